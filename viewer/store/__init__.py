@@ -158,12 +158,16 @@ class Store:
                 conn = sqlite3.connect(path, check_same_thread=False, timeout=10)
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
-            if path != ":memory:" and not readonly:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
             if not readonly:
-                store._migrate()
+                try:
+                    store._migrate()
+                except StoreError:
+                    conn.close()
+                    raise
+                if path != ":memory:":
+                    db.execute("PRAGMA journal_mode = WAL")
+                    db.execute("PRAGMA synchronous = NORMAL")
             return store
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open database: {exc}") from exc

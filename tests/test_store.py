@@ -1,0 +1,147 @@
+"""The store keeps whole articles with their events, and answers the questions the app asks."""
+import sqlite3
+
+import pytest
+
+from viewer.model import Article, CountryMention, Event, TimeExpression, ViewFilter
+from viewer.store import SCHEMA_VERSION, Store, StoreError, fts_query, interval_seconds
+
+TEXT = ("Last September, Putin warned NATO. "
+        "This Monday, November 18, Barrot spoke in Paris. "
+        "Germany resumed talks with Moscow last weekend.")
+
+
+def _event(article, start, end, sent, value, earliest, latest, gran, countries, title):
+    s0 = article.text.index(sent)
+    t0 = article.text.index(start, s0)
+    time = TimeExpression(t0, t0 + len(start), start, "DATE", value, earliest, latest, gran, "rule")
+    mentions = [CountryMention(article.text.index(w, s0), article.text.index(w, s0) + len(w), w, c)
+                for w, c in end]
+    return Event(article.id, s0, s0 + len(sent), sent, time, title, countries, mentions)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def _seed(store):
+    art = Article(TEXT, title="Missiles", url="https://example.org/a", published="2024-11-18",
+                  published_source="inferred")
+    events = [
+        _event(art, "Last September", [("Putin", "RU"), ("NATO", "NATO")],
+               "Last September, Putin warned NATO.", "2024-09", "2024-09-01", "2024-09-30", "month",
+               ["RU", "NATO"], "Putin warns NATO"),
+        _event(art, "This Monday, November 18", [("Paris", "FR")],
+               "This Monday, November 18, Barrot spoke in Paris.", "2024-11-18", "2024-11-18",
+               "2024-11-18", "day", ["FR"], "Barrot speaks"),
+        _event(art, "last weekend", [("Germany", "DE"), ("Moscow", "RU")],
+               "Germany resumed talks with Moscow last weekend.", "2024-W46-WE", "2024-11-16",
+               "2024-11-17", "weekend", ["DE", "RU"], "Germany resumes talks with Moscow"),
+    ]
+    assert store.add_articles([(art, events, ["RU", "FR", "DE"])]) == 3
+    return art
+
+
+def test_round_trip_keeps_every_field(store):
+    art = _seed(store)
+    rows = list(store.events())
+    assert [r.value for r in rows] == ["2024-09", "2024-W46-WE", "2024-11-18"]   # ordered by date
+    putin = rows[0]
+    assert putin.countries == ["RU", "NATO"]
+    assert putin.sentence == "Last September, Putin warned NATO."
+    assert TEXT[putin.time_start:putin.time_end] == "Last September"
+    assert [TEXT[s:e] for s, e, _ in putin.mentions] == ["Putin", "NATO"]
+    stored = store.article(art.id)
+    assert stored["text"] == TEXT and stored["published_source"] == "inferred"
+    assert list(store.articles())[0]["countries"] == ["RU", "FR", "DE"]
+
+
+def test_same_article_twice_changes_nothing(store):
+    art = _seed(store)
+    again = Article(TEXT)
+    assert again.id == art.id
+    assert store.add_articles([(again, [], [])]) == 0
+    assert store.count_events() == 3
+
+
+def test_filters(store):
+    _seed(store)
+    assert store.count_events(ViewFilter(countries=frozenset({"RU"}))) == 2
+    assert store.count_events(ViewFilter(countries=frozenset())) == 0
+    assert store.count_events(ViewFilter(date_from="2024-11-01")) == 2
+    assert store.count_events(ViewFilter(date_to="2024-11-16")) == 2   # the weekend overlaps
+    assert store.count_events(ViewFilter(search="germ")) == 1
+    assert store.count_events(ViewFilter(max_granularity="day")) == 1
+    counts = store.country_counts(ViewFilter(countries=frozenset({"FR"})))
+    assert counts["RU"] == 2 and counts["FR"] == 1          # counts ignore the country filter itself
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "*", "a OR", "'; DROP TABLE events; --", ")("])
+def test_mistyped_search_never_raises(store, query):
+    _seed(store)
+    store.count_events(ViewFilter(search=query))
+    assert store.count_events() == 3
+
+
+def test_fts_query_quotes_every_word():
+    assert fts_query('Putin" OR x') == '"Putin"* "OR"* "x"*'
+    assert fts_query("  ") is None
+
+
+def test_interval_seconds_is_half_open():
+    t0, t1 = interval_seconds("2024-09-01", "2024-09-30")
+    assert t1 - t0 == 30 * 86400
+    t0, t1 = interval_seconds("2024-11-18T14:00", "2024-11-18T14:00", "hour")
+    assert t1 - t0 == 3600
+
+
+def test_foreign_keys_are_on(store):
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO events (article_id, title) VALUES ('nope', 'x')")
+
+
+def test_failed_batch_leaves_nothing_half_written(store):
+    good = Article("A good article. Last September it began.")
+    bad_event = Event("x", 0, 1, "A", TimeExpression(0, 1, "A", "DATE", "2024", "2024-13-01",
+                                                     "2024-12-31", "year"), "t")
+    with pytest.raises(ValueError):
+        store.add_articles([(good, [], ["FR"]), (Article("Broken one."), [bad_event], [])])
+    assert store.count_events() == 0
+    assert list(store.articles()) == []
+
+
+def test_schema_version_recorded(tmp_path):
+    s = Store.open(tmp_path / "v.db")
+    assert s.schema_version() == SCHEMA_VERSION
+    s.close()
+
+
+def test_refuses_a_newer_database_and_leaves_it_untouched(tmp_path):
+    path = tmp_path / "new.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer version"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_files_that_are_not_ours(tmp_path):
+    text = tmp_path / "notes.db"
+    text.write_text("hello")
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Store.open(text)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE people (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="not one of Conflict Timeline's"):
+        Store.open(other)
+    assert other.read_bytes() == before

@@ -1,0 +1,281 @@
+"""The command line: `python -m viewer …`, installed as `conflict-timeline …`.
+
+With no subcommand it opens the window. Exit codes: 0 done; 1 a fault that stopped the work (a database
+that can't be opened or written, a file that can't be read); 2 a usage error; 3 the work was done but some
+inputs were skipped (each one reported on stderr with its file and line).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+EXIT_OK, EXIT_FAULT, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(p) for p in text.lower().split("x"))
+        if w < 100 or h < 100 or w > 10000 or h > 10000:
+            raise ValueError
+        return w, h
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1200x700: {text!r}") from None
+
+
+def _date_range(text: str) -> tuple[str, str]:
+    parts = text.split("..")
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(f"not a range like 2024-01-01..2024-12-31: {text!r}")
+    return _iso_date(parts[0]), _iso_date(parts[1])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conflict-timeline",
+        description="Dated events from news articles, on an interactive timeline. "
+                    "With no command, opens the window.")
+    parser.add_argument("--db", help="database file (default: the one in your user data folder)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--published", type=_iso_date, help="publication date for inputs that have none")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+
+    p = sub.add_parser("timex", help="find and resolve time expressions; one JSON object per line")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    p.add_argument("--dct", type=_iso_date, help="reference (document creation) date")
+    p.add_argument("--batch", action="store_true",
+                   help='stdin: JSON lines {"id","text","dct"}; stdout: one result line per input')
+
+    p = sub.add_parser("events", help="list events")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--country", action="append", default=[], metavar="CC")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="D")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="D")
+    p.add_argument("--search", metavar="Q")
+    p.add_argument("--json", action="store_true", help="one JSON object per event")
+
+    p = sub.add_parser("articles", help="list articles")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--json", action="store_true", help="one JSON object per article")
+
+    p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--out", required=True)
+    p.add_argument("--size", type=_size, default=(1200, 700), metavar="WxH")
+    p.add_argument("--country", action="append", default=[], metavar="CC")
+    p.add_argument("--range", dest="date_range", type=_date_range, metavar="D..D")
+
+    p = sub.add_parser("export", help="write the events out as CSV, JSON or TimelineJS3 JSON")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--format", required=True, choices=["csv", "json", "timelinejs"])
+    p.add_argument("--out", required=True)
+
+    p = sub.add_parser("synth", help="write a synthetic database of N events (benchmarks, tests)")
+    p.add_argument("--events", type=int, required=True)
+    p.add_argument("--db", dest="db_sub", required=True)
+    p.add_argument("--seed", type=int, default=0)
+
+    p = sub.add_parser("bench", help="benchmarks")
+    p.add_argument("what", choices=["ui"])
+    p.add_argument("--events", type=int, default=100_000)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _db_path(args) -> str:
+    chosen = getattr(args, "db_sub", None) or args.db
+    if chosen:
+        return chosen
+    from viewer.paths import default_db_path
+    return str(default_db_path())
+
+
+def _err(message: str) -> None:
+    print(f"conflict-timeline: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from viewer import __version__
+        print(__version__)
+        return EXIT_OK
+    command = args.command or "gui"
+    handler = globals()[f"cmd_{command}"]
+    from viewer.store import StoreError
+    try:
+        return handler(args)
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_FAULT
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+def cmd_gui(args) -> int:
+    db = _db_path(args)
+    if not (args.db or Path(db).exists()):
+        # First start: fill the default database with the bundled seed articles.
+        from viewer.paths import seeds_dir
+        _ingest([str(seeds_dir())], db, quiet=True)
+    from viewer.ui.app import run_gui
+    return run_gui(db)
+
+
+def cmd_ingest(args) -> int:
+    return _ingest(args.paths, _db_path(args), published=args.published, jobs=args.jobs)
+
+
+def _ingest(paths, db, *, published=None, jobs=None, quiet=False) -> int:
+    from viewer.ingest import ingest_paths
+    from viewer.store import Store
+    Store.open(db).close()  # fail early, with a clear message, on a database we can't use
+    bar = None
+    if not quiet:
+        from tqdm import tqdm
+        bar = tqdm(total=None, unit="article", file=sys.stderr, dynamic_ncols=True,
+                   disable=None, smoothing=0.1)
+
+    def progress(done: int, total: int | None) -> None:
+        if bar is not None:
+            if total is not None and bar.total != total:
+                bar.total = total
+            bar.n = done
+            bar.refresh()
+
+    def on_error(error) -> None:
+        where = f"{error.source}:{error.line}" if getattr(error, "line", None) else error.source
+        message = f"skipped {where}: {error.message}"
+        if bar is not None:
+            bar.write(f"conflict-timeline: {message}", file=sys.stderr)
+        else:
+            _err(message)
+
+    summary = ingest_paths(list(paths), db, published=published, jobs=jobs,
+                           progress=progress, on_error=on_error)
+    if bar is not None:
+        bar.close()
+    if not quiet:
+        print(f"{summary.articles_added} articles added, {summary.articles_skipped} already stored, "
+              f"{summary.events_added} events, {len(summary.errors)} inputs skipped"
+              + (" (stopped early)" if summary.stopped else ""), file=sys.stderr)
+    return EXIT_PARTIAL if summary.errors else EXIT_OK
+
+
+def cmd_timex(args) -> int:
+    from viewer.timex import cli as timex_cli
+    if args.batch:
+        timex_cli.run_batch(sys.stdin, sys.stdout)
+        return EXIT_OK
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            _err(f"{args.file}: {exc.strerror}")
+            return EXIT_FAULT
+        text = raw.decode("utf-8", errors="replace")
+    dct = date.fromisoformat(args.dct) if args.dct else None
+    timex_cli.run_file(text, dct, sys.stdout)
+    return EXIT_OK
+
+
+def _open_existing(args):
+    from viewer.store import Store, StoreError
+    db = _db_path(args)
+    if not Path(db).exists():
+        raise StoreError(f"{db}: no such database")
+    return Store.open(db, readonly=True)
+
+
+def cmd_events(args) -> int:
+    from viewer.model import ViewFilter
+    store = _open_existing(args)
+    f = ViewFilter(countries=frozenset(c.upper() for c in args.country) if args.country else None,
+                   date_from=args.date_from, date_to=args.date_to, search=args.search)
+    for row in store.events(f):
+        if args.json:
+            print(json.dumps(row.to_json(), ensure_ascii=False))
+        else:
+            when = row.value if row.earliest is None else (
+                row.earliest if row.earliest == row.latest else f"{row.earliest}..{row.latest}")
+            print(f"{when:<24}  {','.join(row.countries):<10}  {row.title}")
+    store.close()
+    return EXIT_OK
+
+
+def cmd_articles(args) -> int:
+    store = _open_existing(args)
+    for row in store.articles():
+        if args.json:
+            print(json.dumps({k: row[k] for k in ("id", "url", "title", "published",
+                                                  "published_source", "countries")},
+                             ensure_ascii=False))
+        else:
+            print(f"{row['published'] or '?':<10}  {row['id']}  {row['title'] or row['source'] or ''}")
+    store.close()
+    return EXIT_OK
+
+
+def cmd_screenshot(args) -> int:
+    store = _open_existing(args)
+    store.close()
+    from viewer.ui.app import screenshot
+    screenshot(_db_path(args), args.out, size=args.size,
+               countries=[c.upper() for c in args.country] or None, date_range=args.date_range)
+    print(args.out)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from viewer.export import export
+    store = _open_existing(args)
+    try:
+        count = export(store, args.format, args.out)
+    except OSError as exc:
+        _err(f"{args.out}: {exc.strerror}")
+        return EXIT_FAULT
+    finally:
+        store.close()
+    print(f"{count} events written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_synth(args) -> int:
+    from viewer.synth import synthesize
+    synthesize(args.events, args.db_sub, seed=args.seed)
+    return EXIT_OK
+
+
+def cmd_bench(args) -> int:
+    from viewer.ui.bench import run
+    result = run(args.events, args.json)
+    if not args.json:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
