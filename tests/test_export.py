@@ -1,0 +1,56 @@
+"""Events out as CSV, JSON and TimelineJS3, each linked to its source."""
+import csv
+import json
+
+import pytest
+
+from viewer.export import export
+from viewer.model import Article, Event, TimeExpression
+from viewer.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "e.db")
+    text = "Last September, Putin warned <b>NATO</b>. Germany resumed talks last weekend."
+    art = Article(text, title="Missiles", url="https://example.org/a", published="2024-11-18")
+    sent = "Last September, Putin warned <b>NATO</b>."
+    t = TimeExpression(0, 14, "Last September", "DATE", "2024-09", "2024-09-01", "2024-09-30", "month",
+                       "relative to 2024-11-18")
+    dur = TimeExpression(0, 14, "three months", "DURATION", "P3M")
+    s.add_articles([(art, [Event(art.id, 0, len(sent), sent, t, "Putin warns", ["RU", "NATO"]),
+                           Event(art.id, 0, len(sent), sent, dur, "Undated", ["RU"])], ["RU"])])
+    yield s
+    s.close()
+
+
+def test_csv_has_one_row_per_event_with_its_source(store, tmp_path):
+    out = tmp_path / "e.csv"
+    assert export(store, "csv", str(out)) == 2
+    rows = list(csv.DictReader(out.open()))
+    assert rows[0]["value"] == "2024-09" and rows[0]["countries"] == "RU NATO"
+    assert rows[0]["url"] == "https://example.org/a"
+
+
+def test_json_round_trips(store, tmp_path):
+    out = tmp_path / "e.json"
+    export(store, "json", str(out))
+    data = json.loads(out.read_text())
+    assert data[0]["earliest"] == "2024-09-01" and data[0]["article_title"] == "Missiles"
+
+
+def test_timelinejs_escapes_the_excerpt_and_links_the_source(store, tmp_path):
+    out = tmp_path / "t.json"
+    assert export(store, "timelinejs", str(out)) == 1      # undated events have no place on it
+    event = json.loads(out.read_text())["events"][0]
+    assert event["start_date"] == {"year": "2024", "month": "9", "day": "1"}
+    assert event["end_date"] == {"year": "2024", "month": "9", "day": "30"}
+    assert "&lt;b&gt;NATO&lt;/b&gt;" in event["text"]["text"]
+    assert 'href="https://example.org/a"' in event["text"]["text"]
+
+
+def test_unknown_format_leaves_no_file(store, tmp_path):
+    out = tmp_path / "x.out"
+    with pytest.raises(ValueError):
+        export(store, "xml", str(out))
+    assert not out.exists() and list(tmp_path.glob(".export-*")) == []
