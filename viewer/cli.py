@@ -132,7 +132,18 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands ----------------------------------------------------------------------------------
 
+def _no_display() -> bool:
+    import os
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_gui(args) -> int:
+    if _no_display():
+        _err("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+             "Run it from a desktop session, or render offscreen with: "
+             "conflict-timeline screenshot --db FILE --out timeline.png")
+        return EXIT_FAULT
     db = _db_path(args)
     if not (args.db or Path(db).exists()):
         # First start: fill the default database with the bundled seed articles.
