@@ -1,0 +1,47 @@
+"""Robustness: never raises, sane offsets and intervals, deterministic."""
+import re
+from datetime import date
+
+from hypothesis import given, settings, strategies as st
+
+from viewer.timex import infer_reference, resolve_document, tag
+
+VALUE = re.compile(r"^(?:[\dX]{2,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-(?:[\dX]{2}|WE|[1-7]))?)?"
+                   r"(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|P[\dX.]+(?:Y|M|W|D|Q|DE|CE|ML|WE)|PT[\dX.]+[HMS]"
+                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)$")
+
+WORDS = ["last", "this", "next", "September", "Monday", "May", "march", "2019", "1,500", "the", "past",
+         "three", "months", "ago", "in", "1944", "summer", "weekend", "quarter", "third", "early", "late",
+         "Friday", "said", "will", "today", "now", "years", "since", "2014", "1990s", "century", "at", "3",
+         "p.m.", "daily", "about", "November", "18", ",", ".", "fiscal", "half", "first", "of", "-", "'s"]
+
+texts = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
+refs = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, refs, st.booleans())
+def test_tag_is_total_and_sane(text, ref, narrative):
+    got = tag(text, ref, narrative=narrative)
+    prev_end = 0
+    for e in got:
+        assert 0 <= e.start < e.end <= len(text)
+        assert e.start >= prev_end
+        prev_end = e.end
+        assert text[e.start:e.end] == e.text
+        assert e.type in ("DATE", "TIME", "DURATION", "SET")
+        assert VALUE.match(e.value), e.value
+        if e.earliest and e.latest:
+            assert e.earliest <= e.latest
+    again = tag(text, ref, narrative=narrative)
+    assert [x.to_json() for x in again] == [x.to_json() for x in got]
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
+def test_infer_reference_is_total(text, today):
+    ref, how = infer_reference(text, today)
+    assert ref is None or ref <= today
+    assert isinstance(how, str)
+    r2, src, exprs = resolve_document(text, None, today)
+    assert src in (None, "inferred")

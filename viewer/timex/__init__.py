@@ -1,0 +1,69 @@
+"""The temporal tagger: text and a reference date in, TIMEX3 time expressions out.
+
+    >>> from datetime import date
+    >>> [(e.text, e.value) for e in tag("Last September, Putin warned.", date(2024, 11, 18))]
+    [('Last September', '2024-09')]
+
+Pure: no I/O, never raises on any ``str``. See docs/ACCURACY.md for what it does and how well.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import TimeExpression
+from .reference import infer_reference
+from .tagger import tag_text
+
+__all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "TimeExpression"]
+
+
+def tag(text: str, reference: date | None = None, *, narrative: bool = False) -> list[TimeExpression]:
+    """Find and normalise the time expressions in ``text``.
+
+    ``reference`` is the date relative expressions resolve against (the publication date). When it is
+    None, the reference is inferred from the text (see ``infer_reference``); if none can be found,
+    relative expressions stay underspecified (``XXXX-09``, earliest/latest None).
+    ``narrative``: resolve relative expressions against the time the text is talking about
+    ("In 1944 ... in March" → 1944-03) rather than the reference.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        if reference is None:
+            reference, _ = infer_reference(text)
+        return tag_text(text, reference, narrative)
+    except Exception:  # the contract: never raise on any input
+        return []
+
+
+_YEAR = re.compile(r"(?<![\d$.,])(1[0-9]\d\d|20\d\d)(?![\d%])")
+
+
+def looks_narrative(text: str, reference: date | None) -> bool:
+    """Heuristic: a history rather than news — most explicit years lie well before the reference."""
+    years = [int(y) for y in _YEAR.findall(text[:20000])]
+    if len(years) < 3:
+        return False
+    if reference is None:
+        return True
+    old = sum(1 for y in years if y < reference.year - 3)
+    return old / len(years) > 0.6
+
+
+def resolve_document(text: str, published: date | None, today: date | None = None
+                     ) -> tuple[date | None, str | None, list[TimeExpression]]:
+    """Reference date, its source ("given", "inferred" or None) and the expressions."""
+    if not isinstance(text, str):
+        return published, ("given" if published else None), []
+    if published is not None:
+        ref, source = published, "given"
+    else:
+        ref, _how = infer_reference(text, today)
+        source = "inferred" if ref is not None else None
+    narrative = looks_narrative(text, ref)
+    try:
+        exprs = tag_text(text, ref, narrative)
+    except Exception:
+        exprs = []
+    return ref, source, exprs

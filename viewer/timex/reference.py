@@ -1,0 +1,92 @@
+"""Working out the reference date of a text from the text alone."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import rules as R
+from .tagger import DAYN, MONTH, WEEKDAY, WEEKDAY_ABBR, YEAR, _month_of
+
+_WD_MD = re.compile(rf"(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<a>{MONTH}\s+{DAYN}|{DAYN}\s+(?:of\s+)?{MONTH})\b(?!,?\s+{YEAR})")
+_FULL = re.compile(rf"(?:{MONTH}\s+{DAYN},?\s+(?P<y1>{YEAR})|{DAYN}\s+(?:of\s+)?{MONTH},?\s+(?P<y2>{YEAR})|(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])\b)")
+_MONTH_IN = re.compile(rf"{MONTH}")
+_DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_YEAR_ANY = re.compile(r"(?<![\d$.,])(?:19|20)\d\d(?![\d%])")
+
+
+def _parse_full(m: re.Match) -> date | None:
+    try:
+        if m.group("y3"):
+            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        s = m.group(0)
+        mm = _MONTH_IN.search(s)
+        month = _month_of(mm.group(0))
+        y = int(m.group("y1") or m.group("y2"))
+        rest = s[:mm.start()] + " " + s[mm.end():]
+        dm = _DAY_IN.search(rest)
+        return date(y, month, int(dm.group(1)))
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def infer_reference(text: str, today: date | None = None) -> tuple[date | None, str]:
+    """The reference date from the text alone, and how it was found."""
+    try:
+        return _infer(text, today or date.today())
+    except Exception:  # never raise on any input
+        return None, "none"
+
+
+def _infer(text: str, today: date) -> tuple[date | None, str]:
+    # 1. a dateline: a full date in the first 200 characters
+    head = text[:200]
+    m = _FULL.search(head)
+    if m and (m.start() < 80):
+        d = _parse_full(m)
+        if d and d <= today:
+            return d, f"dateline: '{m.group(0)}'"
+    explicit_years = {int(y) for y in _YEAR_ANY.findall(text)}
+    # 2. weekday-date agreement
+    best: tuple[date, str] | None = None
+    for m in _WD_MD.finditer(text):
+        wdt = m.group("wd").lower().rstrip(".")
+        wd = R.WEEKDAYS.get(wdt) or R.WEEKDAY_ABBR.get(wdt)
+        a = m.group("a")
+        mm = _MONTH_IN.search(a)
+        month = _month_of(mm.group(0))
+        dm = _DAY_IN.search(a[:mm.start()] + " " + a[mm.end():])
+        if not (wd and month and dm):
+            continue
+        day = int(dm.group(1))
+        found = None
+        # prefer a year the text itself names, if the weekday agrees there
+        for y in sorted(explicit_years, reverse=True):
+            try:
+                d = date(y, month, day)
+            except ValueError:
+                continue
+            if d <= today and d.isoweekday() == wd:
+                found = d
+                break
+        if found is None:
+            for y in range(today.year, today.year - 60, -1):
+                try:
+                    d = date(y, month, day)
+                except ValueError:
+                    continue
+                if d <= today and d.isoweekday() == wd:
+                    found = d
+                    break
+        if found and (best is None or found > best[0]):
+            best = (found, f"weekday-date agreement: '{m.group(0)}' → {found.isoformat()}")
+    if best:
+        return best
+    # 3. the latest explicit full date not after today
+    latest = None
+    for m in _FULL.finditer(text):
+        d = _parse_full(m)
+        if d and d <= today and (latest is None or d > latest[0]):
+            latest = (d, m.group(0))
+    if latest:
+        return latest[0], f"latest explicit date: '{latest[1]}'"
+    return None, "none"

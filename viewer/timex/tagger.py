@@ -1,0 +1,1435 @@
+"""The engine: find candidate spans with a few regular expressions compiled once, then normalise each
+family of patterns to TIMEX3 and resolve it against a reference date (or the date the narrative is at).
+
+Design: every pattern family is a regular expression built from the tables in ``rules.py``. All
+matches are collected, overlaps are settled leftmost-longest, and each kept span goes to the
+normaliser of its family, in text order, so that anaphoric expressions ("two days later",
+"that October") can use the last date the text mentioned.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..model import TimeExpression
+from . import calendar as cal
+from . import rules as R
+
+# ---------------------------------------------------------------------------------------------
+# Regular expression fragments
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _ci(words) -> str:
+    return "(?i:" + _alt(words) + ")"
+
+
+def _title(words) -> str:
+    out = set()
+    for w in words:
+        out.add(w[0].upper() + w[1:])
+        out.add(w.upper())
+    return _alt(out)
+
+
+MONTH_FULL = f"(?:{_title(R.MONTHS)})"
+MONTH_ABBR = f"(?:(?:{_title(R.MONTH_ABBR)})(?:\\.|(?=\\s+\\d)))"
+MONTH = f"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = f"(?:{_title(R.WEEKDAYS)})"
+WEEKDAY_ABBR = f"(?:(?:{_title(R.WEEKDAY_ABBR)})\\.?)"
+DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)"
+YEAR = r"(?:1\d{3}|20\d{2})(?![\d,.]?\d)"
+SEASON = _ci(R.SEASONS)
+UNIT_SG = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)"
+UNIT = r"(?:(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)|millenni(?:um|a|ums))"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred|hundred|a\s+thousand|a\s+dozen|dozen"
+    r"|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+an?|an?)"
+)
+NUM_VAGUE = r"(?:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
+NUM = rf"(?:\d+(?:\.\d+)?|{NUM_WORD})(?:\s+and\s+a\s+half)?"
+APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over|upwards\s+of|less\s+than|under|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
+POS = r"(?:(?i:early|late|mid|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
+DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
+HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
+
+# Each family: (name, pattern). Built into separate compiled regexes, all run over the text.
+FAMILIES: list[tuple[str, str]] = [
+    # Full calendar dates, optionally with a weekday and a deictic ("this Monday, November 18").
+    ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
+    ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
+    ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
+    ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
+    # Month (with position/deictic modifiers and an optional year).
+    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
+    ("weekday", rf"(?:{POS}\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+(?i:{PART}))?\b"),
+    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,-]){YEAR}\b(?!\s*(?:%|percent|per\s+cent)|-\d)"),
+    ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
+    ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
+    ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
+    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
+    ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
+    ("half", rf"(?i:the\s+)(?i:first|second|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
+    ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
+    ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
+    # Deictic words and phrases.
+    ("ref", r"(?i:\b(?:right\s+now|just\s+now|now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+recent\s+(?:years|months|weeks|days)|recent\s+(?:years|months|weeks|days)|soon|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|future|(?:in\s+)?the\s+coming\s+(?:years|months|weeks|days|decades)|the\s+years\s+to\s+come)\b)"),
+    ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?)(?:\s+(?i:{PART}))?\b"),
+    ("partofday", rf"(?:(?i:early|late|mid)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)"),
+    ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later)\s+)?(?i:\b(?:{DEIC})\s+{UNIT_SG}\b)"),
+    ("anaph", r"(?i:\b(?:the\s+(?:day|week|month|year|night)\s+(?:before|after)|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
+    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
+    ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
+    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old))?\b"),
+    ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
+    ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
+    ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
+    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:\s+(?i:today|yesterday|tomorrow)|\s+(?:on\s+)?{WEEKDAY})?"),
+]
+
+_COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
+
+# Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
+_FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|expected\s+to|expects?\s+to|due\s+to|set\s+to|intends?\s+to|would|is\s+to|are\s+to|upcoming|next|hope\s+to|hopes\s+to|aims?\s+to|until|by)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|set|began|began|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
+_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
+
+_SPECIAL_BLOCK = re.compile(r"^\s*(?:%|percent|per\s+cent)")
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _words_num(s: str) -> float | None:
+    s = " ".join(s.lower().replace("-", " ").split())
+    half = 0.0
+    if s.endswith(" and a half"):
+        s = s[: -len(" and a half")]
+        half = 0.5
+    try:
+        return float(s) + half
+    except ValueError:
+        pass
+    if s in R.NUMBER_WORDS:
+        return R.NUMBER_WORDS[s] + half
+    parts = s.split()
+    if len(parts) == 2 and parts[0] in R.NUMBER_WORDS and parts[1] in R.NUMBER_WORDS:
+        return R.NUMBER_WORDS[parts[0]] + R.NUMBER_WORDS[parts[1]] + half
+    return None
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    if n == int(n):
+        return str(int(n))
+    return ("%g" % n)
+
+
+def _month_of(token: str) -> int | None:
+    t = token.lower().rstrip(".")
+    return R.MONTHS.get(t) or R.MONTH_ABBR.get(t)
+
+
+_MONTH_IN = re.compile(rf"{MONTH_FULL}|(?:{_title(R.MONTH_ABBR)})\b")
+_YEAR_IN = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+_DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_WD_IN = re.compile(rf"{WEEKDAY}|{WEEKDAY_ABBR}")
+
+
+class _Ctx:
+    """Per-call state: the text, the reference, and the date the discourse is at."""
+
+    __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter",
+                 "sent_starts", "last_day")
+
+    def __init__(self, text: str, ref: date | None, narrative: bool):
+        self.text = text
+        self.ref = ref
+        self.narrative = narrative
+        self.anchor: date | None = None      # the last explicitly dated point the text mentioned
+        self.anchor_kind: str | None = None
+        self.anchor_index: int | None = None
+        self.last_quarter: int | None = None
+        self.last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
+
+    # The date relative expressions of a given kind resolve against.
+    def deictic_ref(self) -> tuple[date | None, str]:
+        if self.narrative and self.anchor is not None:
+            return self.anchor, "narrative time"
+        if self.ref is not None:
+            return self.ref, "reference"
+        if self.anchor is not None:
+            return self.anchor, "last mentioned date"
+        return None, ""
+
+    def anaphoric_ref(self) -> tuple[date | None, str]:
+        if self.anchor is not None:
+            return self.anchor, "last mentioned date"
+        if self.ref is not None:
+            return self.ref, "reference"
+        return None, ""
+
+    def sentence(self, start: int, end: int) -> tuple[str, str]:
+        """Left and right context inside the sentence (bounded)."""
+        text = self.text
+        lo = max(0, start - 120)
+        left = text[lo:start]
+        ms = None
+        for ms in _SENT_END.finditer(left):
+            pass
+        if ms is not None:
+            left = left[ms.end():]
+        right = text[end:end + 80]
+        me = _SENT_END.search(right)
+        if me is not None:
+            right = right[:me.start()]
+        return left, right
+
+    def tense(self, start: int, end: int) -> str | None:
+        left, right = self.sentence(start, end)
+        best = None
+        bestd = 10 ** 9
+        for m in _FUT.finditer(left):
+            d = len(left) - m.end()
+            if d <= bestd:
+                best, bestd = "future", d
+        for m in _PAST.finditer(left):
+            d = len(left) - m.end()
+            if d < bestd:
+                best, bestd = "past", d
+        for m in _FUT.finditer(right):
+            if m.start() < bestd:
+                best, bestd = "future", m.start()
+            break
+        for m in _PAST.finditer(right):
+            if m.start() < bestd:
+                best, bestd = "past", m.start()
+            break
+        if best is None:
+            low = (left + " " + right).lower()
+            if " will " in low or "'ll " in low:
+                return "future"
+        return best
+
+
+def _expr(ctx: _Ctx, start: int, end: int, typ: str, value: str, earliest=None, latest=None,
+          gran=None, reasoning="", mod=None, anchor: date | None = None) -> TimeExpression:
+    return TimeExpression(start=start, end=end, text=ctx.text[start:end], type=typ, value=value,
+                          earliest=earliest, latest=latest, granularity=gran, reasoning=reasoning,
+                          mod=mod, anchor=anchor.isoformat() if anchor else None)
+
+
+def _unit_expr(ctx, start, end, kind, idx, reasoning, mod=None, anchor=None, typ="DATE"):
+    value, e, l, g = cal.render(kind, idx)
+    if mod in ("START", "MID", "END", "H1", "H2"):
+        e, l = cal.narrow(e, l, mod)
+    if mod in ("H1", "H2"):
+        if kind == "year":
+            value = f"{value}-{mod}"
+            g = "half"
+            mod = None
+        else:
+            mod = "START" if mod == "H1" else "END"
+    return _expr(ctx, start, end, typ, value, e, l, g, reasoning, mod, anchor)
+
+
+def _pos_mod(s: str) -> str | None:
+    s = " ".join(s.lower().replace("-", " ").split())
+    for k in ("the first half of", "the second half of", "the latter half of"):
+        if s.startswith(k):
+            return R.POSITION_MODS[k]
+    for k, v in R.POSITION_MODS.items():
+        if s.startswith(k + " ") or s == k:
+            return v
+    return None
+
+
+def _approx_mod(s: str) -> tuple[str | None, int]:
+    low = s.lower()
+    for k in sorted(R.APPROX_MODS, key=len, reverse=True):
+        if low.startswith(k + " "):
+            return R.APPROX_MODS[k], len(k) + 1
+    return None, 0
+
+
+def _deictic(s: str) -> str | None:
+    low = " ".join(s.lower().split())
+    for k, v in (("the following", "next_a"), ("the next", "next"), ("the previous", "prev_a"),
+                 ("the past", "last"), ("the last", "last"), ("the coming", "next"), ("the same", "same_a"),
+                 ("the current", "this"), ("the latest", "latest"), ("this past", "last"),
+                 ("last", "last"), ("past", "last"), ("previous", "last"), ("this", "this"),
+                 ("next", "next"), ("coming", "next"), ("that", "that")):
+        if re.search(r"(?:^|\s)" + k + r"(?:\s|$)", low):
+            return v
+    return None
+
+
+# --------------------------------------------------------------------------------------------- handlers
+
+
+def _set_anchor(ctx: _Ctx, kind: str, idx: int):
+    a, b = cal.bounds(kind, idx)
+    ctx.anchor = a
+    ctx.anchor_kind = kind
+    ctx.anchor_index = idx
+    if kind == "quarter":
+        ctx.last_quarter = idx
+
+
+def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | None):
+    """Year of a month-day or month written without a year. Returns (year, how, anchor)."""
+    if deic in ("next_a", "prev_a", "same_a", "that"):
+        ref, how = ctx.anaphoric_ref()
+    else:
+        ref, how = ctx.deictic_ref()
+    if ref is None:
+        return None, "no reference", None
+    if deic == "last":
+        y = ref.year if month < ref.month else ref.year - 1
+        return y, f"last: the most recent {_MNAME[month]} before the {how}", ref
+    if deic in ("next", "next_a"):
+        y = ref.year if month > ref.month else ref.year + 1
+        return y, f"next: the first {_MNAME[month]} after the {how}", ref
+    if deic == "this":
+        return ref.year, f"this: {_MNAME[month]} of the {how}'s year", ref
+    if deic in ("that", "same_a", "prev_a"):
+        return ref.year, f"{_MNAME[month]} of the year the text is at", ref
+    if how == "narrative time":
+        if month >= ref.month or ctx.anchor_kind in ("year", "decade", "century"):
+            return ref.year, f"same year as the narrative time", ref
+        return ref.year + 1, "after the narrative time (narratives move forward)", ref
+    t = ctx.tense(start, end)
+    if t == "past":
+        y = ref.year if month <= ref.month else ref.year - 1
+        return y, f"past tense: the most recent {_MNAME[month]} up to the {how}", ref
+    if t == "future":
+        y = ref.year if month >= ref.month else ref.year + 1
+        return y, f"future tense: the next {_MNAME[month]} from the {how}", ref
+    return ref.year, f"same year as the {how}", ref
+
+
+_MNAME = {v: k.capitalize() for k, v in R.MONTHS.items()}
+_WNAME = {v: k.capitalize() for k, v in R.WEEKDAYS.items()}
+
+
+def _h_date(ctx: _Ctx, m: re.Match, fam: str):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    # a leading "the" is only kept for "the 18th of November"
+    mm = _MONTH_IN.search(s)
+    if not mm:
+        return None
+    month = _month_of(mm.group(0))
+    if fam == "date_mdy":
+        dm = _DAY_IN.search(s, mm.end())
+    else:
+        wd_m = _WD_IN.search(s)
+        dm = _DAY_IN.search(s, wd_m.end() if wd_m else 0)
+    if not dm:
+        return None
+    day = int(dm.group(1))
+    ym = _YEAR_IN.search(s, max(mm.end(), dm.end()))
+    wdm = _WD_IN.search(s)
+    weekday = None
+    if wdm:
+        w = wdm.group(0).lower().rstrip(".")
+        weekday = R.WEEKDAYS.get(w) or R.WEEKDAY_ABBR.get(w)
+    if ym:
+        y = int(ym.group(1))
+        d = date(y, month, day)
+        idx = d.toordinal()
+        _set_anchor(ctx, "day", idx)
+        ctx.last_day = (start, d)
+        return _unit_expr(ctx, start, end, "day", idx, f"explicit date '{s}'")
+    # no year: use the weekday if there is one, else context
+    low = s.lower()
+    deic = "last" if low.startswith("last") else ("next" if low.startswith(("next", "coming")) else None)
+    ref, how = ctx.deictic_ref()
+    if weekday and ref is not None:
+        # the year near the reference in which the date falls on that weekday
+        for dy in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+            try:
+                d = date(ref.year + dy, month, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == weekday:
+                idx = d.toordinal()
+                _set_anchor(ctx, "day", idx)
+                ctx.last_day = (start, d)
+                return _unit_expr(ctx, start, end, "day", idx,
+                                  f"'{s}': the year near the {how} ({ref.isoformat()}) in which "
+                                  f"{_MNAME[month]} {day} is a {_WNAME[weekday]}", anchor=ref)
+    y, why, anc = _year_from_context(ctx, month, start, end, deic)
+    if y is None:
+        date(2000, month, day)  # validates
+        return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", None, None, "day",
+                     f"'{s}' has no year and there is no reference date")
+    d = date(y, month, day)
+    ctx.last_day = (start, d)
+    return _unit_expr(ctx, start, end, "day", d.toordinal(),
+                      f"'{s}' relative to {anc.isoformat()} → {d.isoformat()} ({why})", anchor=anc)
+
+
+def _h_iso(ctx, m, fam):
+    s = m.group(0)
+    if fam == "date_iso":
+        if "T" in s:
+            d = date.fromisoformat(s[:10])
+            hhmm = s[11:16]
+            return _expr(ctx, m.start(), m.end(), "TIME", s, f"{s[:10]}T{hhmm}", f"{s[:10]}T{hhmm}",
+                         "minute", "explicit ISO date-time")
+        d = date.fromisoformat(s)
+    else:
+        a, b, y = re.split(r"[/.]", s)
+        a, b, yi = int(a), int(b), int(y)
+        if len(y) == 2:
+            yi += 1900 if yi >= 50 else 2000
+        if a > 12:   # day first
+            d = date(yi, b, a)
+        else:        # month first (US) unless impossible
+            try:
+                d = date(yi, a, b)
+            except ValueError:
+                d = date(yi, b, a)
+    idx = d.toordinal()
+    _set_anchor(ctx, "day", idx)
+    ctx.last_day = (m.start(), d)
+    return _unit_expr(ctx, m.start(), m.end(), "day", idx, f"explicit numeric date '{s}'")
+
+
+_AMBIG_OK_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for)[\s-]*)$")
+
+
+def _h_month(ctx: _Ctx, m: re.Match, fam: str):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    mod, skip = _approx_mod(s)
+    core = s[skip:]
+    mm = _MONTH_IN.search(core)
+    if not mm:
+        return None
+    month = _month_of(mm.group(0))
+    prefix = core[:mm.start()]
+    ym = _YEAR_IN.search(core, mm.end())
+    name = mm.group(0).lower().rstrip(".")
+    if name in R.AMBIGUOUS_MONTHS and not ym and not prefix.strip():
+        before = ctx.text[max(0, start - 30):start]
+        if not _AMBIG_OK_BEFORE.search(before):
+            return None
+        after = ctx.text[end:end + 2]
+        if name in ("may", "march") and re.match(r"\s+[a-z]", ctx.text[end:end + 3]) and not re.search(
+                r"(?i:\b(?:in|since|until|by|during|of|early|late|mid|last|next|this|through)\s*)$", before):
+            return None
+        if after[:1].isalpha():
+            return None
+    elif not ym and not prefix.strip():
+        # a month name followed by a capitalised word is often a first name ("June Carter")
+        if re.match(r"\s+[A-Z][a-z]", ctx.text[end:end + 3]) and not _AMBIG_OK_BEFORE.search(
+                ctx.text[max(0, start - 30):start]):
+            return None
+    pmod = _pos_mod(prefix) if prefix.strip() else None
+    if pmod:
+        mod = pmod
+    if ym:
+        y = int(ym.group(1))
+        idx = y * 12 + month - 1
+        _set_anchor(ctx, "month", idx)
+        return _unit_expr(ctx, start, end, "month", idx, f"explicit month '{s}'", mod)
+    deic = _deictic(prefix)
+    if re.search(r"(?i:\bthat\b)", prefix):
+        deic = "that"
+    y, why, anc = _year_from_context(ctx, month, start, end, deic)
+    if y is None:
+        return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}", None, None, "month",
+                     f"'{s}' has no year and there is no reference date", mod)
+    idx = y * 12 + month - 1
+    if ctx.narrative:
+        _set_anchor(ctx, "month", idx)
+    return _unit_expr(ctx, start, end, "month", idx,
+                      f"'{s}' relative to {anc.isoformat()} → {_MNAME[month]} {y} ({why})", mod, anc)
+
+
+def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int):
+    if deic in ("next_a", "prev_a", "same_a", "that"):
+        ref, how = ctx.anaphoric_ref()
+    else:
+        ref, how = ctx.deictic_ref()
+    if ref is None:
+        return None, None, ""
+    delta_back = (ref.isoweekday() - wd) % 7
+    if deic == "last":
+        d = ref - timedelta(days=delta_back or 7)
+        why = f"last: the {_WNAME[wd]} before the {how}"
+    elif deic in ("next", "next_a"):
+        d = ref + timedelta(days=((wd - ref.isoweekday()) % 7) or 7)
+        why = f"next: the {_WNAME[wd]} after the {how}"
+    elif deic == "this":
+        d = ref + timedelta(days=wd - ref.isoweekday())
+        why = f"this: the {_WNAME[wd]} of the {how}'s week"
+    else:
+        t = None if how == "narrative time" else ctx.tense(start, end)
+        if how == "narrative time" or (t == "future"):
+            fwd = (wd - ref.isoweekday()) % 7
+            if t == "future" and fwd == 0:
+                fwd = 7
+            d = ref + timedelta(days=fwd)
+            why = ("future tense: " if t == "future" else "narrative moves forward: ") + \
+                f"the next {_WNAME[wd]} from the {how}"
+        else:
+            d = ref - timedelta(days=delta_back)
+            why = ("past tense: " if t == "past" else "no future cue, news default: ") + \
+                f"the most recent {_WNAME[wd]} up to the {how}"
+    return d, ref, why
+
+
+def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    wm = _WD_IN.search(s)
+    wd = R.WEEKDAYS[wm.group(0).lower()]
+    prefix = s[:wm.start()]
+    after = ctx.text[end:end + 3]
+    if re.match(r"\s[A-Z][a-z]", after) and not re.match(r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", after):
+        # "Sunday Times", "Bloody Sunday Inquiry": a name, not a date
+        if not prefix.strip() and s == wm.group(0):
+            return None
+    pmod = _pos_mod(prefix) if prefix.strip() else None
+    deic = _deictic(prefix) if prefix.strip() else None
+    part = s[wm.end():].strip().lower()
+    d, ref, why = _weekday_resolve(ctx, wd, deic, start, end)
+    if d is None:
+        val = f"XXXX-WXX-{wd}"
+        if part:
+            val += "T" + R.PARTS_OF_DAY[part][0]
+        return _expr(ctx, start, end, "DATE", val, None, None, "day",
+                     f"'{s}' with no reference date", pmod)
+    ctx.last_day = (start, d)
+    if part:
+        code, a, b = R.PARTS_OF_DAY[part]
+        return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}",
+                     f"{d.isoformat()}T{b}", "hour", f"'{s}' relative to {ref.isoformat()} ({why}), {part}",
+                     pmod, ref)
+    return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}' relative to {ref.isoformat()} → "
+                      f"{d.isoformat()} ({why})", pmod, ref)
+
+
+def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
+    text = ctx.text
+    # inside a bigger number or a code ("No. 2019-11", "2019/20")
+    before = text[max(0, start - 2):start]
+    if before.endswith(("#", "No", "no", "$", "€", "£")) or re.search(r"[\d/:]\s?$", before):
+        return False
+    nxt = text[end:end + 40]
+    if re.match(r"\s*(?:%|percent|per\s+cent|km|kilo|miles?|meters?|metres?|kg|tons?|tonnes?|dollars?|euros?|\$|[mMkK]\b|mln|bn)", nxt):
+        return False
+    if re.match(r"[/:]\d|[-–]\d{1,2}\b(?!\d)", nxt) and not re.match(r"[-–](?:\d\d)\b", nxt):
+        pass
+    if prefixed:
+        return True
+    wa = _WORD_AFTER.match(nxt)
+    wb = _WORD_BEFORE.search(text[max(0, start - 25):start])
+    wbl = wb.group(1).lower() if wb else ""
+    if wbl in R.YEAR_PRECEDERS:
+        return True
+    if wa and nxt[:1] in " \t" and wa.group(1)[:1].islower() and wa.group(1).lower() not in R.YEAR_FOLLOWERS:
+        return False   # "2019 votes", "1500 troops"
+    if wbl in ("the", "a", "some", "about", "over", "nearly", "almost", "than", "of", "to"):
+        # "the 2019 votes" handled above; "about 2000 people" likewise; a year after "the" is an adjective
+        if wbl in ("about", "nearly", "almost", "than", "some", "over") :
+            return False
+    return True
+
+
+def _h_year(ctx: _Ctx, m: re.Match, fam: str):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    mod, skip = _approx_mod(s)
+    core = s[skip:]
+    ym = list(_YEAR_IN.finditer(core))
+    if not ym:
+        return None
+    y = int(ym[-1].group(1))
+    prefix = core[:ym[-1].start()]
+    prefixed = bool(prefix.strip())
+    if not _year_ok(ctx, start + skip + ym[-1].start(), end, prefixed or mod is not None):
+        return None
+    if mod is not None and not prefixed:
+        # "about 2000" is more often a quantity than a year
+        wa = _WORD_AFTER.match(ctx.text[end:end + 20])
+        if y < 1900 or (wa and wa.group(1)[:1].islower() and wa.group(1).lower() not in R.YEAR_FOLLOWERS):
+            return None
+    if y < 1500 and not prefixed:
+        wb = _WORD_BEFORE.search(ctx.text[max(0, start - 25):start])
+        if not wb or wb.group(1).lower() not in ("in", "since", "until", "by", "of", "from", "to", "during", "before", "after", "circa", "year"):
+            return None
+    pmod = _pos_mod(prefix) if prefixed else None
+    if pmod:
+        mod = pmod
+    _set_anchor(ctx, "year", y)
+    how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
+    return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
+
+
+def _h_fy(ctx, m, fam):
+    s = m.group(0)
+    digits = re.search(r"\d+", s).group(0)
+    y = int(digits)
+    if len(digits) == 2:
+        y += 1900 if y >= 50 else 2000
+    _set_anchor(ctx, "year", y)
+    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"fiscal year '{s}' (value: its year)")
+
+
+_WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _h_decade(ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = s.lower()
+    pm = re.search(r"(1\d|20)(\d)0'?s", s)
+    mod = _pos_mod(low) or (R.POSITION_MODS.get(re.match(r"(?:the\s+)?(early|late|mid)", low).group(1))
+                             if re.match(r"(?:the\s+)?(early|late|mid)", low) else None)
+    if pm:
+        dec = int(pm.group(1) + pm.group(2))
+        if pm.group(2) == "0" and s.find("00s") >= 0 and re.search(r"\d00'?s", s):
+            # "the 1800s": a century
+            c = int(pm.group(1))
+            _set_anchor(ctx, "century", c)
+            return _unit_expr(ctx, start, end, "century", c, f"'{s}': the hundred years from {c}00", mod)
+        _set_anchor(ctx, "decade", dec)
+        return _unit_expr(ctx, start, end, "decade", dec, f"decade '{s}'", mod)
+    ref, how = ctx.deictic_ref()
+    pm = re.search(r"'(\d)0s", s)
+    digit = int(pm.group(1)) if pm else None
+    if digit is None:
+        for k, v in _WORD_DECADES.items():
+            if k in low:
+                digit = v
+    if digit is None:
+        return None
+    century = 19
+    if ref is not None:
+        century = ref.year // 100
+        if century * 100 + digit * 10 > ref.year:
+            century -= 1
+    dec = century * 10 + digit
+    return _unit_expr(ctx, start, end, "decade", dec,
+                      f"'{s}': the latest such decade before {ref.isoformat() if ref else 'now'}", mod, ref)
+
+
+def _h_century(ctx, m, fam):
+    s = m.group(0)
+    low = s.lower()
+    mod = _pos_mod(low)
+    em = re.match(r"(?:the\s+)?(early|late|mid)", low)
+    if em:
+        mod = R.POSITION_MODS[em.group(1)]
+    om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    if om:
+        n = int(om.group(1))
+    else:
+        n = None
+        for k, v in sorted(R.ORDINALS.items(), key=lambda kv: -len(kv[0])):
+            if re.search(r"\b" + re.escape(k) + r"\b", low) and v > 0:
+                n = v
+                break
+    if not n:
+        return None
+    c = n - 1
+    _set_anchor(ctx, "century", c)
+    return _unit_expr(ctx, m.start(), m.end(), "century", c, f"'{s}': years {c * 100}–{c * 100 + 99}", mod)
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _h_quarter(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().replace("-", " ").split())
+    if low in ("quarter", "the quarter") or low.endswith(" quarter") and not re.search(
+            r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|same|final|this|next|past|recent|year earlier|year ago|fiscal|calendar|the)\b", low):
+        pass
+    after = ctx.text[end:end + 12]
+    if low in ("the quarter",) and re.match(r"\s+of\s+(?:a|an|the)\b", after):
+        return None
+    if low == "quarter":
+        return None
+    if re.match(r"\s*(?:of\s+(?:a|an|the|its|their|his|her)\b|century|mile|hour|point|percent|of\s+\d)", after) and not re.search(r"\d{4}", s):
+        return None
+    if re.match(r"^(?:a|one|three)\b", low):
+        return None
+    ym = _YEAR_IN.search(s)
+    qn = None
+    for k, v in _ORD_Q.items():
+        if re.search(r"\b" + k + r"\b", low):
+            qn = v
+            break
+    ref, how = ctx.deictic_ref()
+    fiscal = "fiscal" in low
+    if ym:
+        y = int(ym.group(1))
+    elif re.search(r"of\s+(?:this|the)\s+(?:fiscal\s+)?year", low):
+        y = ref.year if ref else None
+        if ctx.anchor_kind == "year" and ctx.anchor is not None and "the year" in low:
+            y = ctx.anchor.year
+    elif re.search(r"of\s+last\s+(?:fiscal\s+)?year", low):
+        y = ref.year - 1 if ref else None
+    elif re.search(r"of\s+next\s+(?:fiscal\s+)?year", low):
+        y = ref.year + 1 if ref else None
+    else:
+        y = None
+    if y is not None and qn:
+        idx = y * 4 + qn - 1
+        ctx.last_quarter = idx
+        return _unit_expr(ctx, start, end, "quarter", idx, f"quarter {qn} of {y}" + (" (fiscal)" if fiscal else ""))
+    if ref is None and ctx.last_quarter is None:
+        val = f"XXXX-Q{qn}" if qn else "XXXX-QX"
+        return _expr(ctx, start, end, "DATE", val, None, None, "quarter", f"'{s}' with no reference date")
+    cur = cal.index_of("quarter", ref) if ref else ctx.last_quarter
+    if re.search(r"year\s+(?:earlier|ago)", low):
+        base = ctx.last_quarter if ctx.last_quarter is not None else cur - 1
+        idx = base - 4
+        return _unit_expr(ctx, start, end, "quarter", idx, "the same quarter a year before the last quarter mentioned", anchor=ref)
+    if qn:
+        y = ref.year if ref else ctx.last_quarter // 4
+        if ctx.anchor_kind == "year" and ctx.anchor is not None and ctx.narrative:
+            y = ctx.anchor.year
+        idx = y * 4 + qn - 1
+        if ref is not None and not ctx.narrative and idx > cur and ctx.tense(start, end) == "past":
+            idx -= 4
+        ctx.last_quarter = idx
+        return _unit_expr(ctx, start, end, "quarter", idx, f"quarter {qn} of the {how}'s year", anchor=ref)
+    if re.search(r"\b(?:next|coming)\b", low):
+        idx = cur + 1
+        why = "the quarter after the reference's"
+    elif re.search(r"\b(?:this|current)\b", low):
+        idx = cur
+        why = "the reference's quarter"
+    elif re.search(r"\b(?:last|previous|past)\b", low) and ctx.last_quarter is None:
+        idx = cur - 1
+        why = "the quarter before the reference's"
+    elif re.search(r"\b(?:last|previous|past)\b", low):
+        idx = ctx.last_quarter - 1 if "previous" in low else cur - 1
+        why = "the quarter before"
+    else:
+        # "the quarter", "the latest quarter": the quarter under discussion, else the last complete one
+        idx = ctx.last_quarter if ctx.last_quarter is not None else cur - 1
+        why = "the quarter under discussion (last mentioned, else the last complete quarter)"
+    ctx.last_quarter = idx
+    return _unit_expr(ctx, start, end, "quarter", idx, why, anchor=ref)
+
+
+def _h_qcode(ctx, m, fam):
+    s = m.group(0)
+    kind = "quarter" if s[0] == "Q" else "half"
+    n = int(s[1])
+    ym = re.search(r"(\d{4}|\d\d)\s*$", s[2:])
+    if ym:
+        y = int(ym.group(1))
+        if y < 100:
+            y += 1900 if y >= 50 else 2000
+    else:
+        ref, how = ctx.deictic_ref()
+        if ref is None:
+            return _expr(ctx, m.start(), m.end(), "DATE", f"XXXX-{s[:2]}", None, None, kind, f"'{s}' with no year")
+        y = ref.year
+    idx = y * (4 if kind == "quarter" else 2) + n - 1
+    return _unit_expr(ctx, m.start(), m.end(), kind, idx, f"'{s}': {kind} {n} of {y}")
+
+
+def _h_half(ctx, m, fam):
+    s = m.group(0)
+    low = s.lower()
+    n = 1 if "first" in low else 2
+    ym = _YEAR_IN.search(s)
+    ref, how = ctx.deictic_ref()
+    if ym:
+        y = int(ym.group(1))
+    elif "of" not in low:
+        # "the second half" alone: of the year under discussion
+        if ctx.anchor_kind == "year" and ctx.anchor is not None:
+            y = ctx.anchor.year
+        elif ref is not None:
+            y = ref.year
+        else:
+            return None
+    elif "last" in low:
+        y = ref.year - 1 if ref else None
+    elif "next" in low:
+        y = ref.year + 1 if ref else None
+    else:
+        y = ctx.anchor.year if (ctx.anchor is not None and ctx.anchor_kind == "year") else (ref.year if ref else None)
+    if y is None:
+        return _expr(ctx, m.start(), m.end(), "DATE", f"XXXX-H{n}", None, None, "half", f"'{s}' with no year")
+    return _unit_expr(ctx, m.start(), m.end(), "half", y * 2 + n - 1, f"'{s}': half {n} of {y}")
+
+
+_FUNCTION_WORDS = {"and", "or", "of", "in", "on", "at", "to", "when", "as", "the", "a", "was", "were", "is", "will",
+                   "had", "has", "after", "before", "but", "with", "by", "for", "from", "that", "this", "it",
+                   "they", "he", "she", "we", "its", "their", "his", "her", "until", "since", "saw", "brought"}
+
+
+def _h_season(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().split())
+    sm = re.search(r"spring|summer|fall|autumn|winter", low)
+    code = R.SEASONS[sm.group(0)]
+    sidx = R.SEASON_INDEX[code]
+    prefix = low[:sm.start()]
+    after = ctx.text[end:end + 25]
+    ym = _YEAR_IN.search(s, sm.end())
+    if not ym:
+        if not prefix.strip():
+            before = ctx.text[max(0, start - 20):start]
+            if sm.group(0) in ("fall", "spring") or not re.search(r"(?i:\b(?:in|during|since|until|by|through|over|this|that|last|next|early|late|mid|of)\s+)$", before):
+                return None
+        if prefix.strip() == "the":
+            if re.match(r"\s+of\s+(?!\d)", after) or sm.group(0) in ("fall", "spring") and re.match(r"\s+(?:of|in)\b", after):
+                return None
+        if re.match(r"\s*(?:[a-z]+)", after) and sm.group(0) in ("fall", "spring") and prefix.strip() in ("the", ""):
+            # "the spring offensive" is fine, but "the fall in prices" is not
+            if re.match(r"\s+(?:in|of|to|from|and|was|is)\b", after):
+                return None
+        if prefix.strip() in ("the", ""):
+            wa = re.match(r"\s+([a-z]+)", after)
+            if wa and wa.group(1) not in _FUNCTION_WORDS:
+                return None   # "winter markets", "the summer camp": an adjective
+    pmod = _pos_mod(prefix) if prefix.strip() else None
+    if not pmod:
+        em = re.search(r"\b(early|late|mid)\b", prefix)
+        pmod = R.POSITION_MODS[em.group(1)] if em else None
+    if ym:
+        y = int(ym.group(1))
+        idx = y * 4 + sidx
+        _set_anchor(ctx, "season", idx)
+        return _unit_expr(ctx, start, end, "season", idx, f"explicit season '{s}'", pmod)
+    deic = _deictic(prefix)
+    if deic in ("next_a", "prev_a", "that", "same_a"):
+        ref, how = ctx.anaphoric_ref()
+    else:
+        ref, how = ctx.deictic_ref()
+    if ref is None:
+        return _expr(ctx, start, end, "DATE", f"XXXX-{code}", None, None, "season", f"'{s}' with no reference date", pmod)
+    cur = cal.index_of("season", ref)
+    this_idx = ref.year * 4 + sidx if not (code == "WI" and ref.month <= 2) else (ref.year - 1) * 4 + 3
+    if deic == "last":
+        idx = cur - ((cur - sidx) % 4 or 4)
+        why = f"last: the most recent {sm.group(0)} before the {how}"
+    elif deic in ("next", "next_a"):
+        idx = cur + ((sidx - cur) % 4 or 4)
+        why = f"next: the first {sm.group(0)} after the {how}"
+    elif deic == "this" or how == "narrative time" or deic in ("that", "same_a"):
+        idx = this_idx
+        why = f"this: the {sm.group(0)} of the {how}'s year"
+    else:
+        t = ctx.tense(start, end)
+        if t == "past" and this_idx > cur:
+            idx = this_idx - 4
+            why = f"past tense: the most recent {sm.group(0)}"
+        elif t == "future" and this_idx < cur:
+            idx = this_idx + 4
+            why = f"future tense: the next {sm.group(0)}"
+        else:
+            idx = this_idx
+            why = f"the {sm.group(0)} of the {how}'s year"
+    if ctx.narrative:
+        _set_anchor(ctx, "season", idx)
+    e = _unit_expr(ctx, start, end, "season", idx, "", pmod, ref)
+    e.reasoning = f"'{s}' relative to {ref.isoformat()} → {e.value} ({why}; seasons are meteorological)"
+    return e
+
+
+def _h_holiday(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().split())
+    key = None
+    for k in sorted(R.HOLIDAYS, key=len, reverse=True):
+        if k in low:
+            key = k
+            break
+    if key is None:
+        return None
+    if key in ("christmas", "easter", "new year", "thanksgiving") and re.match(r"\s+(?:tree|card|gift|present|shopping|season|holidays|market|message|truce|offensive|dinner|party)", ctx.text[end:end + 12]):
+        return None
+    rule = R.HOLIDAYS[key]
+    ym = _YEAR_IN.search(s)
+    deic = _deictic(low[:low.find(key)])
+
+    def on(y):
+        if isinstance(rule[0], int):
+            return date(y, rule[0], rule[1])
+        if rule[0] == "easter":
+            return cal.easter(y) + timedelta(days=rule[1])
+        if rule[0] == "orthodox_easter":
+            return cal.orthodox_easter(y)
+        if rule[0] == "nth_weekday":
+            return cal.nth_weekday(y, rule[1], rule[2], rule[3])
+        if rule[0] == "election_day":
+            return cal.election_day(y)
+        raise ValueError(rule)
+
+    if ym:
+        d = on(int(ym.group(1)))
+        _set_anchor(ctx, "day", d.toordinal())
+        return _unit_expr(ctx, start, end, "day", d.toordinal(), f"holiday '{s}'")
+    ref, how = ctx.deictic_ref()
+    if ref is None:
+        if isinstance(rule[0], int):
+            return _expr(ctx, start, end, "DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}", None, None, "day", f"holiday '{s}' with no year")
+        return None
+    this = on(ref.year)
+    if deic == "last":
+        d = this if this < ref else on(ref.year - 1)
+    elif deic in ("next", "next_a"):
+        d = this if this > ref else on(ref.year + 1)
+    else:
+        t = ctx.tense(start, end)
+        if t == "past" and this > ref:
+            d = on(ref.year - 1)
+        elif t == "future" and this < ref:
+            d = on(ref.year + 1)
+        else:
+            d = this
+    return _unit_expr(ctx, start, end, "day", d.toordinal(), f"holiday '{s}' relative to {ref.isoformat()} → {d.isoformat()}", anchor=ref)
+
+
+def _h_ref(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    low = " ".join(s.lower().split())
+    start, end = m.start(), m.end()
+    after = ctx.text[end:end + 20]
+    if low == "now" and re.match(r"\s+that\b", after):
+        pass
+    if low in ("current", "recent", "future"):
+        # adjectives: only before a noun; "the current quarter" is handled elsewhere
+        if not re.match(r"\s+[a-z]", after):
+            return None
+        if low == "current" and re.match(r"\s+(?:account|affairs|events|members?|rate|law|system|situation|state|account)", after):
+            pass
+    if low.startswith("in the coming"):
+        low = low[3:]
+    val = R.REF_WORDS.get(low)
+    if val is None:
+        if "coming" in low or "to come" in low or "future" in low:
+            val = "FUTURE_REF"
+        elif "recent" in low or "past" in low:
+            val = "PAST_REF"
+        else:
+            val = "PRESENT_REF"
+    ref, how = ctx.deictic_ref()
+    if ref is None:
+        return _expr(ctx, start, end, "DATE", val, None, None, None, f"'{s}': vague reference to the {val.split('_')[0].lower()}")
+    r = ref.isoformat()
+    if val == "PRESENT_REF":
+        e, l = r, r
+    elif val == "PAST_REF":
+        e, l = None, r
+    else:
+        e, l = r, None
+    return _expr(ctx, start, end, "DATE", val, e, l, None,
+                 f"'{s}': vague reference to the {val.split('_')[0].lower()} of {r}", anchor=ref)
+
+
+def _h_today(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().split())
+    if low.endswith("'s"):
+        pass
+    ref, how = ctx.deictic_ref()
+    if "day before yesterday" in low:
+        off, word = -2, "the day before yesterday"
+    elif "day after tomorrow" in low:
+        off, word = 2, "the day after tomorrow"
+    elif "yesterday" in low:
+        off, word = -1, "yesterday"
+    elif "tomorrow" in low:
+        off, word = 1, "tomorrow"
+    else:
+        off, word = 0, "today"
+    pm = re.search(r"(morning|afternoon|evening|night|overnight)$", low)
+    part = pm.group(1) if pm else ("night" if "tonight" in low else None)
+    emod = re.match(r"(early|late|later|earlier)\b", low)
+    mod = {"early": "START", "late": "END"}.get(emod.group(1)) if emod else None
+    if ref is None:
+        val = {"today": "PRESENT_REF"}.get(word, "PRESENT_REF" if off == 0 else ("PAST_REF" if off < 0 else "FUTURE_REF"))
+        return _expr(ctx, start, end, "DATE", val, None, None, "day", f"'{s}' with no reference date", mod)
+    d = ref + timedelta(days=off)
+    ctx.last_day = (start, d)
+    if part:
+        code, a, b = R.PARTS_OF_DAY[part]
+        return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}", f"{d.isoformat()}T{b}",
+                     "hour", f"'{s}': {word} relative to the {how} {ref.isoformat()}, {part}", mod, ref)
+    return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}': {word} relative to the {how} {ref.isoformat()}", mod, ref)
+
+
+def _h_partofday(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().replace("-", " ").split())
+    pm = re.search(r"(morning|afternoon|evening|night|overnight)$", low)
+    part = pm.group(1)
+    code, a, b = R.PARTS_OF_DAY[part]
+    if re.search(r"\b(?:that|the same|the following|the next|the previous)\b", low):
+        ref, how = ctx.anaphoric_ref()
+        if ctx.last_day is not None:
+            ref, how = ctx.last_day[1], "last mentioned day"
+    else:
+        ref, how = ctx.deictic_ref()
+    if ref is None:
+        return _expr(ctx, start, end, "TIME", f"XXXX-XX-XXT{code}", None, None, "hour", f"'{s}' with no reference date")
+    off = 0
+    if re.search(r"\b(?:tomorrow|the following|the next)\b", low):
+        off = 1
+    elif re.search(r"\b(?:yesterday|the previous)\b", low) or (low.startswith("last") and part in ("night", "evening")):
+        off = -1
+    elif "last" in low:
+        off = -1
+    d = ref + timedelta(days=off)
+    emod = re.match(r"(early|late|mid)\b", low)
+    mod = R.POSITION_MODS.get(emod.group(1)) if emod else None
+    return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}", f"{d.isoformat()}T{b}",
+                 "hour", f"'{s}' relative to the {how} {ref.isoformat()}", mod, ref)
+
+
+_UNIT_KIND = {"day": "day", "night": "day", "week": "week", "weekend": "weekend", "month": "month",
+              "quarter": "quarter", "year": "year", "decade": "decade", "century": "century", "fortnight": "week"}
+
+
+def _unit_name(tok: str) -> str:
+    t = tok.lower().rstrip("s") if not tok.lower().startswith("centur") else "century"
+    if tok.lower().startswith("millenni"):
+        return "millennium"
+    return t
+
+
+def _h_relunit(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().replace("-", " ").split())
+    um = re.search(r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
+    unit = um.group(1)
+    prefix = low[:um.start()]
+    if unit == "quarter":
+        return _h_quarter(ctx, m, fam)
+    deic = _deictic(prefix)
+    if deic is None:
+        return None
+    has_the = re.search(r"\bthe\s+(?:past|last|next|coming)\b", prefix) or prefix.startswith("this past")
+    if has_the and deic in ("last", "next") and unit not in ("weekend",):
+        # "the past week", "the next year": a period of one unit (TimeML DURATION)
+        letter = R.UNITS[unit][0]
+        val = f"PT1{letter}" if unit in R.TIME_UNITS else f"P1{letter}"
+        if unit == "decade":
+            val = "P10Y"
+        elif unit == "century":
+            val = "P100Y"
+        return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': a period of one {unit}")
+    if unit in R.TIME_UNITS or unit == "millennium":
+        return None
+    kind = _UNIT_KIND[unit]
+    if deic in ("next_a", "prev_a", "same_a", "that"):
+        ref, how = ctx.anaphoric_ref()
+    else:
+        ref, how = ctx.deictic_ref()
+    pmod = None
+    em = re.match(r"(early|late|mid|earlier|later)\b", low)
+    if em:
+        pmod = R.POSITION_MODS[em.group(1)]
+    else:
+        pmod = _pos_mod(prefix)
+    if ref is None:
+        vals = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                "year": "XXXX", "decade": "XXX", "century": "XX"}
+        return _expr(ctx, start, end, "DATE", vals[kind], None, None, kind, f"'{s}' with no reference date", pmod)
+    cur = cal.index_of(kind, ref)
+    shift = {"last": -1, "prev_a": -1, "this": 0, "same_a": 0, "that": 0, "latest": 0, "next": 1, "next_a": 1}.get(deic, 0)
+    if kind == "weekend" and deic == "last" and ref.isoweekday() >= 6:
+        shift = -1
+    if kind == "weekend" and deic == "this" and ref.isoweekday() < 6 and ctx.tense(start, end) == "past":
+        shift = -1
+    idx = cur + shift
+    word = {-1: f"the {kind} before the {how}'s", 0: f"the {how}'s {kind}", 1: f"the {kind} after the {how}'s"}[shift]
+    e = _unit_expr(ctx, start, end, kind, idx, "", pmod, ref)
+    e.reasoning = f"'{s}' relative to {ref.isoformat()} → {e.value} ({deic.split('_')[0]}: {word})"
+    if ctx.narrative and deic in ("next_a", "prev_a", "that", "same_a"):
+        _set_anchor(ctx, kind, idx)
+    return e
+
+
+def _h_anaph(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().split())
+    um = re.search(r"(day|week|month|year|night|time)\b", low)
+    unit = um.group(1)
+    if unit == "time":
+        return None
+    if unit == "night":
+        unit = "day"
+    kind = unit
+    if kind == "day" and ctx.last_day is not None:
+        ref, how = ctx.last_day[1], "last mentioned day"
+    else:
+        ref, how = ctx.anaphoric_ref()
+    if ref is None:
+        return None
+    shift = 0
+    if re.search(r"\b(?:after|next|following)\b", low):
+        shift = 1
+    elif re.search(r"\b(?:before|previous)\b", low):
+        shift = -1
+    idx = cal.index_of(kind, ref) + shift
+    e = _unit_expr(ctx, start, end, kind, idx, "", None, ref)
+    e.reasoning = f"'{s}' relative to the {how} {ref.isoformat()} → {e.value}"
+    if kind == "day":
+        ctx.last_day = (start, date.fromordinal(idx))
+    if ctx.narrative:
+        _set_anchor(ctx, kind, idx)
+    return e
+
+
+def _h_ago(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    mod, skip = _approx_mod(s)
+    core = " ".join(s[skip:].lower().replace("-", " ").split())
+    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?\b", core)
+    if not um:
+        return None
+    unit = _unit_name(um.group(0))
+    numtxt = core[:um.start()].strip()
+    n = _words_num(numtxt)
+    direction = core.rsplit(" ", 1)[-1]
+    if core.endswith("from now"):
+        direction = "from now"
+    if direction in ("before", "after"):
+        # "two days after the attack": a duration (the event anchor is not a date)
+        tail = ctx.text[end:end + 30]
+        if not re.match(r"\s*[,.;]|\s*$", tail):
+            m2 = re.match(r"(.*?)[\s-]+(?:before|after)$", s[skip:], re.S)
+            e2 = _dur_value(core[: core.rfind(" ")], unit, n)
+            if e2 is None:
+                return None
+            cut = start + skip + len(m2.group(1))
+            return _expr(ctx, start, cut, "DURATION", e2, None, None, None,
+                         f"'{ctx.text[start:cut]}': a duration", mod)
+    anaphoric = direction in ("earlier", "later", "before", "after")
+    if direction in ("ago", "back", "from now", "hence"):
+        ref, how = ctx.deictic_ref() if ctx.ref is None or ctx.narrative else (ctx.ref, "reference")
+    else:
+        ref, how = ctx.anaphoric_ref()
+        if ctx.last_day is not None and unit in ("day", "week", "hour", "minute", "night"):
+            ref, how = ctx.last_day[1], "last mentioned day"
+    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    if unit in R.TIME_UNITS:
+        if ref is None or n is None:
+            return None
+        return _expr(ctx, start, end, "DATE", ref.isoformat(), ref.isoformat(), ref.isoformat(), "day",
+                     f"'{s}': within the day of the {how} {ref.isoformat()}", mod, ref)
+    if unit == "night":
+        unit = "day"
+    kind = _UNIT_KIND.get(unit)
+    if kind is None:
+        return None
+    if ref is None or n is None or n != int(n):
+        base = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}[kind]
+        val = base if ref is None else ("PAST_REF" if sign < 0 else "FUTURE_REF")
+        return _expr(ctx, start, end, "DATE", val, None, None, kind, f"'{s}': vague offset", mod)
+    n = int(n)
+    if unit == "fortnight":
+        n *= 2
+    # quarter granularity: "a year earlier" after a quarter is that quarter a year before
+    if kind == "year" and anaphoric and ctx.last_quarter is not None and ctx.anchor_kind == "quarter":
+        idx = ctx.last_quarter - 4 * n
+        return _unit_expr(ctx, start, end, "quarter", idx, f"'{s}': the quarter under discussion, {n} year(s) {direction}", mod, ref)
+    idx = cal.index_of(kind, ref) + sign * n
+    e = _unit_expr(ctx, start, end, kind, idx, "", None, ref)
+    e.mod = mod
+    e.reasoning = f"'{s}' relative to the {how} {ref.isoformat()} → {e.value}"
+    if kind == "day":
+        ctx.last_day = (start, date.fromordinal(idx))
+    if anaphoric and (ctx.narrative or ctx.anchor is not None):
+        _set_anchor(ctx, kind, idx)
+    return e
+
+
+def _h_yearago(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    low = s.lower()
+    ref, how = ctx.deictic_ref()
+    if ref is None:
+        return None
+    if ctx.last_quarter is not None and not re.search(r"month|week", low):
+        idx = ctx.last_quarter - 4
+        return _unit_expr(ctx, m.start(), m.end(), "quarter", idx, f"'{s}': the quarter under discussion a year before", anchor=ref)
+    base = ctx.anchor.year if (ctx.anchor is not None and ctx.anchor_kind == "year") else ref.year
+    return _unit_expr(ctx, m.start(), m.end(), "year", base - 1, f"'{s}': the year before {base}", anchor=ref)
+
+
+def _dur_value(numtxt: str, unit: str, n: float | None) -> str | None:
+    if unit not in R.UNITS:
+        return None
+    letter = R.UNITS[unit][0]
+    if unit == "weekend":
+        return f"P{_fmt_num(n * 2 if n is not None else None)}D" if n is not None else "PXWE"
+    if unit == "fortnight":
+        return f"P{_fmt_num(n * 2 if n is not None else None)}W"
+    if unit == "decade":
+        return f"P{_fmt_num(n * 10) if n is not None else 'X'}{'Y' if n is not None else 'DE'}"
+    if unit == "century":
+        return f"P{_fmt_num(n * 100) if n is not None else 'X'}{'Y' if n is not None else 'CE'}"
+    if unit == "millennium":
+        return f"P{_fmt_num(n * 1000) if n is not None else 'X'}{'Y' if n is not None else 'ML'}"
+    if unit == "night":
+        letter = "D"
+    if unit == "quarter":
+        return f"P{_fmt_num(n * 3) if n is not None else 'X'}M" if n is not None else "PXQ"
+    if n is not None and n != int(n):
+        # 1.5 years → P18M, 2.5 days → PT60H
+        if letter == "Y":
+            return f"P{_fmt_num(n * 12)}M"
+        if letter == "D":
+            return f"PT{_fmt_num(n * 24)}H"
+        if letter == "H":
+            return f"PT{_fmt_num(n * 60)}M"
+    return (f"PT{_fmt_num(n)}{letter}" if unit in R.TIME_UNITS else f"P{_fmt_num(n)}{letter}")
+
+
+_DET_DROP = re.compile(r"(?i)^(?:a|an|another|their|its|his|her|this|that|each)\s+")
+
+
+def _h_duration(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    mod, skip = _approx_mod(s)
+    core = s[skip:]
+    low = " ".join(core.lower().replace("-", " ").split())
+    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?(?: long| old)?$", low)
+    if not um:
+        return None
+    unit = _unit_name(um.group(1))
+    plural = um.group(0).split()[0].endswith("s") and not um.group(0).startswith("centur")
+    pre = low[:um.start()].strip()
+    pre = re.sub(r"\s+(?:more|additional|further|full|long|straight|consecutive|successive|extra)$", "", pre)
+    words = pre.split()
+    # strip determiners / period words to find the number
+    lead = []
+    while words and words[0] in ("the", "a", "an", "another", "their", "its", "his", "her", "this", "that", "each",
+                                 "past", "last", "next", "coming", "first", "final", "previous", "following",
+                                 "remaining", "other", "entire", "whole", "full", "initial", "additional", "further",
+                                 "more", "extra"):
+        if words[0] in ("a", "an") and len(words) == 1:
+            break
+        lead.append(words.pop(0))
+    numtxt = " ".join(words)
+    if " or " in numtxt:
+        numtxt = numtxt.split(" or ")[-1]
+    vague = bool(re.fullmatch(r"several|a few|few|many|some|numerous|a number of|dozens of|hundreds of|thousands of", numtxt))
+    n = None if vague else _words_num(numtxt)
+    if not vague and n is None:
+        return None
+    # "a second" (ordinal) and "one second" as in "a second time" are not durations
+    if unit == "second" and numtxt in ("a", "an", "one", "second"):
+        return None
+    text = ctx.text
+    after = text[end:end + 20]
+    if n == 1 and numtxt in ("a", "an") and unit in ("year", "month", "week", "day") and re.search(r"(?:\d|times|twice|once|percent|billion|million|%)\s*$", text[max(0, start - 20):start]):
+        return _expr(ctx, start, end, "SET", f"P1{R.UNITS[unit][0]}", None, None, None, f"'{s}': each {unit}")
+    if lead and lead[0] in ("a", "an") and n is None:
+        return None
+    if "old" in um.group(0) and not um.group(0).endswith("old"):
+        pass
+    # a number followed by "-year-old" is an age, not a date: keep as duration (TimeML)
+    if numtxt in ("a", "an", "one") and unit in ("day",) and re.match(r"\s+(?:of|when|after|before)\b", after):
+        pass
+    # adjectival "two-year" etc is a duration too
+    val = _dur_value(numtxt, unit, n)
+    if val is None:
+        return None
+    # a vague plural with no number ("several years") → PXY
+    if unit == "second" and n is None:
+        return None
+    # drop leading possessive determiners from the extent (TimeML keeps "the")
+    dm = _DET_DROP.match(core)
+    if dm and not (n == 1 and dm.group(0).strip().lower() in ("a", "an")):
+        start2 = start + skip + dm.end()
+        if mod:
+            start2 = start
+        else:
+            start = start2
+    return _expr(ctx, start, end, "DURATION", val, None, None, None,
+                 f"'{ctx.text[start:end]}': a duration of {_fmt_num(n)} {unit}{'s' if plural else ''}", mod)
+
+
+def _h_durdet(ctx, m, fam):
+    s = m.group(0)
+    low = " ".join(s.lower().split())
+    unit = low.rsplit(" ", 1)[-1]
+    if low.startswith("a ") and not re.search(r"\b(?:full|whole|entire)\b", low):
+        return None
+    if unit == "quarter":
+        val = "P3M"
+    elif unit == "weekend":
+        val = "P2D"
+    else:
+        val = _dur_value("1", unit, 1)
+    if re.search(r"\b(?:past|last|next|coming|previous)\b", low):
+        return _h_relunit(ctx, m, fam)
+    return _expr(ctx, m.start(), m.end(), "DURATION", val, None, None, None, f"'{s}': a period of one {unit}")
+
+
+def _h_set(ctx, m, fam):
+    s = m.group(0)
+    low = " ".join(s.lower().split())
+    for k, v in R.SET_ADVERBS.items():
+        if low == k:
+            return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
+    um = re.search(r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
+    if um:
+        unit = um.group(1)
+        val = _dur_value("1", unit, 1)
+        if "other" in low and val:
+            val = val.replace("1", "2", 1)
+        return _expr(ctx, m.start(), m.end(), "SET", val, None, None, None, f"'{s}': recurring every {unit}")
+    last = low.rsplit(" ", 1)[-1]
+    if last in R.WEEKDAYS:
+        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-WXX-{R.WEEKDAYS[last]}", None, None, None, f"'{s}': every {last.capitalize()}")
+    if last in R.MONTHS:
+        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-{R.MONTHS[last]:02d}", None, None, None, f"'{s}': every {last.capitalize()}")
+    if last in R.SEASONS:
+        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-{R.SEASONS[last]}", None, None, None, f"'{s}': every {last}")
+    if last in R.PARTS_OF_DAY:
+        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[last][0]}", None, None, None, f"'{s}': every {last}")
+    return None
+
+
+def _h_weekdays(ctx, m, fam):
+    s = m.group(0)
+    wm = re.search(_title(R.WEEKDAYS), s)
+    wd = R.WEEKDAYS[wm.group(0).lower()]
+    return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, None, None, f"'{s}': every {_WNAME[wd]}")
+
+
+def _h_clock(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    mod, skip = _approx_mod(s)
+    core = s[skip:]
+    if core.lower().startswith("at "):
+        if skip == 0:
+            start += 3
+        core = core[3:]
+    low = core.lower()
+    hh = mm_ = None
+    if low.startswith("noon") or low.startswith("midday"):
+        hh, mm_ = 12, 0
+    elif low.startswith("midnight"):
+        hh, mm_ = 0, 0
+    else:
+        tm = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?", low)
+        if not tm:
+            return None
+        hh = int(tm.group(1))
+        mm_ = int(tm.group(2) or 0)
+        ap = tm.group(3)
+        if ap is None and tm.group(2) is None:
+            return None
+        if ap:
+            if hh > 12 or hh == 0:
+                return None
+            if ap.startswith("p") and hh < 12:
+                hh += 12
+            if ap.startswith("a") and hh == 12:
+                hh = 0
+        else:
+            # "3:45" could be a score or a ratio; require a clock context
+            before = ctx.text[max(0, start - 12):start].lower()
+            if not re.search(r"\b(?:at|by|until|from|after|before|since|around|about)\s*$", before) and not re.search(r"[a-z]", low[tm.end():]):
+                return None
+    # the day: a weekday/today written with the clock, else the last day mentioned nearby, else the reference
+    day = None
+    how = ""
+    dm = re.search(r"(today|yesterday|tomorrow)$", low)
+    wm = _WD_IN.search(core)
+    ref, rhow = ctx.deictic_ref()
+    if dm and ref is not None:
+        day = ref + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[dm.group(1)])
+        how = dm.group(1)
+    elif wm and ref is not None:
+        wd = R.WEEKDAYS[wm.group(0).lower()]
+        day, _, how = _weekday_resolve(ctx, wd, None, start, end)
+    elif ctx.last_day is not None and start - ctx.last_day[0] < 200:
+        day = ctx.last_day[1]
+        how = "the day mentioned just before"
+    elif ref is not None:
+        day = ref
+        how = f"the {rhow}"
+    if day is None:
+        return _expr(ctx, start, end, "TIME", f"XXXX-XX-XXT{hh:02d}:{mm_:02d}", None, None, "minute",
+                     f"'{s}' with no day", mod)
+    v = f"{day.isoformat()}T{hh:02d}:{mm_:02d}"
+    return _expr(ctx, start, end, "TIME", v, v, v, "minute", f"'{ctx.text[start:end]}' on {day.isoformat()} ({how})", mod,
+                 ref)
+
+
+_HANDLERS = {
+    "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
+    "weekday": _h_weekday, "year": _h_year, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
+    "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
+    "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
+    "weekdays": _h_weekdays, "clock": _h_clock,
+}
+# Priority when two candidates have the same span (lower first).
+_PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
+
+
+def _candidates(text: str):
+    cands = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                s = m.group(0)
+                # trim trailing whitespace/hyphens that optional parts may leave
+                if s != s.rstrip(" \t\n-,"):
+                    continue
+                cands.append((m.start(), -m.end(), _PRIORITY[name], name, m))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    return cands
+
+
+def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExpression]:
+    ctx = _Ctx(text, reference, narrative)
+    out: list[TimeExpression] = []
+    last_end = 0
+    for start, negend, _, name, m in _candidates(text):
+        if start < last_end:
+            continue
+        try:
+            e = _HANDLERS[name](ctx, m, name)
+        except (ValueError, OverflowError, KeyError, IndexError, AttributeError, TypeError):
+            e = None
+        if e is None:
+            continue
+        # a handler may shrink the span; it never grows it
+        if e.start < start or e.end > m.end() or e.start >= e.end:
+            continue
+        out.append(e)
+        last_end = e.end
+    return out
