@@ -6,9 +6,11 @@ the schema is documented in docs/SCHEMA.md so people can open it with sqlite-uti
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,12 +19,65 @@ import sqlite_utils
 
 from viewer.model import GRANULARITIES, Article, Event, ViewFilter
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
 class StoreError(Exception):
-    """A database that cannot be used: not ours, too new, corrupt, read-only, locked, disk full."""
+    """A database that cannot be used: not ours, too new, corrupt, read-only, locked, disk full.
+
+    ``kind`` says which, for callers that react differently (the window may offer to open a read-only
+    database for browsing): "missing", "not-sqlite", "foreign", "newer", "corrupt", "readonly", "locked",
+    "full", "io", "interrupted", "input" or "error". The message always names the file and the reason.
+    """
+
+    def __init__(self, message: str, kind: str = "error"):
+        super().__init__(message)
+        self.kind = kind
+
+
+class StoreInputError(StoreError, ValueError):
+    """Something handed to the store that it cannot store or query (a malformed date, a number too big
+    for SQLite). Nothing was written."""
+
+    def __init__(self, message: str):
+        super().__init__(message, "input")
+
+
+# Databases up to this size are checked (PRAGMA quick_check, ~0.1 s per 60 MB) when opened; bigger ones
+# report damage on the first query that reaches it.
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_BUSY_TIMEOUT = 5.0   # seconds to wait for another program's write before saying "locked"
+
+
+def _translate(exc: BaseException, path: str, timeout: float | None = None) -> StoreError:
+    """An sqlite3 error -> a StoreError whose message a person can act on."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    low = text.lower()
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in low:
+        wait = f" (waited {timeout:g} s)" if timeout is not None else ""
+        return StoreError(f"{path}: the database is locked by another program{wait}; "
+                          "try again when it has finished", "locked")
+    if name.startswith("SQLITE_READONLY") or "readonly" in low or "read-only" in low:
+        return StoreError(f"{path}: the database is read-only (no permission to write to the file, "
+                          "its -wal/-shm files or its folder); nothing was changed", "readonly")
+    if name.startswith("SQLITE_FULL") or "disk is full" in low:
+        return StoreError(f"{path}: disk full: the database could not grow, so this batch was not "
+                          "stored; everything stored before is intact", "full")
+    if (name.startswith("SQLITE_CORRUPT") or name.startswith("SQLITE_NOTADB")
+            or "malformed" in low or "not a database" in low):
+        return StoreError(f"{path}: the database file is damaged (corrupt): {text}. Nothing was "
+                          "changed; restore it from a backup or start a new database", "corrupt")
+    if name.startswith("SQLITE_INTERRUPT") or "interrupted" in low:
+        return StoreError(f"{path}: cancelled; the unfinished batch was not stored", "interrupted")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in low:
+        return StoreError(f"{path}: cannot open the database file: {text}", "io")
+    if name.startswith("SQLITE_IOERR") or "i/o error" in low:
+        return StoreError(f"{path}: the disk reported an error: {text}", "io")
+    if isinstance(exc, (OverflowError, UnicodeError, ValueError, TypeError)):
+        return StoreInputError(f"{path}: cannot store this input: {text}")
+    return StoreError(f"{path}: {text}")
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -59,7 +114,7 @@ def fts_query(text: str) -> str | None:
     words = re.findall(r"\w+", text or "")
     if not words:
         return None
-    return " ".join('"%s"*' % w.replace('"', "") for w in words[:32])
+    return " ".join('"%s"*' % w[:64] for w in words[:32])
 
 
 @dataclass
@@ -134,110 +189,258 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db["events"].enable_fts(["title", "sentence"], create_triggers=True, tokenize="unicode61")
 
 
-MIGRATIONS = {1: _create_v1}   # version -> step that brings version-1 to version
+# version -> the step that brings a database at version-1 to version. A new database runs every step
+# from 1, so a migrated database and a new one have the same schema by construction. Steps run inside
+# one transaction with the version pragmas: a crash mid-migration leaves the old version, whole.
+MIGRATIONS = {1: _create_v1}
+
+
+def _clean(text):
+    """Text SQLite can store: lone surrogates (from undecodable bytes) become U+FFFD, which keeps
+    every str offset where it was."""
+    if text is None or not isinstance(text, str):
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
 class Store:
-    def __init__(self, db: sqlite_utils.Database, path: str):
+    def __init__(self, db: sqlite_utils.Database, path: str, *, readonly: bool = False,
+                 timeout: float = DEFAULT_BUSY_TIMEOUT):
         self.db = db
         self.path = path
+        self.readonly = readonly
+        self.timeout = timeout
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> "Store":
-        path = str(path)
-        is_new = path == ":memory:" or not Path(path).exists() or Path(path).stat().st_size == 0
-        if not is_new:
-            _check_is_ours(path)
-        try:
-            if readonly and not is_new:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            else:
-                if path != ":memory:":
-                    Path(path).parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path, check_same_thread=False, timeout=10)
-            db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db, path)
-            if not readonly:
-                try:
-                    store._migrate()
-                except StoreError:
-                    conn.close()
-                    raise
-                if path != ":memory:":
-                    db.execute("PRAGMA journal_mode = WAL")
-                    db.execute("PRAGMA synchronous = NORMAL")
-            return store
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open database: {exc}") from exc
+    def open(cls, path: str | Path, *, readonly: bool = False, timeout: float = DEFAULT_BUSY_TIMEOUT,
+             check: bool | None = None) -> "Store":
+        """Open (or create) a database, bringing an older one up to date.
 
-    def _migrate(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: made by a newer version of Conflict Timeline "
-                f"(schema {version}, this program knows {SCHEMA_VERSION}); left untouched")
-        if version == SCHEMA_VERSION:
+        Refused with a StoreError, the file left untouched: a file that is not SQLite, another
+        program's SQLite database, one from a newer version of this program, a damaged one. With
+        ``readonly=False`` a database we may not write is refused too (kind "readonly"): open it with
+        ``readonly=True`` to browse it. ``timeout`` is how long to wait for another program's write
+        before saying the database is locked. ``check`` runs PRAGMA quick_check (default: on files up
+        to QUICK_CHECK_MAX_BYTES).
+        """
+        path = str(path)
+        memory = path == ":memory:"
+        p = Path(path)
+        if not memory and p.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file", "io")
+        exists = not memory and p.exists()
+        is_new = not exists or p.stat().st_size == 0
+        if readonly and not exists:
+            raise StoreError(f"{path}: no such database", "missing")
+        if exists and not is_new:
+            _check_is_ours(path)
+        if check is None:
+            check = exists and not is_new and p.stat().st_size <= QUICK_CHECK_MAX_BYTES
+        conn = None
+        try:
+            if readonly:
+                conn = cls._connect_readonly(path, timeout)
+            else:
+                if not memory:
+                    try:
+                        p.parent.mkdir(parents=True, exist_ok=True)
+                    except OSError as exc:
+                        raise StoreError(f"{path}: cannot create its folder: {exc.strerror}", "io") from exc
+                conn = sqlite3.connect(path, check_same_thread=False, timeout=timeout)
+            db = sqlite_utils.Database(conn)
+            store = cls(db, path, readonly=readonly, timeout=timeout)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if check:
+                store._quick_check()
+            version = store.schema_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: made by a newer version of Conflict Timeline "
+                    f"(schema {version}, this program knows {SCHEMA_VERSION}); left untouched", "newer")
+            if version == 0 and not is_new and db.table_names():
+                raise StoreError(f"{path}: a SQLite database with other tables, not one of "
+                                 "Conflict Timeline's; left untouched", "foreign")
+            if not readonly:
+                store._migrate()
+                if not memory:
+                    store._probe_writable()
+                    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                        conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = NORMAL")
+            return store
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise _translate(exc, path, timeout) from exc
+
+    @staticmethod
+    def _connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=timeout)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            # A WAL database in a folder we may not write: SQLite cannot make its -shm file. Nobody
+            # without write permission can change it either, so read it as immutable.
+            if not (getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
+                    or "readonly" in str(exc)):
+                raise
+            conn.close()
+            return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
+                                   timeout=timeout)
+
+    def _quick_check(self) -> None:
+        rows = self.db.execute("PRAGMA quick_check(5)").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            detail = "; ".join(r[0] for r in rows)
+            raise StoreError(f"{self.path}: the database file is damaged (corrupt): {detail}. Nothing "
+                             "was changed; restore it from a backup or start a new database", "corrupt")
+
+    def _probe_writable(self) -> None:
+        """Fail now, with a clear message, rather than on the first write: SQLite quietly opens a file
+        it may not write read-only. Writes nothing (the probe is rolled back); does not wait for a
+        lock (a database another program is writing is writable)."""
+        conn = self.db.conn
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(f"PRAGMA user_version = {self.schema_version()}")
+        except sqlite3.OperationalError as exc:
+            err = _translate(exc, self.path)
+            if err.kind != "locked":
+                raise err from exc
+        finally:
+            if conn.in_transaction:
+                conn.rollback()
+            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+
+    def _migrate(self, target: int = SCHEMA_VERSION) -> None:
+        conn = self.db.conn
+        if self.schema_version() >= target:
             return
-        if version == 0 and self.db.table_names():
-            raise StoreError(f"{self.path}: a SQLite database with other tables, not one of "
-                             "Conflict Timeline's; left untouched")
-        with self.db.conn:
-            for step in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.schema_version()   # another program may have migrated it meanwhile
+            for step in range(version + 1, target + 1):
                 MIGRATIONS[step](self.db)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.commit()
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
+    def integrity_check(self) -> list[str]:
+        """PRAGMA integrity_check: ["ok"] for a sound database, else what is wrong."""
+        with self._errors():
+            return [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+
+    def interrupt(self) -> None:
+        """Cancel the statement running on this store's connection (safe from another thread); the
+        batch it belonged to is rolled back and add_articles raises StoreError(kind="interrupted")."""
+        self.db.conn.interrupt()
+
     def close(self) -> None:
-        self.db.conn.close()
+        try:
+            self.db.conn.close()
+        except sqlite3.Error:
+            pass
+
+    @contextmanager
+    def _errors(self):
+        try:
+            yield
+        except StoreError:
+            raise
+        except (sqlite3.Error, OverflowError) as exc:
+            raise _translate(exc, self.path, self.timeout) from exc
 
     # -- writing -----------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+        with self._errors():
+            return self.db.execute("SELECT 1 FROM articles WHERE id = ?",
+                                   [article_id]).fetchone() is not None
 
-    def add_articles(self, batch: Iterable[tuple[Article, list[Event], list[str]]]) -> int:
-        """Store whole articles with their events, in one transaction. Already-stored ones are skipped."""
-        added = 0
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    @contextmanager
+    def _transaction(self):
+        """BEGIN IMMEDIATE ... COMMIT, everything rolled back on any error (or a cancel)."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only; nothing was changed", "readonly")
         conn = self.db.conn
         try:
-            with conn:
-                for article, events, countries in batch:
-                    if self.has_article(article.id):
-                        continue
-                    conn.execute(
-                        "INSERT INTO articles (id, url, title, source, text, published, published_source,"
-                        " language, added) VALUES (?,?,?,?,?,?,?,?,?)",
-                        [article.id, article.url, article.title, article.source, article.text,
-                         article.published, article.published_source, article.language, now])
-                    conn.executemany(
-                        "INSERT INTO article_countries (article_id, code) VALUES (?, ?)",
-                        [(article.id, c) for c in dict.fromkeys(countries)])
-                    for event in events:
-                        event.id = self._insert_event(conn, article.id, event)
-                        added += 1
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path, self.timeout) from exc
+        try:
+            yield conn
+            conn.commit()
+        except BaseException as exc:
+            try:
+                if conn.in_transaction:
+                    conn.rollback()
+            except sqlite3.Error:
+                pass
+            if isinstance(exc, (sqlite3.Error, OverflowError, UnicodeError)):
+                raise _translate(exc, self.path, self.timeout) from exc
+            raise
+
+    def add_articles(self, batch: Iterable[tuple[Article, list[Event], list[str]]]) -> int:
+        """Store whole articles with their events, in one transaction: all of the batch or none of it.
+        Already-stored articles are skipped. Returns the number of events added."""
+        added = 0
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._transaction() as conn:
+            for article, events, countries in batch:
+                aid = _clean(article.id)
+                if conn.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone():
+                    continue
+                conn.execute(
+                    "INSERT INTO articles (id, url, title, source, text, published, published_source,"
+                    " language, added) VALUES (?,?,?,?,?,?,?,?,?)",
+                    [_clean(v) for v in (aid, article.url, article.title, article.source,
+                                         article.text, article.published, article.published_source,
+                                         article.language, now)])
+                conn.executemany(
+                    "INSERT INTO article_countries (article_id, code) VALUES (?, ?)",
+                    [(aid, c) for c in dict.fromkeys(_clean(c) for c in countries)])
+                for event in events:
+                    event.id = self._insert_event(conn, aid, event)
+                    added += 1
         return added
 
     def _insert_event(self, conn: sqlite3.Connection, article_id: str, event: Event) -> int:
         t = event.time
         t0 = t1 = None
         if t.earliest and t.latest:
-            t0, t1 = interval_seconds(t.earliest, t.latest, t.granularity)
-        codes = list(dict.fromkeys(event.countries))
-        mentions = [[m.start, m.end, m.code] for m in event.mentions]
+            try:
+                t0, t1 = interval_seconds(t.earliest, t.latest, t.granularity)
+            except (ValueError, OverflowError, TypeError) as exc:
+                raise StoreInputError(f"{self.path}: article {article_id}: event {t.text!r} has a date "
+                                      f"that is not ISO ({t.earliest!r}..{t.latest!r}): {exc}") from exc
+        codes = list(dict.fromkeys(_clean(c) for c in event.countries))
+        mentions = [[m.start, m.end, _clean(m.code)] for m in event.mentions]
         cur = conn.execute(
             "INSERT INTO events (article_id, sentence_start, sentence_end, sentence, time_start,"
             " time_end, time_text, type, value, earliest, latest, t0, t1, granularity, mod, reasoning,"
             " anchor, title, countries, mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [article_id, event.sentence_start, event.sentence_end, event.sentence, t.start, t.end,
-             t.text, t.type, t.value, t.earliest, t.latest, t0, t1, t.granularity, t.mod,
-             t.reasoning, t.anchor, event.title, ",".join(codes), json.dumps(mentions)])
+            [article_id, event.sentence_start, event.sentence_end, _clean(event.sentence), t.start,
+             t.end, _clean(t.text), _clean(t.type), _clean(t.value), _clean(t.earliest),
+             _clean(t.latest), t0, t1, _clean(t.granularity), _clean(t.mod), _clean(t.reasoning),
+             _clean(t.anchor), _clean(event.title), ",".join(codes), json.dumps(mentions)])
         event_id = cur.lastrowid
         conn.executemany(
             "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
@@ -256,10 +459,10 @@ class Store:
             params += codes
         if f.date_from:
             clauses.append("e.t1 > ?")
-            params.append(interval_seconds(f.date_from, f.date_from)[0])
+            params.append(_filter_bound(f.date_from, 0))
         if f.date_to:
             clauses.append("e.t0 < ?")
-            params.append(interval_seconds(f.date_to, f.date_to)[1])
+            params.append(_filter_bound(f.date_to, 1))
         if f.search:
             q = fts_query(f.search)
             if q:
@@ -278,17 +481,21 @@ class Store:
         where, params = self._where(f)
         sql = f"SELECT e.* FROM events e{where} ORDER BY e.t0 IS NULL, e.t0, e.id"
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        for row in self.db.query(sql, params):
-            yield _event_row(row)
+            sql += " LIMIT ?"
+            params = [*params, max(int(limit), 0)]
+        with self._errors():
+            for row in self.db.query(sql, params):
+                yield _event_row(row)
 
     def event(self, event_id: int) -> EventRow | None:
-        rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+        with self._errors():
+            rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
         return _event_row(rows[0]) if rows else None
 
     def count_events(self, f: ViewFilter | None = None) -> int:
         where, params = self._where(f)
-        return self.db.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+        with self._errors():
+            return self.db.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
 
     def country_counts(self, f: ViewFilter | None = None) -> dict[str, int]:
         """Events per country under every filter but the country one (so the list can show all)."""
@@ -297,24 +504,51 @@ class Store:
         where, params = self._where(f)
         sql = (f"SELECT c.code, count(*) FROM event_countries c JOIN events e ON e.id = c.event_id"
                f"{where} GROUP BY c.code ORDER BY count(*) DESC, c.code")
-        return dict(self.db.execute(sql, params).fetchall())
+        with self._errors():
+            return dict(self.db.execute(sql, params).fetchall())
 
     def article(self, article_id: str) -> dict | None:
-        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        with self._errors():
+            rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
         return rows[0] if rows else None
 
     def articles(self) -> Iterator[dict]:
         sql = ("SELECT a.id, a.url, a.title, a.source, a.published, a.published_source,"
                " (SELECT group_concat(code) FROM article_countries c WHERE c.article_id = a.id)"
                " AS countries FROM articles a ORDER BY a.published, a.id")
-        for row in self.db.query(sql):
-            row["countries"] = (row["countries"] or "").split(",") if row["countries"] else []
-            yield row
+        with self._errors():
+            for row in self.db.query(sql):
+                row["countries"] = (row["countries"] or "").split(",") if row["countries"] else []
+                yield row
 
     def time_span(self, f: ViewFilter | None = None) -> tuple[float, float] | None:
         where, params = self._where(f)
-        row = self.db.execute(f"SELECT min(e.t0), max(e.t1) FROM events e{where}", params).fetchone()
+        with self._errors():
+            row = self.db.execute(f"SELECT min(e.t0), max(e.t1) FROM events e{where}",
+                                  params).fetchone()
         return None if row[0] is None else (row[0], row[1])
+
+
+def create_at_version(path: str | Path, version: int) -> None:
+    """Make a new database at an older schema version, as that version of the program made it
+    (for migration tests and for trying a migration by hand)."""
+    if not 1 <= version <= SCHEMA_VERSION:
+        raise ValueError(f"no schema version {version}")
+    if Path(path).exists() and Path(path).stat().st_size:
+        raise ValueError(f"{path} exists")
+    conn = sqlite3.connect(str(path))
+    try:
+        store = Store(sqlite_utils.Database(conn), str(path))
+        store._migrate(version)
+    finally:
+        conn.close()
+
+
+def _filter_bound(day: str, which: int) -> float:
+    try:
+        return interval_seconds(day, day)[which]
+    except (ValueError, OverflowError, TypeError, AttributeError) as exc:
+        raise StoreInputError(f"not a date (YYYY-MM-DD): {day!r}") from exc
 
 
 def _check_is_ours(path: str) -> None:
@@ -323,13 +557,14 @@ def _check_is_ours(path: str) -> None:
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise StoreError(f"{path}: cannot read: {exc.strerror}", "io") from exc
     if not header.startswith(b"SQLite format 3\x00"):
-        raise StoreError(f"{path}: not a SQLite database; left untouched")
+        raise StoreError(f"{path}: not a SQLite database; left untouched", "not-sqlite")
     app_id = int.from_bytes(header[68:72], "big")
     user_version = int.from_bytes(header[60:64], "big")
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and user_version != 0):
-        raise StoreError(f"{path}: a SQLite database, but not one of Conflict Timeline's; left untouched")
+        raise StoreError(f"{path}: a SQLite database, but not one of Conflict Timeline's; left untouched",
+                         "foreign")
 
 
 def today_iso() -> str:
