@@ -1,0 +1,245 @@
+"""A realistic synthetic database for benchmarks and tests (``python -m viewer synth``).
+
+Events are spread over decades (denser in recent years, in bursts like real wars), with a mix of
+granularities whose TIMEX3 values, inclusive ISO bounds and [t0, t1) seconds agree with what the tagger
+and `viewer.store.interval_seconds` produce. Each event names 1-3 of ~25 countries (a few none), belongs to an
+article whose text holds its sentence at the stored offsets, and is searchable through the FTS index.
+
+Everything is generated with numpy and written in a few big ``executemany`` calls inside one transaction.
+"""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+
+from viewer.store import Store, interval_seconds
+
+COUNTRIES = ("UA", "RU", "US", "FR", "DE", "GB", "PL", "BY", "CN", "TR", "IL", "PS", "IR", "SY",
+             "LB", "YE", "SA", "SD", "ET", "ML", "AF", "IQ", "AM", "AZ", "GE", "KP")
+_NAMES = {
+    "UA": ("Ukraine", "Kyiv", "Ukrainian"), "RU": ("Russia", "Moscow", "Russian"),
+    "US": ("the United States", "Washington", "US"), "FR": ("France", "Paris", "French"),
+    "DE": ("Germany", "Berlin", "German"), "GB": ("Britain", "London", "British"),
+    "PL": ("Poland", "Warsaw", "Polish"), "BY": ("Belarus", "Minsk", "Belarusian"),
+    "CN": ("China", "Beijing", "Chinese"), "TR": ("Turkey", "Ankara", "Turkish"),
+    "IL": ("Israel", "Jerusalem", "Israeli"), "PS": ("Palestine", "Gaza", "Palestinian"),
+    "IR": ("Iran", "Tehran", "Iranian"), "SY": ("Syria", "Damascus", "Syrian"),
+    "LB": ("Lebanon", "Beirut", "Lebanese"), "YE": ("Yemen", "Sanaa", "Yemeni"),
+    "SA": ("Saudi Arabia", "Riyadh", "Saudi"), "SD": ("Sudan", "Khartoum", "Sudanese"),
+    "ET": ("Ethiopia", "Addis Ababa", "Ethiopian"), "ML": ("Mali", "Bamako", "Malian"),
+    "AF": ("Afghanistan", "Kabul", "Afghan"), "IQ": ("Iraq", "Baghdad", "Iraqi"),
+    "AM": ("Armenia", "Yerevan", "Armenian"), "AZ": ("Azerbaijan", "Baku", "Azerbaijani"),
+    "GE": ("Georgia", "Tbilisi", "Georgian"), "KP": ("North Korea", "Pyongyang", "North Korean"),
+}
+# Country popularity (a few dominate, as in real coverage).
+_WEIGHTS = np.array([30, 28, 14, 8, 7, 7, 6, 4, 5, 4, 10, 8, 6, 5, 4, 3, 3, 3, 2, 2, 3, 4, 2, 2, 2, 2],
+                    dtype=float)
+
+# granularity, share, TIMEX3 type
+_GRAN = (("day", 0.46), ("month", 0.14), ("year", 0.08), ("season", 0.05), ("week", 0.04),
+         ("weekend", 0.03), ("quarter", 0.03), ("half", 0.02), ("decade", 0.01), ("hour", 0.09),
+         ("minute", 0.05))
+
+_ACTIONS = ("warned", "met", "shelled", "signed an accord with", "imposed sanctions on", "accused",
+            "struck", "held talks with", "recalled its ambassador from", "sent weapons to",
+            "launched drones against", "condemned", "opened a corridor with", "evacuated civilians near",
+            "mobilised troops near", "exchanged prisoners with", "blocked grain exports to",
+            "announced aid for", "closed its airspace to", "recognised")
+_TIME_WORDS = {"day": "on {d:%-d %B %Y}", "month": "in {d:%B %Y}", "year": "in {d:%Y}",
+               "season": "in the {season} of {d:%Y}", "week": "in the week of {d:%-d %B %Y}",
+               "weekend": "over the weekend of {d:%-d %B %Y}", "quarter": "in the {ordinal} quarter of {d:%Y}",
+               "half": "in the {half} half of {d:%Y}", "decade": "in the {dec}s",
+               "hour": "at {d:%H}:00 on {d:%-d %B %Y}", "minute": "at {d:%H:%M} on {d:%-d %B %Y}"}
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_SEASONS = (("WI", "winter", 12), ("SP", "spring", 3), ("SU", "summer", 6), ("FA", "autumn", 9))
+
+
+def _interval(gran: str, d: datetime, rng_val: int) -> tuple[str, str, str]:
+    """(TIMEX3 value, earliest, latest) of a `gran` expression around the moment `d`."""
+    y, m = d.year, d.month
+    if gran == "day":
+        s = d.date().isoformat()
+        return s, s, s
+    if gran == "hour":
+        s = d.strftime("%Y-%m-%dT%H")
+        return s, s + ":00", s + ":00"
+    if gran == "minute":
+        s = d.strftime("%Y-%m-%dT%H:%M")
+        return s, s, s
+    if gran == "month":
+        last = calendar.monthrange(y, m)[1]
+        return f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}"
+    if gran == "year":
+        return f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31"
+    if gran == "decade":
+        dec = y // 10 * 10
+        return f"{dec // 10:03d}X", f"{dec:04d}-01-01", f"{dec + 9:04d}-12-31"
+    if gran == "quarter":
+        q = (m - 1) // 3
+        end = datetime(y + (q == 3), (q * 3 + 3) % 12 + 1, 1) - timedelta(days=1)
+        return f"{y:04d}-Q{q + 1}", f"{y:04d}-{q * 3 + 1:02d}-01", end.date().isoformat()
+    if gran == "half":
+        h = (m - 1) // 6
+        return (f"{y:04d}-H{h + 1}", f"{y:04d}-{h * 6 + 1:02d}-01",
+                f"{y:04d}-06-30" if h == 0 else f"{y:04d}-12-31")
+    if gran == "season":
+        code, _, start_month = _SEASONS[rng_val % 4]
+        if code == "WI":   # winter of Y: December Y .. end of February Y+1
+            end = datetime(y + 1, 3, 1) - timedelta(days=1)
+            return f"{y:04d}-WI", f"{y:04d}-12-01", end.date().isoformat()
+        end = datetime(y, start_month + 3, 1) - timedelta(days=1)
+        return f"{y:04d}-{code}", f"{y:04d}-{start_month:02d}-01", end.date().isoformat()
+    if gran in ("week", "weekend"):
+        iy, iw, _ = d.isocalendar()
+        monday = datetime.fromisocalendar(iy, iw, 1)
+        if gran == "week":
+            return (f"{iy:04d}-W{iw:02d}", monday.date().isoformat(),
+                    (monday + timedelta(days=6)).date().isoformat())
+        return (f"{iy:04d}-W{iw:02d}-WE", (monday + timedelta(days=5)).date().isoformat(),
+                (monday + timedelta(days=6)).date().isoformat())
+    raise ValueError(gran)
+
+
+def _seconds(earliest: str, latest: str, gran: str) -> tuple[float, float]:
+    return interval_seconds(earliest, latest, gran)
+
+
+def _moments(rng: np.random.Generator, n: int) -> np.ndarray:
+    """n moments (seconds) over 1975..2025: a thin background plus bursts (wars) of various lengths."""
+    lo = (datetime(1975, 1, 1, tzinfo=timezone.utc) - _EPOCH).total_seconds()
+    hi = (datetime(2025, 11, 1, tzinfo=timezone.utc) - _EPOCH).total_seconds()
+    n_bg = n // 5
+    background = lo + (hi - lo) * rng.random(n_bg) ** 0.6       # denser in recent years
+    n_bursts = 40
+    centres = lo + (hi - lo) * rng.random(n_bursts) ** 0.5
+    widths = rng.uniform(20, 900, n_bursts) * 86400.0
+    weights = rng.random(n_bursts) ** 2 + 0.05
+    which = rng.choice(n_bursts, n - n_bg, p=weights / weights.sum())
+    bursts = centres[which] + rng.normal(0, 1, n - n_bg) * widths[which]
+    t = np.concatenate([background, np.clip(bursts, lo, hi)])
+    rng.shuffle(t)
+    return t
+
+
+def synthesize(n: int, db_path: str, seed: int = 0) -> None:
+    """Write `n` synthetic events (and their articles) into a new database at `db_path`."""
+    path = Path(db_path)
+    if path.exists():
+        path.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    rng = np.random.default_rng(seed)
+    store = Store.open(str(path))
+    db = store.db
+    conn = db.conn
+    conn.execute("PRAGMA synchronous = OFF")
+
+    moments = _moments(rng, n)
+    grans = [g for g, _ in _GRAN]
+    shares = np.array([s for _, s in _GRAN])
+    gran_idx = rng.choice(len(grans), n, p=shares / shares.sum())
+    # 1-3 countries per event, ~3% with none.
+    n_countries = rng.choice(4, n, p=[0.03, 0.5, 0.35, 0.12])
+    p_country = _WEIGHTS / _WEIGHTS.sum()
+    picks = rng.choice(len(COUNTRIES), (n, 3), p=p_country)
+    actions = rng.integers(0, len(_ACTIONS), n)
+    extra = rng.integers(0, 1 << 30, n)
+
+    # Articles: ~8 events each, published a little after their latest event.
+    per_article = 8
+    n_articles = max(1, (n + per_article - 1) // per_article)
+    order = np.argsort(moments, kind="stable")   # articles gather events close in time
+
+    event_rows, country_rows, article_rows, article_country_rows = [], [], [], []
+    cache_interval: dict = {}
+    for a in range(n_articles):
+        members = order[a * per_article:(a + 1) * per_article]
+        sentences, codes_in_article = [], []
+        offset = 0
+        article_events = []
+        pub = None
+        for i in members:
+            i = int(i)
+            g = grans[gran_idx[i]]
+            d = _EPOCH + timedelta(seconds=float(moments[i]))
+            if g in ("day", "month", "year", "quarter", "half", "decade", "season"):
+                key = (g, d.year, d.month, d.day if g == "day" else 0, extra[i] % 4 if g == "season" else 0)
+                got = cache_interval.get(key)
+                if got is None:
+                    got = cache_interval[key] = _interval(g, d, int(extra[i]))
+                    got = cache_interval[key] = got + _seconds(got[1], got[2], g)
+            else:
+                got = _interval(g, d, int(extra[i]))
+                got = got + _seconds(got[1], got[2], g)
+            value, earliest, latest, t0, t1 = got
+            codes = list(dict.fromkeys(COUNTRIES[c] for c in picks[i, :n_countries[i]]))
+            subject = _NAMES[codes[0]][2] + " officials" if codes else "Officials"
+            target = _NAMES[codes[1]][0] if len(codes) > 1 else _NAMES[COUNTRIES[picks[i, 2]]][1]
+            if not codes:
+                target = "the United Nations"
+            action = _ACTIONS[actions[i]]
+            title = f"{subject} {action} {target}"
+            when = _TIME_WORDS[g].format(
+                d=d, season=_SEASONS[extra[i] % 4][1], ordinal=("first", "second", "third", "fourth")[(d.month - 1) // 3],
+                half="first" if d.month <= 6 else "second", dec=d.year // 10 * 10)
+            sentence = f"{when[0].upper()}{when[1:]}, {title[0].lower() if not codes else title[0]}{title[1:]}."
+            t_start = 0
+            t_end = len(when)
+            start = offset
+            sentences.append(sentence)
+            offset += len(sentence) + 1
+            codes_in_article += codes
+            mentions = []
+            for c in codes:
+                for name in _NAMES[c]:
+                    k = sentence.find(name)
+                    if k >= 0:
+                        mentions.append([start + k, start + k + len(name), c])
+                        break
+            article_events.append((start, start + len(sentence), sentence, start + t_start, start + t_end,
+                                   when, "TIME" if g in ("hour", "minute") else "DATE", value, earliest,
+                                   latest, t0, t1, g, None,
+                                   f"absolute {g} expression", None, title, ",".join(codes),
+                                   json.dumps(mentions), codes))
+            pub = max(pub or t1, t1)
+        text = " ".join(sentences)
+        article_id = hashlib.sha256(f"{seed}:{a}".encode()).hexdigest()[:16]
+        published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * int(extra[int(members[0])] % 5))).date().isoformat()
+        head = article_events[0][16]
+        article_rows.append((article_id, f"https://news.example.org/{article_id}", head,
+                             "synthetic", text, published, "given", "en", "2025-01-01T00:00:00+00:00"))
+        for c in dict.fromkeys(codes_in_article):
+            article_country_rows.append((article_id, c))
+        for row in article_events:
+            event_rows.append((article_id,) + row[:-1])
+            country_rows.append(row[-1])
+
+    with conn:
+        # Drop the FTS triggers for the bulk insert, rebuild the index once, put the triggers back as they were.
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").fetchall()
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER [{name}]")
+        conn.executemany("INSERT INTO articles (id, url, title, source, text, published, published_source,"
+                         " language, added) VALUES (?,?,?,?,?,?,?,?,?)", article_rows)
+        conn.executemany("INSERT INTO article_countries (article_id, code) VALUES (?, ?)", article_country_rows)
+        conn.executemany(
+            "INSERT INTO events (id, article_id, sentence_start, sentence_end, sentence, time_start, time_end,"
+            " time_text, type, value, earliest, latest, t0, t1, granularity, mod, reasoning, anchor, title,"
+            " countries, mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((k + 1,) + row for k, row in enumerate(event_rows)))
+        conn.executemany(
+            "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
+            ((k + 1, c, event_rows[k][11], event_rows[k][12])
+             for k, codes in enumerate(country_rows) for c in codes))
+        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+        for _, sql in triggers:
+            conn.execute(sql)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()

@@ -1,0 +1,107 @@
+"""The overview strip under the timeline: the whole span's density and a draggable window on it."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+
+OVERVIEW_BINS = 600
+
+
+class _OverviewBox(pg.ViewBox):
+    def __init__(self, strip: "OverviewStrip"):
+        super().__init__(enableMenu=False)
+        self.strip = strip
+        self.setMouseEnabled(x=False, y=False)
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self.strip.centre_on(self.mapToView(ev.pos()).x())
+        else:
+            ev.ignore()
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self.strip.centre_on(self.mapToView(ev.pos()).x())
+        else:
+            ev.ignore()
+
+    def wheelEvent(self, ev, axis=None):
+        ev.ignore()
+
+
+class OverviewStrip:
+    def __init__(self, view):
+        self.view = view
+        self.vb = _OverviewBox(self)
+        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        f = QFont()
+        f.setPixelSize(10)
+        axis.setTickFont(f)
+        axis.setTextPen(pg.mkPen("#7b8794"))
+        axis.setPen(pg.mkPen("#d9dee4"))
+        axis.setHeight(18)
+        self.plot = pg.PlotItem(viewBox=self.vb, axisItems={"bottom": axis})
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideAxis("left")
+        self.plot.showAxis("left")
+        self.plot.getAxis("left").setWidth(46)
+        self.plot.getAxis("left").setStyle(showValues=False, tickLength=0)
+        self.plot.getAxis("left").setPen(pg.mkPen(None))
+        self.plot.setMaximumHeight(62)
+        self.plot.setMinimumHeight(62)
+        self.curve = pg.PlotCurveItem(pen=pg.mkPen("#52606d", width=1),
+                                      brush=pg.mkBrush(QColor(82, 96, 109, 70)), fillLevel=0)
+        self.vb.addItem(self.curve)
+        self.region = pg.LinearRegionItem(brush=pg.mkBrush(QColor(47, 111, 179, 45)),
+                                          hoverBrush=pg.mkBrush(QColor(47, 111, 179, 70)),
+                                          pen=pg.mkPen("#2f6fb3", width=1.5))
+        self.region.setZValue(10)
+        self.vb.addItem(self.region)
+        self.region.sigRegionChanged.connect(self._region_moved)
+        self._updating = False
+        self.span = (0.0, 1.0)
+
+    def set_data(self, view) -> None:
+        idx = view._index
+        a, b = view._data_span()
+        if b <= a:
+            b = a + 86400.0
+        pad = (b - a) * 0.02
+        a, b = a - pad, b + pad
+        self.span = (a, b)
+        edges = np.linspace(a, b, OVERVIEW_BINS + 1)
+        counts = np.zeros(OVERVIEW_BINS)
+        if idx is not None and len(idx.t0):
+            offs = idx.offsets
+            for s in np.flatnonzero(offs[1:] > offs[:-1]).tolist():
+                counts += np.diff(np.searchsorted(idx.t0[offs[s]:offs[s + 1]], edges))
+        level = np.sqrt(counts)
+        x = np.repeat(edges, 2)[1:-1]
+        y = np.repeat(level, 2)
+        self.curve.setData(x, y)
+        self.vb.setRange(xRange=(a, b), yRange=(0, max(1.0, float(level.max()) * 1.1)), padding=0)
+        self.update_region(view)
+
+    def update_region(self, view) -> None:
+        self._updating = True
+        try:
+            self.region.setRegion(view.visible_range())
+        finally:
+            self._updating = False
+
+    def _region_moved(self):
+        if self._updating:
+            return
+        a, b = self.region.getRegion()
+        if b > a:
+            self.view.set_visible_range(a, b)
+
+    def centre_on(self, t: float) -> None:
+        a, b = self.view.visible_range()
+        half = (b - a) / 2
+        self.view.set_visible_range(t - half, t + half)
