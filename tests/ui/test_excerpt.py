@@ -1,0 +1,88 @@
+"""The excerpt panel's HTML: highlights, context, how the date was worked out, and article text
+treated strictly as text."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from viewer.ui.excerpt import TIME_BG, ExcerptPanel, context_bounds, excerpt_html, safe_url
+
+
+def _event(text, sentence, time_words, mentions=(), **kw):
+    s0 = text.index(sentence)
+    t0 = text.index(time_words, s0)
+    ms = [[text.index(w, s0), text.index(w, s0) + len(w), code] for w, code in mentions]
+    base = dict(id=7, article_id="a", title=sentence[:40], sentence=sentence, sentence_start=s0,
+                sentence_end=s0 + len(sentence), time_start=t0, time_end=t0 + len(time_words),
+                time_text=time_words, type="DATE", value="2024-09", earliest="2024-09-01",
+                latest="2024-09-30", granularity="month", mod=None,
+                reasoning="the most recent September before the reference date", anchor="2024-11-18",
+                countries=[c for _, c in mentions], mentions=ms)
+    base.update(kw)
+    return SimpleNamespace(**base)
+
+
+TEXT = ("Words are important. Last September, Russian President Vladimir Putin warned Kyiv. "
+        "The US decision comes as Germany resumed talks. A fourth sentence follows here.")
+
+
+def test_highlights_context_and_reasoning():
+    sentence = "Last September, Russian President Vladimir Putin warned Kyiv."
+    ev = _event(TEXT, sentence, "Last September", [("Russian", "RU"), ("Kyiv", "UA")])
+    art = {"text": TEXT, "title": "Green light", "url": "https://example.org/a", "published": "2024-11-18",
+           "published_source": "inferred"}
+    html = excerpt_html(ev, art, {"RU": "#2f6fb3", "UA": "#8e44ad"})
+    assert f"background-color:{TIME_BG}" in html and ">Last September</span>" in html
+    assert ">Russian</span>" in html and "#2f6fb3" in html
+    assert ">Kyiv</span>" in html and "#8e44ad" in html
+    assert "‘Last September’, relative to 18 Nov 2024 → September 2024" in html
+    assert "Published 18 Nov 2024 (worked out from the text)" in html
+    assert "Words are important." in html                   # the sentence before, as context
+    assert "The US decision comes as Germany resumed talks." in html   # and the one after
+    assert "A fourth sentence" not in html
+    assert 'href="https://example.org/a"' in html
+
+
+def test_article_text_is_never_markup():
+    text = ('Intro <b>bold</b>. Last September <img src="http://evil.example/x.png"> '
+            '<script>alert(1)</script> happened. <a href="javascript:alert(1)">x</a> end.')
+    sentence = 'Last September <img src="http://evil.example/x.png"> <script>alert(1)</script> happened.'
+    ev = _event(text, sentence, "Last September")
+    art = {"text": text, "title": "<i>Title</i>", "url": "javascript:alert(1)", "published": None}
+    html = excerpt_html(ev, art)
+    assert "<img" not in html and "<script" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;img src=&quot;http://evil.example/x.png&quot;&gt;" in html
+    assert "javascript:" not in html.split("</p>", 2)[1]     # no link made from a bad URL
+    assert "Publication date unknown" in html
+
+
+def test_panel_shows_text_and_refuses_remote_resources(qtbot):
+    panel = ExcerptPanel()
+    qtbot.addWidget(panel)
+    assert not panel.openLinks() and not panel.openExternalLinks()
+    text = 'Before. Last September <img src="http://evil.example/x.png"> it rained. After.'
+    ev = _event(text, 'Last September <img src="http://evil.example/x.png"> it rained.', "Last September")
+    panel.show_event(ev, {"text": text, "title": "T"})
+    assert '<img src="http://evil.example/x.png">' in panel.toPlainText()
+    assert panel.loadResource(0, None) is None
+    panel.clear_event()
+    assert panel.event_id() is None and "No event selected" in panel.toPlainText()
+
+
+def test_safe_url():
+    assert safe_url("https://example.org/x") == "https://example.org/x"
+    assert safe_url("http://example.org") == "http://example.org"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi", "", None, "ftp://x"):
+        assert safe_url(bad) is None
+
+
+def test_context_bounds_stay_near_the_sentence():
+    text = "One. Two two. Three three three. Four. Five."
+    s = text.index("Three")
+    e = s + len("Three three three.")
+    c0, c1 = context_bounds(text, s, e)
+    assert text[c0:s].strip() == "Two two."
+    assert text[e:c1].strip() == "Four."
+    long = "x" * 5000 + ". Target sentence. " + "y" * 5000
+    s = long.index("Target")
+    c0, c1 = context_bounds(long, s, s + len("Target sentence."))
+    assert s - c0 <= 420 and c1 - s <= 420 + len("Target sentence.")

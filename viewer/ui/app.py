@@ -1,0 +1,122 @@
+"""Starting the GUI (run_gui) and rendering the real main window offscreen (screenshot)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def _ensure_platform() -> None:
+    """Without a display Qt aborts with a misleading xcb message: go offscreen instead."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def make_app(argv: list[str] | None = None):
+    """The QApplication (created once), with names, icon, font and style sheet."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        _ensure_platform()
+        app = QApplication(list(argv) if argv is not None else [sys.argv[0] if sys.argv else "conflict-timeline"])
+    from PySide6.QtGui import QFont, QIcon
+
+    import pyqtgraph as pg
+
+    from viewer.paths import resource_path
+    from viewer.ui.settings import APPLICATION, ORGANISATION
+
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Conflict Timeline")
+    pg.setConfigOptions(antialias=True, background="w", foreground="#374151")
+    icon = QIcon()
+    for name in ("app.svg", "app.png"):
+        p = resource_path("icons", name)
+        if p.is_file():
+            icon.addFile(str(p))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    if not app.property("ct_styled"):
+        font = QFont(app.font())
+        if font.pointSizeF() < 9.5:
+            font.setPointSizeF(9.5)
+        app.setFont(font)
+        app.setStyle("Fusion")
+        qss = resource_path("style.qss")
+        if qss.is_file():
+            app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        app.setProperty("ct_styled", True)
+    return app
+
+
+def _initial_database(db_path: str) -> str:
+    """The database to open: the one asked for, unless it is the default one and the person had
+    another open last time."""
+    from viewer.paths import default_db_path
+    from viewer.ui.main_window import last_database
+
+    try:
+        is_default = Path(db_path).resolve() == default_db_path().resolve()
+    except OSError:
+        is_default = False
+    last = last_database() if is_default else None
+    return last or db_path
+
+
+def run_gui(db_path: str, argv: list[str] | None = None) -> int:
+    """Open the main window on a database and run until it closes; returns the exit code."""
+    app = make_app(argv)
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(remember=True)
+    first = _initial_database(str(db_path))
+    window.show()
+    if not window.open_database(first) and first != str(db_path):
+        window.open_database(str(db_path))
+    return app.exec()
+
+
+def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | None = None,
+               date_range: tuple[str, str] | None = None) -> None:
+    """Render the real main window offscreen to a PNG (no settings read or written)."""
+    _ensure_platform()
+    app = make_app(None)
+    from viewer.store import interval_seconds
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(remember=False)
+    window.resize(int(size[0]), int(size[1]))
+    window.open_database(str(db_path), interactive=False)
+    if countries:
+        wanted = {c.upper() for c in countries}
+        window.filters.countries.set_unchecked([c for c in window.filters.countries.codes() if c not in wanted])
+    if date_range:
+        d0, d1 = date_range
+        window.filters.set_date_range(d0 or None, d1 or None)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window.fit_all()
+    if date_range and date_range[0] and date_range[1]:
+        t0 = interval_seconds(date_range[0], date_range[0])[0]
+        t1 = interval_seconds(date_range[1], date_range[1])[1]
+        pad = (t1 - t0) * 0.03
+        window.timeline.set_visible_range(t0 - pad, t1 + pad)
+    first = window.model.event_at(0)
+    if first is not None:
+        window.select_event(first.id)
+    for _ in range(5):
+        app.processEvents()
+    out_path = Path(out)
+    if out_path.parent and not out_path.parent.exists():
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+    pixmap = window.grab()
+    if not pixmap.save(str(out_path), "PNG"):
+        raise OSError(f"could not write {out}")
+    window.close()
+    window.deleteLater()
+    app.processEvents()

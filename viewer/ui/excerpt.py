@@ -1,0 +1,212 @@
+"""The excerpt panel: where an event came from, with the words that carried its date and countries.
+
+Article text is data, never markup: everything from an article is escaped before it reaches the
+QTextBrowser, the browser follows no links by itself and loads no resources, and a link to the
+source opens (in the system browser) only when clicked and only for http(s) URLs.
+"""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlparse
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser
+
+from viewer.ui import formatting as fmt
+
+TIME_BG = "#ffe08a"      # the time expression: warm yellow, distinct from every country colour
+CONTEXT_CHARS = 420      # at most this much neighbouring text on each side
+
+_BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+|\n+")
+
+
+def _esc(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def _tint(hex_colour: str, alpha: float = 0.18) -> str:
+    """A light background version of a colour (blended with white)."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    mix = lambda c: round(255 - (255 - c) * alpha)  # noqa: E731
+    return f"#{mix(r):02x}{mix(g):02x}{mix(b):02x}"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None (no file:, javascript:, data: ...)."""
+    if not url:
+        return None
+    try:
+        scheme = urlparse(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def context_bounds(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """Start of the sentence before [start, end) and end of the sentence after it, at most `limit`
+    characters away."""
+    lo = max(0, start - limit)
+    before = text[lo:start].rstrip()           # drops the boundary just before `start` ...
+    ends = [m.end() for m in _BOUNDARY.finditer(before)]
+    c0 = lo + ends[-1] if ends else lo         # ... so the last one left starts the previous sentence
+    hi = min(len(text), end + limit)
+    after = text[end:hi]
+    skip = len(after) - len(after.lstrip())
+    m = _BOUNDARY.search(after, skip)
+    c1 = end + len(after[:m.end()].rstrip()) if m else hi
+    return c0, c1
+
+
+def _marked(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) -> str:
+    """Escape text[lo:hi], wrapping each mark (absolute offsets) in the given span opening tag."""
+    out, pos = [], lo
+    for s, e, tag in sorted(marks):
+        s, e = max(s, lo), min(e, hi)
+        if s < pos or e <= s:      # overlapping or outside: the earlier mark wins
+            continue
+        out.append(_esc(text[pos:s]))
+        out.append(f"{tag}{_esc(text[s:e])}</span>")
+        pos = e
+    out.append(_esc(text[pos:hi]))
+    return "".join(out)
+
+
+def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = None) -> str:
+    """The panel's HTML for one event (an EventRow) and its article (a Store.article dict);
+    colours: country code -> "#rrggbb" (the timeline's lane colours), else a stable default."""
+    colours = colours or {}
+    art = article or {}
+    text = art.get("text") or ""
+    s0, s1 = event.sentence_start, event.sentence_end
+    if not text or text[s0:s1] != event.sentence:
+        # no article text (or offsets that disagree): show the stored sentence alone
+        text, base = event.sentence, s0
+    else:
+        base = 0
+
+    def rel(x: int) -> int:
+        return x - base
+
+    marks: list[tuple[int, int, str]] = []
+    if event.time_end > event.time_start:
+        marks.append((rel(event.time_start), rel(event.time_end),
+                      f'<span style="background-color:{TIME_BG}; font-weight:600; color:#3d2b00">'))
+    for m in event.mentions or []:
+        try:
+            ms, me, code = int(m[0]), int(m[1]), str(m[2])
+        except (IndexError, TypeError, ValueError):
+            continue
+        colour = colours.get(code) or fmt.country_colour(code)
+        marks.append((rel(ms), rel(me),
+                      f'<span style="background-color:{_tint(colour, 0.22)}; color:{colour};'
+                      f' font-weight:600">'))
+
+    a0, a1 = rel(s0), rel(s1)
+    c0, c1 = context_bounds(text, a0, a1) if base == 0 else (a0, a1)
+    before = _esc(text[c0:a0]).replace("\n", "<br>")
+    after = _esc(text[a1:c1]).replace("\n", "<br>")
+    lead = "… " if c0 > 0 else ""
+    tail = " …" if c1 < len(text) else ""
+    sentence = _marked(text, a0, a1, marks)
+
+    when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
+    how = fmt.resolution(event.time_text, event.anchor, event.value, event.earliest, event.latest,
+                         event.granularity)
+    if event.mod:
+        how += f" (modifier: {event.mod.lower()})"
+
+    title = art.get("title") or event.title or "Untitled article"
+    meta = []
+    source = art.get("source") or ""
+    url = safe_url(art.get("url"))
+    if url:
+        host = urlparse(url).netloc
+        meta.append(f'<a href="{_esc(url)}" style="color:#2563eb">{_esc(host or url)} ↗</a>')
+    elif source:
+        meta.append(_esc(source.rsplit("/", 1)[-1]))
+    meta.append(_esc(fmt.published(art.get("published"), art.get("published_source"))))
+
+    chips = []
+    for code in event.countries:
+        colour = colours.get(code) or fmt.country_colour(code)
+        name = fmt.country_name(code)
+        chips.append(
+            f'<span style="background-color:{_tint(colour, 0.16)}; color:{colour}; font-weight:600">'
+            f'&nbsp;{_esc(name)}&nbsp;</span>')
+
+    parts = [
+        '<html><body style="font-size:10.5pt; color:#1f2937">',
+        f'<p style="margin:0 0 2px 0; font-size:13pt; font-weight:600; color:#111827">{_esc(title)}</p>',
+        f'<p style="margin:0 0 10px 0; color:#6b7280; font-size:9pt">{" · ".join(meta)}</p>',
+        '<table width="100%" cellspacing="0" cellpadding="8" style="background-color:#f3f6fb;'
+        ' border:1px solid #dbe3ef"><tr><td>',
+        f'<span style="font-size:8pt; color:#6b7280; font-weight:600">WHEN</span><br>'
+        f'<span style="font-size:14pt; font-weight:600; color:#111827">{_esc(when)}</span>'
+        f'&nbsp;&nbsp;<span style="color:#6b7280">precision: {_esc(fmt.precision(event.granularity))}'
+        f'</span><br>',
+        f'<span style="color:#374151">{_esc(how)}</span>',
+    ]
+    if event.reasoning:
+        parts.append(f'<br><span style="color:#6b7280; font-size:9pt">{_esc(event.reasoning)}</span>')
+    parts.append('</td></tr></table>')
+    if chips:
+        parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
+    parts += [
+        '<p style="margin:12px 0 0 0; line-height:140%">',
+        f'<span style="color:#9ca3af">{lead}{before}</span>',
+        f'<span style="color:#111827">{sentence}</span>',
+        f'<span style="color:#9ca3af">{after}{tail}</span>',
+        '</p>',
+        f'<p style="margin:12px 0 0 0; font-size:8.5pt; color:#6b7280">'
+        f'<span style="background-color:{TIME_BG}">&nbsp;date words&nbsp;</span>&nbsp; '
+        f'countries in their colour &nbsp;·&nbsp; grey: neighbouring sentences</p>',
+        '</body></html>',
+    ]
+    return "".join(parts)
+
+
+EMPTY_HTML = (
+    '<html><body style="color:#6b7280; font-size:10.5pt">'
+    '<p style="margin-top:24px; font-size:12pt; color:#374151">No event selected</p>'
+    '<p>Click an event on the timeline or a row in the table to read the sentence it came from, '
+    'with the words that carried the date and the countries highlighted, and how the date was '
+    'worked out.</p></body></html>')
+
+
+class ExcerptPanel(QTextBrowser):
+    """Read-only rich text view of one event. Call show_event(event_row, article_dict)."""
+
+    linkRequested = Signal(str)   # an http(s) URL the person clicked (already opened)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("excerpt")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.anchorClicked.connect(self._on_anchor)
+        self._event_id: int | None = None
+        self.colours: dict[str, str] = {}
+        self.clear_event()
+
+    def event_id(self) -> int | None:
+        return self._event_id
+
+    def clear_event(self) -> None:
+        self._event_id = None
+        self.setHtml(EMPTY_HTML)
+
+    def show_event(self, event, article: dict | None) -> None:
+        self._event_id = event.id
+        self.setHtml(excerpt_html(event, article, self.colours))
+
+    def loadResource(self, type_, name):  # noqa: N802 - Qt's name
+        return None   # never load images, style sheets or anything else, local or remote
+
+    def _on_anchor(self, url: QUrl) -> None:
+        target = safe_url(url.toString())
+        if target:
+            self.linkRequested.emit(target)
+            QDesktopServices.openUrl(QUrl(target))

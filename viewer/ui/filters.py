@@ -1,0 +1,375 @@
+"""The filter side bar: search, countries (with counts), dates, precision and source article.
+
+FilterPanel.changed carries the whole ViewFilter each time anything changes; the window passes it
+on to the timeline and the table and feeds the new counts back with set_country_counts().
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from viewer.model import ViewFilter
+from viewer.ui import formatting as fmt
+
+ANY_DATE = QDate(100, 1, 1)   # the minimum of the date boxes (Qt allows no earlier), shown as "any"
+
+PRECISIONS = (
+    ("Any precision", None),
+    ("Day or finer", "day"),
+    ("Week or finer", "week"),
+    ("Month or finer", "month"),
+    ("Season or finer", "season"),
+    ("Year or finer", "year"),
+)
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(colour))
+    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.end()
+    return QIcon(pix)
+
+
+class CountryFilter(QWidget):
+    """Checkable list of countries with event counts, and All / None buttons."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._unchecked: set[str] = set()
+        self._codes: list[str] = []
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.colours: dict[str, str] = {}
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("countryList")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Country", "Events"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemActivated.connect(self._toggle)
+
+        self.all_button = QPushButton("All", self)
+        self.none_button = QPushButton("None", self)
+        for b in (self.all_button, self.none_button):
+            b.setObjectName("smallButton")
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.all_button.setToolTip("Show every country")
+        self.none_button.setToolTip("Hide every country (then tick the ones you want)")
+        self.all_button.clicked.connect(self.check_all)
+        self.none_button.clicked.connect(self.check_none)
+
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Countries", self)
+        title.setObjectName("sectionTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.all_button)
+        head.addWidget(self.none_button)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addLayout(head)
+        lay.addWidget(self.tree, 1)
+
+    # -- state ---------------------------------------------------------------------------------
+    def countries(self) -> frozenset[str] | None:
+        """None when every country is shown (events without a country stay visible too)."""
+        if not self._unchecked:
+            return None
+        return frozenset(c for c in self._codes if c not in self._unchecked)
+
+    def unchecked(self) -> list[str]:
+        return sorted(self._unchecked)
+
+    def set_unchecked(self, codes, *, emit: bool = True) -> None:
+        self._unchecked = set(codes)
+        self._sync_checks()
+        if emit:
+            self.changed.emit()
+
+    def is_checked(self, code: str) -> bool:
+        return code not in self._unchecked
+
+    def set_checked(self, code: str, checked: bool) -> None:
+        if checked:
+            self._unchecked.discard(code)
+        else:
+            self._unchecked.add(code)
+        self._sync_checks()
+        self.changed.emit()
+
+    def check_all(self) -> None:
+        self.set_unchecked(())
+
+    def check_none(self) -> None:
+        self.set_unchecked(self._codes)
+
+    def codes(self) -> list[str]:
+        return list(self._codes)
+
+    # -- feeding ---------------------------------------------------------------------------------
+    def set_colours(self, colours: dict[str, str]) -> None:
+        self.colours = dict(colours)
+        for code, item in self._items.items():
+            item.setIcon(0, swatch(self.colours.get(code) or fmt.country_colour(code)))
+
+    def set_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
+        """Show every code the database knows, with its count under the other filters."""
+        if all_codes != self._codes:
+            self._rebuild(all_codes)
+        with QSignalBlocker(self.tree):
+            for code, item in self._items.items():
+                n = counts.get(code, 0)
+                item.setText(1, f"{n:,}")
+                item.setData(1, Qt.ItemDataRole.UserRole, n)
+                grey = QColor("#9ca3af") if n == 0 else QColor("#1f2937")
+                item.setForeground(0, grey)
+                item.setForeground(1, QColor("#9ca3af") if n == 0 else QColor("#6b7280"))
+
+    def _rebuild(self, codes: list[str]) -> None:
+        self._codes = list(codes)
+        self._items.clear()
+        with QSignalBlocker(self.tree):
+            self.tree.clear()
+            for code in codes:
+                name = fmt.country_name(code)
+                label = name if name == code else f"{name}  ({code})"
+                item = QTreeWidgetItem([label, ""])
+                item.setData(0, Qt.ItemDataRole.UserRole, code)
+                item.setIcon(0, swatch(self.colours.get(code) or fmt.country_colour(code)))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(0, f"{name} ({code})")
+                self.tree.addTopLevelItem(item)
+                self._items[code] = item
+        self._sync_checks()
+
+    def _sync_checks(self) -> None:
+        with QSignalBlocker(self.tree):
+            for code, item in self._items.items():
+                item.setCheckState(0, Qt.CheckState.Unchecked if code in self._unchecked
+                                   else Qt.CheckState.Checked)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        code = item.data(0, Qt.ItemDataRole.UserRole)
+        if code is None or column != 0:
+            return
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        if checked == (code not in self._unchecked):
+            return
+        if checked:
+            self._unchecked.discard(code)
+        else:
+            self._unchecked.add(code)
+        self.changed.emit()
+
+    def _toggle(self, item: QTreeWidgetItem, column: int) -> None:
+        code = item.data(0, Qt.ItemDataRole.UserRole)
+        if code is not None:
+            self.set_checked(code, code in self._unchecked)
+
+
+class FilterPanel(QFrame):
+    """Everything that narrows the view. Emits changed(ViewFilter)."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("filterPanel")
+        self._quiet = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search events…   Ctrl+F")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.returnPressed.connect(self.apply_now)
+        self.message = QLabel("", self)
+        self.message.setObjectName("filterMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.countries = CountryFilter(self)
+        self.countries.changed.connect(self._emit)
+
+        self.date_from = self._date_edit("From")
+        self.date_to = self._date_edit("To")
+        self.precision = QComboBox(self)
+        for label, value in PRECISIONS:
+            self.precision.addItem(label, value)
+        self.precision.setToolTip("Hide events whose date is vaguer than this")
+        self.precision.currentIndexChanged.connect(self._emit)
+        self.article = QComboBox(self)
+        self.article.setObjectName("articleFilter")
+        self.article.addItem("All articles", None)
+        self.article.setToolTip("Only events from one article")
+        self.article.currentIndexChanged.connect(self._emit)
+        self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.article.setMinimumContentsLength(12)
+
+        self.reset_button = QPushButton("Reset filters", self)
+        self.reset_button.setObjectName("smallButton")
+        self.reset_button.clicked.connect(self.reset)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(QLabel("From", self), 0, 0)
+        grid.addWidget(self.date_from, 0, 1)
+        grid.addWidget(QLabel("To", self), 1, 0)
+        grid.addWidget(self.date_to, 1, 1)
+        grid.addWidget(QLabel("Precision", self), 2, 0)
+        grid.addWidget(self.precision, 2, 1)
+        grid.addWidget(QLabel("Article", self), 3, 0)
+        grid.addWidget(self.article, 3, 1)
+        grid.setColumnStretch(1, 1)
+
+        more = QLabel("Dates and sources", self)
+        more.setObjectName("sectionTitle")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 10, 10, 10)
+        lay.setSpacing(8)
+        lay.addWidget(self.search)
+        lay.addWidget(self.message)
+        lay.addWidget(self.countries, 1)
+        lay.addSpacing(4)
+        lay.addWidget(more)
+        lay.addLayout(grid)
+        reset_row = QHBoxLayout()
+        reset_row.addStretch(1)
+        reset_row.addWidget(self.reset_button)
+        lay.addLayout(reset_row)
+
+    def _date_edit(self, what: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText("any")
+        edit.setDate(ANY_DATE)
+        edit.setToolTip(f"{what} this date (inclusive); 'any' for no limit")
+        edit.dateChanged.connect(self._emit)
+        return edit
+
+    # -- the filter ------------------------------------------------------------------------------
+    def view_filter(self) -> ViewFilter:
+        search = self.search.text().strip() or None
+        return ViewFilter(
+            countries=self.countries.countries(),
+            date_from=self._iso(self.date_from),
+            date_to=self._iso(self.date_to),
+            search=search,
+            max_granularity=self.precision.currentData(),
+            article_id=self.article.currentData(),
+        )
+
+    @staticmethod
+    def _iso(edit: QDateEdit) -> str | None:
+        d = edit.date()
+        return None if d == ANY_DATE or not d.isValid() else d.toString("yyyy-MM-dd")
+
+    def apply_now(self) -> None:
+        self.search_timer.stop()
+        self._emit()
+
+    def _emit(self, *_args) -> None:
+        if not self._quiet:
+            self.search_timer.stop()
+            self.changed.emit(self.view_filter())
+
+    def set_message(self, text: str | None) -> None:
+        self.message.setText(text or "")
+        self.message.setVisible(bool(text))
+
+    def reset(self) -> None:
+        self._quiet = True
+        try:
+            self.search.clear()
+            self.countries.set_unchecked((), emit=False)
+            self.date_from.setDate(ANY_DATE)
+            self.date_to.setDate(ANY_DATE)
+            self.precision.setCurrentIndex(0)
+            self.article.setCurrentIndex(0)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def set_date_range(self, date_from: str | None, date_to: str | None) -> None:
+        self._quiet = True
+        try:
+            self.date_from.setDate(QDate.fromString(date_from, "yyyy-MM-dd") if date_from else ANY_DATE)
+            self.date_to.setDate(QDate.fromString(date_to, "yyyy-MM-dd") if date_to else ANY_DATE)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    # -- feeding -----------------------------------------------------------------------------------
+    def set_country_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
+        self.countries.set_counts(counts, all_codes)
+
+    def set_articles(self, choices: list[tuple[str, str, int]]) -> None:
+        """(id, label, events) per article; keeps the current choice when it still exists."""
+        current = self.article.currentData()
+        with QSignalBlocker(self.article):
+            self.article.clear()
+            self.article.addItem("All articles", None)
+            for aid, label, n in choices:
+                short = label if len(label) <= 60 else label[:57] + "…"
+                self.article.addItem(f"{short}  ({n})", aid)
+                self.article.setItemData(self.article.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            i = self.article.findData(current) if current is not None else 0
+            self.article.setCurrentIndex(max(i, 0))
+        if current is not None and self.article.currentData() != current:
+            self._emit()
+
+    # -- remembering -------------------------------------------------------------------------------
+    def state(self) -> dict:
+        f = self.view_filter()
+        return {"search": f.search or "", "date_from": f.date_from or "", "date_to": f.date_to or "",
+                "max_granularity": f.max_granularity or "", "article_id": f.article_id or "",
+                "unchecked": self.countries.unchecked()}
+
+    def restore_state(self, state: dict) -> None:
+        self._quiet = True
+        try:
+            self.search.setText(state.get("search") or "")
+            self.search_timer.stop()
+            self.countries.set_unchecked(state.get("unchecked") or (), emit=False)
+            for edit, key in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+                value = state.get(key) or ""
+                d = QDate.fromString(value, "yyyy-MM-dd") if value else ANY_DATE
+                edit.setDate(d if d.isValid() else ANY_DATE)
+            g = state.get("max_granularity") or None
+            i = self.precision.findData(g) if g else 0
+            self.precision.setCurrentIndex(max(i, 0))
+            aid = state.get("article_id") or None
+            i = self.article.findData(aid) if aid else 0
+            self.article.setCurrentIndex(max(i, 0))
+        finally:
+            self._quiet = False
+        self._emit()

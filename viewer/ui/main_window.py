@@ -1,0 +1,596 @@
+"""The application window: filters (left), timeline over the event table (centre), excerpt (right)."""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from viewer.model import ViewFilter
+from viewer.store import Store, StoreError, fts_query
+from viewer.store import window as queries
+from viewer.ui.excerpt import ExcerptPanel
+from viewer.ui.filters import FilterPanel
+from viewer.ui.models import EVENT_ID_ROLE, EventTableModel
+from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
+
+from viewer.ui import formatting as fmt
+
+try:  # the real timeline; the stand-in keeps the window usable without it
+    from viewer.ui.timeline import TimelineView
+except ImportError:  # pragma: no cover - only while timeline.py is absent
+    from viewer.ui.simple_timeline import SimpleTimelineView as TimelineView
+try:
+    from viewer.ui.timeline import lane_color as _lane_color
+except ImportError:  # pragma: no cover
+    _lane_color = None
+
+APP_TITLE = "Conflict Timeline"
+DB_FILTERS = "Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    databaseChanged = Signal(str)
+    filterApplied = Signal(object)   # the ViewFilter now shown
+
+    def __init__(self, *, remember: bool = True, parent=None):
+        super().__init__(parent)
+        self.remember = remember
+        self.store: Store | None = None
+        self.readonly = False
+        self._filter = ViewFilter()
+        self._total = 0
+        self._shown = 0
+        self._syncing = False
+        self._loading = False          # while opening: don't overwrite the remembered view
+        self._import = None            # the running ImportController, if any
+        self._codes: list[str] = []    # every country code in the database, most events first
+        self.colours: dict[str, str] = {}
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        # -- widgets -------------------------------------------------------------------------------
+        self.filters = FilterPanel(self)
+        self.filters.setMinimumWidth(210)
+        self.filters.changed.connect(self.apply_filter)
+
+        self.timeline = TimelineView(self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setMinimumHeight(180)
+        self.timeline.eventClicked.connect(lambda i: self.select_event(i, source="timeline"))
+        self.timeline.eventActivated.connect(lambda i: self.select_event(i, source="timeline"))
+
+        self.model = EventTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("eventTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        head = self.table.horizontalHeader()
+        head.setHighlightSections(False)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.resizeSection(0, 150)
+        head.resizeSection(1, 90)
+        head.resizeSection(3, 120)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
+        self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
+
+        self.excerpt = ExcerptPanel(self)
+        self.excerpt.setMinimumWidth(260)
+
+        table_box = QWidget(self)
+        table_box.setObjectName("tableBox")
+        tl = QVBoxLayout(table_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.setSpacing(0)
+        tl.addWidget(self.table)
+
+        self.centre_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.centre_split.setObjectName("centreSplit")
+        self.centre_split.addWidget(self.timeline)
+        self.centre_split.addWidget(table_box)
+        self.centre_split.setStretchFactor(0, 3)
+        self.centre_split.setStretchFactor(1, 2)
+        self.centre_split.setChildrenCollapsible(False)
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(self.filters)
+        self.main_split.addWidget(self.centre_split)
+        self.main_split.addWidget(self.excerpt)
+        self.main_split.setStretchFactor(0, 0)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setStretchFactor(2, 0)
+        self.main_split.setCollapsible(1, False)
+        self.main_split.setSizes([250, 700, 330])
+        self.centre_split.setSizes([430, 300])
+        self.setCentralWidget(self.main_split)
+
+        # -- status bar ----------------------------------------------------------------------------
+        self.count_label = QLabel("", self)
+        self.count_label.setObjectName("countLabel")
+        self.path_label = QLabel("", self)
+        self.path_label.setObjectName("pathLabel")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._build_menus()
+
+        self._save_timer = QTimer(self)   # remember the visible range a moment after panning stops
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(800)
+        self._save_timer.timeout.connect(self._save_view)
+        self.timeline.rangeChanged.connect(lambda *_: self._save_timer.start())
+
+        if remember:
+            self._restore_geometry()
+
+    # ======================================================================================= menus
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action("&Open database…", self.choose_database, "Ctrl+O")
+        self.new_action = self._action("&New database…", self.choose_new_database)
+        self.import_action = self._action("&Import articles…", self.choose_import, "Ctrl+I",
+                                          tip="Read text, HTML, feed or dump files into this database")
+        self.import_folder_action = self._action("Import &folder…", self.choose_import_folder,
+                                                 "Ctrl+Shift+I")
+        self.export_action = self._action("&Export view as image…", self.choose_export, "Ctrl+E",
+                                          tip="Save the timeline as PNG or SVG")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for a in (self.open_action, self.new_action, None, self.import_action,
+                  self.import_folder_action, None, self.export_action, None, self.quit_action):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+
+        view_menu = bar.addMenu("&View")
+        self.fit_action = self._action("&Fit all", self.fit_all, "F",
+                                       tip="Zoom out to show every event")
+        self.find_action = self._action("&Find…", self.focus_search, "Ctrl+F")
+        self.reset_filters_action = self._action("&Reset filters", self.filters.reset, "Ctrl+R")
+        for a in (self.fit_action, self.find_action, self.reset_filters_action):
+            view_menu.addAction(a)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Conflict Timeline", self.show_about))
+
+    def _action(self, text, slot, shortcut=None, tip=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+        a.triggered.connect(lambda *_: slot())
+        self.addAction(a)   # shortcuts work even with the menu bar hidden
+        return a
+
+    # ==================================================================================== database
+    def open_database(self, path: str | os.PathLike, *, interactive: bool = True) -> bool:
+        """Open a database and show it. On failure: a message (or StoreError if not interactive)
+        and the window keeps what it had."""
+        path = str(path)
+        readonly = False
+        try:
+            store = self._open_store(path)
+        except StoreError as exc:
+            store = None
+            if Path(path).is_file() and not os.access(path, os.W_OK):
+                try:
+                    store = self._open_store(path, readonly=True)
+                    readonly = True
+                except StoreError:
+                    store = None
+            if store is None:
+                if not interactive:
+                    raise
+                self._warn("Cannot open database", str(exc))
+                return False
+        old = self.store
+        self.store = store
+        self.readonly = readonly
+        if old is not None and old is not store:
+            try:
+                old.close()
+            except Exception:  # closing a broken connection must not stop the new one
+                pass
+        self._loading = True
+        try:
+            self.excerpt.clear_event()
+            self.model.set_store(store)
+            self.timeline.set_store(store)
+            self._reload_database_lists()
+            self.apply_filter(self.filters.view_filter())
+            self.fit_all()
+            if self.remember:
+                self.restore_view_state()
+        finally:
+            self._loading = False
+        name = Path(path).name
+        self.setWindowTitle(f"{name}{' (read-only)' if readonly else ''} — {APP_TITLE}")
+        self.setWindowFilePath(path)
+        self.path_label.setText(path)
+        self.path_label.setToolTip(path)
+        self.import_action.setEnabled(not readonly)
+        self.import_folder_action.setEnabled(not readonly)
+        if readonly:
+            self.statusBar().showMessage("Opened read-only: importing is turned off", 8000)
+        if self.remember:
+            s = open_settings()
+            s.setValue("database/last", str(Path(path).resolve()))
+        self.databaseChanged.emit(path)
+        return True
+
+    @staticmethod
+    def _open_store(path: str, *, readonly: bool = False) -> Store:
+        try:
+            store = Store.open(path, readonly=readonly)
+        except StoreError:
+            raise
+        except OSError as exc:   # a folder, a missing parent we cannot create ...
+            raise StoreError(f"{path}: {exc.strerror or exc}") from exc
+        except Exception as exc:  # any other sqlite3 failure reads the same to a person
+            raise StoreError(f"{path}: cannot open database: {exc}") from exc
+        try:
+            queries.check_readable(store)
+        except StoreError:
+            store.close()
+            raise
+        return store
+
+    def _reload_database_lists(self) -> None:
+        """What depends on the database's content rather than on the filter."""
+        if self.store is None:
+            return
+        try:
+            self._codes = list(self.store.country_counts(None))
+            self._total = self.store.count_events(None)
+            self.filters.set_articles(queries.article_choices(self.store))
+            lanes = queries.lane_order(self.store)
+        except StoreError as exc:
+            self._codes, self._total, lanes = [], 0, []
+            self.statusBar().showMessage(str(exc), 10000)
+        self.colours = self._lane_colours(lanes)
+        self.filters.countries.set_colours(self.colours)
+        self.excerpt.colours = self.colours
+
+    def _lane_colours(self, lanes: list[str]) -> dict[str, str]:
+        """Each country's colour: the timeline's lane colour when it tells us, else a stable one."""
+        getter = getattr(self.timeline, "lane_colors", None)
+        if callable(getter):
+            try:
+                return {code: QColor(c).name() for code, c in dict(getter()).items()}
+            except Exception:  # noqa: BLE001 - fall back to the lane order below
+                pass
+        colours = {code: fmt.country_colour(code) for code in self._codes}
+        if _lane_color is not None:
+            for i, code in enumerate(lanes):
+                colours[code] = QColor(_lane_color(i, code)).name()
+        return colours
+
+    def refresh(self) -> None:
+        """Re-read everything (after an import, for instance), keeping filters, view and selection."""
+        if self.store is None:
+            return
+        selected = self.excerpt.event_id()
+        t0, t1 = self.timeline.visible_range()
+        self._reload_database_lists()
+        self.timeline.set_store(self.store)
+        self.apply_filter(self.filters.view_filter())
+        self.timeline.set_visible_range(t0, t1)
+        if selected is not None:
+            self.select_event(selected, source="refresh")
+
+    # ====================================================================================== filters
+    def apply_filter(self, f: ViewFilter) -> None:
+        message = None
+        if f.search and fts_query(f.search) is None:
+            message = f"Nothing to search for in “{f.search}”: type a word or two."
+            f = replace(f, search=None)
+        self._filter = f
+        if self.store is None:
+            self.filters.set_message(message)
+            return
+        try:
+            counts = self.store.country_counts(f)
+            shown = self.store.count_events(f)
+        except Exception:  # noqa: BLE001 - a query the store could not run: say so gently
+            message = f"Couldn't search for “{f.search}”: try plain words." if f.search else \
+                "Couldn't apply these filters."
+            f = replace(f, search=None)
+            self._filter = f
+            try:
+                counts = self.store.country_counts(f)
+                shown = self.store.count_events(f)
+            except Exception as exc:  # noqa: BLE001
+                self.statusBar().showMessage(str(exc), 10000)
+                return
+        if message is None and f.search and shown == 0:
+            message = f"No events mention “{f.search}”."
+        self.filters.set_message(message)
+        self._shown = shown
+        self.filters.set_country_counts(counts, self._codes)
+        self.timeline.set_filter(f)
+        self.model.set_filter(f)
+        self._update_count_label()
+        # keep the selection if it survived the filter
+        selected = self.excerpt.event_id()
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row is None:
+                self.excerpt.clear_event()
+                self.timeline.select_event(None)
+            else:
+                self._select_row(row)
+        self.filterApplied.emit(f)
+        if self.remember:
+            self._save_filters()
+
+    def _update_count_label(self) -> None:
+        if self.store is None:
+            self.count_label.setText("No database")
+            return
+        if self._shown == self._total:
+            self.count_label.setText(f"{self._total:,} events")
+        else:
+            self.count_label.setText(f"{self._shown:,} of {self._total:,} events shown")
+
+    def view_filter(self) -> ViewFilter:
+        return self._filter
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def fit_all(self) -> None:
+        self.timeline.fit_all()
+
+    # ==================================================================================== selection
+    def select_event(self, event_id: int | None, *, source: str = "code") -> None:
+        """Show an event everywhere: excerpt, timeline selection, table row."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            if event_id is None or self.store is None:
+                self.excerpt.clear_event()
+                if source != "timeline":
+                    self.timeline.select_event(None)
+                self.table.clearSelection()
+                return
+            try:
+                ev = self.store.event(event_id)
+                art = self.store.article(ev.article_id) if ev is not None else None
+            except Exception as exc:  # noqa: BLE001
+                self.statusBar().showMessage(str(exc), 10000)
+                return
+            if ev is None:
+                return
+            self.excerpt.show_event(ev, art)
+            if source != "timeline":
+                self.timeline.select_event(event_id)
+            if source != "table":
+                row = self.model.row_of(event_id)
+                if row is not None:
+                    self._select_row(row)
+                else:
+                    self.table.clearSelection()
+        finally:
+            self._syncing = False
+
+    def selected_event(self) -> int | None:
+        return self.excerpt.event_id()
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        was = self._syncing
+        self._syncing = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = was
+
+    def _on_table_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        event_id = self.model.data(self.model.index(current.row(), 0), EVENT_ID_ROLE)
+        if event_id is not None and event_id != self.excerpt.event_id():
+            self.select_event(event_id, source="table")
+
+    # ================================================================================ file actions
+    def choose_database(self) -> None:
+        start = str(Path(self.store.path).parent) if self.store and self.store.path != ":memory:" else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open database", start, DB_FILTERS)
+        if path:
+            self.open_database(path)
+
+    def choose_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New database", "timeline.db", DB_FILTERS)
+        if path:
+            if Path(path).exists():
+                self._warn("New database", f"{path} already exists; use Open to open it.")
+                return
+            self.open_database(path)
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "",
+            "Articles (*.txt *.html *.htm *.xml *.rss *.atom *.jsonl *.json *.csv);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def choose_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> bool:
+        """Read articles into the open database in the background (progress, cancel)."""
+        if self.store is None or self.store.path == ":memory:":
+            self._warn("Import articles", "Open or create a database file first.")
+            return False
+        if self.readonly:
+            self._warn("Import articles", "This database is open read-only.")
+            return False
+        if self._import is not None and self._import.running():
+            self._warn("Import articles", "An import is already running.")
+            return False
+        from viewer.ui.ingest_dialog import ImportController
+        try:
+            self._import = ImportController(self, [str(p) for p in paths], self.store.path)
+        except ImportError as exc:
+            self._warn("Import articles", f"Importing is not available in this build ({exc}).")
+            return False
+        self._import.finished.connect(self._import_finished)
+        self._import.start()
+        return True
+
+    def _import_finished(self, summary) -> None:
+        self.refresh()
+        if summary is not None:
+            self.statusBar().showMessage(
+                f"Imported {summary.articles_added:,} articles, {summary.events_added:,} events"
+                + (f"; {summary.articles_skipped:,} already there" if summary.articles_skipped else "")
+                + (" (stopped)" if summary.stopped else ""), 15000)
+
+    def choose_export(self) -> None:
+        stem = Path(self.store.path).stem if self.store else "timeline"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export view", f"{stem}.png", "PNG image (*.png);;SVG drawing (*.svg)")
+        if not path:
+            return
+        if not path.lower().endswith((".png", ".svg")):
+            path += ".svg" if "svg" in chosen.lower() else ".png"
+        self.export_view(path)
+
+    def export_view(self, path: str) -> bool:
+        try:
+            self.timeline.export_image(path)
+        except Exception as exc:  # noqa: BLE001 - disk full, permissions ...
+            self._warn("Export view", f"Could not save {path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Saved {path}", 8000)
+        return True
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About Conflict Timeline",
+            "<b>Conflict Timeline</b><p>Read news articles about a conflict, date every event, "
+            "and browse them on an interactive timeline. Every date says how it was worked out.</p>")
+
+    def _warn(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+        QMessageBox.warning(self, title, text)
+
+    # ============================================================================== drag and drop
+    def dragEnterEvent(self, event):  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # ================================================================================= remembering
+    def _restore_geometry(self) -> None:
+        s = open_settings()
+        geometry = get_bytes(s, "window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = get_bytes(s, "window/state")
+        if state is not None:
+            self.restoreState(state)
+        for split, key in ((self.main_split, "window/mainSplit"), (self.centre_split, "window/centreSplit")):
+            value = get_bytes(s, key)
+            if value is not None:
+                split.restoreState(value)
+        header = get_bytes(s, "window/tableHeader")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def restore_view_state(self) -> None:
+        """Filters and visible range of the last session, if it was on this database."""
+        if self.store is None:
+            return
+        s = open_settings()
+        if get_str(s, "view/database") != str(Path(self.store.path).resolve()):
+            return
+        state = get_json(s, "view/filters")
+        if isinstance(state, dict):
+            self.filters.restore_state(state)
+        rng = get_json(s, "view/range")
+        if isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, (int, float)) for x in rng) \
+                and rng[1] > rng[0]:
+            self.timeline.set_visible_range(float(rng[0]), float(rng[1]))
+
+    def _save_filters(self) -> None:
+        if self.store is None or self._loading:
+            return
+        s = open_settings()
+        s.setValue("view/database", str(Path(self.store.path).resolve()))
+        set_json(s, "view/filters", self.filters.state())
+
+    def _save_view(self) -> None:
+        if not self.remember or self.store is None or self._loading:
+            return
+        s = open_settings()
+        s.setValue("view/database", str(Path(self.store.path).resolve()))
+        set_json(s, "view/range", list(self.timeline.visible_range()))
+
+    def save_state(self) -> None:
+        s = open_settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/mainSplit", self.main_split.saveState())
+        s.setValue("window/centreSplit", self.centre_split.saveState())
+        s.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
+        if self.store is not None:
+            self._save_filters()
+            self._save_view()
+        s.sync()
+
+    def closeEvent(self, event):  # noqa: N802
+        if self._import is not None and self._import.running():
+            self._import.cancel()
+            self._import.wait(5000)
+        if self.remember:
+            self.save_state()
+        super().closeEvent(event)
+
+
+def last_database() -> str | None:
+    """The database the person had open last time, if it still exists."""
+    path = get_str(open_settings(), "database/last")
+    return path if path and Path(path).is_file() else None
+
+
+def active_window() -> MainWindow | None:
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            return w
+    return None

@@ -1,0 +1,136 @@
+"""Qt models over store queries.
+
+EventTableModel is a sparse model: it knows how many events match the filter and fetches the rows
+it is asked to draw a page at a time, so a table over a million events opens instantly.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from viewer.model import ViewFilter
+from viewer.store import EventRow, Store, StoreError
+from viewer.store import window as queries
+from viewer.ui import formatting as fmt
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EventTableModel(QAbstractTableModel):
+    COLUMNS = ("Date", "Precision", "Title", "Countries")
+    PAGE = 256
+    MAX_PAGES = 64
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._store: Store | None = None
+        self._filter = ViewFilter()
+        self._count = 0
+        self._pages: OrderedDict[int, list[EventRow]] = OrderedDict()
+        self.last_error: str | None = None
+
+    # -- feeding -------------------------------------------------------------------------------
+    def set_store(self, store: Store | None) -> None:
+        self.beginResetModel()
+        self._store = store
+        self._pages.clear()
+        self._count = self._safe_count()
+        self.endResetModel()
+
+    def set_filter(self, f: ViewFilter) -> None:
+        self.beginResetModel()
+        self._filter = f
+        self._pages.clear()
+        self._count = self._safe_count()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_filter(self._filter)
+
+    def _safe_count(self) -> int:
+        if self._store is None:
+            return 0
+        try:
+            self.last_error = None
+            return self._store.count_events(self._filter)
+        except (StoreError, Exception) as exc:  # a broken query must not take the window down
+            self.last_error = str(exc)
+            return 0
+
+    def _page(self, number: int) -> list[EventRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        try:
+            page = queries.events_page(self._store, self._filter, number * self.PAGE, self.PAGE)
+        except StoreError as exc:
+            self.last_error = str(exc)
+            page = []
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def event_at(self, row: int) -> EventRow | None:
+        if self._store is None or not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.PAGE)
+        i = row % self.PAGE
+        return page[i] if i < len(page) else None
+
+    def row_of(self, event_id: int) -> int | None:
+        if self._store is None:
+            return None
+        for number, page in self._pages.items():   # cheap first: rows already fetched
+            for i, ev in enumerate(page):
+                if ev.id == event_id:
+                    return number * self.PAGE + i
+        try:
+            return queries.event_position(self._store, self._filter, event_id)
+        except StoreError:
+            return None
+
+    # -- Qt ------------------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        ev = self.event_at(index.row())
+        if ev is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return fmt.short_date(ev.earliest, ev.latest, ev.granularity, ev.value)
+            if col == 1:
+                return fmt.precision(ev.granularity)
+            if col == 2:
+                return ev.title or ev.sentence
+            if col == 3:
+                return ", ".join(ev.countries)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return fmt.when(ev.value, ev.earliest, ev.latest, ev.granularity)
+            if col == 2:
+                return ev.sentence
+            if col == 3:
+                return ", ".join(fmt.country_name(c) for c in ev.countries)
+        elif role == Qt.ItemDataRole.ForegroundRole and col == 1:
+            return QColor("#6b7280")
+        elif role == EVENT_ID_ROLE:
+            return ev.id
+        return None
