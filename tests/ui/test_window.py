@@ -186,7 +186,7 @@ def test_a_read_only_database_opens_read_only(qtbot, window, known_db, tmp_path,
 
         def refuse_writes(path, *, readonly=False):
             if not readonly:
-                raise StoreError(f"{path}: cannot open database: attempt to write a readonly database")
+                raise StoreError(f"{path}: attempt to write a readonly database", "readonly")
             return real(path, readonly=True)
         monkeypatch.setattr(main_window.MainWindow, "_open_store", staticmethod(refuse_writes))
         monkeypatch.setattr(main_window.os, "access", lambda p, mode: False)

@@ -193,7 +193,9 @@ class MainWindow(QMainWindow):
             store = self._open_store(path)
         except StoreError as exc:
             store = None
-            if Path(path).is_file() and not os.access(path, os.W_OK):
+            may_browse = getattr(exc, "kind", "") == "readonly" or (
+                Path(path).is_file() and not os.access(path, os.W_OK))
+            if may_browse and getattr(exc, "kind", "") not in ("not-sqlite", "foreign", "newer", "corrupt"):
                 try:
                     store = self._open_store(path, readonly=True)
                     readonly = True

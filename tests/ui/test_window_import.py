@@ -1,0 +1,75 @@
+"""Importing from the window: the real ingest (viewer.ingest) in the background, then the window
+shows what was read. Also drag-and-drop of files onto the window."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from viewer.paths import seeds_dir
+
+needs_ingest = pytest.mark.skipif(importlib.util.find_spec("viewer.ingest") is None,
+                                  reason="viewer.ingest not there yet")
+
+
+def _empty_window(qtbot, tmp_path):
+    from viewer.ui.app import make_app
+    from viewer.ui.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_database(str(tmp_path / "new.db"))
+    assert w.model.rowCount() == 0
+    return w
+
+
+@needs_ingest
+def test_import_the_seeds_end_to_end(qtbot, tmp_path, warnings_shown):
+    w = _empty_window(qtbot, tmp_path)
+    assert w.import_paths([str(seeds_dir())])
+    with qtbot.waitSignal(w._import.finished, timeout=60000) as done:
+        pass
+    summary = done.args[0]
+    assert summary is not None and summary.articles_added >= 1 and summary.events_added >= 1
+    assert w.model.rowCount() == summary.events_added
+    assert w.filters.countries.codes()                     # countries found
+    assert w.filters.article.count() == 1 + summary.articles_added
+    assert "events" in w.count_label.text()
+    first = w.model.event_at(0)
+    w.select_event(first.id)
+    assert first.sentence[:30] in w.excerpt.toPlainText()
+    assert not warnings_shown
+
+
+@needs_ingest
+def test_dropping_files_onto_the_window_imports_them(qtbot, tmp_path, warnings_shown):
+    w = _empty_window(qtbot, tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("On 3 March 2022, Russian forces shelled Kharkiv, Ukraine's second city.\n",
+                       encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    drop = QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(drop)
+    assert w._import is not None
+    with qtbot.waitSignal(w._import.finished, timeout=60000):
+        pass
+    assert w.filters.article.count() == 2                  # "All articles" + the dropped one
+    assert w.model.rowCount() == w.store.count_events(None) >= 1
+
+
+def test_import_needs_a_writable_file_database(qtbot, known_db, warnings_shown):
+    from viewer.ui.app import make_app
+    from viewer.ui.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(remember=False)
+    qtbot.addWidget(w)
+    assert w.open_database(":memory:")
+    assert w.import_paths(["/nonexistent"]) is False
+    assert warnings_shown
