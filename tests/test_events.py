@@ -1,0 +1,108 @@
+"""Article -> events: sentences, dating expression, countries and titles, as a reader of the timeline sees them."""
+from pathlib import Path
+
+import pytest
+
+from viewer.events import article_events, make_title, same_happening, split_sentences
+from viewer.model import Article, Event, TimeExpression
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b35eeb280cb7d20a.txt"
+timex = pytest.importorskip("viewer.timex")
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_splitter_survives_abbreviations_quotes_and_datelines():
+    text = ('WASHINGTON, Jan. 5 (Reuters) - The U.S. Army said Mr. Smith left on Jan. 4. '
+            'He said "No." Then J. R. Smith arrived at 5 p.m. The talks ended.\n'
+            'A headline without a period\n"Is it over?" he asked. It was.')
+    assert sentences(text) == [
+        "WASHINGTON, Jan. 5 (Reuters) - The U.S. Army said Mr. Smith left on Jan. 4.",
+        'He said "No."',
+        "Then J. R. Smith arrived at 5 p.m.",
+        "The talks ended.",
+        "A headline without a period",
+        '"Is it over?" he asked.',
+        "It was.",
+    ]
+
+
+def test_sentence_ending_in_us_abbreviation():
+    assert sentences("Sanctions were imposed by the U.S. The move angered Moscow.") == [
+        "Sanctions were imposed by the U.S.", "The move angered Moscow."]
+    assert sentences("The U.S. Senate voted.") == ["The U.S. Senate voted."]
+
+
+def test_seed_gives_exactly_the_four_dated_events():
+    article = Article(text=SEED.read_text(encoding="utf-8").strip(), source="seed")
+    article, events, countries = article_events(article)
+    assert article.published == "2024-11-18" and article.published_source == "inferred"
+    by_value = {e.time.value: e for e in events}
+    assert len(events) == 4
+    assert set(by_value) == {"2024-11-18", "2024-SU", "2024-09", "2024-W46-WE"}
+    assert by_value["2024-11-18"].time.text == "this Monday, November 18"
+    assert "FR" in by_value["2024-11-18"].countries
+    assert {"UA", "RU"} <= set(by_value["2024-SU"].countries)
+    assert "RU" in by_value["2024-09"].countries
+    assert {"DE", "RU"} <= set(by_value["2024-W46-WE"].countries)
+    for e in events:
+        assert article.text[e.sentence_start:e.sentence_end] == e.sentence
+        assert article.text[e.time.start:e.time.end] == e.time.text
+        assert e.sentence_start <= e.time.start < e.time.end <= e.sentence_end
+        for m in e.mentions:
+            assert article.text[m.start:m.end] == m.text
+        assert 0 < len(e.title) <= 72 and e.title != e.sentence
+    assert by_value["2024-11-18"].title.startswith("Barrot:")
+    assert by_value["2024-W46-WE"].title == "Germany resumed talks with Moscow"
+    assert {"UA", "RU", "FR", "DE"} <= set(countries)
+
+
+def test_given_publication_date_is_the_reference():
+    article = Article(text="Russia attacked the city last Monday, officials said.", published="2024-03-06",
+                      published_source="given")
+    article, events, _ = article_events(article)
+    assert article.published_source == "given"
+    assert [e.time.earliest for e in events] == ["2024-03-04"]
+    assert events[0].countries == ["RU"]
+
+
+def test_durations_and_vague_present_are_not_events():
+    article = Article(text="The war has lasted three years. Talks are happening now. "
+                           "Troops withdrew on March 3, 2022.", published="2024-05-01")
+    _, events, _ = article_events(article)
+    assert [e.time.value for e in events] == ["2022-03-03"]
+
+
+def test_two_happenings_in_one_sentence_make_two_events():
+    article = Article(text="Officials said on Monday that the strike had hit the depot on March 3, 2022.",
+                      published="2024-11-20")
+    _, events, _ = article_events(article)
+    assert len(events) == 2
+    assert events[0].sentence == events[1].sentence
+
+
+def test_titles_say_who_did_what_briefly():
+    s = "Last September, Russian President Vladimir Putin warned that this would mean war with NATO."
+    assert make_title(s, 0, len("Last September")) == "Putin: this would mean war with NATO"
+    s = "Russian forces captured the village in September 2024, the defence ministry said."
+    i = s.index("September 2024")
+    assert make_title(s, i, i + len("September 2024")) == "Russian forces captured the village"
+    long = "On Monday the " + "very " * 40 + "long sentence ended."
+    assert len(make_title(long, 3, 9)) <= 71
+
+
+def _event(earliest, latest, countries, sentence):
+    t = TimeExpression(0, 1, "x", "DATE", "v", earliest, latest, "day")
+    return Event("a", 0, len(sentence), sentence, t, "t", countries)
+
+
+def test_same_happening_scores():
+    a = _event("2024-11-16", "2024-11-17", ["DE", "RU"], "Germany resumed talks with Moscow last weekend.")
+    b = _event("2024-11-16", "2024-11-16", ["DE", "RU"], "Berlin and Moscow resumed talks on Saturday, Germany said.")
+    c = _event("2024-11-16", "2024-11-17", ["FR"], "France delivered missiles.")
+    d = _event("2023-01-01", "2023-01-01", ["DE", "RU"], "Germany resumed talks with Moscow.")
+    assert same_happening(a, b) > same_happening(a, c) > 0
+    assert same_happening(a, d) == 0
+    assert same_happening(a, a) == pytest.approx(1.0)

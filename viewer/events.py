@@ -1,0 +1,345 @@
+"""Article -> events: sentences, the time expression that dates each, its countries, a short title.
+
+Rules (documented in docs/INGEST.md):
+
+* One event per sentence and its main time expression: the first expression in the sentence that names a
+  place on the calendar (type DATE or TIME, with both bounds). A second expression in the same sentence
+  makes a second event when it dates a different happening: its interval does not overlap the first's and
+  a clause boundary separates them ("..., officials said on Monday the strike happened on Sunday").
+  At most two events per sentence.
+* Not events: durations ("three months"), sets ("every week"), and PRESENT_REF / PAST_REF / FUTURE_REF
+  ("now", "recently"): they do not say when something happened.
+* Countries of an event: the country and organisation mentions inside its sentence, codes in order of
+  first mention.
+* Title: "who did what" drawn from the sentence, at most ~70 characters (see :func:`make_title`).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from viewer import actors
+from viewer.model import PUBLISHED_INFERRED, Article, CountryMention, Event, TimeExpression
+
+EVENT_TYPES = ("DATE", "TIME")
+NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+MAX_TITLE = 70
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+_ABBREV = frozenset("""
+mr mrs ms messrs mme mlle dr prof gen gens lt col capt cpt sgt maj adm cmdr brig gov sen sens rep reps rev
+st sr jr mt ft no nos vs v etc al approx est ave blvd dept univ pres amb hon fig vol pp cf ca inc corp co ltd
+bros plc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+a.m p.m e.g i.e u.s u.k u.n e.u d.c u.s.a u.a.e u.s.s.r op.
+""".split())
+# Abbreviations that also end sentences: split after them when the next word usually starts one.
+_ALSO_FINAL = frozenset("inc corp co ltd plc etc a.m p.m u.s u.k u.n e.u d.c u.s.a al bros".split())
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_STARTERS = frozenset("""
+The A An He She It They We I You This That These Those There Its His Her Their Our In On At But And
+However Meanwhile Mr Mrs Ms Dr Yet Still So Then Now When While After Before As If Some Many Most
+""".split())
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
+_LAST_TOKEN = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``, whitespace trimmed.
+
+    Lines are always separate; inside a line a sentence ends at ., ! or ? (with closing quotes) followed by
+    a capital, except after abbreviations ("U.S.", "Jan. 5", "Mr.") and initials ("J. Smith").
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        _split_line(text, pos, pos + len(line), spans)
+        pos += len(line)
+    return spans
+
+
+def _split_line(text: str, lo: int, hi: int, spans: list) -> None:
+    start = lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        cut = m.start()
+        if text[cut] == "." and not _period_ends_sentence(text, start, cut, m.end()):
+            continue
+        end = m.end()
+        _add_span(text, start, end, spans)
+        start = end
+    _add_span(text, start, hi, spans)
+
+
+def _period_ends_sentence(text: str, start: int, cut: int, next_start: int) -> bool:
+    if text[cut + 1:cut + 2] in ("\"", "”", "’", "'", ")"):
+        return True  # a closing quote or bracket after the period
+    tm = _LAST_TOKEN.search(text, max(start, cut - 20), cut + 1)
+    if not tm:
+        return True
+    token = tm.group(1)
+    low = token.lower().rstrip(".")
+    nxt = re.match(r"[\"“‘'(\[]?(\w+)", text[next_start:next_start + 30])
+    next_word = nxt.group(1) if nxt else ""
+    if len(low) == 1 and token[0].isupper():
+        return next_word in _STARTERS and next_word not in ("A", "I")  # an initial: "J. Smith"
+    if low in _MONTHS:
+        return not next_word[:1].isdigit()
+    if low in _ABBREV or "." in low:
+        if low in _ALSO_FINAL or "." in low:
+            return next_word in _STARTERS
+        return False
+    return True
+
+
+def _add_span(text: str, start: int, end: int, spans: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing expressions
+
+def is_event_time(t: TimeExpression) -> bool:
+    """Whether a time expression can date an event on a timeline."""
+    return (t.type in EVENT_TYPES and bool(t.earliest) and bool(t.latest)
+            and t.value not in NOT_EVENTS)
+
+
+def _overlap(a: TimeExpression, b: TimeExpression) -> bool:
+    return not (a.latest[:10] < b.earliest[:10] or b.latest[:10] < a.earliest[:10])
+
+
+_CLAUSE = re.compile(r"[,;:—–]|\b(?:and|but|after|before|when|while|since|as|because|which|that|until|then)\b")
+
+
+def _event_times(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
+    chosen: list[TimeExpression] = []
+    for t in exprs:
+        if not is_event_time(t):
+            continue
+        if chosen and t.start < chosen[-1].end:
+            continue  # overlapping span
+        if not chosen:
+            chosen.append(t)
+            continue
+        if len(chosen) >= 2:
+            break
+        between = text[chosen[-1].end:t.start]
+        if all(not _overlap(t, c) for c in chosen) and len(between.split()) >= 3 and _CLAUSE.search(between):
+            chosen.append(t)
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles
+
+_LEAD = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|also|initially|still|yet|so|then|now|moreover|in addition|"
+    r"for example|for instance|for its part|for his part|for her part|for their part|in fact|indeed|"
+    r"in turn|at the same time|on the other hand|according to [^,]{1,60}),?\s+)+",
+    re.I)
+_TIME_PREP = re.compile(r"\b(?:on|in|at|during|since|by|from|until|of|early|late)\s*$", re.I)
+_SPEECH = re.compile(
+    r"^(?P<subj>[^,;:]{2,90}?|.{2,90}?,[^,]{2,60},)\s+(?:has |had |have |also |again |reportedly |publicly )*"
+    r"(?P<verb>said|says|say|assured|assures|warned|warns|told [\w ]{1,30}?|announced|announces|stated|states|"
+    r"declared|declares|considered|considers|added|adds|insisted|insists|claimed|claims|argued|argues|"
+    r"reiterated|reiterates|confirmed|confirms|denied|denies|stressed|stresses|noted|notes|believes|believed|"
+    r"explained|urged|urges|vowed|vows|promised|promises|threatened|threatens|accused|accuses|"
+    r"acknowledged|admitted|estimated|predicted|suggested|wrote|tweeted|posted)\b"
+    r"(?:\s+that\b)?[\s,:]*(?P<rest>.+)$",
+    re.S)
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?[^,;]{2,60}?\s+(?:said|says|reported|reports|announced|stated|claimed|added|"
+    r"according to [^,;]{2,60})\s*[.!]?$")
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:al|bin|von|van|de|der|da|del|le|la)\s+)?[A-Z][\w'’-]*)+")
+_SUBORD = re.compile(r"\b(?:as|after|when|while|because|since|before|where|once)\s+(?=[A-Z]|the\b|its\b|his\b|her\b|their\b)")
+_GENERIC_NAME_WORDS = frozenset("The A An This That In On At Minister President Ministry Foreign Affairs Defence "
+                                "Defense Prime Secretary General Spokesman Spokeswoman Office Army Forces".split())
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\s*\([^()]*\)", "", s)          # parentheticals
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+([,;:.!?])", r"\1", s)
+    s = re.sub(r",\s*,", ",", s)
+    return s.strip(" ,;:-–—")
+
+
+def _shorten(s: str, limit: int = MAX_TITLE) -> str:
+    s = s.rstrip(" .,;:")
+    if len(s) <= limit:
+        return s
+    best = None
+    for m in re.finditer(r",\s|;\s|\s(?:and|but|which|while|who|whereas|so that|because)\s|\s[–—]\s", s):
+        if 25 <= m.start() <= limit:
+            best = m.start()
+    if best is not None:
+        return s[:best].rstrip(" ,;:")
+    cut = s.rfind(" ", 0, limit)
+    if cut < limit // 2:
+        cut = limit - 1
+    return s[:cut].rstrip(" ,;:") + "…"
+
+
+def _speaker(subj: str) -> str:
+    names = [n for n in _NAME.findall(subj)]
+    names = [n for n in names if not all(w in _GENERIC_NAME_WORDS for w in n.split())]
+    if names:
+        words = names[-1].split()
+        # a person's name: their surname; an institution ("European Commission"): keep it whole
+        last = words[-1]
+        if len(words) >= 2 and not all(w[0].isupper() and w.lower() in _INSTITUTION_WORDS for w in words[-1:]):
+            return last
+        return names[-1]
+    subj = re.sub(r"^(?:the|a|an)\s+", "", subj.strip(" ,"), flags=re.I)
+    return subj[:1].upper() + subj[1:]
+
+
+_INSTITUTION_WORDS = frozenset("""ministry commission council parliament government army forces office union
+house department agency bank court committee assembly police service""".split())
+
+
+def make_title(sentence: str, time_start: int | None = None, time_end: int | None = None) -> str:
+    """A short headline-like title ("Barrot: French missiles remain an option" style) for a sentence.
+
+    ``time_start``/``time_end`` are the dating expression's offsets inside ``sentence``; it is left out of
+    the title (the timeline shows the date already).
+    """
+    s = sentence
+    if time_start is not None and time_end is not None and 0 <= time_start <= time_end <= len(s):
+        before, after = s[:time_start], s[time_end:]
+        before = _TIME_PREP.sub("", before)
+        # prefer the subordinate clause that holds the date ("... comes as Germany resumed talks last weekend")
+        subs = list(_SUBORD.finditer(before))
+        if subs and len(before) - subs[-1].end() > 15:
+            before = before[subs[-1].end():]
+            after = re.split(r"[,;]", after, maxsplit=1)[0]
+        s = before.rstrip() + " " + after.lstrip()
+    s = _clean(s)
+    s = _LEAD.sub("", s)
+    s = _ATTRIBUTION.sub("", s)
+    m = _SPEECH.match(s)
+    if m and len(m.group("rest")) > 10:
+        who = _speaker(m.group("subj"))
+        rest = _clean(m.group("rest"))
+        rest = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I)
+        room = MAX_TITLE - len(who) - 2
+        if room > 20 and len(who) <= 35:
+            return f"{who}: {_shorten(rest, room)}".strip()
+    s = s[:1].upper() + s[1:]
+    return _shorten(s)
+
+
+# ---------------------------------------------------------------------------------------------
+# Articles
+
+def _resolve(text: str, published, today):
+    try:
+        from viewer.timex import resolve_document
+    except ImportError:  # the tagger is not installed: no dates, no events
+        return published, None, []
+    return resolve_document(text, published, today=today)
+
+
+def article_events(article: Article, today=None) -> tuple[Article, list[Event], list[str]]:
+    """Events of an article, and the article's countries.
+
+    The reference date is the article's ``published`` date when known; otherwise the tagger infers one from
+    the text and the article's ``published`` / ``published_source`` are set (``"inferred"``).
+    """
+    text = article.text
+    published = _as_date(article.published)
+    reference, ref_source, exprs = _resolve(text, published, today)
+    if published is None and reference is not None:
+        article.published = reference.isoformat() if isinstance(reference, date) else str(reference)[:10]
+        article.published_source = PUBLISHED_INFERRED
+    mentions = actors.find_mentions(text, reference)
+    countries = actors.article_countries(text, mentions)
+
+    exprs = sorted(exprs, key=lambda t: (t.start, -t.end))
+    events: list[Event] = []
+    ei = 0
+    mi = 0
+    for s0, s1 in split_sentences(text):
+        while ei < len(exprs) and exprs[ei].start < s0:
+            ei += 1
+        in_sentence = []
+        j = ei
+        while j < len(exprs) and exprs[j].start < s1:
+            if exprs[j].end <= s1:
+                in_sentence.append(exprs[j])
+            j += 1
+        if not in_sentence:
+            continue
+        times = _event_times(text, in_sentence)
+        if not times:
+            continue
+        while mi < len(mentions) and mentions[mi].start < s0:
+            mi += 1
+        sent_mentions: list[CountryMention] = []
+        k = mi
+        while k < len(mentions) and mentions[k].start < s1:
+            sent_mentions.append(mentions[k])
+            k += 1
+        codes = list(dict.fromkeys(m.code for m in sent_mentions))
+        sentence = text[s0:s1]
+        for t in times:
+            events.append(Event(
+                article_id=article.id, sentence_start=s0, sentence_end=s1, sentence=sentence, time=t,
+                title=make_title(sentence, t.start - s0, t.end - s0), countries=list(codes),
+                mentions=list(sent_mentions)))
+    return article, events, countries
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The same happening in several reports
+
+_WORDS = re.compile(r"[a-z]{3,}")
+_STOP = frozenset("""the and for that with was were has have had this from said says will would are its his her
+their they been also which who not but more than after before into over about other could should""".split())
+
+
+def same_happening(a: Event, b: Event) -> float:
+    """How likely two events (usually from different articles) report the same happening, 0..1.
+
+    Mixes date overlap (the intersection of the two intervals over the smaller one), shared countries
+    (Jaccard) and shared words of the sentences (Jaccard over content words). 0 when the dates are disjoint.
+    """
+    ta, tb = a.time, b.time
+    if not (ta.earliest and ta.latest and tb.earliest and tb.latest):
+        return 0.0
+    try:
+        a0, a1 = date.fromisoformat(ta.earliest[:10]), date.fromisoformat(ta.latest[:10])
+        b0, b1 = date.fromisoformat(tb.earliest[:10]), date.fromisoformat(tb.latest[:10])
+    except ValueError:
+        return 0.0
+    lo, hi = max(a0, b0), min(a1, b1)
+    if lo > hi:
+        return 0.0
+    inter = (hi - lo).days + 1
+    smaller = min((a1 - a0).days + 1, (b1 - b0).days + 1)
+    larger = max((a1 - a0).days + 1, (b1 - b0).days + 1)
+    date_score = (inter / smaller) * (0.5 + 0.5 * smaller / larger)
+    ca, cb = set(a.countries), set(b.countries)
+    country_score = len(ca & cb) / len(ca | cb) if (ca or cb) else 0.5
+    wa = {w for w in _WORDS.findall(a.sentence.lower()) if w not in _STOP}
+    wb = {w for w in _WORDS.findall(b.sentence.lower()) if w not in _STOP}
+    word_score = len(wa & wb) / len(wa | wb) if (wa or wb) else 0.0
+    return round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)

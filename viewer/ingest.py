@@ -1,0 +1,340 @@
+"""Readers -> events -> store: parallel, batched, resumable, with progress and a stop button.
+
+Work is cut into tasks: a few files each (read and tagged in a worker), or a chunk of records of an article
+dump or of stdin (read in the parent, which is cheap, and tagged in a worker). Workers are separate processes
+(``spawn``: safe from a GUI thread) running :func:`viewer.events.article_events`; the parent alone writes, with
+its own :class:`~viewer.store.Store`, committing each batch in one transaction. Articles already stored (same
+id: the content hash, or the id given in a dump) are skipped, before tagging wherever the parent sees them
+first, so an interrupted import resumes where it stopped. ``jobs=1`` runs everything in-process.
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable, Iterator
+
+from viewer.model import PUBLISHED_GIVEN, Article
+from viewer.sources import CSV_EXT, JSONL_EXT, ReadError, iter_files, read_path
+
+BATCH_ARTICLES = 500          # articles per store transaction
+BATCH_SECONDS = 2.0           # ... or fewer, when that long has passed since the last commit
+CHUNK_RECORDS = 64            # dump records per worker task
+FILES_PER_TASK = 8            # small files per worker task
+SMALL_IMPORT = 40             # fewer articles than this (estimated): no worker processes
+
+
+@dataclass
+class IngestSummary:
+    articles_added: int = 0
+    articles_skipped: int = 0
+    events_added: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    stopped: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# Work done in a worker (or in-process)
+
+def _prepare(article: Article, published: str | None) -> Article:
+    if published and not article.published:
+        article.published = published
+        article.published_source = PUBLISHED_GIVEN
+    return article
+
+
+def _tag(article: Article, today):
+    from viewer.events import article_events
+    try:
+        return article_events(article, today=today)
+    except Exception as exc:  # one bad article must not stop an import
+        return ReadError(article.source or "?", None, f"article {article.id} could not be processed "
+                                                      f"({type(exc).__name__}: {exc})")
+
+
+def _work(task) -> list:
+    """Run one task: ("files", [paths]) or ("articles", [Article]). Returns results in input order:
+    ReadError or (Article, events, countries)."""
+    kind, payload, published, today = task
+    out: list = []
+    if kind == "files":
+        for path in payload:
+            for item in read_path(path):
+                if isinstance(item, ReadError):
+                    out.append(item)
+                else:
+                    out.append(_tag(_prepare(item, published), today))
+    else:
+        for item in payload:
+            out.append(item if isinstance(item, ReadError) else _tag(_prepare(item, published), today))
+    return out
+
+
+def _init_worker() -> None:
+    # Build the shared tables once per process, before the first task.
+    from viewer import actors
+    actors.gazetteer()
+    try:
+        import viewer.timex  # noqa: F401
+    except ImportError:
+        pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning
+
+def _is_dump(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in (JSONL_EXT | CSV_EXT)
+
+
+def _count_records(path: str) -> int:
+    try:
+        n = 0
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                n += chunk.count(b"\n")
+        return max(1, n)
+    except OSError:
+        return 1
+
+
+def _plan(paths: list[str]) -> tuple[list[tuple[str, str]], int | None]:
+    """Inputs as ("file"|"dump"|"stdin", path), and an estimated number of articles (None: unknown)."""
+    inputs: list[tuple[str, str]] = []
+    total: int | None = 0
+    for p in paths:
+        if p == "-":
+            inputs.append(("stdin", p))
+            total = None
+        elif os.path.isdir(p):
+            for f in iter_files(p):
+                inputs.append(("dump", f) if _is_dump(f) else ("file", f))
+        else:
+            inputs.append(("dump", p) if _is_dump(p) and os.path.isfile(p) else ("file", p))
+    if total is not None:
+        for kind, p in inputs:
+            total += _count_records(p) - (1 if p.lower().endswith(".csv") else 0) if kind == "dump" else 1
+    return inputs, total
+
+
+def _read_dump(kind: str, path: str) -> Iterator[Article | ReadError]:
+    if kind == "stdin":
+        yield from read_path("-")
+    else:
+        yield from read_path(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# The driver
+
+def ingest_paths(paths: list[str], db_path: str, *, published: str | None = None, jobs: int | None = None,
+                 progress: Callable[[int, int | None], None] | None = None,
+                 on_error: Callable[[ReadError], None] | None = None,
+                 should_stop: Callable[[], bool] | None = None, today=None) -> IngestSummary:
+    """Read ``paths`` (files, folders, ``-``) into the database at ``db_path``.
+
+    ``published`` (YYYY-MM-DD) is the publication date of articles that have none of their own.
+    ``jobs``: worker processes (default: the number of CPUs; 1 runs in-process). ``progress(done, total)``
+    is called as articles are processed (``total`` is an estimate, or None when unknown); ``on_error`` with
+    each :class:`ReadError`; ``should_stop()`` is polled between batches: when it returns True the work done
+    so far is committed and the summary says ``stopped``.
+    """
+    from viewer.store import Store
+
+    if published is not None:
+        try:
+            published = date.fromisoformat(str(published)).isoformat()
+        except ValueError:
+            raise ValueError(f"published date must be YYYY-MM-DD, not {published!r}") from None
+
+    inputs, total = _plan(list(paths))
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+        if total is not None and total < SMALL_IMPORT:
+            jobs = 1
+    jobs = max(1, int(jobs))
+
+    summary = IngestSummary()
+    store = Store.open(db_path)
+    state = _State(store, summary, total, progress, on_error)
+    try:
+        if jobs == 1:
+            _run_inline(inputs, published, today, state, should_stop)
+        else:
+            _run_parallel(inputs, published, today, jobs, state, should_stop)
+        state.commit()
+    finally:
+        store.close()
+    state.report_progress(final=True)
+    return summary
+
+
+class _State:
+    """The parent's side: dedup, batches, counters, callbacks."""
+
+    def __init__(self, store, summary: IngestSummary, total, progress, on_error):
+        self.store = store
+        self.summary = summary
+        self.total = total
+        self.progress = progress
+        self.on_error = on_error
+        self.pending: list = []
+        self.pending_ids: set[str] = set()
+        self.done = 0
+        self.last_commit = time.monotonic()
+        self.last_progress = 0.0
+
+    def known(self, article_id: str) -> bool:
+        return article_id in self.pending_ids or self.store.has_article(article_id)
+
+    def error(self, err: ReadError) -> None:
+        self.summary.errors.append(err)
+        if self.on_error is not None:
+            self.on_error(err)
+
+    def skipped(self) -> None:
+        self.summary.articles_skipped += 1
+        self.done += 1
+        self.report_progress()
+
+    def result(self, item) -> None:
+        if isinstance(item, ReadError):
+            self.error(item)
+            if not item.message.endswith("inferred from its text"):
+                self.done += 1
+            self.report_progress()
+            return
+        article = item[0]
+        if self.known(article.id):
+            self.skipped()
+            return
+        self.pending.append(item)
+        self.pending_ids.add(article.id)
+        self.done += 1
+        if len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.last_commit > BATCH_SECONDS:
+            self.commit()
+        self.report_progress()
+
+    def commit(self) -> None:
+        if self.pending:
+            self.summary.events_added += self.store.add_articles(self.pending)
+            self.summary.articles_added += len(self.pending)
+            self.pending = []
+            self.pending_ids = set()
+        self.last_commit = time.monotonic()
+
+    def report_progress(self, final: bool = False) -> None:
+        if self.progress is None:
+            return
+        now = time.monotonic()
+        if not final and now - self.last_progress < 0.05:
+            return
+        self.last_progress = now
+        total = self.total
+        if total is not None and total < self.done:
+            total = self.done
+        if final and total is not None:
+            total = self.done if not self.summary.stopped else total
+        self.progress(self.done, total)
+
+
+def _tasks(inputs, published, today, state: _State) -> Iterator[tuple]:
+    """Worker tasks, in input order. Dump records already stored are skipped here, before tagging."""
+    files: list[str] = []
+    for kind, path in inputs:
+        if kind == "file":
+            files.append(path)
+            if len(files) >= FILES_PER_TASK:
+                yield ("files", files, published, today)
+                files = []
+            continue
+        if files:
+            yield ("files", files, published, today)
+            files = []
+        chunk: list = []
+        for item in _read_dump(kind, path):
+            if isinstance(item, Article) and state.known(item.id):
+                state.skipped()
+                continue
+            chunk.append(item)
+            if len(chunk) >= CHUNK_RECORDS:
+                yield ("articles", chunk, published, today)
+                chunk = []
+        if chunk:
+            yield ("articles", chunk, published, today)
+    if files:
+        yield ("files", files, published, today)
+
+
+def _stop(should_stop) -> bool:
+    try:
+        return bool(should_stop and should_stop())
+    except Exception:
+        return False
+
+
+def _run_inline(inputs, published, today, state: _State, should_stop) -> None:
+    for kind, path in inputs:
+        items = read_path(path) if kind == "file" else _read_dump(kind, path)
+        for item in items:
+            if isinstance(item, ReadError):
+                state.result(item)
+            elif state.known(item.id):
+                state.skipped()
+            else:
+                state.result(_tag(_prepare(item, published), today))
+            if _stop(should_stop):
+                state.commit()
+                state.summary.stopped = True
+                return
+
+
+def _run_parallel(inputs, published, today, jobs: int, state: _State, should_stop) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+    in_flight: deque = deque()
+    window = jobs * 3
+    try:
+        for task in _tasks(inputs, published, today, state):
+            in_flight.append(pool.submit(_work, task))
+            while len(in_flight) >= window:
+                for item in in_flight.popleft().result():
+                    state.result(item)
+                if _stop(should_stop):
+                    state.commit()
+                    state.summary.stopped = True
+                    return
+        while in_flight:
+            for item in in_flight.popleft().result():
+                state.result(item)
+            if _stop(should_stop):
+                state.commit()
+                state.summary.stopped = True
+                return
+    finally:
+        for fut in in_flight:
+            fut.cancel()
+        pool.shutdown(wait=not state.summary.stopped, cancel_futures=True)
+
+
+def ingest_articles(articles: Iterable[Article], db_path: str, **kwargs) -> IngestSummary:  # pragma: no cover
+    """Convenience for callers holding Articles already (tests, tools): in-process."""
+    from viewer.store import Store
+    summary = IngestSummary()
+    store = Store.open(db_path)
+    state = _State(store, summary, None, kwargs.get("progress"), kwargs.get("on_error"))
+    try:
+        for a in articles:
+            if state.known(a.id):
+                state.skipped()
+            else:
+                state.result(_tag(_prepare(a, kwargs.get("published")), kwargs.get("today")))
+        state.commit()
+    finally:
+        store.close()
+    return summary

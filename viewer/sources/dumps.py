@@ -1,0 +1,123 @@
+"""Article dumps: JSON Lines (or a JSON array) and CSV/TSV with the fields of GUIDE §3.
+
+Fields: ``id, url, title, text, published, source, language``; only ``text`` is required. A record's own
+``id`` is kept (so results can be joined back to the dump); without one the id is the text's content hash.
+A bad record (invalid JSON, a malformed CSV row, no text) is a :class:`ReadError` with its line; the others
+are read. A date that can't be read is reported and the record is read without it (its date is inferred).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from viewer.model import PUBLISHED_GIVEN, Article
+from viewer.sources.meta import parse_date
+
+FIELDS = ("id", "url", "title", "text", "published", "source", "language")
+csv.field_size_limit(1 << 30)
+
+
+def _article(rec: dict, source: str, line: int):
+    """An Article (and maybe a warning) from one record, or a ReadError."""
+    from viewer.sources import ReadError
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return None, ReadError(source, line, "record has no 'text'")
+    warn = None
+    raw_date = rec.get("published")
+    published = None
+    if raw_date not in (None, ""):
+        published = parse_date(raw_date)
+        if published is None:
+            warn = ReadError(source, line, f"unreadable published date {str(raw_date)[:40]!r}; "
+                                           "ingested with a date inferred from its text")
+
+    def s(key):
+        v = rec.get(key)
+        return str(v).strip() or None if v not in (None, "") else None
+
+    art = Article(text=text.replace("\r\n", "\n"), title=s("title"), url=s("url"),
+                  source=s("source") or source, published=published,
+                  published_source=PUBLISHED_GIVEN if published else None, language=s("language"),
+                  id=s("id") or "")
+    return art, warn
+
+
+def read_jsonl(text: str, source: str) -> Iterator:
+    from viewer.sources import ReadError
+    stripped = text.lstrip()
+    if stripped.startswith("["):  # a JSON array of records
+        try:
+            records = json.loads(stripped)
+        except ValueError as exc:
+            yield ReadError(source, None, f"invalid JSON: {exc}")
+            return
+        for i, rec in enumerate(records, 1):
+            yield from _record(rec, source, i)
+        return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            yield ReadError(source, lineno, f"invalid JSON ({exc.msg})" if hasattr(exc, "msg") else "invalid JSON")
+            continue
+        yield from _record(rec, source, lineno)
+
+
+def _record(rec, source, line):
+    from viewer.sources import ReadError
+    if not isinstance(rec, dict):
+        yield ReadError(source, line, "record is not a JSON object")
+        return
+    art, warn = _article(rec, source, line)
+    if warn is not None:
+        yield warn
+    if art is not None:
+        yield art
+
+
+def read_csv(text: str, source: str, delimiter: str | None = None) -> Iterator:
+    from viewer.sources import ReadError
+    if delimiter is None:
+        header = text.split("\n", 1)[0]
+        counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+        delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        yield ReadError(source, 1, f"no CSV header ({exc})" if str(exc) else "no CSV header")
+        return
+    names = [h.strip().lstrip("\ufeff").lower() for h in header]
+    if "text" not in names:
+        yield ReadError(source, 1, "no 'text' column in the CSV header (not an article dump?)")
+        return
+    line_start = reader.line_num + 1
+    errors_in_a_row = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield ReadError(source, line_start, f"malformed CSV row ({exc})")
+            line_start = reader.line_num + 1
+            errors_in_a_row += 1
+            if errors_in_a_row > 1000:
+                yield ReadError(source, line_start, "too many malformed rows; rest of file skipped")
+                return
+            continue
+        errors_in_a_row = 0
+        line = line_start
+        line_start = reader.line_num + 1
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != len(names):
+            yield ReadError(source, line, f"malformed CSV row: {len(row)} fields, the header has {len(names)}")
+            continue
+        rec = {k: v for k, v in zip(names, row) if k in FIELDS}
+        yield from _record(rec, source, line)

@@ -1,0 +1,43 @@
+"""Saved web pages: main text, title, publication date, URL and language, via trafilatura."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from viewer.model import PUBLISHED_METADATA, Article
+from viewer.sources.meta import parse_date
+
+_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
+_META_LANG = re.compile(
+    r"""<meta\b[^>]*?(?:http-equiv\s*=\s*["']content-language["']|property\s*=\s*["']og:locale["'])"""
+    r"""[^>]*?content\s*=\s*["']([A-Za-z]{2,3})""", re.I)
+_META_DATE = re.compile(
+    r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
+    r"""datePublished|pubdate|publishdate|date|dc\.date|dc\.date\.issued|sailthru\.date|parsely-pub-date)["']"""
+    r"""[^>]*?content\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def read_html(html: str, source: str, raw: bytes | None = None) -> Iterator[Article]:
+    from viewer.sources import ReadError
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        yield ReadError(source, None, "no article text found in the page")
+        return
+    title = (getattr(doc, "title", None) or "").strip() or None
+    url = getattr(doc, "url", None) or None
+    # The page's own metadata first (article:published_time ...), then what trafilatura found.
+    m = _META_DATE.search(html)
+    published = parse_date(m.group(1)) if m else None
+    if published is None:
+        published = parse_date(getattr(doc, "date", None))
+    lang = getattr(doc, "language", None)
+    if not lang:
+        lm = _LANG.search(html[:5000]) or _META_LANG.search(html[:20000])
+        lang = lm.group(1).lower() if lm else None
+    yield Article(text=text, title=title, url=url, source=source, published=published,
+                  published_source=PUBLISHED_METADATA if published else None, language=lang)
