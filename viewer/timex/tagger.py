@@ -54,7 +54,7 @@ NUM_WORD = (
 )
 NUM_VAGUE = r"(?:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?:\d+(?:\.\d+)?|{NUM_WORD})(?:\s+and\s+a\s+half)?"
-APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over|upwards\s+of|less\s+than|under|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
+APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
 POS = r"(?:(?i:early|late|mid|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
@@ -67,8 +67,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
-    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
-    ("weekday", rf"(?:{POS}\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+(?i:{PART}))?\b"),
+    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
+    ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+(?i:{PART}))?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,-]){YEAR}\b(?!\s*(?:%|percent|per\s+cent)|-\d)"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
@@ -79,26 +79,26 @@ FAMILIES: list[tuple[str, str]] = [
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
-    ("ref", r"(?i:\b(?:right\s+now|just\s+now|now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+recent\s+(?:years|months|weeks|days)|recent\s+(?:years|months|weeks|days)|soon|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|future|(?:in\s+)?the\s+coming\s+(?:years|months|weeks|days|decades)|the\s+years\s+to\s+come)\b)"),
-    ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?)(?:\s+(?i:{PART}))?\b"),
-    ("partofday", rf"(?:(?i:early|late|mid)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)"),
+    ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
+    ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
+    ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later)\s+)?(?i:\b(?:{DEIC})\s+{UNIT_SG}\b)"),
-    ("anaph", r"(?i:\b(?:the\s+(?:day|week|month|year|night)\s+(?:before|after)|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
-    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
+    ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
+    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
-    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old))?\b"),
+    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more))?\b"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
-    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:\s+(?i:today|yesterday|tomorrow)|\s+(?:on\s+)?{WEEKDAY})?"),
+    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+{WEEKDAY}|,?\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
-_FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|expected\s+to|expects?\s+to|due\s+to|set\s+to|intends?\s+to|would|is\s+to|are\s+to|upcoming|next|hope\s+to|hopes\s+to|aims?\s+to|until|by)\b")
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|set|began|began|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
-_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|expected|expects?\s+to|due|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|next|hope\s+to|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
 
@@ -406,7 +406,7 @@ def _h_iso(ctx, m, fam):
 
 
 _AMBIG_OK_BEFORE = re.compile(
-    r"(?i:\b(?:in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for)[\s-]*)$")
+    r"(?i:\b(?:the|a|an|its|their|in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for)[\s-]*)$")
 
 
 def _h_month(ctx: _Ctx, m: re.Match, fam: str):
@@ -427,7 +427,7 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
             return None
         after = ctx.text[end:end + 2]
         if name in ("may", "march") and re.match(r"\s+[a-z]", ctx.text[end:end + 3]) and not re.search(
-                r"(?i:\b(?:in|since|until|by|during|of|early|late|mid|last|next|this|through)\s*)$", before):
+                r"(?i:\b(?:in|since|until|by|during|of|early|late|mid|last|next|this|through|the|a|an|its|their)\s*)$", before):
             return None
         if after[:1].isalpha():
             return None
@@ -515,11 +515,14 @@ def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
     ctx.last_day = (start, d)
     if part:
         code, a, b = R.PARTS_OF_DAY[part]
-        return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}",
+        return _expr(ctx, start, end, "DATE", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}",
                      f"{d.isoformat()}T{b}", "hour", f"'{s}' relative to {ref.isoformat()} ({why}), {part}",
                      pmod, ref)
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}' relative to {ref.isoformat()} → "
                       f"{d.isoformat()} ({why})", pmod, ref)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose", "my", "your"}
 
 
 def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
@@ -541,6 +544,9 @@ def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
     if wbl in R.YEAR_PRECEDERS:
         return True
     if wa and nxt[:1] in " \t" and wa.group(1)[:1].islower() and wa.group(1).lower() not in R.YEAR_FOLLOWERS:
+        w = wa.group(1).lower()
+        if (wbl in _DETERMINERS or wbl.endswith("'s")) and not (w.endswith("s") and not w.endswith(("ss", "is", "us"))):
+            return True    # "the 1995 shooting", "its 1988 recapitalization": a year used as an adjective
         return False   # "2019 votes", "1500 troops"
     if wbl in ("the", "a", "some", "about", "over", "nearly", "almost", "than", "of", "to"):
         # "the 2019 votes" handled above; "about 2000 people" likewise; a year after "the" is an adjective
@@ -1075,6 +1081,21 @@ def _h_anaph(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().split())
+    if low == "the weekend":
+        ref, how = ctx.deictic_ref()
+        if ref is None:
+            return _expr(ctx, start, end, "DATE", "XXXX-WXX-WE", None, None, "weekend", "'the weekend' with no reference date")
+        cur = cal.index_of("weekend", ref)
+        t = ctx.tense(start, end)
+        if t == "future":
+            idx = cur if ref.isoweekday() < 6 else cur + 1
+            why = "future tense: the coming weekend"
+        else:
+            idx = cur - 1 if ref.isoweekday() < 6 else cur
+            why = "the most recent weekend"
+        e = _unit_expr(ctx, start, end, "weekend", idx, "", None, ref)
+        e.reasoning = f"'{s}' relative to the {how} {ref.isoformat()} → {e.value} ({why})"
+        return e
     um = re.search(r"(day|week|month|year|night|time)\b", low)
     unit = um.group(1)
     if unit == "time":
@@ -1155,7 +1176,7 @@ def _h_ago(ctx: _Ctx, m, fam):
     if unit == "fortnight":
         n *= 2
     # quarter granularity: "a year earlier" after a quarter is that quarter a year before
-    if kind == "year" and anaphoric and ctx.last_quarter is not None and ctx.anchor_kind == "quarter":
+    if kind == "year" and ctx.last_quarter is not None and not ctx.narrative:
         idx = ctx.last_quarter - 4 * n
         return _unit_expr(ctx, start, end, "quarter", idx, f"'{s}': the quarter under discussion, {n} year(s) {direction}", mod, ref)
     idx = cal.index_of(kind, ref) + sign * n
@@ -1220,7 +1241,12 @@ def _h_duration(ctx: _Ctx, m, fam):
     mod, skip = _approx_mod(s)
     core = s[skip:]
     low = " ".join(core.lower().replace("-", " ").split())
-    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?(?: long| old)?$", low)
+    if low.endswith(" old"):
+        return None   # an age ("a 6-year-old"), not a time expression
+    tail = re.search(r" or (?:so|two|three|more)$", low)
+    if tail:
+        low = low[:tail.start()]
+    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?(?: long)?$", low)
     if not um:
         return None
     unit = _unit_name(um.group(1))
@@ -1299,6 +1325,9 @@ def _h_set(ctx, m, fam):
     low = " ".join(s.lower().split())
     for k, v in R.SET_ADVERBS.items():
         if low == k:
+            wa = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+            if wa and wa.group(1) not in _FUNCTION_WORDS:
+                return None   # "a daily newspaper", "quarterly earnings": an adjective
             return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
     um = re.search(r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
     if um:
@@ -1367,8 +1396,19 @@ def _h_clock(ctx: _Ctx, m, fam):
     how = ""
     dm = re.search(r"(today|yesterday|tomorrow)$", low)
     wm = _WD_IN.search(core)
+    mo = _MONTH_IN.search(core)
     ref, rhow = ctx.deictic_ref()
-    if dm and ref is not None:
+    if mo:
+        month = _month_of(mo.group(0))
+        dd = _DAY_IN.search(core, mo.end())
+        yy = _YEAR_IN.search(core, mo.end())
+        if yy:
+            day = date(int(yy.group(1)), month, int(dd.group(1)))
+            how = "explicit date"
+        else:
+            y, how, _a = _year_from_context(ctx, month, start, end, None)
+            day = date(y, month, int(dd.group(1))) if y else None
+    elif dm and ref is not None:
         day = ref + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[dm.group(1)])
         how = dm.group(1)
     elif wm and ref is not None:
@@ -1400,16 +1440,90 @@ _HANDLERS = {
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
 
 
+# Trigger words: the head word of every pattern family. Only around a trigger are the family
+# expressions tried (anchored, at the trigger and the word starts just before it), which keeps the
+# cost linear in the text and small per word.
+_UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter",
+               "year", "decade", "century", "centuries", "millennium", "millennia", "millenniums"]
+_UNIT_FAMS = ["relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter"]
+
+
+def _build_triggers() -> dict[str, tuple[str, ...]]:
+    t: dict[str, set[str]] = {}
+
+    def add(words, fams):
+        for w in words:
+            t.setdefault(w.lower(), set()).update(fams)
+
+    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["date_mdy", "date_dmy", "month", "set", "holiday"])
+    add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
+    add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
+    add(["#digits"], ["date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+                      "ago", "duration", "clock", "set", "half", "fy"])
+    add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
+    add(["quarter", "quarters"], ["quarter"])
+    add(["century", "centuries"], ["century"])
+    add(["half"], ["half"])
+    add(["fy"], ["fy"])
+    add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], ["decade"])
+    add(list(R.SEASONS), ["season", "set"])
+    add(["today", "yesterday", "tomorrow", "tonight"], ["today", "partofday", "clock"])
+    add(list(R.PARTS_OF_DAY), ["partofday", "weekday", "today", "set"])
+    add(["now", "currently", "current", "presently", "nowadays", "present", "moment", "recently", "lately",
+         "past", "future", "term"], ["ref"])
+    add(list(R.SET_ADVERBS) + ["semi"], ["set"])
+    add(["noon", "midnight", "midday", "am", "pm"], ["clock"])
+    add(["christmas", "easter", "thanksgiving", "halloween", "eve", "july", "friday", "monday", "sunday"], ["holiday"])
+    return {k: tuple(sorted(v, key=lambda f: _PRIORITY[f])) for k, v in t.items()}
+
+
+_TRIGGERS = _build_triggers()
+_RX = dict(_COMPILED)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_LOOKBACK_TOKENS = 6
+
+
 def _candidates(text: str):
     cands = []
-    for name, rx in _COMPILED:
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                s = m.group(0)
-                # trim trailing whitespace/hyphens that optional parts may leave
-                if s != s.rstrip(" \t\n-,"):
+    seen = set()
+    trig = _TRIGGERS
+    rxs = _RX
+    prio = _PRIORITY
+    starts: list[int] = []   # start offsets of the recent tokens
+    for tm in _TOKEN.finditer(text):
+        ts = tm.start()
+        starts.append(ts)
+        if len(starts) > _LOOKBACK_TOKENS + 1:
+            del starts[0]
+        w = tm.group(0)
+        fams = trig.get("#digits" if w[0].isdigit() else w.lower())
+        if not fams:
+            continue
+        lo = ts - 60
+        for p in starts:
+            if p < lo:
+                continue
+            if p > 0:
+                c = text[p - 1]
+                if c.isalnum() or c == "'" and p > 1 and text[p - 2].isalnum():
                     continue
-                cands.append((m.start(), -m.end(), _PRIORITY[name], name, m))
+            # also try from an apostrophe just before ("'90s")
+            for name in fams:
+                key = (p, name)
+                if key in seen:
+                    continue
+                seen.add(key)
+                m = rxs[name].match(text, p)
+                if m is None or m.end() <= ts:
+                    continue
+                sm = m.group(0)
+                if sm != sm.rstrip(" \t\n-,"):
+                    continue
+                cands.append((m.start(), -m.end(), prio[name], name, m))
+        if ts > 0 and text[ts - 1] == "'":
+            m = rxs["decade"].match(text, ts - 1) if w[0].isdigit() else None
+            if m is not None:
+                cands.append((m.start(), -m.end(), prio["decade"], "decade", m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     return cands
 
