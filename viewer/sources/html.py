@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from viewer.model import PUBLISHED_METADATA, Article
-from viewer.sources.meta import parse_date
+from viewer.sources.meta import has_prose, parse_date
 
 _LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
 _META_LANG = re.compile(
@@ -25,10 +25,11 @@ def read_html(html: str, source: str, raw: bytes | None = None) -> Iterator[Arti
         html, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    title = (getattr(doc, "title", None) or "").strip() or None
+    body = text[len(title):] if title and text.startswith(title) else text
+    if not has_prose(body, min_words=6):
         yield ReadError(source, None, "no article text found in the page")
         return
-    title = (getattr(doc, "title", None) or "").strip() or None
     url = getattr(doc, "url", None) or None
     # The page's own metadata first (article:published_time ...), then what trafilatura found.
     m = _META_DATE.search(html)

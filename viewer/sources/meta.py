@@ -43,3 +43,14 @@ def parse_date(value) -> str | None:
     except Exception:
         return None
     return d.date().isoformat() if d else None
+
+
+def has_prose(text: str, min_words: int = 3) -> bool:
+    """Whether text reads like prose: enough words, and mostly letters (not a table of numbers)."""
+    sample = text[:20000]
+    words = re.findall(r"[^\W\d_]{2,}", sample)
+    if len(words) < min_words:
+        return False
+    letters = sum(len(w) for w in words)
+    non_space = sum(1 for ch in sample if not ch.isspace())
+    return letters >= 0.5 * non_space

@@ -5,19 +5,10 @@ import re
 from typing import Iterator
 
 from viewer.model import PUBLISHED_METADATA, Article
-from viewer.sources.meta import parse_date
+from viewer.sources.meta import has_prose as _has_prose, parse_date
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _FM_FIELD = re.compile(r"^(\w[\w-]*)\s*:\s*(.+?)\s*$", re.M)
-
-
-def _has_prose(text: str) -> bool:
-    words = re.findall(r"[^\W\d_]{2,}", text[:20000])
-    if len(words) < 3:
-        return False
-    letters = sum(len(w) for w in words)
-    non_space = sum(1 for ch in text[:20000] if not ch.isspace())
-    return letters >= 0.5 * non_space
 
 
 def strip_markdown(md: str) -> str:
@@ -51,7 +42,7 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Iterator[Art
     if markdown:
         h = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", text, re.M)
         if h and not title:
-            title = h.group(1).strip()
+            title = strip_markdown(h.group(1)).strip()
         text = strip_markdown(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
