@@ -52,8 +52,8 @@ NUM_WORD = (
     r"|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred|hundred|a\s+thousand|a\s+dozen|dozen"
     r"|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+an?|an?)"
 )
-NUM_VAGUE = r"(?:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
-NUM = rf"(?:\d+(?:\.\d+)?|{NUM_WORD})(?:\s+and\s+a\s+half)?"
+NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
+NUM = rf"(?i:\d+(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
 POS = r"(?:(?i:early|late|mid|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
@@ -73,7 +73,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
-    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
+    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
@@ -82,7 +82,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
     ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
-    ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later)\s+)?(?i:\b(?:{DEIC})\s+{UNIT_SG}\b)"),
+    ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
@@ -96,7 +96,7 @@ FAMILIES: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
-_FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|expected|expects?\s+to|due|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|next|hope\s+to|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
+_FUT = re.compile(r"\b(?:ahead\s+of|will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|expected|expects?\s+to|due|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|next|hope\s+to|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
@@ -284,7 +284,7 @@ def _set_anchor(ctx: _Ctx, kind: str, idx: int):
         ctx.last_quarter = idx
 
 
-def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | None):
+def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | None, day: int | None = None):
     """Year of a month-day or month written without a year. Returns (year, how, anchor)."""
     if deic in ("next_a", "prev_a", "same_a", "that"):
         ref, how = ctx.anaphoric_ref()
@@ -307,13 +307,21 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
             return ref.year, f"same year as the narrative time", ref
         return ref.year + 1, "after the narrative time (narratives move forward)", ref
     t = ctx.tense(start, end)
-    if t == "past":
-        y = ref.year if month <= ref.month else ref.year - 1
-        return y, f"past tense: the most recent {_MNAME[month]} up to the {how}", ref
-    if t == "future":
-        y = ref.year if month >= ref.month else ref.year + 1
-        return y, f"future tense: the next {_MNAME[month]} from the {how}", ref
-    return ref.year, f"same year as the {how}", ref
+
+    def dist(y):
+        d = min(day or 15, cal.last_day(y, month))
+        return (date(y, month, d) - ref).days
+
+    years = (ref.year - 1, ref.year, ref.year + 1)
+    y = min(years, key=lambda yy: (abs(dist(yy)), -yy))
+    what = f"{_MNAME[month]} {day}" if day else _MNAME[month]
+    if t == "past" and dist(y) > 31:
+        y -= 1
+        return y, f"past tense: the most recent {what} before the {how}", ref
+    if t == "future" and dist(y) < -31:
+        y += 1
+        return y, f"future tense: the next {what} after the {how}", ref
+    return y, f"the {what} nearest to the {how}" + (f" ({t} tense agrees)" if t else ""), ref
 
 
 _MNAME = {v: k.capitalize() for k, v in R.MONTHS.items()}
@@ -367,7 +375,7 @@ def _h_date(ctx: _Ctx, m: re.Match, fam: str):
                 return _unit_expr(ctx, start, end, "day", idx,
                                   f"'{s}': the year near the {how} ({ref.isoformat()}) in which "
                                   f"{_MNAME[month]} {day} is a {_WNAME[weekday]}", anchor=ref)
-    y, why, anc = _year_from_context(ctx, month, start, end, deic)
+    y, why, anc = _year_from_context(ctx, month, start, end, deic, day)
     if y is None:
         date(2000, month, day)  # validates
         return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", None, None, "day",
@@ -686,6 +694,14 @@ def _h_quarter(ctx: _Ctx, m, fam):
     fiscal = "fiscal" in low
     if ym:
         y = int(ym.group(1))
+    elif re.search(r"\b(?:this|last|next) year's", low):
+        off = {"this": 0, "last": -1, "next": 1}[re.search(r"\b(this|last|next) year's", low).group(1)]
+        y = ref.year + off if ref else None
+        if y is not None and not qn:
+            qn = (ctx.last_quarter % 4 + 1) if ctx.last_quarter is not None else None
+            if qn is None:
+                idx = cal.index_of("quarter", ref) - 1
+                qn = idx % 4 + 1
     elif re.search(r"of\s+(?:this|the)\s+(?:fiscal\s+)?year", low):
         y = ref.year if ref else None
         if ctx.anchor_kind == "year" and ctx.anchor is not None and "the year" in low:
@@ -696,6 +712,11 @@ def _h_quarter(ctx: _Ctx, m, fam):
         y = ref.year + 1 if ref else None
     else:
         y = None
+    if y is not None and not qn:
+        # "the 1988 quarter": the quarter under discussion, in that year
+        base = ctx.last_quarter if ctx.last_quarter is not None else (cal.index_of("quarter", ref) - 1 if ref else None)
+        if base is not None:
+            qn = base % 4 + 1
     if y is not None and qn:
         idx = y * 4 + qn - 1
         ctx.last_quarter = idx
@@ -720,9 +741,9 @@ def _h_quarter(ctx: _Ctx, m, fam):
     if re.search(r"\b(?:next|coming)\b", low):
         idx = cur + 1
         why = "the quarter after the reference's"
-    elif re.search(r"\b(?:this|current)\b", low):
-        idx = cur
-        why = "the reference's quarter"
+    elif re.search(r"\b(?:this|current|that|same)\b", low):
+        idx = ctx.last_quarter if ctx.last_quarter is not None else cur
+        why = "the quarter under discussion (last mentioned, else the reference's)"
     elif re.search(r"\b(?:last|previous|past)\b", low) and ctx.last_quarter is None:
         idx = cur - 1
         why = "the quarter before the reference's"
@@ -926,9 +947,14 @@ def _h_ref(ctx: _Ctx, m, fam):
             return None
         if low == "current" and re.match(r"\s+(?:account|affairs|events|members?|rate|law|system|situation|state|account)", after):
             pass
-    if low.startswith("in the coming"):
-        low = low[3:]
-    val = R.REF_WORDS.get(low)
+    rm = re.fullmatch(r"recent (months|weeks|days|quarters)", low)
+    if rm:
+        letter = {"months": "M", "weeks": "W", "days": "D", "quarters": "Q"}[rm.group(1)]
+        return _expr(ctx, start, end, "DURATION", f"PX{letter}", None, None, None, f"'{s}': an unspecified number of {rm.group(1)} up to the reference")
+    if low.endswith(" term"):
+        val = "FUTURE_REF"
+    else:
+        val = R.REF_WORDS.get(low)
     if val is None:
         if "coming" in low or "to come" in low or "future" in low:
             val = "FUTURE_REF"
@@ -1270,6 +1296,9 @@ def _h_duration(ctx: _Ctx, m, fam):
     n = None if vague else _words_num(numtxt)
     if not vague and n is None:
         return None
+    hyph = re.search(r"-(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)", core.lower())
+    if n is not None and n >= 2 and not plural and not hyph and unit != "century":
+        return None   # "the 1988 quarter", "2019 second": not a duration
     # "a second" (ordinal) and "one second" as in "a second time" are not durations
     if unit == "second" and numtxt in ("a", "an", "one", "second"):
         return None
@@ -1528,6 +1557,10 @@ def _candidates(text: str):
     return cands
 
 
+_ANCHOR_KINDS = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
+                 "half": "half", "season": "season", "year": "year", "hour": "day", "minute": "day"}
+
+
 def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExpression]:
     ctx = _Ctx(text, reference, narrative)
     out: list[TimeExpression] = []
@@ -1546,4 +1579,14 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
             continue
         out.append(e)
         last_end = e.end
+        # anaphora ("the following month", "that day") refer to the last date mentioned
+        if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin":
+            try:
+                d0 = date.fromisoformat(e.earliest[:10])
+                kind = _ANCHOR_KINDS[e.granularity]
+                ctx.anchor, ctx.anchor_kind, ctx.anchor_index = d0, kind, cal.index_of(kind, d0)
+                if kind == "day":
+                    ctx.last_day = (e.start, d0)
+            except ValueError:
+                pass
     return out
