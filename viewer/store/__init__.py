@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -214,6 +215,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.timeout = timeout
+        self._cancel = threading.Event()
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -350,8 +352,9 @@ class Store:
             return [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
 
     def interrupt(self) -> None:
-        """Cancel the statement running on this store's connection (safe from another thread); the
-        batch it belonged to is rolled back and add_articles raises StoreError(kind="interrupted")."""
+        """Cancel the add_articles running now (safe to call from another thread): its batch is rolled
+        back and it raises StoreError(kind="interrupted"). Also stops a running query."""
+        self._cancel.set()
         self.db.conn.interrupt()
 
     def close(self) -> None:
@@ -403,8 +406,12 @@ class Store:
         Already-stored articles are skipped. Returns the number of events added."""
         added = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._cancel.clear()
         with self._transaction() as conn:
             for article, events, countries in batch:
+                if self._cancel.is_set():
+                    raise StoreError(f"{self.path}: cancelled; the unfinished batch was not stored",
+                                     "interrupted")
                 aid = _clean(article.id)
                 if conn.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone():
                     continue
