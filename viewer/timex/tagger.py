@@ -96,7 +96,7 @@ FAMILIES: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
-_FUT = re.compile(r"\b(?:ahead\s+of|will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|expected|expects?\s+to|due|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|next|hope\s+to|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
+_FUT = re.compile(r"\b(?:ahead\s+of|will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
@@ -284,6 +284,13 @@ def _set_anchor(ctx: _Ctx, kind: str, idx: int):
         ctx.last_quarter = idx
 
 
+# How far (days) a date may lie on the "wrong" side of the reference before tense moves it a year:
+# news reports in the past tense often mention dates in the coming weeks ("said it will vote on Feb. 10").
+PAST_SLACK_DAY = 90
+PAST_SLACK_MONTH = 90
+FUTURE_SLACK = 31
+
+
 def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | None, day: int | None = None):
     """Year of a month-day or month written without a year. Returns (year, how, anchor)."""
     if deic in ("next_a", "prev_a", "same_a", "that"):
@@ -315,10 +322,10 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     years = (ref.year - 1, ref.year, ref.year + 1)
     y = min(years, key=lambda yy: (abs(dist(yy)), -yy))
     what = f"{_MNAME[month]} {day}" if day else _MNAME[month]
-    if t == "past" and dist(y) > 31:
+    if t == "past" and dist(y) > (PAST_SLACK_DAY if day else PAST_SLACK_MONTH):
         y -= 1
         return y, f"past tense: the most recent {what} before the {how}", ref
-    if t == "future" and dist(y) < -31:
+    if t == "future" and dist(y) < -FUTURE_SLACK:
         y += 1
         return y, f"future tense: the next {what} after the {how}", ref
     return y, f"the {what} nearest to the {how}" + (f" ({t} tense agrees)" if t else ""), ref
