@@ -47,6 +47,16 @@ FILLER = [
     "Residents described long queues at checkpoints and petrol stations.",
     "Diplomats said the negotiations would be difficult and could take months.",
     "The opposition called for an inquiry into the decision.", "Prices for bread and fuel rose again.",
+    "{adj} lawmakers are expected to debate the proposal before it goes to a vote.",
+    "Aid groups warned that supplies of medicine were running low in the region.",
+    "The government in {cap} has repeatedly rejected such accusations.",
+    "Satellite images published by a private company showed damage to several buildings.",
+    "Thousands of people have left the area, according to local authorities.",
+    "A spokesman for the army declined to comment on troop movements.",
+    "Energy companies said repairs to the damaged lines could take several weeks.",
+    "The central bank kept interest rates unchanged, citing uncertainty.",
+    "Critics said the plan lacked detail and funding.",
+    "Several schools and hospitals remained closed as a precaution.",
 ]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -61,15 +71,15 @@ def compose(rng: random.Random, words: int, published: date) -> str:
         a, b = rng.sample(ACTORS, 2)
         kind = rng.random()
         deed = rng.choice(DEEDS).format(other=b[0], oadj=b[1], ocap=b[2])
-        if kind < 0.35:
+        if kind < 0.2:
             s = f"{a[3]} {rng.choice(VERBS)} {rng.choice(RELATIVE)} that {a[0]} {deed}."
-        elif kind < 0.6:
+        elif kind < 0.35:
             d = published - timedelta(days=rng.randrange(1, 900))
             s = f"On {MONTHS[d.month - 1]} {d.day}, {d.year}, {a[1]} officials in {a[2]} said the country {deed}."
-        elif kind < 0.75:
+        elif kind < 0.45:
             s = f"{a[0][0].upper() + a[0][1:]} {deed} {rng.choice(RELATIVE)}, the {b[1]} foreign ministry said."
         else:
-            s = rng.choice(FILLER)
+            s = rng.choice(FILLER).format(adj=a[1], cap=a[2])
         out.append(s + (" " if rng.random() < 0.8 else "\n"))
         n += len(s.split())
     return "".join(out).strip()

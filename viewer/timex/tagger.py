@@ -69,11 +69,11 @@ FAMILIES: list[tuple[str, str]] = [
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+(?i:{PART}))?\b"),
-    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,-]){YEAR}\b(?!\s*(?:%|percent|per\s+cent)|-\d)"),
+    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,])(?<!\d-){YEAR}\b(?!\s*(?:%|percent|per\s+cent)|-\d)"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
-    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
+    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
@@ -87,6 +87,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more))?\b"),
+    ("theunit", rf"(?:{POS}\s+)?(?:(?i:for|in|during|of|over|through)\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
+    ("spelled", r"(?:(?i:early|late|mid)[\s-]+)?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
@@ -1304,7 +1306,7 @@ def _h_duration(ctx: _Ctx, m, fam):
     if not vague and n is None:
         return None
     hyph = re.search(r"-(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)", core.lower())
-    if n is not None and n >= 2 and not plural and not hyph and unit != "century":
+    if n is not None and not plural and not hyph and (n >= 100 or unit in ("quarter", "second")) and n != 1:
         return None   # "the 1988 quarter", "2019 second": not a duration
     # "a second" (ordinal) and "one second" as in "a second time" are not durations
     if unit == "second" and numtxt in ("a", "an", "one", "second"):
@@ -1464,13 +1466,75 @@ def _h_clock(ctx: _Ctx, m, fam):
                  ref)
 
 
+def _h_theunit(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().split())
+    pm = re.match(r"(for|in|during|of|over|through)\s+", low)
+    prep = pm.group(1) if pm else None
+    if pm:
+        start += pm.end()
+        low = low[pm.end():]
+    unit = low.rsplit(" ", 1)[-1]
+    after = ctx.text[end:end + 20]
+    if re.match(r"\s+(?:before|after|earlier|later|ago|of|in\s+which|that|when|ahead|to\s+date|ended|ending)\b", after):
+        return None
+    if prep == "for" and unit == "year" and not re.match(r"the\s+(?:early|late|mid|beginning|end|start|middle|first|second)", low):
+        return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a period of one year")
+    ref, how = ctx.deictic_ref()
+    kind = unit
+    if ctx.anchor is not None and ctx.anchor_kind in ("day", "week", "month", "quarter", "year", "half", "season"):
+        base, how = ctx.anchor, "date under discussion"
+    elif ref is not None:
+        base = ref
+    else:
+        return None
+    idx = cal.index_of(kind, base)
+    pmod = _pos_mod(low)
+    e = _unit_expr(ctx, start, end, kind, idx, "", pmod, base)
+    e.reasoning = f"'{e.text}': the {kind} of the {how} ({base.isoformat()}) → {e.value}"
+    return e
+
+
+_SPELL_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _h_spelled(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    low = " ".join(s.lower().replace("-", " ").split())
+    mod = None
+    em = re.match(r"(early|late|mid) ", low)
+    if em:
+        mod = R.POSITION_MODS[em.group(1)]
+        low = low[em.end():]
+    words = low.split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        n = _words_num(" ".join(rest)) if rest else 0
+        if n is None:
+            return None
+        y = 2000 + int(n)
+    else:
+        if words[1] == "hundred":
+            y = 1900
+        else:
+            n = _words_num(" ".join(words[1:]))
+            if n is None:
+                return None
+            y = 1900 + int(n)
+    if not (low.startswith("two thousand") or len(words) >= 2):
+        return None
+    _set_anchor(ctx, "year", y)
+    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"year written in words '{s}'", mod)
+
+
 _HANDLERS = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
     "weekday": _h_weekday, "year": _h_year, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "weekdays": _h_weekdays, "clock": _h_clock,
+    "weekdays": _h_weekdays, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
@@ -1481,7 +1545,7 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
 # cost linear in the text and small per word.
 _UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter",
                "year", "decade", "century", "centuries", "millennium", "millennia", "millenniums"]
-_UNIT_FAMS = ["relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter"]
+_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter"]
 
 
 def _build_triggers() -> dict[str, tuple[str, ...]]:
@@ -1500,6 +1564,8 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["quarter", "quarters"], ["quarter"])
     add(["century", "centuries"], ["century"])
     add(["half"], ["half"])
+    add(["nineteen", "thousand"], ["spelled"])
+    add(["period"], ["quarter"])
     add(["fy"], ["fy"])
     add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], ["decade"])
     add(list(R.SEASONS), ["season", "set"])
