@@ -80,7 +80,7 @@ def _period_ends_sentence(text: str, start: int, cut: int, next_start: int) -> b
         return True
     token = tm.group(1)
     low = token.lower().rstrip(".")
-    nxt = re.match(r"[\"“‘'(\[]?(\w+)", text[next_start:next_start + 30])
+    nxt = _NEXT.match(text, next_start, next_start + 30)
     next_word = nxt.group(1) if nxt else ""
     if len(low) == 1 and token[0].isupper():
         return next_word in _STARTERS and next_word not in ("A", "I")  # an initial: "J. Smith"
@@ -163,11 +163,21 @@ _GENERIC_NAME_WORDS = frozenset("The A An This That In On At Minister President 
                                 "Defense Prime Secretary General Spokesman Spokeswoman Office Army Forces".split())
 
 
+_NEXT = re.compile(r"[\"“‘'(\[]?(\w+)")
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_SPACES = re.compile(r"\s+")
+_SPACE_PUNCT = re.compile(r"\s+([,;:.!?])")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_CUT = re.compile(r",\s|;\s|\s(?:and|but|which|while|who|whereas|so that|because)\s|\s[–—]\s")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_COMMA = re.compile(r"[,;]")
+
+
 def _clean(s: str) -> str:
-    s = re.sub(r"\s*\([^()]*\)", "", s)          # parentheticals
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\s+([,;:.!?])", r"\1", s)
-    s = re.sub(r",\s*,", ",", s)
+    s = _PARENS.sub("", s)
+    s = _SPACES.sub(" ", s).strip()
+    s = _SPACE_PUNCT.sub(r"\1", s)
+    s = _DOUBLE_COMMA.sub(",", s)
     return s.strip(" ,;:-–—")
 
 
@@ -176,7 +186,7 @@ def _shorten(s: str, limit: int = MAX_TITLE) -> str:
     if len(s) <= limit:
         return s
     best = None
-    for m in re.finditer(r",\s|;\s|\s(?:and|but|which|while|who|whereas|so that|because)\s|\s[–—]\s", s):
+    for m in _CUT.finditer(s):
         if 25 <= m.start() <= limit:
             best = m.start()
     if best is not None:
@@ -197,7 +207,7 @@ def _speaker(subj: str) -> str:
         if len(words) >= 2 and not all(w[0].isupper() and w.lower() in _INSTITUTION_WORDS for w in words[-1:]):
             return last
         return names[-1]
-    subj = re.sub(r"^(?:the|a|an)\s+", "", subj.strip(" ,"), flags=re.I)
+    subj = _ARTICLE.sub("", subj.strip(" ,"))
     return subj[:1].upper() + subj[1:]
 
 
@@ -219,7 +229,7 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
         subs = list(_SUBORD.finditer(before))
         if subs and len(before) - subs[-1].end() > 15:
             before = before[subs[-1].end():]
-            after = re.split(r"[,;]", after, maxsplit=1)[0]
+            after = _COMMA.split(after, maxsplit=1)[0]
         s = before.rstrip() + " " + after.lstrip()
     s = _clean(s)
     s = _LEAD.sub("", s)
@@ -228,7 +238,7 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
     if m and len(m.group("rest")) > 10:
         who = _speaker(m.group("subj"))
         rest = _clean(m.group("rest"))
-        rest = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I)
+        rest = _ARTICLE.sub("", rest)
         room = MAX_TITLE - len(who) - 2
         if room > 20 and len(who) <= 35:
             return f"{who}: {_shorten(rest, room)}".strip()
