@@ -62,7 +62,7 @@ HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 # Each family: (name, pattern). Built into separate compiled regexes, all run over the text.
 FAMILIES: list[tuple[str, str]] = [
     # Full calendar dates, optionally with a weekday and a deictic ("this Monday, November 18").
-    ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
+    ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
     ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
@@ -73,7 +73,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
-    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
+    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
@@ -83,12 +83,12 @@ FAMILIES: list[tuple[str, str]] = [
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
     ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
-    ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
+    ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more))?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?:(?i:for|in|during|of|over|through)\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
-    ("spelled", r"(?:(?i:early|late|mid)[\s-]+)?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"),
+    ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
@@ -496,8 +496,7 @@ def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int)
         t = None if how == "narrative time" else ctx.tense(start, end)
         if how == "narrative time" or (t == "future"):
             fwd = (wd - ref.isoweekday()) % 7
-            if t == "future" and fwd == 0:
-                fwd = 7
+            # "will meet Friday" written on a Friday: news means that same day
             d = ref + timedelta(days=fwd)
             why = ("future tense: " if t == "future" else "narrative moves forward: ") + \
                 f"the next {_WNAME[wd]} from the {how}"
@@ -715,8 +714,10 @@ def _h_quarter(ctx: _Ctx, m, fam):
         y = ref.year if ref else None
         if ctx.anchor_kind == "year" and ctx.anchor is not None and "the year" in low:
             y = ctx.anchor.year
-    elif re.search(r"of\s+last\s+(?:fiscal\s+)?year", low):
+    elif re.search(r"of\s+last\s+(?:fiscal\s+)?year|period (?:last|a) year$", low):
         y = ref.year - 1 if ref else None
+        if y is not None and ctx.last_quarter is not None and low.endswith(" year") and "period" in low:
+            y = ctx.last_quarter // 4 - 1
     elif re.search(r"of\s+next\s+(?:fiscal\s+)?year", low):
         y = ref.year + 1 if ref else None
     else:
@@ -759,8 +760,11 @@ def _h_quarter(ctx: _Ctx, m, fam):
     elif re.search(r"\b(?:last|previous|past)\b", low):
         idx = ctx.last_quarter - 1 if "previous" in low else cur - 1
         why = "the quarter before"
+    elif re.search(r"\blatest\b", low) and ref is not None:
+        idx = cal.index_of("quarter", ref) - 1
+        why = "the latest quarter: the last complete quarter before the reference"
     else:
-        # "the quarter", "the latest quarter": the quarter under discussion, else the last complete one
+        # "the quarter": the quarter under discussion, else the last complete one
         idx = ctx.last_quarter if ctx.last_quarter is not None else cur - 1
         why = "the quarter under discussion (last mentioned, else the last complete quarter)"
     ctx.last_quarter = idx
@@ -1231,7 +1235,7 @@ def _h_yearago(ctx: _Ctx, m, fam):
     ref, how = ctx.deictic_ref()
     if ref is None:
         return None
-    if ctx.last_quarter is not None and not re.search(r"month|week", low):
+    if ctx.last_quarter is not None and re.search(r"quarter|period", low):
         idx = ctx.last_quarter - 4
         return _unit_expr(ctx, m.start(), m.end(), "quarter", idx, f"'{s}': the quarter under discussion a year before", anchor=ref)
     base = ctx.anchor.year if (ctx.anchor is not None and ctx.anchor_kind == "year") else ref.year
@@ -1503,6 +1507,8 @@ def _h_spelled(ctx: _Ctx, m, fam):
     s = m.group(0)
     low = " ".join(s.lower().replace("-", " ").split())
     mod = None
+    if low.startswith("the year "):
+        low = low[9:]
     em = re.match(r"(early|late|mid) ", low)
     if em:
         mod = R.POSITION_MODS[em.group(1)]
