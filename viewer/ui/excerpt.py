@@ -117,16 +117,20 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
     if event.mod:
         how += f" (modifier: {event.mod.lower()})"
 
-    title = art.get("title") or event.title or "Untitled article"
-    meta = []
+    heading = event.title or event.sentence[:80] or "Event"
+    origin = []
+    article_title = art.get("title") or ""
     source = art.get("source") or ""
     url = safe_url(art.get("url"))
+    if article_title:
+        origin.append(f'<span style="color:#374151">{_esc(article_title)}</span>')
+    elif source:
+        origin.append(_esc(source.replace("\\", "/").rsplit("/", 1)[-1]))
     if url:
         host = urlparse(url).netloc
-        meta.append(f'<a href="{_esc(url)}" style="color:#2563eb">{_esc(host or url)} ↗</a>')
-    elif source:
-        meta.append(_esc(source.rsplit("/", 1)[-1]))
-    meta.append(_esc(fmt.published(art.get("published"), art.get("published_source"))))
+        origin.append(f'<a href="{_esc(url)}" style="color:#2563eb; text-decoration:none">'
+                      f'{_esc(host or url)}&nbsp;↗</a>')
+    meta = _esc(fmt.published(art.get("published"), art.get("published_source")))
 
     chips = []
     for code in event.countries:
@@ -138,18 +142,22 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
 
     parts = [
         '<html><body style="font-size:10.5pt; color:#1f2937">',
-        f'<p style="margin:0 0 2px 0; font-size:13pt; font-weight:600; color:#111827">{_esc(title)}</p>',
-        f'<p style="margin:0 0 10px 0; color:#6b7280; font-size:9pt">{" · ".join(meta)}</p>',
+        f'<p style="margin:0 0 4px 0; font-size:13pt; font-weight:600; color:#111827">{_esc(heading)}</p>',
+    ]
+    if origin:
+        parts.append(f'<p style="margin:0; color:#6b7280; font-size:9pt">from {" · ".join(origin)}</p>')
+    parts += [
+        f'<p style="margin:0 0 10px 0; color:#6b7280; font-size:9pt">{meta}</p>',
         '<table width="100%" cellspacing="0" cellpadding="8" style="background-color:#f3f6fb;'
         ' border:1px solid #dbe3ef"><tr><td>',
-        f'<span style="font-size:8pt; color:#6b7280; font-weight:600">WHEN</span><br>'
-        f'<span style="font-size:14pt; font-weight:600; color:#111827">{_esc(when)}</span>'
-        f'&nbsp;&nbsp;<span style="color:#6b7280">precision: {_esc(fmt.precision(event.granularity))}'
-        f'</span><br>',
+        '<span style="font-size:8pt; color:#6b7280; font-weight:600">WHEN</span>'
+        f'&nbsp;&nbsp;<span style="font-size:8pt; color:#6b7280">precision: '
+        f'{_esc(fmt.precision(event.granularity))}</span><br>'
+        f'<span style="font-size:14pt; font-weight:600; color:#111827">{_esc(when)}</span><br>',
         f'<span style="color:#374151">{_esc(how)}</span>',
     ]
     if event.reasoning:
-        parts.append(f'<br><span style="color:#6b7280; font-size:9pt">{_esc(event.reasoning)}</span>')
+        parts.append(f'<br><span style="color:#6b7280; font-size:8.5pt">{_esc(event.reasoning)}</span>')
     parts.append('</td></tr></table>')
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')

@@ -53,14 +53,17 @@ class CountryFilter(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("countryList")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Country", "Events"])
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Country", "", "Events"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.tree.headerItem().setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemActivated.connect(self._toggle)
 
@@ -125,6 +128,11 @@ class CountryFilter(QWidget):
     def codes(self) -> list[str]:
         return list(self._codes)
 
+    def count_of(self, code: str) -> int | None:
+        """The event count shown next to a country (under the other filters)."""
+        item = self._items.get(code)
+        return None if item is None else item.data(2, Qt.ItemDataRole.UserRole)
+
     # -- feeding ---------------------------------------------------------------------------------
     def set_colours(self, colours: dict[str, str]) -> None:
         self.colours = dict(colours)
@@ -138,11 +146,10 @@ class CountryFilter(QWidget):
         with QSignalBlocker(self.tree):
             for code, item in self._items.items():
                 n = counts.get(code, 0)
-                item.setText(1, f"{n:,}")
-                item.setData(1, Qt.ItemDataRole.UserRole, n)
-                grey = QColor("#9ca3af") if n == 0 else QColor("#1f2937")
-                item.setForeground(0, grey)
-                item.setForeground(1, QColor("#9ca3af") if n == 0 else QColor("#6b7280"))
+                item.setText(2, f"{n:,}")
+                item.setData(2, Qt.ItemDataRole.UserRole, n)
+                item.setForeground(0, QColor("#9ca3af") if n == 0 else QColor("#1f2937"))
+                item.setForeground(2, QColor("#9ca3af") if n == 0 else QColor("#4b5563"))
 
     def _rebuild(self, codes: list[str]) -> None:
         self._codes = list(codes)
@@ -151,12 +158,12 @@ class CountryFilter(QWidget):
             self.tree.clear()
             for code in codes:
                 name = fmt.country_name(code)
-                label = name if name == code else f"{name}  ({code})"
-                item = QTreeWidgetItem([label, ""])
+                item = QTreeWidgetItem([name, "" if name == code else code, ""])
+                item.setForeground(1, QColor("#9ca3af"))
                 item.setData(0, Qt.ItemDataRole.UserRole, code)
                 item.setIcon(0, swatch(self.colours.get(code) or fmt.country_colour(code)))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(0, f"{name} ({code})")
                 self.tree.addTopLevelItem(item)
                 self._items[code] = item
