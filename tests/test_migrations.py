@@ -120,3 +120,85 @@ def test_create_at_version_refuses_nonsense(tmp_path):
     with pytest.raises(ValueError):
         create_at_version(tmp_path / "x.db", SCHEMA_VERSION + 1)
     assert store_module.SCHEMA_VERSION == SCHEMA_VERSION
+
+
+def _v1_add(path, article_id, text, events):
+    """What version 1's add_articles wrote (its SQL, verbatim in spirit)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO articles (id, url, title, source, text, published, published_source,"
+                     " language, added) VALUES (?,?,?,?,?,?,?,?,?)",
+                     [article_id, "https://example.org/" + article_id, "Title " + article_id, "file.txt",
+                      text, "2024-11-20", "given", "en", "2024-11-21T00:00:00+00:00"])
+        for sentence, when, day, codes in events:
+            s0 = text.index(sentence)
+            t0 = text.index(when)
+            from viewer.store import interval_seconds
+            a, b = interval_seconds(day, day, "day")
+            cur = conn.execute(
+                "INSERT INTO events (article_id, sentence_start, sentence_end, sentence, time_start,"
+                " time_end, time_text, type, value, earliest, latest, t0, t1, granularity, mod, reasoning,"
+                " anchor, title, countries, mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [article_id, s0, s0 + len(sentence), sentence, t0, t0 + len(when), when, "DATE", day, day,
+                 day, a, b, "day", None, "weekday before the publication date", "2024-11-20",
+                 sentence[:20], ",".join(codes), "[]"])
+            conn.executemany("INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
+                             [(cur.lastrowid, c, a, b) for c in codes])
+    conn.close()
+
+
+def test_step_2_gives_every_event_its_own_report_and_keeps_the_data(tmp_path):
+    from viewer.model import Article, Event, TimeExpression, ViewFilter
+    path = tmp_path / "v1.db"
+    create_at_version(path, 1)
+    text = ("Russia launched a massive missile attack on Kyiv on Monday. "
+            "Talks between France and Germany resumed on Tuesday.")
+    _v1_add(path, "a1", text, [
+        ("Russia launched a massive missile attack on Kyiv on Monday.", "Monday", "2024-11-18", ["RU", "UA"]),
+        ("Talks between France and Germany resumed on Tuesday.", "Tuesday", "2024-11-19", ["FR", "DE"])])
+    conn = sqlite3.connect(path)
+    before = sorted(conn.execute("SELECT * FROM events"))
+    conn.close()
+
+    store = Store.open(path)                         # migrates
+    assert store.schema_version() == SCHEMA_VERSION
+    rows = list(store.events())
+    assert [r.reports for r in rows] == [1, 1]
+    conn = sqlite3.connect(path)
+    assert sorted(r[:-1] for r in conn.execute("SELECT * FROM events")) == before   # + reports column
+    conn.close()
+    for row in rows:
+        (own,) = store.excerpts(row.id)
+        assert (own["article_id"], own["sentence"], own["time_text"], own["earliest"], own["reasoning"]) == (
+            "a1", row.sentence, row.time_text, row.earliest, "weekday before the publication date")
+        assert own["countries"] == row.countries and own["title"] == "Title a1"
+    # full-text search still finds old events, and new ones (the triggers survived)
+    assert store.count_events(ViewFilter(search="missile")) == 1
+    other = "On November 18 Russia launched a massive missile attack against Kyiv, officials said."
+    art = Article(other, published="2024-11-20")
+    s = other.index("November 18")
+    time = TimeExpression(s, s + 11, "November 18", "DATE", "2024-11-18", "2024-11-18", "2024-11-18", "day", "x")
+    assert store.add_articles([(art, [Event(art.id, 0, len(other), other, time, "Attack", ["UA", "RU"])],
+                                ["UA", "RU"])]) == 0       # a second report of a migrated event
+    assert store.count_events() == 2 and store.count_events(ViewFilter(search="officials")) == 0
+    assert sorted(r.reports for r in store.events()) == [1, 2]
+    assert store.count_events(ViewFilter(search="talks")) == 1
+    assert store.integrity_check() == ["ok"]
+    store.close()
+
+
+def test_version_1_database_can_be_read_without_migrating(tmp_path):
+    """Reading (the command line's `events`, `articles`) works on an older file opened read-only;
+    it is not changed."""
+    path = tmp_path / "v1.db"
+    create_at_version(path, 1)
+    _v1_add(path, "a1", "Kyiv was shelled on Monday.", [("Kyiv was shelled on Monday.", "Monday",
+                                                          "2024-11-18", ["UA"])])
+    before = path.read_bytes()
+    store = Store.open(path, readonly=True)
+    (row,) = store.events()
+    assert row.reports == 1
+    (own,) = store.excerpts(row.id)
+    assert own["sentence"] == "Kyiv was shelled on Monday." and own["url"] == "https://example.org/a1"
+    store.close()
+    assert path.read_bytes() == before

@@ -16,8 +16,18 @@ from viewer.model import Article, Event, TimeExpression, ViewFilter
 from viewer.store import Store, StoreError, create_at_version
 
 
+def _word(n: int) -> str:
+    letters = ""
+    n += 26 * 27
+    while n:
+        n, r = divmod(n, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[r]
+    return letters
+
+
 def _article(n: int, events: int = 3) -> tuple[Article, list[Event], list[str]]:
-    sentences = [f"On day {k} of the talks, delegate{n} number{k} spoke about item{n}x{k}."
+    """An article whose sentences share no words with any other's: its events are never merged."""
+    sentences = [" ".join(_word(n * 1009 + k * 7 + w) for w in range(5)).capitalize() + "."
                  for k in range(events)]
     art = Article(" ".join(sentences), title=f"Article {n}", published="2024-11-18")
     out, pos = [], 0

@@ -145,3 +145,105 @@ def test_refuses_files_that_are_not_ours(tmp_path):
     with pytest.raises(StoreError, match="not one of Conflict Timeline's"):
         Store.open(other)
     assert other.read_bytes() == before
+
+
+# -- one event, many reports (schema 2) ------------------------------------------------------------
+
+def _report(text, when, earliest, latest, gran, countries, *, title=None, url=None):
+    """An article of one sentence reporting one event dated by `when`."""
+    art = Article(text, title=title or text[:30], url=url, published="2024-11-20")
+    s = art.text.index(when)
+    time = TimeExpression(s, s + len(when), when, "DATE", earliest[:10], earliest, latest, gran, "rule")
+    return art, [Event(art.id, 0, len(text), text, time, text[:30], list(countries))], list(countries)
+
+
+KYIV_A = ("Russia launched a massive missile attack on Kyiv on Monday, November 18.", "Monday, November 18")
+KYIV_B = ("On November 18 Russia launched a massive missile attack against Kyiv, officials said.",
+          "November 18")
+KYIV_C = ("Russia's massive missile attack on Kyiv on 18 November damaged power plants.", "18 November")
+
+
+def test_two_articles_reporting_the_same_happening_make_one_event_with_two_reports(store):
+    a = _report(*KYIV_A, "2024-11-18", "2024-11-18", "day", ["RU", "UA"], title="Attack",
+                url="https://a.example/1")
+    b = _report(*KYIV_B, "2024-11-18", "2024-11-18", "day", ["UA", "RU"], title="Strike",
+                url="https://b.example/2")
+    assert store.add_articles([a]) == 1
+    assert store.add_articles([b]) == 0            # no new event: a second report of the first
+    assert store.count_events() == 1
+    (row,) = store.events()
+    assert row.reports == 2 and row.to_json()["reports"] == 2
+    reports = store.excerpts(row.id)
+    assert [r["title"] for r in reports] == ["Attack", "Strike"]
+    assert [r["url"] for r in reports] == ["https://a.example/1", "https://b.example/2"]
+    assert all(r["published"] == "2024-11-20" and r["event_id"] == row.id for r in reports)
+    second = reports[1]
+    text = store.article(second["article_id"])["text"]
+    assert text[second["time_start"]:second["time_end"]] == "November 18"
+    assert second["sentence"] == KYIV_B[0] and sorted(second["countries"]) == ["RU", "UA"]
+    # a third report joins too; the same articles again change nothing
+    c = _report(*KYIV_C, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])
+    store.add_articles([c])
+    store.add_articles([a, b, c])
+    assert store.count_events() == 1 and store.event(row.id).reports == 3
+    assert len(store.excerpts(row.id)) == 3
+    assert store.count_events(ViewFilter(search="officials")) == 0   # search: the event's own words
+
+
+@pytest.mark.parametrize("change", ["countries", "granularity", "date", "words"])
+def test_reports_that_differ_stay_separate_events(store, change):
+    store.add_articles([_report(*KYIV_A, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    text, when = KYIV_B
+    args = dict(earliest="2024-11-18", latest="2024-11-18", gran="day", countries=["RU", "UA"])
+    if change == "countries":
+        args["countries"] = ["RU", "UA", "PL"]
+    elif change == "granularity":
+        args.update(earliest="2024-11-01", latest="2024-11-30", gran="month")
+    elif change == "date":
+        args.update(earliest="2024-11-19", latest="2024-11-19")
+    else:
+        text = "On November 18 Ukraine's parliament voted on the budget for next year, officials said."
+    store.add_articles([_report(text, when, args["earliest"], args["latest"], args["gran"],
+                                args["countries"])])
+    assert store.count_events() == 2
+    assert all(r.reports == 1 for r in store.events())
+
+
+def test_an_article_never_merges_with_itself(store):
+    text = KYIV_A[0] + " " + KYIV_A[0].replace("Monday, November 18", "Monday, 18 November")
+    art = Article(text, published="2024-11-20")
+    events = []
+    for when in ("Monday, November 18", "Monday, 18 November"):
+        s = text.index(when)
+        start = text.rindex("Russia", 0, s)
+        time = TimeExpression(s, s + len(when), when, "DATE", "2024-11-18", "2024-11-18", "2024-11-18",
+                              "day", "rule")
+        events.append(Event(art.id, start, text.index(".", s) + 1, text[start:text.index(".", s) + 1],
+                            time, "Attack", ["RU", "UA"]))
+    assert store.add_articles([(art, events, ["RU", "UA"])]) == 2
+    # ... and a later article adds one report to one of them, not to both
+    store.add_articles([_report(*KYIV_B, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    assert sorted(r.reports for r in store.events()) == [1, 2]
+
+
+def test_every_event_has_its_own_report_first(store):
+    _seed(store)
+    for row in store.events():
+        (own,) = store.excerpts(row.id)
+        assert own["article_id"] == row.article_id and own["sentence"] == row.sentence
+        assert (own["time_start"], own["time_end"], own["value"]) == (row.time_start, row.time_end,
+                                                                      row.value)
+        assert own["title"] == "Missiles" and own["url"] == "https://example.org/a"
+    assert store.excerpts(10**9) == []
+
+
+def test_own_word_overlap_judges_when_the_tagger_side_has_none(store, monkeypatch):
+    import viewer.store as store_module
+    monkeypatch.setattr(store_module, "_same_happening_fn", False)    # as if viewer.events lacked it
+    assert store_module.word_overlap(KYIV_A[0], KYIV_B[0], "Monday November 18") >= 0.5
+    assert store_module.word_overlap("Talks began.", "Talks began.") == 0     # < 3 shared words
+    store.add_articles([_report(*KYIV_A, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    store.add_articles([_report(*KYIV_B, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    store.add_articles([_report("On November 18 Ukraine's parliament voted on the budget, officials said.",
+                                "November 18", "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    assert sorted(r.reports for r in store.events()) == [1, 2]

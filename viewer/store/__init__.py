@@ -18,9 +18,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from viewer.model import GRANULARITIES, Article, Event, ViewFilter
+from viewer.model import GRANULARITIES, Article, Event, TimeExpression, ViewFilter
 
-SCHEMA_VERSION = 1   # PRAGMA user_version of a database this code writes
+SCHEMA_VERSION = 2   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
@@ -142,6 +142,7 @@ class EventRow:
     anchor: str | None
     countries: list[str]
     mentions: list[dict]
+    reports: int = 1              # how many excerpts (reports, usually from different articles) it has
 
     def to_json(self) -> dict:
         return {
@@ -149,8 +150,16 @@ class EventRow:
             "sentence": self.sentence, "text": self.time_text, "type": self.type, "value": self.value,
             "earliest": self.earliest, "latest": self.latest, "granularity": self.granularity,
             "mod": self.mod, "reasoning": self.reasoning, "anchor": self.anchor,
-            "countries": self.countries,
+            "countries": self.countries, "reports": self.reports,
         }
+
+
+def _json_list(text) -> list:
+    try:
+        value = json.loads(text or "[]")
+    except (ValueError, TypeError):
+        return []
+    return value if isinstance(value, list) else []
 
 
 def _event_row(row: dict) -> EventRow:
@@ -163,7 +172,8 @@ def _event_row(row: dict) -> EventRow:
         granularity=row["granularity"], mod=row["mod"], reasoning=row["reasoning"] or "",
         anchor=row["anchor"],
         countries=[c for c in (row["countries"] or "").split(",") if c],
-        mentions=json.loads(row["mentions"] or "[]"),
+        mentions=_json_list(row["mentions"]),
+        reports=row.get("reports") or 1,
     )
 
 
@@ -193,7 +203,30 @@ def _create_v1(db: sqlite_utils.Database) -> None:
 # version -> the step that brings a database at version-1 to version. A new database runs every step
 # from 1, so a migrated database and a new one have the same schema by construction. Steps run inside
 # one transaction with the version pragmas: a crash mid-migration leaves the old version, whole.
-MIGRATIONS = {1: _create_v1}
+def _add_excerpts_v2(db: sqlite_utils.Database) -> None:
+    """Version 2: one event, many reports. Each report of an event is an excerpt (its article, sentence,
+    time expression and how it was dated); every event gets its own as its first excerpt, and a
+    `reports` count."""
+    db["excerpts"].create({
+        "id": int, "event_id": int, "article_id": str, "sentence_start": int, "sentence_end": int,
+        "sentence": str, "time_start": int, "time_end": int, "time_text": str, "type": str, "value": str,
+        "earliest": str, "latest": str, "granularity": str, "mod": str, "reasoning": str, "anchor": str,
+        "countries": str, "mentions": str,
+    }, pk="id", not_null={"event_id", "article_id"},
+        foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id")])
+    db.execute(
+        "INSERT INTO excerpts (event_id, " + _EXCERPT_COLUMNS + ") SELECT id, " + _EXCERPT_COLUMNS
+        + " FROM events ORDER BY id")
+    db["excerpts"].create_index(["event_id"])
+    db["excerpts"].create_index(["article_id"])
+    db["events"].add_column("reports", int, not_null_default=1)
+
+
+_EXCERPT_COLUMNS = ("article_id, sentence_start, sentence_end, sentence, time_start, time_end, time_text,"
+                    " type, value, earliest, latest, granularity, mod, reasoning, anchor, countries,"
+                    " mentions")
+
+MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2}
 
 
 def _clean(text):
@@ -208,6 +241,63 @@ def _clean(text):
         return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
+# -- one event from many reports -----------------------------------------------------------------
+
+MERGE_REPORTS = True
+MERGE_THRESHOLD = 0.85        # on viewer.events.same_happening's 0..1 scale (date, countries, words)
+WORD_OVERLAP_THRESHOLD = 0.5  # our own fallback: Jaccard of content words, at least 3 of them shared
+
+# Reports of the same happening are dated with the same precision, give or take: "on Monday" and
+# "on 18 November" (day), "last weekend" and "that week" (week) ...
+_GRANULARITY_CLASS = {
+    "second": "time", "minute": "time", "hour": "time", "day": "day", "weekend": "week", "week": "week",
+    "month": "month", "season": "season", "quarter": "season", "half": "season", "year": "year",
+    "decade": "long", "century": "long",
+}
+# The longest interval an event of each class can span, in seconds: candidates are looked up by start
+# time in [t0 - span, t1), an index range scan. Longer intervals are simply never merged.
+_CLASS_MAX_SPAN = {"time": 2 * 86400, "day": 31 * 86400, "week": 21 * 86400, "month": 93 * 86400,
+                   "season": 190 * 86400, "year": 800 * 86400, "long": 200 * 366 * 86400}
+
+_STOP_WORDS = frozenset("""the and for that with was were has have had this from said says will would are its
+his her their they been also which who not but more than after before into over about other could should
+there then when what where while on in at of to by an as it is be or if a""".split())
+
+
+def word_overlap(a: str, b: str, ignore: str = "") -> float:
+    """Jaccard similarity of the content words of two sentences (the words of `ignore`, e.g. the date
+    phrases, left out); 0 when they share fewer than 3 words."""
+    skip = set(re.findall(r"\w+", ignore.lower()))
+    wa = {w for w in re.findall(r"\w+", a.lower()) if len(w) > 2 and w not in _STOP_WORDS and w not in skip}
+    wb = {w for w in re.findall(r"\w+", b.lower()) if len(w) > 2 and w not in _STOP_WORDS and w not in skip}
+    shared = len(wa & wb)
+    return shared / len(wa | wb) if shared >= 3 else 0.0
+
+
+_same_happening_fn = None
+
+
+def _similar(a: Event, b: Event) -> float:
+    """> 0 when a and b read as the same happening: viewer.events.same_happening (the ingest side's
+    judgement) when it exists, above MERGE_THRESHOLD; else our own word overlap. Returns a score to rank
+    candidates, 0 for "not the same"."""
+    global _same_happening_fn
+    if _same_happening_fn is None:
+        try:
+            from viewer.events import same_happening
+            _same_happening_fn = same_happening
+        except Exception:        # not there (yet), or broken: fall back to word overlap
+            _same_happening_fn = False
+    if _same_happening_fn:
+        try:
+            score = float(_same_happening_fn(a, b))
+        except Exception:
+            score = 0.0
+        return score if score >= MERGE_THRESHOLD else 0.0
+    score = word_overlap(a.sentence, b.sentence, f"{a.time.text} {b.time.text}")
+    return score if score >= WORD_OVERLAP_THRESHOLD else 0.0
+
+
 class Store:
     def __init__(self, db: sqlite_utils.Database, path: str, *, readonly: bool = False,
                  timeout: float = DEFAULT_BUSY_TIMEOUT):
@@ -216,6 +306,9 @@ class Store:
         self.readonly = readonly
         self.timeout = timeout
         self._cancel = threading.Event()
+        self._merged = 0
+        self._excerpts_table: bool | None = None
+        self.last_merged = 0      # reports the last add_articles stored as excerpts of existing events
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -405,6 +498,7 @@ class Store:
         """Store whole articles with their events, in one transaction: all of the batch or none of it.
         Already-stored articles are skipped. Returns the number of events added."""
         added = 0
+        self._merged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._cancel.clear()
         with self._transaction() as conn:
@@ -425,11 +519,16 @@ class Store:
                     "INSERT INTO article_countries (article_id, code) VALUES (?, ?)",
                     [(aid, c) for c in dict.fromkeys(_clean(c) for c in countries)])
                 for event in events:
+                    merged = self._merged
                     event.id = self._insert_event(conn, aid, event)
-                    added += 1
+                    added += self._merged == merged
+        self.last_merged = self._merged
         return added
 
     def _insert_event(self, conn: sqlite3.Connection, article_id: str, event: Event) -> int:
+        """Store one report: as an excerpt of an existing event that reports the same happening from
+        another article, or as a new event with itself as first excerpt. Returns the event id; the
+        caller counts new events by comparing with `self._merged`."""
         t = event.time
         t0 = t1 = None
         if t.earliest and t.latest:
@@ -439,20 +538,74 @@ class Store:
                 raise StoreInputError(f"{self.path}: article {article_id}: event {t.text!r} has a date "
                                       f"that is not ISO ({t.earliest!r}..{t.latest!r}): {exc}") from exc
         codes = list(dict.fromkeys(_clean(c) for c in event.countries))
-        mentions = [[m.start, m.end, _clean(m.code)] for m in event.mentions]
-        cur = conn.execute(
-            "INSERT INTO events (article_id, sentence_start, sentence_end, sentence, time_start,"
-            " time_end, time_text, type, value, earliest, latest, t0, t1, granularity, mod, reasoning,"
-            " anchor, title, countries, mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [article_id, event.sentence_start, event.sentence_end, _clean(event.sentence), t.start,
-             t.end, _clean(t.text), _clean(t.type), _clean(t.value), _clean(t.earliest),
-             _clean(t.latest), t0, t1, _clean(t.granularity), _clean(t.mod), _clean(t.reasoning),
-             _clean(t.anchor), _clean(event.title), ",".join(codes), json.dumps(mentions)])
-        event_id = cur.lastrowid
-        conn.executemany(
-            "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
-            [(event_id, c, t0, t1) for c in codes])
+        mentions = json.dumps([[m.start, m.end, _clean(m.code)] for m in event.mentions])
+        report = [article_id, event.sentence_start, event.sentence_end, _clean(event.sentence), t.start,
+                  t.end, _clean(t.text), _clean(t.type), _clean(t.value), _clean(t.earliest),
+                  _clean(t.latest), _clean(t.granularity), _clean(t.mod), _clean(t.reasoning),
+                  _clean(t.anchor), ",".join(codes), mentions]
+        event_id = self._same_happening(conn, article_id, event, t0, t1, codes)
+        if event_id is not None:
+            conn.execute("UPDATE events SET reports = reports + 1 WHERE id = ?", [event_id])
+            self._merged += 1
+        else:
+            cur = conn.execute(
+                "INSERT INTO events (article_id, sentence_start, sentence_end, sentence, time_start,"
+                " time_end, time_text, type, value, earliest, latest, t0, t1, granularity, mod,"
+                " reasoning, anchor, title, countries, mentions) VALUES"
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                report[:11] + [t0, t1] + report[11:15] + [_clean(event.title)] + report[15:])
+            event_id = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
+                [(event_id, c, t0, t1) for c in codes])
+        conn.execute(f"INSERT INTO excerpts (event_id, {_EXCERPT_COLUMNS}) VALUES"
+                     " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [event_id, *report])
         return event_id
+
+    def _same_happening(self, conn, article_id: str, event: Event, t0, t1, codes) -> int | None:
+        """The existing event, from a different article, that this report most likely describes too:
+        overlapping [t0, t1), the same class of granularity, the same countries, a similar sentence.
+        None when there is none (conservative: a wrong merge hides an event, a missed one shows it
+        twice)."""
+        if not MERGE_REPORTS or t0 is None:
+            return None
+        klass = _GRANULARITY_CLASS.get(event.time.granularity or "")
+        if klass is None:
+            return None
+        lo = t0 - _CLASS_MAX_SPAN[klass]
+        if codes:
+            rows = conn.execute(
+                "SELECT e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
+                " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
+                " e.reasoning, e.mod, e.anchor, e.title, e.countries"
+                " FROM event_countries c JOIN events e ON e.id = c.event_id"
+                " WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ? AND e.article_id != ?"
+                " ORDER BY e.id LIMIT 200", [codes[0], lo, t1, t0, article_id]).fetchall()
+        else:
+            rows = conn.execute(
+                "SELECT e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
+                " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
+                " e.reasoning, e.mod, e.anchor, e.title, e.countries"
+                " FROM events e WHERE e.t0 >= ? AND e.t0 < ? AND e.t1 > ? AND e.article_id != ?"
+                " AND e.countries = '' ORDER BY e.id LIMIT 200", [lo, t1, t0, article_id]).fetchall()
+        wanted = set(codes)
+        best, best_score = None, 0.0
+        for row in rows:
+            if (_GRANULARITY_CLASS.get(row[12] or "") != klass
+                    or set(c for c in (row[17] or "").split(",") if c) != wanted):
+                continue
+            other = Event(row[1], row[2], row[3], row[4] or "",
+                          TimeExpression(row[5], row[6], row[7] or "", row[8] or "", row[9] or "",
+                                         row[10], row[11], row[12], row[13] or "", row[14], row[15]),
+                          row[16] or "", list(wanted))
+            score = _similar(event, other)
+            if score > best_score:
+                best, best_score = row[0], score
+        if best is None:
+            return None
+        already = conn.execute("SELECT 1 FROM excerpts WHERE event_id = ? AND article_id = ?",
+                               [best, article_id]).fetchone()
+        return None if already else best
 
     # -- reading -----------------------------------------------------------------------------
     def _where(self, f: ViewFilter | None) -> tuple[str, list]:
@@ -498,6 +651,37 @@ class Store:
         with self._errors():
             rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
         return _event_row(rows[0]) if rows else None
+
+    def excerpts(self, event_id: int) -> list[dict]:
+        """Every report of an event, in the order they arrived (the event's own first): the excerpt's
+        fields (sentence and time expression with their offsets into its article's text, value,
+        earliest, latest, granularity, reasoning, anchor, countries, mentions) and its article's
+        `title`, `url`, `source`, `published`. [] for an event that does not exist."""
+        article_cols = ("a.title AS title, a.url AS url, a.source AS source, a.published AS published,"
+                        " a.published_source AS published_source")
+        with self._errors():
+            rows = []
+            if self._has_excerpts():
+                rows = list(self.db.query(
+                    f"SELECT x.*, {article_cols} FROM excerpts x JOIN articles a ON a.id = x.article_id"
+                    " WHERE x.event_id = ? ORDER BY x.id", [event_id]))
+            if not rows:
+                # A database from version 1 opened read-only, or filled by a bulk writer that stored no
+                # excerpts: the event's own report is the event row itself.
+                rows = list(self.db.query(
+                    f"SELECT NULL AS id, e.id AS event_id, e.{_EXCERPT_COLUMNS.replace(', ', ', e.')},"
+                    f" {article_cols} FROM events e JOIN articles a ON a.id = e.article_id"
+                    " WHERE e.id = ?", [event_id]))
+        for row in rows:
+            row["countries"] = [c for c in (row["countries"] or "").split(",") if c]
+            row["mentions"] = _json_list(row["mentions"])
+        return rows
+
+    def _has_excerpts(self) -> bool:
+        if self._excerpts_table is None:
+            self._excerpts_table = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'excerpts'").fetchone() is not None
+        return self._excerpts_table
 
     def count_events(self, f: ViewFilter | None = None) -> int:
         where, params = self._where(f)
