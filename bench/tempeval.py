@@ -228,7 +228,7 @@ def errors_report(docs, system, fh):
                 s = m[0]
                 if (s[0], s[1]) != (g[0], g[1]):
                     fh.write(f"SPAN\tgold={g[4]!r}\tsys={s[4]!r}\n")
-                if s[2] != g[2] or s[3] != g[3]:
+                if s[2] != g[2] or not same_value(s[3], g[3]):
                     fh.write(f"VALUE\tgold={g[2]} {g[3]}\tsys={s[2]} {s[3]}\t{g[4]!r}/{s[4]!r}\tdct={dct}\t…{text[max(0, g[0] - 60):g[1] + 30]!r}\n")
         for s in sysl:
             if not any(s[0] < g[1] and g[0] < s[1] for g in gold):

@@ -75,13 +75,13 @@ FAMILIES: list[tuple[str, str]] = [
     ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
-    ("half", rf"(?i:the\s+)(?i:first|second|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
+    ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
-    ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
+    ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
@@ -89,6 +89,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more))?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?:(?i:for|in|during|of|over|through)\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
+    ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b)"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
@@ -483,7 +484,7 @@ def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int)
     if ref is None:
         return None, None, ""
     delta_back = (ref.isoweekday() - wd) % 7
-    if deic == "last":
+    if deic in ("last", "prev_a"):
         d = ref - timedelta(days=delta_back or 7)
         why = f"last: the {_WNAME[wd]} before the {how}"
     elif deic in ("next", "next_a"):
@@ -1029,7 +1030,7 @@ def _h_partofday(ctx: _Ctx, m, fam):
     pm = re.search(r"(morning|afternoon|evening|night|overnight)$", low)
     part = pm.group(1)
     code, a, b = R.PARTS_OF_DAY[part]
-    if re.search(r"\b(?:that|the same|the following|the next|the previous)\b", low):
+    if re.search(r"\b(?:that|the same|the following|the next|the previous)\b", low) or low.startswith("the "):
         ref, how = ctx.anaphoric_ref()
         if ctx.last_day is not None:
             ref, how = ctx.last_day[1], "last mentioned day"
@@ -1206,6 +1207,12 @@ def _h_ago(ctx: _Ctx, m, fam):
     kind = _UNIT_KIND.get(unit)
     if kind is None:
         return None
+    if n is None and direction in ("later", "earlier") and ref is not None:
+        # "a few days later": TimeML marks the vague quantity as a duration
+        cut = start + skip + len(re.match(r"(.*?)(?:\s+or\s+so)?[\s-]+\S+$", s[skip:], re.S).group(1))
+        letter = _dur_value("", unit, None) or "PX"
+        return _expr(ctx, start, cut, "DURATION", letter, None, None, None,
+                     f"'{ctx.text[start:cut]}': an unspecified number of {unit}s", mod)
     if ref is None or n is None or n != int(n):
         base = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
                 "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}[kind]
@@ -1368,7 +1375,7 @@ def _h_set(ctx, m, fam):
     for k, v in R.SET_ADVERBS.items():
         if low == k:
             wa = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
-            if wa and wa.group(1) not in _FUNCTION_WORDS:
+            if wa and wa.group(1) not in _FUNCTION_WORDS and k in ("quarterly", "annually", "yearly", "biannually", "semiannually"):
                 return None   # "a daily newspaper", "quarterly earnings": an adjective
             return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
     um = re.search(r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
@@ -1481,7 +1488,9 @@ def _h_theunit(ctx: _Ctx, m, fam):
         low = low[pm.end():]
     unit = low.rsplit(" ", 1)[-1]
     after = ctx.text[end:end + 20]
-    if re.match(r"\s+(?:before|after|earlier|later|ago|of|in\s+which|that|when|ahead|to\s+date|ended|ending)\b", after):
+    if re.match(r"\s+(?:ended|ending)\b", after) and unit == "year":
+        return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a (fiscal) year, a period of one year")
+    if re.match(r"\s+(?:before|after|earlier|later|ago|of|in\s+which|that|when|ahead|to\s+date)\b", after):
         return None
     if prep == "for" and unit == "year" and not re.match(r"the\s+(?:early|late|mid|beginning|end|start|middle|first|second)", low):
         return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a period of one year")
@@ -1534,13 +1543,34 @@ def _h_spelled(ctx: _Ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"year written in words '{s}'", mod)
 
 
+def _h_yearend(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = " ".join(s.lower().split())
+    pm = re.match(r"(around|about|by|since|until|before|after)\s+", low)
+    mod = None
+    if pm:
+        if pm.group(1) in ("around", "about"):
+            mod = "APPROX"
+        else:
+            start += pm.end()
+    ref, how = ctx.deictic_ref()
+    if ref is None:
+        return _expr(ctx, start, end, "DATE", "XXXX-12-31", None, None, "day", f"'{s}': the end of a year, no reference date")
+    y = ref.year
+    if (pm and pm.group(1) == "since") or ctx.tense(start, end) == "past" and ref.month < 7:
+        y -= 1
+    d = date(y, 12, 31)
+    return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{ctx.text[start:end]}': the last day of {y} (year of the {how} {ref.isoformat()})", mod, ref)
+
+
 _HANDLERS = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
     "weekday": _h_weekday, "year": _h_year, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "weekdays": _h_weekdays, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "weekdays": _h_weekdays, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
@@ -1570,6 +1600,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["quarter", "quarters"], ["quarter"])
     add(["century", "centuries"], ["century"])
     add(["half"], ["half"])
+    add(["end"], ["yearend"])
     add(["nineteen", "thousand"], ["spelled"])
     add(["period"], ["quarter"])
     add(["fy"], ["fy"])
