@@ -99,10 +99,31 @@ def test_all_capitals_datelines():
 
 def test_article_countries_in_order_of_first_mention_each_once():
     text = "France and Germany met. France, Poland and NATO agreed."
-    assert article_countries(text, find_mentions(text)) == ["FR", "DE", "PL", "NATO"]
+    assert article_countries(text, find_mentions(text)) == ["FR", "DE", "PL"]
+
+
+def test_datelines_with_state_abbreviations_and_towns():
+    assert dateline_countries("GREENWICH, Conn., March 3 - The company said profits rose.") == ["US"]
+    assert dateline_countries("TORONTO, March 3 - Shares fell.") == ["CA"]
+    assert dateline_countries("BONN, March 3 - The Bundesbank said.") == ["DE"]
+
+
+def test_names_that_meant_something_else_before_a_date():
+    assert codes("Georgia voters went to the polls.", "1987-03-01") == []
+    assert codes("Georgia voters went to the polls.", "2024-10-26") == ["GE"]
+
+
+def test_news_agencies_armed_groups_and_markets_point_at_their_country():
+    assert codes("Xinhua reported", "2024-01-01") == ["CN"]
+    assert codes("Hamas and Hezbollah fired rockets") == ["PS", "LB"]
+    assert codes("The yen rose against the dollar on Wall Street") == ["JP", "US"]
+    assert codes("Sino-Soviet and Franco-German ties") == ["CN", "RU", "FR", "DE"]
 
 
 def test_seed_article_countries(seed_text):
     ms = find_mentions(seed_text, "2024-11-18")
     countries = article_countries(seed_text, ms)
-    assert {"UA", "RU", "FR", "DE", "US", "GB", "PL", "EE", "LV", "LT", "NATO", "EU"} == set(countries)
+    assert {"UA", "RU", "FR", "DE", "US", "GB", "PL", "EE", "LV", "LT"} == set(countries)
+    # organisations are on the mentions (and so on events), not in the article's countries
+    assert {"NATO", "EU"} <= {m.code for m in ms}
+    assert set(article_countries(seed_text, ms, organisations=True)) >= {"NATO", "EU"}

@@ -106,3 +106,10 @@ def test_same_happening_scores():
     assert same_happening(a, b) > same_happening(a, c) > 0
     assert same_happening(a, d) == 0
     assert same_happening(a, a) == pytest.approx(1.0)
+
+
+def test_a_headline_apart_from_the_text_adds_its_countries():
+    article = Article(text="The ministry said exports rose 5 pct in January.", title="JAPAN SAYS EXPORTS TO U.S. ROSE",
+                      published="1987-03-03")
+    _, _, countries = article_events(article)
+    assert countries == ["JP", "US"]

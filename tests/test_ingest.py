@@ -109,7 +109,7 @@ def test_parallel_workers_give_the_same_result_as_in_process(tmp_path):
         (d / f"a{i}.txt").write_text(f"Article {i}. On April {i + 1}, 2022, France sent aid to Ukraine.",
                                      encoding="utf-8")
     (d / "dump.jsonl").write_text("".join(
-        json.dumps({"text": f"Dump {i}: on May {i + 1}, 2022, Poland hosted talks."}) + "\n" for i in range(70)),
+        json.dumps({"text": f"Dump {i}: on May {i % 28 + 1}, 2022, Poland hosted talks."}) + "\n" for i in range(70)),
         encoding="utf-8")
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     s1 = ingest_paths([str(d)], one, jobs=1)

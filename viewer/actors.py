@@ -41,6 +41,7 @@ class _Target:
     surname: bool = False     # a leader's surname alone
     person: bool = False      # drop when part of a person's name
     unless: re.Pattern | None = None
+    only_after: date | None = None   # a name that meant something else before this date ("Georgia", 1991)
 
 
 class Gazetteer:
@@ -50,8 +51,14 @@ class Gazetteer:
         self.targets: dict[str, list[_Target]] = {}
         self.leaders: list[dict] = []
         amb = {k: v for k, v in data.get("ambiguous", {}).items() if not k.startswith("_")}
-        self._amb = {k: (bool(v.get("person")), re.compile(v["unless"]) if v.get("unless") else None)
+        self._amb = {k: (bool(v.get("person")), re.compile(v["unless"]) if v.get("unless") else None,
+                         date.fromisoformat(v["only_after"]) if v.get("only_after") else None)
                      for k, v in amb.items()}
+        self.dateline: dict[str, str] = {}
+        for code, names in data.get("dateline_places", {}).items():
+            for name in names:
+                self.dateline.setdefault(name, code)
+                self.dateline.setdefault(name.upper(), code)
         self.kind_of: dict[str, str] = {}
 
         # 1. Names from the country database.
@@ -103,9 +110,9 @@ class Gazetteer:
         alias = alias.strip()
         if not alias:
             return
-        person, unless = self._amb.get(alias, (False, None))
-        if person or unless:
-            target = _Target(target.kind, target.codes, target.leader, target.surname, person, unless)
+        person, unless, after = self._amb.get(alias, (False, None, None))
+        if person or unless or after:
+            target = _Target(target.kind, target.codes, target.leader, target.surname, person, unless, after)
         lst = self.targets.setdefault(alias, [])
         if target not in lst:
             lst.append(target)
@@ -263,6 +270,8 @@ def _choose(targets, text, start, end, ref, seen_leaders, g) -> _Target | None:
     for t in targets:
         if t.person and _is_person_part(text, start, end, g):
             return None
+        if t.only_after is not None and ref is not None and ref < t.only_after:
+            return None
         if t.unless is not None:
             window = text[max(0, start - 150):end + 150]
             if t.unless.search(window):
@@ -308,29 +317,36 @@ def dateline_countries(text: str) -> list[str]:
     m = _DATELINE.match(text)
     if not m:
         return []
+    g = gazetteer()
     out: list[str] = []
     for key in ("place", "region"):
         name = m.group(key)
         if not name:
             continue
         name = name.strip()
+        found: list[str] = []
         for probe in (name.title(), name):
-            for mention in find_mentions(probe):
-                if mention.code not in out:
-                    out.append(mention.code)
-            if out:
+            found = [x.code for x in find_mentions(probe) if x.kind == "country"]
+            if found:
                 break
+        if not found:
+            code = g.dateline.get(name) or g.dateline.get(name.title())
+            found = [code] if code else []
+        for code in found:
+            if code not in out:
+                out.append(code)
     return out
 
 
-def article_countries(text: str, mentions: list[CountryMention]) -> list[str]:
-    """The article's own set of countries and organisations: its dateline first, then its mentions,
-    each code once, in order of first mention."""
+def article_countries(text: str, mentions: list[CountryMention], *, organisations: bool = False) -> list[str]:
+    """The article's own set of countries: its dateline first, then its mentions, each code once, in order
+    of first mention. Organisations (NATO, EU, UN) stay on the events' country lists and mentions, where
+    people filter on them; here only with ``organisations=True``: an article's countries are countries."""
     out: list[str] = []
     for code in dateline_countries(text):
         if code not in out:
             out.append(code)
     for m in mentions:
-        if m.code not in out:
+        if m.code not in out and (organisations or m.kind == "country"):
             out.append(m.code)
     return out

@@ -271,6 +271,11 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
         article.published_source = PUBLISHED_INFERRED
     mentions = actors.find_mentions(text, reference)
     countries = actors.article_countries(text, mentions)
+    title = (article.title or "").strip()
+    if title and title not in text[:len(title) + 200]:  # a headline kept apart from the text counts too
+        for m in actors.find_mentions(title, reference):
+            if m.kind == "country" and m.code not in countries:
+                countries.append(m.code)
 
     exprs = sorted(exprs, key=lambda t: (t.start, -t.end))
     events: list[Event] = []
