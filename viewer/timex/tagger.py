@@ -86,7 +86,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
-    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more))?\b"),
+    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?:(?i:for|in|during|of|over|through)\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b)"),
@@ -113,6 +113,9 @@ _SPECIAL_BLOCK = re.compile(r"^\s*(?:%|percent|per\s+cent)")
 def _words_num(s: str) -> float | None:
     s = " ".join(s.lower().replace("-", " ").split())
     half = 0.0
+    if s.endswith(" 1/2"):
+        s = s[:-4]
+        half = 0.5
     if s.endswith(" and a half"):
         s = s[: -len(" and a half")]
         half = 0.5
@@ -1266,15 +1269,23 @@ def _dur_value(numtxt: str, unit: str, n: float | None) -> str | None:
     if unit == "night":
         letter = "D"
     if unit == "quarter":
-        return f"P{_fmt_num(n * 3) if n is not None else 'X'}M" if n is not None else "PXQ"
+        return f"P{_fmt_num(n)}Q" if n is not None else "PXQ"
     if n is not None and n != int(n):
-        # 1.5 years → P18M, 2.5 days → PT60H
+        # 2.5 years → P2Y6M, 1.5 days → P1DT12H, 5.5 hours → PT5H30M
+        whole, frac = int(n), n - int(n)
+        w = "" if whole == 0 else None
         if letter == "Y":
-            return f"P{_fmt_num(n * 12)}M"
+            return f"P{'' if not whole else f'{whole}Y'}{_fmt_num(round(frac * 12, 2))}M"
+        if letter == "M" and unit == "month":
+            return f"P{'' if not whole else f'{whole}M'}{_fmt_num(round(frac * 30, 2))}D"
+        if letter == "W":
+            return f"P{_fmt_num(round(n * 7, 2))}D"
         if letter == "D":
-            return f"PT{_fmt_num(n * 24)}H"
+            return f"P{'' if not whole else f'{whole}D'}T{_fmt_num(round(frac * 24, 2))}H"
         if letter == "H":
-            return f"PT{_fmt_num(n * 60)}M"
+            return f"PT{'' if not whole else f'{whole}H'}{_fmt_num(round(frac * 60, 2))}M"
+        if letter == "M":
+            return f"PT{'' if not whole else f'{whole}M'}{_fmt_num(round(frac * 60, 2))}S"
     return (f"PT{_fmt_num(n)}{letter}" if unit in R.TIME_UNITS else f"P{_fmt_num(n)}{letter}")
 
 
@@ -1292,6 +1303,9 @@ def _h_duration(ctx: _Ctx, m, fam):
     tail = re.search(r" or (?:so|two|three|more)$", low)
     if tail:
         low = low[:tail.start()]
+    half_after = low.endswith(" and a half")
+    if half_after:
+        low = low[:-len(" and a half")]
     um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?(?: long)?$", low)
     if not um:
         return None
@@ -1316,6 +1330,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     n = None if vague else _words_num(numtxt)
     if not vague and n is None:
         return None
+    if half_after and n is not None:
+        n += 0.5
     hyph = re.search(r"-(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)", core.lower())
     if n is not None and not plural and not hyph and (n >= 100 or unit in ("quarter", "second")) and n != 1:
         return None   # "the 1988 quarter", "2019 second": not a duration
@@ -1342,7 +1358,7 @@ def _h_duration(ctx: _Ctx, m, fam):
         return None
     # drop leading possessive determiners from the extent (TimeML keeps "the")
     dm = _DET_DROP.match(core)
-    if dm and not (n == 1 and dm.group(0).strip().lower() in ("a", "an")):
+    if dm and not (numtxt in ("a", "an") and dm.group(0).strip().lower() in ("a", "an")):
         start2 = start + skip + dm.end()
         if mod:
             start2 = start
