@@ -167,7 +167,7 @@ _NEXT = re.compile(r"[\"“‘'(\[]?(\w+)")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,;:.!?])")
-_DOUBLE_COMMA = re.compile(r",\s*,")
+_DOUBLE_COMMA = re.compile(r"(?<=[,;:])\s*,")
 _CUT = re.compile(r",\s|;\s|\s(?:and|but|which|while|who|whereas|so that|because)\s|\s[–—]\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _COMMA = re.compile(r"[,;]")
@@ -177,7 +177,7 @@ def _clean(s: str) -> str:
     s = _PARENS.sub("", s)
     s = _SPACES.sub(" ", s).strip()
     s = _SPACE_PUNCT.sub(r"\1", s)
-    s = _DOUBLE_COMMA.sub(",", s)
+    s = _DOUBLE_COMMA.sub("", s)
     return s.strip(" ,;:-–—")
 
 
