@@ -256,8 +256,8 @@ _GRANULARITY_CLASS = {
 }
 # The longest interval an event of each class can span, in seconds: candidates are looked up by start
 # time in [t0 - span, t1), an index range scan. Longer intervals are simply never merged.
-_CLASS_MAX_SPAN = {"time": 2 * 86400, "day": 31 * 86400, "week": 21 * 86400, "month": 93 * 86400,
-                   "season": 190 * 86400, "year": 800 * 86400, "long": 200 * 366 * 86400}
+_CLASS_MAX_SPAN = {"time": 86400, "day": 7 * 86400, "week": 14 * 86400, "month": 62 * 86400,
+                   "season": 190 * 86400, "year": 740 * 86400, "long": 200 * 366 * 86400}
 
 _STOP_WORDS = frozenset("""the and for that with was were has have had this from said says will would are its
 his her their they been also which who not but more than after before into over about other could should
@@ -564,30 +564,24 @@ class Store:
 
     def _same_happening(self, conn, article_id: str, event: Event, t0, t1, codes) -> int | None:
         """The existing event, from a different article, that this report most likely describes too:
-        overlapping [t0, t1), the same class of granularity, the same countries, a similar sentence.
-        None when there is none (conservative: a wrong merge hides an event, a missed one shows it
-        twice)."""
+        overlapping [t0, t1), the same class of granularity, the same (non-empty) set of countries, a
+        similar sentence. None when there is none (conservative: a wrong merge hides an event, a missed
+        one shows it twice). At most 200 candidates are weighed, so a dense month costs bounded time."""
         if not MERGE_REPORTS or t0 is None:
             return None
         klass = _GRANULARITY_CLASS.get(event.time.granularity or "")
         if klass is None:
             return None
         lo = t0 - _CLASS_MAX_SPAN[klass]
-        if codes:
-            rows = conn.execute(
-                "SELECT e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
-                " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
-                " e.reasoning, e.mod, e.anchor, e.title, e.countries"
-                " FROM event_countries c JOIN events e ON e.id = c.event_id"
-                " WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ? AND e.article_id != ?"
-                " ORDER BY e.id LIMIT 200", [codes[0], lo, t1, t0, article_id]).fetchall()
-        else:
-            rows = conn.execute(
-                "SELECT e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
-                " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
-                " e.reasoning, e.mod, e.anchor, e.title, e.countries"
-                " FROM events e WHERE e.t0 >= ? AND e.t0 < ? AND e.t1 > ? AND e.article_id != ?"
-                " AND e.countries = '' ORDER BY e.id LIMIT 200", [lo, t1, t0, article_id]).fetchall()
+        if not codes:
+            return None       # no country to agree on: too little to tell two happenings apart
+        rows = conn.execute(
+            "SELECT e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
+            " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
+            " e.reasoning, e.mod, e.anchor, e.title, e.countries"
+            " FROM event_countries c JOIN events e ON e.id = c.event_id"
+            " WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ? AND e.article_id != ?"
+            " ORDER BY e.id LIMIT 200", [codes[0], lo, t1, t0, article_id]).fetchall()
         wanted = set(codes)
         best, best_score = None, 0.0
         for row in rows:
