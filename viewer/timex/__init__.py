@@ -53,15 +53,22 @@ def looks_narrative(text: str, reference: date | None) -> bool:
 
 def resolve_document(text: str, published: date | None, today: date | None = None
                      ) -> tuple[date | None, str | None, list[TimeExpression]]:
-    """Reference date, its source ("given", "inferred" or None) and the expressions."""
+    """Reference date, its source ("given", "inferred" or None) and the expressions.
+
+    Decides narrative mode itself: a text whose reference had to be taken from its latest explicit
+    date, or whose years mostly lie well before the reference, is read as a narrative.
+    """
     if not isinstance(text, str):
         return published, ("given" if published else None), []
     if published is not None:
         ref, source = published, "given"
+        narrative = looks_narrative(text, ref)
     else:
-        ref, _how = infer_reference(text, today)
+        ref, how = infer_reference(text, today)
         source = "inferred" if ref is not None else None
-    narrative = looks_narrative(text, ref)
+        # no dateline and no weekday-date agreement: a history or an encyclopedia article, whose
+        # relative dates follow the story rather than a publication date
+        narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref)
     try:
         exprs = tag_text(text, ref, narrative)
     except Exception:

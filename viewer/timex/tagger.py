@@ -1079,6 +1079,8 @@ def _h_relunit(ctx: _Ctx, m, fam):
     if deic is None:
         return None
     has_the = re.search(r"\bthe\s+(?:past|last|next|coming)\b", prefix) or prefix.startswith("this past")
+    if unit in ("day", "night") and re.search(r"\bthe\s+(?:next|following)\b", prefix):
+        return _h_anaph(ctx, m, fam)
     if has_the and deic in ("last", "next") and unit not in ("weekend",):
         # "the past week", "the next year": a period of one unit (TimeML DURATION)
         letter = R.UNITS[unit][0]
@@ -1228,6 +1230,17 @@ def _h_ago(ctx: _Ctx, m, fam):
     if kind == "year" and ctx.last_quarter is not None and not ctx.narrative:
         idx = ctx.last_quarter - 4 * n
         return _unit_expr(ctx, start, end, "quarter", idx, f"'{s}': the quarter under discussion, {n} year(s) {direction}", mod, ref)
+    if anaphoric and how == "last mentioned date" and ctx.anchor_kind in _COARSENESS and kind in _COARSENESS \
+            and _COARSENESS[ctx.anchor_kind] > _COARSENESS[kind] and ctx.anchor_index is not None:
+        # "two days later" after "July 1943": known only to the month → a band, not a made-up day
+        a, b = cal.bounds(ctx.anchor_kind, ctx.anchor_index)
+        a2, b2 = _shift_date(a, kind, sign * n), _shift_date(b, kind, sign * n)
+        akind = ctx.anchor_kind
+        val = cal.value_of(akind, cal.index_of(akind, a2)) if cal.index_of(akind, a2) == cal.index_of(akind, b2) else \
+            cal.value_of(akind, cal.index_of(akind, a2))
+        return _expr(ctx, start, end, "DATE", val, a2.isoformat(), b2.isoformat(), akind,
+                     f"'{s}' after {cal.value_of(akind, ctx.anchor_index)} (known to the {akind} only) → "
+                     f"between {a2.isoformat()} and {b2.isoformat()}", mod, a)
     idx = cal.index_of(kind, ref) + sign * n
     e = _unit_expr(ctx, start, end, kind, idx, "", None, ref)
     e.mod = mod
@@ -1237,6 +1250,20 @@ def _h_ago(ctx: _Ctx, m, fam):
     if anaphoric and (ctx.narrative or ctx.anchor is not None):
         _set_anchor(ctx, kind, idx)
     return e
+
+
+_COARSENESS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
+               "decade": 6, "century": 7}
+
+
+def _shift_date(d: date, kind: str, n: int) -> date:
+    if kind == "day":
+        return d + timedelta(days=n)
+    if kind in ("week", "weekend"):
+        return d + timedelta(days=7 * n)
+    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[kind] * n
+    y, m0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m0 + 1, min(d.day, cal.last_day(y, m0 + 1)))
 
 
 def _h_yearago(ctx: _Ctx, m, fam):
