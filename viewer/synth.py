@@ -46,10 +46,14 @@ _GRAN = (("day", 0.46), ("month", 0.14), ("year", 0.08), ("season", 0.05), ("wee
          ("minute", 0.05))
 
 _ACTIONS = ("warned", "met", "shelled", "signed an accord with", "imposed sanctions on", "accused",
-            "struck", "held talks with", "recalled its ambassador from", "sent weapons to",
+            "struck", "held talks with", "recalled their ambassador from", "sent weapons to",
             "launched drones against", "condemned", "opened a corridor with", "evacuated civilians near",
             "mobilised troops near", "exchanged prisoners with", "blocked grain exports to",
-            "announced aid for", "closed its airspace to", "recognised")
+            "announced aid for", "closed their airspace to", "recognised")
+_SOLO = ("reported attacks on the front line", "declared a state of emergency", "mobilised reservists",
+         "reported civilian casualties", "closed the border", "opened an inquiry into the strikes",
+         "announced new air defences", "held a press conference on the offensive",
+         "evacuated a border town", "restored power to the capital")
 _TIME_WORDS = {"day": "on {d:%-d %B %Y}", "month": "in {d:%B %Y}", "year": "in {d:%Y}",
                "season": "in the {season} of {d:%Y}", "week": "in the week of {d:%-d %B %Y}",
                "weekend": "over the weekend of {d:%-d %B %Y}", "quarter": "in the {ordinal} quarter of {d:%Y}",
@@ -156,40 +160,89 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
     order = np.argsort(moments, kind="stable")   # articles gather events close in time
 
     event_rows, country_rows, article_rows, article_country_rows = [], [], [], []
-    cache_interval: dict = {}
+    days = np.floor(moments / 86400.0).astype(np.int64)
+    secs = (moments - days * 86400.0).astype(np.int64)
+    cache: dict = {}
+    day_text: dict = {}
+    day_ym: dict = {}
+    ordinals = ("first", "second", "third", "fourth")
+    lower_first = {}
+    gran_list = gran_idx.tolist()
+    days_list, secs_list, extra_list, act_list = days.tolist(), secs.tolist(), extra.tolist(), actions.tolist()
+    ncount_list, picks_list = n_countries.tolist(), picks.tolist()
+
+    def when_of(gi: int, day: int, sec: int, var: int):
+        g = grans[gi]
+        if g in ("hour", "minute"):
+            dt = day_text.get(day)
+            if dt is None:
+                d = _EPOCH + timedelta(days=day)
+                dt = day_text[day] = (d.date().isoformat(), f"{d.day} {d:%B %Y}")
+            iso, human = dt
+            hh, mm = sec // 3600, (sec // 60) % 60
+            if g == "hour":
+                stamp = f"{iso}T{hh:02d}"
+                t0 = day * 86400.0 + hh * 3600
+                return (stamp, stamp + ":00", stamp + ":00", t0, t0 + 3600, f"at {hh:02d}:00 on {human}")
+            stamp = f"{iso}T{hh:02d}:{mm:02d}"
+            t0 = day * 86400.0 + hh * 3600 + mm * 60
+            return (stamp, stamp, stamp, t0, t0 + 60, f"at {hh:02d}:{mm:02d} on {human}")
+        ym = day_ym.get(day)
+        if ym is None:
+            d = _EPOCH + timedelta(days=day)
+            ym = day_ym[day] = (d.year, d.month)
+        y, m = ym
+        if g == "day":
+            key = (gi, day)
+        elif g in ("week", "weekend"):
+            key = (gi, (day + 3) // 7)
+        elif g == "month":
+            key = (gi, y, m)
+        elif g == "quarter":
+            key = (gi, y, (m - 1) // 3)
+        elif g == "half":
+            key = (gi, y, (m - 1) // 6)
+        elif g == "year":
+            key = (gi, y)
+        elif g == "decade":
+            key = (gi, y // 10)
+        else:
+            key = (gi, y, var)
+        got = cache.get(key)
+        if got is None:
+            d = _EPOCH + timedelta(days=day)
+            value, earliest, latest = _interval(g, d, var)
+            t0, t1 = _seconds(earliest, latest, g)
+            when = _TIME_WORDS[g].format(d=d, season=_SEASONS[var % 4][1], ordinal=ordinals[(d.month - 1) // 3],
+                                         half="first" if d.month <= 6 else "second", dec=d.year // 10 * 10)
+            got = cache[key] = (value, earliest, latest, t0, t1, when)
+        return got
+
     for a in range(n_articles):
-        members = order[a * per_article:(a + 1) * per_article]
+        members = order[a * per_article:(a + 1) * per_article].tolist()
         sentences, codes_in_article = [], []
         offset = 0
-        article_events = []
+        article_id = hashlib.sha256(f"{seed}:{a}".encode()).hexdigest()[:16]
         pub = None
+        head = None
         for i in members:
-            i = int(i)
-            g = grans[gran_idx[i]]
-            d = _EPOCH + timedelta(seconds=float(moments[i]))
-            if g in ("day", "month", "year", "quarter", "half", "decade", "season"):
-                key = (g, d.year, d.month, d.day if g == "day" else 0, extra[i] % 4 if g == "season" else 0)
-                got = cache_interval.get(key)
-                if got is None:
-                    got = cache_interval[key] = _interval(g, d, int(extra[i]))
-                    got = cache_interval[key] = got + _seconds(got[1], got[2], g)
+            gi = gran_list[i]
+            g = grans[gi]
+            var = extra_list[i]
+            value, earliest, latest, t0, t1, when = when_of(gi, days_list[i], secs_list[i], var % 4)
+            row_picks = picks_list[i]
+            codes = list(dict.fromkeys(COUNTRIES[c] for c in row_picks[:ncount_list[i]]))
+            if len(codes) > 1:
+                title = f"{_NAMES[codes[0]][2]} officials {_ACTIONS[act_list[i]]} {_NAMES[codes[1]][0]}"
+                if len(codes) > 2:
+                    title += f" and {_NAMES[codes[2]][0]}"
+            elif codes:
+                title = f"{_NAMES[codes[0]][0][0].upper()}{_NAMES[codes[0]][0][1:]} {_SOLO[act_list[i] % len(_SOLO)]}"
             else:
-                got = _interval(g, d, int(extra[i]))
-                got = got + _seconds(got[1], got[2], g)
-            value, earliest, latest, t0, t1 = got
-            codes = list(dict.fromkeys(COUNTRIES[c] for c in picks[i, :n_countries[i]]))
-            subject = _NAMES[codes[0]][2] + " officials" if codes else "Officials"
-            target = _NAMES[codes[1]][0] if len(codes) > 1 else _NAMES[COUNTRIES[picks[i, 2]]][1]
-            if not codes:
-                target = "the United Nations"
-            action = _ACTIONS[actions[i]]
-            title = f"{subject} {action} {target}"
-            when = _TIME_WORDS[g].format(
-                d=d, season=_SEASONS[extra[i] % 4][1], ordinal=("first", "second", "third", "fourth")[(d.month - 1) // 3],
-                half="first" if d.month <= 6 else "second", dec=d.year // 10 * 10)
-            sentence = f"{when[0].upper()}{when[1:]}, {title[0].lower() if not codes else title[0]}{title[1:]}."
-            t_start = 0
-            t_end = len(when)
+                title = f"Officials {_ACTIONS[act_list[i]]} the United Nations"
+            lead = when[0].upper() + when[1:]
+            body = title if codes else "o" + title[1:]
+            sentence = f"{lead}, {body}."
             start = offset
             sentences.append(sentence)
             offset += len(sentence) + 1
@@ -199,25 +252,21 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
                 for name in _NAMES[c]:
                     k = sentence.find(name)
                     if k >= 0:
-                        mentions.append([start + k, start + k + len(name), c])
+                        mentions.append(f'[{start + k}, {start + k + len(name)}, "{c}"]')
                         break
-            article_events.append((start, start + len(sentence), sentence, start + t_start, start + t_end,
-                                   when, "TIME" if g in ("hour", "minute") else "DATE", value, earliest,
-                                   latest, t0, t1, g, None,
-                                   f"absolute {g} expression", None, title, ",".join(codes),
-                                   json.dumps(mentions), codes))
-            pub = max(pub or t1, t1)
+            event_rows.append((article_id, start, start + len(sentence), sentence, start, start + len(when),
+                               when, "TIME" if gi >= 9 else "DATE", value, earliest, latest, t0, t1, g, None,
+                               f"absolute {g} expression", None, title, ",".join(codes),
+                               "[" + ", ".join(mentions) + "]"))
+            country_rows.append(codes)
+            pub = t1 if pub is None else max(pub, t1)
+            head = head or title
         text = " ".join(sentences)
-        article_id = hashlib.sha256(f"{seed}:{a}".encode()).hexdigest()[:16]
-        published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * int(extra[int(members[0])] % 5))).date().isoformat()
-        head = article_events[0][16]
+        published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * (extra_list[members[0]] % 5))).date().isoformat()
         article_rows.append((article_id, f"https://news.example.org/{article_id}", head,
                              "synthetic", text, published, "given", "en", "2025-01-01T00:00:00+00:00"))
         for c in dict.fromkeys(codes_in_article):
             article_country_rows.append((article_id, c))
-        for row in article_events:
-            event_rows.append((article_id,) + row[:-1])
-            country_rows.append(row[-1])
 
     with conn:
         # Drop the FTS triggers for the bulk insert, rebuild the index once, put the triggers back as they were.
@@ -225,6 +274,12 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").fetchall()
         for name, _ in triggers:
             conn.execute(f"DROP TRIGGER [{name}]")
+        # Secondary indexes are cheaper to build once, sorted, than to maintain row by row.
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            " AND tbl_name IN ('events', 'event_countries')").fetchall()
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX [{name}]")
         conn.executemany("INSERT INTO articles (id, url, title, source, text, published, published_source,"
                          " language, added) VALUES (?,?,?,?,?,?,?,?,?)", article_rows)
         conn.executemany("INSERT INTO article_countries (article_id, code) VALUES (?, ?)", article_country_rows)
@@ -238,7 +293,7 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
             ((k + 1, c, event_rows[k][11], event_rows[k][12])
              for k, codes in enumerate(country_rows) for c in codes))
         conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
-        for _, sql in triggers:
+        for _, sql in indexes + triggers:
             conn.execute(sql)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,13 +1,21 @@
 """The timeline's viewport queries: compact numpy arrays of what the timeline draws.
 
-The timeline never walks rows in Python. It loads, once per database, one row per (event, lane)
-"occurrence" as parallel numpy arrays (t0, t1, lane, event id, granularity rank), applies country,
-date and precision filters with numpy masks, and asks SQL only for what numpy cannot answer (full-text
-search, one article's events) and for the titles of the few events whose labels fit on screen.
+The timeline never walks rows in Python. It loads, once per database, one entry per (event, lane)
+"occurrence" as parallel numpy arrays (t0, t1, lane, event id), applies country and date filters with
+numpy masks, and asks SQL only for what numpy cannot answer (full-text search, one article's events, a
+precision limit) and for the titles of the few events whose labels fit on screen.
+
+Numbers come out of SQLite through ``group_concat`` (SQLite formats, numpy parses), a few big strings
+rather than millions of Python row objects: reading 1.5M occurrences this way takes about a second where
+``fetchall`` takes five. For a first frame, `lane_starts` reads only the covering (code, t0) index.
 """
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 
@@ -15,7 +23,7 @@ from viewer.model import GRANULARITIES, ViewFilter
 
 NO_COUNTRY = "\u2014"      # the lane of events that name no country
 _RANK = {g: i for i, g in enumerate(GRANULARITIES)}
-_CHUNK = 200_000
+_CHUNK = 400_000
 
 
 @dataclass
@@ -26,76 +34,141 @@ class Occurrences:
     t0: np.ndarray             # float64 seconds since 1970 UTC
     t1: np.ndarray             # float64, exclusive
     eid: np.ndarray            # int64 event id
-    rank: np.ndarray           # int8 index into GRANULARITIES, -1 when unknown
 
     def __len__(self) -> int:
         return len(self.t0)
 
-    def take(self, mask: np.ndarray) -> "Occurrences":
-        return Occurrences(self.lanes, self.lane[mask], self.t0[mask], self.t1[mask], self.eid[mask],
-                           self.rank[mask])
+    def take(self, index) -> "Occurrences":
+        return Occurrences(self.lanes, self.lane[index], self.t0[index], self.t1[index], self.eid[index])
 
 
-def _rank_case(column: str) -> str:
-    return "CASE %s %s ELSE -1 END" % (
-        column, " ".join(f"WHEN '{g}' THEN {i}" for i, g in enumerate(GRANULARITIES)))
+@dataclass
+class Preview:
+    """What a first frame needs, read from the (code, t0) index alone: lanes and their sorted starts."""
+    lanes: list[str]
+    starts: list[np.ndarray]   # per lane, sorted t0 (float64)
+
+    @property
+    def total(self) -> int:
+        return sum(len(a) for a in self.starts)
 
 
-def _fetch(conn, sql: str, params=()) -> np.ndarray:
-    """Rows of numbers -> a 2-D float64 array, read in big chunks."""
-    cur = conn.execute(sql, params)
-    parts = []
-    while True:
-        rows = cur.fetchmany(_CHUNK)
-        if not rows:
-            break
-        parts.append(np.array(rows, dtype=np.float64))
-    if not parts:
-        return np.zeros((0, len(cur.description)), dtype=np.float64)
-    return np.concatenate(parts) if len(parts) > 1 else parts[0]
+def _ints(text: str | None) -> np.ndarray:
+    """A group_concat() of integers -> int64 array."""
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
 
 
-def load_occurrences(store) -> Occurrences:
-    """Every dated event once per lane it belongs to (its countries, or the no-country lane)."""
-    conn = store.db.conn
-    counts = conn.execute(
+def open_reader(path: str) -> sqlite3.Connection:
+    """A read-only connection of its own (for a loader thread: one connection per thread)."""
+    uri = "file:%s?mode=ro" % quote(str(Path(path).resolve()))
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _conn(source) -> sqlite3.Connection:
+    return source if isinstance(source, sqlite3.Connection) else source.db.conn
+
+
+def lane_codes(source) -> list[tuple[str, int]]:
+    """(code, occurrences) for every country with dated events, most frequent first."""
+    return [(c, n) for c, n in _conn(source).execute(
         "SELECT code, count(*) FROM event_countries WHERE t0 IS NOT NULL GROUP BY code"
-        " ORDER BY count(*) DESC, code").fetchall()
-    lanes = [c for c, _ in counts]
-    index = {c: i for i, c in enumerate(lanes)}
-    rank_sql = _rank_case("e.granularity")
-    parts = []
-    for code in lanes:
-        arr = _fetch(conn, "SELECT c.t0, c.t1, c.event_id, " + rank_sql +
-                     " FROM event_countries c JOIN events e ON e.id = c.event_id"
-                     " WHERE c.code = ? AND c.t0 IS NOT NULL ORDER BY c.t0", (code,))
-        parts.append((index[code], arr))
-    bare = _fetch(conn, "SELECT e.t0, e.t1, e.id, " + rank_sql + " FROM events e"
-                  " WHERE e.t0 IS NOT NULL AND (e.countries IS NULL OR e.countries = '') ORDER BY e.t0")
-    if len(bare):
+        " ORDER BY count(*) DESC, code")]
+
+
+def lane_starts(source) -> Preview:
+    """Every country lane's sorted starts, from the covering (code, t0) index (~0.3 s for 1.5M)."""
+    conn = _conn(source)
+    lanes, starts = [], []
+    for code, _ in lane_codes(conn):
+        text, = conn.execute("SELECT group_concat(CAST(t0 AS INTEGER)) FROM event_countries"
+                             " WHERE code = ? AND t0 IS NOT NULL", (code,)).fetchone()
+        lanes.append(code)
+        starts.append(np.sort(_ints(text).astype(np.float64)))
+    return Preview(lanes, starts)
+
+
+def load_occurrences(source) -> Occurrences:
+    """Every dated event once per lane it belongs to (its countries, or the no-country lane)."""
+    conn = _conn(source)
+    lanes = [c for c, _ in lane_codes(conn)]
+    # the occurrence table in rowid order: rowid -> event id, t1
+    top, = conn.execute("SELECT max(rowid) FROM event_countries").fetchone()
+    top = top or 0
+    eid_by_row = np.zeros(top + 1, dtype=np.int64)
+    t1_by_row = np.zeros(top + 1, dtype=np.float64)
+    for lo in range(0, top + 1, _CHUNK):
+        r, e, t1 = conn.execute(
+            "SELECT group_concat(rowid), group_concat(event_id), group_concat(CAST(t1 AS INTEGER))"
+            " FROM event_countries WHERE rowid > ? AND rowid <= ? AND t0 IS NOT NULL",
+            (lo, lo + _CHUNK)).fetchone()
+        rows = _ints(r)
+        eid_by_row[rows] = _ints(e)
+        t1_by_row[rows] = _ints(t1)
+    lane_parts, t0_parts, row_parts = [], [], []
+    for i, code in enumerate(lanes):
+        t0, r = conn.execute("SELECT group_concat(CAST(t0 AS INTEGER)), group_concat(rowid)"
+                             " FROM event_countries WHERE code = ? AND t0 IS NOT NULL", (code,)).fetchone()
+        t0, rows = _ints(t0), _ints(r)
+        order = np.argsort(t0, kind="stable")
+        t0_parts.append(t0[order].astype(np.float64))
+        row_parts.append(rows[order])
+        lane_parts.append(np.full(len(t0), i, dtype=np.int16))
+    rows = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
+    t0 = np.concatenate(t0_parts) if t0_parts else np.zeros(0)
+    lane = np.concatenate(lane_parts) if lane_parts else np.zeros(0, dtype=np.int16)
+    eid = eid_by_row[rows]
+    t1 = t1_by_row[rows]
+    del eid_by_row, t1_by_row
+    # events that name no country: every dated id (covering t0 index) minus those with a lane
+    ids_text, starts_text = conn.execute(
+        "SELECT group_concat(id), group_concat(CAST(t0 AS INTEGER)) FROM events INDEXED BY idx_events_t0"
+        " WHERE t0 IS NOT NULL").fetchone()
+    all_ids = _ints(ids_text)
+    bare = ~np.isin(all_ids, eid) if len(all_ids) else np.zeros(0, dtype=bool)
+    if bare.any():
+        bare_ids = all_ids[bare]
+        bare_t0 = _ints(starts_text)[bare].astype(np.float64)
+        bare_t1 = np.zeros(len(bare_ids))
+        for k in range(0, len(bare_ids), 50_000):
+            chunk = bare_ids[k:k + 50_000]
+            i_text, t1_text = conn.execute(
+                "SELECT group_concat(id), group_concat(CAST(t1 AS INTEGER)) FROM events"
+                " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(chunk.tolist()),)).fetchone()
+            found, ends = _ints(i_text), _ints(t1_text)
+            pos = np.searchsorted(found[np.argsort(found)], chunk)
+            ends = ends[np.argsort(found)]
+            bare_t1[k:k + len(chunk)] = ends[np.minimum(pos, len(ends) - 1)]
         lanes.append(NO_COUNTRY)
-        parts.append((len(lanes) - 1, bare))
-    if parts:
-        data = np.concatenate([a for _, a in parts])
-        lane = np.concatenate([np.full(len(a), i, dtype=np.int16) for i, a in parts])
-    else:
-        data = np.zeros((0, 4))
-        lane = np.zeros(0, dtype=np.int16)
-    return Occurrences(lanes, lane, np.ascontiguousarray(data[:, 0]), np.ascontiguousarray(data[:, 1]),
-                       data[:, 2].astype(np.int64), data[:, 3].astype(np.int8))
+        lane = np.concatenate([lane, np.full(len(bare_ids), len(lanes) - 1, dtype=np.int16)])
+        t0 = np.concatenate([t0, bare_t0])
+        t1 = np.concatenate([t1, bare_t1])
+        eid = np.concatenate([eid, bare_ids])
+    t1 = np.maximum(t1, t0 + 1.0)
+    return Occurrences(lanes, lane, t0, t1, eid)
+
+
+def load_occurrences_from_path(path: str) -> Occurrences:
+    """`load_occurrences` on a connection of its own: safe to call from a loader thread."""
+    conn = open_reader(path)
+    try:
+        return load_occurrences(conn)
+    finally:
+        conn.close()
 
 
 def needs_sql(f: ViewFilter | None) -> bool:
-    """Whether a filter has parts numpy cannot apply (full-text search, one article)."""
-    return f is not None and bool(f.search or f.article_id)
+    """Whether a filter has parts numpy cannot apply (full-text search, one article, precision)."""
+    return f is not None and bool(f.search or f.article_id or f.max_granularity in _RANK)
 
 
 def matching_ids(store, f: ViewFilter) -> np.ndarray:
-    """Sorted ids of the events matching the SQL-only parts of `f` (search, article)."""
-    sql_part = ViewFilter(search=f.search, article_id=f.article_id)
+    """Sorted ids of the events matching the SQL-only parts of `f` (search, article, precision)."""
+    sql_part = ViewFilter(search=f.search, article_id=f.article_id, max_granularity=f.max_granularity)
     where, params = store._where(sql_part)
-    arr = _fetch(store.db.conn, f"SELECT e.id FROM events e{where} ORDER BY e.id", params)
-    return arr[:, 0].astype(np.int64) if len(arr) else np.zeros(0, dtype=np.int64)
+    text, = store.db.conn.execute(f"SELECT group_concat(e.id) FROM events e{where}", params).fetchone()
+    return np.sort(_ints(text))
 
 
 def filter_mask(occ: Occurrences, f: ViewFilter | None, ids: np.ndarray | None = None) -> np.ndarray:
@@ -103,19 +176,17 @@ def filter_mask(occ: Occurrences, f: ViewFilter | None, ids: np.ndarray | None =
     mask = np.ones(len(occ), dtype=bool)
     if f is None:
         return mask
-    if f.countries is not None:
+    if f.countries is not None and len(occ.lanes):
         keep = np.array([lane in f.countries for lane in occ.lanes], dtype=bool)
-        mask &= keep[occ.lane] if len(keep) else mask
-    if f.date_from:
+        mask &= keep[occ.lane]
+    if f.date_from or f.date_to:
         from viewer.store import interval_seconds
-        mask &= occ.t1 > interval_seconds(f.date_from, f.date_from)[0]
-    if f.date_to:
-        from viewer.store import interval_seconds
-        mask &= occ.t0 < interval_seconds(f.date_to, f.date_to)[1]
-    if f.max_granularity in _RANK:
-        mask &= (occ.rank >= 0) & (occ.rank <= _RANK[f.max_granularity])
+        if f.date_from:
+            mask &= occ.t1 > interval_seconds(f.date_from, f.date_from)[0]
+        if f.date_to:
+            mask &= occ.t0 < interval_seconds(f.date_to, f.date_to)[1]
     if ids is not None:
-        mask &= np.isin(occ.eid, ids, assume_unique=False)
+        mask &= np.isin(occ.eid, ids)
     return mask
 
 
@@ -123,10 +194,11 @@ def titles(store, ids) -> dict[int, str]:
     """Titles of a few events (those whose labels fit on screen)."""
     ids = [int(i) for i in ids]
     out: dict[int, str] = {}
-    for k in range(0, len(ids), 900):
-        chunk = ids[k:k + 900]
-        sql = "SELECT id, title FROM events WHERE id IN (%s)" % ",".join("?" * len(chunk))
-        for i, title in store.db.conn.execute(sql, chunk):
+    conn = store.db.conn
+    for k in range(0, len(ids), 5000):
+        chunk = ids[k:k + 5000]
+        for i, title in conn.execute("SELECT id, title FROM events WHERE id IN (SELECT value FROM json_each(?))",
+                                     (json.dumps(chunk),)):
             out[i] = title or ""
     return out
 
@@ -139,7 +211,3 @@ def event_brief(store, event_id: int) -> dict | None:
         return None
     keys = ("id", "title", "earliest", "latest", "granularity", "value", "countries", "t0", "t1")
     return dict(zip(keys, row))
-
-
-__all__ = ["NO_COUNTRY", "Occurrences", "load_occurrences", "needs_sql", "matching_ids", "filter_mask",
-           "titles", "event_brief"]

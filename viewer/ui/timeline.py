@@ -15,11 +15,13 @@ filtered with numpy masks; only full-text search and "one article" go back to SQ
 from __future__ import annotations
 
 import math
+import os
+import threading
 from collections import OrderedDict
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QKeyEvent, QPainter, QPainterPath, QPen,
                            QStaticText)
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -42,6 +44,7 @@ _CLASS_MAX = np.array([DAY + 1, 8 * DAY + 1, 32 * DAY + 1, 93 * DAY, 185 * DAY, 
                        np.inf])
 NCLS = len(_CLASS_MAX)
 
+SYNC_MAX = 300_000              # occurrences loaded at once; bigger databases load in a thread
 POINTS_DETAIL_MAX = 220         # per lane: more visible points than this -> density strip + clusters
 BANDS_DETAIL_MAX = 60           # per lane: more visible bands than this -> coverage strip
 LABEL_PX_PER_MARK = 26          # label a lane only when it has at least this many pixels per mark
@@ -175,6 +178,17 @@ class _LanesItem(pg.GraphicsObject):
 
     # -- painting -------------------------------------------------------------------------------
     def paint(self, p: QPainter, *args):
+        p.save()
+        try:
+            self._paint(p)
+        except Exception:          # never leave a painter half-used: Qt would crash
+            import traceback
+            traceback.print_exc()
+            self.hits = None
+        finally:
+            p.restore()
+
+    def _paint(self, p: QPainter):
         view = self.view
         idx = view._index
         rect = self.vb.boundingRect()
@@ -263,13 +277,16 @@ class _LanesItem(pg.GraphicsObject):
             # ---- points (a day or finer) ---------------------------------------------------
             lo, hi = idx.window(lane, 0, vx0, vx1)
             n_pts = hi - lo
-            if n_pts and n_pts <= POINTS_DETAIL_MAX:
+            detail = bool(n_pts) and n_pts <= POINTS_DETAIL_MAX and not view._partial
+            sl = np.zeros(0, dtype=np.int64)
+            if detail:
                 sl = np.arange(lo, hi)
                 mid = (idx.t0[sl] + idx.t1[sl]) * 0.5
                 if vx1 - vx0 > 3 * DAY:
                     mid = idx.t0[sl] + np.minimum(idx.t1[sl] - idx.t0[sl], DAY) * 0.5
                 keep = (idx.t1[sl] > vx0) & (idx.t0[sl] < vx1)
                 sl, mid = sl[keep], mid[keep]
+            if detail and len(sl):
                 xs = (mid - vx0) * sx
                 # day-long events wider than a dot when zoomed in: draw their day as a thin band
                 widths = (idx.t1[sl] - idx.t0[sl]) * sx
@@ -292,7 +309,7 @@ class _LanesItem(pg.GraphicsObject):
                 p.drawPoints(pts)
                 hits_pts.append((xs, cy, idx.eid[sl]))
                 labels.append((lane, cy, xs, xs, idx.eid[sl], True))
-            elif n_pts:
+            elif n_pts and not detail:
                 s = lane * NCLS
                 a, b = idx.offsets[s], idx.offsets[s + 1]
                 counts = np.diff(np.searchsorted(idx.t0[a:b], edges, "left"))
@@ -300,6 +317,10 @@ class _LanesItem(pg.GraphicsObject):
                 hits_pills += self._pills(p, counts, edges, cy, lh, w, nb, color)
 
         self._paint_labels(p, labels, w, lh)
+        if view._partial:
+            p.setFont(self.font)
+            p.setPen(QColor("#7b8794"))
+            p.drawText(QRectF(0, 2, w - 8, 16), Qt.AlignmentFlag.AlignRight, "loading events\u2026")
         self._paint_selection(p, sel, top0, lh, first, last, vx0, sx, w, h)
         self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
 
@@ -569,10 +590,25 @@ class _TimelineViewBox(pg.ViewBox):
         self.view._clicked(ev.pos(), True)
 
 
+def _prepare(occ):
+    """Occurrences -> (occurrences in (lane, duration class, t0) order, class of each). Pure numpy: runs
+    in the loader thread for big databases."""
+    dur = occ.t1 - occ.t0
+    cls = np.minimum(np.searchsorted(_CLASS_MAX, dur, "left"), NCLS - 1).astype(np.int8)
+    key = occ.lane.astype(np.int32) * NCLS + cls
+    order = np.argsort(key, kind="stable")
+    return occ.take(order), cls[order]
+
+
+class _Loader(QObject):
+    done = Signal(int, object)
+
+
 class TimelineView(QWidget):
     eventClicked = Signal(int)
     eventActivated = Signal(int)
     rangeChanged = Signal(float, float)
+    loadingFinished = Signal()         # the full arrays of a big database are in (see is_loading)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -589,6 +625,10 @@ class TimelineView(QWidget):
         self._titles: OrderedDict = OrderedDict()
         self._span = (0.0, YEAR)
         self._t1_cache: dict = {}
+        self._generation = 0
+        self._partial = False
+        self._loader = _Loader(self)
+        self._loader.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
 
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
@@ -637,25 +677,73 @@ class TimelineView(QWidget):
 
     # -- public interface -----------------------------------------------------------------------
     def set_store(self, store) -> None:
+        """Show `store` (fit all). Small databases load at once; big ones paint a first frame from the
+        (code, t0) index and load the full arrays in a thread of their own (`loadingFinished`)."""
+        self._generation += 1
         self._store = store
         self._titles.clear()
         self._selected = None
         self._selected_info = None
-        self._occ = tstore.load_occurrences(store) if store is not None else None
-        if self._occ is not None:
-            dur = self._occ.t1 - self._occ.t0
-            cls = np.searchsorted(_CLASS_MAX, dur, "left").astype(np.int8)
-            cls = np.minimum(cls, NCLS - 1)
-            key = self._occ.lane.astype(np.int32) * NCLS + cls
-            order = np.argsort(key, kind="stable")
-            self._occ = tstore.Occurrences(self._occ.lanes, self._occ.lane[order], self._occ.t0[order],
-                                           self._occ.t1[order], self._occ.eid[order], self._occ.rank[order])
-            self._cls = cls[order]
-            if len(self._occ):
-                self._span = (float(self._occ.t0.min()), float(self._occ.t1.max()))
+        self._occ = None
+        self._partial = False
+        if store is not None:
+            preview = tstore.lane_starts(store)
+            path = getattr(store, "path", ":memory:")
+            if preview.total <= SYNC_MAX or path == ":memory:" or not os.path.exists(path):
+                self._install(_prepare(tstore.load_occurrences(store)))
+            else:
+                self._install_preview(preview)
+                gen = self._generation
+                threading.Thread(target=self._load_worker, args=(path, gen), daemon=True,
+                                 name="timeline-loader").start()
         self._apply_filter(self._filter)
         self.overview.set_data(self)
         self.fit_all()
+        if not self._partial:
+            self.loadingFinished.emit()
+
+    def is_loading(self) -> bool:
+        """True while a big database's full arrays are still loading (the view shows densities)."""
+        return self._partial
+
+    def _load_worker(self, path: str, gen: int) -> None:
+        try:
+            prepared = _prepare(tstore.load_occurrences_from_path(path))
+        except Exception as exc:     # a database changed or removed under us: stay on the preview
+            prepared = exc
+        self._loader.done.emit(gen, prepared)
+
+    def _loaded(self, gen: int, prepared) -> None:
+        if gen != self._generation:
+            return
+        if isinstance(prepared, Exception):
+            self._partial = False
+            self.loadingFinished.emit()
+            return
+        keep = self.visible_range()
+        self._install(prepared)
+        self._apply_filter(self._filter)
+        self.overview.set_data(self)
+        self._vb.setXRange(*keep, padding=0)
+        self._changed()
+        self.loadingFinished.emit()
+
+    def _install(self, prepared) -> None:
+        self._occ, self._cls = prepared
+        self._partial = False
+        if len(self._occ):
+            self._span = (float(self._occ.t0.min()), float(self._occ.t1.max()))
+
+    def _install_preview(self, preview) -> None:
+        lanes = preview.lanes
+        t0 = np.concatenate(preview.starts) if preview.starts else np.zeros(0)
+        lane = np.concatenate([np.full(len(a), i, dtype=np.int16) for i, a in enumerate(preview.starts)]) \
+            if preview.starts else np.zeros(0, dtype=np.int16)
+        self._occ = tstore.Occurrences(lanes, lane, t0, t0 + 1.0, np.full(len(t0), -1, dtype=np.int64))
+        self._cls = np.zeros(len(t0), dtype=np.int8)
+        self._partial = True
+        if len(t0):
+            self._span = (float(t0.min()), float(t0.max()) + DAY)
 
     def set_filter(self, f: ViewFilter) -> None:
         self._filter = f
@@ -666,6 +754,10 @@ class TimelineView(QWidget):
 
     def select_event(self, event_id: int | None) -> None:
         self._selected = event_id
+        self._refresh_selection(scroll=True)
+
+    def _refresh_selection(self, scroll: bool) -> None:
+        event_id = self._selected
         self._selected_info = None
         if event_id is not None and self._store is not None:
             brief = tstore.event_brief(self._store, event_id)
@@ -674,7 +766,7 @@ class TimelineView(QWidget):
                 lanes = [self._lane_numbers[c] for c in codes if c in self._lane_numbers]
                 self._selected_info = {"t0": brief["t0"], "t1": brief["t1"], "lanes": lanes,
                                        "title": brief["title"]}
-                if brief["t0"] is not None:
+                if brief["t0"] is not None and scroll:
                     self._ensure_visible(brief["t0"], brief["t1"], lanes)
         self._changed()
 
@@ -786,7 +878,7 @@ class TimelineView(QWidget):
             self._index = None
             self._set_lanes([])
             return
-        ids = tstore.matching_ids(self._store, f) if tstore.needs_sql(f) else None
+        ids = tstore.matching_ids(self._store, f) if tstore.needs_sql(f) and not self._partial else None
         mask = tstore.filter_mask(occ, f, ids)
         # lanes shown: those of the chosen countries that exist, in the database's order
         shown = [i for i, code in enumerate(occ.lanes)
@@ -798,7 +890,7 @@ class TimelineView(QWidget):
         self._t1_cache = {}
         self._set_lanes([occ.lanes[i] for i in shown], shown)
         if self._selected is not None:
-            self.select_event(self._selected)
+            self._refresh_selection(scroll=False)
 
     def _t1_sorted(self, seg: int) -> np.ndarray:
         arr = self._t1_cache.get(seg)
@@ -943,7 +1035,7 @@ class TimelineView(QWidget):
         return True
 
     def _step(self, direction: int):
-        if self._index is None:
+        if self._index is None or self._partial:
             return
         t0s, ids, _ = self._index.order()
         if not len(ids):

@@ -1,0 +1,182 @@
+"""The timeline's scale benchmark (``python -m viewer bench ui --events N --json``).
+
+Synthesizes a database of N events (cached by N in the temp dir, built in a child process so its memory
+does not count), then, offscreen at the given size, measures:
+
+* ``first_paint_ms``: open the database -> first painted frame of the timeline (fit all; for a big
+  database that frame shows per-lane densities from the (code, t0) index while the rest loads);
+* ``full_load_ms``: open the database -> every event loaded and painted (marks, labels, clicks);
+* ``pan_frame_ms`` / ``zoom_frame_ms``: medians over a scripted sequence of pans and zooms across zoom
+  levels from decades to hours, each frame forced with a synchronous render (``QWidget.grab``);
+* ``filter_ms``: toggle one country off/on -> repainted frame (median of the toggles);
+* ``rss_mb``: the process's peak resident memory (``resource.getrusage``).
+
+It prints JSON (or a short table) and never asserts times.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SYNTH_VERSION = 2     # bump when viewer.synth changes what it writes
+
+
+def cached_db(events: int) -> Path:
+    folder = Path(tempfile.gettempdir()) / "conflict-timeline-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"synth-{events}-v{SYNTH_VERSION}.db"
+    if not path.exists():
+        tmp = folder / f".synth-{events}-{os.getpid()}.db"
+        code = ("import sys; from viewer.synth import synthesize; "
+                "synthesize(int(sys.argv[1]), sys.argv[2])")
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+        subprocess.run([sys.executable, "-c", code, str(events), str(tmp)], check=True, env=env)
+        tmp.replace(path)
+    return path
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000.0, 2)
+
+
+def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
+    db_path = cached_db(events)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([])
+
+    import numpy as np
+    import pyqtgraph as pg
+
+    from viewer.model import ViewFilter
+    from viewer.store import Store
+    from viewer.ui.timeline import DAY, HOUR, YEAR, TimelineView
+    pg.setConfigOptions(mouseRateLimit=-1)
+
+    # -- first paint --------------------------------------------------------------------------
+    t_start = time.perf_counter()
+    store = Store.open(str(db_path))
+    view = TimelineView()
+    view.resize(*size)
+    view.show()
+    view.set_store(store)
+    view.grab()
+    first_paint = time.perf_counter() - t_start
+    # a big database finishes loading in a thread while the first frame shows densities
+    while view.is_loading():
+        app.processEvents()
+        time.sleep(0.005)
+    view.grab()
+    full_load = time.perf_counter() - t_start
+    app.processEvents()
+
+    def frame() -> float:
+        t = time.perf_counter()
+        view.grab()
+        return time.perf_counter() - t
+
+    # -- pans and zooms across levels ---------------------------------------------------------
+    full = view.visible_range()
+    rng = np.random.default_rng(1)
+    idx = view._index
+    # centres where there are events (a random sample of event times), so deep zooms are not empty
+    sample = idx.t0[rng.integers(0, len(idx.t0), 12)] if len(idx.t0) else np.array([(full[0] + full[1]) / 2])
+    levels = [full[1] - full[0], 10 * YEAR, YEAR, 30 * DAY, 7 * DAY, DAY, 6 * HOUR]
+    pan_times, zoom_times = [], []
+    per_level = {}
+    for span in levels:
+        times = []
+        for c in sample[:4]:
+            view.set_visible_range(c - span / 2, c + span / 2)
+            frame()
+            for k in range(6):
+                a, b = view.visible_range()
+                step = (b - a) * 0.04 * (1 if k % 2 == 0 else -0.5)
+                view.set_visible_range(a + step, b + step)
+                times.append(frame())
+        pan_times += times
+        per_level[_level_name(span)] = _ms(statistics.median(times))
+    for c in sample[4:8]:
+        view.fit_all()
+        frame()
+        a, b = view.visible_range()
+        while b - a > 2 * HOUR:
+            a = c - (c - a) * 0.7
+            b = c + (b - c) * 0.7
+            view.set_visible_range(a, b)
+            zoom_times.append(frame())
+        for _ in range(6):
+            a = c - (c - a) / 0.5
+            b = c + (b - c) / 0.5
+            view.set_visible_range(a, b)
+            zoom_times.append(frame())
+
+    # -- filter toggle ------------------------------------------------------------------------
+    view.fit_all()
+    frame()
+    lanes = view.lanes()
+    everything = frozenset(c for c in lanes if c != "\u2014")
+    filter_times = []
+    for k in range(4):
+        chosen = everything - {lanes[k % 2]}
+        t = time.perf_counter()
+        view.set_filter(ViewFilter(countries=chosen))
+        view.grab()
+        filter_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        view.set_filter(ViewFilter())
+        view.grab()
+        filter_times.append(time.perf_counter() - t)
+
+    result = {
+        "events": events,
+        "size": list(size),
+        "db": str(db_path),
+        "first_paint_ms": _ms(first_paint),
+        "full_load_ms": _ms(full_load),
+        "pan_frame_ms": _ms(statistics.median(pan_times)),
+        "pan_frame_p95_ms": _ms(float(np.percentile(pan_times, 95))),
+        "zoom_frame_ms": _ms(statistics.median(zoom_times)),
+        "zoom_frame_p95_ms": _ms(float(np.percentile(zoom_times, 95))),
+        "filter_ms": _ms(statistics.median(filter_times)),
+        "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
+        "pan_frame_ms_by_span": per_level,
+        "frames": len(pan_times) + len(zoom_times),
+    }
+    view.close()
+    store.close()
+    if as_json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>22}: {value}")
+    return result
+
+
+def _level_name(span: float) -> str:
+    day = 86400.0
+    if span >= 365 * day * 2:
+        return f"{span / (365.2425 * day):.0f}y"
+    if span >= 300 * day:
+        return "1y"
+    if span >= day:
+        return f"{span / day:.0f}d"
+    return f"{span / 3600:.0f}h"
+
+
+if __name__ == "__main__":
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    run(args.events, args.json)
