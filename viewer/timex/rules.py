@@ -156,3 +156,13 @@ YEAR_PRECEDERS = {
     "august", "september", "october", "november", "december", "between", "and", "or",
     "throughout", "for", "beginning", "end", "summer", "in", "'s", "as",
 }
+
+# Words before a number that make it a name or a count, never a year.
+NOT_YEAR_PRECEDERS = {
+    "route", "highway", "flight", "resolution", "article", "section", "room", "number", "no", "nos",
+    "model", "chapter", "page", "pages", "paragraph", "code", "platform", "bus", "line", "hill", "height",
+    "heights", "height", "unit", "brigade", "regiment", "division", "battalion", "squadron", "order",
+    "decree", "bill", "law", "act", "item", "exit", "gate", "building", "block", "apartment", "suite",
+    "box", "zip", "tel", "phone", "fax", "ext", "serial", "version", "v", "release", "rank", "ranked",
+    "score", "scored", "total", "totalled", "totaled", "killed", "wounded", "captured", "approximately",
+}

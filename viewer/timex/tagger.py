@@ -68,7 +68,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
-    ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+(?i:{PART}))?\b"),
+    ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,])(?<!\d-){YEAR}\b(?!\s*(?:%|percent|per\s+cent)|-\d)"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
@@ -551,6 +551,9 @@ def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
     before = text[max(0, start - 2):start]
     if before.endswith(("#", "No", "no", "$", "€", "£")) or re.search(r"[\d/:]\s?$", before):
         return False
+    wb0 = _WORD_BEFORE.search(text[max(0, start - 25):start])
+    if wb0 and wb0.group(1).lower() in R.NOT_YEAR_PRECEDERS:
+        return False   # "Route 1944", "Flight 1549", "Resolution 2334"
     nxt = text[end:end + 40]
     if re.match(r"\s*(?:%|percent|per\s+cent|km|kilo|miles?|meters?|metres?|kg|tons?|tonnes?|dollars?|euros?|\$|[mMkK]\b|mln|bn)", nxt):
         return False
@@ -956,8 +959,8 @@ def _h_ref(ctx: _Ctx, m, fam):
     low = " ".join(s.lower().split())
     start, end = m.start(), m.end()
     after = ctx.text[end:end + 20]
-    if low == "now" and re.match(r"\s+that\b", after):
-        pass
+    if low == "now" and re.match(r"\s+and\s+(?:then|again)\b", after):
+        return None   # "every now and then", "now and again": sometimes, not the present
     if low in ("current", "recent", "future"):
         # adjectives: only before a noun; "the current quarter" is handled elsewhere
         if not re.match(r"\s+[a-z]", after):
