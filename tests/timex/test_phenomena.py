@@ -86,3 +86,55 @@ def test_sets_and_times():
     assert one("Convoys run daily.").type == "SET"
     e = one("The strike hit at 3 p.m. yesterday.")
     assert e.type == "TIME" and e.value == "2024-11-19T15:00"
+
+
+@pytest.mark.parametrize("text", [
+    "Theresa May said the deal was done.", "May I ask a question?", "Every now and then a shell lands.",
+    "Route 1944 is closed.", "Saturday Night Live was cancelled.", "It cost 2019 dollars.",
+    "The 2019 votes were counted.", "a 3:1 ratio", "Spring water is sold here.", "The fall of Bakhmut shocked Kyiv.",
+    "Wait a second.", "Protesters sat down on Sat. and Sun.",
+])
+def test_more_ordinary_words(text):
+    assert tag(text, REF) == []
+
+
+def test_position_modifiers_are_bands():
+    e = one("Talks resume in late March 2025.")
+    assert (e.value, e.mod) == ("2025-03", "END") and e.earliest == "2025-03-22" and e.latest == "2025-03-31"
+    e = one("Fighting eased in mid-2023.")
+    assert (e.value, e.mod) == ("2023", "MID")
+
+
+def test_calendar_units():
+    assert one("Revenue rose in Q3 2024.").value == "2024-Q3"
+    assert one("The budget for fiscal 2024 was cut.").value == "2024"
+    assert one("The truce held over Christmas 2022.").value == "2022-12-25"
+    e = one("Kyiv was shelled this weekend.")
+    assert e.value == "2024-W46-WE"   # REF is Wednesday 20 Nov: the weekend just past, in the past tense
+    assert one("They will meet next weekend.").value == "2024-W48-WE"
+
+
+def test_weekday_date_with_year_is_explicit():
+    e = one("On Monday, November 18, 2019, the talks failed.")
+    assert e.value == "2019-11-18"
+
+
+def test_offsets():
+    assert one("The city fell three days ago.").value == "2024-11-17"
+    assert one("The town fell two weeks ago.").value == "2024-W45"
+    e = one("Shelling resumed a few days later.")
+    assert e.type == "DURATION" and e.value == "PXD"
+
+
+def test_histories_are_read_as_narratives():
+    from viewer.timex import resolve_document
+    text = ("The Battle of Kursk began in July 1943. Two days later, Soviet forces counterattacked. "
+            "In 1944, the Red Army launched Operation Bagration. In March, the offensive stalled. "
+            "The war in Europe ended on 8 May 1945, and the next day celebrations began.")
+    ref, source, exprs = resolve_document(text, None)
+    got = {e.text: e for e in exprs}
+    later = got["Two days later"]
+    # July 1943 is known to the month only: the result is a band, never a made-up day
+    assert later.granularity == "month" and later.earliest == "1943-07-03" and later.latest == "1943-08-02"
+    assert got["March"].value == "1944-03"
+    assert got["the next day"].value == "1945-05-09"
