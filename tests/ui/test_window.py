@@ -251,3 +251,26 @@ def test_shortcuts_exist(window):
 def test_point_on_empty_timeline_selects_nothing(qtbot, window):
     qtbot.mouseClick(window.timeline.viewport_widget(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
     assert window.excerpt.event_id() is None
+
+
+def test_big_database_mode_counts_in_the_background(qtbot, window, known_db):
+    """Databases above a size count and find rows on a background connection; same results."""
+    ids = _ids(known_db)
+    window.threaded_above = -1
+    assert window.open_database(str(known_db))
+    assert window.runner.threaded()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=5000)
+    window.filters.countries.set_checked("RU", False)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5000)   # RU-only September gone
+    assert "3 of 4 events" in window.count_label.text()
+    assert window.filters.countries.count_of("RU") == 3
+    window.select_event(ids["this summer"])
+    qtbot.waitUntil(lambda: window.table.currentIndex().isValid(), timeout=5000)
+    assert window.model.data(window.table.currentIndex(), EVENT_ID_ROLE) == ids["this summer"]
+    window.filters.search.setText("zzzznothing")
+    window.filters.apply_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=5000)
+    assert window.excerpt.event_id() is None                   # the selection was filtered out
+    assert "No events mention" in window.filters.message.text()
+    window.close()
+    assert not window.runner.threaded()

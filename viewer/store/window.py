@@ -5,29 +5,77 @@ SQL lives here (the store package) so the UI never speaks it. Every function tak
 """
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import replace
 
 from viewer.model import ViewFilter
 from viewer.store import EventRow, Store, StoreError, _event_row
 
-_ORDER = "ORDER BY e.t0 IS NULL, e.t0, e.id"
+# What the Store's date clauses look like once moved onto event_countries (which has t0 and t1 too).
+_DATE_ONLY = re.compile(r"( WHERE t[01] [<>] \?( AND t[01] [<>] \?)?)?")
 
 
 def _where(store: Store, f: ViewFilter | None) -> tuple[str, list]:
-    return store._where(f)  # the Store's own translation of a ViewFilter (one source of truth)
+    """The Store's translation of a ViewFilter (one source of truth), except for the countries:
+    a correlated EXISTS, which lets SQLite walk the t0 index and stop after a page, where the
+    Store's IN (subquery) first materialises every matching event."""
+    if f is None:
+        return "", []
+    where, params = store._where(replace(f, countries=None))
+    if f.countries is None:
+        return where, params
+    codes = sorted(f.countries)
+    clause = ("EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.code IN (%s))"
+              % ",".join("?" * len(codes))) if codes else "0"
+    return (f"{where} AND {clause}" if where else f" WHERE {clause}"), [*params, *codes]
 
 
-def events_page(store: Store, f: ViewFilter | None, offset: int, limit: int) -> list[EventRow]:
-    """Rows offset..offset+limit of the filtered events, in timeline order."""
+def _and(where: str, clause: str) -> str:
+    return f"{where} AND {clause}" if where else f" WHERE {clause}"
+
+
+def _simple(f: ViewFilter | None) -> bool:
+    """A filter event_countries alone can answer (it holds each event's t0, t1 per country)."""
+    return f is None or not (f.search or f.max_granularity or f.article_id)
+
+
+def undated_count(store: Store, f: ViewFilter | None) -> int:
+    """How many filtered events have no place on the calendar (they come last in the table)."""
     where, params = _where(store, f)
-    sql = f"SELECT e.* FROM events e{where} {_ORDER} LIMIT ? OFFSET ?"
     try:
-        return [_event_row(r) for r in store.db.query(sql, [*params, int(limit), int(offset)])]
+        return store.db.execute(f"SELECT count(*) FROM events e{_and(where, 'e.t0 IS NULL')}",
+                                params).fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
 
 
-def event_position(store: Store, f: ViewFilter | None, event_id: int) -> int | None:
+def events_page(store: Store, f: ViewFilter | None, offset: int, limit: int,
+                dated: int | None = None) -> list[EventRow]:
+    """Rows offset..offset+limit of the filtered events in timeline order (dated events by start,
+    then undated ones). `dated`: how many filtered events are dated, if known (saves a count)."""
+    where, params = _where(store, f)
+    offset, limit = max(int(offset), 0), max(int(limit), 0)
+    try:
+        rows = []
+        if dated is None or offset < dated:
+            sql = (f"SELECT e.* FROM events e{_and(where, 'e.t0 IS NOT NULL')}"
+                   " ORDER BY e.t0, e.id LIMIT ? OFFSET ?")
+            rows = [_event_row(r) for r in store.db.query(sql, [*params, limit, offset])]
+        if len(rows) < limit:
+            if dated is None:
+                dated = offset + len(rows) if rows else store.db.execute(
+                    f"SELECT count(*) FROM events e{_and(where, 'e.t0 IS NOT NULL')}", params).fetchone()[0]
+            start = max(offset + len(rows) - dated, 0)
+            sql = f"SELECT e.* FROM events e{_and(where, 'e.t0 IS NULL')} ORDER BY e.id LIMIT ? OFFSET ?"
+            rows += [_event_row(r) for r in store.db.query(sql, [*params, limit - len(rows), start])]
+        return rows
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def event_position(store: Store, f: ViewFilter | None, event_id: int,
+                   dated: int | None = None) -> int | None:
     """Index of an event among the filtered events (timeline order), None if filtered out."""
     try:
         row = store.db.execute("SELECT t0, id FROM events WHERE id = ?", [event_id]).fetchone()
@@ -35,18 +83,55 @@ def event_position(store: Store, f: ViewFilter | None, event_id: int) -> int | N
             return None
         t0, eid = row
         where, params = _where(store, f)
-        inside = store.db.execute(f"SELECT 1 FROM events e{where}{' AND' if where else ' WHERE'} e.id = ?",
-                                  [*params, event_id]).fetchone()
-        if inside is None:
+        if store.db.execute(f"SELECT 1 FROM events e{_and(where, 'e.id = ?')}",
+                            [*params, event_id]).fetchone() is None:
             return None
         if t0 is None:
-            before = "(e.t0 IS NOT NULL OR e.id < ?)"
-            extra = [eid]
-        else:
-            before = "(e.t0 IS NOT NULL AND (e.t0 < ? OR (e.t0 = ? AND e.id < ?)))"
-            extra = [t0, t0, eid]
-        sql = f"SELECT count(*) FROM events e{where}{' AND ' if where else ' WHERE '}{before}"
-        return store.db.execute(sql, [*params, *extra]).fetchone()[0]
+            if dated is None:
+                dated = store.db.execute(f"SELECT count(*) FROM events e{_and(where, 'e.t0 IS NOT NULL')}",
+                                         params).fetchone()[0]
+            sql = f"SELECT count(*) FROM events e{_and(where, 'e.t0 IS NULL AND e.id < ?')}"
+            return dated + store.db.execute(sql, [*params, eid]).fetchone()[0]
+        sql = f"SELECT count(*) FROM events e{_and(where, '(e.t0 < ? OR (e.t0 = ? AND e.id < ?))')}"
+        return store.db.execute(sql, [*params, t0, t0, eid]).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def count_events(store: Store, f: ViewFilter | None) -> int:
+    """Store.count_events, answered from event_countries when only countries and dates filter."""
+    if f is None or f.countries is None or not _simple(f):
+        return store.count_events(f)
+    codes = sorted(f.countries)
+    if not codes:
+        return 0
+    clauses = ["code IN (%s)" % ",".join("?" * len(codes))]
+    params: list = list(codes)
+    dwhere, dparams = store._where(ViewFilter(date_from=f.date_from, date_to=f.date_to))
+    dwhere = dwhere.replace("e.t", "t")
+    if not _DATE_ONLY.fullmatch(dwhere):
+        return store.count_events(f)
+    if dwhere:
+        clauses.append(dwhere.replace(" WHERE ", "", 1))
+        params += dparams
+    sql = f"SELECT count(DISTINCT event_id) FROM event_countries WHERE {' AND '.join(clauses)}"
+    try:
+        return store.db.execute(sql, params).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def country_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
+    """Store.country_counts, answered from event_countries alone when only dates filter."""
+    if not _simple(f):
+        return store.country_counts(f)
+    dwhere, dparams = store._where(ViewFilter(date_from=f.date_from, date_to=f.date_to)) if f else ("", [])
+    dwhere = dwhere.replace("e.t", "t")
+    if not _DATE_ONLY.fullmatch(dwhere):
+        return store.country_counts(f)
+    sql = f"SELECT code, count(*) FROM event_countries{dwhere} GROUP BY code ORDER BY count(*) DESC, code"
+    try:
+        return dict(store.db.execute(sql, dparams).fetchall())
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, fts_query
 from viewer.store import window as queries
+from viewer.ui.background import QueryRunner
 from viewer.ui.excerpt import ExcerptPanel
 from viewer.ui.filters import FilterPanel
 from viewer.ui.models import EVENT_ID_ROLE, EventTableModel
@@ -32,6 +33,7 @@ except ImportError:  # pragma: no cover
     _lane_color = None
 
 APP_TITLE = "Conflict Timeline"
+THREADED_ABOVE = 50_000   # events: bigger databases count and look up rows on a background connection
 DB_FILTERS = "Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
 
@@ -50,6 +52,9 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._loading = False          # while opening: don't overwrite the remembered view
         self._import = None            # the running ImportController, if any
+        self.threaded_above = THREADED_ABOVE
+        self.runner = QueryRunner(self)
+        self.runner.failed.connect(lambda error: self.statusBar().showMessage(error, 15000))
         self._codes: list[str] = []    # every country code in the database, most events first
         self.colours: dict[str, str] = {}
 
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
         try:
             self.excerpt.clear_event()
             self.model.set_store(store)
+            self.runner.set_store(store, threaded=store.count_events(None) > self.threaded_above)
             self.timeline.set_store(store)
             self._reload_database_lists()
             self.apply_filter(self.filters.view_filter())
@@ -264,7 +270,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         try:
-            self._codes = list(self.store.country_counts(None))
+            self._codes = list(queries.country_counts(self.store, None))
             self._total = self.store.count_events(None)
             self.filters.set_articles(queries.article_choices(self.store))
             lanes = queries.lane_order(self.store)
@@ -296,6 +302,8 @@ class MainWindow(QMainWindow):
         selected = self.excerpt.event_id()
         t0, t1 = self.timeline.visible_range()
         self._reload_database_lists()
+        if not self.runner.threaded() and self._total > self.threaded_above:
+            self.runner.set_store(self.store, threaded=True)
         self.timeline.set_store(self.store)
         self.apply_filter(self.filters.view_filter())
         self.timeline.set_visible_range(t0, t1)
@@ -304,6 +312,8 @@ class MainWindow(QMainWindow):
 
     # ====================================================================================== filters
     def apply_filter(self, f: ViewFilter) -> None:
+        """Show what f selects: the timeline at once, counts and table when they are counted (at
+        once on small databases, from a background connection on big ones)."""
         message = None
         if f.search and fts_query(f.search) is None:
             message = f"Nothing to search for in “{f.search}”: type a word or two."
@@ -312,40 +322,63 @@ class MainWindow(QMainWindow):
         if self.store is None:
             self.filters.set_message(message)
             return
-        try:
-            counts = self.store.country_counts(f)
-            shown = self.store.count_events(f)
-        except Exception:  # noqa: BLE001 - a query the store could not run: say so gently
-            message = f"Couldn't search for “{f.search}”: try plain words." if f.search else \
-                "Couldn't apply these filters."
-            f = replace(f, search=None)
-            self._filter = f
-            try:
-                counts = self.store.country_counts(f)
-                shown = self.store.count_events(f)
-            except Exception as exc:  # noqa: BLE001
-                self.statusBar().showMessage(str(exc), 10000)
-                return
+        self.filters.set_message(message)
+        self.timeline.set_filter(f)
+        if self.runner.threaded():
+            self.count_label.setText("Counting…")
+
+        def job(store):
+            shown = queries.count_events(store, f)
+            undated = queries.undated_count(store, f) if shown else 0
+            return shown, undated, queries.country_counts(store, f)
+
+        self.runner.submit("counts", job, lambda r: self._counted(f, message, *r),
+                           on_error=lambda error: self._count_failed(f, error))
+
+    def _count_failed(self, f: ViewFilter, error: str) -> None:
+        if f.search:   # the only part a person types: say so gently and show the rest
+            self.apply_filter(replace(f, search=None))
+            self.filters.set_message(f"Couldn't search for “{f.search}”: try plain words.")
+        else:
+            self.statusBar().showMessage(error, 15000)
+
+    def _counted(self, f: ViewFilter, message: str | None, shown: int, undated: int,
+                 counts: dict[str, int]) -> None:
         if message is None and f.search and shown == 0:
             message = f"No events mention “{f.search}”."
         self.filters.set_message(message)
         self._shown = shown
         self.filters.set_country_counts(counts, self._codes)
-        self.timeline.set_filter(f)
-        self.model.set_filter(f)
+        self.model.set_filter(f, shown, shown - undated)
         self._update_count_label()
-        # keep the selection if it survived the filter
-        selected = self.excerpt.event_id()
+        selected = self.excerpt.event_id()     # keep the selection if it survived the filter
         if selected is not None:
-            row = self.model.row_of(selected)
-            if row is None:
-                self.excerpt.clear_event()
-                self.timeline.select_event(None)
-            else:
-                self._select_row(row)
+            self._sync_table(selected, drop_if_hidden=True)
         self.filterApplied.emit(f)
         if self.remember:
             self._save_filters()
+
+    def _sync_table(self, event_id: int, *, drop_if_hidden: bool = False) -> None:
+        """Select the event's row (found in the background on big databases)."""
+        row = self.model.cached_row_of(event_id)
+        if row is not None:
+            self._select_row(row)
+            return
+        f, dated = self.model.view_filter(), self.model.dated()
+
+        def placed(row):
+            if self.excerpt.event_id() != event_id:
+                return                      # the person has moved on
+            if row is None:
+                if drop_if_hidden:
+                    self.excerpt.clear_event()
+                    self.timeline.select_event(None)
+                self.table.clearSelection()
+            else:
+                self._select_row(row)
+
+        self.runner.submit("position", lambda store: queries.event_position(store, f, event_id, dated),
+                           placed, on_error=lambda _e: None)
 
     def _update_count_label(self) -> None:
         if self.store is None:
@@ -391,11 +424,7 @@ class MainWindow(QMainWindow):
             if source != "timeline":
                 self.timeline.select_event(event_id)
             if source != "table":
-                row = self.model.row_of(event_id)
-                if row is not None:
-                    self._select_row(row)
-                else:
-                    self.table.clearSelection()
+                self._sync_table(event_id)
         finally:
             self._syncing = False
 
@@ -581,6 +610,7 @@ class MainWindow(QMainWindow):
         if self._import is not None and self._import.running():
             self._import.cancel()
             self._import.wait(5000)
+        self.runner.stop()
         if self.remember:
             self.save_state()
         super().closeEvent(event)

@@ -28,6 +28,7 @@ class EventTableModel(QAbstractTableModel):
         self._store: Store | None = None
         self._filter = ViewFilter()
         self._count = 0
+        self._dated: int | None = None
         self._pages: OrderedDict[int, list[EventRow]] = OrderedDict()
         self.last_error: str | None = None
 
@@ -35,29 +36,26 @@ class EventTableModel(QAbstractTableModel):
     def set_store(self, store: Store | None) -> None:
         self.beginResetModel()
         self._store = store
+        self._filter = ViewFilter()
         self._pages.clear()
-        self._count = self._safe_count()
+        self._count = 0
+        self._dated = None
         self.endResetModel()
 
-    def set_filter(self, f: ViewFilter) -> None:
+    def set_filter(self, f: ViewFilter, count: int, dated: int | None = None) -> None:
+        """Show the events matching f: `count` of them (the window counted), `dated` with a date."""
         self.beginResetModel()
         self._filter = f
         self._pages.clear()
-        self._count = self._safe_count()
+        self._count = max(int(count), 0) if self._store is not None else 0
+        self._dated = dated
         self.endResetModel()
 
-    def refresh(self) -> None:
-        self.set_filter(self._filter)
+    def view_filter(self) -> ViewFilter:
+        return self._filter
 
-    def _safe_count(self) -> int:
-        if self._store is None:
-            return 0
-        try:
-            self.last_error = None
-            return self._store.count_events(self._filter)
-        except (StoreError, Exception) as exc:  # a broken query must not take the window down
-            self.last_error = str(exc)
-            return 0
+    def dated(self) -> int | None:
+        return self._dated
 
     def _page(self, number: int) -> list[EventRow]:
         page = self._pages.get(number)
@@ -65,7 +63,7 @@ class EventTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         try:
-            page = queries.events_page(self._store, self._filter, number * self.PAGE, self.PAGE)
+            page = queries.events_page(self._store, self._filter, number * self.PAGE, self.PAGE, self._dated)
         except StoreError as exc:
             self.last_error = str(exc)
             page = []
@@ -82,15 +80,22 @@ class EventTableModel(QAbstractTableModel):
         i = row % self.PAGE
         return page[i] if i < len(page) else None
 
-    def row_of(self, event_id: int) -> int | None:
-        if self._store is None:
-            return None
-        for number, page in self._pages.items():   # cheap first: rows already fetched
+    def cached_row_of(self, event_id: int) -> int | None:
+        """The row of an event among the rows already fetched (no query)."""
+        for number, page in self._pages.items():
             for i, ev in enumerate(page):
                 if ev.id == event_id:
                     return number * self.PAGE + i
+        return None
+
+    def row_of(self, event_id: int) -> int | None:
+        if self._store is None:
+            return None
+        row = self.cached_row_of(event_id)
+        if row is not None:
+            return row
         try:
-            return queries.event_position(self._store, self._filter, event_id)
+            return queries.event_position(self._store, self._filter, event_id, self._dated)
         except StoreError:
             return None
 

@@ -1,0 +1,134 @@
+"""Store queries off the GUI thread, for big databases.
+
+A QueryRunner runs functions `fn(store) -> result` and hands each result to its callback on the GUI
+thread. Requests have a kind ("counts", "position" ...): a newer request of a kind makes the older
+ones stale, and stale results are dropped (so typing in the search box never piles up work).
+
+Small databases (and ":memory:") run the functions at once on the window's own store: same code path,
+no waiting, deterministic tests. Big ones use a worker thread with its own read-only connection (one
+connection per thread).
+"""
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from viewer.store import Store
+
+
+class _Worker(QThread):
+    done = Signal(str, int, object, object)   # kind, token, result, error message
+
+    def __init__(self, path: str, runner: "QueryRunner"):
+        super().__init__()
+        self.path = path
+        self.runner = runner
+        self.jobs: queue.Queue = queue.Queue()
+        self._store: Store | None = None
+
+    def run(self) -> None:
+        try:
+            self._store = Store.open(self.path, readonly=True, check=False)
+        except Exception as exc:  # noqa: BLE001 - every job then reports it
+            self._store = None
+            error = str(exc)
+        else:
+            error = None
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                break
+            kind, token, fn = job
+            if self.runner.latest(kind) != token:
+                continue                     # a newer request of this kind is waiting
+            if self._store is None:
+                self.done.emit(kind, token, None, error)
+                continue
+            try:
+                result = fn(self._store)
+            except Exception as exc:  # noqa: BLE001 - handed to the callback's owner
+                self.done.emit(kind, token, None, str(exc) or type(exc).__name__)
+            else:
+                self.done.emit(kind, token, result, None)
+        if self._store is not None:
+            self._store.close()
+
+    def interrupt_store(self) -> None:
+        store = self._store
+        if store is not None:
+            try:
+                store.db.conn.interrupt()
+            except Exception:  # noqa: BLE001 - already closed
+                pass
+
+
+class QueryRunner(QObject):
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._store: Store | None = None
+        self._worker: _Worker | None = None
+        self._tokens: dict[str, int] = {}
+        self._callbacks: dict[tuple[str, int], Callable] = {}
+        self._lock = threading.Lock()
+
+    def set_store(self, store: Store | None, *, threaded: bool) -> None:
+        self.stop()
+        self._store = store
+        if store is not None and threaded and store.path != ":memory:":
+            self._worker = _Worker(store.path, self)
+            self._worker.done.connect(self._finished)
+            self._worker.start()
+
+    def threaded(self) -> bool:
+        return self._worker is not None
+
+    def latest(self, kind: str) -> int:
+        with self._lock:
+            return self._tokens.get(kind, 0)
+
+    def submit(self, kind: str, fn: Callable, callback: Callable, on_error: Callable | None = None) -> None:
+        """Run fn(store); then callback(result) on the GUI thread, unless a newer `kind` came since."""
+        with self._lock:
+            token = self._tokens.get(kind, 0) + 1
+            self._tokens[kind] = token
+        if self._worker is None:
+            if self._store is None:
+                return
+            try:
+                result = fn(self._store)
+            except Exception as exc:  # noqa: BLE001
+                (on_error or self.failed.emit)(str(exc) or type(exc).__name__)
+                return
+            callback(result)
+            return
+        self._callbacks = {k: v for k, v in self._callbacks.items() if k[0] != kind}
+        self._callbacks[(kind, token)] = (callback, on_error)
+        self._worker.jobs.put((kind, token, fn))
+
+    def _finished(self, kind: str, token: int, result, error) -> None:
+        entry = self._callbacks.pop((kind, token), None)
+        if entry is None or self.latest(kind) != token:
+            return
+        callback, on_error = entry
+        if error is not None:
+            (on_error or self.failed.emit)(error)
+        else:
+            callback(result)
+
+    def pending(self) -> bool:
+        return bool(self._callbacks)
+
+    def stop(self) -> None:
+        worker, self._worker = self._worker, None
+        self._callbacks.clear()
+        if worker is not None:
+            worker.done.disconnect(self._finished)
+            worker.interrupt_store()
+            worker.jobs.put(None)
+            worker.wait(10000)
+            worker.deleteLater()
