@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test dist bench clean
+.PHONY: run test dist dist-check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# dist/conflict-timeline/conflict-timeline (onedir) and dist/conflict-timeline-onefile: docs/PACKAGING.md
 dist: $(STAMP)
-	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	$(PY) -m PyInstaller --noconfirm --clean build.spec -- --mode both
+
+# Run the built onedir program offscreen on its bundled seeds (builds it first if missing or stale).
+dist-check: $(STAMP)
+	$(PY) packaging/dist_check.py --build-if-stale --onefile
 
 clean:
 	rm -rf build dist
