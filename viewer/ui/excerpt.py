@@ -73,79 +73,95 @@ def _marked(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) -> s
     return "".join(out)
 
 
-def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = None) -> str:
-    """The panel's HTML for one event (an EventRow) and its article (a Store.article dict);
-    colours: country code -> "#rrggbb" (the timeline's lane colours), else a stable default."""
-    colours = colours or {}
-    art = article or {}
-    text = art.get("text") or ""
-    s0, s1 = event.sentence_start, event.sentence_end
-    if not text or text[s0:s1] != event.sentence:
+def _passage(report, text: str | None, colours: dict[str, str], *, context: bool = True) -> str:
+    """One report's sentence, escaped, with its date words and country mentions highlighted and
+    (optionally) the neighbouring sentences dimmed around it."""
+    text = text or ""
+    s0, s1 = report.sentence_start, report.sentence_end
+    if not text or text[s0:s1] != report.sentence:
         # no article text (or offsets that disagree): show the stored sentence alone
-        text, base = event.sentence, s0
+        text, base = report.sentence or "", s0
     else:
         base = 0
-
-    def rel(x: int) -> int:
-        return x - base
-
     marks: list[tuple[int, int, str]] = []
-    if event.time_end > event.time_start:
-        marks.append((rel(event.time_start), rel(event.time_end),
+    if report.time_end > report.time_start:
+        marks.append((report.time_start - base, report.time_end - base,
                       f'<span style="background-color:{TIME_BG}; font-weight:600; color:#3d2b00">'))
-    for m in event.mentions or []:
+    for m in report.mentions or []:
         try:
             ms, me, code = int(m[0]), int(m[1]), str(m[2])
         except (IndexError, TypeError, ValueError):
             continue
         colour = colours.get(code) or fmt.country_colour(code)
-        marks.append((rel(ms), rel(me),
+        marks.append((ms - base, me - base,
                       f'<span style="background-color:{_tint(colour, 0.22)}; color:{colour};'
                       f' font-weight:600">'))
-
-    a0, a1 = rel(s0), rel(s1)
-    c0, c1 = context_bounds(text, a0, a1) if base == 0 else (a0, a1)
+    a0, a1 = s0 - base, s1 - base
+    c0, c1 = context_bounds(text, a0, a1) if context and base == 0 else (a0, a1)
     before = _esc(text[c0:a0]).replace("\n", "<br>")
     after = _esc(text[a1:c1]).replace("\n", "<br>")
     lead = "… " if c0 > 0 else ""
     tail = " …" if c1 < len(text) else ""
-    sentence = _marked(text, a0, a1, marks)
+    return (f'<span style="color:#9ca3af">{lead}{before}</span>'
+            f'<span style="color:#111827">{_marked(text, a0, a1, marks)}</span>'
+            f'<span style="color:#9ca3af">{after}{tail}</span>')
 
-    when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
-    how = fmt.resolution(event.time_text, event.anchor, event.value, event.earliest, event.latest,
-                         event.granularity)
-    if event.mod:
-        how += f" (modifier: {event.mod.lower()})"
 
-    heading = event.title or event.sentence[:80] or "Event"
-    origin = []
-    article_title = art.get("title") or ""
+def _origin(art: dict) -> str:
+    """'from <article title> · host ↗' for an article dict (or an excerpt with article fields)."""
+    parts = []
+    title = art.get("title") or ""
     source = art.get("source") or ""
     url = safe_url(art.get("url"))
-    if article_title:
-        origin.append(f'<span style="color:#374151">{_esc(article_title)}</span>')
+    if title:
+        parts.append(f'<span style="color:#374151">{_esc(title)}</span>')
     elif source:
-        origin.append(_esc(source.replace("\\", "/").rsplit("/", 1)[-1]))
+        parts.append(_esc(source.replace("\\", "/").rsplit("/", 1)[-1]))
     if url:
         host = urlparse(url).netloc
-        origin.append(f'<a href="{_esc(url)}" style="color:#2563eb; text-decoration:none">'
-                      f'{_esc(host or url)}&nbsp;↗</a>')
+        parts.append(f'<a href="{_esc(url)}" style="color:#2563eb; text-decoration:none">'
+                     f'{_esc(host or url)}&nbsp;↗</a>')
+    return " · ".join(parts)
+
+
+def _how(report) -> str:
+    how = fmt.resolution(report.time_text, report.anchor, report.value, report.earliest, report.latest,
+                         report.granularity)
+    if getattr(report, "mod", None):
+        how += f" (modifier: {report.mod.lower()})"
+    return how
+
+
+MAX_REPORTS_SHOWN = 12
+
+
+def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = None,
+                 reports: list[tuple[dict, dict | None]] | None = None) -> str:
+    """The panel's HTML for one event (an EventRow) and its article (a Store.article dict).
+
+    colours: country code -> "#rrggbb" (the timeline's lane colours), else a stable default.
+    reports: the event's other reports as (Store.excerpts row, its article dict or None), shown
+    under the first one with their own sentence and how each dated it."""
+    colours = colours or {}
+    art = article or {}
+    when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
+    heading = event.title or event.sentence[:80] or "Event"
+    origin = _origin(art)
     meta = _esc(fmt.published(art.get("published"), art.get("published_source")))
 
     chips = []
     for code in event.countries:
         colour = colours.get(code) or fmt.country_colour(code)
-        name = fmt.country_name(code)
         chips.append(
             f'<span style="background-color:{_tint(colour, 0.16)}; color:{colour}; font-weight:600">'
-            f'&nbsp;{_esc(name)}&nbsp;</span>')
+            f'&nbsp;{_esc(fmt.country_name(code))}&nbsp;</span>')
 
     parts = [
         '<html><body style="font-size:10.5pt; color:#1f2937">',
         f'<p style="margin:0 0 4px 0; font-size:13pt; font-weight:600; color:#111827">{_esc(heading)}</p>',
     ]
     if origin:
-        parts.append(f'<p style="margin:0; color:#6b7280; font-size:9pt">from {" · ".join(origin)}</p>')
+        parts.append(f'<p style="margin:0; color:#6b7280; font-size:9pt">from {origin}</p>')
     parts += [
         f'<p style="margin:0 0 10px 0; color:#6b7280; font-size:9pt">{meta}</p>',
         '<table width="100%" cellspacing="0" cellpadding="8" style="background-color:#f3f6fb;'
@@ -154,25 +170,65 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
         f'&nbsp;&nbsp;<span style="font-size:8pt; color:#6b7280">precision: '
         f'{_esc(fmt.precision(event.granularity))}</span><br>'
         f'<span style="font-size:14pt; font-weight:600; color:#111827">{_esc(when)}</span><br>',
-        f'<span style="color:#374151">{_esc(how)}</span>',
+        f'<span style="color:#374151">{_esc(_how(event))}</span>',
     ]
     if event.reasoning:
         parts.append(f'<br><span style="color:#6b7280; font-size:8.5pt">{_esc(event.reasoning)}</span>')
     parts.append('</td></tr></table>')
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
+    parts.append(f'<p style="margin:12px 0 0 0; line-height:140%">'
+                 f'{_passage(event, art.get("text"), colours)}</p>')
+
+    others = list(reports or [])
+    if others:
+        n = len(others)
+        parts.append(f'<p style="margin:16px 0 2px 0; font-size:8pt; color:#6b7280; font-weight:600">'
+                     f'ALSO REPORTED IN {n} OTHER {"ARTICLE" if n == 1 else "ARTICLES"}</p>')
+        for row, other_art in others[:MAX_REPORTS_SHOWN]:
+            rep = _Report(row)
+            info = dict(row)
+            if other_art:
+                info.update({k: other_art.get(k) for k in ("title", "url", "source", "published",
+                                                          "published_source")})
+            line = _origin(info) or "an article"
+            line += " · " + _esc(fmt.published(info.get("published"), info.get("published_source")))
+            parts.append(
+                '<table width="100%" cellspacing="0" cellpadding="6" style="border-left:3px solid #dbe3ef;'
+                ' margin-top:6px"><tr><td>'
+                f'<span style="color:#6b7280; font-size:8.5pt">{line}</span><br>'
+                f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), colours, context=False)}'
+                f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep))}</span>'
+                '</td></tr></table>')
+        if n > MAX_REPORTS_SHOWN:
+            parts.append(f'<p style="color:#6b7280; font-size:8.5pt">… and {n - MAX_REPORTS_SHOWN} more</p>')
+
     parts += [
-        '<p style="margin:12px 0 0 0; line-height:140%">',
-        f'<span style="color:#9ca3af">{lead}{before}</span>',
-        f'<span style="color:#111827">{sentence}</span>',
-        f'<span style="color:#9ca3af">{after}{tail}</span>',
-        '</p>',
         f'<p style="margin:12px 0 0 0; font-size:8.5pt; color:#6b7280">'
         f'<span style="background-color:{TIME_BG}">&nbsp;date words&nbsp;</span>&nbsp; '
         f'countries in their colour &nbsp;·&nbsp; grey: neighbouring sentences</p>',
         '</body></html>',
     ]
     return "".join(parts)
+
+
+class _Report:
+    """A Store.excerpts row seen with an EventRow's attribute names."""
+
+    def __init__(self, row: dict):
+        self.sentence = row.get("sentence") or ""
+        self.sentence_start = int(row.get("sentence_start") or 0)
+        self.sentence_end = int(row.get("sentence_end") or 0)
+        self.time_start = int(row.get("time_start") or 0)
+        self.time_end = int(row.get("time_end") or 0)
+        self.time_text = row.get("time_text") or ""
+        self.value = row.get("value")
+        self.earliest = row.get("earliest")
+        self.latest = row.get("latest")
+        self.granularity = row.get("granularity")
+        self.mod = row.get("mod")
+        self.anchor = row.get("anchor")
+        self.mentions = row.get("mentions") or []
 
 
 EMPTY_HTML = (
@@ -206,9 +262,11 @@ class ExcerptPanel(QTextBrowser):
         self._event_id = None
         self.setHtml(EMPTY_HTML)
 
-    def show_event(self, event, article: dict | None) -> None:
+    def show_event(self, event, article: dict | None,
+                   reports: list[tuple[dict, dict | None]] | None = None) -> None:
+        """Show an event; reports: its other reports (Store.excerpts rows with their articles)."""
         self._event_id = event.id
-        self.setHtml(excerpt_html(event, article, self.colours))
+        self.setHtml(excerpt_html(event, article, self.colours, reports))
 
     def loadResource(self, type_, name):  # noqa: N802 - Qt's name
         return None   # never load images, style sheets or anything else, local or remote

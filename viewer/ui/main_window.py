@@ -16,7 +16,7 @@ from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, fts_query
 from viewer.store import window as queries
 from viewer.ui.background import QueryRunner
-from viewer.ui.excerpt import ExcerptPanel
+from viewer.ui.excerpt import MAX_REPORTS_SHOWN, ExcerptPanel
 from viewer.ui.filters import FilterPanel
 from viewer.ui.models import EVENT_ID_ROLE, EventTableModel
 from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
@@ -415,12 +415,13 @@ class MainWindow(QMainWindow):
             try:
                 ev = self.store.event(event_id)
                 art = self.store.article(ev.article_id) if ev is not None else None
+                reports = self._other_reports(ev) if ev is not None else []
             except Exception as exc:  # noqa: BLE001
                 self.statusBar().showMessage(str(exc), 10000)
                 return
             if ev is None:
                 return
-            self.excerpt.show_event(ev, art)
+            self.excerpt.show_event(ev, art, reports)
             if source != "timeline":
                 self.timeline.select_event(event_id)
             if source != "table":
@@ -430,6 +431,22 @@ class MainWindow(QMainWindow):
 
     def selected_event(self) -> int | None:
         return self.excerpt.event_id()
+
+    def _other_reports(self, ev) -> list[tuple[dict, dict | None]]:
+        """The event's reports after its own (other articles that told of the same happening)."""
+        if getattr(ev, "reports", 1) <= 1 or not hasattr(self.store, "excerpts"):
+            return []
+        rows = self.store.excerpts(ev.id)
+        others = [r for r in rows
+                  if not (r.get("article_id") == ev.article_id and r.get("sentence_start") == ev.sentence_start)]
+        articles: dict[str, dict | None] = {}
+        out = []
+        for row in others[:MAX_REPORTS_SHOWN]:
+            aid = row.get("article_id")
+            if aid not in articles:
+                articles[aid] = self.store.article(aid)
+            out.append((row, articles[aid]))
+        return out + [(row, None) for row in others[MAX_REPORTS_SHOWN:]]
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
