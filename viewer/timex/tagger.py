@@ -1368,6 +1368,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     # "a second" (ordinal) and "one second" as in "a second time" are not durations
     if unit == "second" and numtxt in ("a", "an", "one", "second"):
         return None
+    if numtxt[:1].isdigit() and re.search(r"\b[A-Z][a-z]+$", core):
+        return None   # "60 Minutes": a title
     text = ctx.text
     after = text[end:end + 20]
     if n == 1 and numtxt in ("a", "an") and unit in ("year", "month", "week", "day") and re.search(r"(?:\d|times|twice|once|percent|billion|million|%)\s*$", text[max(0, start - 20):start]):
@@ -1461,6 +1463,8 @@ def _h_clock(ctx: _Ctx, m, fam):
         core = core[3:]
     low = core.lower()
     hh = mm_ = None
+    if re.search(r"(?i:\bhigh\s+)$", ctx.text[max(0, start - 6):start]):
+        return None   # "high noon"
     if low.startswith("noon") or low.startswith("midday"):
         hh, mm_ = 12, 0
     elif low.startswith("midnight"):
@@ -1730,6 +1734,11 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
             e = None
         if e is None:
             continue
+        if e.text[:6].lower() == "about " and e.end - e.start > 6:
+            # TimeML leaves "about" outside the extent; the approximation stays in mod
+            e.start += 6
+            e.text = e.text[6:]
+            e.mod = e.mod or "APPROX"
         # a handler may shrink the span; it never grows it
         if e.start < start or e.end > m.end() or e.start >= e.end:
             continue
