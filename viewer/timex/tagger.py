@@ -101,6 +101,8 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
 _FUT = re.compile(r"\b(?:ahead\s+of|will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_REPORTING = {"said", "told", "added", "stated", "reported", "announced", "noted", "insisted", "claimed",
+              "predicted", "explained", "confirmed", "denied", "warned"}
 _SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
@@ -200,30 +202,30 @@ class _Ctx:
         return left, right
 
     def tense(self, start: int, end: int) -> str | None:
+        """"past", "future" or None from the verbs nearest to the expression in its sentence.
+        Reporting verbs ("said", "told") only count when nothing else does: in "X will leave Thursday,
+        he said" the event is in the future."""
         left, right = self.sentence(start, end)
-        best = None
-        bestd = 10 ** 9
+        cues = []
+        n = len(left)
         for m in _FUT.finditer(left):
-            d = len(left) - m.end()
-            if d <= bestd:
-                best, bestd = "future", d
+            cues.append((n - m.end(), 0, "future"))
         for m in _PAST.finditer(left):
-            d = len(left) - m.end()
-            if d < bestd:
-                best, bestd = "past", d
+            cues.append((n - m.end(), 1, "past"))
         for m in _FUT.finditer(right):
-            if m.start() < bestd:
-                best, bestd = "future", m.start()
-            break
+            cues.append((m.start(), 0, "future"))
         for m in _PAST.finditer(right):
-            if m.start() < bestd:
-                best, bestd = "past", m.start()
-            break
-        if best is None:
+            # ", he said" after the expression reports the statement, not the event
+            weak = m.group(0) in _REPORTING and re.search(r"[,'\"”]", right[:m.start()])
+            cues.append((m.start(), 2 if weak else 1, "past"))
+        if not cues:
             low = (left + " " + right).lower()
             if " will " in low or "'ll " in low:
                 return "future"
-        return best
+            return None
+        strong = [c for c in cues if c[1] < 2]
+        best = min(strong or cues)
+        return best[2]
 
 
 def _expr(ctx: _Ctx, start: int, end: int, typ: str, value: str, earliest=None, latest=None,
@@ -1513,7 +1515,7 @@ def _h_clock(ctx: _Ctx, m, fam):
     elif wm and ref is not None:
         wd = R.WEEKDAYS[wm.group(0).lower()]
         day, _, how = _weekday_resolve(ctx, wd, None, start, end)
-    elif ctx.last_day is not None and start - ctx.last_day[0] < 200:
+    elif ctx.last_day is not None and start - ctx.last_day[0] < 1500:
         day = ctx.last_day[1]
         how = "the day mentioned just before"
     elif ref is not None:
