@@ -695,7 +695,7 @@ def _h_quarter(ctx: _Ctx, m, fam):
     after = ctx.text[end:end + 12]
     if low in ("the quarter",) and re.match(r"\s+of\s+(?:a|an|the)\b", after):
         return None
-    if low == "quarter":
+    if low == "quarter" or ctx.text.startswith("-to-", end):
         return None
     if re.match(r"\s*(?:of\s+(?:a|an|the|its|their|his|her)\b|century|mile|hour|point|percent|of\s+\d)", after) and not re.search(r"\d{4}", s):
         return None
@@ -1002,8 +1002,8 @@ def _h_today(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().split())
-    if low.endswith("'s"):
-        pass
+    if s[:1] == "T" and re.search(r"\b[A-Z][A-Za-z]+\s+$", ctx.text[max(0, start - 20):start]):
+        return None   # "VOA Today", "USA Today": a name
     ref, how = ctx.deictic_ref()
     if "day before yesterday" in low:
         off, word = -2, "the day before yesterday"
@@ -1080,6 +1080,8 @@ def _h_relunit(ctx: _Ctx, m, fam):
     prefix = low[:um.start()]
     if unit == "quarter":
         return _h_quarter(ctx, m, fam)
+    if s[um.start():um.start() + 1].isupper() and start > 0 and not re.search(r"(?:^|[.!?]\s+|\n)\W*$", ctx.text[max(0, start - 4):start]):
+        return None   # ABC's "This Week": a title
     deic = _deictic(prefix)
     if deic is None:
         return None
@@ -1370,11 +1372,15 @@ def _h_duration(ctx: _Ctx, m, fam):
     # "a second" (ordinal) and "one second" as in "a second time" are not durations
     if unit == "second" and numtxt in ("a", "an", "one", "second"):
         return None
+    if unit == "quarter" and plural and re.match(r"\s+of\b", after_text := ctx.text[end:end + 6]):
+        return None   # "three-quarters of its food": a fraction
     if numtxt[:1].isdigit() and re.search(r"\b[A-Z][a-z]+$", core):
         return None   # "60 Minutes": a title
     text = ctx.text
     after = text[end:end + 20]
-    if n == 1 and numtxt in ("a", "an") and unit in ("year", "month", "week", "day") and re.search(r"(?:\d|times|twice|once|percent|billion|million|%)\s*$", text[max(0, start - 20):start]):
+    if n == 1 and numtxt in ("a", "an") and unit in ("year", "month", "week", "day", "night", "hour") and re.search(
+            r"(?:\d|times|twice|once|percent|billion|million|%|\b[a-z]{3,}[^s\W]s)\s*$", text[max(0, start - 20):start]) \
+            and not re.search(r"(?i:\b(?:within|for|in|after|over|about|than|under|at|by|of|from|to|per|last|past|lasts|takes|days|weeks|years|months|hours)\s*)$", text[max(0, start - 12):start]):
         return _expr(ctx, start, end, "SET", f"P1{R.UNITS[unit][0]}", None, None, None, f"'{s}': each {unit}")
     if lead and lead[0] in ("a", "an") and n is None:
         return None
