@@ -1372,7 +1372,7 @@ def _h_duration(ctx: _Ctx, m, fam):
     # "a second" (ordinal) and "one second" as in "a second time" are not durations
     if unit == "second" and numtxt in ("a", "an", "one", "second"):
         return None
-    if unit == "quarter" and plural and re.match(r"\s+of\b", after_text := ctx.text[end:end + 6]):
+    if unit == "quarter" and plural and hyph and re.match(r"\s+of\b", ctx.text[end:end + 6]):
         return None   # "three-quarters of its food": a fraction
     if numtxt[:1].isdigit() and re.search(r"\b[A-Z][a-z]+$", core):
         return None   # "60 Minutes": a title
