@@ -67,24 +67,29 @@ class OverviewStrip:
         self.span = (0.0, 1.0)
 
     def set_data(self, view) -> None:
+        """The density of the shown lanes over the whole span of the indexed events."""
         idx = view._index
-        a, b = view._data_span()
+        span = idx.span if idx is not None and idx.span else view._data_span()
+        a, b = span
         if b <= a:
             b = a + 86400.0
         pad = (b - a) * 0.02
         a, b = a - pad, b + pad
-        self.span = (a, b)
-        edges = np.linspace(a, b, OVERVIEW_BINS + 1)
         counts = np.zeros(OVERVIEW_BINS)
+        edges = np.linspace(a, b, OVERVIEW_BINS + 1)
         if idx is not None and len(idx.t0):
-            offs = idx.offsets
-            for s in np.flatnonzero(offs[1:] > offs[:-1]).tolist():
-                counts += np.diff(np.searchsorted(idx.t0[offs[s]:offs[s + 1]], edges))
+            edges = getattr(idx, "overview_edges", None)
+            if edges is None:
+                edges = idx.overview_edges = np.linspace(a, b, OVERVIEW_BINS + 1)
+            hist = idx.lane_histograms(edges)
+            if view._shown:
+                counts = hist[view._shown].sum(axis=0)
         level = np.sqrt(counts)
         x = np.repeat(edges, 2)[1:-1]
         y = np.repeat(level, 2)
         self.curve.setData(x, y)
-        self.vb.setRange(xRange=(a, b), yRange=(0, max(1.0, float(level.max()) * 1.1)), padding=0)
+        self.span = (float(edges[0]), float(edges[-1]))
+        self.vb.setRange(xRange=self.span, yRange=(0, max(1.0, float(level.max()) * 1.1)), padding=0)
         self.update_region(view)
 
     def update_region(self, view) -> None:

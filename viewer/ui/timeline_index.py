@@ -1,0 +1,127 @@
+"""The timeline's in-memory index: occurrences sorted so that any time window is a few searchsorted calls.
+
+Pure numpy (no Qt): `prepare` runs in the loader thread for big databases.
+
+Occurrences are kept sorted by (lane, duration class, t0). Class 0 holds the "points" (a day or finer);
+classes 1.. hold the vague dates by how long they last, so the occurrences of a segment that may overlap
+[x0, x1) are those with t0 in (x0 - longest duration of the segment, x1): two binary searches, whatever the
+zoom. Country filters never rebuild the index: they only choose which lanes are shown.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+HOUR = 3600.0
+DAY = 86400.0
+YEAR = 365.2425 * DAY
+
+CLASS_MAX = np.array([DAY + 1, 8 * DAY + 1, 32 * DAY + 1, 93 * DAY, 185 * DAY, 367 * DAY, 3660 * DAY,
+                      np.inf])
+NCLS = len(CLASS_MAX)
+
+
+def prepare(occ):
+    """Occurrences (sorted by lane, t0) -> (occurrences in (lane, class, t0) order, class of each)."""
+    dur = occ.t1 - occ.t0
+    cls = np.minimum(np.searchsorted(CLASS_MAX, dur, "left"), NCLS - 1).astype(np.int8)
+    key = occ.lane.astype(np.int32) * NCLS + cls
+    order = np.argsort(key, kind="stable")
+    return occ.take(order), cls[order]
+
+
+class Index:
+    """Occurrences kept by one filter (every lane), with per-(lane, class) offsets."""
+
+    def __init__(self, t0, t1, eid, lane, cls, nlanes: int):
+        self.t0, self.t1, self.eid = t0, t1, eid
+        self.nlanes = nlanes
+        seg = lane.astype(np.int32) * NCLS + cls
+        self.offsets = np.searchsorted(seg, np.arange(nlanes * NCLS + 1)).astype(np.int64)
+        self.maxdur = np.zeros(nlanes * NCLS)
+        nonempty = np.flatnonzero(self.offsets[1:] > self.offsets[:-1])
+        if len(nonempty) and len(t0):
+            self.maxdur[nonempty] = np.maximum.reduceat(t1 - t0, self.offsets[nonempty])
+        self.lane_count = np.diff(self.offsets[::NCLS])
+        self._bands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._orders: dict = {}
+        self._hist = None
+        self.span = (float(t0.min()), float(t1.max())) if len(t0) else None
+
+    def segment(self, lane: int, c: int) -> tuple[int, int]:
+        s = lane * NCLS + c
+        return int(self.offsets[s]), int(self.offsets[s + 1])
+
+    def window(self, lane: int, c: int, x0: float, x1: float) -> tuple[int, int]:
+        """[lo, hi) of segment (lane, c) holding every occurrence that may overlap [x0, x1)."""
+        s = lane * NCLS + c
+        a, b = self.offsets[s], self.offsets[s + 1]
+        if a == b:
+            return int(a), int(a)
+        t = self.t0[a:b]
+        lo = a + int(np.searchsorted(t, x0 - self.maxdur[s], "right"))
+        hi = a + int(np.searchsorted(t, x1, "left"))
+        return int(lo), int(max(lo, hi))
+
+    def bands_window(self, lane: int, x0: float, x1: float) -> np.ndarray:
+        """Indices of the vague occurrences of `lane` overlapping [x0, x1)."""
+        parts = []
+        for c in range(1, NCLS):
+            lo, hi = self.window(lane, c, x0, x1)
+            if hi > lo:
+                parts.append(np.arange(lo, hi))
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        sl = np.concatenate(parts)
+        return sl[self.t1[sl] > x0]
+
+    def count_bands(self, lane: int, x0: float, x1: float) -> int:
+        return sum(hi - lo for lo, hi in (self.window(lane, c, x0, x1) for c in range(1, NCLS)))
+
+    def point_counts(self, lane: int, edges: np.ndarray) -> np.ndarray:
+        """Points (class 0) of `lane` starting in each [edges[k], edges[k+1])."""
+        a, b = self.segment(lane, 0)
+        return np.diff(np.searchsorted(self.t0[a:b], edges, "left"))
+
+    def band_cover(self, lane: int, edges: np.ndarray) -> np.ndarray:
+        """How many vague occurrences of `lane` overlap each bin (started before its end, not ended
+        before its start)."""
+        got = self._bands.get(lane)
+        if got is None:
+            a, _ = self.segment(lane, 1)
+            _, b = self.segment(lane, NCLS - 1)
+            got = self._bands[lane] = (np.sort(self.t0[a:b]), np.sort(self.t1[a:b]))
+        starts, ends = got
+        if not len(starts):
+            return np.zeros(len(edges) - 1)
+        return (np.searchsorted(starts, edges[1:], "left") - np.searchsorted(ends, edges[:-1], "right"))
+
+    def lane_histograms(self, edges: np.ndarray) -> np.ndarray:
+        """(lanes x bins) occurrence starts per bin, for the overview strip (cached per edges)."""
+        if self._hist is not None and self._hist[0] is edges:
+            return self._hist[1]
+        out = np.zeros((self.nlanes, len(edges) - 1))
+        for s in np.flatnonzero(self.offsets[1:] > self.offsets[:-1]).tolist():
+            a, b = self.offsets[s], self.offsets[s + 1]
+            out[s // NCLS] += np.diff(np.searchsorted(self.t0[a:b], edges))
+        self._hist = (edges, out)
+        return out
+
+    def order(self, lanes: tuple[int, ...]):
+        """(t0, id, t1) of the distinct events of these lanes sorted by (t0, id): previous/next."""
+        got = self._orders.get(lanes)
+        if got is None:
+            parts = [np.arange(*self.segment_range(lane)) for lane in lanes]
+            sl = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+            if len(sl):
+                ids, first = np.unique(self.eid[sl], return_index=True)
+                t0 = self.t0[sl][first]
+                t1 = self.t1[sl][first]
+                k = np.lexsort((ids, t0))
+                got = (t0[k], ids[k], t1[k])
+            else:
+                got = (np.zeros(0), np.zeros(0, np.int64), np.zeros(0))
+            self._orders = {lanes: got}
+        return got
+
+    def segment_range(self, lane: int) -> tuple[int, int]:
+        return int(self.offsets[lane * NCLS]), int(self.offsets[(lane + 1) * NCLS])

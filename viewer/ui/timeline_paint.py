@@ -1,0 +1,457 @@
+"""The one graphics item that paints the timeline's lanes: marks, bands, density strips, clusters, labels.
+
+Per frame and per visible lane, it slices the index (`timeline_index.Index`) for the visible window and
+either draws the marks themselves when few are visible (batched `drawPoints`, one path for the bands), or
+a density strip (all lanes' strips go into ONE image) with "+N" cluster pills (cached pixmaps) when many
+are. Titles are placed greedily left to right without overlaps, only in lanes with room for them; the
+events a label covers fold into its "+N". Nothing here is proportional to the number of events in the
+database: only to what the viewport shows.
+"""
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
+
+from viewer.ui.timeline_index import DAY, NCLS
+
+POINTS_DETAIL_MAX = 220         # per lane: more visible points than this -> density strip + clusters
+BANDS_DETAIL_MAX = 60           # per lane: more visible bands than this -> coverage strip
+LABEL_PX_PER_MARK = 26          # label a lane only when it has at least this many pixels per mark
+LABEL_MAX_PX = 230.0            # longest label; longer titles are elided
+BIN_PX = 3                      # density strip resolution
+CLUSTER_PX = 110                # one "+N" pill per this many pixels at most
+
+BG = QColor("#ffffff")
+LANE_ALT = QColor("#f5f7fa")
+LANE_LINE = QColor("#e3e7ed")
+TEXT = QColor("#1f2933")
+MUTED = QColor("#7b8794")
+SELECT = QColor("#111827")
+
+
+def fmt_count(n: int) -> str:
+    if n < 1000:
+        return f"+{n}"
+    if n < 10_000:
+        return f"+{n / 1000:.1f}k"
+    if n < 1_000_000:
+        return f"+{n // 1000}k"
+    return f"+{n / 1e6:.1f}M"
+
+
+class LanesItem(pg.GraphicsObject):
+    """Child of the ViewBox: paints in ViewBox pixel coordinates, keeps what it drew for hit tests."""
+
+    def __init__(self, view, vb: pg.ViewBox):
+        super().__init__()
+        self.view = view
+        self.vb = vb
+        self.setParentItem(vb)
+        self.setZValue(10)
+        self.font = QFont()
+        self.font.setPixelSize(11)
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+        self.pill_font = QFont()
+        self.pill_font.setPixelSize(10)
+        self.pill_font.setBold(True)
+        self.fm = QFontMetricsF(self.font)
+        self.fm_bold = QFontMetricsF(self.bold)
+        self.fm_pill = QFontMetricsF(self.pill_font)
+        self._text_cache: OrderedDict = OrderedDict()   # (text, row parity) -> QPixmap
+        self._pill_cache: OrderedDict = OrderedDict()   # (text, colour) -> QPixmap
+        self.hits = None            # what the last frame drew, for hit testing
+        vb.sigResized.connect(self._resized)
+
+    def _resized(self, *_):
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.vb.boundingRect()
+
+    # -- cached renderings -------------------------------------------------------------------------
+    def _cached(self, cache: OrderedDict, key, make):
+        pm = cache.get(key)
+        if pm is None:
+            pm = cache[key] = make()
+            if len(cache) > 3000:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
+        return pm
+
+    def _label_pixmap(self, text: str, bg: QColor) -> QPixmap:
+        def make():
+            w = math.ceil(self.fm.horizontalAdvance(text)) + 4
+            h = math.ceil(self.fm.height())
+            pm = QPixmap(w, h)
+            back = QColor(bg)
+            back.setAlpha(215)
+            pm.fill(back)
+            q = QPainter(pm)
+            q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            q.setFont(self.font)
+            q.setPen(TEXT)
+            q.drawText(QRectF(2, 0, w, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            q.end()
+            return pm
+        return self._cached(self._text_cache, (text, bg.rgba()), make)
+
+    def _pill_pixmap(self, text: str, color: QColor) -> QPixmap:
+        def make():
+            tw = self.fm_pill.horizontalAdvance(text)
+            w, h = math.ceil(tw + 12), 15
+            pm = QPixmap(w, h)
+            pm.fill(Qt.GlobalColor.transparent)
+            q = QPainter(pm)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QPen(color, 1))
+            q.setBrush(QBrush(QColor(255, 255, 255, 235)))
+            q.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), (h - 1) / 2, (h - 1) / 2)
+            q.setFont(self.pill_font)
+            q.setPen(color)
+            q.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
+            q.end()
+            return pm
+        return self._cached(self._pill_cache, (text, color.rgba()), make)
+
+    # -- geometry ----------------------------------------------------------------------------------
+    def lane_geometry(self) -> tuple[float, float]:
+        """(top pixel of row 0, row height in pixels) in ViewBox coordinates (rows at y = 0, 1, 2 ...)."""
+        _, (y0, y1) = self.vb.viewRange()
+        scale = self.vb.height() / max(1e-9, (y1 - y0))
+        return -y0 * scale, scale
+
+    # -- painting ----------------------------------------------------------------------------------
+    def paint(self, p: QPainter, *args):
+        p.save()
+        try:
+            self._paint(p)
+        except Exception:          # never leave a painter half-used: Qt would crash
+            import traceback
+            traceback.print_exc()
+            self.hits = None
+        finally:
+            p.restore()
+
+    def _paint(self, p: QPainter):
+        view = self.view
+        idx = view._index
+        rect = self.vb.boundingRect()
+        w, h = rect.width(), rect.height()
+        p.fillRect(rect, BG)
+        (vx0, vx1), _ = self.vb.viewRange()
+        if idx is None or w < 4 or h < 4 or vx1 <= vx0:
+            self.hits = None
+            return
+        sx = w / (vx1 - vx0)
+        top0, lh = self.lane_geometry()
+        rows = view._shown
+        first = max(0, int(math.floor(-top0 / lh)))
+        last = min(len(rows) - 1, int(math.ceil((h - top0) / lh)))
+        hits_pts, hits_bands, hits_pills, labels = [], [], [], []
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for row in range(first, last + 1):
+            if row % 2:
+                p.fillRect(QRectF(0, top0 + row * lh, w, lh), LANE_ALT)
+        p.setPen(QPen(LANE_LINE, 1))
+        for row in range(first, last + 2):
+            y = top0 + row * lh
+            p.drawLine(QPointF(0, y), QPointF(w, y))
+        self._paint_grid(p, w, h, vx0, sx)
+
+        nb = max(1, int(math.ceil(w / BIN_PX)))
+        edges = np.linspace(vx0, vx0 + nb * BIN_PX / sx, nb + 1)
+        strips = []        # (y0, y1, counts, colour, strong)
+        pills = []         # (row, counts)
+        partial = view._partial
+        for row in range(first, last + 1):
+            lane = rows[row]
+            top = top0 + row * lh
+            cy = top + lh * 0.5
+            color = view._lane_colors[lane]
+            # ---- vague dates: bands, or a coverage strip when too many ----------------------
+            n_bands = 0 if partial else idx.count_bands(lane, vx0, vx1)
+            if n_bands and n_bands <= BANDS_DETAIL_MAX:
+                sl = idx.bands_window(lane, vx0, vx1)
+                if len(sl):
+                    self._paint_bands(p, idx, sl, color, top, lh, vx0, sx, w)
+                    bx0 = np.maximum((idx.t0[sl] - vx0) * sx, -10.0)
+                    bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + 10.0), bx0 + 2)
+                    hits_bands.append((bx0, bx1, top + lh * 0.24, top + lh * 0.76, idx.eid[sl], row))
+                    labels.append((row, cy, np.maximum(bx0, 0.0), idx.eid[sl], False))
+            elif n_bands:
+                strips.append((top + lh * 0.2, top + lh * 0.8, idx.band_cover(lane, edges), color, False))
+            # ---- precise dates: points, or a density strip with clusters when too many -------
+            lo, hi = idx.window(lane, 0, vx0, vx1)
+            n_pts = hi - lo
+            if not n_pts:
+                continue
+            if n_pts <= POINTS_DETAIL_MAX and not partial:
+                sl = np.arange(lo, hi)
+                t0, t1 = idx.t0[sl], idx.t1[sl]
+                keep = (t1 > vx0) & (t0 < vx1)
+                sl, t0, t1 = sl[keep], t0[keep], t1[keep]
+                if not len(sl):
+                    continue
+                xs = (t0 + np.minimum(t1 - t0, DAY) * 0.5 - vx0) * sx
+                self._paint_points(p, xs, t0, t1, cy, color, vx0, sx)
+                hits_pts.append((xs, cy, idx.eid[sl], row))
+                labels.append((row, cy, xs, idx.eid[sl], True))
+            else:
+                counts = idx.point_counts(lane, edges)
+                strips.append((top + lh * 0.32, top + lh * 0.68, counts, color, True))
+                pills.append((row, counts, color))
+        self._paint_strips(p, strips, nb, w, h)
+        for row, counts, color in pills:
+            hits_pills += self._paint_pills(p, counts, edges, top0 + row * lh + lh / 2, lh, w, nb, color)
+        self._paint_labels(p, labels, w, lh)
+        if partial:
+            p.setFont(self.font)
+            p.setPen(MUTED)
+            p.drawText(QRectF(0, 2, w - 8, 16), Qt.AlignmentFlag.AlignRight, "loading events\u2026")
+        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
+        self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
+
+    def _paint_grid(self, p, w, h, vx0, sx):
+        levels = getattr(self.view._axis, "_tickLevels", None)
+        if not levels:
+            return
+        p.setPen(QPen(QColor(0, 0, 0, 18), 1))
+        for value in levels[0][1]:
+            x = (value - vx0) * sx
+            if 0 <= x <= w:
+                p.drawLine(QPointF(x, 0), QPointF(x, h))
+
+    def _paint_bands(self, p, idx, sl, color, top, lh, vx0, sx, w):
+        """Vague dates: their union as one translucent band, each one's ends as ticks."""
+        y0, y1 = top + lh * 0.24, top + lh * 0.76
+        bx0 = np.maximum((idx.t0[sl] - vx0) * sx, -10.0)
+        bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + 10.0), bx0 + 2)
+        fill = QColor(color)
+        fill.setAlpha(44)
+        edge = QColor(color)
+        edge.setAlpha(150)
+        path = QPainterPath()
+        lines = []
+        for a, b in zip(bx0.tolist(), bx1.tolist()):
+            path.addRect(QRectF(a, y0, b - a, y1 - y0))
+            lines.append(QLineF(a, y0, a, y1))
+            lines.append(QLineF(b, y0, b, y1))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(fill))
+        p.drawPath(path.simplified())
+        p.setPen(QPen(edge, 1.2))
+        p.drawLines(lines)
+        p.setPen(QPen(edge, 1))
+        p.drawLine(QPointF(float(bx0.min()), y1), QPointF(float(bx1.max()), y1))
+
+    def _paint_points(self, p, xs, t0, t1, cy, color, vx0, sx):
+        """Precise dates: dots with a white halo; a day wider than a dot also shows as a thin bar."""
+        widths = (t1 - t0) * sx
+        wide = widths > 14
+        if wide.any():
+            fill = QColor(color)
+            fill.setAlpha(70)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(fill))
+            x0s = (t0[wide] - vx0) * sx
+            p.drawRects([QRectF(a, cy - 3, b, 6) for a, b in zip(x0s.tolist(), widths[wide].tolist())])
+        pts = pg.functions.arrayToQPolygonF(np.ascontiguousarray(xs, dtype=np.float64),
+                                            np.full(len(xs), cy, dtype=np.float64))
+        halo = QPen(BG, 9.5)
+        halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(halo)
+        p.drawPoints(pts)
+        dot = QPen(color, 7)
+        dot.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(dot)
+        p.drawPoints(pts)
+
+    def _paint_strips(self, p, strips, nb, w, h):
+        """Every density strip of the frame in one ARGB image, drawn once."""
+        if not strips:
+            return
+        hh = int(math.ceil(h))
+        img = np.zeros((hh, nb, 4), dtype=np.uint8)
+        for y0, y1, counts, color, strong in strips:
+            top = max(0, int(round(y0)))
+            bottom = min(hh, int(round(y1)))
+            if bottom <= top:
+                continue
+            peak = float(counts.max()) if len(counts) else 0.0
+            if peak <= 0:
+                continue
+            level = np.log1p(np.maximum(counts, 0)) / math.log1p(max(peak, 4.0))
+            alpha = np.where(counts > 0, 45 + level * (210 if strong else 110), 0).astype(np.uint8)
+            rgba = np.empty((nb, 4), dtype=np.uint8)
+            rgba[:, 0] = color.blue()
+            rgba[:, 1] = color.green()
+            rgba[:, 2] = color.red()
+            rgba[:, 3] = alpha
+            if strong:
+                img[top:bottom] = np.where(alpha[None, :, None] > 0, rgba[None], img[top:bottom])
+            else:
+                img[top:bottom] = rgba[None]
+        qimg = QImage(img.data, nb, hh, nb * 4, QImage.Format.Format_ARGB32)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        p.drawImage(QRectF(0, 0, nb * BIN_PX, hh), qimg)
+        p.restore()
+        del qimg
+
+    def _paint_pills(self, p, counts, edges, cy, lh, w, nb, color):
+        """"+N" cluster pills over a dense lane, at most one per CLUSTER_PX. Returns hit boxes."""
+        if lh < 14:
+            return []
+        per = max(1, CLUSTER_PX // BIN_PX)
+        nbk = int(math.ceil(nb / per))
+        padded = np.zeros(nbk * per)
+        padded[:nb] = counts
+        blocks = padded.reshape(nbk, per)
+        totals = blocks.sum(axis=1)
+        ks = np.flatnonzero(totals > 0)
+        if not len(ks):
+            return []
+        centres = (np.arange(per) + 0.5) * BIN_PX
+        cx = ks * per * BIN_PX + (blocks[ks] * centres).sum(axis=1) / totals[ks]
+        hits = []
+        for k, x, n in zip(ks.tolist(), cx.tolist(), totals[ks].tolist()):
+            pm = self._pill_pixmap(fmt_count(int(n)), color)
+            pw, ph = pm.width(), pm.height()
+            left = min(max(0.0, x - pw / 2), w - pw)
+            r = QRectF(left, cy - ph / 2, pw, ph)
+            p.drawPixmap(r.topLeft(), pm)
+            hits.append((r, float(edges[k * per]), float(edges[min(nb, (k + 1) * per)])))
+        return hits
+
+    def _paint_labels(self, p, labels, w, lh):
+        if lh < 15 or not labels:
+            return
+        view = self.view
+        by_row: dict[int, list] = {}
+        for row, cy, xs, ids, is_pt in labels:
+            by_row.setdefault(row, []).append((cy, xs, ids, is_pt))
+        plan, wanted = [], []
+        for row, parts in by_row.items():
+            xs = np.concatenate([q[1] for q in parts])
+            if len(xs) * LABEL_PX_PER_MARK > w:
+                continue
+            ids = np.concatenate([q[2] for q in parts])
+            is_pt = np.concatenate([np.full(len(q[1]), q[3]) for q in parts])
+            order = np.lexsort((~is_pt, xs))
+            plan.append((row, parts[0][0], xs[order], ids[order], is_pt[order]))
+            wanted.extend(ids.tolist())
+        if not plan:
+            return
+        titles = view._titles_for(wanted)
+        for row, cy, xs, ids, is_pt in plan:
+            bg = LANE_ALT if row % 2 else BG
+            next_free = -1e9
+            placed = []    # [x, title, folded]
+            for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
+                start = x + (6 if pt else 3)
+                if start >= next_free and start < w - 24:
+                    title = titles.get(i, "")
+                    if self.fm.horizontalAdvance(title) > LABEL_MAX_PX:
+                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, LABEL_MAX_PX)
+                    pm = self._label_pixmap(title, bg)
+                    placed.append([start, pm, 0])
+                    next_free = start + pm.width() + 12
+                elif placed:
+                    placed[-1][2] += 1
+            for start, pm, folded in placed:
+                y = cy - pm.height() / 2
+                p.drawPixmap(QPointF(start, y), pm)
+                if folded:
+                    p.setFont(self.font)
+                    p.setPen(MUTED)
+                    p.drawText(QPointF(start + pm.width() + 1, y + self.fm.ascent()), f"+{folded}")
+
+    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
+        view = self.view
+        info = view._selected_info
+        if view._selected is None or info is None or info["t0"] is None:
+            return
+        t0, t1 = info["t0"], info["t1"]
+        x0, x1 = (t0 - vx0) * sx, (t1 - vx0) * sx
+        if x1 < -20 or x0 > w + 20:
+            return
+        pointlike = (t1 - t0) <= DAY + 1
+        xm = (t0 + min(t1 - t0, DAY) * 0.5 - vx0) * sx
+        p.setPen(QPen(QColor(17, 24, 39, 70), 1, Qt.PenStyle.DashLine))
+        gx = xm if pointlike else max(x0, 0)
+        p.drawLine(QPointF(gx, 0), QPointF(gx, h))
+        rows = [view._row_of[lane] for lane in info["lanes"] if lane in view._row_of]
+        for row in rows:
+            if row < first or row > last:
+                continue
+            cy = top0 + row * lh + lh / 2
+            color = view._lane_colors[view._shown[row]]
+            if pointlike:
+                p.setPen(QPen(BG, 5))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawEllipse(QPointF(xm, cy), 7, 7)
+                p.setPen(QPen(SELECT, 2.2))
+                p.setBrush(QBrush(color))
+                p.drawEllipse(QPointF(xm, cy), 7, 7)
+            else:
+                c = QColor(color)
+                c.setAlpha(110)
+                p.setPen(QPen(SELECT, 2))
+                p.setBrush(QBrush(c))
+                a, b = max(x0, -5.0), min(x1, w + 5.0)
+                p.drawRoundedRect(QRectF(a, cy - lh * 0.3, max(4.0, b - a), lh * 0.6), 3, 3)
+        title = info.get("title") or ""
+        visible_rows = [r for r in rows if first <= r <= last]
+        if not title or not visible_rows:
+            return
+        cy = top0 + visible_rows[0] * lh + lh / 2
+        text = self.fm_bold.elidedText(title, Qt.TextElideMode.ElideRight, 340.0)
+        tw = self.fm_bold.horizontalAdvance(text)
+        anchor = xm if pointlike else max(x0, 0.0)
+        x = anchor + 12
+        if x + tw + 8 > w:
+            x = max(4.0, anchor - 12 - tw)
+        r = QRectF(x - 5, cy - 10, tw + 10, 20)
+        p.setPen(QPen(QColor("#9aa5b1"), 1))
+        p.setBrush(QBrush(QColor(255, 255, 255, 245)))
+        p.drawRoundedRect(r, 4, 4)
+        p.setFont(self.bold)
+        p.setPen(SELECT)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+    # -- hit testing -------------------------------------------------------------------------------
+    def hit(self, pos: QPointF):
+        """('event', id) | ('cluster', t0, t1) | None for a point in ViewBox pixel coordinates."""
+        if not self.hits:
+            return None
+        pts, bands, pills, top0, lh = self.hits
+        x, y = pos.x(), pos.y()
+        for r, t0, t1 in pills:
+            if r.adjusted(-2, -2, 2, 2).contains(pos):
+                return ("cluster", t0, t1)
+        best, best_d = None, 8.0
+        for xs, cy, ids, _row in pts:
+            if abs(y - cy) > 9 or not len(xs):
+                continue
+            d = np.abs(xs - x)
+            k = int(np.argmin(d))
+            if d[k] <= best_d:
+                best, best_d = int(ids[k]), float(d[k])
+        if best is not None:
+            return ("event", best)
+        for bx0, bx1, y0, y1, ids, _row in bands:
+            if not (y0 - 2 <= y <= y1 + 2):
+                continue
+            inside = np.flatnonzero((bx0 - 2 <= x) & (x <= bx1 + 2))
+            if len(inside):
+                k = inside[np.argmin((bx1 - bx0)[inside])]     # the most precise band under the cursor
+                return ("event", int(ids[k]))
+        return None
