@@ -138,3 +138,13 @@ def test_histories_are_read_as_narratives():
     assert later.granularity == "month" and later.earliest == "1943-07-03" and later.latest == "1943-08-02"
     assert got["March"].value == "1944-03"
     assert got["the next day"].value == "1945-05-09"
+
+
+def test_encyclopedia_phenomena():
+    got = {e.text: e for e in tag("The war lasted 1939-1945. Thermopylae fell in 480 BC. "
+                                  "The landings of 6–9 June 1944 succeeded.", date(2020, 1, 1))}
+    assert got["1939"].value == "1939" and got["1945"].value == "1945"
+    assert got["480 BC"].value == "BC0480" and got["480 BC"].earliest is None
+    r = got["6–9 June 1944"]
+    assert (r.value, r.earliest, r.latest) == ("1944-06-06", "1944-06-06", "1944-06-09")
+    assert tag("Order No. 12-1998 was issued.", date(2020, 1, 1)) == []

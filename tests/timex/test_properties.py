@@ -8,7 +8,7 @@ from viewer.timex import infer_reference, resolve_document, tag
 
 VALUE = re.compile(r"^(?:[\dX]{2,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-(?:[\dX]{2}|WE|[1-7]))?)?"
                    r"(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|P[\dX.]+(?:Y|M|W|D|Q|DE|CE|ML|WE)|PT[\dX.]+[HMS]"
-                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)$")
+                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)$")
 
 WORDS = ["last", "this", "next", "September", "Monday", "May", "march", "2019", "1,500", "the", "past",
          "three", "months", "ago", "in", "1944", "summer", "weekend", "quarter", "third", "early", "late",

@@ -62,14 +62,15 @@ HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 # Each family: (name, pattern). Built into separate compiled regexes, all run over the text.
 FAMILIES: list[tuple[str, str]] = [
     # Full calendar dates, optionally with a weekday and a deictic ("this Monday, November 18").
-    ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
-    ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
+    ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?{MONTH}\s+{DAYN}(?:\s*[-–—]\s*{DAYN})?\b(?:,?\s+{YEAR})?"),
+    ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}(?:\s*[-–—]\s*{DAYN})?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
     ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
-    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,])(?<!\d-){YEAR}\b(?!\s*(?:%|percent|per\s+cent)|-\d)"),
+    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
+    ("era", r"\b\d{1,4}\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{1,4}\b|\b\d{1,4}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
@@ -343,7 +344,30 @@ _MNAME = {v: k.capitalize() for k, v in R.MONTHS.items()}
 _WNAME = {v: k.capitalize() for k, v in R.WEEKDAYS.items()}
 
 
+_RANGE_DAY = re.compile(r"\s*[-–—]\s*(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
+
+
 def _h_date(ctx: _Ctx, m: re.Match, fam: str):
+    """Full dates; a day range ("7–9 June 1944") keeps its first day as value and spans the range."""
+    e = _h_date_core(ctx, m, fam)
+    if e is None or e.granularity != "day" or not e.earliest:
+        return e
+    s = m.group(0)
+    mm = _MONTH_IN.search(s)
+    first = _DAY_IN.search(s, mm.end()) if fam == "date_mdy" else _DAY_IN.search(s, (_WD_IN.search(s).end() if _WD_IN.search(s) else 0))
+    if first is None:
+        return e
+    rm = _RANGE_DAY.match(s, first.end())
+    if rm:
+        d1 = date.fromisoformat(e.earliest)
+        d2 = d1.replace(day=int(rm.group(1)))
+        if d2 > d1:
+            e.latest = d2.isoformat()
+            e.reasoning += f"; the range runs to {e.latest}"
+    return e
+
+
+def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
     s = m.group(0)
     start, end = m.start(), m.end()
     # a leading "the" is only kept for "the 18th of November"
@@ -591,6 +615,13 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
     y = int(ym[-1].group(1))
     prefix = core[:ym[-1].start()]
     prefixed = bool(prefix.strip())
+    ystart = start + skip + ym[-1].start()
+    text = ctx.text
+    if re.search(r"\d[-–]$", text[max(0, ystart - 2):ystart]) and not re.search(r"(?<!\d)\d{4}[-–]$", text[max(0, ystart - 6):ystart]):
+        return None   # "No. 12-1998", "555-1998": not a year
+    rm = re.match(r"[-–](\d+)", text[end:end + 6])
+    if rm and not (len(rm.group(1)) == 4 or (len(rm.group(1)) == 2 and int(rm.group(1)) > y % 100)):
+        return None   # "2019-11" (a month), "1998-3": not a year on its own
     if not _year_ok(ctx, start + skip + ym[-1].start(), end, prefixed or mod is not None):
         return None
     if mod is not None and not prefixed:
@@ -608,6 +639,20 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
     _set_anchor(ctx, "year", y)
     how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
     return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
+
+
+def _h_era(ctx, m, fam):
+    s = m.group(0)
+    y = int(re.search(r"\d+", s).group(0))
+    if re.search(r"B\.?C", s):
+        if y == 0:
+            return None
+        # no ISO calendar date before year 1: the value says BC, the interval is left open
+        return _expr(ctx, m.start(), m.end(), "DATE", f"BC{y:04d}", None, None, "year", f"'{s}': the year {y} before the common era")
+    if y == 0:
+        return None
+    _set_anchor(ctx, "year", y)
+    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{s}': the year {y} of the common era")
 
 
 def _h_fy(ctx, m, fam):
@@ -1624,7 +1669,7 @@ def _h_yearend(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "year": _h_year, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "year": _h_year, "era": _h_era, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -1652,7 +1697,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.MONTHS) + list(R.MONTH_ABBR), ["date_mdy", "date_dmy", "month", "set", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
-    add(["#digits"], ["date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+    add(["#digits"], ["era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
