@@ -56,6 +56,9 @@ def _translate(exc: BaseException, path: str, timeout: float | None = None) -> S
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
     low = text.lower()
+    if isinstance(exc, UnicodeDecodeError):
+        # SQLite's own message (naming a damaged table) or a value was not UTF-8
+        name, text = "SQLITE_CORRUPT", "bytes that are not UTF-8 where text belongs"
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in low:
         wait = f" (waited {timeout:g} s)" if timeout is not None else ""
         return StoreError(f"{path}: the database is locked by another program{wait}; "
@@ -163,6 +166,30 @@ def _json_list(text) -> list:
 
 
 def _event_row(row: dict) -> EventRow:
+    g = row.get
+    return EventRow(
+        id=g("id"), article_id=g("article_id"), title=g("title") or "",
+        sentence=g("sentence") or "", sentence_start=g("sentence_start"),
+        sentence_end=g("sentence_end"), time_start=g("time_start"), time_end=g("time_end"),
+        time_text=g("time_text") or "", type=g("type") or "", value=g("value") or "",
+        earliest=g("earliest"), latest=g("latest"), t0=g("t0"), t1=g("t1"),
+        granularity=g("granularity"), mod=g("mod"), reasoning=g("reasoning") or "",
+        anchor=g("anchor"),
+        countries=[c for c in str(g("countries") or "").split(",") if c],
+        mentions=_json_list(g("mentions")),
+        reports=g("reports") or 1,
+    )
+
+
+def _json_list(text) -> list:
+    try:
+        value = json.loads(text or "[]")
+    except (ValueError, TypeError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _event_row(row: dict) -> EventRow:
     return EventRow(
         id=row["id"], article_id=row["article_id"], title=row["title"] or "",
         sentence=row["sentence"] or "", sentence_start=row["sentence_start"],
@@ -227,6 +254,28 @@ _EXCERPT_COLUMNS = ("article_id, sentence_start, sentence_end, sentence, time_st
                     " mentions")
 
 MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2}
+
+_V1_COLUMNS = {
+    "articles": {"id", "url", "title", "source", "text", "published", "published_source", "language",
+                 "added"},
+    "article_countries": {"article_id", "code"},
+    "events": {"id", "article_id", "sentence_start", "sentence_end", "sentence", "time_start", "time_end",
+               "time_text", "type", "value", "earliest", "latest", "t0", "t1", "granularity", "mod",
+               "reasoning", "anchor", "title", "countries", "mentions"},
+    "event_countries": {"event_id", "code", "t0", "t1"},
+    "events_fts": {"title", "sentence"},
+}
+# The tables and columns each version must have: checked on open, so a file whose schema was damaged
+# or altered by hand is refused with a message instead of failing query by query.
+EXPECTED_COLUMNS = {
+    1: _V1_COLUMNS,
+    2: {**_V1_COLUMNS, "events": _V1_COLUMNS["events"] | {"reports"},
+        "excerpts": {"id", "event_id"} | set(_EXCERPT_COLUMNS.split(", "))},
+}
+
+
+def _decode_text(raw: bytes) -> str:
+    return str(raw, "utf-8", "replace")
 
 
 def _clean(text):
@@ -347,6 +396,9 @@ class Store:
                     except OSError as exc:
                         raise StoreError(f"{path}: cannot create its folder: {exc.strerror}", "io") from exc
                 conn = sqlite3.connect(path, check_same_thread=False, timeout=timeout)
+            # Text that is not UTF-8 (a damaged page, another tool's Latin-1) reads as U+FFFD instead
+            # of making every query that touches it fail.
+            conn.text_factory = _decode_text
             db = sqlite_utils.Database(conn)
             store = cls(db, path, readonly=readonly, timeout=timeout)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -362,6 +414,8 @@ class Store:
                                  "Conflict Timeline's; left untouched", "foreign")
             if not readonly:
                 store._migrate()
+            store._check_schema()
+            if not readonly:
                 if not memory:
                     store._probe_writable()
                     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -372,7 +426,7 @@ class Store:
             if conn is not None:
                 conn.close()
             raise
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             if conn is not None:
                 conn.close()
             raise _translate(exc, path, timeout) from exc
@@ -393,6 +447,18 @@ class Store:
             conn.close()
             return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
                                    timeout=timeout)
+
+    def _check_schema(self) -> None:
+        version = self.schema_version()
+        missing = []
+        for table, columns in EXPECTED_COLUMNS.get(version, {}).items():
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_xinfo([{table}])").fetchall()}
+            lost = sorted(columns - have)
+            if lost:
+                missing.append(f"{table} ({', '.join(lost)})" if have else table)
+        if missing:
+            raise StoreError(f"{self.path}: the database file is damaged or was changed by another "
+                             f"program: missing {'; '.join(missing)}. Nothing was changed", "corrupt")
 
     def _quick_check(self) -> None:
         rows = self.db.execute("PRAGMA quick_check(5)").fetchall()
@@ -462,7 +528,7 @@ class Store:
             yield
         except StoreError:
             raise
-        except (sqlite3.Error, OverflowError) as exc:
+        except (sqlite3.Error, OverflowError, UnicodeError) as exc:
             raise _translate(exc, self.path, self.timeout) from exc
 
     # -- writing -----------------------------------------------------------------------------
@@ -607,10 +673,15 @@ class Store:
         if f is None:
             return "", params
         if f.countries is not None:
-            codes = sorted(f.countries)
-            clauses.append("e.id IN (SELECT event_id FROM event_countries WHERE code IN (%s))"
-                           % ",".join("?" * len(codes)) if codes else "0")
-            params += codes
+            codes = sorted(_clean(str(c)) for c in f.countries)
+            if len(codes) <= 50:
+                clauses.append("e.id IN (SELECT event_id FROM event_countries WHERE code IN (%s))"
+                               % ",".join("?" * len(codes)) if codes else "0")
+                params += codes
+            else:       # any number of codes in one parameter (SQLite limits the number of ?s)
+                clauses.append("e.id IN (SELECT event_id FROM event_countries WHERE code IN"
+                               " (SELECT value FROM json_each(?)))")
+                params.append(json.dumps(codes))
         if f.date_from:
             clauses.append("e.t1 > ?")
             params.append(_filter_bound(f.date_from, 0))
@@ -628,7 +699,7 @@ class Store:
             params += list(allowed)
         if f.article_id:
             clauses.append("e.article_id = ?")
-            params.append(f.article_id)
+            params.append(_clean(str(f.article_id)))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:

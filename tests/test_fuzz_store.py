@@ -1,0 +1,198 @@
+"""Property-based tests of the store: any input gives a result or a clear error (a StoreError), never a
+crash, a hang, a changed database or a half-stored batch."""
+import os
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from viewer.model import GRANULARITIES, Article, CountryMention, Event, TimeExpression, ViewFilter
+from viewer.store import Store, StoreError, fts_query
+
+SETTINGS = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "80")), deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow])
+
+# Any text Python can hold, lone surrogates and NULs included.
+ANY_TEXT = st.text(st.characters(codec=None), max_size=60)
+NASTY = st.sampled_from(['"', "'", "*", "(", ")", "AND", "OR", "NOT", "NEAR(", "^", ":", "-", "--",
+                         "'; DROP TABLE events; --", "\x00", "\ud800", "events_fts", "rowid", "%", "_",
+                         "ℌ𝔢𝔩𝔩𝔬", "Ⅻ", "١٢", " ", "\n", "a" * 5000])
+SEARCH = st.lists(st.one_of(ANY_TEXT, NASTY), max_size=6).map(" ".join)
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fuzz") / "t.db"
+    store = Store.open(path)
+    text = "Last September, Putin warned NATO. On Monday Kyiv was shelled by Russia."
+    art = Article(text, title="Seed", published="2024-11-18")
+    s2 = text.index("On Monday")
+    events = [
+        Event(art.id, 0, 34, text[:34], TimeExpression(0, 14, "Last September", "DATE", "2024-09",
+                                                       "2024-09-01", "2024-09-30", "month", "r"),
+              "Putin warns", ["RU", "NATO"]),
+        Event(art.id, s2, len(text), text[s2:], TimeExpression(s2, s2 + 9, "On Monday", "DATE",
+                                                                "2024-11-18", "2024-11-18", "2024-11-18",
+                                                                "day", "r"), "Kyiv shelled", ["UA", "RU"]),
+    ]
+    store.add_articles([(art, events, ["RU", "UA"])])
+    yield store
+    store.close()
+
+
+def _fingerprint(store):
+    return (store.count_events(), len(list(store.articles())), store.integrity_check())
+
+
+@SETTINGS
+@given(SEARCH)
+def test_any_search_gives_a_result_and_changes_nothing(filled, query):
+    before = _fingerprint(filled)
+    q = fts_query(query)
+    assert q is None or isinstance(q, str)
+    n = filled.count_events(ViewFilter(search=query))
+    assert 0 <= n <= before[0]
+    assert len(list(filled.events(ViewFilter(search=query), limit=5))) <= n
+    filled.country_counts(ViewFilter(search=query))
+    filled.time_span(ViewFilter(search=query))
+    assert _fingerprint(filled) == before
+
+
+@SETTINGS
+@given(countries=st.one_of(st.none(), st.frozensets(st.one_of(ANY_TEXT, NASTY), max_size=80)),
+       date_from=st.one_of(st.none(), ANY_TEXT, st.dates().map(str)),
+       date_to=st.one_of(st.none(), ANY_TEXT, st.dates().map(str)),
+       search=st.one_of(st.none(), SEARCH),
+       gran=st.one_of(st.none(), ANY_TEXT, st.sampled_from(GRANULARITIES)),
+       article_id=st.one_of(st.none(), ANY_TEXT),
+       limit=st.one_of(st.none(), st.integers(min_value=-2**70, max_value=2**70)))
+def test_any_filter_gives_a_result_or_a_clear_error(filled, countries, date_from, date_to, search, gran,
+                                                    article_id, limit):
+    before = _fingerprint(filled)
+    f = ViewFilter(countries, date_from, date_to, search, gran, article_id)
+    try:
+        rows = list(filled.events(f, limit=limit))
+        assert filled.count_events(f) >= len(rows)
+        filled.country_counts(f)
+        filled.time_span(f)
+    except StoreError as exc:
+        assert str(exc)                               # says why
+    assert _fingerprint(filled) == before
+
+
+INTS = st.one_of(st.integers(min_value=-5, max_value=500), st.integers(min_value=-2**70, max_value=2**70))
+DATES = st.one_of(st.none(), st.dates().map(str), ANY_TEXT,
+                  st.datetimes().map(lambda d: d.isoformat(timespec="minutes")))
+
+
+@st.composite
+def batches(draw):
+    out = []
+    for n in range(draw(st.integers(1, 3))):
+        text = draw(ANY_TEXT) or "x"
+        art = Article(text, title=draw(st.one_of(st.none(), ANY_TEXT)), url=draw(st.one_of(st.none(), ANY_TEXT)),
+                      published=draw(DATES), id=draw(ANY_TEXT) or f"id{n}")
+        events = []
+        for _ in range(draw(st.integers(0, 3))):
+            time = TimeExpression(draw(INTS), draw(INTS), draw(ANY_TEXT), draw(ANY_TEXT), draw(ANY_TEXT),
+                                  draw(DATES), draw(DATES),
+                                  draw(st.one_of(st.none(), st.sampled_from(GRANULARITIES), ANY_TEXT)),
+                                  draw(ANY_TEXT), draw(st.one_of(st.none(), ANY_TEXT)),
+                                  draw(st.one_of(st.none(), ANY_TEXT)))
+            codes = draw(st.lists(st.one_of(st.sampled_from(["UA", "RU", "FR"]), ANY_TEXT), max_size=4))
+            mentions = [CountryMention(draw(INTS), draw(INTS), "x", c) for c in codes[:2]]
+            events.append(Event(art.id, draw(INTS), draw(INTS), draw(ANY_TEXT), time, draw(ANY_TEXT),
+                                codes, mentions))
+        out.append((art, events, draw(st.lists(ANY_TEXT, max_size=3))))
+    return out
+
+
+@SETTINGS
+@given(batches())
+def test_any_batch_is_stored_whole_or_refused_whole(tmp_path_factory, batch):
+    path = tmp_path_factory.mktemp("batch") / "t.db"
+    store = Store.open(path)
+    try:
+        added = store.add_articles(batch)
+    except StoreError as exc:
+        assert str(exc)
+        assert store.count_events() == 0 and list(store.articles()) == []
+    else:
+        assert 0 <= added <= sum(len(events) for _, events, _ in batch)
+        ids = {a["id"] for a in store.articles()}
+        assert len(ids) == len({art.id for art, _, _ in batch})
+        reports = sum(len(store.excerpts(r.id)) for r in store.events())
+        assert reports == sum(len(events) for art, events, _ in batch
+                              if art is next(a for a, _, _ in batch if a.id == art.id))
+        assert store.add_articles(batch) == 0               # the same again changes nothing
+    assert store.integrity_check() == ["ok"]
+    store.close()
+
+
+def _real_db(path):
+    store = Store.open(path)
+    arts = []
+    for n in range(30):
+        text = f"Article {n}: on Monday envoy {n} met the minister in Kyiv."
+        art = Article(text, title=f"A{n}")
+        s = text.index("on Monday")
+        t = TimeExpression(s, s + 9, "on Monday", "DATE", "2024-11-18", "2024-11-18", "2024-11-18", "day", "r")
+        arts.append((art, [Event(art.id, 0, len(text), text, t, f"Envoy {n}", ["UA"])], ["UA"]))
+    store.add_articles(arts)
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path.read_bytes()
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 2**20), st.binary(min_size=1, max_size=64)), min_size=1,
+                max_size=6),
+       st.booleans())
+def test_any_damage_to_a_database_gives_a_result_or_a_clear_error(tmp_path_factory, damage, readonly):
+    folder = tmp_path_factory.mktemp("damaged")
+    path = folder / "t.db"
+    data = bytearray(_real_db(path))
+    for offset, junk in damage:
+        offset %= len(data)
+        data[offset:offset + len(junk)] = junk
+    path.write_bytes(bytes(data))
+    try:
+        store = Store.open(path, readonly=readonly)
+    except StoreError as exc:
+        assert str(path) in str(exc)
+        return
+    try:
+        list(store.events())
+        store.count_events(ViewFilter(search="envoy", countries=frozenset({"UA"})))
+        list(store.articles())
+        for row in store.events(limit=3):
+            store.excerpts(row.id)
+        if not readonly:
+            text = "A new report: on Tuesday talks resumed in Paris."
+            store.add_articles([(Article(text), [], ["FR"])])
+    except StoreError as exc:
+        assert str(exc)
+    finally:
+        store.close()
+
+
+@SETTINGS
+@given(st.binary(max_size=4096), st.booleans())
+def test_any_file_gives_a_database_or_a_clear_refusal(tmp_path_factory, content, sqlite_header):
+    path = tmp_path_factory.mktemp("file") / "t.db"
+    if sqlite_header:
+        content = b"SQLite format 3\x00" + content
+    path.write_bytes(content)
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        assert str(path) in str(exc)
+        assert path.read_bytes() == content                 # refused files are left untouched
+        assert os.listdir(path.parent) == ["t.db"]
+        return
+    assert store.count_events() == 0
+    store.close()
