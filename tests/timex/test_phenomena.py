@@ -148,3 +148,12 @@ def test_encyclopedia_phenomena():
     r = got["6–9 June 1944"]
     assert (r.value, r.earliest, r.latest) == ("1944-06-06", "1944-06-06", "1944-06-09")
     assert tag("Order No. 12-1998 was issued.", date(2020, 1, 1)) == []
+
+
+def test_war_news_phrases():
+    got = {e.text: e for e in tag("After 1,000 days of war, Kyiv still stands. Over the past 24 hours, "
+                                  "50 drones were shot down. Talks may resume by the end of the year.", REF)}
+    assert got["1,000 days"].value == "P1000D"
+    assert got["the past 24 hours"].value == "PT24H"
+    e = got["the end of the year"]
+    assert (e.value, e.mod, e.earliest) == ("2024", "END", "2024-09-01")
