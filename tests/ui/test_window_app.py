@@ -1,8 +1,18 @@
 """run_gui as the command line calls it: opens the window on the database, runs, returns 0."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True)
+def no_quit_on_close(qapp):
+    """Closing the last window would post a quit that ends the next test's event loop early."""
+    qapp.setQuitOnLastWindowClosed(False)
+    yield
+    qapp.processEvents()
+    qapp.setQuitOnLastWindowClosed(True)
 
 
 def test_run_gui_opens_the_database_and_returns(qtbot, known_db, warnings_shown):

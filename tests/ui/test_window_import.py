@@ -30,9 +30,8 @@ def _empty_window(qtbot, tmp_path):
 @needs_ingest
 def test_import_the_seeds_end_to_end(qtbot, tmp_path, warnings_shown):
     w = _empty_window(qtbot, tmp_path)
-    assert w.import_paths([str(seeds_dir())])
-    with qtbot.waitSignal(w._import.finished, timeout=60000) as done:
-        pass
+    with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
+        assert w.import_paths([str(seeds_dir())])
     summary = done.args[0]
     assert summary is not None and summary.articles_added >= 1 and summary.events_added >= 1
     assert w.model.rowCount() == summary.events_added
@@ -55,10 +54,8 @@ def test_dropping_files_onto_the_window_imports_them(qtbot, tmp_path, warnings_s
     mime.setUrls([QUrl.fromLocalFile(str(article))])
     drop = QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                       Qt.KeyboardModifier.NoModifier)
-    w.dropEvent(drop)
-    assert w._import is not None
-    with qtbot.waitSignal(w._import.finished, timeout=60000):
-        pass
+    with qtbot.waitSignal(w.importFinished, timeout=60000):
+        w.dropEvent(drop)
     assert w.filters.article.count() == 2                  # "All articles" + the dropped one
     assert w.model.rowCount() == w.store.count_events(None) >= 1
 

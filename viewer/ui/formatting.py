@@ -168,3 +168,23 @@ def country_colour(code: str) -> str:
     for ch in code:
         h = (h * 131 + ord(ch)) & 0xFFFFFFFF
     return PALETTE[h % len(PALETTE)]
+
+
+def axis_span(t0: float, t1: float) -> str:
+    """A visible time range (seconds since 1970 UTC) in words at a sensible precision."""
+    from datetime import timedelta, timezone
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    try:
+        a = epoch + timedelta(seconds=t0)
+        b = epoch + timedelta(seconds=t1)
+    except (OverflowError, ValueError):
+        return ""
+    span = t1 - t0
+    if span > 3 * 365 * 86400:
+        return f"{a.year} – {b.year}"
+    if span > 60 * 86400:
+        return f"{a.strftime('%b')} {a.year} – {b.strftime('%b')} {b.year}"
+    if span > 2 * 86400:
+        return day_span(a.date(), b.date())
+    return f"{day(a.date())} {a.strftime('%H:%M')} – {'' if a.date() == b.date() else day(b.date()) + ' '}" \
+           f"{b.strftime('%H:%M')}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox,
+    QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox,
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -40,6 +40,7 @@ DB_FILTERS = "Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"
 class MainWindow(QMainWindow):
     databaseChanged = Signal(str)
     filterApplied = Signal(object)   # the ViewFilter now shown
+    importFinished = Signal(object)  # the IngestSummary (None if the import failed)
 
     def __init__(self, *, remember: bool = True, parent=None):
         super().__init__(parent)
@@ -131,10 +132,14 @@ class MainWindow(QMainWindow):
         # -- status bar ----------------------------------------------------------------------------
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("countLabel")
+        self.range_label = QLabel("", self)
+        self.range_label.setObjectName("rangeLabel")
+        self.timeline.rangeChanged.connect(self._show_range)
         self.path_label = QLabel("", self)
         self.path_label.setObjectName("pathLabel")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.range_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -163,9 +168,16 @@ class MainWindow(QMainWindow):
                                           tip="Save the timeline as PNG or SVG")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for a in (self.open_action, self.new_action, None, self.import_action,
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for a in (self.open_action, self.recent_menu, self.new_action, None, self.import_action,
                   self.import_folder_action, None, self.export_action, None, self.quit_action):
-            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+            if a is None:
+                file_menu.addSeparator()
+            elif isinstance(a, QMenu):
+                file_menu.addMenu(a)
+            else:
+                file_menu.addAction(a)
 
         view_menu = bar.addMenu("&View")
         self.fit_action = self._action("&Fit all", self.fit_all, "F",
@@ -242,9 +254,13 @@ class MainWindow(QMainWindow):
         self.import_folder_action.setEnabled(not readonly)
         if readonly:
             self.statusBar().showMessage("Opened read-only: importing is turned off", 8000)
-        if self.remember:
+        if self.remember and path != ":memory:":
             s = open_settings()
-            s.setValue("database/last", str(Path(path).resolve()))
+            resolved = str(Path(path).resolve())
+            s.setValue("database/last", resolved)
+            recent = [p for p in (get_json(s, "database/recent", []) or []) if isinstance(p, str)]
+            set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
+        self._show_range(*self.timeline.visible_range())
         self.databaseChanged.emit(path)
         return True
 
@@ -468,6 +484,29 @@ class MainWindow(QMainWindow):
             self.select_event(event_id, source="table")
 
     # ================================================================================ file actions
+    def recent_databases(self) -> list[str]:
+        recent = get_json(open_settings(), "database/recent", []) or []
+        return [p for p in recent if isinstance(p, str) and Path(p).is_file()]
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = str(Path(self.store.path).resolve()) if self.store and self.store.path != ":memory:" else None
+        paths = [p for p in self.recent_databases() if p != current]
+        for p in paths:
+            a = self.recent_menu.addAction(Path(p).name)
+            a.setToolTip(p)
+            a.setStatusTip(p)
+            a.triggered.connect(lambda _=False, p=p: self.open_database(p))
+        if not paths:
+            a = self.recent_menu.addAction("No other databases yet")
+            a.setEnabled(False)
+
+    def _show_range(self, t0: float, t1: float) -> None:
+        if self.store is None or not (t1 > t0):
+            self.range_label.setText("")
+            return
+        self.range_label.setText(f"Showing {fmt.axis_span(t0, t1)}")
+
     def choose_database(self) -> None:
         start = str(Path(self.store.path).parent) if self.store and self.store.path != ":memory:" else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open database", start, DB_FILTERS)
@@ -513,15 +552,21 @@ class MainWindow(QMainWindow):
             return False
         self._import.finished.connect(self._import_finished)
         self._import.start()
+        self.import_action.setEnabled(False)
+        self.import_folder_action.setEnabled(False)
         return True
 
     def _import_finished(self, summary) -> None:
+        self._import = None
+        self.import_action.setEnabled(not self.readonly)
+        self.import_folder_action.setEnabled(not self.readonly)
         self.refresh()
         if summary is not None:
             self.statusBar().showMessage(
                 f"Imported {summary.articles_added:,} articles, {summary.events_added:,} events"
                 + (f"; {summary.articles_skipped:,} already there" if summary.articles_skipped else "")
                 + (" (stopped)" if summary.stopped else ""), 15000)
+        self.importFinished.emit(summary)
 
     def choose_export(self) -> None:
         stem = Path(self.store.path).stem if self.store else "timeline"
