@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
 
 from viewer.store import Store, interval_seconds
+from viewer.store.timeline import bulk_writer
 
 COUNTRIES = ("UA", "RU", "US", "FR", "DE", "GB", "PL", "BY", "CN", "TR", "IL", "PS", "IR", "SY",
              "LB", "YE", "SA", "SD", "ET", "ML", "AF", "IQ", "AM", "AZ", "GE", "KP")
@@ -60,6 +60,7 @@ _TIME_WORDS = {"day": "on {d:%-d %B %Y}", "month": "in {d:%B %Y}", "year": "in {
                "half": "in the {half} half of {d:%Y}", "decade": "in the {dec}s",
                "hour": "at {d:%H}:00 on {d:%-d %B %Y}", "minute": "at {d:%H:%M} on {d:%-d %B %Y}"}
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_FLUSH_ARTICLES = 8192
 _SEASONS = (("WI", "winter", 12), ("SP", "spring", 3), ("SU", "summer", 6), ("FA", "autumn", 9))
 
 
@@ -139,9 +140,6 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
     rng = np.random.default_rng(seed)
     store = Store.open(str(path))
-    db = store.db
-    conn = db.conn
-    conn.execute("PRAGMA synchronous = OFF")
 
     moments = _moments(rng, n)
     grans = [g for g, _ in _GRAN]
@@ -218,83 +216,59 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
             got = cache[key] = (value, earliest, latest, t0, t1, when)
         return got
 
-    for a in range(n_articles):
-        members = order[a * per_article:(a + 1) * per_article].tolist()
-        sentences, codes_in_article = [], []
-        offset = 0
-        article_id = hashlib.sha256(f"{seed}:{a}".encode()).hexdigest()[:16]
-        pub = None
-        head = None
-        for i in members:
-            gi = gran_list[i]
-            g = grans[gi]
-            var = extra_list[i]
-            value, earliest, latest, t0, t1, when = when_of(gi, days_list[i], secs_list[i], var % 4)
-            row_picks = picks_list[i]
-            codes = list(dict.fromkeys(COUNTRIES[c] for c in row_picks[:ncount_list[i]]))
-            if len(codes) > 1:
-                title = f"{_NAMES[codes[0]][2]} officials {_ACTIONS[act_list[i]]} {_NAMES[codes[1]][0]}"
-                if len(codes) > 2:
-                    title += f" and {_NAMES[codes[2]][0]}"
-            elif codes:
-                title = f"{_NAMES[codes[0]][0][0].upper()}{_NAMES[codes[0]][0][1:]} {_SOLO[act_list[i] % len(_SOLO)]}"
-            else:
-                title = f"Officials {_ACTIONS[act_list[i]]} the United Nations"
-            lead = when[0].upper() + when[1:]
-            body = title if codes else "o" + title[1:]
-            sentence = f"{lead}, {body}."
-            start = offset
-            sentences.append(sentence)
-            offset += len(sentence) + 1
-            codes_in_article += codes
-            mentions = []
-            for c in codes:
-                for name in _NAMES[c]:
-                    k = sentence.find(name)
-                    if k >= 0:
-                        mentions.append(f'[{start + k}, {start + k + len(name)}, "{c}"]')
-                        break
-            event_rows.append((article_id, start, start + len(sentence), sentence, start, start + len(when),
-                               when, "TIME" if gi >= 9 else "DATE", value, earliest, latest, t0, t1, g, None,
-                               f"absolute {g} expression", None, title, ",".join(codes),
-                               "[" + ", ".join(mentions) + "]"))
-            country_rows.append(codes)
-            pub = t1 if pub is None else max(pub, t1)
-            head = head or title
-        text = " ".join(sentences)
-        published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * (extra_list[members[0]] % 5))).date().isoformat()
-        article_rows.append((article_id, f"https://news.example.org/{article_id}", head,
-                             "synthetic", text, published, "given", "en", "2025-01-01T00:00:00+00:00"))
-        for c in dict.fromkeys(codes_in_article):
-            article_country_rows.append((article_id, c))
-
-    with conn:
-        # Drop the FTS triggers for the bulk insert, rebuild the index once, put the triggers back as they were.
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").fetchall()
-        for name, _ in triggers:
-            conn.execute(f"DROP TRIGGER [{name}]")
-        # Secondary indexes are cheaper to build once, sorted, than to maintain row by row.
-        indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            " AND tbl_name IN ('events', 'event_countries')").fetchall()
-        for name, _ in indexes:
-            conn.execute(f"DROP INDEX [{name}]")
-        conn.executemany("INSERT INTO articles (id, url, title, source, text, published, published_source,"
-                         " language, added) VALUES (?,?,?,?,?,?,?,?,?)", article_rows)
-        conn.executemany("INSERT INTO article_countries (article_id, code) VALUES (?, ?)", article_country_rows)
-        conn.executemany(
-            "INSERT INTO events (id, article_id, sentence_start, sentence_end, sentence, time_start, time_end,"
-            " time_text, type, value, earliest, latest, t0, t1, granularity, mod, reasoning, anchor, title,"
-            " countries, mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((k + 1,) + row for k, row in enumerate(event_rows)))
-        conn.executemany(
-            "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
-            ((k + 1, c, event_rows[k][11], event_rows[k][12])
-             for k, codes in enumerate(country_rows) for c in codes))
-        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
-        for _, sql in indexes + triggers:
-            conn.execute(sql)
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with bulk_writer(store) as writer:
+        for a in range(n_articles):
+            if len(article_rows) >= _FLUSH_ARTICLES:     # keep memory flat: write as we go
+                writer.add(article_rows, article_country_rows, event_rows, country_rows)
+                for rows in (article_rows, article_country_rows, event_rows, country_rows):
+                    rows.clear()
+            members = order[a * per_article:(a + 1) * per_article].tolist()
+            sentences, codes_in_article = [], []
+            offset = 0
+            article_id = hashlib.sha256(f"{seed}:{a}".encode()).hexdigest()[:16]
+            pub = None
+            head = None
+            for i in members:
+                gi = gran_list[i]
+                g = grans[gi]
+                var = extra_list[i]
+                value, earliest, latest, t0, t1, when = when_of(gi, days_list[i], secs_list[i], var % 4)
+                row_picks = picks_list[i]
+                codes = list(dict.fromkeys(COUNTRIES[c] for c in row_picks[:ncount_list[i]]))
+                if len(codes) > 1:
+                    title = f"{_NAMES[codes[0]][2]} officials {_ACTIONS[act_list[i]]} {_NAMES[codes[1]][0]}"
+                    if len(codes) > 2:
+                        title += f" and {_NAMES[codes[2]][0]}"
+                elif codes:
+                    title = f"{_NAMES[codes[0]][0][0].upper()}{_NAMES[codes[0]][0][1:]} {_SOLO[act_list[i] % len(_SOLO)]}"
+                else:
+                    title = f"Officials {_ACTIONS[act_list[i]]} the United Nations"
+                lead = when[0].upper() + when[1:]
+                body = title if codes else "o" + title[1:]
+                sentence = f"{lead}, {body}."
+                start = offset
+                sentences.append(sentence)
+                offset += len(sentence) + 1
+                codes_in_article += codes
+                mentions = []
+                for c in codes:
+                    for name in _NAMES[c]:
+                        k = sentence.find(name)
+                        if k >= 0:
+                            mentions.append(f'[{start + k}, {start + k + len(name)}, "{c}"]')
+                            break
+                event_rows.append((article_id, start, start + len(sentence), sentence, start, start + len(when),
+                                   when, "TIME" if gi >= 9 else "DATE", value, earliest, latest, t0, t1, g, None,
+                                   f"absolute {g} expression", None, title, ",".join(codes),
+                                   "[" + ", ".join(mentions) + "]"))
+                country_rows.append(codes)
+                pub = t1 if pub is None else max(pub, t1)
+                head = head or title
+            text = " ".join(sentences)
+            published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * (extra_list[members[0]] % 5))).date().isoformat()
+            article_rows.append((article_id, f"https://news.example.org/{article_id}", head,
+                                 "synthetic", text, published, "given", "en", "2025-01-01T00:00:00+00:00"))
+            for c in dict.fromkeys(codes_in_article):
+                article_country_rows.append((article_id, c))
+        writer.add(article_rows, article_country_rows, event_rows, country_rows)
     store.close()

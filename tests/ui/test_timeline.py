@@ -13,7 +13,7 @@ from viewer.model import ViewFilter  # noqa: E402
 from viewer.store.timeline import NO_COUNTRY  # noqa: E402
 from viewer.ui.timeline import DAY, MAX_SPAN, MIN_SPAN, TimelineView  # noqa: E402
 
-from tests.ui.timeline_helpers import click, drag, event_id, make_store, wheel  # noqa: E402
+from tests.ui.timeline_helpers import click, double_click, drag, event_id, make_store, wheel  # noqa: E402
 
 pg.setConfigOptions(mouseRateLimit=-1)
 
@@ -104,3 +104,106 @@ def test_fit_all_and_filter(view, store):
     assert view.event_view_pos(event_id(store, "Shelling of Kharkiv"), "RU") is None
     view.set_filter(ViewFilter())
     assert drone in view.visible_event_ids()
+
+
+def test_keyboard_navigation(view, qtbot, store):
+    view.setFocus()
+    order = [r[0] for r in store.db.execute("SELECT id FROM events ORDER BY t0, id").fetchall()]
+    view.select_event(order[2])
+    with qtbot.waitSignal(view.eventClicked, timeout=1000) as sig:
+        qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Right)
+    assert sig.args == [order[3]]
+    assert view.selected_event() == order[3]
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Left)
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Left)
+    assert view.selected_event() == order[1]
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_End)
+    assert view.selected_event() == order[-1]
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Home)
+    assert view.selected_event() == order[0]
+    with qtbot.waitSignal(view.eventActivated, timeout=1000) as sig:
+        qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Return)
+    assert sig.args == [order[0]]
+    before = view.visible_range()
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Plus)
+    zoomed = view.visible_range()
+    assert zoomed[1] - zoomed[0] < before[1] - before[0]
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Minus)
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_Minus)
+    assert view.visible_range()[1] - view.visible_range()[0] > zoomed[1] - zoomed[0]
+    view.set_visible_range(1.7e9, 1.7e9 + DAY)
+    qtbot.keyClick(view.viewport_widget(), Qt.Key.Key_F)
+    a, b = view.visible_range()
+    t0, t1 = store.time_span()
+    assert a <= t0 and b >= t1
+
+
+def test_select_scrolls_into_view(view, store):
+    grain = event_id(store, "Grain deal talks")
+    view.set_visible_range(1.72e9 - 10 * DAY, 1.72e9 - 8 * DAY)     # July 2024: far from it
+    assert grain not in view.visible_event_ids()
+    view.select_event(grain)
+    assert view.selected_event() == grain
+    assert grain in view.visible_event_ids()
+    view.select_event(None)
+    assert view.selected_event() is None
+
+
+def test_shift_drag_zooms_to_range(view):
+    vp = view.viewport_widget()
+    y = vp.height() // 3
+    a = view._vb.mapSceneToView(view.glw.mapToScene(QPoint(300, y))).x()
+    b = view._vb.mapSceneToView(view.glw.mapToScene(QPoint(500, y))).x()
+    drag(vp, QPoint(300, y), QPoint(500, y), modifiers=Qt.KeyboardModifier.ShiftModifier)
+    lo, hi = view.visible_range()
+    assert lo == pytest.approx(a, abs=(b - a) * 0.03)
+    assert hi == pytest.approx(b, abs=(b - a) * 0.03)
+
+
+def test_zoom_is_bounded(view):
+    vp = view.viewport_widget()
+    pos = QPoint(vp.width() // 2, vp.height() // 3)
+    for _ in range(80):
+        wheel(vp, pos, 480)
+    a, b = view.visible_range()
+    assert b - a == pytest.approx(MIN_SPAN, rel=0.01)
+    for _ in range(80):
+        wheel(vp, pos, -480)
+    a, b = view.visible_range()
+    assert b - a == pytest.approx(MAX_SPAN, rel=0.01)
+    view.set_visible_range(0, 1)
+    a, b = view.visible_range()
+    assert b - a >= MIN_SPAN * 0.99
+
+
+def test_band_for_vague_dates_and_double_click_activates(view, qtbot, store):
+    kursk = event_id(store, "Kursk incursion")
+    pos = view.event_view_pos(kursk, "RU")
+    assert pos is not None
+    with qtbot.waitSignal(view.eventActivated, timeout=1000) as sig:
+        double_click(view.viewport_widget(), pos)
+    assert sig.args == [kursk]
+    assert view.selected_event() == kursk
+
+
+def test_export_png_and_svg(view, tmp_path):
+    png, svg = tmp_path / "t.png", tmp_path / "t.svg"
+    view.export_image(str(png))
+    view.export_image(str(svg))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
+    text = svg.read_text()
+    assert "<svg" in text and "UA" in text
+
+
+def test_no_events(qtbot, tmp_path):
+    from viewer.store import Store
+    store = Store.open(str(tmp_path / "empty.db"))
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(600, 300)
+    v.set_store(store)
+    v.grab()
+    assert v.lanes() == [] and v.visible_event_ids() == set()
+    qtbot.keyClick(v.viewport_widget(), Qt.Key.Key_Right)
+    v.fit_all()
+    store.close()

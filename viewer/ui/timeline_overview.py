@@ -56,6 +56,7 @@ class OverviewStrip:
         self.plot.setMinimumHeight(62)
         self.curve = pg.PlotCurveItem(pen=pg.mkPen("#52606d", width=1),
                                       brush=pg.mkBrush(QColor(82, 96, 109, 70)), fillLevel=0)
+        self.curve.setCacheMode(self.curve.CacheMode.DeviceCoordinateCache)   # repainted only on new data
         self.vb.addItem(self.curve)
         self.region = pg.LinearRegionItem(brush=pg.mkBrush(QColor(47, 111, 179, 45)),
                                           hoverBrush=pg.mkBrush(QColor(47, 111, 179, 70)),

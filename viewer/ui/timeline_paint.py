@@ -103,6 +103,20 @@ class LanesItem(pg.GraphicsObject):
             return pm
         return self._cached(self._text_cache, (text, bg.rgba()), make)
 
+    def _dot_pixmap(self, color: QColor) -> QPixmap:
+        """A precise event's mark: a filled dot with a white halo (blitted: ~6x faster than wide points)."""
+        def make():
+            pm = QPixmap(12, 12)
+            pm.fill(Qt.GlobalColor.transparent)
+            q = QPainter(pm)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QPen(BG, 1.6))
+            q.setBrush(QBrush(color))
+            q.drawEllipse(QPointF(6, 6), 4.4, 4.4)
+            q.end()
+            return pm
+        return self._cached(self._pill_cache, ("dot", color.rgba()), make)
+
     def _pill_pixmap(self, text: str, color: QColor) -> QPixmap:
         def make():
             tw = self.fm_pill.horizontalAdvance(text)
@@ -263,26 +277,26 @@ class LanesItem(pg.GraphicsObject):
             p.setBrush(QBrush(fill))
             x0s = (t0[wide] - vx0) * sx
             p.drawRects([QRectF(a, cy - 3, b, 6) for a, b in zip(x0s.tolist(), widths[wide].tolist())])
-        pts = pg.functions.arrayToQPolygonF(np.ascontiguousarray(xs, dtype=np.float64),
-                                            np.full(len(xs), cy, dtype=np.float64))
-        halo = QPen(BG, 9.5)
-        halo.setCapStyle(Qt.PenCapStyle.RoundCap)
-        p.setPen(halo)
-        p.drawPoints(pts)
-        dot = QPen(color, 7)
-        dot.setCapStyle(Qt.PenCapStyle.RoundCap)
-        p.setPen(dot)
-        p.drawPoints(pts)
+        pm = self._dot_pixmap(color)
+        r = pm.width() / 2
+        top = cy - r
+        draw = p.drawPixmap
+        for x in (xs - r).tolist():
+            draw(QPointF(x, top), pm)
 
     def _paint_strips(self, p, strips, nb, w, h):
         """Every density strip of the frame in one ARGB image, drawn once."""
         if not strips:
             return
-        hh = int(math.ceil(h))
+        y_lo = max(0, int(math.floor(min(q[0] for q in strips))))
+        y_hi = min(int(math.ceil(h)), int(math.ceil(max(q[1] for q in strips))))
+        hh = y_hi - y_lo
+        if hh <= 0:
+            return
         img = np.zeros((hh, nb, 4), dtype=np.uint8)
         for y0, y1, counts, color, strong in strips:
-            top = max(0, int(round(y0)))
-            bottom = min(hh, int(round(y1)))
+            top = max(0, int(round(y0)) - y_lo)
+            bottom = min(hh, int(round(y1)) - y_lo)
             if bottom <= top:
                 continue
             peak = float(counts.max()) if len(counts) else 0.0
@@ -302,7 +316,7 @@ class LanesItem(pg.GraphicsObject):
         qimg = QImage(img.data, nb, hh, nb * 4, QImage.Format.Format_ARGB32)
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        p.drawImage(QRectF(0, 0, nb * BIN_PX, hh), qimg)
+        p.drawImage(QRectF(0, y_lo, nb * BIN_PX, hh), qimg)
         p.restore()
         del qimg
 
@@ -363,7 +377,7 @@ class LanesItem(pg.GraphicsObject):
                         title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, LABEL_MAX_PX)
                     pm = self._label_pixmap(title, bg)
                     placed.append([start, pm, 0])
-                    next_free = start + pm.width() + 12
+                    next_free = start + pm.width() + 40     # room for a "+N" fold badge
                 elif placed:
                     placed[-1][2] += 1
             for start, pm, folded in placed:

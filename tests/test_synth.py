@@ -1,0 +1,70 @@
+"""The synthetic database: schema-true rows whose dates, countries, offsets and search agree."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from viewer.model import GRANULARITIES, ViewFilter
+from viewer.store import Store, interval_seconds
+from viewer.synth import synthesize
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synth") / "s.db"
+    synthesize(3000, str(path), seed=7)
+    s = Store.open(str(path))
+    yield s
+    s.close()
+
+
+def test_counts_and_articles(store):
+    assert store.count_events() == 3000
+    n_articles = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 300 <= n_articles <= 400
+    assert store.db.execute("SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
+                            ).fetchone()[0] == 0
+
+
+def test_dates_agree(store):
+    grans = set()
+    for e in store.events():
+        grans.add(e.granularity)
+        assert e.granularity in GRANULARITIES
+        assert (e.t0, e.t1) == interval_seconds(e.earliest, e.latest, e.granularity)
+        assert e.t1 > e.t0
+        if e.granularity == "month":
+            assert e.value == e.earliest[:7]
+        if e.granularity == "day":
+            assert e.value == e.earliest == e.latest
+    assert {"day", "month", "year", "season", "weekend", "hour"} <= grans
+    lo, hi = store.time_span()
+    assert hi - lo > 20 * 365 * 86400      # spread over decades
+
+
+def test_countries_offsets_and_search(store):
+    sizes = set()
+    rows = store.db.execute("SELECT e.id, e.countries, e.sentence, e.sentence_start, e.sentence_end,"
+                            " e.time_start, e.time_end, e.time_text, e.mentions, a.text"
+                            " FROM events e JOIN articles a ON a.id = e.article_id").fetchall()
+    for eid, countries, sentence, s0, s1, t0, t1, ttext, mentions, text in rows:
+        codes = [c for c in countries.split(",") if c]
+        sizes.add(len(codes))
+        assert text[s0:s1] == sentence
+        assert text[t0:t1].lower() == ttext.lower()
+        stored = sorted(c for c, in store.db.execute("SELECT code FROM event_countries WHERE event_id = ?", [eid]))
+        assert stored == sorted(codes)
+        for a, b, code in json.loads(mentions):
+            assert code in codes and text[a:b]
+    assert sizes == {0, 1, 2, 3}
+    assert len(store.country_counts()) >= 20
+    hits = store.count_events(ViewFilter(search="Ukraine"))
+    assert 0 < hits < 3000
+    assert store.count_events(ViewFilter(countries=frozenset({"UA"}))) > 100
+
+
+def test_triggers_and_indexes_survive(store):
+    names = {n for n, in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
+    assert {"idx_events_t0", "idx_event_countries_code_t0"} <= names
+    assert any(n.startswith("events_a") for n in names)          # FTS sync triggers are back
