@@ -108,10 +108,15 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=125, help="words per article (about)")
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--keep", help="write corpus and database here instead of a temporary folder")
+    ap.add_argument("--no-merge", action="store_true",
+                    help="diagnosis: turn off the store's merging of same-happening reports across articles")
     args = ap.parse_args()
 
     from viewer.ingest import ingest_paths
     from viewer.store import Store
+    if args.no_merge:
+        import viewer.store
+        viewer.store.MERGE_REPORTS = False
 
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ct-bench-"))
     tmp.mkdir(parents=True, exist_ok=True)
@@ -142,7 +147,7 @@ def main() -> None:
         store.close()
 
     print(json.dumps({
-        "articles": args.articles, "words": words, "jobs": args.jobs or os.cpu_count(),
+        "articles": args.articles, "words": words, "merge": not args.no_merge, "jobs": args.jobs or os.cpu_count(),
         "generate_s": round(t_gen, 2), "ingest_s": round(t_ingest, 2),
         "articles_per_s": round(s.articles_added / t_ingest, 1), "words_per_s": round(words / t_ingest),
         "articles_added": s.articles_added, "events_added": s.events_added, "events_in_db": events,

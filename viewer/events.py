@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from viewer import actors
 from viewer.model import PUBLISHED_INFERRED, Article, CountryMention, Event, TimeExpression
@@ -331,30 +332,42 @@ _STOP = frozenset("""the and for that with was were has have had this from said 
 their they been also which who not but more than after before into over about other could should""".split())
 
 
+@lru_cache(maxsize=65536)
+def _content_words(sentence: str) -> frozenset:
+    return frozenset(w for w in _WORDS.findall(sentence.lower()) if w not in _STOP)
+
+
+@lru_cache(maxsize=65536)
+def _days(earliest: str, latest: str) -> tuple[int, int] | None:
+    try:
+        return date.fromisoformat(earliest[:10]).toordinal(), date.fromisoformat(latest[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 def same_happening(a: Event, b: Event) -> float:
     """How likely two events (usually from different articles) report the same happening, 0..1.
 
-    Mixes date overlap (the intersection of the two intervals over the smaller one), shared countries
-    (Jaccard) and shared words of the sentences (Jaccard over content words). 0 when the dates are disjoint.
+    Mixes date overlap (the intersection of the two intervals over the smaller one, damped when their sizes
+    differ), shared countries (Jaccard) and shared content words of the sentences (Jaccard, doubled, capped
+    at 1): 0.4, 0.25 and 0.35 of the score. 0 when the dates are disjoint or unknown. Cached word sets and
+    dates keep it cheap enough to weigh hundreds of candidates per event.
     """
     ta, tb = a.time, b.time
     if not (ta.earliest and ta.latest and tb.earliest and tb.latest):
         return 0.0
-    try:
-        a0, a1 = date.fromisoformat(ta.earliest[:10]), date.fromisoformat(ta.latest[:10])
-        b0, b1 = date.fromisoformat(tb.earliest[:10]), date.fromisoformat(tb.latest[:10])
-    except ValueError:
+    da, db = _days(ta.earliest, ta.latest), _days(tb.earliest, tb.latest)
+    if da is None or db is None:
         return 0.0
-    lo, hi = max(a0, b0), min(a1, b1)
+    lo, hi = max(da[0], db[0]), min(da[1], db[1])
     if lo > hi:
         return 0.0
-    inter = (hi - lo).days + 1
-    smaller = min((a1 - a0).days + 1, (b1 - b0).days + 1)
-    larger = max((a1 - a0).days + 1, (b1 - b0).days + 1)
+    inter = hi - lo + 1
+    size_a, size_b = da[1] - da[0] + 1, db[1] - db[0] + 1
+    smaller, larger = min(size_a, size_b), max(size_a, size_b)
     date_score = (inter / smaller) * (0.5 + 0.5 * smaller / larger)
     ca, cb = set(a.countries), set(b.countries)
     country_score = len(ca & cb) / len(ca | cb) if (ca or cb) else 0.5
-    wa = {w for w in _WORDS.findall(a.sentence.lower()) if w not in _STOP}
-    wb = {w for w in _WORDS.findall(b.sentence.lower()) if w not in _STOP}
+    wa, wb = _content_words(a.sentence), _content_words(b.sentence)
     word_score = len(wa & wb) / len(wa | wb) if (wa or wb) else 0.0
     return round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)
