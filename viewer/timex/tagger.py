@@ -1030,7 +1030,8 @@ def _h_ref(ctx: _Ctx, m, fam):
         else:
             val = "PRESENT_REF"
     ref, how = ctx.deictic_ref()
-    if ref is None:
+    if ref is None or ctx.narrative:
+        # in a narrative the time of writing is unknown: "today", "currently" get no interval
         return _expr(ctx, start, end, "DATE", val, None, None, None, f"'{s}': vague reference to the {val.split('_')[0].lower()}")
     r = ref.isoformat()
     if val == "PRESENT_REF":
@@ -1064,6 +1065,9 @@ def _h_today(ctx: _Ctx, m, fam):
     part = pm.group(1) if pm else ("night" if "tonight" in low else None)
     emod = re.match(r"(early|late|later|earlier)\b", low)
     mod = {"early": "START", "late": "END"}.get(emod.group(1)) if emod else None
+    if ctx.narrative and off == 0 and not part:
+        return _expr(ctx, start, end, "DATE", "PRESENT_REF", None, None, None,
+                     f"'{s}': the time of writing, unknown in a narrative", mod)
     if ref is None:
         val = {"today": "PRESENT_REF"}.get(word, "PRESENT_REF" if off == 0 else ("PAST_REF" if off < 0 else "FUTURE_REF"))
         return _expr(ctx, start, end, "DATE", val, None, None, "day", f"'{s}' with no reference date", mod)
