@@ -156,7 +156,7 @@ _WD_IN = re.compile(rf"{WEEKDAY}|{WEEKDAY_ABBR}")
 class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
-    __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter",
+    __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos",
                  "sent_starts", "last_day")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
@@ -167,6 +167,7 @@ class _Ctx:
         self.anchor_kind: str | None = None
         self.anchor_index: int | None = None
         self.last_quarter: int | None = None
+        self.last_quarter_pos: int | None = None
         self.last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
 
     # The date relative expressions of a given kind resolve against.
@@ -1283,7 +1284,7 @@ def _h_ago(ctx: _Ctx, m, fam):
     if unit == "fortnight":
         n *= 2
     # quarter granularity: "a year earlier" after a quarter is that quarter a year before
-    if kind == "year" and ctx.last_quarter is not None and not ctx.narrative:
+    if kind == "year" and _quarter_near(ctx, start, 600) and not ctx.narrative:
         idx = ctx.last_quarter - 4 * n
         return _unit_expr(ctx, start, end, "quarter", idx, f"'{s}': the quarter under discussion, {n} year(s) {direction}", mod, ref)
     if anaphoric and how == "last mentioned date" and ctx.anchor_kind in _COARSENESS and kind in _COARSENESS \
@@ -1322,16 +1323,21 @@ def _shift_date(d: date, kind: str, n: int) -> date:
     return date(y, m0 + 1, min(d.day, cal.last_day(y, m0 + 1)))
 
 
+def _quarter_near(ctx: _Ctx, pos: int, limit: int) -> bool:
+    """A quarter was mentioned shortly before: financial reports compare quarters ("a year ago")."""
+    return ctx.last_quarter is not None and ctx.last_quarter_pos is not None and pos - ctx.last_quarter_pos < limit
+
+
 def _h_yearago(ctx: _Ctx, m, fam):
     s = m.group(0)
     low = s.lower()
     ref, how = ctx.deictic_ref()
     if ref is None:
         return None
-    if ctx.last_quarter is not None and re.search(r"quarter|period", low):
+    if ctx.last_quarter is not None and (re.search(r"quarter|period", low) or _quarter_near(ctx, m.start(), 300)):
         idx = ctx.last_quarter - 4
         return _unit_expr(ctx, m.start(), m.end(), "quarter", idx, f"'{s}': the quarter under discussion a year before", anchor=ref)
-    base = ctx.anchor.year if (ctx.anchor is not None and ctx.anchor_kind == "year") else ref.year
+    base = ctx.anchor.year if (ctx.narrative and ctx.anchor is not None) else ref.year
     return _unit_expr(ctx, m.start(), m.end(), "year", base - 1, f"'{s}': the year before {base}", anchor=ref)
 
 
@@ -1806,6 +1812,8 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
             continue
         out.append(e)
         last_end = e.end
+        if e.granularity == "quarter":
+            ctx.last_quarter_pos = e.end
         # anaphora ("the following month", "that day") refer to the last date mentioned
         if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin":
             try:
