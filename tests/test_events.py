@@ -113,3 +113,22 @@ def test_a_headline_apart_from_the_text_adds_its_countries():
                       published="1987-03-03")
     _, _, countries = article_events(article)
     assert countries == ["JP", "US"]
+
+
+def test_dateline_date_gives_way_to_the_sentences_own_date_and_stays_out_of_titles():
+    text = ("KYIV, Nov 18 (Reuters) - Russia launched a large air attack on Ukraine's energy grid on Sunday, "
+            "Ukrainian officials said.")
+    _, events, countries = article_events(Article(text=text, published="2024-11-18"))
+    assert [e.time.value for e in events] == ["2024-11-17"]
+    assert events[0].title.startswith("Russia launched")
+    assert countries[0] == "UA"
+    _, events, _ = article_events(Article(text="MOSCOW, Nov 18 (Reuters) - Russia said it would respond.",
+                                          published="2024-11-18"))
+    assert [e.time.value for e in events] == ["2024-11-18"]
+    assert "MOSCOW" not in events[0].title
+
+
+def test_titled_subjects_shrink_to_the_surname():
+    s = "Germany's Chancellor Olaf Scholz spoke to Putin by phone on Friday for the first time in nearly two years."
+    i = s.index("on Friday")
+    assert make_title(s, i + 3, i + 9).startswith("Scholz spoke to Putin by phone")

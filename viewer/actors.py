@@ -303,7 +303,7 @@ def _choose(targets, text, start, end, ref, seen_leaders, g) -> _Target | None:
     return usable[0]
 
 
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"""\A\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}?)\s*(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?
         \s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*
         (?:\((?:Reuters|Reuter|AP|AFP|UPI|Xinhua|dpa|DPA|Bloomberg|IANS|PTI|ANSA|Kyodo|Interfax|TASS|Ukrinform)\))?
@@ -314,7 +314,7 @@ _DATELINE = re.compile(
 
 def dateline_countries(text: str) -> list[str]:
     """Codes of the place named in a leading dateline ("KYIV, Nov 18 (Reuters) - ..."), if any."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if not m:
         return []
     g = gazetteer()

@@ -243,8 +243,24 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
         room = MAX_TITLE - len(who) - 2
         if room > 20 and len(who) <= 35:
             return f"{who}: {_shorten(rest, room)}".strip()
+    if len(s) > MAX_TITLE:
+        s = _short_subject(s)
     s = s[:1].upper() + s[1:]
     return _shorten(s)
+
+
+_TITLED_SUBJECT = re.compile(r"^(?P<subj>(?:[A-Z][\w.’'-]*\s+){2,7})(?=[a-z])")
+
+
+def _short_subject(s: str) -> str:
+    """"Germany's Chancellor Olaf Scholz spoke ..." -> "Scholz spoke ...": a titled person's surname."""
+    m = _TITLED_SUBJECT.match(s)
+    if not m:
+        return s
+    words = m.group("subj").split()
+    if len(words) < 3 or words[-1].endswith(("'s", "’s")):
+        return s
+    return words[-1] + " " + s[m.end():]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,6 +295,8 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
                 countries.append(m.code)
 
     exprs = sorted(exprs, key=lambda t: (t.start, -t.end))
+    dl = actors.DATELINE.match(text)
+    dateline_end = dl.end() if dl else 0
     events: list[Event] = []
     ei = 0
     mi = 0
@@ -293,6 +311,11 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
             j += 1
         if not in_sentence:
             continue
+        if s0 < dateline_end:
+            # the dateline's date is the report's: an event's only when the sentence has no date of its own
+            own = [t for t in in_sentence if t.start >= dateline_end]
+            if any(is_event_time(t) for t in own):
+                in_sentence = own
         times = _event_times(text, in_sentence)
         if not times:
             continue
@@ -305,11 +328,15 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
             k += 1
         codes = list(dict.fromkeys(m.code for m in sent_mentions))
         sentence = text[s0:s1]
+        body0 = max(s0, dateline_end) if dateline_end < s1 else s0   # titles leave the dateline out
         for t in times:
+            if t.start >= body0:
+                title = make_title(text[body0:s1], t.start - body0, t.end - body0)
+            else:
+                title = make_title(text[body0:s1])
             events.append(Event(
                 article_id=article.id, sentence_start=s0, sentence_end=s1, sentence=sentence, time=t,
-                title=make_title(sentence, t.start - s0, t.end - s0), countries=list(codes),
-                mentions=list(sent_mentions)))
+                title=title, countries=list(codes), mentions=list(sent_mentions)))
     return article, events, countries
 
 
