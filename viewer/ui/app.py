@@ -89,6 +89,7 @@ def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | 
     from viewer.ui.main_window import MainWindow
 
     window = MainWindow(remember=False)
+    window.threaded_above = float("inf")      # count in place: the picture shows finished counts
     window.resize(int(size[0]), int(size[1]))
     window.open_database(str(db_path), interactive=False)
     if countries:
@@ -98,6 +99,7 @@ def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | 
         d0, d1 = date_range
         window.filters.set_date_range(d0 or None, d1 or None)
     window.show()
+    window.timeline.setFocus()
     for _ in range(3):
         app.processEvents()
     window.fit_all()

@@ -239,6 +239,15 @@ EMPTY_HTML = (
     'worked out.</p></body></html>')
 
 
+EMPTY_DATABASE_HTML = (
+    '<html><body style="color:#6b7280; font-size:10.5pt">'
+    '<p style="margin-top:24px; font-size:12pt; color:#374151">This database has no events yet</p>'
+    '<p>Import news articles with <b>File ▸ Import articles…</b> (Ctrl+I), or drop files and folders '
+    'onto the window: text files, saved web pages, RSS or Atom feeds, and JSONL or CSV dumps.</p>'
+    '<p>Every dated event they contain appears on the timeline, with the sentence it came from.</p>'
+    '</body></html>')
+
+
 class ExcerptPanel(QTextBrowser):
     """Read-only rich text view of one event. Call show_event(event_row, article_dict)."""
 
@@ -253,6 +262,7 @@ class ExcerptPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._event_id: int | None = None
         self.colours: dict[str, str] = {}
+        self.database_empty = False
         self.clear_event()
 
     def event_id(self) -> int | None:
@@ -260,7 +270,7 @@ class ExcerptPanel(QTextBrowser):
 
     def clear_event(self) -> None:
         self._event_id = None
-        self.setHtml(EMPTY_HTML)
+        self.setHtml(EMPTY_DATABASE_HTML if self.database_empty else EMPTY_HTML)
 
     def show_event(self, event, article: dict | None,
                    reports: list[tuple[dict, dict | None]] | None = None) -> None:

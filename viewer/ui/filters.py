@@ -27,6 +27,15 @@ PRECISIONS = (
 )
 
 
+def _compact(n: int) -> str:
+    """12,345 stays; 248,617 -> 249k; 1,234,567 -> 1.2M (the list stays narrow)."""
+    if n < 100_000:
+        return f"{n:,}"
+    if n < 1_000_000:
+        return f"{n / 1000:.0f}k"
+    return f"{n / 1_000_000:.1f}M"
+
+
 def swatch(colour: str, size: int = 12) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
@@ -146,7 +155,8 @@ class CountryFilter(QWidget):
         with QSignalBlocker(self.tree):
             for code, item in self._items.items():
                 n = counts.get(code, 0)
-                item.setText(2, f"{n:,}")
+                item.setText(2, _compact(n))
+                item.setToolTip(2, f"{n:,} events")
                 item.setData(2, Qt.ItemDataRole.UserRole, n)
                 item.setForeground(0, QColor("#9ca3af") if n == 0 else QColor("#1f2937"))
                 item.setForeground(2, QColor("#9ca3af") if n == 0 else QColor("#4b5563"))

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setStretchFactor(2, 0)
         self.main_split.setCollapsible(1, False)
-        self.main_split.setSizes([250, 700, 330])
+        self.main_split.setSizes([260, 690, 330])
         self.centre_split.setSizes([430, 300])
         self.setCentralWidget(self.main_split)
 
@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
             recent = [p for p in (get_json(s, "database/recent", []) or []) if isinstance(p, str)]
             set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
         self._show_range(*self.timeline.visible_range())
+        if self.isVisible() and not self.filters.search.text():
+            self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
         self.databaseChanged.emit(path)
         return True
 
@@ -293,6 +295,9 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self._codes, self._total, lanes = [], 0, []
             self.statusBar().showMessage(str(exc), 10000)
+        self.excerpt.database_empty = self._total == 0
+        if self.excerpt.event_id() is None:
+            self.excerpt.clear_event()
         self.colours = self._lane_colours(lanes)
         self.filters.countries.set_colours(self.colours)
         self.excerpt.colours = self.colours
@@ -502,7 +507,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(False)
 
     def _show_range(self, t0: float, t1: float) -> None:
-        if self.store is None or not (t1 > t0):
+        if self.store is None or not (t1 > t0) or self._total == 0:
             self.range_label.setText("")
             return
         self.range_label.setText(f"Showing {fmt.axis_span(t0, t1)}")
