@@ -266,6 +266,11 @@ class TimelineView(QWidget):
     def lanes(self) -> list[str]:
         return list(self._lanes)
 
+    def lane_colors(self) -> dict[str, QColor]:
+        """Every lane's colour by code (also for lanes a filter hides): for legends and the excerpt."""
+        codes = self._occ.lanes if self._occ is not None else []
+        return {code: QColor(self._lane_colors[i]) for i, code in enumerate(codes) if i < len(self._lane_colors)}
+
     def is_loading(self) -> bool:
         """True while a big database's full arrays are still loading (the view shows densities)."""
         return self._partial

@@ -227,9 +227,15 @@ class LanesItem(pg.GraphicsObject):
             hits_pills += self._paint_pills(p, counts, edges, top0 + row * lh + lh / 2, lh, w, nb, color)
         self._paint_labels(p, labels, w, lh)
         if partial:
+            text = "loading events\u2026"
+            tw = self.fm.horizontalAdvance(text) + 16
+            r = QRectF(w - tw - 6, h - 24, tw, 18)
+            p.setPen(QPen(QColor("#cbd2d9"), 1))
+            p.setBrush(QBrush(QColor(255, 255, 255, 235)))
+            p.drawRoundedRect(r, 9, 9)
             p.setFont(self.font)
             p.setPen(MUTED)
-            p.drawText(QRectF(0, 2, w - 8, 16), Qt.AlignmentFlag.AlignRight, "loading events\u2026")
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
         self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
         self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
 
@@ -271,12 +277,15 @@ class LanesItem(pg.GraphicsObject):
         widths = (t1 - t0) * sx
         wide = widths > 14
         if wide.any():
+            # a day (or hour) wider than a dot: its extent as a thin bar, drawn once per distinct extent
+            spans = np.unique(np.stack([t0[wide], t1[wide]], axis=1), axis=0)
             fill = QColor(color)
             fill.setAlpha(70)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QBrush(fill))
-            x0s = (t0[wide] - vx0) * sx
-            p.drawRects([QRectF(a, cy - 3, b, 6) for a, b in zip(x0s.tolist(), widths[wide].tolist())])
+            x0s = (spans[:, 0] - vx0) * sx
+            ws = (spans[:, 1] - spans[:, 0]) * sx
+            p.drawRects([QRectF(a, cy - 3, b, 6) for a, b in zip(x0s.tolist(), ws.tolist())])
         pm = self._dot_pixmap(color)
         r = pm.width() / 2
         top = cy - r
@@ -303,7 +312,7 @@ class LanesItem(pg.GraphicsObject):
             if peak <= 0:
                 continue
             level = np.log1p(np.maximum(counts, 0)) / math.log1p(max(peak, 4.0))
-            alpha = np.where(counts > 0, 45 + level * (210 if strong else 110), 0).astype(np.uint8)
+            alpha = np.where(counts > 0, (45 + level * 210) if strong else (22 + level * 70), 0).astype(np.uint8)
             rgba = np.empty((nb, 4), dtype=np.uint8)
             rgba[:, 0] = color.blue()
             rgba[:, 1] = color.green()
