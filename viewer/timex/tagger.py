@@ -728,6 +728,7 @@ def _h_century(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "century", c, f"'{s}': years {c * 100}–{c * 100 + 99}", mod)
 
 
+_QUARTER_ENDED = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+({MONTH})\s+(\d{{1,2}})(?:,\s+({YEAR}))?")
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -790,6 +791,18 @@ def _h_quarter(ctx: _Ctx, m, fam):
         val = f"XXXX-Q{qn}" if qn else "XXXX-QX"
         return _expr(ctx, start, end, "DATE", val, None, None, "quarter", f"'{s}' with no reference date")
     cur = cal.index_of("quarter", ref) if ref else ctx.last_quarter
+    em = _QUARTER_ENDED.match(ctx.text, end)
+    if em and not qn and not re.search(r"year\s+(?:earlier|ago)", low):
+        month = _month_of(em.group(1))
+        y = int(em.group(3)) if em.group(3) else None
+        if y is None:
+            y, _w, _a = _year_from_context(ctx, month, start, end, None, int(em.group(2)))
+        if y is not None:
+            # the three months ending on that date; fiscal quarters need not match calendar ones
+            d_end = date(y, month, min(int(em.group(2)), cal.last_day(y, month)))
+            idx = cal.index_of("quarter", d_end - timedelta(days=45))
+            ctx.last_quarter = idx
+            return _unit_expr(ctx, start, end, "quarter", idx, f"'{s}' ended {d_end.isoformat()}: the calendar quarter most of it falls in", anchor=ref)
     if re.search(r"year\s+(?:earlier|ago)", low):
         base = ctx.last_quarter if ctx.last_quarter is not None else cur - 1
         idx = base - 4
