@@ -274,3 +274,32 @@ def test_big_database_mode_counts_in_the_background(qtbot, window, known_db):
     assert "No events mention" in window.filters.message.text()
     window.close()
     assert not window.runner.threaded()
+
+
+def test_export_view_as_svg(qtbot, window, tmp_path):
+    svg = tmp_path / "view.svg"
+    assert window.export_view(str(svg))
+    assert "<svg" in svg.read_text(encoding="utf-8", errors="replace")[:2000]
+
+
+def test_typing_f_in_the_search_box_types_it(qtbot, window):
+    window.focus_search()
+    QTest.keyClicks(window.filters.search, "fit")
+    assert window.filters.search.text() == "fit"
+
+
+def test_a_locked_or_damaged_database_leaves_the_window_as_it_was(qtbot, window, known_db, tmp_path,
+                                                                    warnings_shown, monkeypatch):
+    from viewer.store import StoreError
+    from viewer.ui import main_window
+
+    other = tmp_path / "other.db"
+    other.write_bytes(known_db.read_bytes())
+
+    def locked(path, *, readonly=False):
+        raise StoreError(f"{path}: the database is locked by another program (waited 5 s)", "locked")
+    monkeypatch.setattr(main_window.MainWindow, "_open_store", staticmethod(locked))
+    assert window.open_database(str(other)) is False
+    assert "locked" in warnings_shown[-1][1]
+    assert window.store.path == str(known_db) and window.model.rowCount() == 4
+    assert known_db.name in window.windowTitle()

@@ -70,3 +70,23 @@ def test_import_needs_a_writable_file_database(qtbot, known_db, warnings_shown):
     assert w.open_database(":memory:")
     assert w.import_paths(["/nonexistent"]) is False
     assert warnings_shown
+
+
+@needs_ingest
+def test_an_import_can_be_stopped(qtbot, tmp_path, warnings_shown):
+    w = _empty_window(qtbot, tmp_path)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"a{i:02d}.txt").write_text(
+            f"On {i % 28 + 1} March 2022, Russian forces shelled Kharkiv for the {i}th time.\n", encoding="utf-8")
+    with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
+        assert w.import_paths([str(folder)])
+        assert not w.import_action.isEnabled()         # one import at a time
+        w.timeline.fit_all()                           # the window stays usable meanwhile
+        w._import.cancel()
+    summary = done.args[0]
+    assert summary is not None
+    assert summary.stopped or summary.articles_added == 30
+    assert w.import_action.isEnabled()
+    assert w.model.rowCount() == w.store.count_events(None)

@@ -92,9 +92,9 @@ class MainWindow(QMainWindow):
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        head.resizeSection(0, 150)
-        head.resizeSection(1, 90)
-        head.resizeSection(3, 120)
+        head.resizeSection(0, 124)
+        head.resizeSection(1, 82)
+        head.resizeSection(3, 110)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
 
