@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from ..model import TimeExpression
+from . import foreign as _foreign
 from .reference import infer_reference
 from .tagger import tag_text
 
@@ -32,9 +33,18 @@ def tag(text: str, reference: date | None = None, *, narrative: bool = False) ->
     try:
         if reference is None:
             reference, _ = infer_reference(text)
-        return tag_text(text, reference, narrative)
+        return _tag(text, reference, narrative)
     except Exception:  # the contract: never raise on any input
         return []
+
+
+def _tag(text: str, reference: date | None, narrative: bool) -> list[TimeExpression]:
+    """English rules; for a text in another language, absolute dates from dateparser as well."""
+    exprs = tag_text(text, reference, narrative)
+    lang = _foreign.guess_language(text)
+    if lang is not None and lang != "en":
+        exprs = _foreign.merge(exprs, _foreign.foreign_dates(text, reference, lang))
+    return exprs
 
 
 _YEAR = re.compile(r"(?<![\d$.,])(1[0-9]\d\d|20\d\d)(?![\d%])")
@@ -70,7 +80,7 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
         # relative dates follow the story rather than a publication date
         narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref)
     try:
-        exprs = tag_text(text, ref, narrative)
+        exprs = _tag(text, ref, narrative)
     except Exception:
         exprs = []
     return ref, source, exprs
