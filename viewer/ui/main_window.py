@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self._save_timer.timeout.connect(self._save_view)
         self.timeline.rangeChanged.connect(lambda *_: self._save_timer.start())
 
+        self._splits_set = False         # splitter sizes: remembered ones, or fitted at first show
         if remember:
             self._restore_geometry()
 
@@ -616,6 +617,21 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     # ================================================================================= remembering
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self._splits_set:
+            self._splits_set = True
+            self.fit_splitters()
+
+    def fit_splitters(self) -> None:
+        """Side panels in proportion to the window: the timeline keeps at least half of it."""
+        width = max(self.width(), 600)
+        left = min(max(int(width * 0.2), 220), 280)
+        right = min(max(int(width * 0.26), 250), 400)
+        self.main_split.setSizes([left, width - left - right, right])
+        height = max(self.centralWidget().height(), 300)
+        self.centre_split.setSizes([int(height * 0.58), height - int(height * 0.58)])
+
     def _restore_geometry(self) -> None:
         s = open_settings()
         geometry = get_bytes(s, "window/geometry")
@@ -628,6 +644,7 @@ class MainWindow(QMainWindow):
             value = get_bytes(s, key)
             if value is not None:
                 split.restoreState(value)
+                self._splits_set = True
         header = get_bytes(s, "window/tableHeader")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
