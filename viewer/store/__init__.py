@@ -48,7 +48,18 @@ class StoreInputError(StoreError, ValueError):
 # Databases up to this size are checked (PRAGMA quick_check, ~0.1 s per 60 MB) when opened; bigger ones
 # report damage on the first query that reaches it.
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
-DEFAULT_BUSY_TIMEOUT = 5.0   # seconds to wait for another program's write before saying "locked"
+
+
+def _busy_timeout_default() -> float:
+    try:
+        return max(0.0, float(os.environ.get("CONFLICT_TIMELINE_BUSY_TIMEOUT", "5")))
+    except ValueError:
+        return 5.0
+
+
+# Seconds to wait for another program's write before saying "locked" (environment variable
+# CONFLICT_TIMELINE_BUSY_TIMEOUT; Store.open(timeout=) wins).
+DEFAULT_BUSY_TIMEOUT = _busy_timeout_default()
 
 
 def _translate(exc: BaseException, path: str, timeout: float | None = None) -> StoreError:
@@ -78,6 +89,10 @@ def _translate(exc: BaseException, path: str, timeout: float | None = None) -> S
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in low:
         return StoreError(f"{path}: cannot open the database file: {text}", "io")
     if name.startswith("SQLITE_IOERR") or "i/o error" in low:
+        if "READ" not in name:     # WRITE, FSYNC, TRUNCATE, SHMSIZE ... or a bare IOERR
+            return StoreError(f"{path}: could not write to the disk ({text}): it may be full, or the "
+                              "file bigger than the system allows; this batch was not stored, everything "
+                              "stored before is intact", "io")
         return StoreError(f"{path}: the disk reported an error: {text}", "io")
     if isinstance(exc, (OverflowError, UnicodeError, ValueError, TypeError)):
         return StoreInputError(f"{path}: cannot store this input: {text}")
