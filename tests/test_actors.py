@@ -127,3 +127,9 @@ def test_seed_article_countries(seed_text):
     # organisations are on the mentions (and so on events), not in the article's countries
     assert {"NATO", "EU"} <= {m.code for m in ms}
     assert set(article_countries(seed_text, ms, organisations=True)) >= {"NATO", "EU"}
+
+
+def test_us_state_abbreviations_and_currency_prefixes():
+    assert codes("Teaneck, N.J.-based Acme said sales in Calif. rose.") == ["US", "US"]
+    assert codes("The Tokyo firm paid US$5 million.") == ["JP"]
+    assert codes("A Chinese Wall separates the desks.") == []
