@@ -154,7 +154,7 @@ YEAR_PRECEDERS = {
     "after", "early", "late", "mid", "fiscal", "year", "circa", "around", "spring", "summer",
     "autumn", "fall", "winter", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "between", "and", "or",
-    "throughout", "for", "beginning", "end", "summer", "in", "'s", "as",
+    "throughout", "for", "beginning", "end", "summer", "in", "'s", "as", "post", "pre",
 }
 
 # Words before a number that make it a name or a count, never a year.

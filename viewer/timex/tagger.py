@@ -69,7 +69,7 @@ FAMILIES: list[tuple[str, str]] = [
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
-    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
+    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
     ("era", r"\b\d{1,4}\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{1,4}\b|\b\d{1,4}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
@@ -84,7 +84,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
     ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
-    ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
+    ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
@@ -637,6 +637,8 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
     pmod = _pos_mod(prefix) if prefixed else None
     if pmod:
         mod = pmod
+    elif re.match(r"(?i)(post|pre)-", prefix):
+        mod = "AFTER" if prefix[:1] in "pP" and prefix[:4].lower() == "post" else "BEFORE"
     _set_anchor(ctx, "year", y)
     how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
     return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
