@@ -452,10 +452,17 @@ class TimelineView(QWidget):
                 y = min(max(0.0, rows[0] - k / 2), len(self._lanes) - k)
                 self._vb.setYRange(y, y + k, padding=0)
 
-    def _titles_for(self, ids) -> dict:
+    def _titles_for(self, ids, elide=None) -> dict:
+        """Titles of these events (fetched from the store only for the ones not cached), elided to
+        `elide` = (font metrics, width) when given."""
         missing = [i for i in ids if i not in self._titles]
         if missing and self._store is not None:
-            self._titles.update(tstore.titles(self._store, missing))
+            got = tstore.titles(self._store, missing)
+            for i in missing:
+                title = got.get(i, "")
+                if elide is not None and elide[0].horizontalAdvance(title) > elide[1]:
+                    title = elide[0].elidedText(title, Qt.TextElideMode.ElideRight, elide[1])
+                self._titles[i] = title
             while len(self._titles) > 20000:
                 self._titles.popitem(last=False)
         return {i: self._titles.get(i, "") for i in ids}

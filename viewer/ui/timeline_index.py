@@ -18,6 +18,8 @@ YEAR = 365.2425 * DAY
 CLASS_MAX = np.array([DAY + 1, 8 * DAY + 1, 32 * DAY + 1, 93 * DAY, 185 * DAY, 367 * DAY, 3660 * DAY,
                       np.inf])
 NCLS = len(CLASS_MAX)
+_KEY_STRIDE = 1e11              # > the span of representable times below: segment * stride + t0 stays sorted
+_KEY_HALF = 4.9e10              # +- ~1550 years around 1970; exact in float64 up to ~900 segments
 
 
 def prepare(occ):
@@ -42,6 +44,9 @@ class Index:
         if len(nonempty) and len(t0):
             self.maxdur[nonempty] = np.maximum.reduceat(t1 - t0, self.offsets[nonempty])
         self.lane_count = np.diff(self.offsets[::NCLS])
+        # one sorted key over every segment, so a frame's windows are 2 searchsorted calls in all
+        self.key = seg * _KEY_STRIDE + np.clip(t0, -_KEY_HALF, _KEY_HALF)
+        self._frame = None
         self._bands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._orders: dict = {}
         self._hist = None
@@ -51,31 +56,39 @@ class Index:
         s = lane * NCLS + c
         return int(self.offsets[s]), int(self.offsets[s + 1])
 
+    def windows(self, x0: float, x1: float) -> tuple[np.ndarray, np.ndarray]:
+        """[lo, hi) per segment holding every occurrence that may overlap [x0, x1) (cached per window)."""
+        if self._frame is not None and self._frame[0] == (x0, x1):
+            return self._frame[1], self._frame[2]
+        segs = np.arange(len(self.maxdur), dtype=np.float64) * _KEY_STRIDE
+        start = np.clip(x0 - np.minimum(self.maxdur, 1e11), -_KEY_HALF, _KEY_HALF)
+        lo = np.searchsorted(self.key, segs + start, "right")
+        hi = np.searchsorted(self.key, segs + min(max(x1, -_KEY_HALF), _KEY_HALF), "left")
+        lo = np.minimum(np.maximum(lo, self.offsets[:-1]), self.offsets[1:])
+        hi = np.maximum(np.minimum(hi, self.offsets[1:]), lo)
+        self._frame = ((x0, x1), lo, hi)
+        return lo, hi
+
     def window(self, lane: int, c: int, x0: float, x1: float) -> tuple[int, int]:
         """[lo, hi) of segment (lane, c) holding every occurrence that may overlap [x0, x1)."""
+        lo, hi = self.windows(x0, x1)
         s = lane * NCLS + c
-        a, b = self.offsets[s], self.offsets[s + 1]
-        if a == b:
-            return int(a), int(a)
-        t = self.t0[a:b]
-        lo = a + int(np.searchsorted(t, x0 - self.maxdur[s], "right"))
-        hi = a + int(np.searchsorted(t, x1, "left"))
-        return int(lo), int(max(lo, hi))
+        return int(lo[s]), int(hi[s])
 
     def bands_window(self, lane: int, x0: float, x1: float) -> np.ndarray:
         """Indices of the vague occurrences of `lane` overlapping [x0, x1)."""
-        parts = []
-        for c in range(1, NCLS):
-            lo, hi = self.window(lane, c, x0, x1)
-            if hi > lo:
-                parts.append(np.arange(lo, hi))
+        los, his = self.windows(x0, x1)
+        base = lane * NCLS
+        parts = [np.arange(los[s], his[s]) for s in range(base + 1, base + NCLS) if his[s] > los[s]]
         if not parts:
             return np.zeros(0, dtype=np.int64)
         sl = np.concatenate(parts)
         return sl[self.t1[sl] > x0]
 
     def count_bands(self, lane: int, x0: float, x1: float) -> int:
-        return sum(hi - lo for lo, hi in (self.window(lane, c, x0, x1) for c in range(1, NCLS)))
+        los, his = self.windows(x0, x1)
+        base = lane * NCLS
+        return int((his[base + 1:base + NCLS] - los[base + 1:base + NCLS]).sum())
 
     def point_counts(self, lane: int, edges: np.ndarray) -> np.ndarray:
         """Points (class 0) of `lane` starting in each [edges[k], edges[k+1])."""

@@ -15,7 +15,7 @@ from collections import OrderedDict
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
 from viewer.ui.timeline_index import DAY, NCLS
 
@@ -258,15 +258,20 @@ class LanesItem(pg.GraphicsObject):
         fill.setAlpha(44)
         edge = QColor(color)
         edge.setAlpha(150)
-        path = QPainterPath()
-        lines = []
-        for a, b in zip(bx0.tolist(), bx1.tolist()):
-            path.addRect(QRectF(a, y0, b - a, y1 - y0))
-            lines.append(QLineF(a, y0, a, y1))
-            lines.append(QLineF(b, y0, b, y1))
+        # union of the bands' extents (1-D interval merge in numpy), filled once: overlaps do not darken
+        order = np.argsort(bx0)
+        a_sorted, b_sorted = bx0[order], bx1[order]
+        reach = np.maximum.accumulate(b_sorted)
+        starts = np.concatenate([[True], a_sorted[1:] > reach[:-1]])
+        u0 = a_sorted[starts]
+        u1 = np.maximum.reduceat(b_sorted, np.flatnonzero(starts))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(fill))
-        p.drawPath(path.simplified())
+        p.drawRects([QRectF(a, y0, b - a, y1 - y0) for a, b in zip(u0.tolist(), u1.tolist())])
+        lines = []
+        for a, b in zip(bx0.tolist(), bx1.tolist()):
+            lines.append(QLineF(a, y0, a, y1))
+            lines.append(QLineF(b, y0, b, y1))
         p.setPen(QPen(edge, 1.2))
         p.drawLines(lines)
         p.setPen(QPen(edge, 1))
@@ -278,7 +283,8 @@ class LanesItem(pg.GraphicsObject):
         wide = widths > 14
         if wide.any():
             # a day (or hour) wider than a dot: its extent as a thin bar, drawn once per distinct extent
-            spans = np.unique(np.stack([t0[wide], t1[wide]], axis=1), axis=0)
+            _, first = np.unique(t0[wide], return_index=True)
+            spans = np.stack([t0[wide][first], t1[wide][first]], axis=1)
             fill = QColor(color)
             fill.setAlpha(70)
             p.setPen(Qt.PenStyle.NoPen)
@@ -373,7 +379,7 @@ class LanesItem(pg.GraphicsObject):
             wanted.extend(ids.tolist())
         if not plan:
             return
-        titles = view._titles_for(wanted)
+        titles = view._titles_for(wanted, elide=(self.fm, LABEL_MAX_PX))
         for row, cy, xs, ids, is_pt in plan:
             bg = LANE_ALT if row % 2 else BG
             next_free = -1e9
@@ -382,8 +388,6 @@ class LanesItem(pg.GraphicsObject):
                 start = x + (6 if pt else 3)
                 if start >= next_free and start < w - 24:
                     title = titles.get(i, "")
-                    if self.fm.horizontalAdvance(title) > LABEL_MAX_PX:
-                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, LABEL_MAX_PX)
                     pm = self._label_pixmap(title, bg)
                     placed.append([start, pm, 0])
                     next_free = start + pm.width() + 40     # room for a "+N" fold badge
