@@ -82,7 +82,7 @@ FAMILIES: list[tuple[str, str]] = [
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
-    ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b(?:\s+(?i:yesterday|today|tomorrow)\b)?"),
+    ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
@@ -821,7 +821,10 @@ def _h_quarter(ctx: _Ctx, m, fam):
     if re.search(r"\b(?:next|coming)\b", low):
         idx = cur + 1
         why = "the quarter after the reference's"
-    elif re.search(r"\b(?:this|current|that|same)\b", low):
+    elif re.search(r"\bcurrent\b", low) and ref is not None:
+        idx = cal.index_of("quarter", ref)
+        why = "the current quarter: the reference's"
+    elif re.search(r"\b(?:this|that|same)\b", low):
         idx = ctx.last_quarter if ctx.last_quarter is not None else cur
         why = "the quarter under discussion (last mentioned, else the reference's)"
     elif re.search(r"\b(?:last|previous|past)\b", low) and ctx.last_quarter is None:
@@ -1100,7 +1103,7 @@ def _h_partofday(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().replace("-", " ").split())
-    pm = re.search(r"(morning|afternoon|evening|night|overnight)$", low)
+    pm = re.search(r"(morning|afternoon|evening|night|overnight)\b(?!.*\b(?:morning|afternoon|evening|night)\b)", low)
     part = pm.group(1)
     code, a, b = R.PARTS_OF_DAY[part]
     if re.search(r"\b(?:that|the same|the following|the next|the previous)\b", low) or low.startswith("the "):
