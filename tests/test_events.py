@@ -132,3 +132,14 @@ def test_titled_subjects_shrink_to_the_surname():
     s = "Germany's Chancellor Olaf Scholz spoke to Putin by phone on Friday for the first time in nearly two years."
     i = s.index("on Friday")
     assert make_title(s, i + 3, i + 9).startswith("Scholz spoke to Putin by phone")
+
+
+def test_long_titles_drop_inner_phrases_before_cutting_words():
+    s = ("The Minister of Foreign Affairs, Jean-Noël Barrot, assured this Monday, November 18 that the use of "
+         "French missiles by Ukrainian forces on Russian soil remained “an option”.")
+    i = s.index("this Monday, November 18")
+    assert make_title(s, i, i + len("this Monday, November 18")) == "Barrot: use of French missiles remained “an option”"
+    s = "The European Union agreed on Thursday to impose a new package of sanctions on Russian oil exports."
+    i = s.index("on Thursday")
+    title = make_title(s, i, i + len("on Thursday"))
+    assert title.startswith("The European Union agreed to impose") and len(title) <= 70

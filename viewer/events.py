@@ -182,8 +182,51 @@ def _clean(s: str) -> str:
     return s.strip(" ,;:-–—")
 
 
+_PREPS = frozenset("by on in at from with during against over under into across near through via amid "
+                   "toward towards".split())
+_STOPPERS = frozenset("""is are was were be been being has have had will would could can may might must should
+shall do does did remain remains remained said says say that which who whose and or but as than to of not
+for about after before since until while when where
+""".split())
+
+
+def _drop_phrases(s: str, limit: int) -> str:
+    """Headline-style compression: drop inner prepositional phrases ("by Ukrainian forces", "on Russian
+    soil"), last first, while the text is too long. A phrase is a preposition and up to four words, none of
+    them a verb-like or binding word; phrases that end the text are kept (they often carry the object)."""
+    words = s.split(" ")
+    while len(" ".join(words)) > limit:
+        spans = []
+        i = 1
+        while i < len(words) - 1:
+            if words[i] in _PREPS and words[i - 1].lower() not in ("and", "or", "but", "nor"):
+                j = i + 1
+                natural = False
+                while j < len(words) and j - i <= 4:
+                    w = words[j].lower().strip(",.;:“”\"'")
+                    if w in _PREPS or w in _STOPPERS or w.endswith("ed"):
+                        natural = w != "of"   # "of" binds to the phrase before it: keep both
+                        break
+                    if words[j].endswith((",", ";", ":")):
+                        break
+                    j += 1
+                if natural and j - i >= 2:
+                    spans.append((i, j))
+                i = j
+            else:
+                i += 1
+        if not spans:
+            break
+        i, j = spans[-1]
+        words = words[:i] + words[j:]
+    return " ".join(words)
+
+
 def _shorten(s: str, limit: int = MAX_TITLE) -> str:
     s = s.rstrip(" .,;:")
+    if len(s) <= limit:
+        return s
+    s = _drop_phrases(s, limit)
     if len(s) <= limit:
         return s
     best = None
@@ -213,7 +256,9 @@ def _speaker(subj: str) -> str:
 
 
 _INSTITUTION_WORDS = frozenset("""ministry commission council parliament government army forces office union
-house department agency bank court committee assembly police service""".split())
+house department agency bank court committee assembly police service party group corp inc company nations
+organization organisation alliance states republic kingdom federation guard guards navy command staff
+front movement fund reserve exchange board authority""".split())
 
 
 def make_title(sentence: str, time_start: int | None = None, time_end: int | None = None) -> str:
@@ -258,7 +303,8 @@ def _short_subject(s: str) -> str:
     if not m:
         return s
     words = m.group("subj").split()
-    if len(words) < 3 or words[-1].endswith(("'s", "’s")):
+    if len(words) < 3 or words[-1].endswith(("'s", "’s")) or words[-1].lower() in _INSTITUTION_WORDS \
+            or words[-2] in _GENERIC_NAME_WORDS or words[-2].lower() in _INSTITUTION_WORDS:
         return s
     return words[-1] + " " + s[m.end():]
 
