@@ -207,3 +207,32 @@ def test_no_events(qtbot, tmp_path):
     qtbot.keyClick(v.viewport_widget(), Qt.Key.Key_Right)
     v.fit_all()
     store.close()
+
+
+def test_lanes_scroll_when_they_do_not_fit(qtbot, store):
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.resize(800, 150)          # room for ~2 lanes of 20 px
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_store(store)
+    assert v._lanes_overflow()
+    _, (y0, _) = v._vb.viewRange()
+    vp = v.viewport_widget()
+    wheel(vp, QPoint(vp.width() // 2, 30), -120, Qt.KeyboardModifier.ShiftModifier)
+    _, (y1, _) = v._vb.viewRange()
+    assert y1 > y0
+    span = v.visible_range()
+    wheel(vp, QPoint(vp.width() // 2, 30), 120, Qt.KeyboardModifier.ShiftModifier)
+    assert v.visible_range() == span             # Shift+wheel scrolls lanes, never zooms
+
+
+def test_overview_window_follows_and_drives_the_view(view):
+    view.set_visible_range(1.725e9, 1.726e9)
+    a, b = view.overview.region.getRegion()
+    assert (a, b) == pytest.approx((1.725e9, 1.726e9))
+    view.overview.region.setRegion((1.7255e9, 1.7275e9))       # as if its window were dragged
+    assert view.visible_range() == pytest.approx((1.7255e9, 1.7275e9))
+    view.overview.centre_on(1.728e9)
+    lo, hi = view.visible_range()
+    assert (lo + hi) / 2 == pytest.approx(1.728e9)

@@ -66,14 +66,21 @@ class _TimelineViewBox(pg.ViewBox):
         self._band = None
 
     def wheelEvent(self, ev, axis=None):
+        """Wheel: zoom around the cursor. Shift+wheel: scroll the lanes (when they do not all fit).
+        A horizontal wheel or trackpad swipe pans in time."""
         delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()
+        horizontal = hasattr(ev, "orientation") and ev.orientation() == Qt.Orientation.Horizontal
         if not delta:
             ev.ignore()
             return
-        factor = 0.85 ** (delta / 120.0)
-        cx = self.mapToView(ev.pos()).x()
-        self.view._zoom(factor, cx)
         ev.accept()
+        if horizontal:
+            x0, x1 = self.view.visible_range()
+            self.view._pan(-(x1 - x0) * 0.1 * delta / 120.0, 0.0)
+        elif ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.view._pan(0.0, -delta / 120.0)
+        else:
+            self.view._zoom(0.85 ** (delta / 120.0), self.mapToView(ev.pos()).x())
 
     def mouseDragEvent(self, ev, axis=None):
         if ev.button() != Qt.MouseButton.LeftButton:

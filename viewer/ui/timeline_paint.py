@@ -237,7 +237,21 @@ class LanesItem(pg.GraphicsObject):
             p.setPen(MUTED)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
         self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
+        self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
         self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
+
+    def _paint_scroll_hint(self, p, top0, lh, nrows, w, h):
+        """When the lanes do not all fit: a thin scroll thumb on the right (drag or Shift+wheel scrolls)."""
+        total = nrows * lh
+        if total <= h + 1:
+            return
+        thumb_h = max(24.0, h * h / total)
+        y = (-top0) / (total - h) * (h - thumb_h) if total > h else 0.0
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(QColor(31, 41, 51, 20)))
+        p.drawRoundedRect(QRectF(w - 7, 2, 5, h - 4), 2.5, 2.5)
+        p.setBrush(QBrush(QColor(31, 41, 51, 90)))
+        p.drawRoundedRect(QRectF(w - 7, 2 + y * (h - 4) / h, 5, thumb_h * (h - 4) / h), 2.5, 2.5)
 
     def _paint_grid(self, p, w, h, vx0, sx):
         levels = getattr(self.view._axis, "_tickLevels", None)
