@@ -74,7 +74,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
-    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
+    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
@@ -102,8 +102,7 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
 _FUT = re.compile(r"\b(?:ahead\s+of|will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
-_REPORTING = {"said", "told", "added", "stated", "reported", "announced", "noted", "insisted", "claimed",
-              "predicted", "explained", "confirmed", "denied", "warned"}
+_REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
 _SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
@@ -156,7 +155,7 @@ _WD_IN = re.compile(rf"{WEEKDAY}|{WEEKDAY_ABBR}")
 class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
-    __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos",
+    __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
                  "sent_starts", "last_day")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
@@ -168,6 +167,7 @@ class _Ctx:
         self.anchor_index: int | None = None
         self.last_quarter: int | None = None
         self.last_quarter_pos: int | None = None
+        self.anchor_pos: int | None = None
         self.last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
 
     # The date relative expressions of a given kind resolve against.
@@ -218,7 +218,7 @@ class _Ctx:
             cues.append((m.start(), 0, "future"))
         for m in _PAST.finditer(right):
             # ", he said" after the expression reports the statement, not the event
-            weak = m.group(0) in _REPORTING and re.search(r"[,'\"”]", right[:m.start()])
+            weak = m.group(0) in _REPORTING and re.search(r"[,'\"”]\s*(?:\S+\s+){0,3}$", right[:m.start()])
             cues.append((m.start(), 2 if weak else 1, "past"))
         if not cues:
             low = (left + " " + right).lower()
@@ -1184,6 +1184,8 @@ def _h_relunit(ctx: _Ctx, m, fam):
         return _expr(ctx, start, end, "DATE", vals[kind], None, None, kind, f"'{s}' with no reference date", pmod)
     cur = cal.index_of(kind, ref)
     shift = {"last": -1, "prev_a": -1, "this": 0, "same_a": 0, "that": 0, "latest": 0, "next": 1, "next_a": 1}.get(deic, 0)
+    if deic == "latest" and kind in ("year", "month"):
+        shift = -1   # "the latest fiscal year": the last complete one
     if kind == "weekend" and deic == "last" and ref.isoweekday() >= 6:
         shift = -1
     if kind == "weekend" and deic == "this" and ref.isoweekday() < 6 and ctx.tense(start, end) == "past":
@@ -1276,6 +1278,9 @@ def _h_ago(ctx: _Ctx, m, fam):
         ref, how = ctx.anaphoric_ref()
         if ctx.last_day is not None and unit in ("day", "week", "hour", "minute", "night"):
             ref, how = ctx.last_day[1], "last mentioned day"
+        elif not ctx.narrative and ctx.ref is not None and not _anchor_near(ctx, start, 150):
+            # news: "a year earlier" far from any other date compares with the publication date
+            ref, how = ctx.ref, "reference"
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     if unit in R.TIME_UNITS:
         if ref is None or n is None:
@@ -1339,6 +1344,10 @@ def _shift_date(d: date, kind: str, n: int) -> date:
     months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[kind] * n
     y, m0 = divmod(d.year * 12 + d.month - 1 + months, 12)
     return date(y, m0 + 1, min(d.day, cal.last_day(y, m0 + 1)))
+
+
+def _anchor_near(ctx: _Ctx, pos: int, limit: int) -> bool:
+    return ctx.anchor is not None and ctx.anchor_pos is not None and pos - ctx.anchor_pos < limit
 
 
 def _quarter_near(ctx: _Ctx, pos: int, limit: int) -> bool:
@@ -1627,7 +1636,8 @@ def _h_theunit(ctx: _Ctx, m, fam):
         return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a period of one year")
     ref, how = ctx.deictic_ref()
     kind = unit
-    if ctx.anchor is not None and ctx.anchor_kind in ("day", "week", "month", "quarter", "year", "half", "season"):
+    if ctx.anchor is not None and ctx.anchor_kind in ("day", "week", "month", "quarter", "year", "half", "season") \
+            and (ctx.narrative or ref is None or _anchor_near(ctx, start, 150)):
         base, how = ctx.anchor, "date under discussion"
     elif ref is not None:
         base = ref
@@ -1838,6 +1848,7 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
                 d0 = date.fromisoformat(e.earliest[:10])
                 kind = _ANCHOR_KINDS[e.granularity]
                 ctx.anchor, ctx.anchor_kind, ctx.anchor_index = d0, kind, cal.index_of(kind, d0)
+                ctx.anchor_pos = e.end
                 if kind == "day":
                     ctx.last_day = (e.start, d0)
             except ValueError:
