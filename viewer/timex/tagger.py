@@ -338,6 +338,9 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     if t == "future" and dist(y) < -FUTURE_SLACK:
         y += 1
         return y, f"future tense: the next {what} after the {how}", ref
+    if t is None and dist(y) > 150:
+        y -= 1   # about half a year either way and no tense: news report the past
+        return y, f"the most recent {what} before the {how} (no tense cue)", ref
     return y, f"the {what} nearest to the {how}" + (f" ({t} tense agrees)" if t else ""), ref
 
 
