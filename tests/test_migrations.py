@@ -180,7 +180,7 @@ def test_step_2_gives_every_event_its_own_report_and_keeps_the_data(tmp_path):
     time = TimeExpression(s, s + 11, "November 18", "DATE", "2024-11-18", "2024-11-18", "2024-11-18", "day", "x")
     assert store.add_articles([(art, [Event(art.id, 0, len(other), other, time, "Attack", ["UA", "RU"])],
                                 ["UA", "RU"])]) == 0       # a second report of a migrated event
-    assert store.count_events() == 2 and store.count_events(ViewFilter(search="officials")) == 0
+    assert store.count_events() == 2 and store.count_events(ViewFilter(search="officials")) == 1
     assert sorted(r.reports for r in store.events()) == [1, 2]
     assert store.count_events(ViewFilter(search="talks")) == 1
     assert store.integrity_check() == ["ok"]
@@ -202,3 +202,31 @@ def test_version_1_database_can_be_read_without_migrating(tmp_path):
     assert own["sentence"] == "Kyiv was shelled on Monday." and own["url"] == "https://example.org/a1"
     store.close()
     assert path.read_bytes() == before
+
+
+def test_step_3_makes_every_report_searchable(tmp_path):
+    """A version-2 file with an event reported twice: after step 3, the second report's words find it."""
+    from viewer.model import ViewFilter
+    path = tmp_path / "v2.db"
+    create_at_version(path, 2)
+    _v1_add(path, "a1", "Russia launched a massive missile attack on Kyiv on Monday.",
+            [("Russia launched a massive missile attack on Kyiv on Monday.", "Monday", "2024-11-18",
+              ["RU", "UA"])])
+    conn = sqlite3.connect(path)        # what version 2 wrote: the own excerpt and a merged one
+    with conn:
+        conn.execute("INSERT INTO articles (id, text) VALUES ('b2', 'Officials confirmed the strike on Monday.')")
+        conn.execute("INSERT INTO excerpts (event_id, article_id, sentence, time_text) "
+                     "SELECT id, article_id, sentence, time_text FROM events")
+        conn.execute("INSERT INTO excerpts (event_id, article_id, sentence, time_text) "
+                     "VALUES (1, 'b2', 'Officials confirmed the strike on Monday.', 'Monday')")
+        conn.execute("UPDATE events SET reports = 2")
+    conn.close()
+    store = Store.open(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.count_events(ViewFilter(search="confirmed strike")) == 1
+    assert store.count_events(ViewFilter(search="missile")) == 1
+    assert [r["article_id"] for r in store.excerpts(1)] == ["a1", "b2"]
+    triggers = {t.name for t in store.db["excerpts"].triggers}
+    assert {"excerpts_ai", "excerpts_ad", "excerpts_au"} <= triggers
+    assert store.integrity_check() == ["ok"]
+    store.close()

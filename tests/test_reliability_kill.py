@@ -115,9 +115,11 @@ def _reports(db: Path) -> dict[str, list]:
         for article_id, *rest in rows:
             out[article_id].append(tuple(rest))
         # the full-text index agrees with the table it indexes
-        n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        assert conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'october'"
-                            ).fetchone()[0] == n_events
+        for table in ("events", "excerpts"):
+            if table in tables:
+                n = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                assert conn.execute(f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH 'october'"
+                                    ).fetchone()[0] == n
         return {a: sorted(r) for a, r in out.items()}
     finally:
         conn.close()

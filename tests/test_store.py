@@ -187,7 +187,9 @@ def test_two_articles_reporting_the_same_happening_make_one_event_with_two_repor
     store.add_articles([a, b, c])
     assert store.count_events() == 1 and store.event(row.id).reports == 3
     assert len(store.excerpts(row.id)) == 3
-    assert store.count_events(ViewFilter(search="officials")) == 0   # search: the event's own words
+    assert store.count_events(ViewFilter(search="officials")) == 1   # words of any of its reports
+    assert store.count_events(ViewFilter(search="damaged power")) == 1
+    assert store.count_events(ViewFilter(search="officials damaged")) == 0  # all words in one report
 
 
 @pytest.mark.parametrize("change", ["countries", "granularity", "date", "words"])

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from viewer.model import GRANULARITIES, Article, Event, TimeExpression, ViewFilter
 
-SCHEMA_VERSION = 2   # PRAGMA user_version of a database this code writes
+SCHEMA_VERSION = 3   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
@@ -268,7 +268,12 @@ _EXCERPT_COLUMNS = ("article_id, sentence_start, sentence_end, sentence, time_st
                     " type, value, earliest, latest, granularity, mod, reasoning, anchor, countries,"
                     " mentions")
 
-MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2}
+def _search_reports_v3(db: sqlite_utils.Database) -> None:
+    """Version 3: search finds an event by the words of any of its reports, not only its own."""
+    db["excerpts"].enable_fts(["sentence"], create_triggers=True, tokenize="unicode61")
+
+
+MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3}
 
 _V1_COLUMNS = {
     "articles": {"id", "url", "title", "source", "text", "published", "published_source", "language",
@@ -287,6 +292,7 @@ EXPECTED_COLUMNS = {
     2: {**_V1_COLUMNS, "events": _V1_COLUMNS["events"] | {"reports"},
         "excerpts": {"id", "event_id"} | set(_EXCERPT_COLUMNS.split(", "))},
 }
+EXPECTED_COLUMNS[3] = {**EXPECTED_COLUMNS[2], "excerpts_fts": {"sentence"}}
 
 
 def _decode_text(raw: bytes) -> str:
@@ -371,7 +377,7 @@ class Store:
         self.timeout = timeout
         self._cancel = threading.Event()
         self._merged = 0
-        self._excerpts_table: bool | None = None
+        self._tables: dict[str, bool] = {}
         self.last_merged = 0      # reports the last add_articles stored as excerpts of existing events
 
     # -- opening -----------------------------------------------------------------------------
@@ -706,8 +712,15 @@ class Store:
         if f.search:
             q = fts_query(f.search)
             if q:
-                clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-                params.append(q)
+                if self._has_table("excerpts_fts"):
+                    clauses.append(
+                        "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
+                        " UNION SELECT x.event_id FROM excerpts_fts JOIN excerpts x"
+                        " ON x.id = excerpts_fts.rowid WHERE excerpts_fts MATCH ?)")
+                    params += [q, q]
+                else:
+                    clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+                    params.append(q)
         if f.max_granularity in GRANULARITIES:
             allowed = GRANULARITIES[: GRANULARITIES.index(f.max_granularity) + 1]
             clauses.append("e.granularity IN (%s)" % ",".join("?" * len(allowed)))
@@ -758,10 +771,16 @@ class Store:
         return rows
 
     def _has_excerpts(self) -> bool:
-        if self._excerpts_table is None:
-            self._excerpts_table = self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'excerpts'").fetchone() is not None
-        return self._excerpts_table
+        return self._has_table("excerpts")
+
+    def _has_table(self, name: str) -> bool:
+        """Tables of later versions may be missing from an older file opened read-only."""
+        if name not in self._tables:
+            with self._errors():
+                self._tables[name] = self.db.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    [name]).fetchone() is not None
+        return self._tables[name]
 
     def count_events(self, f: ViewFilter | None = None) -> int:
         where, params = self._where(f)
