@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from viewer.ingest import _work as _REAL_WORK
 from viewer.ingest import ingest_paths
 from viewer.store import Store
 
@@ -119,3 +120,25 @@ def test_parallel_workers_give_the_same_result_as_in_process(tmp_path):
     key = lambda e: (e["article_id"], e["value"])  # noqa: E731
     strip = lambda e: {k: v for k, v in e.items() if k != "id"}  # noqa: E731
     assert sorted(map(strip, events_of(one)), key=key) == sorted(map(strip, events_of(two)), key=key)
+
+
+def _crash_on_poison(task):  # stands in for a reader that kills its process (a crash in a C library)
+    import os as _os
+    if task[0] == "files" and any("poison" in p for p in task[1]):
+        _os._exit(1)
+    return _REAL_WORK(task)
+
+
+def test_a_worker_that_dies_costs_only_its_own_inputs(tmp_path, monkeypatch):
+    import viewer.ingest as ingest
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(4):
+        (d / f"a{i:02d}.txt").write_text(f"Article {i}. On April {i + 1}, 2022, France sent aid to Ukraine.",
+                                         encoding="utf-8")
+    (d / "poison.txt").write_text("Poison pill. On May 1, 2022, nothing happened in Chad.", encoding="utf-8")
+    monkeypatch.setattr(ingest, "FILES_PER_TASK", 1)
+    monkeypatch.setattr(ingest, "_work", _crash_on_poison)
+    s = ingest_paths([str(d)], str(tmp_path / "t.db"), jobs=2)
+    assert s.articles_added == 4
+    assert [Path(e.source).name for e in s.errors] == ["poison.txt"]

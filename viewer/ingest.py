@@ -291,35 +291,97 @@ def _run_inline(inputs, published, today, state: _State, should_stop) -> None:
                 return
 
 
-def _run_parallel(inputs, published, today, jobs: int, state: _State, should_stop) -> None:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _task_sources(task) -> list[tuple[str, int | None]]:
+    kind, payload = task[0], task[1]
+    if kind == "files":
+        return [(p, None) for p in payload]
+    return [((a.source or "?") if isinstance(a, Article) else a.source, None) for a in payload]
 
-    ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
-    in_flight: deque = deque()
+
+def _lost(task, why: str) -> list[ReadError]:
+    """Errors for the inputs of a task whose worker died (a crash, out of memory)."""
+    kind, payload = task[0], task[1]
+    if kind == "files":
+        return [ReadError(p, None, f"could not be processed: {why}") for p in payload]
+    return [item if isinstance(item, ReadError) else
+            ReadError(item.source or "?", None, f"article {item.id} could not be processed: {why}")
+            for item in payload]
+
+
+class _Pool:
+    """Worker processes that survive a worker's death: the lost tasks are retried one at a time in a new
+    pool, and a task that kills its worker again is reported as errors, not an aborted import."""
+
+    def __init__(self, jobs: int):
+        import multiprocessing
+        self.jobs = jobs
+        self.ctx = multiprocessing.get_context("spawn")
+        self.pool = self._new()
+
+    def _new(self):
+        from concurrent.futures import ProcessPoolExecutor
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.ctx, initializer=_init_worker)
+
+    def submit(self, task):
+        return self.pool.submit(_work, task)
+
+    def results(self, fut, task, in_flight: deque) -> list:
+        from concurrent.futures.process import BrokenProcessPool
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            pass
+        except Exception as exc:  # e.g. a result that could not be sent back
+            return _lost(task, f"{type(exc).__name__}: {exc}")
+        # The pool is broken: every task in flight is lost. Retry them one by one in fresh pools.
+        lost = [task] + [t for _, t in in_flight]
+        in_flight.clear()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        out: list = []
+        for t in lost:
+            self.pool = self._new()
+            try:
+                out.extend(self.pool.submit(_work, t).result())
+            except BrokenProcessPool:
+                out.extend(_lost(t, "the worker process died"))
+                self.pool.shutdown(wait=False, cancel_futures=True)
+            except Exception as exc:
+                out.extend(_lost(t, f"{type(exc).__name__}: {exc}"))
+        self.pool = self._new()
+        return out
+
+    def shutdown(self, wait: bool) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=True)
+
+
+def _run_parallel(inputs, published, today, jobs: int, state: _State, should_stop) -> None:
+    pool = _Pool(jobs)
+    in_flight: deque = deque()      # (future, task), in input order
     window = jobs * 3
+
+    def drain_one() -> bool:
+        fut, task = in_flight.popleft()
+        for item in pool.results(fut, task, in_flight):
+            state.result(item)
+        if _stop(should_stop):
+            state.commit()
+            state.summary.stopped = True
+            return False
+        return True
+
     try:
         for task in _tasks(inputs, published, today, state):
-            in_flight.append(pool.submit(_work, task))
+            in_flight.append((pool.submit(task), task))
             while len(in_flight) >= window:
-                for item in in_flight.popleft().result():
-                    state.result(item)
-                if _stop(should_stop):
-                    state.commit()
-                    state.summary.stopped = True
+                if not drain_one():
                     return
         while in_flight:
-            for item in in_flight.popleft().result():
-                state.result(item)
-            if _stop(should_stop):
-                state.commit()
-                state.summary.stopped = True
+            if not drain_one():
                 return
     finally:
-        for fut in in_flight:
+        for fut, _ in in_flight:
             fut.cancel()
-        pool.shutdown(wait=not state.summary.stopped, cancel_futures=True)
+        pool.shutdown(wait=not state.summary.stopped)
 
 
 def ingest_articles(articles: Iterable[Article], db_path: str, **kwargs) -> IngestSummary:  # pragma: no cover
