@@ -498,6 +498,13 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
     deic = _deictic(prefix)
     if re.search(r"(?i:\bthat\b)", prefix):
         deic = "that"
+    ty = re.search(r"(?i:\b(this|last|next)\s+year)$", core)
+    if ty:
+        ref0, how0 = ctx.deictic_ref()
+        if ref0 is not None:
+            y = ref0.year + {"this": 0, "last": -1, "next": 1}[ty.group(1).lower()]
+            idx = y * 12 + month - 1
+            return _unit_expr(ctx, start, end, "month", idx, f"'{s}': {_MNAME[month]} of {y} ({ty.group(1).lower()} year from the {how0} {ref0.isoformat()})", mod, ref0)
     y, why, anc = _year_from_context(ctx, month, start, end, deic)
     if y is None:
         return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}", None, None, "month",
@@ -528,6 +535,8 @@ def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int)
         why = f"this: the {_WNAME[wd]} of the {how}'s week"
     else:
         t = None if how == "narrative time" else ctx.tense(start, end)
+        if t == "future" and ctx.text.startswith(("'s", "’s"), end):
+            t = None   # "Wednesday's ruling": an event already named, not a plan
         if how == "narrative time" or (t == "future"):
             fwd = (wd - ref.isoweekday()) % 7
             # "will meet Friday" written on a Friday: news means that same day
