@@ -118,3 +118,36 @@ def test_every_report_of_an_event_is_shown(qtbot, window, known_db):
     assert "officials in Berlin said" in text_shown
     assert "Berlin and Moscow talk" in text_shown
     assert "The US decision comes as Germany resumed talks" in text_shown   # the first report too
+
+
+def test_read_the_whole_article(qtbot, window, known_db):
+    from PySide6.QtCore import QUrl
+
+    from viewer.ui.article_view import SENTENCE_BG
+
+    ev = window.model.event_at(1)
+    window.select_event(ev.id)
+    html = window.excerpt.toHtml()
+    assert "ct-article:" in html and "Read the whole article" in window.excerpt.toPlainText()
+    with qtbot.waitSignal(window.excerpt.articleRequested) as sig:
+        window.excerpt._on_anchor(QUrl(f"ct-article:{ev.article_id}/{ev.id}/{ev.sentence_start}"))
+    assert sig.args == [ev.article_id, ev.id, ev.sentence_start]
+    dialog = window.show_article(*sig.args)
+    qtbot.addWidget(dialog)
+    assert dialog is not None and dialog.isVisible()
+    shown = dialog.text.toPlainText()
+    assert "The United States has given Ukraine the green light" in shown   # the whole text
+    assert "Read more" in shown
+    assert SENTENCE_BG in dialog.text.toHtml().lower()
+    assert dialog.text.verticalScrollBar().value() >= 0
+
+
+def test_article_view_escapes_the_text():
+    from viewer.ui.article_view import article_html
+
+    text = 'Hi <script>x()</script>. Last September <img src="http://e.example/a.png"> it rained.'
+    sentence = 'Last September <img src="http://e.example/a.png"> it rained.'
+    ev = _event(text, sentence, "Last September")
+    html = article_html({"text": text}, ev)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html

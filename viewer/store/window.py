@@ -136,13 +136,13 @@ def country_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
         raise StoreError(f"{store.path}: {exc}") from exc
 
 
-def article_choices(store: Store) -> list[tuple[str, str, int]]:
-    """(article id, title or source, number of events) for every article, newest first."""
-    sql = ("SELECT a.id, coalesce(nullif(a.title, ''), a.source, a.url, a.id) AS label,"
-           " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n"
-           " FROM articles a ORDER BY a.published IS NULL, a.published DESC, label")
+def article_choices(store: Store) -> list[dict]:
+    """Every article, newest first: id, title, source, url, published, events (how many)."""
+    sql = ("SELECT a.id, a.title, a.source, a.url, a.published,"
+           " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+           " FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.title, a.id")
     try:
-        return [(r[0], r[1] or r[0], r[2]) for r in store.db.execute(sql).fetchall()]
+        return [dict(r) for r in store.db.query(sql)]
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
 

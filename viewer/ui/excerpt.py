@@ -133,6 +133,15 @@ def _how(report) -> str:
 
 
 MAX_REPORTS_SHOWN = 12
+ARTICLE_SCHEME = "ct-article"   # our own links: ct-article:<article id>/<event id>/<sentence start>
+
+
+def _read_link(article_id: str | None, event_id, start) -> str:
+    if not article_id:
+        return ""
+    href = f"{ARTICLE_SCHEME}:{_esc(str(article_id))}/{int(event_id or 0)}/{int(start or 0)}"
+    return (f'&nbsp;&nbsp;<a href="{href}" style="color:#2563eb; text-decoration:none; font-size:8.5pt">'
+            f'Read the whole article</a>')
 
 
 def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = None,
@@ -178,7 +187,9 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
     parts.append(f'<p style="margin:12px 0 0 0; line-height:140%">'
-                 f'{_passage(event, art.get("text"), colours)}</p>')
+                 f'{_passage(event, art.get("text"), colours)}'
+                 f'{_read_link(event.article_id if art.get("text") else None, event.id, event.sentence_start)}'
+                 '</p>')
 
     others = list(reports or [])
     if others:
@@ -199,6 +210,7 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
                 f'<span style="color:#6b7280; font-size:8.5pt">{line}</span><br>'
                 f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), colours, context=False)}'
                 f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep))}</span>'
+                f'{_read_link(row.get("article_id") if other_art else None, row.get("event_id"), rep.sentence_start)}'
                 '</td></tr></table>')
         if n > MAX_REPORTS_SHOWN:
             parts.append(f'<p style="color:#6b7280; font-size:8.5pt">… and {n - MAX_REPORTS_SHOWN} more</p>')
@@ -248,17 +260,28 @@ EMPTY_DATABASE_HTML = (
     '</body></html>')
 
 
-class ExcerptPanel(QTextBrowser):
+class SafeTextBrowser(QTextBrowser):
+    """A QTextBrowser that follows no link by itself and loads no resource, local or remote."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+
+    def loadResource(self, type_, name):  # noqa: N802 - Qt's name
+        return None   # never load images, style sheets or anything else
+
+
+class ExcerptPanel(SafeTextBrowser):
     """Read-only rich text view of one event. Call show_event(event_row, article_dict)."""
 
     linkRequested = Signal(str)   # an http(s) URL the person clicked (already opened)
+    articleRequested = Signal(str, int, int)   # article id, event id, sentence start: read it whole
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("excerpt")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setReadOnly(True)
         self.anchorClicked.connect(self._on_anchor)
         self._event_id: int | None = None
         self.colours: dict[str, str] = {}
@@ -278,10 +301,14 @@ class ExcerptPanel(QTextBrowser):
         self._event_id = event.id
         self.setHtml(excerpt_html(event, article, self.colours, reports))
 
-    def loadResource(self, type_, name):  # noqa: N802 - Qt's name
-        return None   # never load images, style sheets or anything else, local or remote
-
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == ARTICLE_SCHEME:
+            try:
+                aid, event_id, start = url.path().split("/")
+                self.articleRequested.emit(aid, int(event_id), int(start))
+            except ValueError:
+                pass
+            return
         target = safe_url(url.toString())
         if target:
             self.linkRequested.emit(target)

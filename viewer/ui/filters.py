@@ -349,16 +349,18 @@ class FilterPanel(QFrame):
     def set_country_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
         self.countries.set_counts(counts, all_codes)
 
-    def set_articles(self, choices: list[tuple[str, str, int]]) -> None:
-        """(id, label, events) per article; keeps the current choice when it still exists."""
+    def set_articles(self, choices: list[dict]) -> None:
+        """Articles (window.article_choices rows); keeps the current choice when it still exists."""
         current = self.article.currentData()
         with QSignalBlocker(self.article):
             self.article.clear()
             self.article.addItem("All articles", None)
-            for aid, label, n in choices:
+            for row in choices:
+                label = fmt.article_label(row)
                 short = label if len(label) <= 60 else label[:57] + "…"
-                self.article.addItem(f"{short}  ({n})", aid)
-                self.article.setItemData(self.article.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+                self.article.addItem(f"{short}  ({row.get('events') or 0})", row["id"])
+                tip = label + (f"\n{row['source']}" if row.get("source") and row.get("title") else "")
+                self.article.setItemData(self.article.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             i = self.article.findData(current) if current is not None else 0
             self.article.setCurrentIndex(max(i, 0))
         if current is not None and self.article.currentData() != current:

@@ -188,3 +188,16 @@ def axis_span(t0: float, t1: float) -> str:
         return day_span(a.date(), b.date())
     return f"{day(a.date())} {a.strftime('%H:%M')} – {'' if a.date() == b.date() else day(b.date()) + ' '}" \
            f"{b.strftime('%H:%M')}"
+
+
+def article_label(row: dict) -> str:
+    """How an article is named in lists: its title, else its file name or web address."""
+    title = (row.get("title") or "").strip()
+    if title:
+        return title
+    source = (row.get("source") or "").strip()
+    if source:
+        name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return name or source
+    url = (row.get("url") or "").strip()
+    return url or row.get("id") or "untitled"

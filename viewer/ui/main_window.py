@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
 
         self.excerpt = ExcerptPanel(self)
-        self.excerpt.setMinimumWidth(260)
+        self.excerpt.setMinimumWidth(240)
+        self.excerpt.articleRequested.connect(self.show_article)
 
         table_box = QWidget(self)
         table_box.setObjectName("tableBox")
@@ -386,6 +387,10 @@ class MainWindow(QMainWindow):
         if row is not None:
             self._select_row(row)
             return
+        if drop_if_hidden and self.model.rowCount() == 0:
+            self.excerpt.clear_event()
+            self.timeline.select_event(None)
+            return
         f, dated = self.model.view_filter(), self.model.dated()
 
         def placed(row):
@@ -453,6 +458,35 @@ class MainWindow(QMainWindow):
 
     def selected_event(self) -> int | None:
         return self.excerpt.event_id()
+
+    def show_article(self, article_id: str, event_id: int, start: int):
+        """The whole article a report came from, its sentence marked (a non-modal dialog)."""
+        from viewer.ui.article_view import ArticleDialog
+        if self.store is None:
+            return None
+        try:
+            article = self.store.article(article_id)
+            ev = self.store.event(event_id)
+            report = None
+            if ev is not None and ev.article_id == article_id and ev.sentence_start == start:
+                report = ev
+            elif ev is not None and hasattr(self.store, "excerpts"):
+                from viewer.ui.excerpt import _Report
+                for row in self.store.excerpts(event_id):
+                    if row.get("article_id") == article_id and row.get("sentence_start") == start:
+                        report = _Report(row)
+                        break
+            others = [(e.time_start, e.time_end) for e in
+                      self.store.events(ViewFilter(article_id=article_id), limit=5000)]
+        except Exception as exc:  # noqa: BLE001
+            self._warn("Read the article", str(exc))
+            return None
+        if article is None or report is None:
+            return None
+        dialog = ArticleDialog(article, report, self.colours, others, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _other_reports(self, ev) -> list[tuple[dict, dict | None]]:
         """The event's reports after its own (other articles that told of the same happening)."""
