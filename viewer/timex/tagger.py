@@ -1168,7 +1168,9 @@ def _h_relunit(ctx: _Ctx, m, fam):
     has_the = re.search(r"\bthe\s+(?:past|last|next|coming)\b", prefix) or prefix.startswith("this past")
     if unit in ("day", "night") and re.search(r"\bthe\s+(?:next|following)\b", prefix):
         return _h_anaph(ctx, m, fam)
-    if has_the and deic in ("last", "next") and unit not in ("weekend",):
+    if has_the and deic == "last" and unit in ("year", "decade") and "fiscal" not in low and not ctx.narrative:
+        pass   # "the past year", "the last decade": TimeML dates them (the year or decade before), below
+    elif has_the and deic in ("last", "next") and unit not in ("weekend",):
         # "the past week", "the next year": a period of one unit (TimeML DURATION)
         letter = R.UNITS[unit][0]
         val = f"PT1{letter}" if unit in R.TIME_UNITS else f"P1{letter}"
@@ -1516,6 +1518,10 @@ def _h_durdet(ctx, m, fam):
         val = _dur_value("1", unit, 1)
     if re.search(r"\b(?:past|last|next|coming|previous)\b", low):
         return _h_relunit(ctx, m, fam)
+    if low == "the full year" and unit == "year":
+        ref, how = ctx.deictic_ref()
+        if ref is not None:
+            return _unit_expr(ctx, m.start(), m.end(), "year", ref.year, f"'{s}': the whole of the {how}'s year", anchor=ref)
     return _expr(ctx, m.start(), m.end(), "DURATION", val, None, None, None, f"'{s}': a period of one {unit}")
 
 
