@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from viewer.model import ViewFilter
 from viewer.store import timeline as tstore
+from viewer.ui.timeline_axis import TimeAxis
 from viewer.ui.timeline_index import DAY, HOUR, YEAR, Index, prepare
 from viewer.ui.timeline_overview import OverviewStrip
 from viewer.ui.timeline_paint import LanesItem
@@ -172,7 +173,7 @@ class TimelineView(QWidget):
         self.glw.ci.setContentsMargins(4, 6, 12, 4)
         self.glw.ci.setSpacing(2)
         self._vb = _TimelineViewBox(self)
-        self._axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        self._axis = TimeAxis()
         self._left = pg.AxisItem(orientation="left")
         self.plot = pg.PlotItem(viewBox=self._vb, axisItems={"bottom": self._axis, "left": self._left})
         self.plot.hideButtons()

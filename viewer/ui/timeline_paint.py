@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
 from viewer.ui.timeline_index import DAY, NCLS
@@ -254,11 +254,11 @@ class LanesItem(pg.GraphicsObject):
         p.drawRoundedRect(QRectF(w - 7, 2 + y * (h - 4) / h, 5, thumb_h * (h - 4) / h), 2.5, 2.5)
 
     def _paint_grid(self, p, w, h, vx0, sx):
-        levels = getattr(self.view._axis, "_tickLevels", None)
-        if not levels:
+        values = getattr(self.view._axis, "major_values", None)
+        if not values:
             return
-        p.setPen(QPen(QColor(0, 0, 0, 18), 1))
-        for value in levels[0][1]:
+        p.setPen(QPen(QColor(0, 0, 0, 16), 1))
+        for value in values:
             x = (value - vx0) * sx
             if 0 <= x <= w:
                 p.drawLine(QPointF(x, 0), QPointF(x, h))
@@ -282,12 +282,12 @@ class LanesItem(pg.GraphicsObject):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(fill))
         p.drawRects([QRectF(a, y0, b - a, y1 - y0) for a, b in zip(u0.tolist(), u1.tolist())])
-        lines = []
-        for a, b in zip(bx0.tolist(), bx1.tolist()):
-            lines.append(QLineF(a, y0, a, y1))
-            lines.append(QLineF(b, y0, b, y1))
+        # each band's two ends as ticks: one path built from numpy
+        xs = np.repeat(np.stack([bx0, bx1], axis=1).ravel(), 2)
+        ys = np.tile(np.array([y0, y1]), len(xs) // 2)
         p.setPen(QPen(edge, 1.2))
-        p.drawLines(lines)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(pg.functions.arrayToQPath(xs, ys, connect="pairs"))
         p.setPen(QPen(edge, 1))
         p.drawLine(QPointF(float(bx0.min()), y1), QPointF(float(bx1.max()), y1))
 

@@ -1,0 +1,156 @@
+"""The timeline's date axis: calendar-aligned ticks from centuries to minutes, in UTC.
+
+pyqtgraph's DateAxisItem computes and measures every candidate tick of every zoom level on each frame
+(~10 ms per frame at a ten-year span); this axis picks one step that fits (a handful of labelled ticks plus
+unlabelled minor ones) in microseconds, aligned to the calendar (years, months, days, hours), and keeps the
+major tick positions for the plot's grid lines.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import datetime, timedelta, timezone
+
+import pyqtgraph as pg
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# (unit, count), coarsest first; approximate seconds per unit for choosing
+_STEPS = [("year", 100), ("year", 50), ("year", 20), ("year", 10), ("year", 5), ("year", 2), ("year", 1),
+          ("month", 6), ("month", 3), ("month", 1), ("day", 7), ("day", 2), ("day", 1),
+          ("hour", 12), ("hour", 6), ("hour", 3), ("hour", 1), ("minute", 30), ("minute", 15),
+          ("minute", 10), ("minute", 5), ("minute", 1)]
+_UNIT_SECONDS = {"year": 365.2425 * 86400, "month": 30.44 * 86400, "day": 86400.0, "hour": 3600.0,
+                 "minute": 60.0}
+_MIN_LABEL_PX = 78.0
+_MIN_MINOR_PX = 9.0
+
+
+def _to_dt(t: float) -> datetime:
+    return _EPOCH + timedelta(seconds=float(t))
+
+
+def _ts(y: int, m: int = 1, d: int = 1) -> float:
+    return float(calendar.timegm((y, m, d, 0, 0, 0)))
+
+
+def tick_values(t0: float, t1: float, unit: str, count: int, limit: int = 400) -> list[float]:
+    """Calendar-aligned instants in [t0, t1] every `count` `unit`s (at most `limit`)."""
+    out: list[float] = []
+    if t1 <= t0:
+        return out
+    lo, hi = _to_dt(max(t0, -6.2e10)), _to_dt(min(t1, 2.5e11))
+    if unit == "year":
+        y = lo.year - lo.year % count
+        while len(out) < limit and y <= hi.year:
+            if 1 <= y <= 9999:
+                v = _ts(y)
+                if t0 <= v <= t1:
+                    out.append(v)
+            y += count
+    elif unit == "month":
+        y, m = lo.year, lo.month - (lo.month - 1) % count
+        while len(out) < limit and (y, m) <= (hi.year, hi.month):
+            v = _ts(y, m)
+            if t0 <= v <= t1:
+                out.append(v)
+            m += count
+            if m > 12:
+                y, m = y + 1, m - 12
+    else:
+        step = _UNIT_SECONDS[unit] * count
+        base = 4 * 86400.0 if (unit, count) == ("day", 7) else 0.0     # weeks start on Monday
+        k = int((t0 - base) // step)
+        while len(out) < limit:
+            v = base + k * step
+            if v > t1:
+                break
+            if v >= t0:
+                out.append(float(v))
+            k += 1
+    return out
+
+
+def label(t: float, unit: str) -> str:
+    d = _to_dt(t)
+    if unit == "year":
+        return str(d.year)
+    if unit == "month":
+        return str(d.year) if d.month == 1 else _MONTHS[d.month - 1]
+    if unit == "day":
+        if d.day == 1 and d.month == 1:
+            return str(d.year)
+        return f"{d.day} {_MONTHS[d.month - 1]}"
+    if d.hour == 0 and d.minute == 0:
+        return f"{d.day} {_MONTHS[d.month - 1]}"
+    return f"{d.hour:02d}:{d.minute:02d}"
+
+
+def choose(t0: float, t1: float, width_px: float) -> tuple[int, int | None]:
+    """Indexes into _STEPS of the labelled step and the minor step (None when no minor ticks fit)."""
+    px_per_s = width_px / max(t1 - t0, 1e-9)
+    major = 0
+    for i, (unit, count) in enumerate(_STEPS):
+        if _UNIT_SECONDS[unit] * count * px_per_s >= _MIN_LABEL_PX:
+            major = i
+        else:
+            break
+    minor = None
+    for i in range(major + 1, len(_STEPS)):
+        unit, count = _STEPS[i]
+        px = _UNIT_SECONDS[unit] * count * px_per_s
+        if px < _MIN_MINOR_PX:
+            break
+        if px <= 45 and _divides(_STEPS[i], _STEPS[major]):
+            minor = i
+            break
+    return major, minor
+
+
+def _divides(small, big) -> bool:
+    (us, cs), (ub, cb) = small, big
+    if us == ub:
+        return cb % cs == 0
+    if ub == "year" and us == "month":
+        return 12 % cs == 0
+    if ub == "month":
+        return us == "day" and cs == 1
+    return _UNIT_SECONDS[ub] * cb % (_UNIT_SECONDS[us] * cs) == 0 if us not in ("year", "month") else False
+
+
+class TimeAxis(pg.AxisItem):
+    """Bottom axis in UTC seconds; `major_values` holds the labelled ticks of the last layout."""
+
+    def __init__(self, **kwargs):
+        super().__init__(orientation="bottom", **kwargs)
+        self.major_values: list[float] = []
+        self._unit = "year"
+
+    def tickValues(self, minVal, maxVal, size):
+        major, minor = choose(minVal, maxVal, size)
+        unit, count = _STEPS[major]
+        self._unit = unit
+        majors = tick_values(minVal, maxVal, unit, count)
+        self.major_values = majors
+        levels = [(_UNIT_SECONDS[unit] * count, majors)]
+        if minor is not None:
+            mu, mc = _STEPS[minor]
+            taken = set(majors)
+            levels.append((_UNIT_SECONDS[mu] * mc,
+                           [v for v in tick_values(minVal, maxVal, mu, mc) if v not in taken]))
+        return levels
+
+    def tickStrings(self, values, scale, spacing):
+        if not values or spacing < _UNIT_SECONDS[self._unit] * 0.99:
+            return [""] * len(values)          # minor ticks: unlabelled
+        out = [label(v, self._unit) for v in values]
+        if out and self._unit != "year":
+            # one label carries the context the others leave out (not the first: it may be cut at the edge)
+            k = 1 if len(values) > 2 else 0
+            d = _to_dt(values[k])
+            if self._unit == "month":
+                out[k] = f"{_MONTHS[d.month - 1]} {d.year}"
+            elif self._unit == "day":
+                out[k] = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+            else:
+                out[k] = f"{d.day} {_MONTHS[d.month - 1]} {d.year} {d.hour:02d}:{d.minute:02d}"
+        return out
