@@ -303,3 +303,13 @@ def test_a_locked_or_damaged_database_leaves_the_window_as_it_was(qtbot, window,
     assert "locked" in warnings_shown[-1][1]
     assert window.store.path == str(known_db) and window.model.rowCount() == 4
     assert known_db.name in window.windowTitle()
+
+
+def test_date_calendars_open_at_the_data(qtbot, window):
+    for edit, page in ((window.filters.date_from, (2024, 6)), (window.filters.date_to, (2024, 11))):
+        cal = edit.calendarWidget()
+        popup = cal.window()                       # the popup that holds the calendar
+        assert popup is not window
+        popup.show()
+        assert (cal.yearShown(), cal.monthShown()) == page   # the data's first / last month
+        popup.hide()

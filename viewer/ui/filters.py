@@ -5,7 +5,7 @@ on to the timeline and the table and feeds the new counts back with set_country_
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -213,6 +213,7 @@ class FilterPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("filterPanel")
         self._quiet = False
+        self._hint = (QDate(), QDate())
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -285,6 +286,7 @@ class FilterPanel(QFrame):
     def _date_edit(self, what: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)
+        edit.calendarWidget().installEventFilter(self)   # opens at the data, not at year 100
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(ANY_DATE)
         edit.setSpecialValueText("any")
@@ -292,6 +294,18 @@ class FilterPanel(QFrame):
         edit.setToolTip(f"{what} this date (inclusive); 'any' for no limit")
         edit.dateChanged.connect(self._emit)
         return edit
+
+    def set_date_hint(self, first: str | None, last: str | None) -> None:
+        """The span of the data: where the calendars open while a date box says 'any'."""
+        self._hint = (QDate.fromString(first or "", "yyyy-MM-dd"), QDate.fromString(last or "", "yyyy-MM-dd"))
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.Show:
+            for edit, hint in ((self.date_from, self._hint[0]), (self.date_to, self._hint[1])):
+                if obj is edit.calendarWidget() and edit.date() == ANY_DATE:
+                    d = hint if hint.isValid() else QDate.currentDate()
+                    obj.setCurrentPage(d.year(), d.month())
+        return super().eventFilter(obj, event)
 
     # -- the filter ------------------------------------------------------------------------------
     def view_filter(self) -> ViewFilter:

@@ -201,3 +201,14 @@ def article_label(row: dict) -> str:
         return name or source
     url = (row.get("url") or "").strip()
     return url or row.get("id") or "untitled"
+
+
+def iso_day(seconds: float | None) -> str | None:
+    """Seconds since 1970 UTC -> YYYY-MM-DD (None when out of range)."""
+    if seconds is None:
+        return None
+    from datetime import timedelta, timezone
+    try:
+        return (datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)).date().isoformat()
+    except (OverflowError, ValueError):
+        return None

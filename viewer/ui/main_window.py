@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
             self._total = self.store.count_events(None)
             self.filters.set_articles(queries.article_choices(self.store))
             lanes = queries.lane_order(self.store)
+            span = self.store.time_span(None)
+            self.filters.set_date_hint(*(fmt.iso_day(t) for t in span) if span else (None, None))
         except StoreError as exc:
             self._codes, self._total, lanes = [], 0, []
             self.statusBar().showMessage(str(exc), 10000)
