@@ -344,3 +344,19 @@ def test_browsing_beside_an_ingest_sees_only_whole_articles(tmp_path):
     assert final.count_events() == 3 * len(list(final.articles()))
     assert final.integrity_check() == ["ok"]
     final.close()
+
+
+def test_a_value_too_big_for_sqlite_refuses_the_batch_with_a_message(tmp_path):
+    """SQLite's limit on one value (SQLITE_MAX_LENGTH, 1e9 bytes by default; lowered here so the test
+    does not need a gigabyte) gives a clear refusal; the readers' size limit normally stops such input
+    long before."""
+    path = tmp_path / "t.db"
+    _fill(path)
+    store = Store.open(path)
+    store.db.conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10_000)
+    huge = Article("word " * 5000)
+    with pytest.raises(StoreError, match="too big to store") as info:
+        store.add_articles([_article(50), (huge, [], [])])
+    assert info.value.kind == "input"
+    assert store.count_events() == 15
+    store.close()

@@ -94,6 +94,9 @@ def _translate(exc: BaseException, path: str, timeout: float | None = None) -> S
                               "file bigger than the system allows; this batch was not stored, everything "
                               "stored before is intact", "io")
         return StoreError(f"{path}: the disk reported an error: {text}", "io")
+    if name.startswith("SQLITE_TOOBIG") or "too big" in low:
+        return StoreInputError(f"{path}: an article or a value is too big to store ({text}); this "
+                               "batch was not stored")
     if isinstance(exc, (OverflowError, UnicodeError, ValueError, TypeError)):
         return StoreInputError(f"{path}: cannot store this input: {text}")
     return StoreError(f"{path}: {text}")
