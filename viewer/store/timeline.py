@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,13 +91,8 @@ def lane_starts(source) -> Preview:
     return Preview(lanes, starts)
 
 
-def load_occurrences(source) -> Occurrences:
-    """Every dated event once per lane it belongs to (its countries, or the no-country lane)."""
-    conn = _conn(source)
-    lanes = [c for c, _ in lane_codes(conn)]
-    # the occurrence table in rowid order: rowid -> event id, t1
-    top, = conn.execute("SELECT max(rowid) FROM event_countries").fetchone()
-    top = top or 0
+def _by_rowid(conn: sqlite3.Connection, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """The occurrence table in rowid order: rowid -> event id, t1."""
     eid_by_row = np.zeros(top + 1, dtype=np.int64)
     t1_by_row = np.zeros(top + 1, dtype=np.float64)
     for lo in range(0, top + 1, _CHUNK):
@@ -107,6 +103,33 @@ def load_occurrences(source) -> Occurrences:
         rows = _ints(r)
         eid_by_row[rows] = _ints(e)
         t1_by_row[rows] = _ints(t1)
+    return eid_by_row, t1_by_row
+
+
+def load_occurrences(source, second_reader=None) -> Occurrences:
+    """Every dated event once per lane it belongs to (its countries, or the no-country lane).
+
+    With `second_reader` (a function returning a new read-only connection), the table pass runs on it
+    in a thread of its own while this one reads the index: SQLite releases the GIL while it works."""
+    conn = _conn(source)
+    lanes = [c for c, _ in lane_codes(conn)]
+    top, = conn.execute("SELECT max(rowid) FROM event_countries").fetchone()
+    top = top or 0
+    table: dict = {}
+    helper = None
+    if second_reader is not None and top > _CHUNK:
+        def work():
+            other = second_reader()
+            try:
+                table["result"] = _by_rowid(other, top)
+            except Exception as exc:       # reported below, in the caller's thread
+                table["error"] = exc
+            finally:
+                other.close()
+        helper = threading.Thread(target=work, name="timeline-loader-2", daemon=True)
+        helper.start()
+    else:
+        table["result"] = _by_rowid(conn, top)
     lane_parts, t0_parts, row_parts = [], [], []
     for i, code in enumerate(lanes):
         t0, r = conn.execute("SELECT group_concat(CAST(t0 AS INTEGER)), group_concat(rowid)"
@@ -119,6 +142,11 @@ def load_occurrences(source) -> Occurrences:
     rows = np.concatenate(row_parts) if row_parts else np.zeros(0, dtype=np.int64)
     t0 = np.concatenate(t0_parts) if t0_parts else np.zeros(0)
     lane = np.concatenate(lane_parts) if lane_parts else np.zeros(0, dtype=np.int16)
+    if helper is not None:
+        helper.join()
+    if "error" in table:
+        raise table["error"]
+    eid_by_row, t1_by_row = table.pop("result")
     eid = eid_by_row[rows]
     t1 = t1_by_row[rows]
     del eid_by_row, t1_by_row
@@ -154,7 +182,7 @@ def load_occurrences_from_path(path: str) -> Occurrences:
     """`load_occurrences` on a connection of its own: safe to call from a loader thread."""
     conn = open_reader(path)
     try:
-        return load_occurrences(conn)
+        return load_occurrences(conn, second_reader=lambda: open_reader(path))
     finally:
         conn.close()
 
