@@ -47,3 +47,16 @@ def test_page_with_no_article_text_is_an_error(tmp_path):
     (err,) = read_path(str(f))
     assert isinstance(err, ReadError)
     assert err.source == str(f) and "no article text" in err.message
+
+
+def test_short_pages_are_read_and_script_shells_are_not_articles(tmp_path):
+    short = tmp_path / "short.html"
+    short.write_text("<html><body><p>Kyiv was calm on Monday.</p></body></html>", encoding="utf-8")
+    (a,) = read_path(str(short))
+    assert isinstance(a, Article) and a.text == "Kyiv was calm on Monday."
+    shell = tmp_path / "app.html"
+    shell.write_text("<html><head><title>App</title><script>var a = 1;</script></head><body><div id=root></div>"
+                     "<noscript>You need to enable JavaScript to run this app.</noscript></body></html>",
+                     encoding="utf-8")
+    (err,) = read_path(str(shell))
+    assert isinstance(err, ReadError)

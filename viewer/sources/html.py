@@ -7,6 +7,7 @@ from typing import Iterator
 from viewer.model import PUBLISHED_METADATA, Article
 from viewer.sources.meta import has_prose, parse_date
 
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.S | re.I)
 _LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
 _META_LANG = re.compile(
     r"""<meta\b[^>]*?(?:http-equiv\s*=\s*["']content-language["']|property\s*=\s*["']og:locale["'])"""
@@ -22,12 +23,15 @@ def read_html(html: str, source: str, raw: bytes | None = None) -> Iterator[Arti
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
+        _NOSCRIPT.sub(" ", html), with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     title = (getattr(doc, "title", None) or "").strip() or None
+    if not text:
+        # Very short pages fall under trafilatura's minimum size: take its baseline (paragraph) text.
+        text = _paragraphs(html)
     body = text[len(title):] if title and text.startswith(title) else text
-    if not has_prose(body, min_words=6):
+    if not has_prose(body, min_words=4):
         yield ReadError(source, None, "no article text found in the page")
         return
     url = getattr(doc, "url", None) or None
@@ -42,3 +46,16 @@ def read_html(html: str, source: str, raw: bytes | None = None) -> Iterator[Arti
         lang = lm.group(1).lower() if lm else None
     yield Article(text=text, title=title, url=url, source=source, published=published,
                   published_source=PUBLISHED_METADATA if published else None, language=lang)
+
+
+def _paragraphs(html: str) -> str:
+    """The text of the page's paragraphs outside navigation, headers, footers, forms and scripts."""
+    try:
+        import lxml.html
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//form|//aside"):
+        bad.drop_tree()
+    paras = [" ".join(p.text_content().split()) for p in root.xpath("//p")]
+    return "\n".join(p for p in paras if p)
