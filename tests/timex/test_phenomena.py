@@ -157,3 +157,12 @@ def test_war_news_phrases():
     assert got["the past 24 hours"].value == "PT24H"
     e = got["the end of the year"]
     assert (e.value, e.mod, e.earliest) == ("2024", "END", "2024-09-01")
+
+
+def test_year_bands_and_newswire_positions():
+    got = {e.text: e for e in tag("The war of 1939–45 ended. The 1986/87 crop was large. "
+                                  "Stocks at end-March were low.", date(1987, 4, 1))}
+    e = got["1939–45"]
+    assert (e.value, e.earliest, e.latest) == ("1939", "1939-01-01", "1945-12-31")
+    assert got["1986/87"].latest == "1987-12-31"
+    assert (got["end-March"].value, got["end-March"].mod) == ("1987-03", "END")

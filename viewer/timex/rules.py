@@ -90,7 +90,8 @@ APPROX_MODS: dict[str, str] = {
     "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
 POSITION_MODS: dict[str, str] = {
-    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID", "end": "END",
+    "start": "START",
     "the beginning of": "START", "the start of": "START", "the end of": "END",
     "the middle of": "MID", "the close of": "END", "the turn of": "START", "the dawn of": "START",
     "the first half of": "H1", "the second half of": "H2", "the latter half of": "H2",

@@ -55,7 +55,7 @@ NUM_WORD = (
 NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
-POS = r"(?:(?i:early|late|mid|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
+POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
@@ -70,6 +70,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
+    ("yrange", rf"(?<![\d/.-]){YEAR}\s*[/–—-]\s*\d\d\b(?![/.:-]?\d)"),
     ("era", r"\b\d{1,4}\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{1,4}\b|\b\d{1,4}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
@@ -652,6 +653,18 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
     _set_anchor(ctx, "year", y)
     how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
     return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
+
+
+def _h_yrange(ctx, m, fam):
+    """"1939–45", "1986/87" (crop and fiscal years): one band from the first year to the second."""
+    s = m.group(0)
+    y1 = int(s[:4])
+    y2 = (y1 // 100) * 100 + int(s[-2:])
+    if y2 <= y1 or y2 - y1 > 20:
+        return None
+    _set_anchor(ctx, "year", y1)
+    return _expr(ctx, m.start(), m.end(), "DATE", f"{y1:04d}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", "year",
+                 f"'{s}': the years {y1} to {y2} (value: the first year)")
 
 
 def _h_era(ctx, m, fam):
@@ -1713,7 +1726,7 @@ def _h_yearend(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "year": _h_year, "era": _h_era, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -1741,7 +1754,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.MONTHS) + list(R.MONTH_ABBR), ["date_mdy", "date_dmy", "month", "set", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
-    add(["#digits"], ["era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+    add(["#digits"], ["yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
