@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 
 from viewer.store import Store
 from viewer.ui.excerpt import TIME_BG
@@ -313,3 +314,17 @@ def test_date_calendars_open_at_the_data(qtbot, window):
         popup.show()
         assert (cal.yearShown(), cal.monthShown()) == page   # the data's first / last month
         popup.hide()
+
+
+def test_activating_an_event_opens_its_article_and_esc_clears(qtbot, window, known_db):
+    ids = _ids(known_db)
+    row = next(r for r in range(4) if window.model.event_at(r).id == ids["this summer"])
+    index = window.model.index(row, 2)
+    window.table.activated.emit(index)                      # Enter or double-click on a row
+    dialogs = [w for w in window.findChildren(QDialog) if w.objectName() == "articleDialog"]
+    assert dialogs and dialogs[-1].isVisible()
+    assert "Kursk regionconquered by kyiv this summer" in dialogs[-1].text.toPlainText()
+    dialogs[-1].close()
+    assert window.excerpt.event_id() == ids["this summer"]
+    window.clear_selection_action.trigger()
+    assert window.excerpt.event_id() is None and window.timeline.selected_event() is None

@@ -5,8 +5,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox,
     QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -16,7 +16,7 @@ from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, fts_query
 from viewer.store import window as queries
 from viewer.ui.background import QueryRunner
-from viewer.ui.excerpt import MAX_REPORTS_SHOWN, ExcerptPanel
+from viewer.ui.excerpt import MAX_REPORTS_SHOWN, ExcerptPanel, safe_url
 from viewer.ui.filters import FilterPanel
 from viewer.ui.models import EVENT_ID_ROLE, EventTableModel
 from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.timeline.setObjectName("timeline")
         self.timeline.setMinimumHeight(180)
         self.timeline.eventClicked.connect(lambda i: self.select_event(i, source="timeline"))
-        self.timeline.eventActivated.connect(lambda i: self.select_event(i, source="timeline"))
+        self.timeline.eventActivated.connect(lambda i: self.activate_event(i, source="timeline"))
 
         self.model = EventTableModel(self)
         self.table = QTableView(self)
@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         head.resizeSection(3, 110)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
+        self.table.activated.connect(self._on_table_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
 
         self.excerpt = ExcerptPanel(self)
         self.excerpt.setMinimumWidth(240)
@@ -189,7 +192,10 @@ class MainWindow(QMainWindow):
         for a in (self.fit_action, self.find_action, self.reset_filters_action):
             view_menu.addAction(a)
 
+        self.clear_selection_action = self._action("Clear selection", lambda: self.select_event(None),
+                                                   "Esc")
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard and mouse", self.show_keys, "F1"))
         help_menu.addAction(self._action("&About Conflict Timeline", self.show_about))
 
     def _action(self, text, slot, shortcut=None, tip=None) -> QAction:
@@ -628,6 +634,60 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
+
+    def show_keys(self) -> None:
+        rows = [
+            ("Wheel", "zoom the timeline around the pointer"), ("Drag", "pan the timeline"),
+            ("Click", "select an event and read its excerpt"),
+            ("Double-click, Enter", "read the whole article"),
+            ("← →", "previous / next event in time"), ("+ −", "zoom in / out"),
+            ("Home, End", "first / last event"), ("F", "fit all events"),
+            ("Ctrl+F", "search"), ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
+            ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view"),
+            ("Ctrl+R", "reset filters"), ("Ctrl+Q", "quit"),
+        ]
+        body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{k}</b></td><td>{v}</td></tr>"
+                       for k, v in rows)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard and mouse",
+                          f"<table>{body}</table>", QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def activate_event(self, event_id: int, *, source: str = "code"):
+        """Select an event and open the whole article it came from."""
+        self.select_event(event_id, source=source)
+        ev = self.store.event(event_id) if self.store is not None else None
+        if ev is not None:
+            return self.show_article(ev.article_id, ev.id, ev.sentence_start)
+        return None
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        event_id = self.model.data(self.model.index(index.row(), 0), EVENT_ID_ROLE)
+        if event_id is not None:
+            self.activate_event(event_id, source="table")
+
+    def _table_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        ev = self.model.event_at(index.row()) if index.isValid() else None
+        if ev is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Read the whole article", lambda: self.activate_event(ev.id, source="table"))
+        menu.addAction("Copy sentence", lambda: QApplication.clipboard().setText(ev.sentence))
+        menu.addAction("Only this article", lambda: self._only_article(ev.article_id))
+        try:
+            art = self.store.article(ev.article_id) if self.store else None
+        except Exception:  # noqa: BLE001
+            art = None
+        url = safe_url((art or {}).get("url"))
+        if url:
+            menu.addAction("Open the source in a browser", lambda: QDesktopServices.openUrl(QUrl(url)))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _only_article(self, article_id: str) -> None:
+        i = self.filters.article.findData(article_id)
+        if i >= 0:
+            self.filters.article.setCurrentIndex(i)
 
     def show_about(self) -> None:
         QMessageBox.about(
