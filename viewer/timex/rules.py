@@ -156,3 +156,11 @@ NOT_YEAR_PRECEDERS = {
     "box", "zip", "tel", "phone", "fax", "ext", "serial", "version", "v", "release", "rank", "ranked",
     "score", "scored", "total", "totalled", "totaled", "killed", "wounded", "captured", "approximately",
 }
+
+# Plural nouns without a final s: after a bare number they make it a quantity ("2000 people").
+PLURAL_NOUNS = {
+    "people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish",
+    "feet", "teeth", "mice", "geese", "troop", "infantry", "militia", "crew", "head", "percent",
+    "million", "billion", "thousand", "hundred", "dozen", "times", "civilians", "refugees", "more",
+    "less", "fewer", "other", "others", "or", "to", "and",
+}

@@ -586,6 +586,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
 
 
 def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
+    y = int(ctx.text[start:start + 4])
     text = ctx.text
     # inside a bigger number or a code ("No. 2019-11", "2019/20")
     before = text[max(0, start - 2):start]
@@ -606,9 +607,10 @@ def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
         return True
     if wa and nxt[:1] in " \t" and wa.group(1)[:1].islower() and wa.group(1).lower() not in R.YEAR_FOLLOWERS:
         w = wa.group(1).lower()
-        if (wbl in _DETERMINERS or wbl.endswith("'s")) and not (w.endswith("s") and not w.endswith(("ss", "is", "us"))):
-            return True    # "the 1995 shooting", "its 1988 recapitalization": a year used as an adjective
-        return False   # "2019 votes", "1500 troops"
+        plural = (w.endswith("s") and not w.endswith(("ss", "is", "us"))) or w in R.PLURAL_NOUNS
+        if not plural and 1900 <= y <= 2099:
+            return True    # "the 1995 shooting", "1987 output": a year used as an adjective
+        return False   # "2019 votes", "1500 troops", "2000 people"
     if wbl in ("the", "a", "some", "about", "over", "nearly", "almost", "than", "of", "to"):
         # "the 2019 votes" handled above; "about 2000 people" likewise; a year after "the" is an adjective
         if wbl in ("about", "nearly", "almost", "than", "some", "over") :
