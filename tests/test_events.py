@@ -143,3 +143,22 @@ def test_long_titles_drop_inner_phrases_before_cutting_words():
     i = s.index("on Thursday")
     title = make_title(s, i, i + len("on Thursday"))
     assert title.startswith("The European Union agreed to impose") and len(title) <= 70
+
+
+def test_hard_wrapped_text_keeps_sentences_whole():
+    text = ("Talks stall\n\n"
+            "  Germany resumed talks with Moscow last weekend, a government\n"
+            "spokesman said on Monday, adding that the Chancellor would travel\n"
+            "to Warsaw. Officials in Kyiv said they had not been told about\n"
+            "the call in advance and would ask Berlin for an explanation of\n"
+            "the decision.\n")
+    assert sentences(text) == [
+        "Talks stall",
+        "Germany resumed talks with Moscow last weekend, a government\nspokesman said on Monday, adding that "
+        "the Chancellor would travel\nto Warsaw.",
+        "Officials in Kyiv said they had not been told about\nthe call in advance and would ask Berlin for an "
+        "explanation of\nthe decision.",
+    ]
+    # the seed (one paragraph per line) is not hard-wrapped
+    seed = SEED.read_text(encoding="utf-8")
+    assert len(sentences(seed)) > 20

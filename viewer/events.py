@@ -54,11 +54,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     a capital, except after abbreviations ("U.S.", "Jan. 5", "Mr.") and initials ("J. Smith").
     """
     spans: list[tuple[int, int]] = []
+    if _hard_wrapped(text):
+        # Lines broken at a fixed width: only blank lines end paragraphs.
+        pos = 0
+        for m in _PARAGRAPH_BREAK.finditer(text):
+            _split_line(text, pos, m.start(), spans)
+            pos = m.end()
+        _split_line(text, pos, len(text), spans)
+        return spans
     pos = 0
     for line in text.splitlines(keepends=True):
         _split_line(text, pos, pos + len(line), spans)
         pos += len(line)
     return spans
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width (old newswire, e-mail): most lines of similar length, most of them
+    ending mid-sentence."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    lengths = [len(line) for line in lines]
+    if max(lengths) > 120:
+        return False
+    full = sum(1 for n in lengths if n >= 0.6 * max(lengths))
+    open_ended = sum(1 for line in lines if not line.endswith((".", "!", "?", '"', "”", ":", "’")))
+    return full >= 0.6 * len(lines) and open_ended >= 0.5 * len(lines)
 
 
 def _split_line(text: str, lo: int, hi: int, spans: list) -> None:
