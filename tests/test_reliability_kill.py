@@ -8,6 +8,7 @@ tagger. A second test drives the real command line (`python -m viewer ingest`) w
 """
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -206,6 +207,55 @@ def test_sigkill_during_cli_ingest_never_costs_data(tmp_path):
     assert _events(victim) == _events(clean)
 
 
+def crash_in_migration(db: str, version: str) -> None:
+    """Open `db`, dying (no cleanup, like SIGKILL) right after migration step `version` has done its
+    work and before the transaction commits."""
+    from viewer import store as store_module
+    step = store_module.MIGRATIONS[int(version)]
+
+    def dying(database):
+        step(database)
+        os._exit(9)
+
+    store_module.MIGRATIONS[int(version)] = dying
+    store_module.Store.open(db)
+
+
+@pytest.mark.parametrize("new_file", [True, False])
+def test_process_dying_mid_migration_leaves_the_old_version_whole(tmp_path, new_file):
+    from viewer.store import SCHEMA_VERSION, Store, create_at_version
+    db = tmp_path / "t.db"
+    if not new_file:
+        create_at_version(db, 1)
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA journal_mode = WAL")          # as the app leaves its files
+        with conn:
+            conn.execute("INSERT INTO articles (id, text) VALUES ('a', 'Talks in Kyiv on Monday.')")
+        conn.close()
+    last = SCHEMA_VERSION if new_file else 2
+    proc = subprocess.run([sys.executable, __file__, str(db), "crash-in-migration", str(last)], cwd=ROOT,
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 9, proc.stderr.decode()
+    # look at a copy (SQLite rolls back what the dead process left as it opens the file), so that the
+    # original meets Store.open exactly as the dead process left it
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for f in tmp_path.glob("t.db*"):
+        shutil.copy(f, copy / f.name)
+    conn = sqlite3.connect(copy / "t.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    assert version == (0 if new_file else 1)
+    store = Store.open(db)                                  # the next open does the work
+    assert store.schema_version() == SCHEMA_VERSION
+    assert len(list(store.articles())) == (0 if new_file else 1)
+    store.close()
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    child(sys.argv[1])
+    if len(sys.argv) > 2 and sys.argv[2] == "crash-in-migration":
+        crash_in_migration(sys.argv[1], sys.argv[3])
+    else:
+        child(sys.argv[1])

@@ -418,7 +418,8 @@ class Store:
                     try:
                         p.parent.mkdir(parents=True, exist_ok=True)
                     except OSError as exc:
-                        raise StoreError(f"{path}: cannot create its folder: {exc.strerror}", "io") from exc
+                        raise StoreError(f"{path}: cannot create its folder {p.parent}: "
+                                         f"{exc.strerror}", "io") from exc
                 conn = sqlite3.connect(path, check_same_thread=False, timeout=timeout)
             # Text that is not UTF-8 (a damaged page, another tool's Latin-1) reads as U+FFFD instead
             # of making every query that touches it fail.
