@@ -133,3 +133,8 @@ def test_us_state_abbreviations_and_currency_prefixes():
     assert codes("Teaneck, N.J.-based Acme said sales in Calif. rose.") == ["US", "US"]
     assert codes("The Tokyo firm paid US$5 million.") == ["JP"]
     assert codes("A Chinese Wall separates the desks.") == []
+
+
+def test_names_broken_across_lines():
+    text = "officials in New\nYork and the United\n  Kingdom met"
+    assert [(m.code, m.text) for m in find_mentions(text)] == [("US", "New\nYork"), ("GB", "United\n  Kingdom")]

@@ -198,6 +198,11 @@ def _in_term(lead: dict, ref: date, slack: timedelta = _TERM_SLACK) -> bool:
     return lo <= ref <= hi
 
 
+@lru_cache(maxsize=4096)
+def _spaced(alias: str) -> re.Pattern:
+    return re.compile(r"\s+".join(re.escape(w) for w in alias.split(" ")))
+
+
 def _is_person_part(text: str, start: int, end: int, g: Gazetteer) -> bool:
     """True when the name at text[start:end] looks like part of a person's name ("Michael Jordan", "Chad Smith")."""
     before = text[max(0, start - 40):start]
@@ -248,7 +253,12 @@ def find_mentions(text: str, reference=None) -> list[CountryMention]:
                 if seg.title() != alias.title() and seg.upper() != alias.upper():
                     continue
             elif not text.startswith(alias, start):
-                continue
+                if " " not in alias or "\n" not in text[start:start + n + 8]:
+                    continue
+                wm = _spaced(alias).match(text, start)   # a name broken across lines ("New\nYork")
+                if wm is None:
+                    continue
+                n = wm.end() - start
             end = start + n
             if end < len(text) and (text[end].isalnum() or text[end] == "_") and alias[-1].isalnum():
                 continue
