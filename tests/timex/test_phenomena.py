@@ -166,3 +166,12 @@ def test_year_bands_and_newswire_positions():
     assert (e.value, e.earliest, e.latest) == ("1939", "1939-01-01", "1945-12-31")
     assert got["1986/87"].latest == "1987-12-31"
     assert (got["end-March"].value, got["end-March"].mod) == ("1987-03", "END")
+
+
+def test_offsets_follow_the_latest_date_even_when_coarser():
+    from viewer.timex import resolve_document
+    text = ("On 30 September 2022, Russia annexed four oblasts. In August 2024, Ukraine launched an "
+            "incursion. Two weeks later, Russian forces advanced.")
+    _, _, exprs = resolve_document(text, None, today=date(2025, 6, 1))
+    e = {x.text: x for x in exprs}["Two weeks later"]
+    assert e.value == "2024-08" and e.earliest == "2024-08-15" and e.latest == "2024-09-14"

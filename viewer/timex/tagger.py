@@ -1872,6 +1872,9 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
                 ctx.anchor_pos = e.end
                 if kind == "day":
                     ctx.last_day = (e.start, d0)
+                else:
+                    # a later, coarser date ("In August 2024") moves the story: the last day is stale
+                    ctx.last_day = None
             except ValueError:
                 pass
     return out
