@@ -138,3 +138,7 @@ def test_us_state_abbreviations_and_currency_prefixes():
 def test_names_broken_across_lines():
     text = "officials in New\nYork and the United\n  Kingdom met"
     assert [(m.code, m.text) for m in find_mentions(text)] == [("US", "New\nYork"), ("GB", "United\n  Kingdom")]
+
+
+def test_headline_style_titles_after_ambiguous_names():
+    assert codes("Jordan King Abdullah met Chad President Mahamat Deby.") == ["JO", "TD"]

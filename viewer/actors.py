@@ -132,6 +132,9 @@ kingdom republic state visit welcome says said tells told if when where than lik
 """.split())
 _NEXT_OK = frozenset("""
 a an the and or but is was has had will would said says on in at to for of with from by as after before
+king queen president prime premier minister ministry foreign defence defense interior army military navy
+government officials official troops forces border capital police state authorities parliament embassy
+national central valley river dream
 """.split())
 
 
