@@ -196,3 +196,67 @@ def test_any_file_gives_a_database_or_a_clear_refusal(tmp_path_factory, content,
         return
     assert store.count_events() == 0
     store.close()
+
+
+SENTENCES = ["Russia launched a massive missile attack on Kyiv {when}.",
+             "{when} Russia launched a massive missile attack against Kyiv, officials said.",
+             "Talks between the delegations resumed in Geneva {when}.",
+             "{when} the delegations resumed talks in Geneva, a spokesman said.",
+             "Drones struck an oil depot near the border {when}."]
+WHENS = [("on Monday", "2024-11-18", "2024-11-18", "day"), ("on 18 November", "2024-11-18", "2024-11-18", "day"),
+         ("on Tuesday", "2024-11-19", "2024-11-19", "day"), ("in November", "2024-11-01", "2024-11-30", "month"),
+         ("that week", "2024-11-18", "2024-11-24", "week")]
+CODES = st.sampled_from([["RU", "UA"], ["UA", "RU"], ["CH"], ["UA"], []])
+
+
+@st.composite
+def reporting(draw):
+    """Articles of 1-3 sentences drawn from a few happenings, so that many reports match."""
+    arts = []
+    for _ in range(draw(st.integers(1, 8))):
+        picks = draw(st.lists(st.tuples(st.integers(0, len(SENTENCES) - 1), st.integers(0, len(WHENS) - 1),
+                                        CODES), min_size=1, max_size=3))
+        sentences = [SENTENCES[s].format(when=WHENS[w][0]) for s, w, _ in picks]
+        sentences = [x[0].upper() + x[1:] for x in sentences]
+        text = " ".join(sentences) + f" ({draw(st.integers(0, 3))})"
+        art = Article(text)
+        events, pos = [], 0
+        for (s, w, codes), sent in zip(picks, sentences):
+            when, lo, hi, gran = WHENS[w]
+            k = sent.lower().index(when.lower())
+            time = TimeExpression(pos + k, pos + k + len(when), when, "DATE", lo, lo, hi, gran, "r")
+            events.append(Event(art.id, pos, pos + len(sent), sent, time, sent[:30], list(codes)))
+            pos += len(sent) + 1
+        arts.append((art, events, sorted({c for _, _, cs in picks for c in cs})))
+    return arts
+
+
+@SETTINGS
+@given(reporting(), st.integers(1, 4))
+def test_merged_reports_keep_every_report_once(tmp_path_factory, arts, batch_size):
+    path = tmp_path_factory.mktemp("merge") / "t.db"
+    store = Store.open(path)
+    for i in range(0, len(arts), batch_size):
+        store.add_articles(arts[i:i + batch_size])
+    unique = {art.id: events for art, events, _ in arts}
+    given_reports = sum(len(events) for events in unique.values())
+    conn = store.db.conn
+    assert conn.execute("SELECT count(*) FROM excerpts").fetchone()[0] == given_reports
+    # every event: reports = its excerpts, at least its own, each from a different article
+    bad = conn.execute(
+        "SELECT e.id FROM events e LEFT JOIN excerpts x ON x.event_id = e.id GROUP BY e.id"
+        " HAVING count(x.id) != e.reports OR count(x.id) = 0"
+        " OR count(DISTINCT x.article_id) != count(x.id)"
+        " OR min(x.id) != (SELECT min(id) FROM excerpts WHERE event_id = e.id AND article_id = e.article_id)"
+    ).fetchall()
+    assert bad == []
+    # merged reports agree with their event on countries and overlap its dates
+    for row in store.events():
+        for rep in store.excerpts(row.id):
+            assert sorted(rep["countries"]) == sorted(row.countries)
+            assert rep["earliest"] <= row.latest and rep["latest"] >= row.earliest
+    before = sorted((r.id, r.reports) for r in store.events())
+    assert store.add_articles(arts) == 0                        # all stored: nothing changes
+    assert sorted((r.id, r.reports) for r in store.events()) == before
+    assert store.integrity_check() == ["ok"]
+    store.close()
