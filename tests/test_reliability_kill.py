@@ -207,6 +207,21 @@ def test_sigkill_during_cli_ingest_never_costs_data(tmp_path):
     assert _events(victim) == _events(clean)
 
 
+def test_two_ingests_of_the_same_corpus_at_once_store_it_once(tmp_path):
+    """Two programs ingesting into one database at the same time (the window and the command line):
+    batches take turns, each article is stored once, and the result is what one ingest gives."""
+    clean = tmp_path / "clean.db"
+    _run_child(clean, None)
+    shared = tmp_path / "shared.db"
+    procs = [subprocess.Popen([sys.executable, __file__, str(shared)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    assert _reports(shared) == _reports(clean)
+    assert _events(shared) == _events(clean)
+
+
 def crash_in_migration(db: str, version: str) -> None:
     """Open `db`, dying (no cleanup, like SIGKILL) right after migration step `version` has done its
     work and before the transaction commits."""
