@@ -175,3 +175,12 @@ def test_offsets_follow_the_latest_date_even_when_coarser():
     _, _, exprs = resolve_document(text, None, today=date(2025, 6, 1))
     e = {x.text: x for x in exprs}["Two weeks later"]
     assert e.value == "2024-08" and e.earliest == "2024-08-15" and e.latest == "2024-09-14"
+
+
+@pytest.mark.parametrize("text", [
+    "He fought in the Winter War.", "It began after the Arab Spring.", "the Summer Olympics opened",
+    "Black September attacked the athletes.", "the October Revolution spread", "He fought in the Six-Day War.",
+    "the Hundred Years' War", "the Easter Rising failed",
+])
+def test_names_of_wars_and_events_are_not_dates(text):
+    assert tag(text, date(2020, 1, 1)) == []

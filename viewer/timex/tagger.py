@@ -488,6 +488,8 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
         if re.match(r"\s+[A-Z][a-z]", ctx.text[end:end + 3]) and not _AMBIG_OK_BEFORE.search(
                 ctx.text[max(0, start - 30):start]):
             return None
+    if not ym and (_NAME_HEADS.match(ctx.text, end) or re.search(r"\b(?:Black|Bloody|Red|White)\s+$", ctx.text[max(0, start - 8):start])):
+        return None   # "the October Revolution", "Black September": names
     pmod = _pos_mod(prefix) if prefix.strip() else None
     if pmod:
         mod = pmod
@@ -916,6 +918,15 @@ _FUNCTION_WORDS = {"and", "or", "of", "in", "on", "at", "to", "when", "as", "the
                    "they", "he", "she", "we", "its", "their", "his", "her", "until", "since", "saw", "brought"}
 
 
+def _sentence_initial(text: str, pos: int) -> bool:
+    return re.search(r"(?:^|[.!?:;]['\"”’]?\s+|\n\s*|[\"“‘`]\s*)$", text[max(0, pos - 6):pos]) is not None
+
+
+_NAME_HEADS = re.compile(r"\s+(?:War|Wars|Revolution|Offensive|Uprising|Rising|Olympics|Games|Crisis|Coup|"
+                         r"Agreement|Accords?|Massacre|Campaign|Operation|Putsch|Line|Palace|Storm|Doctrine|"
+                         r"Treaty|Declaration|Manifesto|Movement|Party|Group|Front|Army|Brigade|Days?)\b")
+
+
 def _h_season(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
@@ -926,6 +937,10 @@ def _h_season(ctx: _Ctx, m, fam):
     prefix = low[:sm.start()]
     after = ctx.text[end:end + 25]
     ym = _YEAR_IN.search(s, sm.end())
+    word_pos = start + len(s) - len(s[sm.start():]) if False else start + s.lower().find(sm.group(0))
+    if ctx.text[word_pos].isupper() and not ctx.text[word_pos:word_pos + 3].isupper() \
+            and not _sentence_initial(ctx.text, word_pos) and not re.match(r"\s+\d{4}\b", ctx.text[word_pos + len(sm.group(0)):]):
+        return None   # "the Winter War", "the Prague Spring", "Summer Olympics": seasons are lower case
     if not ym:
         if not prefix.strip():
             before = ctx.text[max(0, start - 20):start]
@@ -998,6 +1013,8 @@ def _h_holiday(ctx: _Ctx, m, fam):
             break
     if key is None:
         return None
+    if _NAME_HEADS.match(ctx.text, end) or re.match(r"\s+(?:Rising|Offensive|Uprising|Truce)\b", ctx.text[end:end + 12]):
+        return None   # "the Easter Rising", "the Tet Offensive"
     if key in ("christmas", "easter", "new year", "thanksgiving") and re.match(r"\s+(?:tree|card|gift|present|shopping|season|holidays|market|message|truce|offensive|dinner|party)", ctx.text[end:end + 12]):
         return None
     rule = R.HOLIDAYS[key]
@@ -1478,8 +1495,11 @@ def _h_duration(ctx: _Ctx, m, fam):
         return None
     if unit == "quarter" and plural and hyph and re.match(r"\s+of\b", ctx.text[end:end + 6]):
         return None   # "three-quarters of its food": a fraction
-    if numtxt[:1].isdigit() and re.search(r"\b[A-Z][a-z]+$", core):
-        return None   # "60 Minutes": a title
+    if re.search(r"\b[A-Z][a-z]+$", core) and (numtxt[:1].isdigit() or not _sentence_initial(ctx.text, start)
+                                                 or re.search(r"-[A-Z][a-z]+$", core)):
+        return None   # "60 Minutes", "the Six-Day War", "the Hundred Years' War": titles and names
+    if ctx.text.startswith(("'", "’"), end) and _NAME_HEADS.match(ctx.text, end + 1):
+        return None
     text = ctx.text
     after = text[end:end + 20]
     if n == 1 and numtxt in ("a", "an") and unit in ("year", "month", "week", "day", "night", "hour") and re.search(
