@@ -117,23 +117,38 @@ class LanesItem(pg.GraphicsObject):
             return pm
         return self._cached(self._pill_cache, ("dot", color.rgba()), make)
 
-    def _pill_pixmap(self, text: str, color: QColor) -> QPixmap:
+    def _pill_text(self, text: str) -> QPixmap:
+        """A cluster count's text (neutral colour, so one pixmap serves every lane)."""
         def make():
-            tw = self.fm_pill.horizontalAdvance(text)
-            w, h = math.ceil(tw + 12), 15
+            w = math.ceil(self.fm_pill.horizontalAdvance(text)) + 2
+            h = 15
             pm = QPixmap(w, h)
             pm.fill(Qt.GlobalColor.transparent)
             q = QPainter(pm)
-            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            q.setPen(QPen(color, 1))
-            q.setBrush(QBrush(QColor(255, 255, 255, 235)))
-            q.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), (h - 1) / 2, (h - 1) / 2)
+            q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             q.setFont(self.pill_font)
-            q.setPen(color)
+            q.setPen(TEXT)
             q.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
             q.end()
             return pm
-        return self._cached(self._pill_cache, (text, color.rgba()), make)
+        return self._cached(self._text_cache, ("pill", text), make)
+
+    def _pill_back(self, width: int, color: QColor) -> QPixmap:
+        """A cluster pill's background in a lane's colour, for a few standard widths."""
+        def make():
+            h = 15
+            pm = QPixmap(width, h)
+            pm.fill(Qt.GlobalColor.transparent)
+            q = QPainter(pm)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QPen(color, 1.2))
+            fill = QColor(int(color.red() * 0.16 + 255 * 0.84), int(color.green() * 0.16 + 255 * 0.84),
+                          int(color.blue() * 0.16 + 255 * 0.84), 240)
+            q.setBrush(QBrush(fill))
+            q.drawRoundedRect(QRectF(0.6, 0.6, width - 1.2, h - 1.2), (h - 1) / 2, (h - 1) / 2)
+            q.end()
+            return pm
+        return self._cached(self._pill_cache, ("back", width, color.rgba()), make)
 
     # -- geometry ----------------------------------------------------------------------------------
     def lane_geometry(self) -> tuple[float, float]:
@@ -366,11 +381,14 @@ class LanesItem(pg.GraphicsObject):
         cx = ks * per * BIN_PX + (blocks[ks] * centres).sum(axis=1) / totals[ks]
         hits = []
         for k, x, n in zip(ks.tolist(), cx.tolist(), totals[ks].tolist()):
-            pm = self._pill_pixmap(fmt_count(int(n)), color)
-            pw, ph = pm.width(), pm.height()
+            text = self._pill_text(fmt_count(int(n)))
+            pw = int(math.ceil((text.width() + 10) / 6.0) * 6)       # a few standard widths per colour
+            back = self._pill_back(pw, color)
+            ph = back.height()
             left = min(max(0.0, x - pw / 2), w - pw)
             r = QRectF(left, cy - ph / 2, pw, ph)
-            p.drawPixmap(r.topLeft(), pm)
+            p.drawPixmap(r.topLeft(), back)
+            p.drawPixmap(QPointF(left + (pw - text.width()) / 2, r.top()), text)
             hits.append((r, float(edges[k * per]), float(edges[min(nb, (k + 1) * per)])))
         return hits
 
