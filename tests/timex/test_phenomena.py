@@ -184,3 +184,14 @@ def test_offsets_follow_the_latest_date_even_when_coarser():
 ])
 def test_names_of_wars_and_events_are_not_dates(text):
     assert tag(text, date(2020, 1, 1)) == []
+
+
+def test_narrative_seasons_move_forward():
+    from viewer.timex import resolve_document
+    text = ("The siege began on 8 September 1941. During the winter of 1941–42, many died. "
+            "In the spring, the ice road reopened. That summer, the Germans prepared an assault. "
+            "The siege was lifted on 27 January 1944.")
+    ref, source, exprs = resolve_document(text, None, today=date(2025, 6, 1))
+    got = {e.text: e.value for e in exprs}
+    assert ref == date(1944, 1, 27)          # no dateline: the latest explicit date, read as a narrative
+    assert got["the spring"] == "1942-SP" and got["That summer"] == "1942-SU"

@@ -10,6 +10,9 @@ from .tagger import DAYN, MONTH, WEEKDAY, WEEKDAY_ABBR, YEAR, _month_of
 _WD_MD = re.compile(rf"(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<a>{MONTH}\s+{DAYN}|{DAYN}\s+(?:of\s+)?{MONTH})\b(?!,?\s+{YEAR})")
 _FULL = re.compile(rf"(?:{MONTH}\s+{DAYN},?\s+(?P<y1>{YEAR})|{DAYN}\s+(?:of\s+)?{MONTH},?\s+(?P<y2>{YEAR})|(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])\b)")
 _MONTH_IN = re.compile(rf"{MONTH}")
+_DATELINE_PREFIX = re.compile(
+    r"^\W*(?:[A-Z][\w.'’ -]{0,40}(?:\([^)]{0,30}\))?\s*[,—–:-]\s*)?"
+    r"(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:on\s+)?$")
 _DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 _YEAR_ANY = re.compile(r"(?<![\d$.,])(?:19|20)\d\d(?![\d%])")
 
@@ -38,10 +41,10 @@ def infer_reference(text: str, today: date | None = None) -> tuple[date | None, 
 
 
 def _infer(text: str, today: date) -> tuple[date | None, str]:
-    # 1. a dateline: a full date in the first 200 characters
+    # 1. a dateline: a full date opening the text, alone or after a place ("KYIV, Nov. 18, 2024 —")
     head = text[:200]
     m = _FULL.search(head)
-    if m and (m.start() < 80):
+    if m and m.start() < 80 and _DATELINE_PREFIX.match(head[:m.start()]):
         d = _parse_full(m)
         if d and d <= today:
             return d, f"dateline: '{m.group(0)}'"

@@ -981,6 +981,9 @@ def _h_season(ctx: _Ctx, m, fam):
     elif deic in ("next", "next_a"):
         idx = cur + ((sidx - cur) % 4 or 4)
         why = f"next: the first {sm.group(0)} after the {how}"
+    elif how == "narrative time" and deic is None:
+        idx = cur + ((sidx - cur) % 4)
+        why = f"the first {sm.group(0)} from the narrative time on (narratives move forward)"
     elif deic == "this" or how == "narrative time" or deic in ("that", "same_a"):
         idx = this_idx
         why = f"this: the {sm.group(0)} of the {how}'s year"
@@ -1517,6 +1520,9 @@ def _h_duration(ctx: _Ctx, m, fam):
         return None
     # drop leading possessive determiners from the extent (TimeML keeps "the")
     dm = _DET_DROP.match(core)
+    if hyph and not dm:
+        # "the 14-day siege": TimeML leaves the article out of an adjectival duration
+        dm = re.match(r"(?i)the\s+(?:(?:extra|additional|entire|whole|full|first|last|past|next)\s+)?", core)
     if dm and not (numtxt in ("a", "an") and dm.group(0).strip().lower() in ("a", "an")):
         start2 = start + skip + dm.end()
         if mod:
