@@ -178,6 +178,8 @@ class TimelineView(QWidget):
         self.plot = pg.PlotItem(viewBox=self._vb, axisItems={"bottom": self._axis, "left": self._left})
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
+        self._axis.enableAutoSIPrefix(False)      # else every range change re-renders an HTML label
+        self._left.enableAutoSIPrefix(False)
         self._left.setWidth(46)
         self._left.setStyle(tickLength=0, tickTextOffset=8)
         f = QFont()

@@ -44,6 +44,7 @@ class OverviewStrip:
         axis.setTextPen(pg.mkPen("#7b8794"))
         axis.setPen(pg.mkPen("#d9dee4"))
         axis.setHeight(18)
+        axis.enableAutoSIPrefix(False)
         self.plot = pg.PlotItem(viewBox=self.vb, axisItems={"bottom": axis})
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
