@@ -195,3 +195,10 @@ def test_narrative_seasons_move_forward():
     got = {e.text: e.value for e in exprs}
     assert ref == date(1944, 1, 27)          # no dateline: the latest explicit date, read as a narrative
     assert got["the spring"] == "1942-SP" and got["That summer"] == "1942-SU"
+
+
+def test_week_of_and_spoken_clock_times():
+    got = {e.text: e.value for e in tag("A hearing is set for the week of March 6. He will leave at "
+                                        "4 in the morning.", date(2000, 2, 24))}
+    assert got["the week of March 6"] == "2000-W10"
+    assert got["4 in the morning"] == "2000-02-24T04:00"

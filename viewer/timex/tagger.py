@@ -68,6 +68,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
+    ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
     ("yrange", rf"(?<![\d/.-]){YEAR}\s*[/–—-]\s*\d\d\b(?![/.:-]?\d)"),
@@ -95,7 +96,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
-    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+{WEEKDAY}|,?\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
+    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+{WEEKDAY}|,?\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
@@ -657,6 +658,20 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
     _set_anchor(ctx, "year", y)
     how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
     return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
+
+
+def _h_weekof(ctx, m, fam):
+    """"the week of March 6": the ISO week containing that day."""
+    s = m.group(0)
+    mm = _MONTH_IN.search(s)
+    inner = re.match(r".*?" + re.escape(mm.group(0)), s).end() - len(mm.group(0))
+    sub = re.compile(re.escape(s[inner:]))
+    e = _h_date_core(ctx, sub.match(ctx.text, m.start() + inner), "date_mdy")
+    if e is None or e.granularity != "day":
+        return None
+    d = date.fromisoformat(e.earliest)
+    idx = cal.index_of("week", d)
+    return _unit_expr(ctx, m.start(), m.end(), "week", idx, f"'{s}': the week (Monday to Sunday) of {d.isoformat()}", anchor=d)
 
 
 def _h_yrange(ctx, m, fam):
@@ -1607,12 +1622,15 @@ def _h_clock(ctx: _Ctx, m, fam):
     elif low.startswith("midnight"):
         hh, mm_ = 0, 0
     else:
-        tm = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?", low)
+        tm = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|in the morning|in the afternoon|in the evening|at night|o'clock)?", low)
         if not tm:
             return None
         hh = int(tm.group(1))
         mm_ = int(tm.group(2) or 0)
         ap = tm.group(3)
+        if ap and ap.startswith(("in the", "at night", "o'clock")):
+            # "4 in the morning", "9 at night"
+            ap = "a" if ap in ("in the morning", "o'clock") else "p"
         if ap is None and tm.group(2) is None:
             return None
         if ap:
@@ -1754,7 +1772,7 @@ def _h_yearend(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "weekof": _h_weekof, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -1779,7 +1797,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
         for w in words:
             t.setdefault(w.lower(), set()).update(fams)
 
-    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["date_mdy", "date_dmy", "month", "set", "holiday"])
+    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "date_mdy", "date_dmy", "month", "set", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
     add(["#digits"], ["yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
