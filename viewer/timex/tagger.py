@@ -96,7 +96,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
-    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+{WEEKDAY}|,?\s+{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
+    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
@@ -599,7 +599,7 @@ def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
     if wb0 and wb0.group(1).lower() in R.NOT_YEAR_PRECEDERS:
         return False   # "Route 1944", "Flight 1549", "Resolution 2334"
     nxt = text[end:end + 40]
-    if re.match(r"\s*(?:%|percent|per\s+cent|km|kilo|miles?|meters?|metres?|kg|tons?|tonnes?|dollars?|euros?|\$|[mMkK]\b|mln|bn)", nxt):
+    if re.match(r"\s*(?:%|percent|per\s+cent|km|kilo|miles?|meters?|metres?|kg|tons?|tonnes?|dollars?|euros?|\$|[mMkK]\b|mln|bn|GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)", nxt):
         return False
     if prefixed:
         return True
@@ -1622,7 +1622,8 @@ def _h_clock(ctx: _Ctx, m, fam):
     elif low.startswith("midnight"):
         hh, mm_ = 0, 0
     else:
-        tm = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|in the morning|in the afternoon|in the evening|at night|o'clock)?", low)
+        tm = re.match(r"(\d{2})(\d\d)(?=\s*(?:gmt|utc|z\b|hrs|hours|local))()", low) or \
+            re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|in the morning|in the afternoon|in the evening|at night|o'clock)?", low)
         if not tm:
             return None
         hh = int(tm.group(1))
