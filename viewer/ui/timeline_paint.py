@@ -86,7 +86,7 @@ class LanesItem(pg.GraphicsObject):
             cache.move_to_end(key)
         return pm
 
-    def _label_pixmap(self, text: str, bg: QColor) -> QPixmap:
+    def _label_pixmap(self, text: str, bg: QColor, muted: bool = False) -> QPixmap:
         def make():
             w = math.ceil(self.fm.horizontalAdvance(text)) + 4
             h = math.ceil(self.fm.height())
@@ -97,11 +97,11 @@ class LanesItem(pg.GraphicsObject):
             q = QPainter(pm)
             q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             q.setFont(self.font)
-            q.setPen(TEXT)
+            q.setPen(MUTED if muted else TEXT)
             q.drawText(QRectF(2, 0, w, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             q.end()
             return pm
-        return self._cached(self._text_cache, (text, bg.rgba()), make)
+        return self._cached(self._text_cache, (text, bg.rgba(), muted), make)
 
     def _dot_pixmap(self, color: QColor) -> QPixmap:
         """A precise event's mark: a filled dot with a white halo (blitted: ~6x faster than wide points)."""
@@ -214,7 +214,7 @@ class LanesItem(pg.GraphicsObject):
                     bx0 = np.maximum((idx.t0[sl] - vx0) * sx, -10.0)
                     bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + 10.0), bx0 + 2)
                     hits_bands.append((bx0, bx1, top + lh * 0.24, top + lh * 0.76, idx.eid[sl], row))
-                    labels.append((row, cy, np.maximum(bx0, 0.0), idx.eid[sl], False))
+                    labels.append((row, cy, np.maximum(bx0, 0.0) + 3, idx.eid[sl], False))
             elif n_bands:
                 strips.append((top + lh * 0.2, top + lh * 0.8, idx.band_cover(lane, edges), color, False))
             # ---- precise dates: points, or a density strip with clusters when too many -------
@@ -232,7 +232,10 @@ class LanesItem(pg.GraphicsObject):
                 xs = (t0 + np.minimum(t1 - t0, DAY) * 0.5 - vx0) * sx
                 self._paint_points(p, xs, t0, t1, cy, color, vx0, sx)
                 hits_pts.append((xs, cy, idx.eid[sl], row))
-                labels.append((row, cy, xs, idx.eid[sl], True))
+                # a label starts right of its dot, or of its day's bar when the day is wider than a dot
+                ends = (t1 - vx0) * sx
+                starts = np.where((t1 - t0) * sx > 14, np.maximum(xs + 6, ends + 3), xs + 6)
+                labels.append((row, cy, starts, idx.eid[sl], True))
             else:
                 counts = idx.point_counts(lane, edges)
                 strips.append((top + lh * 0.32, top + lh * 0.68, counts, color, True))
@@ -417,21 +420,21 @@ class LanesItem(pg.GraphicsObject):
             next_free = -1e9
             placed = []    # [x, title, folded]
             for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
-                start = x + (6 if pt else 3)
+                start = x
                 if start >= next_free and start < w - 24:
                     title = titles.get(i, "")
                     pm = self._label_pixmap(title, bg)
                     placed.append([start, pm, 0])
-                    next_free = start + pm.width() + 40     # room for a "+N" fold badge
-                elif placed:
+                    next_free = start + pm.width() + 12
+                elif placed and start < next_free:      # under or just after a label: folded into it
                     placed[-1][2] += 1
+                    if placed[-1][2] == 1:
+                        next_free += 26                 # room for the "+N" badge of what it folds
             for start, pm, folded in placed:
                 y = cy - pm.height() / 2
                 p.drawPixmap(QPointF(start, y), pm)
                 if folded:
-                    p.setFont(self.font)
-                    p.setPen(MUTED)
-                    p.drawText(QPointF(start + pm.width() + 1, y + self.fm.ascent()), f"+{folded}")
+                    p.drawPixmap(QPointF(start + pm.width(), y), self._label_pixmap(f"+{folded}", bg, muted=True))
 
     def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
         view = self.view
