@@ -68,6 +68,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
+    ("dayrel", rf"(?i:the\s+day\s+(?:before|after))\s+(?:(?i:last|next|this)\s+)?{WEEKDAY}"),
     ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
@@ -658,6 +659,24 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
     _set_anchor(ctx, "year", y)
     how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
     return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
+
+
+def _h_dayrel(ctx, m, fam):
+    """"the day before last Tuesday": the weekday resolved as usual, then one day off."""
+    s = m.group(0)
+    wm = _WD_IN.search(s)
+    wd = R.WEEKDAYS[wm.group(0).lower()]
+    between = s[:wm.start()].lower()
+    deic = "last" if re.search(r"\blast\s+$", between) else ("next" if re.search(r"\bnext\s+$", between) else
+                                                              ("this" if re.search(r"\bthis\s+$", between) else None))
+    d, ref, why = _weekday_resolve(ctx, wd, deic, m.start(), m.end())
+    if d is None:
+        return None
+    off = -1 if "before" in between else 1
+    d2 = d + timedelta(days=off)
+    ctx.last_day = (m.start(), d2)
+    return _unit_expr(ctx, m.start(), m.end(), "day", d2.toordinal(),
+                      f"'{s}': {_WNAME[wd]} {d.isoformat()} ({why}), one day {'before' if off < 0 else 'after'}", anchor=ref)
 
 
 def _h_weekof(ctx, m, fam):
@@ -1282,17 +1301,28 @@ def _h_anaph(ctx: _Ctx, m, fam):
     if unit == "night":
         unit = "day"
     kind = unit
-    if kind == "day" and ctx.last_day is not None:
-        ref, how = ctx.last_day[1], "last mentioned day"
-    else:
-        ref, how = ctx.anaphoric_ref()
-    if ref is None:
-        return None
     shift = 0
     if re.search(r"\b(?:after|next|following)\b", low):
         shift = 1
     elif re.search(r"\b(?:before|previous)\b", low):
         shift = -1
+    if kind == "day" and ctx.last_day is not None:
+        ref, how = ctx.last_day[1], "last mentioned day"
+    else:
+        ref, how = ctx.anaphoric_ref()
+        if how == "last mentioned date" and _COARSENESS.get(ctx.anchor_kind, 0) > _COARSENESS[kind]:
+            if not ctx.narrative and ctx.ref is not None:
+                ref, how = ctx.ref, "reference"     # news: "the day before" with no day in sight
+            elif ctx.anchor_index is not None:
+                # the story is known to the month or year only: a band, not a made-up day
+                a, b = cal.bounds(ctx.anchor_kind, ctx.anchor_index)
+                a2, b2 = _shift_date(a, kind, shift), _shift_date(b, kind, shift)
+                akind = ctx.anchor_kind
+                return _expr(ctx, start, end, "DATE", cal.value_of(akind, cal.index_of(akind, a2 + (b2 - a2) / 2)), a2.isoformat(),
+                             b2.isoformat(), akind, f"'{s}' relative to {cal.value_of(akind, ctx.anchor_index)} "
+                             f"(known to the {akind} only) → between {a2.isoformat()} and {b2.isoformat()}", None, a)
+    if ref is None:
+        return None
     idx = cal.index_of(kind, ref) + shift
     e = _unit_expr(ctx, start, end, kind, idx, "", None, ref)
     e.reasoning = f"'{s}' relative to the {how} {ref.isoformat()} → {e.value}"
@@ -1373,8 +1403,7 @@ def _h_ago(ctx: _Ctx, m, fam):
         a, b = cal.bounds(ctx.anchor_kind, ctx.anchor_index)
         a2, b2 = _shift_date(a, kind, sign * n), _shift_date(b, kind, sign * n)
         akind = ctx.anchor_kind
-        val = cal.value_of(akind, cal.index_of(akind, a2)) if cal.index_of(akind, a2) == cal.index_of(akind, b2) else \
-            cal.value_of(akind, cal.index_of(akind, a2))
+        val = cal.value_of(akind, cal.index_of(akind, a2 + (b2 - a2) / 2))   # the unit holding most of the band
         return _expr(ctx, start, end, "DATE", val, a2.isoformat(), b2.isoformat(), akind,
                      f"'{s}' after {cal.value_of(akind, ctx.anchor_index)} (known to the {akind} only) → "
                      f"between {a2.isoformat()} and {b2.isoformat()}", mod, a)
@@ -1773,7 +1802,7 @@ def _h_yearend(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "weekof": _h_weekof, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -1801,6 +1830,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "date_mdy", "date_dmy", "month", "set", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
+    add(list(R.WEEKDAYS), ["dayrel"])
     add(["#digits"], ["yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
