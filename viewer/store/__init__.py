@@ -399,16 +399,20 @@ class Store:
         path = str(path)
         memory = path == ":memory:"
         p = Path(path)
-        if not memory and p.is_dir():
-            raise StoreError(f"{path}: is a folder, not a database file", "io")
-        exists = not memory and p.exists()
-        is_new = not exists or p.stat().st_size == 0
+        try:
+            if not memory and p.is_dir():
+                raise StoreError(f"{path}: is a folder, not a database file", "io")
+            exists = not memory and p.exists()
+            size = p.stat().st_size if exists else 0
+        except OSError as exc:       # a folder on the way we may not enter, a name too long ...
+            raise StoreError(f"{path}: cannot use this path: {exc.strerror or exc}", "io") from exc
+        is_new = size == 0
         if readonly and not exists:
             raise StoreError(f"{path}: no such database", "missing")
         if exists and not is_new:
             _check_is_ours(path)
         if check is None:
-            check = exists and not is_new and p.stat().st_size <= QUICK_CHECK_MAX_BYTES
+            check = exists and not is_new and size <= QUICK_CHECK_MAX_BYTES
         conn = None
         try:
             if readonly:
