@@ -230,3 +230,41 @@ def test_step_3_makes_every_report_searchable(tmp_path):
     assert {"excerpts_ai", "excerpts_ad", "excerpts_au"} <= triggers
     assert store.integrity_check() == ["ok"]
     store.close()
+
+
+def test_migration_that_runs_out_of_disk_leaves_the_old_version(tmp_path):
+    """Upgrading copies data; when the disk fills up half-way (here: RLIMIT_FSIZE in a child process),
+    open fails with a message and the file stays, whole, at its old version."""
+    import resource
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "v1.db"
+    create_at_version(path, 1)
+    text = " ".join(f"On Monday envoy {n} met the minister number {n} in Kyiv." for n in range(400))
+    _v1_add(path, "a1", text, [(f"On Monday envoy {n} met the minister number {n} in Kyiv.",
+                                "Monday", "2024-11-18", ["UA"]) for n in range(0, 400, 2)])
+    conn = sqlite3.connect(path)
+    before = sorted(conn.execute("SELECT * FROM events"))
+    conn.close()
+    limit = path.stat().st_size + 4096
+
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    code = ("import sys\nfrom viewer.store import Store, StoreError\n"
+            "try:\n    Store.open(sys.argv[1])\nexcept StoreError as e:\n    print(e.kind, e)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], preexec_fn=small_disk,
+                          capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 0, proc.stderr
+    assert "could not write to the disk" in proc.stdout or "disk full" in proc.stdout, proc.stdout
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sorted(conn.execute("SELECT * FROM events")) == before
+    conn.close()
+    store = Store.open(path)                 # room again: the upgrade goes through
+    assert store.schema_version() == SCHEMA_VERSION and store.count_events() == 200
+    store.close()
