@@ -686,7 +686,7 @@ def _h_weekof(ctx, m, fam):
     inner = re.match(r".*?" + re.escape(mm.group(0)), s).end() - len(mm.group(0))
     sub = re.compile(re.escape(s[inner:]))
     e = _h_date_core(ctx, sub.match(ctx.text, m.start() + inner), "date_mdy")
-    if e is None or e.granularity != "day":
+    if e is None or e.granularity != "day" or not e.earliest:
         return None
     d = date.fromisoformat(e.earliest)
     idx = cal.index_of("week", d)
@@ -1920,8 +1920,8 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
             continue
         try:
             e = _HANDLERS[name](ctx, m, name)
-        except Exception:  # one bad candidate never costs the others
-            if _STRICT:
+        except Exception as exc:  # one bad candidate never costs the others
+            if _STRICT and not isinstance(exc, (ValueError, OverflowError)):   # dates out of the calendar
                 raise
             e = None
         if e is None:
