@@ -10,7 +10,8 @@ Build first with `make dist` (both builds). Figures:
   `conflict-timeline screenshot --db seeds.db --out x.png` (QT_QPA_PLATFORM=offscreen): start-up, the main
   window built and painted once, the PNG written. Mean of --runs runs after one warm-up run (warm page
   cache); the minimum and every run are given too. With hyperfine on PATH, its mean and stddev of the same
-  command are added (hyperfine_*).
+  command are added (hyperfine_*). *_cpu_s: user+sys CPU seconds of the same runs (robust to a busy machine).
+* onefile_start_tmpfs_s: the onefile start with TMPDIR=/dev/shm (it unpacks itself there at each start).
 """
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ import argparse
 import json
 import os
 import shutil
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 import statistics
 import subprocess
 import sys
@@ -54,20 +60,30 @@ def tgz_bytes(folder: Path, tmp: Path) -> int:
     return size
 
 
-def env_for(home: Path) -> dict:
+def env_for(home: Path, **extra: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"), **extra)
     env.pop("PYTHONPATH", None)
     return env
 
 
-def timed_runs(cmd: list[str], home: Path, runs: int) -> list[float]:
-    subprocess.run(cmd, env=env_for(home), cwd=home, check=True, capture_output=True)  # warm-up
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
+    return usage.ru_utime + usage.ru_stime if usage else 0.0
+
+
+def timed_runs(cmd: list[str], home: Path, runs: int, cpu: list | None = None, **extra: str) -> list[float]:
+    """Wall times of `runs` runs after a warm-up; CPU seconds (user+sys) of each run go to `cpu`."""
+    env = env_for(home, **extra)
+    subprocess.run(cmd, env=env, cwd=home, check=True, capture_output=True)  # warm-up
     times = []
     for _ in range(runs):
+        cpu_before = _children_cpu()
         started = time.perf_counter()
-        subprocess.run(cmd, env=env_for(home), cwd=home, check=True, capture_output=True)
+        subprocess.run(cmd, env=env, cwd=home, check=True, capture_output=True)
         times.append(time.perf_counter() - started)
+        if cpu is not None:
+            cpu.append(_children_cpu() - cpu_before)
     return times
 
 
@@ -112,14 +128,25 @@ def main(argv: list[str] | None = None) -> int:
             targets["onefile_start"] = ONEFILE
         for key, program in targets.items():
             cmd = [str(program), "screenshot", "--db", str(db), "--out", str(tmp / f"{key}.png")]
-            times = timed_runs(cmd, tmp, args.runs)
+            cpu: list[float] = []
+            times = timed_runs(cmd, tmp, args.runs, cpu)
             result[f"{key}_s"] = round(statistics.mean(times), 3)
             result[f"{key}_min_s"] = round(min(times), 3)
             result[f"{key}_runs_s"] = [round(t, 3) for t in times]
+            # CPU time barely depends on what else the machine is doing; wall time does.
+            result[f"{key}_cpu_s"] = round(statistics.mean(cpu), 3) if cpu and any(cpu) else None
             if not args.no_hyperfine:
                 measured = hyperfine(cmd, tmp, args.runs)
                 if measured:
                     result[f"{key}_hyperfine"] = measured
+        shm = Path("/dev/shm")
+        if ONEFILE.is_file() and sys.platform.startswith("linux") and shm.is_dir() and os.access(shm, os.W_OK):
+            # The onefile program unpacks itself into $TMPDIR (else /tmp) at every start: on a disk that
+            # costs far more than on a RAM file system (tmpfs, /tmp on many distributions).
+            cmd = [str(ONEFILE), "screenshot", "--db", str(db), "--out", str(tmp / "shm.png")]
+            times = timed_runs(cmd, tmp, args.runs, TMPDIR=str(shm))
+            result["onefile_start_tmpfs_s"] = round(statistics.mean(times), 3)
+            result["onefile_start_tmpfs_min_s"] = round(min(times), 3)
         if ONEFILE.is_file():
             # The onefile start includes unpacking: time `--version` too (start-up without any Qt work).
             times = timed_runs([str(ONEFILE), "--version"], tmp, args.runs)
@@ -128,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         result["version_s"] = round(statistics.mean(times), 3)
     result["runs"] = args.runs
     result["cores"] = os.cpu_count()
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
     result["command"] = "screenshot --db <seeds ingested> --out x.png, QT_QPA_PLATFORM=offscreen"
     print(json.dumps(result, indent=2))
     return 0

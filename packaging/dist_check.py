@@ -10,7 +10,9 @@ HOME / data folder, and checks:
 3. `events --json` lists the seed events, the values 2024-11-18, 2024-09, 2024-SU and 2024-W46-WE among them;
 4. `screenshot` writes a PNG of the requested size that is not blank;
 5. the readers whose data PyInstaller must bundle work frozen: a saved web page (trafilatura, justext,
-   lxml_html_clean), an RSS feed (feedparser) and `timex` (dateparser's data, tzdata).
+   lxml_html_clean), an RSS feed (feedparser), read by two worker processes (`--jobs 2`: spawn re-runs
+   the frozen program), and `timex` on English and German text (dateparser's language data, pytz and
+   tzdata from tzdb.zip).
 
 Exit code 0 when all pass; 1 with each failure on stderr otherwise. Prints a JSON summary on stdout.
 """
@@ -60,6 +62,11 @@ RSS_FEED = """<?xml version="1.0" encoding="UTF-8"?>
 next year. Last week, the European Union approved a new package of sanctions against Russia.</description>
 </item></channel></rss>
 """
+
+
+GERMAN = ("Am 24. Februar 2022 begann der Krieg, als die Truppen der Russischen Föderation in die Ukraine "
+          "einmarschierten. Die Regierung in Kiew hat sich mit den Partnern beraten, und die Armee ist nicht "
+          "zurückgewichen.")
 
 
 class CheckFailed(Exception):
@@ -231,7 +238,9 @@ def check_readers(program: Path, home: Path) -> dict:
     (inputs / "page.html").write_text(HTML_PAGE, encoding="utf-8")
     (inputs / "feed.rss").write_text(RSS_FEED, encoding="utf-8")
     db = home / "readers.db"
-    run(program, ["ingest", str(inputs), "--db", str(db)], home)
+    # --jobs 2: worker processes are started with "spawn", i.e. by re-running the frozen program
+    # (packaging/conflict_timeline.py calls multiprocessing.freeze_support() for this).
+    run(program, ["ingest", str(inputs), "--db", str(db), "--jobs", "2"], home)
     articles = event_lines(run(program, ["articles", "--db", str(db), "--json"], home).stdout)
     published = sorted(a.get("published") or "" for a in articles)
     if len(articles) != 2 or published != ["2024-11-19", "2024-11-20"]:
@@ -241,7 +250,13 @@ def check_readers(program: Path, home: Path) -> dict:
     values = {t.get("value") for t in timexes}
     if "2023-03-03" not in values:
         raise CheckFailed(f"timex: no 2023-03-03 among {timexes}")
-    return {"articles": len(articles), "timex_values": sorted(map(str, values))}
+    # A German text goes through dateparser (its per-language data is imported by name at run time, and
+    # it imports pytz and tzlocal/zoneinfo from tzdb.zip). The tagger swallows dateparser's failures, so
+    # only the value shows whether it works.
+    german = event_lines(run(program, ["timex", "--dct", "2024-11-18", "-"], home, stdin=GERMAN).stdout)
+    if "2022-02-24" not in {t.get("value") for t in german}:
+        raise CheckFailed(f"timex on a German text (dateparser): no 2022-02-24 among {german}")
+    return {"articles": len(articles), "timex_values": sorted(map(str, values)), "dateparser_de": "2022-02-24"}
 
 
 def _source_version() -> str | None:

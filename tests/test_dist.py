@@ -9,11 +9,13 @@ from __future__ import annotations
 import ast
 import configparser
 import importlib.util
+import json
 import re
 import shutil
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -32,6 +34,7 @@ def _load(name: str, path: Path):
 
 dist_check = _load("ct_dist_check", ROOT / "packaging" / "dist_check.py")
 icons = _load("ct_icons", ROOT / "packaging" / "icons.py")
+tzdb = _load("ct_tzdb", ROOT / "packaging" / "tzdb.py")
 
 
 def _png(width: int, height: int, pixel, *, filters=(0,)) -> bytes:
@@ -173,8 +176,38 @@ def test_the_spec_excludes_nothing_the_app_imports():
                 imported.update(a.name for a in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 imported.add(node.module)
-    clashes = {name for name in imported for ex in excluded if name == ex or name.startswith(ex + ".")}
+    shipped_apart = set(tzdb.PACKAGES)  # excluded from the analysis, shipped in tzdb.zip
+    clashes = {name for name in imported for ex in excluded - shipped_apart
+               if name == ex or name.startswith(ex + ".")}
     assert clashes == set()
+
+
+def test_tzdb_zip_serves_pytz_and_tzdata_like_the_installed_packages(tmp_path):
+    """The zip the build ships instead of pytz/ and tzdata/ gives the same offsets (run in a fresh Python)."""
+    pytest.importorskip("pytz")
+    pytest.importorskip("tzdata")
+    archive = tzdb.make_zip(tmp_path / "tzdb.zip")
+    probe = (
+        "import sys, json, datetime, zoneinfo\n"
+        "if len(sys.argv) > 1: sys.path.insert(0, sys.argv[1])\n"
+        "import pytz, tzdata\n"
+        "zoneinfo.reset_tzpath([])\n"  # only the tzdata package, never the system's zone files
+        "out = {'from': [pytz.__file__.endswith('.pyc'), tzdata.__file__.endswith('.pyc')]}\n"
+        "for z in ['Europe/Kyiv', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney']:\n"
+        "    p, zi = pytz.timezone(z), zoneinfo.ZoneInfo(z)\n"
+        "    out[z] = [[str(p.localize(datetime.datetime(y, m, 15, 12)).utcoffset()),\n"
+        "               str(datetime.datetime(y, m, 15, 12, tzinfo=zi).utcoffset())]\n"
+        "              for y in (1990, 2024) for m in (1, 7)]\n"
+        "out['ua'] = pytz.country_timezones['ua']\n"
+        "print(json.dumps(out))\n")
+    installed = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                          check=True).stdout)
+    zipped = json.loads(subprocess.run([sys.executable, "-c", probe, str(archive)], capture_output=True,
+                                       text=True, check=True).stdout)
+    assert zipped.pop("from") == [True, True]  # really imported from the zip
+    installed.pop("from")
+    assert zipped == installed
+    assert zipped["Europe/Kyiv"][2] == ["2:00:00", "2:00:00"]
 
 
 def test_the_entry_script_runs_the_cli():
@@ -205,7 +238,9 @@ def test_built_program_has_what_it_needs_and_not_more():
     program = _built_program()
     internal = program.parent / "_internal"
     assert (internal / "resources").is_dir() and (internal / "seeds").is_dir()
-    assert (internal / "tzdata" / "zoneinfo").is_dir()
+    with zipfile.ZipFile(internal / "tzdb.zip") as tzdb:
+        names = set(tzdb.namelist())
+    assert {"pytz/__init__.pyc", "pytz/zoneinfo/Europe/Kyiv", "tzdata/zoneinfo/Europe/Kyiv"} <= names
     assert (internal / "justext" / "stoplists").is_dir()
     names = {p.name for p in internal.rglob("*")}
     for unwanted in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Network.so.6", "QtNetwork.abi3.so",
