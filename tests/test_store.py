@@ -91,6 +91,15 @@ def test_fts_query_quotes_every_word():
     assert fts_query("  ") is None
 
 
+def test_fts_query_drops_words_that_add_nothing_and_stays_bounded():
+    assert fts_query("o o o o") == '"o"*'                      # 32 copies used to cost seconds
+    assert fts_query("o oil Oil") == '"oil"*'                  # o* and oil* are implied by oil*
+    assert fts_query("kyiv Kyiv KYIV strike") == '"kyiv"* "strike"*'
+    many = fts_query(" ".join(f"w{n:06d}" for n in range(200_000)))   # a pasted book: 32 words
+    assert many.count("*") == 32
+    assert fts_query("x" * 10_000_000) == '"%s"*' % ("x" * 64)
+
+
 def test_interval_seconds_is_half_open():
     t0, t1 = interval_seconds("2024-09-01", "2024-09-30")
     assert t1 - t0 == 30 * 86400

@@ -132,11 +132,19 @@ def seconds_to_iso(seconds: float) -> str:
 
 
 def fts_query(text: str) -> str | None:
-    """A person's search words -> a safe FTS5 query (every word, as a prefix). Never raises."""
-    words = re.findall(r"\w+", text or "")
-    if not words:
+    """A person's search words -> a safe FTS5 query: every word, quoted, as a prefix, all required.
+    Never raises. At most 32 words of 64 characters; repeated words, and words that are the start of
+    another word of the query ("o" in "o oil"), are dropped: they match nothing more and cost time."""
+    first: dict[str, str] = {}            # the first 32 distinct words, lowered -> as typed
+    for match in re.finditer(r"\w+", str(text or "")[:100_000]):
+        w = match.group()[:64]
+        first.setdefault(w.lower(), w)
+        if len(first) == 32:
+            break
+    out = [w for low, w in first.items() if not any(o != low and o.startswith(low) for o in first)]
+    if not out:
         return None
-    return " ".join('"%s"*' % w[:64] for w in words[:32])
+    return " ".join('"%s"*' % w for w in out)
 
 
 @dataclass
