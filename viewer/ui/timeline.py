@@ -235,8 +235,10 @@ class TimelineView(QWidget):
                 self._install(prepare(tstore.load_occurrences(store)))
             else:
                 self._install_preview(preview)
-                threading.Thread(target=self._load_worker, args=(path, self._generation), daemon=True,
-                                 name="timeline-loader").start()
+                # start loading once the first frame is up (the loader would compete with it for the CPU)
+                gen = self._generation
+                QTimer.singleShot(0, lambda: threading.Thread(
+                    target=self._load_worker, args=(path, gen), daemon=True, name="timeline-loader").start())
         self._apply_filter(self._filter)
         self.fit_all()
         if not self._partial:
