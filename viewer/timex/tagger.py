@@ -91,7 +91,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
-    ("theunit", rf"(?:{POS}\s+)?(?:(?i:for|in|during|of|over|through)\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
+    ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
@@ -845,7 +845,11 @@ def _h_quarter(ctx: _Ctx, m, fam):
             qn = base % 4 + 1
     if y is not None and qn:
         idx = y * 4 + qn - 1
-        ctx.last_quarter = idx
+        # a comparison ("the corresponding period last year", "the 1988 quarter") does not change
+        # the quarter under discussion
+        if not re.search(r"\b(?:last year|a year (?:ago|earlier)|year ago|year earlier|corresponding|comparable)\b", low) \
+                and not (ym and ctx.last_quarter is not None and not re.search(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b", low)):
+            ctx.last_quarter = idx
         return _unit_expr(ctx, start, end, "quarter", idx, f"quarter {qn} of {y}" + (" (fiscal)" if fiscal else ""))
     if ref is None and ctx.last_quarter is None:
         val = f"XXXX-Q{qn}" if qn else "XXXX-QX"
@@ -1716,11 +1720,8 @@ def _h_theunit(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().split())
-    pm = re.match(r"(for|in|during|of|over|through)\s+", low)
-    prep = pm.group(1) if pm else None
-    if pm:
-        start += pm.end()
-        low = low[pm.end():]
+    pm = re.search(r"(?i:\b(for|in|during|of|over|through)\s+)$", ctx.text[max(0, start - 10):start])
+    prep = pm.group(1).lower() if pm else None
     unit = low.rsplit(" ", 1)[-1]
     after = ctx.text[end:end + 20]
     if re.match(r"\s+(?:ended|ending)\b", after) and unit == "year":
