@@ -540,7 +540,8 @@ class Store:
             raise
 
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        with self._errors():
+            return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def integrity_check(self) -> list[str]:
         """PRAGMA integrity_check: ["ok"] for a sound database, else what is wrong."""
