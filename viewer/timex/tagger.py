@@ -59,6 +59,11 @@ POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS9 = r"one|two|three|four|five|six|seven|eight|nine"
+SPELLED_YEAR = (rf"(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_UNITS9}))?|{_TEENS})"
+                rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|twenty(?:[\s-](?:{_UNITS9}))?))?)")
+
 # Each family: (name, pattern). Built into separate compiled regexes, all run over the text.
 FAMILIES: list[tuple[str, str]] = [
     # Full calendar dates, optionally with a weekday and a deictic ("this Monday, November 18").
@@ -67,7 +72,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
-    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
+    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{SPELLED_YEAR}\b|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     ("dayrel", rf"(?i:the\s+day\s+(?:before|after))\s+(?:(?i:last|next|this)\s+)?{WEEKDAY}"),
     ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
@@ -80,7 +85,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding)\s+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{4}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
-    ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
+    ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}\b))?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
@@ -354,6 +359,49 @@ _WNAME = {v: k.capitalize() for k, v in R.WEEKDAYS.items()}
 _RANGE_DAY = re.compile(r"\s*[-–—]\s*(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
 
 
+_SPELLED_IN = re.compile(SPELLED_YEAR)
+
+
+class _YearMatch:
+    """A year found in a match, written in digits or in words; quacks like the digit regex's match."""
+    __slots__ = ("_y", "_s", "_e")
+
+    def __init__(self, y, s, e):
+        self._y, self._s, self._e = y, s, e
+
+    def group(self, i=0):
+        return str(self._y)
+
+    def start(self):
+        return self._s
+
+    def end(self):
+        return self._e
+
+
+def _find_year(s: str, pos: int = 0):
+    m = _YEAR_IN.search(s, pos)
+    if m:
+        return m
+    w = _SPELLED_IN.search(s, pos)
+    if w:
+        y = _spelled_value(w.group(0))
+        if y:
+            return _YearMatch(y, w.start(), w.end())
+    return None
+
+
+def _spelled_value(text: str) -> int | None:
+    words = [x for x in text.lower().replace("-", " ").split() if x != "and"]
+    if words[:2] == ["two", "thousand"]:
+        n = _words_num(" ".join(words[2:])) if words[2:] else 0
+        return None if n is None else 2000 + int(n)
+    if words[0] == "nineteen" and len(words) > 1:
+        n = _words_num(" ".join(words[1:]))
+        return None if n is None else 1900 + int(n)
+    return None
+
+
 def _h_date(ctx: _Ctx, m: re.Match, fam: str):
     """Full dates; a day range ("7–9 June 1944") keeps its first day as value and spans the range."""
     e = _h_date_core(ctx, m, fam)
@@ -473,7 +521,7 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
         return None
     month = _month_of(mm.group(0))
     prefix = core[:mm.start()]
-    ym = _YEAR_IN.search(core, mm.end())
+    ym = _find_year(core, mm.end())
     name = mm.group(0).lower().rstrip(".")
     if name in R.AMBIGUOUS_MONTHS and not ym and not prefix.strip():
         before = ctx.text[max(0, start - 30):start]
@@ -974,7 +1022,7 @@ def _h_season(ctx: _Ctx, m, fam):
     sidx = R.SEASON_INDEX[code]
     prefix = low[:sm.start()]
     after = ctx.text[end:end + 25]
-    ym = _YEAR_IN.search(s, sm.end())
+    ym = _find_year(s, sm.end())
     word_pos = start + len(s) - len(s[sm.start():]) if False else start + s.lower().find(sm.group(0))
     if ctx.text[word_pos].isupper() and not ctx.text[word_pos:word_pos + 3].isupper() \
             and not _sentence_initial(ctx.text, word_pos) and not re.match(r"\s+\d{4}\b", ctx.text[word_pos + len(sm.group(0)):]):
