@@ -459,14 +459,12 @@ class Store:
                         conn.execute("PRAGMA journal_mode = WAL")
                     conn.execute("PRAGMA synchronous = NORMAL")
             return store
-        except StoreError:
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
+                raise _translate(exc, path, timeout) from exc
             raise
-        except (sqlite3.Error, UnicodeDecodeError) as exc:
-            if conn is not None:
-                conn.close()
-            raise _translate(exc, path, timeout) from exc
 
     @staticmethod
     def _connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
