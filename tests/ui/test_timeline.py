@@ -236,3 +236,16 @@ def test_overview_window_follows_and_drives_the_view(view):
     view.overview.centre_on(1.728e9)
     lo, hi = view.visible_range()
     assert (lo + hi) / 2 == pytest.approx(1.728e9)
+
+
+def test_hover_shows_pointer_over_events(view, store):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+    vp = view.viewport_widget()
+    pos = view.event_view_pos(event_id(store, "Sanctions package"), "FR")
+    ev = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(vp.mapToGlobal(pos)), Qt.MouseButton.NoButton,
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(vp, ev)
+    assert view._hovered == ("event", event_id(store, "Sanctions package"))
+    assert vp.cursor().shape() == Qt.CursorShape.PointingHandCursor

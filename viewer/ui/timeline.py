@@ -26,7 +26,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from viewer.model import ViewFilter
 from viewer.store import timeline as tstore
@@ -114,6 +114,12 @@ class _TimelineViewBox(pg.ViewBox):
             dy = last.y() - now.y()
         self.view._pan(dx, dy)
 
+    def hoverEvent(self, ev):
+        if ev.isExit():
+            self.view._hover(None, None)
+        else:
+            self.view._hover(ev.pos(), ev.screenPos())
+
     def mouseClickEvent(self, ev):
         if ev.button() != Qt.MouseButton.LeftButton:
             ev.ignore()
@@ -165,6 +171,7 @@ class TimelineView(QWidget):
         self._generation = 0
         self._partial = False
         self._dirty = True
+        self._hovered = None
         self._loader = _Loader(self)
         self._loader.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
 
@@ -539,6 +546,33 @@ class TimelineView(QWidget):
             _, (y0, _y1) = self._vb.viewRange()
             y0 = min(max(0.0, y0 + dy), max(0.0, n - k))
             self._vb.setYRange(y0, y0 + k, padding=0)
+
+    def _hover(self, pos, screen_pos) -> None:
+        """Pointing hand and a tooltip (title, dates, precision) over an event; a hint over a cluster."""
+        viewport = self.glw.viewport()
+        hit = self._item.hit(pos) if pos is not None else None
+        key = None if hit is None else hit[:2]
+        if key == self._hovered:
+            return
+        self._hovered = key
+        if hit is None:
+            viewport.unsetCursor()
+            QToolTip.hideText()
+            return
+        viewport.setCursor(Qt.CursorShape.PointingHandCursor)
+        if hit[0] == "cluster":
+            text = "Many events here: double-click to zoom in"
+        elif hit[1] < 0:
+            return
+        else:
+            brief = tstore.event_brief(self._store, hit[1]) if self._store is not None else None
+            if brief is None:
+                return
+            when = brief["earliest"] or ""
+            if brief["latest"] and brief["latest"] != brief["earliest"]:
+                when += " \u2013 " + brief["latest"]
+            text = f"{brief['title']}\n{when}  ({brief['granularity'] or 'undated'})"
+        QToolTip.showText(QPoint(int(screen_pos.x()), int(screen_pos.y()) + 16), text, viewport)
 
     def _clicked(self, pos: QPointF, double: bool) -> None:
         self.setFocus()
