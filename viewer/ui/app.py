@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 
@@ -72,6 +74,9 @@ def run_gui(db_path: str, argv: list[str] | None = None) -> int:
     app = make_app(argv)
     from viewer.ui.main_window import MainWindow
 
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl+C in the terminal closes the app (Python's handler never runs inside Qt's loop)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(remember=True)
     first = _initial_database(str(db_path))
     window.show()
