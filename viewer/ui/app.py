@@ -74,15 +74,20 @@ def run_gui(db_path: str, argv: list[str] | None = None) -> int:
     app = make_app(argv)
     from viewer.ui.main_window import MainWindow
 
+    previous = None
     if threading.current_thread() is threading.main_thread():
         # Ctrl+C in the terminal closes the app (Python's handler never runs inside Qt's loop)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(remember=True)
     first = _initial_database(str(db_path))
     window.show()
     if not window.open_database(first) and first != str(db_path):
         window.open_database(str(db_path))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | None = None,
