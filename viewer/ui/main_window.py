@@ -15,22 +15,14 @@ from PySide6.QtWidgets import (
 from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, fts_query
 from viewer.store import window as queries
+from viewer.ui import formatting as fmt
 from viewer.ui.background import QueryRunner
 from viewer.ui.excerpt import MAX_REPORTS_SHOWN, ExcerptPanel, safe_url
 from viewer.ui.filters import FilterPanel
 from viewer.ui.models import EVENT_ID_ROLE, EventTableModel
 from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
-
-from viewer.ui import formatting as fmt
-
-try:  # the real timeline; the stand-in keeps the window usable without it
-    from viewer.ui.timeline import TimelineView
-except ImportError:  # pragma: no cover - only while timeline.py is absent
-    from viewer.ui.simple_timeline import SimpleTimelineView as TimelineView
-try:
-    from viewer.ui.timeline import lane_color as _lane_color
-except ImportError:  # pragma: no cover
-    _lane_color = None
+from viewer.ui.timeline import TimelineView
+from viewer.ui.timeline import lane_color as _lane_color
 
 APP_TITLE = "Conflict Timeline"
 THREADED_ABOVE = 50_000   # events: bigger databases count and look up rows on a background connection
@@ -321,9 +313,8 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - fall back to the lane order below
                 pass
         colours = {code: fmt.country_colour(code) for code in self._codes}
-        if _lane_color is not None:
-            for i, code in enumerate(lanes):
-                colours[code] = QColor(_lane_color(i, code)).name()
+        for i, code in enumerate(lanes):
+            colours[code] = QColor(_lane_color(i, code)).name()
         return colours
 
     def refresh(self) -> None:
