@@ -192,7 +192,7 @@ def test_export_png_and_svg(view, tmp_path):
     view.export_image(str(svg))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
     text = svg.read_text()
-    assert "<svg" in text and "UA" in text
+    assert "<svg" in text and "UA" in text and "Talks in Paris" in text      # labels are real text
 
 
 def test_no_events(qtbot, tmp_path):

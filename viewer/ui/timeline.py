@@ -345,9 +345,14 @@ class TimelineView(QWidget):
             gen.setSize(self.glw.size())
             gen.setViewBox(QRectF(0, 0, self.glw.width(), self.glw.height()))
             gen.setTitle("Conflict Timeline")
+            gen.setResolution(self.glw.logicalDpiX())     # same pixels-per-point as the screen
             painter = QPainter(gen)
-            self.glw.render(painter)
-            painter.end()
+            self._item.vector = True
+            try:
+                self.glw.render(painter)
+            finally:
+                self._item.vector = False
+                painter.end()
         elif not self.glw.grab().save(path):
             raise OSError(f"cannot write {path}")
 

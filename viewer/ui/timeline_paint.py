@@ -66,6 +66,7 @@ class LanesItem(pg.GraphicsObject):
         self._text_cache: OrderedDict = OrderedDict()   # (text, row parity) -> QPixmap
         self._pill_cache: OrderedDict = OrderedDict()   # (text, colour) -> QPixmap
         self.hits = None            # what the last frame drew, for hit testing
+        self.vector = False         # True while exporting SVG: shapes and text instead of cached pixmaps
         vb.sigResized.connect(self._resized)
 
     def _resized(self, *_):
@@ -174,6 +175,9 @@ class LanesItem(pg.GraphicsObject):
         idx = view._index
         rect = self.vb.boundingRect()
         w, h = rect.width(), rect.height()
+        # bands reach a little past the edges on screen (clipped there); the SVG generator does not clip
+        self._pad_lo, self._pad_hi = (0.0, 0.0) if self.vector else (-10.0, 10.0)
+        self._w = w
         p.fillRect(rect, BG)
         (vx0, vx1), _ = self.vb.viewRange()
         if idx is None or w < 4 or h < 4 or vx1 <= vx0:
@@ -211,8 +215,8 @@ class LanesItem(pg.GraphicsObject):
                 sl = idx.bands_window(lane, vx0, vx1)
                 if len(sl):
                     self._paint_bands(p, idx, sl, color, top, lh, vx0, sx, w)
-                    bx0 = np.maximum((idx.t0[sl] - vx0) * sx, -10.0)
-                    bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + 10.0), bx0 + 2)
+                    bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
+                    bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
                     hits_bands.append((bx0, bx1, top + lh * 0.24, top + lh * 0.76, idx.eid[sl], row))
                     labels.append((row, cy, np.maximum(bx0, 0.0) + 3, idx.eid[sl], False))
             elif n_bands:
@@ -284,8 +288,8 @@ class LanesItem(pg.GraphicsObject):
     def _paint_bands(self, p, idx, sl, color, top, lh, vx0, sx, w):
         """Vague dates: their union as one translucent band, each one's ends as ticks."""
         y0, y1 = top + lh * 0.24, top + lh * 0.76
-        bx0 = np.maximum((idx.t0[sl] - vx0) * sx, -10.0)
-        bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + 10.0), bx0 + 2)
+        bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
+        bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
         fill = QColor(color)
         fill.setAlpha(44)
         edge = QColor(color)
@@ -323,7 +327,17 @@ class LanesItem(pg.GraphicsObject):
             p.setBrush(QBrush(fill))
             x0s = (spans[:, 0] - vx0) * sx
             ws = (spans[:, 1] - spans[:, 0]) * sx
+            if self.vector:
+                x1s = np.minimum(x0s + ws, self._w)
+                x0s = np.maximum(x0s, 0.0)
+                ws = np.maximum(x1s - x0s, 0.0)
             p.drawRects([QRectF(a, cy - 3, b, 6) for a, b in zip(x0s.tolist(), ws.tolist())])
+        if self.vector:            # SVG export: real circles (inside the plot: no clipping there)
+            p.setPen(QPen(BG, 1.6))
+            p.setBrush(QBrush(color))
+            for x in xs[(xs >= 4.5) & (xs <= self._w - 4.5)].tolist():
+                p.drawEllipse(QPointF(x, cy), 4.4, 4.4)
+            return
         pm = self._dot_pixmap(color)
         r = pm.width() / 2
         top = cy - r
@@ -390,8 +404,17 @@ class LanesItem(pg.GraphicsObject):
             ph = back.height()
             left = min(max(0.0, x - pw / 2), w - pw)
             r = QRectF(left, cy - ph / 2, pw, ph)
-            p.drawPixmap(r.topLeft(), back)
-            p.drawPixmap(QPointF(left + (pw - text.width()) / 2, r.top()), text)
+            if self.vector:        # SVG export: shapes and real text
+                p.setPen(QPen(color, 1.2))
+                p.setBrush(QBrush(QColor(int(color.red() * 0.16 + 214), int(color.green() * 0.16 + 214),
+                                         int(color.blue() * 0.16 + 214))))
+                p.drawRoundedRect(r.adjusted(0.6, 0.6, -0.6, -0.6), 7, 7)
+                p.setFont(self.pill_font)
+                p.setPen(TEXT)
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, fmt_count(int(n)))
+            else:
+                p.drawPixmap(r.topLeft(), back)
+                p.drawPixmap(QPointF(left + (pw - text.width()) / 2, r.top()), text)
             hits.append((r, float(edges[k * per]), float(edges[min(nb, (k + 1) * per)])))
         return hits
 
@@ -415,6 +438,7 @@ class LanesItem(pg.GraphicsObject):
         if not plan:
             return
         titles = view._titles_for(wanted, elide=(self.fm, LABEL_MAX_PX))
+        titles_by_pm: dict[int, str] = {}
         for row, cy, xs, ids, is_pt in plan:
             bg = LANE_ALT if row % 2 else BG
             next_free = -1e9
@@ -424,6 +448,7 @@ class LanesItem(pg.GraphicsObject):
                 if start >= next_free and start < w - 24:
                     title = titles.get(i, "")
                     pm = self._label_pixmap(title, bg)
+                    titles_by_pm[id(pm)] = title
                     placed.append([start, pm, 0])
                     next_free = start + pm.width() + 12
                 elif placed and start < next_free:      # under or just after a label: folded into it
@@ -432,9 +457,29 @@ class LanesItem(pg.GraphicsObject):
                         next_free += 26                 # room for the "+N" badge of what it folds
             for start, pm, folded in placed:
                 y = cy - pm.height() / 2
+                if self.vector:    # SVG export: real text on its background, kept inside the plot
+                    title = titles_by_pm.get(id(pm), "")
+                    if start + pm.width() > w:
+                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, max(0.0, w - start - 6))
+                        pm = self._label_pixmap(title, bg)
+                        folded = 0
+                    self._vector_text(p, start, y, pm, bg, title, TEXT)
+                    if folded:
+                        more = self._label_pixmap(f"+{folded}", bg, muted=True)
+                        self._vector_text(p, start + pm.width(), y, more, bg, f"+{folded}", MUTED)
+                    continue
                 p.drawPixmap(QPointF(start, y), pm)
                 if folded:
                     p.drawPixmap(QPointF(start + pm.width(), y), self._label_pixmap(f"+{folded}", bg, muted=True))
+
+    def _vector_text(self, p, x, y, pm, bg, text, color):
+        back = QColor(bg)
+        back.setAlpha(215)
+        p.fillRect(QRectF(x, y, pm.width(), pm.height()), back)
+        p.setFont(self.font)
+        p.setPen(color)
+        p.drawText(QRectF(x + 2, y, pm.width(), pm.height()),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
         view = self.view
@@ -468,7 +513,7 @@ class LanesItem(pg.GraphicsObject):
                 c.setAlpha(110)
                 p.setPen(QPen(SELECT, 2))
                 p.setBrush(QBrush(c))
-                a, b = max(x0, -5.0), min(x1, w + 5.0)
+                a, b = max(x0, self._pad_lo / 2), min(x1, w + self._pad_hi / 2)
                 p.drawRoundedRect(QRectF(a, cy - lh * 0.3, max(4.0, b - a), lh * 0.6), 3, 3)
         title = info.get("title") or ""
         visible_rows = [r for r in rows if first <= r <= last]
