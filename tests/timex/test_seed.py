@@ -65,3 +65,12 @@ def test_seed_with_given_reference(seed_text):
 def test_no_reference_stays_underspecified():
     [e] = tag("Last September, Putin warned the West.")
     assert e.value == "XXXX-09" and e.earliest is None and e.latest is None
+
+
+def test_reference_may_be_a_datetime_or_iso_string():
+    from datetime import datetime
+    for ref in (datetime(2024, 11, 18, 10, 30), "2024-11-18"):
+        [e] = tag("Last September, Putin warned the West.", ref)
+        assert e.value == "2024-09"
+    ref, source, _ = resolve_document("Last September.", datetime(2024, 11, 18, 9, 0))
+    assert ref == date(2024, 11, 18) and source == "given"

@@ -9,7 +9,7 @@ Pure: no I/O, never raises on any ``str``. See docs/ACCURACY.md for what it does
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from ..model import TimeExpression
 from . import foreign as _foreign
@@ -31,11 +31,28 @@ def tag(text: str, reference: date | None = None, *, narrative: bool = False) ->
     if not isinstance(text, str) or not text:
         return []
     try:
+        reference = _as_date(reference)
         if reference is None:
             reference, _ = infer_reference(text)
         return _tag(text, reference, narrative)
     except Exception:  # the contract: never raise on any input
         return []
+
+
+def _as_date(d) -> date | None:
+    """A date from a date, a datetime or an ISO string; None for anything else."""
+    if d is None or type(d) is date:
+        return d
+    if isinstance(d, datetime):
+        return d.date()
+    if isinstance(d, date):
+        return date(d.year, d.month, d.day)
+    if isinstance(d, str):
+        try:
+            return date.fromisoformat(d.strip()[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _tag(text: str, reference: date | None, narrative: bool) -> list[TimeExpression]:
@@ -68,6 +85,8 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
     Decides narrative mode itself: a text whose reference had to be taken from its latest explicit
     date, or whose years mostly lie well before the reference, is read as a narrative.
     """
+    published = _as_date(published)
+    today = _as_date(today)
     if not isinstance(text, str):
         return published, ("given" if published else None), []
     if published is not None:
