@@ -249,3 +249,22 @@ def test_hover_shows_pointer_over_events(view, store):
     QApplication.sendEvent(vp, ev)
     assert view._hovered == ("event", event_id(store, "Sanctions package"))
     assert vp.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
+def test_pan_keeps_data_in_view_and_page_keys(view, qtbot, store):
+    vp = view.viewport_widget()
+    y = vp.height() // 3
+    for _ in range(30):
+        drag(vp, QPoint(900, y), QPoint(100, y))      # far to the right of the data
+    a, b = view.visible_range()
+    t0, t1 = store.time_span()
+    assert a < t1                                     # some of the data is still in view
+    view.fit_all()
+    before = view.visible_range()
+    view.set_visible_range(before[0], before[0] + (before[1] - before[0]) / 4)
+    start = view.visible_range()
+    qtbot.keyClick(vp, Qt.Key.Key_PageDown)
+    assert view.visible_range()[0] > start[0]
+    view.select_event(event_id(store, "Drone strike"))
+    qtbot.keyClick(vp, Qt.Key.Key_Escape)
+    assert view.selected_event() is None

@@ -13,7 +13,8 @@ masks; search, article and precision filters ask SQL for the matching ids.
 Navigation: wheel zooms around the cursor, drag pans (and scrolls lanes when they do not fit), Shift-drag
 zooms to a range, double-click a cluster zooms into it, an overview strip shows the whole span with a
 draggable window. Keys: Left/Right previous/next event, +/- zoom, Home/End first/last event, F fit all,
-Enter opens the selected event. Zoom is bounded: one hour to two centuries across the view.
+PageUp/PageDown pan, Enter opens the selected event, Escape clears the selection. Double-click on empty
+space zooms in there. Zoom is bounded: one hour to two centuries across the view.
 """
 from __future__ import annotations
 
@@ -172,6 +173,7 @@ class TimelineView(QWidget):
         self._partial = False
         self._dirty = True
         self._hovered = None
+        self._span_cache = None
         self._loader = _Loader(self)
         self._loader.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
 
@@ -434,6 +436,15 @@ class TimelineView(QWidget):
         self._resize_lanes(reset=False)
 
     def _data_span(self) -> tuple[float, float]:
+        shown = tuple(self._shown)
+        cached = self._span_cache
+        if cached is not None and cached[0] is self._index and cached[1] == shown:
+            return cached[2]
+        span = self._compute_span()
+        self._span_cache = (self._index, shown, span)
+        return span
+
+    def _compute_span(self) -> tuple[float, float]:
         idx = self._index
         if idx is not None and self._shown and len(idx.t0):
             a = [idx.segment_range(lane) for lane in self._shown]
@@ -544,7 +555,13 @@ class TimelineView(QWidget):
 
     def _pan(self, dx: float, dy: float) -> None:
         x0, x1 = self.visible_range()
-        self._vb.setXRange(x0 + dx, x1 + dx, padding=0)
+        if dx:
+            # keep some of the data in view: never pan out into empty centuries
+            lo, hi = self._data_span()
+            if hi > lo:
+                k = min(0.2 * (x1 - x0), (hi - lo) / 2)
+                dx = min(max(dx, min(lo + k - x1, 0.0)), max(hi - k - x0, 0.0))
+            self._vb.setXRange(x0 + dx, x1 + dx, padding=0)
         if dy and self._lanes_overflow():
             n = len(self._lanes)
             k = self._visible_lane_count()
@@ -584,6 +601,8 @@ class TimelineView(QWidget):
         self._ensure_painted()
         hit = self._item.hit(pos)
         if hit is None:
+            if double:             # double-click on empty space: zoom in there
+                self._zoom(0.5, self._vb.mapToView(pos).x())
             return
         if hit[0] == "cluster":
             if double:
@@ -620,6 +639,10 @@ class TimelineView(QWidget):
             self._zoom(1 / 0.6, (x0 + x1) / 2)
         elif k == Qt.Key.Key_F:
             self.fit_all()
+        elif k in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self._pan((x1 - x0) * (0.8 if k == Qt.Key.Key_PageDown else -0.8), 0.0)
+        elif k == Qt.Key.Key_Escape and self._selected is not None:
+            self.select_event(None)
         elif k in (Qt.Key.Key_Home, Qt.Key.Key_End):
             _, ids, _ = self._order()
             if len(ids):
