@@ -28,6 +28,7 @@ class _Worker(QThread):
         self.runner = runner
         self.jobs: queue.Queue = queue.Queue()
         self._store: Store | None = None
+        self.running: str | None = None       # the kind of the job being run
 
     def run(self) -> None:
         try:
@@ -47,12 +48,15 @@ class _Worker(QThread):
             if self._store is None:
                 self.done.emit(kind, token, None, error)
                 continue
+            self.running = kind
             try:
                 result = fn(self._store)
             except Exception as exc:  # noqa: BLE001 - handed to the callback's owner
                 self.done.emit(kind, token, None, str(exc) or type(exc).__name__)
             else:
                 self.done.emit(kind, token, result, None)
+            finally:
+                self.running = None
         if self._store is not None:
             self._store.close()
 
@@ -108,6 +112,8 @@ class QueryRunner(QObject):
             return
         self._callbacks = {k: v for k, v in self._callbacks.items() if k[0] != kind}
         self._callbacks[(kind, token)] = (callback, on_error)
+        if self._worker.running == kind:
+            self._worker.interrupt_store()   # its answer is stale already: stop the query
         self._worker.jobs.put((kind, token, fn))
 
     def _finished(self, kind: str, token: int, result, error) -> None:
