@@ -114,6 +114,30 @@ def _seconds(earliest: str, latest: str, gran: str) -> tuple[float, float]:
     return interval_seconds(earliest, latest, gran)
 
 
+def _phrase(picks, action: int):
+    """(codes, title, sentence body, [(start, end, code) of each country's first mention in the body],
+    codes joined) for an event naming these countries and doing this action."""
+    codes = list(dict.fromkeys(COUNTRIES[c] for c in picks))
+    if len(codes) > 1:
+        title = f"{_NAMES[codes[0]][2]} officials {_ACTIONS[action]} {_NAMES[codes[1]][0]}"
+        if len(codes) > 2:
+            title += f" and {_NAMES[codes[2]][0]}"
+    elif codes:
+        name = _NAMES[codes[0]][0]
+        title = f"{name[0].upper()}{name[1:]} {_SOLO[action % len(_SOLO)]}"
+    else:
+        title = f"Officials {_ACTIONS[action]} the United Nations"
+    body = title if codes else "o" + title[1:]
+    spots = []
+    for c in codes:
+        for name in _NAMES[c]:
+            k = body.find(name)
+            if k >= 0:
+                spots.append((k, k + len(name), c))
+                break
+    return codes, title, body, spots, ",".join(codes)
+
+
 def _moments(rng: np.random.Generator, n: int) -> np.ndarray:
     """n moments (seconds) over 1975..2025: a thin background plus bursts (wars) of various lengths."""
     lo = (datetime(1975, 1, 1, tzinfo=timezone.utc) - _EPOCH).total_seconds()
@@ -216,6 +240,8 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
             got = cache[key] = (value, earliest, latest, t0, t1, when)
         return got
 
+    phrases: dict = {}     # (country picks, action) -> the words of an event, computed once
+    reasons = [f"absolute {g} expression" for g in grans]
     with bulk_writer(store) as writer:
         for a in range(n_articles):
             if len(article_rows) >= _FLUSH_ARTICLES:     # keep memory flat: write as we go
@@ -234,33 +260,22 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
                 var = extra_list[i]
                 value, earliest, latest, t0, t1, when = when_of(gi, days_list[i], secs_list[i], var % 4)
                 row_picks = picks_list[i]
-                codes = list(dict.fromkeys(COUNTRIES[c] for c in row_picks[:ncount_list[i]]))
-                if len(codes) > 1:
-                    title = f"{_NAMES[codes[0]][2]} officials {_ACTIONS[act_list[i]]} {_NAMES[codes[1]][0]}"
-                    if len(codes) > 2:
-                        title += f" and {_NAMES[codes[2]][0]}"
-                elif codes:
-                    title = f"{_NAMES[codes[0]][0][0].upper()}{_NAMES[codes[0]][0][1:]} {_SOLO[act_list[i] % len(_SOLO)]}"
-                else:
-                    title = f"Officials {_ACTIONS[act_list[i]]} the United Nations"
+                key = (tuple(row_picks[:ncount_list[i]]), act_list[i])
+                got = phrases.get(key)
+                if got is None:
+                    got = phrases[key] = _phrase(row_picks[:ncount_list[i]], act_list[i])
+                codes, title, body, spots, codes_text = got
                 lead = when[0].upper() + when[1:]
-                body = title if codes else "o" + title[1:]
                 sentence = f"{lead}, {body}."
                 start = offset
                 sentences.append(sentence)
                 offset += len(sentence) + 1
                 codes_in_article += codes
-                mentions = []
-                for c in codes:
-                    for name in _NAMES[c]:
-                        k = sentence.find(name)
-                        if k >= 0:
-                            mentions.append(f'[{start + k}, {start + k + len(name)}, "{c}"]')
-                            break
+                base = start + len(lead) + 2
+                mentions = "[" + ", ".join(f'[{base + a}, {base + b}, "{c}"]' for a, b, c in spots) + "]"
                 event_rows.append((article_id, start, start + len(sentence), sentence, start, start + len(when),
                                    when, "TIME" if gi >= 9 else "DATE", value, earliest, latest, t0, t1, g, None,
-                                   f"absolute {g} expression", None, title, ",".join(codes),
-                                   "[" + ", ".join(mentions) + "]"))
+                                   reasons[gi], None, title, codes_text, mentions))
                 country_rows.append(codes)
                 pub = t1 if pub is None else max(pub, t1)
                 head = head or title
