@@ -162,3 +162,12 @@ def test_hard_wrapped_text_keeps_sentences_whole():
     # the seed (one paragraph per line) is not hard-wrapped
     seed = SEED.read_text(encoding="utf-8")
     assert len(sentences(seed)) > 20
+
+
+def test_quotes_first_become_speaker_colon_quote():
+    s = "“This is one of the most massive attacks,” Zelenskiy said in a statement on Sunday."
+    i = s.index("on Sunday")
+    assert make_title(s, i, i + 9) == "Zelenskiy: “This is one of the most massive attacks”"
+    s = '"We will respond," said Kremlin spokesman Dmitry Peskov on Monday.'
+    i = s.index("on Monday")
+    assert make_title(s, i, i + 9) == "Peskov: “We will respond”"

@@ -183,6 +183,12 @@ _SPEECH = re.compile(
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?[^,;]{2,60}?\s+(?:said|says|reported|reports|announced|stated|claimed|added|"
     r"according to [^,;]{2,60})\s*[.!]?$")
+_QUOTE_FIRST = re.compile(
+    r"^[\"“](?P<quote>[^\"“”]{8,}?)[,.!?]?[\"”]\s*,?\s*(?P<who>[^,.;:\"“”]{2,80}?)\s+(?:has |had )?"
+    r"(?:said|says|told|wrote|added|warned|insisted|declared|stressed|tweeted|posted)\b")
+_QUOTE_SAID = re.compile(
+    r"^[\"“](?P<quote>[^\"“”]{8,}?)[,.!?]?[\"”]\s*,?\s*(?:said|says|added|wrote)\s+"
+    r"(?P<who>[^,.;:\"“”]{2,80}?)(?:[,.;]|\s+(?:on|in|at|to|after|before|during|while|when)\b|$)")
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:al|bin|von|van|de|der|da|del|le|la)\s+)?[A-Z][\w'’-]*)+")
 _SUBORD = re.compile(r"\b(?:as|after|when|while|because|since|before|where|once)\s+(?=[A-Z]|the\b|its\b|his\b|her\b|their\b)")
 _GENERIC_NAME_WORDS = frozenset("The A An This That In On At Minister President Ministry Foreign Affairs Defence "
@@ -304,6 +310,12 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
         s = before.rstrip() + " " + after.lstrip()
     s = _clean(s)
     s = _LEAD.sub("", s)
+    q = _QUOTE_FIRST.match(s) or _QUOTE_SAID.match(s)
+    if q:  # “This is one of the most massive attacks,” Zelenskiy said.
+        who = _speaker(q.group("who"))
+        room = MAX_TITLE - len(who) - 4
+        if room > 20 and len(who) <= 35:
+            return f"{who}: “{_shorten(q.group('quote'), room)}”"
     s = _ATTRIBUTION.sub("", s)
     m = _SPEECH.match(s)
     if m and len(m.group("rest")) > 10:
