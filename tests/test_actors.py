@@ -142,3 +142,22 @@ def test_names_broken_across_lines():
 
 def test_headline_style_titles_after_ambiguous_names():
     assert codes("Jordan King Abdullah met Chad President Mahamat Deby.") == ["JO", "TD"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["New", "York", "Georgia", "Jordan", "Michael", "the", "Baltics", "U.S.", "kyiv", "\n",
+                          "KYIV,", "Nov", "18", "(Reuters)", "-", "Putin", "said", "Chad", "Smith", "Guinea",
+                          "-Bissau", "Papua", "United", "Kingdom", ",", "."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=30).map(" ".join))
+def test_mentions_are_spans_of_the_text_in_order(text):
+    ms = find_mentions(text, "2024-01-01")
+    for m in ms:
+        assert text[m.start:m.end] == m.text and m.kind in ("country", "organisation")
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    countries = article_countries(text, ms)
+    assert len(countries) == len(set(countries))

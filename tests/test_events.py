@@ -171,3 +171,21 @@ def test_quotes_first_become_speaker_colon_quote():
     s = '"We will respond," said Kremlin spokesman Dmitry Peskov on Monday.'
     i = s.index("on Monday")
     assert make_title(s, i, i + 9) == "Peskov: “We will respond”"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = st.sampled_from(["U.S.", "Jan.", "5", "Mr.", "Smith", "said", ".", "!", "?", "\n", "\n\n", "“", "”", '"',
+                         "The", "talks", "ended", "Kyiv", "p.m.", "J.", "(AP)", "-", "KYIV,", "Nov."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join))
+def test_sentence_spans_are_ordered_trimmed_and_inside_the_text(text):
+    spans = split_sentences(text)
+    last = 0
+    for a, b in spans:
+        assert last <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        last = b
