@@ -68,3 +68,14 @@ def test_csv_without_text_column_is_not_a_dump(tmp_path):
     f.write_text("date,price\n2024-01-01,3\n", encoding="utf-8")
     arts, (err,) = split(read_path(str(f)))
     assert arts == [] and err.line == 1 and "text" in err.message
+
+
+def test_pretty_printed_json_object_or_list_of_articles(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(RECORD, indent=2), encoding="utf-8")
+    (a,), errs = split(read_path(str(one)))
+    assert errs == [] and a.id == "r1"
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps({"articles": [RECORD, {"text": "Kyiv said so."}]}, indent=1), encoding="utf-8")
+    arts, errs = split(read_path(str(many)))
+    assert errs == [] and [x.text for x in arts] == ["Germany resumed talks.", "Kyiv said so."]

@@ -57,6 +57,19 @@ def read_jsonl(text: str, source: str) -> Iterator:
         for i, rec in enumerate(records, 1):
             yield from _record(rec, source, i)
         return
+    first = stripped.split("\n", 1)[0]
+    if stripped.startswith("{") and "\n" in stripped.strip() and not _parses(first):
+        # one pretty-printed object (a record, or {"articles": [...]}), not JSON Lines
+        try:
+            whole = json.loads(stripped)
+        except ValueError:
+            whole = None
+        if isinstance(whole, dict):
+            records = next((v for k, v in whole.items() if k in ("articles", "items", "records", "data")
+                            and isinstance(v, list)), [whole])
+            for i, rec in enumerate(records, 1):
+                yield from _record(rec, source, i if len(records) > 1 else None)
+            return
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -66,6 +79,14 @@ def read_jsonl(text: str, source: str) -> Iterator:
             yield ReadError(source, lineno, f"invalid JSON ({exc.msg})" if hasattr(exc, "msg") else "invalid JSON")
             continue
         yield from _record(rec, source, lineno)
+
+
+def _parses(line: str) -> bool:
+    try:
+        json.loads(line)
+        return True
+    except ValueError:
+        return False
 
 
 def _record(rec, source, line):
