@@ -328,3 +328,18 @@ def test_activating_an_event_opens_its_article_and_esc_clears(qtbot, window, kno
     assert window.excerpt.event_id() == ids["this summer"]
     window.clear_selection_action.trigger()
     assert window.excerpt.event_id() is None and window.timeline.selected_event() is None
+
+
+def test_a_database_that_fails_mid_session_is_reported_not_fatal(qtbot, window, monkeypatch):
+    from viewer.store import StoreError
+    from viewer.store import window as queries
+
+    def damaged(*_a, **_k):
+        raise StoreError("known.db: the database is damaged (database disk image is malformed)", "corrupt")
+    monkeypatch.setattr(queries, "events_page", damaged)
+    window.filters.precision.setCurrentIndex(window.filters.precision.findData("month"))
+    assert window.model.event_at(0) is None
+    assert "damaged" in window.statusBar().currentMessage()
+    monkeypatch.undo()
+    window.filters.precision.setCurrentIndex(0)
+    assert window.model.event_at(0) is not None

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.timeline.eventActivated.connect(lambda i: self.activate_event(i, source="timeline"))
 
         self.model = EventTableModel(self)
+        self.model.failed.connect(lambda error: self.statusBar().showMessage(
+            f"Some events could not be read: {error}", 20000))
         self.table = QTableView(self)
         self.table.setObjectName("eventTable")
         self.table.setModel(self.model)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from viewer.model import ViewFilter
@@ -19,6 +19,8 @@ EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EventTableModel(QAbstractTableModel):
+    failed = Signal(str)   # a page could not be read (damaged database, file gone ...)
+
     COLUMNS = ("Date", "Precision", "Title", "Countries")
     PAGE = 256
     MAX_PAGES = 64
@@ -47,6 +49,7 @@ class EventTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = f
         self._pages.clear()
+        self.last_error = None
         self._count = max(int(count), 0) if self._store is not None else 0
         self._dated = dated
         self.endResetModel()
@@ -65,8 +68,11 @@ class EventTableModel(QAbstractTableModel):
         try:
             page = queries.events_page(self._store, self._filter, number * self.PAGE, self.PAGE, self._dated)
         except StoreError as exc:
+            first = self.last_error is None
             self.last_error = str(exc)
             page = []
+            if first:
+                self.failed.emit(self.last_error)
         self._pages[number] = page
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
