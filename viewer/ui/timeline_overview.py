@@ -6,6 +6,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from viewer.ui.timeline_axis import TimeAxis
+
 OVERVIEW_BINS = 600
 
 
@@ -37,7 +39,7 @@ class OverviewStrip:
     def __init__(self, view):
         self.view = view
         self.vb = _OverviewBox(self)
-        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        axis = TimeAxis()
         f = QFont()
         f.setPixelSize(10)
         axis.setTickFont(f)

@@ -34,6 +34,11 @@ MUTED = QColor("#7b8794")
 SELECT = QColor("#111827")
 
 
+def _half(lh: float, frac: float) -> float:
+    """Half the height of a mark in a lane `lh` pixels tall: a fraction of it, capped for tall lanes."""
+    return min(lh * frac, 40.0 * frac)
+
+
 def fmt_count(n: int) -> str:
     if n < 1000:
         return f"+{n}"
@@ -217,10 +222,10 @@ class LanesItem(pg.GraphicsObject):
                     self._paint_bands(p, idx, sl, color, top, lh, vx0, sx, w)
                     bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
                     bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
-                    hits_bands.append((bx0, bx1, top + lh * 0.24, top + lh * 0.76, idx.eid[sl], row))
+                    hits_bands.append((bx0, bx1, cy - _half(lh, 0.26), cy + _half(lh, 0.26), idx.eid[sl], row))
                     labels.append((row, cy, np.maximum(bx0, 0.0) + 3, idx.eid[sl], False))
             elif n_bands:
-                strips.append((top + lh * 0.2, top + lh * 0.8, idx.band_cover(lane, edges), color, False))
+                strips.append((cy - _half(lh, 0.3), cy + _half(lh, 0.3), idx.band_cover(lane, edges), color, False))
             # ---- precise dates: points, or a density strip with clusters when too many -------
             lo, hi = idx.window(lane, 0, vx0, vx1)
             n_pts = hi - lo
@@ -242,7 +247,7 @@ class LanesItem(pg.GraphicsObject):
                 labels.append((row, cy, starts, idx.eid[sl], True))
             else:
                 counts = idx.point_counts(lane, edges)
-                strips.append((top + lh * 0.32, top + lh * 0.68, counts, color, True))
+                strips.append((cy - _half(lh, 0.18), cy + _half(lh, 0.18), counts, color, True))
                 pills.append((row, counts, color))
         self._paint_strips(p, strips, nb, w, h)
         for row, counts, color in pills:
@@ -287,7 +292,8 @@ class LanesItem(pg.GraphicsObject):
 
     def _paint_bands(self, p, idx, sl, color, top, lh, vx0, sx, w):
         """Vague dates: their union as one translucent band, each one's ends as ticks."""
-        y0, y1 = top + lh * 0.24, top + lh * 0.76
+        cy = top + lh / 2
+        y0, y1 = cy - _half(lh, 0.26), cy + _half(lh, 0.26)
         bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
         bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
         fill = QColor(color)
@@ -445,9 +451,12 @@ class LanesItem(pg.GraphicsObject):
             placed = []    # [x, title, folded]
             for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
                 start = x
-                if start >= next_free and start < w - 24:
+                if start >= next_free and start < w - 40:
                     title = titles.get(i, "")
                     pm = self._label_pixmap(title, bg)
+                    if start + pm.width() > w:          # at the right edge: shorten to what fits
+                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, w - start - 6)
+                        pm = self._label_pixmap(title, bg)
                     titles_by_pm[id(pm)] = title
                     placed.append([start, pm, 0])
                     next_free = start + pm.width() + 12
@@ -514,7 +523,7 @@ class LanesItem(pg.GraphicsObject):
                 p.setPen(QPen(SELECT, 2))
                 p.setBrush(QBrush(c))
                 a, b = max(x0, self._pad_lo / 2), min(x1, w + self._pad_hi / 2)
-                p.drawRoundedRect(QRectF(a, cy - lh * 0.3, max(4.0, b - a), lh * 0.6), 3, 3)
+                p.drawRoundedRect(QRectF(a, cy - _half(lh, 0.3), max(4.0, b - a), 2 * _half(lh, 0.3)), 3, 3)
         title = info.get("title") or ""
         visible_rows = [r for r in rows if first <= r <= last]
         if not title or not visible_rows:
