@@ -12,7 +12,9 @@ HOME / data folder, and checks:
 5. the readers whose data PyInstaller must bundle work frozen: a saved web page (trafilatura, justext,
    lxml_html_clean), an RSS feed (feedparser), read by two worker processes (`--jobs 2`: spawn re-runs
    the frozen program), and `timex` on English and German text (dateparser's language data, pytz and
-   tzdata from tzdb.zip).
+   tzdata from tzdb.zip);
+6. (not on Windows) no arguments: the window opens, the first start fills the default database in the
+   user data folder from the bundled seeds, and the program is still running 3 s later.
 
 Exit code 0 when all pass; 1 with each failure on stderr otherwise. Prints a JSON summary on stdout.
 """
@@ -196,6 +198,7 @@ def event_lines(text: str) -> list[dict]:
 
 def check_program(program: Path, *, seeds: Path | None = None, readers: bool = True) -> dict:
     """Every check on one built program; returns a summary, raises CheckFailed on the first failure."""
+    program = Path(program).resolve()  # it runs with the temporary folder as working directory
     if not program.is_file():
         raise CheckFailed(f"{program}: no such program (build it with `make dist`)")
     summary: dict = {"program": str(program)}
@@ -228,7 +231,54 @@ def check_program(program: Path, *, seeds: Path | None = None, readers: bool = T
 
         if readers:
             summary["readers"] = check_readers(program, home)
+        if sys.platform != "win32":  # platformdirs ignores %APPDATA% there: the database can't be found
+            summary["first_start"] = check_first_start(program, home)
     return summary
+
+
+def default_db(home: Path) -> Path:
+    """Where platformdirs puts the default database under this HOME (see program_env)."""
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / APP / "timeline.db"
+    return home / "data" / APP / "timeline.db"
+
+
+def check_first_start(program: Path, home: Path, *, alive_for: float = 3.0, timeout: float = 90) -> dict:
+    """No arguments: the window opens and, on a first start, the bundled seeds fill the default database.
+
+    The program must still be running `alive_for` seconds after the database appeared (a crash on
+    showing the window would end it); then it is terminated.
+    """
+    db = default_db(home)
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(program)], cwd=home, env=program_env(home), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    seen = None
+    try:
+        while time.perf_counter() - started < timeout:
+            if proc.poll() is not None:
+                out, err = proc.communicate()
+                raise CheckFailed(f"the window (no arguments) exited {proc.returncode} on its own\n"
+                                  f"--- stderr ---\n{err[-4000:]}")
+            if seen is None and db.is_file():
+                seen = time.perf_counter()
+            if seen is not None and time.perf_counter() - seen >= alive_for:
+                break
+            time.sleep(0.1)
+        else:
+            raise CheckFailed(f"the window (no arguments) made no database at {db} in {timeout:.0f} s")
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.communicate(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+    events = event_lines(run(program, ["events", "--db", str(db), "--json"], home).stdout)
+    if not SEED_VALUES <= {e.get("value") for e in events}:
+        raise CheckFailed(f"first start: the default database {db} lacks the seed events: {events}")
+    return {"default_db_events": len(events), "db_after_s": round(seen - started, 2)}
 
 
 def check_readers(program: Path, home: Path) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import py_compile
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -26,7 +27,10 @@ def make_zip(out: Path, packages=PACKAGES) -> Path:
         for name in packages:
             spec = importlib.util.find_spec(name)
             if spec is None or not spec.submodule_search_locations:
-                raise ModuleNotFoundError(f"{name} is not installed as a package")
+                # tzdata comes in through python-dateutil today; pyproject should name it (Windows has
+                # no zoneinfo database of its own). Build without it rather than not at all.
+                print(f"tzdb: {name} is not installed; the build will not contain it", file=sys.stderr)
+                continue
             root = Path(next(iter(spec.submodule_search_locations)))
             for path in sorted(root.rglob("*")):
                 if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
