@@ -324,7 +324,7 @@ def newest_source_mtime() -> float:
     newest = 0.0
     for folder in ("viewer", "resources", "seeds", "packaging"):
         for path in (ROOT / folder).rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and "__pycache__" not in path.parts and path.name != "dist_check.py":
                 newest = max(newest, path.stat().st_mtime)
     return max(newest, (ROOT / "build.spec").stat().st_mtime)
 
