@@ -135,6 +135,52 @@ class _TimelineViewBox(pg.ViewBox):
 
 
 
+def _describe_when(brief: dict) -> str:
+    """'September 2024 (month)' for a tooltip, through the window's formatting when it is there."""
+    try:
+        from viewer.ui import formatting as fmt
+        return f"{fmt.when(brief['value'], brief['earliest'], brief['latest'], brief['granularity'])}" \
+               f" \u00b7 {fmt.precision(brief['granularity'])}"
+    except Exception:      # noqa: BLE001 - formatting is another module's; fall back to the raw bounds
+        when = brief["earliest"] or ""
+        if brief["latest"] and brief["latest"] != brief["earliest"]:
+            when += " \u2013 " + brief["latest"]
+        return f"{when} ({brief['granularity'] or 'undated'})"
+
+
+def _country_name(code: str) -> str:
+    if code == tstore.NO_COUNTRY:
+        return "No country named"
+    try:
+        from viewer.ui import formatting as fmt
+        return fmt.country_name(code)
+    except Exception:      # noqa: BLE001
+        return code
+
+
+class _LaneAxis(pg.AxisItem):
+    """The lane labels on the left; hovering one tells the country's name and its events."""
+
+    def __init__(self, view):
+        super().__init__(orientation="left")
+        self.view = view
+        self.setAcceptHoverEvents(True)
+
+    def hoverEvent(self, ev):
+        if ev.isExit():
+            QToolTip.hideText()
+            return
+        y = self.view._vb.mapSceneToView(ev.scenePos()).y()
+        row = int(math.floor(y))
+        if 0 <= row < len(self.view._lanes):
+            code = self.view._lanes[row]
+            idx = self.view._index
+            count = int(idx.lane_count[self.view._shown[row]]) if idx is not None else 0
+            QToolTip.showText(QPoint(int(ev.screenPos().x()) + 12, int(ev.screenPos().y())),
+                              f"{_country_name(code)} ({code})\n{count:,} events on the timeline",
+                              self.view.glw.viewport())
+
+
 class _Loader(QObject):
     done = Signal(int, object)
 
@@ -183,7 +229,7 @@ class TimelineView(QWidget):
         self.glw.ci.setSpacing(2)
         self._vb = _TimelineViewBox(self)
         self._axis = TimeAxis()
-        self._left = pg.AxisItem(orientation="left")
+        self._left = _LaneAxis(self)
         self.plot = pg.PlotItem(viewBox=self._vb, axisItems={"bottom": self._axis, "left": self._left})
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
@@ -590,10 +636,7 @@ class TimelineView(QWidget):
             brief = tstore.event_brief(self._store, hit[1]) if self._store is not None else None
             if brief is None:
                 return
-            when = brief["earliest"] or ""
-            if brief["latest"] and brief["latest"] != brief["earliest"]:
-                when += " \u2013 " + brief["latest"]
-            text = f"{brief['title']}\n{when}  ({brief['granularity'] or 'undated'})"
+            text = f"{brief['title']}\n{_describe_when(brief)}"
         QToolTip.showText(QPoint(int(screen_pos.x()), int(screen_pos.y()) + 16), text, viewport)
 
     def _clicked(self, pos: QPointF, double: bool) -> None:
