@@ -343,3 +343,15 @@ def test_a_database_that_fails_mid_session_is_reported_not_fatal(qtbot, window, 
     monkeypatch.undo()
     window.filters.precision.setCurrentIndex(0)
     assert window.model.event_at(0) is not None
+
+
+def test_another_database_starts_unfiltered(qtbot, window, known_db, tmp_path):
+    window.filters.search.setText("Germany")
+    window.filters.apply_now()
+    assert window.model.rowCount() == 1
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(known_db.read_bytes())
+    assert window.open_database(str(copy))
+    assert window.view_filter().search is None and window.filters.search.text() == ""
+    assert window.model.rowCount() == 4
+    assert "copy.db" in window.windowTitle()

@@ -337,10 +337,11 @@ class FilterPanel(QFrame):
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
 
-    def reset(self) -> None:
+    def reset(self, *, emit: bool = True) -> None:
         self._quiet = True
         try:
             self.search.clear()
+            self.search_timer.stop()
             self.countries.set_unchecked((), emit=False)
             self.date_from.setDate(ANY_DATE)
             self.date_to.setDate(ANY_DATE)
@@ -348,7 +349,9 @@ class FilterPanel(QFrame):
             self.article.setCurrentIndex(0)
         finally:
             self._quiet = False
-        self._emit()
+        self.set_message(None)
+        if emit:
+            self._emit()
 
     def set_date_range(self, date_from: str | None, date_to: str | None) -> None:
         self._quiet = True

@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
                 pass
         self._loading = True
         try:
+            if old is None or old.path != store.path:
+                self.filters.reset(emit=False)   # another database: start by showing all of it
             self.excerpt.clear_event()
             self.model.set_store(store)
             self.runner.set_store(store, threaded=store.count_events(None) > self.threaded_above)
