@@ -208,6 +208,16 @@ class MainWindow(QMainWindow):
         """Open a database and show it. On failure: a message (or StoreError if not interactive)
         and the window keeps what it had."""
         path = str(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        try:
+            return self._open_database(path, interactive)
+        finally:
+            QApplication.restoreOverrideCursor()
+            if self.statusBar().currentMessage().startswith("Opening "):
+                self.statusBar().clearMessage()
+
+    def _open_database(self, path: str, interactive: bool) -> bool:
         readonly = False
         try:
             store = self._open_store(path)
@@ -691,6 +701,8 @@ class MainWindow(QMainWindow):
             "and browse them on an interactive timeline. Every date says how it was worked out.</p>")
 
     def _warn(self, title: str, text: str) -> None:
+        if QApplication.overrideCursor() is not None:   # no wait cursor over the message
+            QApplication.changeOverrideCursor(Qt.CursorShape.ArrowCursor)
         self.statusBar().showMessage(text, 15000)
         QMessageBox.warning(self, title, text)
 
