@@ -8,7 +8,13 @@ apps=$data/applications
 if [ "${1:-}" = "--uninstall" ]; then
     rm -f "$apps/conflict-timeline.desktop" "$data/icons/hicolor/scalable/apps/conflict-timeline.svg" \
           "$data/icons/hicolor/256x256/apps/conflict-timeline.png"
+    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$apps" || true
+    echo "removed $apps/conflict-timeline.desktop"
     exit 0
+fi
+if [ ! -x "$here/conflict-timeline" ]; then
+    echo "install-desktop-entry.sh: no conflict-timeline program next to this script ($here)" >&2
+    exit 1
 fi
 mkdir -p "$apps"
 # Point Exec/TryExec at this folder's program (quoted: the path may contain spaces).
@@ -18,7 +24,8 @@ sed -e "s|^Exec=conflict-timeline|Exec=\"$here/conflict-timeline\"|" \
 if [ -f "$here/conflict-timeline.svg" ]; then
     mkdir -p "$data/icons/hicolor/scalable/apps"
     cp "$here/conflict-timeline.svg" "$data/icons/hicolor/scalable/apps/"
-elif [ -f "$here/conflict-timeline.png" ]; then
+fi
+if [ -f "$here/conflict-timeline.png" ]; then
     mkdir -p "$data/icons/hicolor/256x256/apps"
     cp "$here/conflict-timeline.png" "$data/icons/hicolor/256x256/apps/"
 fi

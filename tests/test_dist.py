@@ -159,6 +159,31 @@ def test_desktop_entry():
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script")
+def test_install_desktop_entry_points_at_its_own_folder(tmp_path):
+    folder = tmp_path / "Conflict Timeline 0.1"
+    folder.mkdir()
+    for name in ("install-desktop-entry.sh", "conflict-timeline.desktop"):
+        shutil.copy2(ROOT / "packaging" / name, folder / name)
+    if (ROOT / "resources" / "icons" / "app.svg").is_file():
+        shutil.copy2(ROOT / "resources" / "icons" / "app.svg", folder / "conflict-timeline.svg")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share")}
+    refused = subprocess.run(["sh", str(folder / "install-desktop-entry.sh")], env=env, capture_output=True, text=True)
+    assert refused.returncode == 1 and "no conflict-timeline program" in refused.stderr
+    program = folder / "conflict-timeline"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    subprocess.run(["sh", str(folder / "install-desktop-entry.sh")], env=env, check=True, capture_output=True)
+    installed = tmp_path / "share" / "applications" / "conflict-timeline.desktop"
+    text = installed.read_text(encoding="utf-8")
+    assert f'Exec="{program}" %F' in text and f"TryExec={program}" in text
+    if (folder / "conflict-timeline.svg").is_file():
+        assert (tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "conflict-timeline.svg").is_file()
+    subprocess.run(["sh", str(folder / "install-desktop-entry.sh"), "--uninstall"], env=env, check=True,
+                   capture_output=True)
+    assert not installed.exists()
+
+
 def _spec_excludes() -> set[str]:
     text = (ROOT / "build.spec").read_text(encoding="utf-8")
     block = text[text.index("EXCLUDES = QT_EXCLUDE + ["):]
