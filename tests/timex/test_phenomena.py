@@ -202,3 +202,17 @@ def test_week_of_and_spoken_clock_times():
                                         "4 in the morning.", date(2000, 2, 24))}
     assert got["the week of March 6"] == "2000-W10"
     assert got["4 in the morning"] == "2000-02-24T04:00"
+
+
+def test_tense_from_the_verb_before_the_expression():
+    # REF is 2024-11-20: the verb before the expression decides, not a participle after it
+    assert one("The airline will add routes to Asia by July in a hunt for markets untouched by the slump.").value == "2025-07"
+    # "will be named": a passive participle is not a past tense
+    assert one("She will be named envoy for a conference in August.").value == "2025-08"
+
+
+def test_ahead_of_points_forward():
+    # written on a Wednesday: "ahead of Sunday's vote" is the coming Sunday
+    assert one("Parties campaigned hard ahead of Sunday's runoff.").value == "2024-11-24"
+    # but "ahead of" elsewhere in the sentence says nothing about the weekday
+    assert values("Ahead of the summit, the ministers met on Monday.") == [("Monday", "2024-11-18")]

@@ -108,8 +108,9 @@ FAMILIES: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
-_FUT = re.compile(r"\b(?:ahead\s+of|will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?!expected|scheduled|planned|slated|proposed|needed|intended|required)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
 _REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
 _SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
@@ -216,25 +217,28 @@ class _Ctx:
         Reporting verbs ("said", "told") only count when nothing else does: in "X will leave Thursday,
         he said" the event is in the future."""
         left, right = self.sentence(start, end)
+        if _AHEAD_OF.search(left):
+            return "future"   # "ahead of Sunday's vote": the object of "ahead of" is still to come
         cues = []
         n = len(left)
         for m in _FUT.finditer(left):
-            cues.append((n - m.end(), 0, "future"))
+            cues.append((n - m.end(), 0, "future", True))
         for m in _PAST.finditer(left):
-            cues.append((n - m.end(), 1, "past"))
+            cues.append((n - m.end(), 1, "past", True))
         for m in _FUT.finditer(right):
-            cues.append((m.start(), 0, "future"))
+            cues.append((m.start(), 0, "future", False))
         for m in _PAST.finditer(right):
             # ", he said" after the expression reports the statement, not the event
             weak = m.group(0) in _REPORTING and re.search(r"[,'\"”]\s*(?:\S+\s+){0,3}$", right[:m.start()])
-            cues.append((m.start(), 2 if weak else 1, "past"))
+            cues.append((m.start(), 2 if weak else 1, "past", False))
         if not cues:
             low = (left + " " + right).lower()
             if " will " in low or "'ll " in low:
                 return "future"
             return None
         strong = [c for c in cues if c[1] < 2]
-        best = min(strong or cues)
+        lefts = [c for c in strong if c[3]]
+        best = min(lefts or strong or cues)
         return best[2]
 
 
@@ -588,7 +592,7 @@ def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int)
         why = f"this: the {_WNAME[wd]} of the {how}'s week"
     else:
         t = None if how == "narrative time" else ctx.tense(start, end)
-        if t == "future" and ctx.text.startswith(("'s", "’s"), end):
+        if t == "future" and ctx.text.startswith(("'s", "’s"), end) and not _AHEAD_OF.search(ctx.text[max(0, start - 40):start]):
             t = None   # "Wednesday's ruling": an event already named, not a plan
         if how == "narrative time" or (t == "future"):
             fwd = (wd - ref.isoweekday()) % 7
