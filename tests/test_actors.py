@@ -161,3 +161,11 @@ def test_mentions_are_spans_of_the_text_in_order(text):
     assert [m.start for m in ms] == sorted(m.start for m in ms)
     countries = article_countries(text, ms)
     assert len(countries) == len(set(countries))
+
+
+def test_all_capitals_headlines_pronouns_are_not_countries():
+    assert codes("LET US GO") == []
+    assert codes("THE MAN WHO KNEW") == []
+    assert codes("US TROOPS LEAVE") == ["US"]
+    assert codes("They told US officials") == ["US"]
+    assert [(m.code, m.kind) for m in find_mentions("The WHO said")] == [("UN", "organisation")]

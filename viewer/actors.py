@@ -42,6 +42,8 @@ class _Target:
     person: bool = False      # drop when part of a person's name
     unless: re.Pattern | None = None
     only_after: date | None = None   # a name that meant something else before this date ("Georgia", 1991)
+    not_after: re.Pattern | None = None   # dropped when the text just before matches ("LET US")
+    not_before: re.Pattern | None = None  # dropped when the text just after matches
 
 
 class Gazetteer:
@@ -52,7 +54,9 @@ class Gazetteer:
         self.leaders: list[dict] = []
         amb = {k: v for k, v in data.get("ambiguous", {}).items() if not k.startswith("_")}
         self._amb = {k: (bool(v.get("person")), re.compile(v["unless"]) if v.get("unless") else None,
-                         date.fromisoformat(v["only_after"]) if v.get("only_after") else None)
+                         date.fromisoformat(v["only_after"]) if v.get("only_after") else None,
+                         re.compile(f"(?:{v['not_after']})\\s*$") if v.get("not_after") else None,
+                         re.compile(f"\\s*(?:{v['not_before']})") if v.get("not_before") else None)
                      for k, v in amb.items()}
         self.dateline: dict[str, str] = {}
         for code, names in data.get("dateline_places", {}).items():
@@ -110,9 +114,10 @@ class Gazetteer:
         alias = alias.strip()
         if not alias:
             return
-        person, unless, after = self._amb.get(alias, (False, None, None))
-        if person or unless or after:
-            target = _Target(target.kind, target.codes, target.leader, target.surname, person, unless, after)
+        person, unless, after, not_after, not_before = self._amb.get(alias, (False, None, None, None, None))
+        if person or unless or after or not_after or not_before:
+            target = _Target(target.kind, target.codes, target.leader, target.surname, person, unless, after,
+                             not_after, not_before)
         lst = self.targets.setdefault(alias, [])
         if target not in lst:
             lst.append(target)
@@ -284,6 +289,10 @@ def _choose(targets, text, start, end, ref, seen_leaders, g) -> _Target | None:
         if t.person and _is_person_part(text, start, end, g):
             return None
         if t.only_after is not None and ref is not None and ref < t.only_after:
+            return None
+        if t.not_after is not None and t.not_after.search(text, max(0, start - 40), start):
+            return None
+        if t.not_before is not None and t.not_before.match(text, end, end + 40):
             return None
         if t.unless is not None:
             window = text[max(0, start - 150):end + 150]
