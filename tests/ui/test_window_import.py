@@ -90,3 +90,26 @@ def test_an_import_can_be_stopped(qtbot, tmp_path, warnings_shown):
     assert summary.stopped or summary.articles_added == 30
     assert w.import_action.isEnabled()
     assert w.model.rowCount() == w.store.count_events(None)
+
+
+def test_dragging_files_over_the_window_shows_where_they_go(qtbot, known_db, tmp_path, warnings_shown):
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+
+    from viewer.ui.app import make_app
+    from viewer.ui.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_database(str(known_db))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "a.txt")), QUrl.fromLocalFile(str(tmp_path / "b.txt"))])
+    enter = QDragEnterEvent(QPoint(40, 40), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)
+    w.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    assert w._drop_hint.isVisible() and "these 2 items" in w._drop_hint.text()
+    assert known_db.name in w._drop_hint.text()
+    w.dragLeaveEvent(QDragLeaveEvent())
+    assert not w._drop_hint.isVisible()

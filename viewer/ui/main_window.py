@@ -143,6 +143,12 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
 
+        self._drop_hint = QLabel(self)
+        self._drop_hint.setObjectName("dropHint")
+        self._drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._drop_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._drop_hint.hide()
+
         self._save_timer = QTimer(self)   # remember the visible range a moment after panning stops
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(800)
@@ -708,16 +714,31 @@ class MainWindow(QMainWindow):
 
     # ============================================================================== drag and drop
     def dragEnterEvent(self, event):  # noqa: N802
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        paths = [u for u in event.mimeData().urls() if u.isLocalFile()] if event.mimeData().hasUrls() else []
+        if paths and not self.readonly and self.store is not None:
             event.acceptProposedAction()
+            n = len(paths)
+            self._show_drop_hint(f"Drop to import {'this item' if n == 1 else f'these {n} items'}\n"
+                                 f"into {Path(self.store.path).name}")
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event):  # noqa: N802
+        self._drop_hint.hide()
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event):  # noqa: N802
+        self._drop_hint.hide()
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    def _show_drop_hint(self, text: str) -> None:
+        self._drop_hint.setText(text)
+        self._drop_hint.setGeometry(self.centralWidget().geometry().adjusted(24, 24, -24, -24))
+        self._drop_hint.raise_()
+        self._drop_hint.show()
 
     # ================================================================================= remembering
     def showEvent(self, event):  # noqa: N802
