@@ -216,3 +216,12 @@ def test_ahead_of_points_forward():
     assert one("Parties campaigned hard ahead of Sunday's runoff.").value == "2024-11-24"
     # but "ahead of" elsewhere in the sentence says nothing about the weekday
     assert values("Ahead of the summit, the ministers met on Monday.") == [("Monday", "2024-11-18")]
+
+
+def test_adjectival_expressions_leave_the_article_to_their_noun():
+    got = values("The third-quarter deficit widened, and the year-ago figures were revised.", date(2024, 10, 30))
+    assert got == [("third-quarter", "2024-Q3"), ("year-ago", "2023-Q3")]   # the same quarter a year before
+    # "a year-earlier surplus" is the year-ago family, not a duration "a year"
+    assert values("Exports fell from a year-earlier surplus.", date(2024, 10, 30)) == [("year-earlier", "2023")]
+    # a whole temporal noun phrase keeps its article
+    assert values("Output beat the year-ago second quarter.", date(2024, 10, 30))[0][0] == "the year-ago second quarter"

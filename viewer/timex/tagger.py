@@ -93,8 +93,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
-    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?[\s-]+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
-    ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|month|week|level|levels))?\b)"),
+    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
+    ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
@@ -848,6 +848,13 @@ _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fo
 
 
 def _h_quarter(ctx: _Ctx, m, fam):
+    e = _h_quarter_core(ctx, m, fam)
+    if e is not None and re.search(r"(?i)\w-quarter$", e.text) and re.match(r"\s+[a-z]", ctx.text[e.end:e.end + 3]):
+        _drop_article(e)   # "the third-quarter results"
+    return e
+
+
+def _h_quarter_core(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().replace("-", " ").split())
@@ -1498,6 +1505,22 @@ def _quarter_near(ctx: _Ctx, pos: int, limit: int) -> bool:
 
 
 def _h_yearago(ctx: _Ctx, m, fam):
+    e = _h_yearago_core(ctx, m, fam)
+    if e is not None and re.search(r"(?i)-(?:ago|earlier)$", e.text):
+        _drop_article(e)   # "the year-ago results": the article belongs to "results"
+    return e
+
+
+def _drop_article(e: TimeExpression) -> None:
+    """An adjectival time expression ("the third-quarter loss", "the year-ago figures") leaves the
+    article to the noun it modifies (TimeML)."""
+    am = re.match(r"(?i)(?:the|a|an)\s+", e.text)
+    if am and am.end() < len(e.text):
+        e.start += am.end()
+        e.text = e.text[am.end():]
+
+
+def _h_yearago_core(ctx: _Ctx, m, fam):
     s = m.group(0)
     low = s.lower()
     ref, how = ctx.deictic_ref()
@@ -1558,6 +1581,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     low = " ".join(core.lower().replace("-", " ").split())
     if low.endswith(" old"):
         return None   # an age ("a 6-year-old"), not a time expression
+    if ctx.text.startswith(("-ago", "-earlier", "-Ago", "-Earlier"), end):
+        return None   # "a year-earlier loss": the year-ago family
     tail = re.search(r" or (?:so|two|three|more)$", low)
     if tail:
         low = low[:tail.start()]
