@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
 from viewer.ui.timeline_index import DAY, NCLS
@@ -199,9 +199,7 @@ class LanesItem(pg.GraphicsObject):
             if row % 2:
                 p.fillRect(QRectF(0, top0 + row * lh, w, lh), LANE_ALT)
         p.setPen(QPen(LANE_LINE, 1))
-        for row in range(first, last + 2):
-            y = top0 + row * lh
-            p.drawLine(QPointF(0, y), QPointF(w, y))
+        p.drawLines([QLineF(0, top0 + row * lh, w, top0 + row * lh) for row in range(first, last + 2)])
         self._paint_grid(p, w, h, vx0, sx)
 
         nb = max(1, int(math.ceil(w / BIN_PX)))
@@ -285,10 +283,8 @@ class LanesItem(pg.GraphicsObject):
         if not values:
             return
         p.setPen(QPen(QColor(0, 0, 0, 16), 1))
-        for value in values:
-            x = (value - vx0) * sx
-            if 0 <= x <= w:
-                p.drawLine(QPointF(x, 0), QPointF(x, h))
+        xs = [(value - vx0) * sx for value in values]
+        p.drawLines([QLineF(x, 0, x, h) for x in xs if 0 <= x <= w])
 
     def _paint_bands(self, p, idx, sl, color, top, lh, vx0, sx, w):
         """Vague dates: their union as one translucent band, each one's ends as ticks."""
@@ -307,17 +303,17 @@ class LanesItem(pg.GraphicsObject):
         starts = np.concatenate([[True], a_sorted[1:] > reach[:-1]])
         u0 = a_sorted[starts]
         u1 = np.maximum.reduceat(b_sorted, np.flatnonzero(starts))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)    # axis-aligned: crisp and cheaper
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(fill))
-        p.drawRects([QRectF(a, y0, b - a, y1 - y0) for a, b in zip(u0.tolist(), u1.tolist())])
-        # each band's two ends as ticks: one path built from numpy
-        xs = np.repeat(np.stack([bx0, bx1], axis=1).ravel(), 2)
-        ys = np.tile(np.array([y0, y1]), len(xs) // 2)
-        p.setPen(QPen(edge, 1.2))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(pg.functions.arrayToQPath(xs, ys, connect="pairs"))
+        y0, y1 = round(y0), round(y1)
+        p.drawRects([QRectF(round(a), y0, round(b - a), y1 - y0) for a, b in zip(u0.tolist(), u1.tolist())])
+        # each band's two ends as ticks (where every vague date starts and stops), and a baseline
         p.setPen(QPen(edge, 1))
-        p.drawLine(QPointF(float(bx0.min()), y1), QPointF(float(bx1.max()), y1))
+        ends = np.concatenate([bx0, bx1]).round().tolist()
+        p.drawLines([QLineF(x, y0, x, y1) for x in ends])
+        p.drawLine(QLineF(round(float(u0.min())), y1, round(float(u1.max())), y1))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_points(self, p, xs, t0, t1, cy, color, vx0, sx):
         """Precise dates: dots with a white halo; a day wider than a dot also shows as a thin bar."""
@@ -371,16 +367,17 @@ class LanesItem(pg.GraphicsObject):
                 continue
             level = np.log1p(np.maximum(counts, 0)) / math.log1p(max(peak, 4.0))
             alpha = np.where(counts > 0, (45 + level * 210) if strong else (22 + level * 70), 0).astype(np.uint8)
-            rgba = np.empty((nb, 4), dtype=np.uint8)
-            rgba[:, 0] = color.blue()
-            rgba[:, 1] = color.green()
-            rgba[:, 2] = color.red()
+            rgba = np.empty((nb, 4), dtype=np.uint8)      # premultiplied: Qt blits it without converting
+            a = alpha.astype(np.uint16)
+            rgba[:, 0] = (a * color.blue() // 255).astype(np.uint8)
+            rgba[:, 1] = (a * color.green() // 255).astype(np.uint8)
+            rgba[:, 2] = (a * color.red() // 255).astype(np.uint8)
             rgba[:, 3] = alpha
             if strong:
                 img[top:bottom] = np.where(alpha[None, :, None] > 0, rgba[None], img[top:bottom])
             else:
                 img[top:bottom] = rgba[None]
-        qimg = QImage(img.data, nb, hh, nb * 4, QImage.Format.Format_ARGB32)
+        qimg = QImage(img.data, nb, hh, nb * 4, QImage.Format.Format_ARGB32_Premultiplied)
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         p.drawImage(QRectF(0, y_lo, nb * BIN_PX, hh), qimg)
