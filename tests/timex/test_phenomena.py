@@ -225,3 +225,8 @@ def test_adjectival_expressions_leave_the_article_to_their_noun():
     assert values("Exports fell from a year-earlier surplus.", date(2024, 10, 30)) == [("year-earlier", "2023")]
     # a whole temporal noun phrase keeps its article
     assert values("Output beat the year-ago second quarter.", date(2024, 10, 30))[0][0] == "the year-ago second quarter"
+
+
+def test_earlier_and_later_stay_outside_a_weekday():
+    e = one("Later Monday, the convoy reached the border.")
+    assert (e.text, e.value) == ("Monday", "2024-11-18")

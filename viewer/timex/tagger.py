@@ -629,6 +629,9 @@ def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
         return _expr(ctx, start, end, "DATE", val, None, None, "day",
                      f"'{s}' with no reference date", pmod)
     ctx.last_day = (start, d)
+    cm = _COMPARATIVE.match(s)
+    if cm:
+        start += cm.end()   # "earlier Friday": the comparative is about the event, not part of the date
     if part:
         code, a, b = R.PARTS_OF_DAY[part]
         return _expr(ctx, start, end, "DATE", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}",
@@ -636,6 +639,9 @@ def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
                      pmod, ref)
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}' relative to {ref.isoformat()} → "
                       f"{d.isoformat()} ({why})", pmod, ref)
+
+
+_COMPARATIVE = re.compile(r"(?i)(?:earlier|later)\s+")
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose", "my", "your"}
