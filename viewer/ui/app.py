@@ -90,6 +90,20 @@ def run_gui(db_path: str, argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGINT, previous)
 
 
+def _wait_for_timeline(timeline, timeout_ms: int = 180_000) -> None:
+    """A big database's timeline finishes loading in a thread: picture the loaded view."""
+    is_loading = getattr(timeline, "is_loading", None)
+    if not callable(is_loading) or not is_loading():
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    timeline.loadingFinished.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if is_loading():
+        loop.exec()
+
+
 def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | None = None,
                date_range: tuple[str, str] | None = None) -> None:
     """Render the real main window offscreen to a PNG (no settings read or written)."""
@@ -112,6 +126,7 @@ def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | 
     window.timeline.setFocus()
     for _ in range(3):
         app.processEvents()
+    _wait_for_timeline(window.timeline)
     window.fit_all()
     if date_range and date_range[0] and date_range[1]:
         t0 = interval_seconds(date_range[0], date_range[0])[0]
