@@ -79,3 +79,14 @@ def test_pretty_printed_json_object_or_list_of_articles(tmp_path):
     many.write_text(json.dumps({"articles": [RECORD, {"text": "Kyiv said so."}]}, indent=1), encoding="utf-8")
     arts, errs = split(read_path(str(many)))
     assert errs == [] and [x.text for x in arts] == ["Germany resumed talks.", "Kyiv said so."]
+
+
+def test_big_jsonl_is_streamed_with_the_same_results(tmp_path, monkeypatch):
+    import viewer.sources as sources
+    f = tmp_path / "big.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + (json.dumps(RECORD) + "\n{bad\n" + json.dumps({"text": "Kyiv said so."}) + "\n"
+                                     ).encode("utf-8") + "Müller sagte\n".encode("cp1252"))
+    whole = [(type(x).__name__, getattr(x, "line", None)) for x in read_path(str(f))]
+    monkeypatch.setattr(sources, "STREAM_JSONL_BYTES", 10)
+    streamed = [(type(x).__name__, getattr(x, "line", None)) for x in read_path(str(f))]
+    assert streamed == whole == [("Article", None), ("ReadError", 2), ("Article", None), ("ReadError", 4)]

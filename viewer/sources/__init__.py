@@ -16,6 +16,7 @@ The readers are pure functions of their input (``read_bytes``): no database, no 
 """
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass
@@ -90,8 +91,21 @@ def iter_files(folder: str) -> Iterator[str]:
     yield from walk(folder)
 
 
+MAX_FILE_BYTES = 200 * 1024 * 1024   # a single article file larger than this is not an article
+STREAM_JSONL_BYTES = 32 * 1024 * 1024  # JSON Lines dumps larger than this are read line by line
+
+
 def read_file(path: str) -> Iterator[Article | ReadError]:
+    ext = os.path.splitext(path)[1].lower()
     try:
+        size = os.stat(path).st_size
+        if ext in (".jsonl", ".ndjson") and size > STREAM_JSONL_BYTES:
+            from viewer.sources.dumps import stream_jsonl
+            yield from stream_jsonl(path)
+            return
+        if size > MAX_FILE_BYTES and ext not in JSONL_EXT | CSV_EXT:
+            yield ReadError(path, None, f"too large for an article ({size // (1024 * 1024)} MB)")
+            return
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
@@ -103,7 +117,7 @@ def read_file(path: str) -> Iterator[Article | ReadError]:
     except OSError as exc:
         yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, path, os.path.splitext(path)[1].lower())
+    yield from read_bytes(data, path, ext)
 
 
 def read_bytes(data: bytes, source: str, ext: str = "") -> Iterator[Article | ReadError]:
@@ -123,6 +137,9 @@ def read_bytes(data: bytes, source: str, ext: str = "") -> Iterator[Article | Re
     try:
         if kind == "feed":
             yield from feeds.read_feed(data, source)
+            return
+        if kind == "jsonl" and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            yield from dumps.read_jsonl_bytes(data, source)
             return
         decoded = decode(data)
         if decoded is None:

@@ -81,6 +81,66 @@ def read_jsonl(text: str, source: str) -> Iterator:
         yield from _record(rec, source, lineno)
 
 
+def stream_jsonl(path: str) -> Iterator:
+    """A big JSON Lines file, line by line: memory stays small whatever the size."""
+    from viewer.sources import ReadError
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
+        return
+    with f:
+        yield from _jsonl_lines(f, path)
+
+
+def read_jsonl_bytes(data: bytes, source: str) -> Iterator:
+    """JSON Lines from bytes, each line decoded on its own (UTF-8, else detected); a JSON array or a
+    pretty-printed object is read whole."""
+    from viewer.sources import ReadError
+    from viewer.sources.decode import decode
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    first = head.split(b"\n", 1)[0]
+    if head.startswith(b"[") or (head.startswith(b"{") and b"\n" in data.strip() and not _parses_bytes(first)):
+        text = decode(data)
+        if text is None:
+            yield ReadError(source, None, "unknown text encoding (not an article?)")
+            return
+        yield from read_jsonl(text, source)
+        return
+    yield from _jsonl_lines(data.splitlines(), source)
+
+
+def _jsonl_lines(lines, source: str) -> Iterator:
+    from viewer.sources import ReadError
+    from viewer.sources.decode import decode
+    for lineno, raw in enumerate(lines, 1):
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = decode(raw)
+            if line is None:
+                yield ReadError(source, lineno, "unknown text encoding")
+                continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            yield ReadError(source, lineno, f"invalid JSON ({getattr(exc, 'msg', exc)})")
+            continue
+        yield from _record(rec, source, lineno)
+
+
+def _parses_bytes(line: bytes) -> bool:
+    try:
+        json.loads(line)
+        return True
+    except ValueError:
+        return False
+
+
 def _parses(line: str) -> bool:
     try:
         json.loads(line)
