@@ -230,3 +230,12 @@ def test_adjectival_expressions_leave_the_article_to_their_noun():
 def test_earlier_and_later_stay_outside_a_weekday():
     e = one("Later Monday, the convoy reached the border.")
     assert (e.text, e.value) == ("Monday", "2024-11-18")
+
+
+def test_bare_plural_units_are_vague_durations():
+    got = values("For weeks the garrison held out; the town could fall within days or weeks.")
+    assert got == [("weeks", "PXW"), ("days or weeks", "PXD")]
+    assert values("Grain prices hit their highest level in years.") == [("years", "PXY")]
+    assert values("The decades-long dispute flared after months of talks.") == [("decades-long", "PXDE"), ("months", "PXM")]
+    # not a duration: "in years past", "after days" without "of", "the hours of darkness"
+    assert tag("In years past the hours of darkness were feared.", REF) == []

@@ -101,6 +101,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
+    # Bare plurals with no quantity ("for weeks", "within months", "decades-long"): vague durations.
+    ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
     ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
 ]
@@ -1619,6 +1621,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     n = None if vague else _words_num(numtxt)
     if not vague and n is None:
         return None
+    if plural and numtxt in ("a", "an"):
+        return None   # "a decades-long feud": the article belongs to the noun
     if half_after and n is not None:
         n += 0.5
     hyph = re.search(r"-(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)", core.lower())
@@ -1711,6 +1715,37 @@ def _h_set(ctx, m, fam):
     if last in R.PARTS_OF_DAY:
         return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[last][0]}", None, None, None, f"'{s}': every {last}")
     return None
+
+
+_VAGUE_BEFORE = re.compile(r"(?i:\b(for|within|in|after|over)\s+)$")
+
+
+def _h_vague(ctx: _Ctx, m, fam):
+    """"for weeks", "within months", "for the first time in years", "after years of", "decades-long":
+    an unspecified number of units (TimeML DURATION PXW, PXM, PXY ...)."""
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    low = s.lower()
+    text = ctx.text
+    if not low.endswith("-long"):
+        pm = _VAGUE_BEFORE.search(text[max(0, start - 8):start])
+        if pm is None:
+            return None
+        prep = pm.group(1).lower()
+        after = text[end:end + 12]
+        if prep == "after" and not re.match(r"\s+of\b", after):
+            return None
+        if prep in ("in", "over") and not re.match(r"\s*(?:[.,;:!?)\"'`]|$|--)", after):
+            return None   # "in years past", "over days of talks": only "in years." ends a clause
+        if prep == "for" and re.match(r"\s+(?:of|in|to\s+come)\b", after) is not None and not after.lstrip().startswith("to"):
+            return None
+    unit = _unit_name(re.match(r"[a-z]+", low).group(0))
+    val = _dur_value("", unit, None)
+    if val is None:
+        return None
+    if unit in R.TIME_UNITS:
+        val = "PTX" + R.UNITS[unit][0]
+    return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
 
 
 def _h_weekdays(ctx, m, fam):
@@ -1890,7 +1925,7 @@ _HANDLERS = {
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "weekdays": _h_weekdays, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
@@ -1901,7 +1936,7 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
 # cost linear in the text and small per word.
 _UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter",
                "year", "decade", "century", "centuries", "millennium", "millennia", "millenniums"]
-_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter"]
+_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter", "vague"]
 
 
 def _build_triggers() -> dict[str, tuple[str, ...]]:
