@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.timeline.setMinimumHeight(180)
         self.timeline.eventClicked.connect(lambda i: self.select_event(i, source="timeline"))
         self.timeline.eventActivated.connect(lambda i: self.activate_event(i, source="timeline"))
+        if hasattr(self.timeline, "loadingFinished"):
+            self.timeline.loadingFinished.connect(self._timeline_loaded)
 
         self.model = EventTableModel(self)
         self.model.failed.connect(lambda error: self.statusBar().showMessage(
@@ -281,6 +283,9 @@ class MainWindow(QMainWindow):
             recent = [p for p in (get_json(s, "database/recent", []) or []) if isinstance(p, str)]
             set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
         self._show_range(*self.timeline.visible_range())
+        is_loading = getattr(self.timeline, "is_loading", None)
+        if callable(is_loading) and is_loading():
+            self.statusBar().showMessage("Loading every event onto the timeline…")
         if self.isVisible() and not self.filters.search.text():
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
         self.databaseChanged.emit(path)
@@ -302,6 +307,10 @@ class MainWindow(QMainWindow):
             store.close()
             raise
         return store
+
+    def _timeline_loaded(self) -> None:
+        if self.statusBar().currentMessage().startswith("Loading every event"):
+            self.statusBar().showMessage("Timeline ready", 3000)
 
     def _reload_database_lists(self) -> None:
         """What depends on the database's content rather than on the filter."""
