@@ -113,3 +113,15 @@ def test_big_database_loads_in_a_thread(qtbot, store, monkeypatch):
     t, = store.db.execute("SELECT t0 FROM events ORDER BY id LIMIT 1 OFFSET 5000").fetchone()
     v.set_visible_range(t - 2 * DAY, t + 2 * DAY)
     assert v.visible_event_ids()
+
+
+def test_closing_while_loading_is_harmless(qtbot, store, monkeypatch):
+    monkeypatch.setattr(timeline, "SYNC_MAX", 1000)
+    v = TimelineView()
+    v.resize(800, 400)
+    v.set_store(store)
+    qtbot.wait(1)                # the loader starts
+    v.set_store(store)           # a second load supersedes the first
+    v.close()
+    v.deleteLater()
+    qtbot.wait(300)

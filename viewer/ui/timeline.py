@@ -413,7 +413,10 @@ class TimelineView(QWidget):
             prepared = prepare(tstore.load_occurrences_from_path(path))
         except Exception as exc:     # the database changed or vanished under us: keep the preview
             prepared = exc
-        self._loader.done.emit(gen, prepared)
+        try:
+            self._loader.done.emit(gen, prepared)
+        except RuntimeError:         # the view was closed while we loaded
+            pass
 
     def _loaded(self, gen: int, prepared) -> None:
         if gen != self._generation:
