@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
-from viewer.ui.timeline_index import DAY, NCLS
+from viewer.ui.timeline_index import DAY
 
 POINTS_DETAIL_MAX = 220         # per lane: more visible points than this -> density strip + clusters
 BANDS_DETAIL_MAX = 60           # per lane: more visible bands than this -> coverage strip
