@@ -239,3 +239,11 @@ def test_bare_plural_units_are_vague_durations():
     assert values("The decades-long dispute flared after months of talks.") == [("decades-long", "PXDE"), ("months", "PXM")]
     # not a duration: "in years past", "after days" without "of", "the hours of darkness"
     assert tag("In years past the hours of darkness were feared.", REF) == []
+
+
+def test_recurring_weekdays_and_vague_quantities():
+    assert values("Ferries sail each Thursday and every Sunday.") == [("each Thursday", "XXXX-WXX-4"), ("every Sunday", "XXXX-WXX-7")]
+    # the article is part of "a few" and "a couple of"
+    assert values("The shelling lasted a few days, the siege a couple of years.") == [("a few days", "PXD"), ("a couple of years", "P2Y")]
+    # "the past" before a count is not the vague past
+    assert all(v != "PAST_REF" for _, v in values("Riots broke out in each of the past three summers."))

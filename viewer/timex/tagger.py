@@ -1174,6 +1174,8 @@ def _h_ref(ctx: _Ctx, m, fam):
     after = ctx.text[end:end + 20]
     if low == "now" and re.match(r"\s+and\s+(?:then|again)\b", after):
         return None   # "every now and then", "now and again": sometimes, not the present
+    if low == "the past" and re.match(r"\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|couple)\b)", after):
+        return None   # "the past three summers": a count of units, not the vague past
     if low in ("current", "recent", "future"):
         # adjectives: only before a noun; "the current quarter" is handled elsewhere
         if not re.match(r"\s+[a-z]", after):
@@ -1611,8 +1613,8 @@ def _h_duration(ctx: _Ctx, m, fam):
                                  "past", "last", "next", "coming", "first", "final", "previous", "following",
                                  "remaining", "other", "entire", "whole", "full", "initial", "additional", "further",
                                  "more", "extra"):
-        if words[0] in ("a", "an") and len(words) == 1:
-            break
+        if words[0] in ("a", "an") and (len(words) == 1 or words[1] in ("few", "couple", "dozen", "number", "hundred", "thousand")):
+            break   # "a few days", "a couple of years": the article is part of the quantity
         lead.append(words.pop(0))
     numtxt = " ".join(words)
     if " or " in numtxt:
@@ -1658,7 +1660,7 @@ def _h_duration(ctx: _Ctx, m, fam):
     if hyph and not dm:
         # "the 14-day siege": TimeML leaves the article out of an adjectival duration
         dm = re.match(r"(?i)the\s+(?:(?:extra|additional|entire|whole|full|first|last|past|next)\s+)?", core)
-    if dm and not (numtxt in ("a", "an") and dm.group(0).strip().lower() in ("a", "an")):
+    if dm and not ((numtxt in ("a", "an") or re.match(r"an?\s", numtxt)) and dm.group(0).strip().lower() in ("a", "an")):
         start2 = start + skip + dm.end()
         if mod:
             start2 = start
@@ -1698,7 +1700,7 @@ def _h_set(ctx, m, fam):
             if wa and wa.group(1) not in _FUNCTION_WORDS and k in ("quarterly", "annually", "yearly", "biannually", "semiannually"):
                 return None   # "a daily newspaper", "quarterly earnings": an adjective
             return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
-    um = re.search(r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
+    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
     if um:
         unit = um.group(1)
         val = _dur_value("1", unit, 1)
