@@ -36,7 +36,7 @@ from viewer.ui.timeline_index import DAY, HOUR, YEAR, Index, prepare
 from viewer.ui.timeline_overview import OverviewStrip
 from viewer.ui.timeline_paint import LanesItem
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#444")
+pg.setConfigOptions(antialias=True)
 
 MIN_SPAN = HOUR                 # no further in than an hour across the view
 MAX_SPAN = 200 * YEAR           # no further out than two centuries
