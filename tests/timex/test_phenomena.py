@@ -247,3 +247,8 @@ def test_recurring_weekdays_and_vague_quantities():
     assert values("The shelling lasted a few days, the siege a couple of years.") == [("a few days", "PXD"), ("a couple of years", "P2Y")]
     # "the past" before a count is not the vague past
     assert all(v != "PAST_REF" for _, v in values("Riots broke out in each of the past three summers."))
+
+
+def test_fiscal_before_the_ordinal_quarter():
+    got = values("Profit in the fiscal first quarter rose; fiscal second-quarter sales fell.", date(2024, 11, 2))
+    assert [t for t, _ in got] == ["the fiscal first quarter", "fiscal second-quarter"]
