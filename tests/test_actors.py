@@ -169,3 +169,8 @@ def test_all_capitals_headlines_pronouns_are_not_countries():
     assert codes("US TROOPS LEAVE") == ["US"]
     assert codes("They told US officials") == ["US"]
     assert [(m.code, m.kind) for m in find_mentions("The WHO said")] == [("UN", "organisation")]
+
+
+def test_agency_credit_in_parentheses_is_not_a_country():
+    text = "WASHINGTON, August 13 (Xinhua) -- President Bill Clinton condemned the attacks."
+    assert article_countries(text, find_mentions(text, "1998-08-13")) == ["US"]
