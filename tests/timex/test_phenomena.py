@@ -252,3 +252,8 @@ def test_recurring_weekdays_and_vague_quantities():
 def test_fiscal_before_the_ordinal_quarter():
     got = values("Profit in the fiscal first quarter rose; fiscal second-quarter sales fell.", date(2024, 11, 2))
     assert [t for t, _ in got] == ["the fiscal first quarter", "fiscal second-quarter"]
+
+
+def test_a_daily_newspaper_is_not_a_set():
+    assert tag("The business daily Kommersant and the weekly Der Spiegel reported it.", REF) == []
+    assert values("Convoys crossed daily.") == [("daily", "P1D")]

@@ -1699,6 +1699,9 @@ def _h_set(ctx, m, fam):
             wa = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
             if wa and wa.group(1) not in _FUNCTION_WORDS and k in ("quarterly", "annually", "yearly", "biannually", "semiannually"):
                 return None   # "a daily newspaper", "quarterly earnings": an adjective
+            if k in ("daily", "weekly", "monthly") and re.match(r"\s+(?:[A-Z][a-z]|the\s+[A-Z])", ctx.text[m.end():m.end() + 8]) \
+                    and not _sentence_initial(ctx.text, m.start()):
+                return None   # "the business daily Kommersant", "the weekly Der Spiegel": a newspaper
             return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
     um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
     if um:
