@@ -35,6 +35,7 @@ def _load(name: str, path: Path):
 dist_check = _load("ct_dist_check", ROOT / "packaging" / "dist_check.py")
 icons = _load("ct_icons", ROOT / "packaging" / "icons.py")
 tzdb = _load("ct_tzdb", ROOT / "packaging" / "tzdb.py")
+winversion = _load("ct_winversion", ROOT / "packaging" / "winversion.py")
 
 
 def _png(width: int, height: int, pixel, *, filters=(0,)) -> bytes:
@@ -182,6 +183,27 @@ def test_install_desktop_entry_points_at_its_own_folder(tmp_path):
     subprocess.run(["sh", str(folder / "install-desktop-entry.sh"), "--uninstall"], env=env, check=True,
                    capture_output=True)
     assert not installed.exists()
+
+
+def test_windows_version_resource_is_valid(tmp_path):
+    """The generated file is what PyInstaller's Windows build eval()s (checked with its own parser)."""
+    pytest.importorskip("PyInstaller")
+    assert winversion.version_tuple("0.1.0") == (0, 1, 0, 0)
+    assert winversion.version_tuple("1.2.3rc1+local.5") == (1, 2, 3, 0)
+    out = winversion.write_version_file("1.2.3", tmp_path / "version_info.txt")
+    probe = (
+        "import sys, types\n"
+        "sys.modules.setdefault('pefile', types.ModuleType('pefile'))\n"  # Windows-only imports, unused here
+        "import PyInstaller.compat as compat\n"
+        "compat.win32api = getattr(compat, 'win32api', None) or types.ModuleType('win32api')\n"
+        "from PyInstaller.utils.win32 import versioninfo\n"
+        "info = versioninfo.load_version_info_from_text_file(sys.argv[1])\n"
+        "raw = info.toRaw()\n"
+        "print(info.ffi.fileVersionMS, info.ffi.fileVersionLS, len(raw), '1.2.3' in str(info))\n")
+    proc = subprocess.run([sys.executable, "-c", probe, str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    ms, ls, size, named = proc.stdout.split()
+    assert (int(ms), int(ls)) == ((1 << 16) | 2, 3 << 16) and int(size) > 500 and named == "True"
 
 
 def _spec_excludes() -> set[str]:
