@@ -257,3 +257,9 @@ def test_fiscal_before_the_ordinal_quarter():
 def test_a_daily_newspaper_is_not_a_set():
     assert tag("The business daily Kommersant and the weekly Der Spiegel reported it.", REF) == []
     assert values("Convoys crossed daily.") == [("daily", "P1D")]
+
+
+def test_todays_world_is_not_the_day():
+    assert tag("Drones reshaped today's wars and today's modern armies.", REF) == []
+    assert tag("Such views are rare in today's world and among today's young people.", REF) == []
+    assert values("Today's talks in Geneva failed.") == [("Today", "2024-11-20")]

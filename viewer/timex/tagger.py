@@ -1216,6 +1216,8 @@ def _h_today(ctx: _Ctx, m, fam):
     low = " ".join(s.lower().split())
     if s[:1] == "T" and re.search(r"\b[A-Z][A-Za-z]+\s+$", ctx.text[max(0, start - 20):start]):
         return None   # "VOA Today", "USA Today": a name
+    if low == "today" and _GENERIC_TODAY.match(ctx.text, end):
+        return None   # "today's world", "many of today's young people": the present age, not the day
     ref, how = ctx.deictic_ref()
     if "day before yesterday" in low:
         off, word = -2, "the day before yesterday"
@@ -1244,6 +1246,11 @@ def _h_today(ctx: _Ctx, m, fam):
         return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}", f"{d.isoformat()}T{b}",
                      "hour", f"'{s}': {word} relative to the {how} {ref.isoformat()}, {part}", mod, ref)
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}': {word} relative to the {how} {ref.isoformat()}", mod, ref)
+
+
+_GENERIC_TODAY = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|societies|generation|children|kids|teenagers|"
+                            r"young|youngsters|economy|culture|technology|standards|America|Europe|Russia|China|Africa|"
+                            r"computers|armies|warfare|wars|politics|politicians|media|times)\b")
 
 
 def _h_partofday(ctx: _Ctx, m, fam):
