@@ -263,3 +263,9 @@ def test_todays_world_is_not_the_day():
     assert tag("Drones reshaped today's wars and today's modern armies.", REF) == []
     assert tag("Such views are rare in today's world and among today's young people.", REF) == []
     assert values("Today's talks in Geneva failed.") == [("Today", "2024-11-20")]
+
+
+def test_scheduled_present_tense_points_forward():
+    # written on Wednesday 2024-11-20: "meets Friday" is the coming Friday
+    assert one("The council meets Friday to vote on the truce.").value == "2024-11-22"
+    assert one("The two leaders meet separately Monday with the envoy.").value == "2024-11-25"
