@@ -68,3 +68,17 @@ def test_triggers_and_indexes_survive(store):
     names = {n for n, in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
     assert {"idx_events_t0", "idx_event_countries_code_t0"} <= names
     assert any(n.startswith("events_a") for n in names)          # FTS sync triggers are back
+
+
+def test_worker_processes_write_the_same_rows(tmp_path, monkeypatch):
+    import viewer.synth as synth
+    monkeypatch.setattr(synth, "_PARALLEL_MIN", 100)
+    monkeypatch.setattr(synth, "_FLUSH_ARTICLES", 64)
+    digests = []
+    for workers, name in ((0, "serial.db"), (1, "parallel.db")):
+        synthesize(2000, str(tmp_path / name), seed=5, workers=workers)
+        s = Store.open(str(tmp_path / name))
+        digests.append(s.db.execute("SELECT count(*), sum(t0), sum(length(sentence)), group_concat(countries)"
+                                    " FROM events").fetchone())
+        s.close()
+    assert digests[0] == digests[1]

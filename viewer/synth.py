@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import multiprocessing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -61,6 +62,7 @@ _TIME_WORDS = {"day": "on {d:%-d %B %Y}", "month": "in {d:%B %Y}", "year": "in {
                "hour": "at {d:%H}:00 on {d:%-d %B %Y}", "minute": "at {d:%H:%M} on {d:%-d %B %Y}"}
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _FLUSH_ARTICLES = 8192
+_PARALLEL_MIN = 200_000      # events: below this, a worker process costs more than it saves
 _SEASONS = (("WI", "winter", 12), ("SP", "spring", 3), ("SU", "summer", 6), ("FA", "autumn", 9))
 
 
@@ -155,51 +157,47 @@ def _moments(rng: np.random.Generator, n: int) -> np.ndarray:
     return t
 
 
-def synthesize(n: int, db_path: str, seed: int = 0) -> None:
-    """Write `n` synthetic events (and their articles) into a new database at `db_path`."""
-    path = Path(db_path)
-    if path.exists():
-        path.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    rng = np.random.default_rng(seed)
-    store = Store.open(str(path))
+class _Generator:
+    """Rows for a range of articles, from the random draws of a run (deterministic: any process that
+    holds the same draws produces the same rows, so chunks can be made in a worker process)."""
 
-    moments = _moments(rng, n)
-    grans = [g for g, _ in _GRAN]
-    shares = np.array([s for _, s in _GRAN])
-    gran_idx = rng.choice(len(grans), n, p=shares / shares.sum())
-    # 1-3 countries per event, ~3% with none.
-    n_countries = rng.choice(4, n, p=[0.03, 0.5, 0.35, 0.12])
-    p_country = _WEIGHTS / _WEIGHTS.sum()
-    picks = rng.choice(len(COUNTRIES), (n, 3), p=p_country)
-    actions = rng.integers(0, len(_ACTIONS), n)
-    extra = rng.integers(0, 1 << 30, n)
+    PER_ARTICLE = 8
 
-    # Articles: ~8 events each, published a little after their latest event.
-    per_article = 8
-    n_articles = max(1, (n + per_article - 1) // per_article)
-    order = np.argsort(moments, kind="stable")   # articles gather events close in time
+    def __init__(self, n: int, seed: int):
+        rng = np.random.default_rng(seed)
+        self.seed = seed
+        moments = _moments(rng, n)
+        self.grans = [g for g, _ in _GRAN]
+        shares = np.array([s for _, s in _GRAN])
+        gran_idx = rng.choice(len(self.grans), n, p=shares / shares.sum())
+        n_countries = rng.choice(4, n, p=[0.03, 0.5, 0.35, 0.12])     # 1-3 countries, ~3% none
+        picks = rng.choice(len(COUNTRIES), (n, 3), p=_WEIGHTS / _WEIGHTS.sum())
+        actions = rng.integers(0, len(_ACTIONS), n)
+        extra = rng.integers(0, 1 << 30, n)
+        self.n_articles = max(1, (n + self.PER_ARTICLE - 1) // self.PER_ARTICLE)
+        self.order = np.argsort(moments, kind="stable")      # articles gather events close in time
+        days = np.floor(moments / 86400.0).astype(np.int64)
+        self.days = days.tolist()
+        self.secs = (moments - days * 86400.0).astype(np.int64).tolist()
+        self.gran = gran_idx.tolist()
+        self.extra = extra.tolist()
+        self.action = actions.tolist()
+        self.ncount = n_countries.tolist()
+        self.picks = picks.tolist()
+        self.reasons = [f"absolute {g} expression" for g in self.grans]
+        self._cache: dict = {}
+        self._day_text: dict = {}
+        self._day_ym: dict = {}
+        self._phrases: dict = {}
 
-    event_rows, country_rows, article_rows, article_country_rows = [], [], [], []
-    days = np.floor(moments / 86400.0).astype(np.int64)
-    secs = (moments - days * 86400.0).astype(np.int64)
-    cache: dict = {}
-    day_text: dict = {}
-    day_ym: dict = {}
-    ordinals = ("first", "second", "third", "fourth")
-    lower_first = {}
-    gran_list = gran_idx.tolist()
-    days_list, secs_list, extra_list, act_list = days.tolist(), secs.tolist(), extra.tolist(), actions.tolist()
-    ncount_list, picks_list = n_countries.tolist(), picks.tolist()
-
-    def when_of(gi: int, day: int, sec: int, var: int):
-        g = grans[gi]
+    def when(self, gi: int, day: int, sec: int, var: int):
+        """(TIMEX3 value, earliest, latest, t0, t1, words) of a `gi` expression on `day` at `sec`."""
+        g = self.grans[gi]
         if g in ("hour", "minute"):
-            dt = day_text.get(day)
+            dt = self._day_text.get(day)
             if dt is None:
                 d = _EPOCH + timedelta(days=day)
-                dt = day_text[day] = (d.date().isoformat(), f"{d.day} {d:%B %Y}")
+                dt = self._day_text[day] = (d.date().isoformat(), f"{d.day} {d:%B %Y}")
             iso, human = dt
             hh, mm = sec // 3600, (sec // 60) % 60
             if g == "hour":
@@ -209,61 +207,46 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
             stamp = f"{iso}T{hh:02d}:{mm:02d}"
             t0 = day * 86400.0 + hh * 3600 + mm * 60
             return (stamp, stamp, stamp, t0, t0 + 60, f"at {hh:02d}:{mm:02d} on {human}")
-        ym = day_ym.get(day)
+        ym = self._day_ym.get(day)
         if ym is None:
             d = _EPOCH + timedelta(days=day)
-            ym = day_ym[day] = (d.year, d.month)
+            ym = self._day_ym[day] = (d.year, d.month)
         y, m = ym
-        if g == "day":
-            key = (gi, day)
-        elif g in ("week", "weekend"):
-            key = (gi, (day + 3) // 7)
-        elif g == "month":
-            key = (gi, y, m)
-        elif g == "quarter":
-            key = (gi, y, (m - 1) // 3)
-        elif g == "half":
-            key = (gi, y, (m - 1) // 6)
-        elif g == "year":
-            key = (gi, y)
-        elif g == "decade":
-            key = (gi, y // 10)
-        else:
-            key = (gi, y, var)
-        got = cache.get(key)
+        key = {"day": (gi, day), "week": (gi, (day + 3) // 7), "weekend": (gi, (day + 3) // 7),
+               "month": (gi, y, m), "quarter": (gi, y, (m - 1) // 3), "half": (gi, y, (m - 1) // 6),
+               "year": (gi, y), "decade": (gi, y // 10)}.get(g, (gi, y, var))
+        got = self._cache.get(key)
         if got is None:
             d = _EPOCH + timedelta(days=day)
             value, earliest, latest = _interval(g, d, var)
             t0, t1 = _seconds(earliest, latest, g)
-            when = _TIME_WORDS[g].format(d=d, season=_SEASONS[var % 4][1], ordinal=ordinals[(d.month - 1) // 3],
-                                         half="first" if d.month <= 6 else "second", dec=d.year // 10 * 10)
-            got = cache[key] = (value, earliest, latest, t0, t1, when)
+            words = _TIME_WORDS[g].format(d=d, season=_SEASONS[var % 4][1],
+                                          ordinal=("first", "second", "third", "fourth")[(d.month - 1) // 3],
+                                          half="first" if d.month <= 6 else "second", dec=d.year // 10 * 10)
+            got = self._cache[key] = (value, earliest, latest, t0, t1, words)
         return got
 
-    phrases: dict = {}     # (country picks, action) -> the words of an event, computed once
-    reasons = [f"absolute {g} expression" for g in grans]
-    with bulk_writer(store) as writer:
-        for a in range(n_articles):
-            if len(article_rows) >= _FLUSH_ARTICLES:     # keep memory flat: write as we go
-                writer.add(article_rows, article_country_rows, event_rows, country_rows)
-                for rows in (article_rows, article_country_rows, event_rows, country_rows):
-                    rows.clear()
-            members = order[a * per_article:(a + 1) * per_article].tolist()
+    def articles(self, first: int, stop: int):
+        """(articles, article_countries, events, event_countries) rows for articles [first, stop)."""
+        article_rows, article_country_rows, event_rows, country_rows = [], [], [], []
+        per = self.PER_ARTICLE
+        grans, reasons = self.grans, self.reasons
+        for a in range(first, stop):
+            members = self.order[a * per:(a + 1) * per].tolist()
             sentences, codes_in_article = [], []
             offset = 0
-            article_id = hashlib.sha256(f"{seed}:{a}".encode()).hexdigest()[:16]
+            article_id = hashlib.sha256(f"{self.seed}:{a}".encode()).hexdigest()[:16]
             pub = None
             head = None
             for i in members:
-                gi = gran_list[i]
+                gi = self.gran[i]
                 g = grans[gi]
-                var = extra_list[i]
-                value, earliest, latest, t0, t1, when = when_of(gi, days_list[i], secs_list[i], var % 4)
-                row_picks = picks_list[i]
-                key = (tuple(row_picks[:ncount_list[i]]), act_list[i])
-                got = phrases.get(key)
+                value, earliest, latest, t0, t1, when = self.when(gi, self.days[i], self.secs[i], self.extra[i] % 4)
+                row_picks = self.picks[i][:self.ncount[i]]
+                key = (tuple(row_picks), self.action[i])
+                got = self._phrases.get(key)
                 if got is None:
-                    got = phrases[key] = _phrase(row_picks[:ncount_list[i]], act_list[i])
+                    got = self._phrases[key] = _phrase(row_picks, self.action[i])
                 codes, title, body, spots, codes_text = got
                 lead = when[0].upper() + when[1:]
                 sentence = f"{lead}, {body}."
@@ -272,18 +255,59 @@ def synthesize(n: int, db_path: str, seed: int = 0) -> None:
                 offset += len(sentence) + 1
                 codes_in_article += codes
                 base = start + len(lead) + 2
-                mentions = "[" + ", ".join(f'[{base + a}, {base + b}, "{c}"]' for a, b, c in spots) + "]"
+                mentions = "[" + ", ".join(f'[{base + x}, {base + y}, "{c}"]' for x, y, c in spots) + "]"
                 event_rows.append((article_id, start, start + len(sentence), sentence, start, start + len(when),
-                                   when, "TIME" if gi >= 9 else "DATE", value, earliest, latest, t0, t1, g, None,
-                                   reasons[gi], None, title, codes_text, mentions))
+                                   when, "TIME" if g in ("hour", "minute") else "DATE", value, earliest, latest,
+                                   t0, t1, g, None, reasons[gi], None, title, codes_text, mentions))
                 country_rows.append(codes)
                 pub = t1 if pub is None else max(pub, t1)
                 head = head or title
-            text = " ".join(sentences)
-            published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * (extra_list[members[0]] % 5))).date().isoformat()
-            article_rows.append((article_id, f"https://news.example.org/{article_id}", head,
-                                 "synthetic", text, published, "given", "en", "2025-01-01T00:00:00+00:00"))
+            published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * (self.extra[members[0]] % 5))
+                         ).date().isoformat()
+            article_rows.append((article_id, f"https://news.example.org/{article_id}", head, "synthetic",
+                                 " ".join(sentences), published, "given", "en", "2025-01-01T00:00:00+00:00"))
             for c in dict.fromkeys(codes_in_article):
                 article_country_rows.append((article_id, c))
-        writer.add(article_rows, article_country_rows, event_rows, country_rows)
-    store.close()
+        return article_rows, article_country_rows, event_rows, country_rows
+
+
+_WORKER_GEN: _Generator | None = None     # the draws, inherited by forked worker processes
+
+
+def _work(span: tuple[int, int]):
+    return _WORKER_GEN.articles(*span)
+
+
+def synthesize(n: int, db_path: str, seed: int = 0, workers: int = 0) -> None:
+    """Write `n` synthetic events (and their articles) into a new database at `db_path`.
+
+    With ``workers`` >= 1 (and n >= 200k, on platforms with fork), rows are generated in forked worker
+    processes while this one inserts them; the two halves take about as long, so on an idle 2-core
+    machine that nearly halves the time. On a busy one it only adds pickling (measured 29 s against
+    23 s for 300k events at a load average of 5.8), hence off by default. Same rows either way."""
+    global _WORKER_GEN
+    path = Path(db_path)
+    if path.exists():
+        path.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    gen = _Generator(n, seed)
+    spans = [(a, min(a + _FLUSH_ARTICLES, gen.n_articles)) for a in range(0, gen.n_articles, _FLUSH_ARTICLES)]
+    parallel = (n >= _PARALLEL_MIN and workers >= 1 and len(spans) > 1
+                and "fork" in multiprocessing.get_all_start_methods())
+    store = Store.open(str(path))
+    try:
+        with bulk_writer(store) as writer:
+            if parallel:
+                _WORKER_GEN = gen
+                try:
+                    with multiprocessing.get_context("fork").Pool(workers) as pool:
+                        for rows in pool.imap(_work, spans):
+                            writer.add(*rows)
+                finally:
+                    _WORKER_GEN = None
+            else:
+                for span in spans:
+                    writer.add(*gen.articles(*span))
+    finally:
+        store.close()
