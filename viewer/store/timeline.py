@@ -91,6 +91,11 @@ def lane_starts(source) -> Preview:
         if len(t0) > 1 and not (t0[1:] >= t0[:-1]).all():     # index order is t0 order in practice
             t0.sort()
         starts.append(t0)
+    # the no-country lane is there from the first frame (filled when everything is loaded): no layout jump
+    if conn.execute("SELECT 1 FROM events WHERE t0 IS NOT NULL AND (countries IS NULL OR countries = '')"
+                    " LIMIT 1").fetchone():
+        lanes.append(NO_COUNTRY)
+        starts.append(np.zeros(0))
     return Preview(lanes, starts)
 
 
