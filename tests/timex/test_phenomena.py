@@ -269,3 +269,8 @@ def test_scheduled_present_tense_points_forward():
     # written on Wednesday 2024-11-20: "meets Friday" is the coming Friday
     assert one("The council meets Friday to vote on the truce.").value == "2024-11-22"
     assert one("The two leaders meet separately Monday with the envoy.").value == "2024-11-25"
+
+
+def test_split_year_winters():
+    e = one("The front froze in the winter of 1941–42.")
+    assert (e.text, e.value, e.latest) == ("the winter of 1941–42", "1941-WI", "1942-02-28")
