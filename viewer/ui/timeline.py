@@ -193,9 +193,16 @@ def _base_key(f: ViewFilter | None):
 
 
 class TimelineView(QWidget):
+    """The interactive timeline of a `viewer.store.Store`: one lane per country (and "\u2014" for events
+    naming none), points for dates precise to a day or finer, translucent bands for vaguer ones.
+
+    Times are seconds since 1970 UTC (the store's t0/t1). Public API: set_store, set_filter,
+    select_event/selected_event, fit_all, visible_range/set_visible_range, lanes, lane_colors,
+    is_loading, visible_event_ids, event_view_pos, viewport_widget, export_image; signals below.
+    """
     eventClicked = Signal(int)         # an event was clicked (selected)
     eventActivated = Signal(int)       # Enter or double-click on an event: open its excerpt
-    rangeChanged = Signal(float, float)
+    rangeChanged = Signal(float, float)  # visible range changed (t0, t1 seconds); coalesced per event loop turn
     loadingFinished = Signal()         # every event of the database is in (see is_loading)
 
     def __init__(self, parent=None):
