@@ -633,6 +633,7 @@ class TimelineView(QWidget):
         if key == self._hovered:
             return
         self._hovered = key
+        self._item.update()          # the ring follows the mouse
         if hit is None:
             viewport.unsetCursor()
             QToolTip.hideText()

@@ -261,9 +261,25 @@ class LanesItem(pg.GraphicsObject):
             p.setFont(self.font)
             p.setPen(MUTED)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+        self._paint_hover(p, hits_pts, hits_bands)
         self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
         self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
         self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
+
+    def _paint_hover(self, p, hits_pts, hits_bands):
+        """A ring around the event under the mouse (in every lane it appears in)."""
+        hovered = self.view._hovered
+        if not hovered or hovered[0] != "event" or self.vector:
+            return
+        event_id = hovered[1]
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(17, 24, 39, 150), 1.5))
+        for xs, cy, ids, _row in hits_pts:
+            for k in np.flatnonzero(ids == event_id).tolist():
+                p.drawEllipse(QPointF(float(xs[k]), cy), 6.5, 6.5)
+        for bx0, bx1, y0, y1, ids, _row in hits_bands:
+            for k in np.flatnonzero(ids == event_id).tolist():
+                p.drawRect(QRectF(float(bx0[k]), y0 - 1, float(bx1[k] - bx0[k]), y1 - y0 + 2))
 
     def _paint_scroll_hint(self, p, top0, lh, nrows, w, h):
         """When the lanes do not all fit: a thin scroll thumb on the right (drag or Shift+wheel scrolls)."""
