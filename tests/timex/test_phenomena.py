@@ -274,3 +274,12 @@ def test_scheduled_present_tense_points_forward():
 def test_split_year_winters():
     e = one("The front froze in the winter of 1941–42.")
     assert (e.text, e.value, e.latest) == ("the winter of 1941–42", "1941-WI", "1942-02-28")
+
+
+def test_for_the_year_is_the_year_throughout_is_a_period():
+    ref = date(2024, 11, 2)
+    assert values("Profit fell from the year-earlier level and will be lower for the fiscal year.", ref)[-1] == ("the fiscal year", "2024")
+    e = tag("Margins should improve throughout the year.", ref)[0]
+    assert (e.type, e.value) == ("DURATION", "P1Y")
+    e = tag("Sales for the year ended June 30 rose.", ref)[0]
+    assert (e.type, e.value) == ("DURATION", "P1Y")

@@ -1850,7 +1850,7 @@ def _h_theunit(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().split())
-    pm = re.search(r"(?i:\b(for|in|during|of|over|through)\s+)$", ctx.text[max(0, start - 10):start])
+    pm = re.search(r"(?i:\b(for|in|during|of|over|through|throughout)\s+)$", ctx.text[max(0, start - 12):start])
     prep = pm.group(1).lower() if pm else None
     unit = low.rsplit(" ", 1)[-1]
     after = ctx.text[end:end + 20]
@@ -1858,7 +1858,7 @@ def _h_theunit(ctx: _Ctx, m, fam):
         return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a (fiscal) year, a period of one year")
     if re.match(r"\s+(?:before|after|earlier|later|ago|of|in\s+which|that|when|ahead|to\s+date)\b", after):
         return None
-    if prep == "for" and unit == "year" and not re.match(r"the\s+(?:early|late|mid|beginning|end|start|middle|first|second)", low):
+    if prep == "throughout" and unit == "year" and not re.match(r"the\s+(?:early|late|mid|beginning|end|start|middle|first|second)", low):
         return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a period of one year")
     ref, how = ctx.deictic_ref()
     kind = unit
@@ -2070,7 +2070,8 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
         if e.granularity == "quarter":
             ctx.last_quarter_pos = e.end
         # anaphora ("the following month", "that day") refer to the last date mentioned
-        if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin":
+        if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin" \
+                and name != "yearago":   # "the year-earlier loss" is a comparison, not where the story is
             try:
                 d0 = date.fromisoformat(e.earliest[:10])
                 kind = _ANCHOR_KINDS[e.granularity]
