@@ -268,3 +268,29 @@ def test_migration_that_runs_out_of_disk_leaves_the_old_version(tmp_path):
     store = Store.open(path)                 # room again: the upgrade goes through
     assert store.schema_version() == SCHEMA_VERSION and store.count_events() == 200
     store.close()
+
+
+def test_step_4_indexes_events_by_precision_and_time(tmp_path):
+    """Version 4 only adds an index (used to find reports of the same happening dated by month, season
+    or year); a version-3 file keeps its data and merging works across the upgrade."""
+    from viewer.model import Article, Event, TimeExpression
+    path = tmp_path / "v3.db"
+    create_at_version(path, 3)
+    store = Store.open(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    index = {i.name: i.columns for i in store.db["events"].indexes}
+    assert index["idx_events_granularity_t0_t1_countries"] == ["granularity", "t0", "t1", "countries"]
+
+    def report(text, when):
+        art = Article(text, published="2024-12-01")
+        s = text.index(when)
+        t = TimeExpression(s, s + len(when), when, "DATE", "2024-09", "2024-09-01", "2024-09-30", "month", "r")
+        return art, [Event(art.id, 0, len(text), text, t, text[:20], ["RU", "UA"])], ["RU", "UA"]
+
+    store.add_articles([report("In September Russian troops captured the village of Novohrodivka.",
+                               "In September")])
+    store.add_articles([report("Russian troops captured the village of Novohrodivka last September.",
+                               "last September")])
+    (row,) = store.events()
+    assert row.reports == 2
+    store.close()

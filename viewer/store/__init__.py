@@ -20,7 +20,7 @@ import sqlite_utils
 
 from viewer.model import GRANULARITIES, Article, Event, TimeExpression, ViewFilter
 
-SCHEMA_VERSION = 3   # PRAGMA user_version of a database this code writes
+SCHEMA_VERSION = 4   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
@@ -284,7 +284,13 @@ def _search_reports_v3(db: sqlite_utils.Database) -> None:
     db["excerpts"].enable_fts(["sentence"], create_triggers=True, tokenize="unicode61")
 
 
-MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3}
+def _index_granularity_v4(db: sqlite_utils.Database) -> None:
+    """Version 4: an index to find events of one precision in a time window (reports of the same
+    happening dated by month, season or year), instead of reading every event of a country for years."""
+    db["events"].create_index(["granularity", "t0", "t1", "countries"])
+
+
+MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3, 4: _index_granularity_v4}
 
 _V1_COLUMNS = {
     "articles": {"id", "url", "title", "source", "text", "published", "published_source", "language",
@@ -304,6 +310,7 @@ EXPECTED_COLUMNS = {
         "excerpts": {"id", "event_id"} | set(_EXCERPT_COLUMNS.split(", "))},
 }
 EXPECTED_COLUMNS[3] = {**EXPECTED_COLUMNS[2], "excerpts_fts": {"sentence"}}
+EXPECTED_COLUMNS[4] = EXPECTED_COLUMNS[3]
 
 
 def _decode_text(raw: bytes) -> str:
@@ -337,6 +344,11 @@ _GRANULARITY_CLASS = {
 }
 # The longest interval an event of each class can span, in seconds: candidates are looked up by start
 # time in [t0 - span, t1), an index range scan. Longer intervals are simply never merged.
+_CLASS_GRANULARITIES: dict[str, tuple[str, ...]] = {}
+for _g, _k in _GRANULARITY_CLASS.items():
+    _CLASS_GRANULARITIES[_k] = _CLASS_GRANULARITIES.get(_k, ()) + (_g,)
+MERGE_CANDIDATES = 50         # the most candidates weighed per new report (nearest in time first)
+
 _CLASS_MAX_SPAN = {"time": 86400, "day": 7 * 86400, "week": 14 * 86400, "month": 62 * 86400,
                    "season": 190 * 86400, "year": 740 * 86400, "long": 200 * 366 * 86400}
 
@@ -677,13 +689,31 @@ class Store:
         lo = t0 - _CLASS_MAX_SPAN[klass]
         if not codes:
             return None       # no country to agree on: too little to tell two happenings apart
-        rows = conn.execute(
-            "SELECT e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
-            " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
-            " e.reasoning, e.mod, e.anchor, e.title, e.countries"
-            " FROM event_countries c JOIN events e ON e.id = c.event_id"
-            " WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ? AND e.article_id != ?"
-            " ORDER BY e.id LIMIT 200", [codes[0], lo, t1, t0, article_id]).fetchall()
+        # Everything but the sentence is tested in SQL, so that only plausible candidates are read: the
+        # same class of granularity; each of our countries in its countries string, of the same length
+        # (codes are unique, so: the same set); another article. Latest start first, at most
+        # MERGE_CANDIDATES. Fine precisions (hours to weeks) are looked up by country and time; coarse
+        # ones (months to centuries: few events, long windows) by granularity and time, tested inside
+        # the index before any row is read.
+        grans = _CLASS_GRANULARITIES[klass]
+        marks = ",".join("?" * len(grans))
+        columns = ("e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
+                   " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
+                   " e.reasoning, e.mod, e.anchor, e.title, e.countries")
+        same_set = " AND length(e.countries) = ?" + " AND instr(',' || e.countries || ',', ?)" * len(codes)
+        set_params = [len(",".join(codes)), *(f",{c}," for c in codes)]
+        if klass in ("time", "day", "week"):
+            rows = conn.execute(
+                f"SELECT {columns} FROM event_countries c JOIN events e ON e.id = c.event_id"
+                f" WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ?{same_set}"
+                f" AND e.granularity IN ({marks}) AND e.article_id != ? ORDER BY c.t0 DESC LIMIT ?",
+                [codes[0], lo, t1, t0, *set_params, *grans, article_id, MERGE_CANDIDATES]).fetchall()
+        else:
+            rows = conn.execute(
+                f"SELECT {columns} FROM events e INDEXED BY idx_events_granularity_t0_t1_countries"
+                f" WHERE e.granularity IN ({marks}) AND e.t0 >= ? AND e.t0 < ? AND e.t1 > ?{same_set}"
+                " AND e.article_id != ? ORDER BY e.t0 DESC LIMIT ?",
+                [*grans, lo, t1, t0, *set_params, article_id, MERGE_CANDIDATES]).fetchall()
         wanted = set(codes)
         best, best_score = None, 0.0
         for row in rows:
