@@ -283,3 +283,8 @@ def test_for_the_year_is_the_year_throughout_is_a_period():
     assert (e.type, e.value) == ("DURATION", "P1Y")
     e = tag("Sales for the year ended June 30 rose.", ref)[0]
     assert (e.type, e.value) == ("DURATION", "P1Y")
+
+
+def test_a_name_with_a_number_is_not_a_year():
+    assert tag("He founded a firm called Orion 1980 and backed the Vision 2030 plan.", REF) == []
+    assert values("Berlin's 1989 protests grew; in 1989 the wall fell.") == [("1989", "1989"), ("1989", "1989")]

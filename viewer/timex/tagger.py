@@ -664,6 +664,9 @@ def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
         return False
     if prefixed:
         return True
+    if wb0 and wb0.group(1)[:1].isupper() and wb0.group(1)[1:].isalpha() and wb0.group(1)[1:].islower() and len(wb0.group(1)) > 2 \
+            and wb0.group(1).lower() not in _YEAR_NAME_OK and not _sentence_initial(text, start - len(wb0.group(0))):
+        return False   # "Orion 1980", "Euro 2024", "Vision 2030": a name with a number
     wa = _WORD_AFTER.match(nxt)
     wb = _WORD_BEFORE.search(text[max(0, start - 25):start])
     wbl = wb.group(1).lower() if wb else ""
@@ -680,6 +683,11 @@ def _year_ok(ctx: _Ctx, start: int, end: int, prefixed: bool) -> bool:
         if wbl in ("about", "nearly", "almost", "than", "some", "over") :
             return False
     return True
+
+
+_YEAR_NAME_OK = set(R.YEAR_PRECEDERS) | set(R.MONTHS) | set(R.SEASONS) | set(R.WEEKDAYS) | {
+    "christmas", "easter", "ramadan", "hanukkah", "passover", "thanksgiving", "spring", "summer", "autumn", "winter",
+    "fall", "year", "fiscal", "calendar", "circa", "anno", "domini"}
 
 
 def _h_year(ctx: _Ctx, m: re.Match, fam: str):
