@@ -288,3 +288,9 @@ def test_for_the_year_is_the_year_throughout_is_a_period():
 def test_a_name_with_a_number_is_not_a_year():
     assert tag("He founded a firm called Orion 1980 and backed the Vision 2030 plan.", REF) == []
     assert values("Berlin's 1989 protests grew; in 1989 the wall fell.") == [("1989", "1989"), ("1989", "1989")]
+
+
+def test_one_day_after_a_modal_is_the_future():
+    e = one("Refugees say they will one day return to their villages.")
+    assert (e.type, e.value) == ("DATE", "FUTURE_REF")
+    assert one("The ceasefire lasted one day.").value == "P1D"

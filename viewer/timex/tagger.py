@@ -1595,6 +1595,7 @@ def _dur_value(numtxt: str, unit: str, n: float | None) -> str | None:
     return (f"PT{_fmt_num(n)}{letter}" if unit in R.TIME_UNITS else f"P{_fmt_num(n)}{letter}")
 
 
+_ONE_DAY_FUTURE = re.compile(r"\b(?:will|would|could|might|may|can|shall|must|to|he|she|they|we|it|I|you)\s+$")
 _DET_DROP = re.compile(r"(?i)^(?:a|an|another|their|its|his|her|this|that|each)\s+")
 
 
@@ -1645,6 +1646,11 @@ def _h_duration(ctx: _Ctx, m, fam):
     hyph = re.search(r"-(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)", core.lower())
     if n is not None and not plural and not hyph and (n >= 100 or unit in ("quarter", "second")) and n != 1:
         return None   # "the 1988 quarter", "2019 second": not a duration
+    if unit == "day" and numtxt == "one" and not plural and not lead and _ONE_DAY_FUTURE.search(ctx.text[max(0, start - 30):start]) \
+            and re.match(r"\s+(?!later|earlier|before|after|of|in|at|and|or|ago)[a-z]+", ctx.text[end:end + 12]):
+        ref, how = ctx.deictic_ref()
+        return _expr(ctx, start, end, "DATE", "FUTURE_REF", ref.isoformat() if ref and not ctx.narrative else None, None, None,
+                     f"'{s}': some day in the future", mod)   # "Islam will one day be", "he hoped to one day return"
     # "a second" (ordinal) and "one second" as in "a second time" are not durations
     if unit == "second" and numtxt in ("a", "an", "one", "second"):
         return None
