@@ -82,3 +82,16 @@ def test_worker_processes_write_the_same_rows(tmp_path, monkeypatch):
                                     " FROM events").fetchone())
         s.close()
     assert digests[0] == digests[1]
+
+
+def test_every_event_has_its_own_report(store):
+    tables = {n for n, in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "excerpts" not in tables:
+        pytest.skip("schema without excerpts")
+    missing = store.db.execute("SELECT count(*) FROM events e WHERE NOT EXISTS"
+                               " (SELECT 1 FROM excerpts x WHERE x.event_id = e.id)").fetchone()[0]
+    assert missing == 0
+    row = store.db.execute("SELECT e.sentence, x.sentence, e.article_id, x.article_id FROM events e"
+                           " JOIN excerpts x ON x.event_id = e.id LIMIT 1").fetchone()
+    assert row[0] == row[1] and row[2] == row[3]
+    assert store.excerpts(1)

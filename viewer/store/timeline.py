@@ -251,11 +251,19 @@ def event_brief(store, event_id: int) -> dict | None:
 
 
 class _BulkWriter:
-    """Appends rows in big executemany calls; events get consecutive ids."""
+    """Appends rows in big executemany calls; events get consecutive ids. Where the schema has excerpts
+    (one per report of an event), each new event gets its own report as its first excerpt, copied in SQL
+    from the event row, as `Store.add_articles` does."""
 
     def __init__(self, conn: sqlite3.Connection, next_id: int):
         self.conn = conn
         self.next_id = next_id
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.excerpt_columns = None
+        if "excerpts" in tables:
+            mine = [r[1] for r in conn.execute("PRAGMA table_info(excerpts)")]
+            theirs = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+            self.excerpt_columns = ", ".join(c for c in mine if c in theirs and c not in ("id", "event_id"))
 
     def add(self, articles, article_countries, events, event_countries) -> None:
         """articles: (id, url, title, source, text, published, published_source, language, added);
@@ -276,27 +284,34 @@ class _BulkWriter:
             "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
             ((first + k, c, events[k][11], events[k][12])
              for k, codes in enumerate(event_countries) for c in codes))
+        if self.excerpt_columns and events:
+            cols = self.excerpt_columns
+            conn.execute(f"INSERT INTO excerpts (event_id, {cols}) SELECT id, {cols} FROM events"
+                         " WHERE id >= ? AND id < ? ORDER BY id", (first, first + len(events)))
         self.next_id = first + len(events)
 
 
 @contextmanager
 def bulk_writer(store):
     """Bulk-load a database (the synthetic benchmark data): one transaction; the FTS triggers and the
-    secondary indexes are dropped for the load and put back exactly as they were (indexes built once,
-    sorted; the full-text index rebuilt once) - much faster than maintaining them row by row."""
+    secondary indexes of events, event_countries and excerpts are dropped for the load and put back
+    exactly as they were (indexes built once, sorted; full-text indexes rebuilt once) - much faster than
+    maintaining them row by row."""
     conn = store.db.conn
     conn.execute("PRAGMA synchronous = OFF")
     try:
         with conn:
             saved = conn.execute(
                 "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND"
-                " ((type = 'trigger' AND tbl_name = 'events') OR"
-                "  (type = 'index' AND tbl_name IN ('events', 'event_countries')))").fetchall()
+                " ((type = 'trigger' AND tbl_name IN ('events', 'excerpts')) OR"
+                "  (type = 'index' AND tbl_name IN ('events', 'event_countries', 'excerpts')))").fetchall()
             for kind, name, _ in saved:
                 conn.execute(f"DROP {kind.upper()} [{name}]")
             top, = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
             yield _BulkWriter(conn, top + 1)
-            conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+            for fts in ("events_fts", "excerpts_fts"):      # full-text indexes rebuilt once
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (fts,)).fetchone():
+                    conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
             for kind, _, sql in sorted(saved, key=lambda r: r[0] != "index"):
                 conn.execute(sql)
     finally:

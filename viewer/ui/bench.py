@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-SYNTH_VERSION = 2     # bump when viewer.synth changes what it writes
+SYNTH_VERSION = 3     # bump when viewer.synth changes what it writes (3: excerpts, store schema 4)
 
 
 def cached_db(events: int) -> Path:
