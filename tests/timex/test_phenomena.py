@@ -294,3 +294,12 @@ def test_one_day_after_a_modal_is_the_future():
     e = one("Refugees say they will one day return to their villages.")
     assert (e.type, e.value) == ("DATE", "FUTURE_REF")
     assert one("The ceasefire lasted one day.").value == "P1D"
+
+
+def test_unit_long_adjectives_and_the_nth_day_today():
+    got = values("A week-long truce followed the year-long blockade.")
+    assert got == [("week-long", "P1W"), ("year-long", "P1Y")]
+    got = values("Today is the 270th day of the siege.")
+    assert got == [("Today", "2024-11-20"), ("the 270th day", "2024-11-20")]
+    # in the past tense the count is not about the day of writing
+    assert values("It was the third day of the siege.") == []

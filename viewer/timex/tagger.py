@@ -103,6 +103,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     # Bare plurals with no quantity ("for weeks", "within months", "decades-long"): vague durations.
     ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
+    # "a year-long siege", "the day-long talks": one unit, adjectival (TimeML leaves the article out).
+    ("unitlong", r"(?i:(?:day|night|week|month|year|decade|century)-long)\b"),
+    # "today is the eighth day of the operation": the day of writing, counted from an event.
+    ("nthday", r"(?i:the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,4}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\b"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
     ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
 ]
@@ -1639,8 +1643,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     n = None if vague else _words_num(numtxt)
     if not vague and n is None:
         return None
-    if plural and numtxt in ("a", "an"):
-        return None   # "a decades-long feud": the article belongs to the noun
+    if numtxt in ("a", "an") and (plural or re.search(r"(?i)-long$", core)):
+        return None   # "a decades-long feud", "a week-long truce": the article belongs to the noun
     if half_after and n is not None:
         n += 0.5
     hyph = re.search(r"-(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)", core.lower())
@@ -1772,6 +1776,32 @@ def _h_vague(ctx: _Ctx, m, fam):
     if unit in R.TIME_UNITS:
         val = "PTX" + R.UNITS[unit][0]
     return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
+
+
+def _h_unitlong(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    unit = s.lower().split("-")[0]
+    if unit == "night":
+        unit = "day"
+    val = _dur_value("1", unit, 1)
+    if unit == "decade":
+        val = "P10Y"
+    elif unit == "century":
+        val = "P100Y"
+    return _expr(ctx, m.start(), m.end(), "DURATION", val, None, None, None, f"'{s}': lasting one {unit}")
+
+
+_NTH_DAY_NOW = re.compile(r"(?i:\b(?:today|it|this|tonight)\s*(?:is|'s|’s)\s+)$")
+
+
+def _h_nthday(ctx: _Ctx, m, fam):
+    """"It's the second day of the offensive": with a present copula, the day of writing."""
+    if not _NTH_DAY_NOW.search(ctx.text[max(0, m.start() - 16):m.start()]) or not ctx.text.startswith(" of", m.end()):
+        return None
+    ref, how = ctx.deictic_ref()
+    if ref is None or ctx.narrative:
+        return None
+    return _unit_expr(ctx, m.start(), m.end(), "day", ref.toordinal(), f"'{m.group(0)}' of something, said in the present: the {how} {ref.isoformat()}", anchor=ref)
 
 
 def _h_weekdays(ctx, m, fam):
@@ -1951,7 +1981,7 @@ _HANDLERS = {
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "unitlong": _h_unitlong, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
@@ -1980,6 +2010,8 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
+    add(["day", "night", "week", "month", "year", "decade", "century"], ["unitlong"])
+    add(["day"], ["nthday"])
     add(["century", "centuries"], ["century"])
     add(["half"], ["half"])
     add(["end"], ["yearend"])
