@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAULT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        _err(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_FAULT
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
@@ -213,11 +216,8 @@ def cmd_timex(args) -> int:
 
 
 def _open_existing(args):
-    from viewer.store import Store, StoreError
-    db = _db_path(args)
-    if not Path(db).exists():
-        raise StoreError(f"{db}: no such database")
-    return Store.open(db, readonly=True)
+    from viewer.store import Store
+    return Store.open(_db_path(args), readonly=True)
 
 
 def cmd_events(args) -> int:

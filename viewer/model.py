@@ -62,7 +62,7 @@ class Article:
 def content_id(text: str) -> str:
     """A stable id from the article's text: the same article read twice has the same id."""
     normal = " ".join(text.split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(normal.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
 @dataclass
