@@ -303,3 +303,8 @@ def test_unit_long_adjectives_and_the_nth_day_today():
     assert got == [("Today", "2024-11-20"), ("the 270th day", "2024-11-20")]
     # in the past tense the count is not about the day of writing
     assert values("It was the third day of the siege.") == []
+
+
+def test_holiday_weeks():
+    e = one("Pilgrims gathered as Easter week began.", date(2025, 4, 14))
+    assert (e.text, e.value) == ("Easter week", "2025-W16")   # Easter 2025 is Sunday 20 April

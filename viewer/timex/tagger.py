@@ -86,7 +86,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b))?\b"),
-    ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?\b"),
+    ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:\s+(?i:week)\b)?(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
@@ -1154,11 +1154,19 @@ def _h_holiday(ctx: _Ctx, m, fam):
             return cal.election_day(y)
         raise ValueError(rule)
 
+    week = re.search(r"\bweek\b", low[low.find(key) + len(key):]) is not None
     if ym:
         d = on(int(ym.group(1)))
+        if week:
+            return _unit_expr(ctx, start, end, "week", cal.index_of("week", d), f"'{s}': the week of {d.isoformat()}")
         _set_anchor(ctx, "day", d.toordinal())
         return _unit_expr(ctx, start, end, "day", d.toordinal(), f"holiday '{s}'")
     ref, how = ctx.deictic_ref()
+    if week and ref is not None and deic is None:
+        # "as Easter week began": the holiday's week nearest to the reference
+        d = min((on(ref.year + k) for k in (-1, 0, 1)), key=lambda x: abs((x - ref).days))
+        return _unit_expr(ctx, start, end, "week", cal.index_of("week", d),
+                          f"'{s}': the week of {d.isoformat()}, the one nearest to the {how} {ref.isoformat()}", anchor=ref)
     if ref is None:
         if isinstance(rule[0], int):
             return _expr(ctx, start, end, "DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}", None, None, "day", f"holiday '{s}' with no year")
@@ -1176,6 +1184,8 @@ def _h_holiday(ctx: _Ctx, m, fam):
             d = on(ref.year + 1)
         else:
             d = this
+    if week:
+        return _unit_expr(ctx, start, end, "week", cal.index_of("week", d), f"'{s}': the week of {d.isoformat()}", anchor=ref)
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"holiday '{s}' relative to {ref.isoformat()} → {d.isoformat()}", anchor=ref)
 
 
