@@ -308,3 +308,11 @@ def test_unit_long_adjectives_and_the_nth_day_today():
 def test_holiday_weeks():
     e = one("Pilgrims gathered as Easter week began.", date(2025, 4, 14))
     assert (e.text, e.value) == ("Easter week", "2025-W16")   # Easter 2025 is Sunday 20 April
+
+
+def test_coordinated_days_share_the_month():
+    got = values("Envoys met in Geneva on March 3, 4 and 5, 2023.")
+    assert got == [("March 3", "2023-03-03"), ("4", "2023-03-04"), ("5, 2023", "2023-03-05")]
+    got = values("The summit was held on April 24 and 25.")
+    assert got == [("April 24", "2024-04-24"), ("25", "2024-04-25")]
+    assert values("Turnout rose on May 3 and 4 percent fewer voted.") == [("May 3", "2024-05-03")]

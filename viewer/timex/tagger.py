@@ -103,6 +103,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     # Bare plurals with no quantity ("for weeks", "within months", "decades-long"): vague durations.
     ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
+    # The second day of "April 24 and 25", "on 3 or 4 May" is handled with the first: see _h_dayand.
+    ("dayand", rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![\d:,.]\d)(?:,?\s+{YEAR})?"),
     # "a year-long siege", "the day-long talks": one unit, adjectival (TimeML leaves the article out).
     ("unitlong", r"(?i:(?:day|night|week|month|year|decade|century)-long)\b"),
     # "today is the eighth day of the operation": the day of writing, counted from an event.
@@ -461,6 +463,12 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
         _set_anchor(ctx, "day", idx)
         ctx.last_day = (start, d)
         return _unit_expr(ctx, start, end, "day", idx, f"explicit date '{s}'")
+    # no year: one written after a list of days ("March 3, 4 and 5, 2024") applies to all of them
+    lm = _DAY_LIST_YEAR.match(ctx.text, end)
+    if lm:
+        d = date(int(lm.group(1)), month, day)
+        ctx.last_day = (start, d)
+        return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}': the year {lm.group(1)} written after the list of days")
     # no year: use the weekday if there is one, else context
     low = s.lower()
     deic = "last" if low.startswith("last") else ("next" if low.startswith(("next", "coming")) else None)
@@ -1788,6 +1796,36 @@ def _h_vague(ctx: _Ctx, m, fam):
     return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
 
 
+_DAY_AND_BEFORE = re.compile(rf"{MONTH}\s+{DAYN}(?:\s*,\s*{DAYN})*(?:\s+(?:and|or|&)\s+|\s*,\s*)$")
+_DAY_LIST_YEAR = re.compile(rf"(?:\s*,\s*\d{{1,2}}(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+({YEAR})")
+_DAY_LIST_AFTER = re.compile(r"(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+\d")
+
+
+def _h_dayand(ctx: _Ctx, m, fam):
+    """"the summit on April 24 and 25": the second day is a date of its own, in the first one's month."""
+    start, end = m.start(), m.end()
+    if ctx.last_day is None or start - ctx.last_day[0] > 40:
+        return None
+    bm = _DAY_AND_BEFORE.search(ctx.text[max(0, start - 40):start])
+    if not bm:
+        return None
+    if bm.group(0).rstrip().endswith(",") and not _DAY_LIST_AFTER.match(ctx.text, end):
+        return None   # "March 3, 4 and 5": a comma only inside a list that ends with "and"
+    if re.match(r"\s*(?:%|percent|per\s+cent|[a-z]+s\b|people|men|women|children)", ctx.text[end:end + 12]) \
+            and not re.match(r"\s+(?:was|has|is|as|this|his|its)\b", ctx.text[end:end + 12]):
+        return None   # "May 3 and 4 percent", "April 24 and 25 votes": quantities, not days
+    d0 = ctx.last_day[1]
+    day = int(re.match(r"\d+", m.group(0)).group(0))
+    ym = _YEAR_IN.search(m.group(0), 2)
+    if ym:
+        d0 = d0.replace(year=int(ym.group(1)))
+    if day <= d0.day:
+        return None
+    d = d0.replace(day=day)
+    ctx.last_day = (start, d)
+    return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{m.group(0)}': day {day} of the month of {d0.isoformat()} just mentioned")
+
+
 def _h_unitlong(ctx: _Ctx, m, fam):
     s = m.group(0)
     unit = s.lower().split("-")[0]
@@ -1991,7 +2029,7 @@ _HANDLERS = {
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "unitlong": _h_unitlong, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "unitlong": _h_unitlong, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
@@ -2016,7 +2054,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
     add(list(R.WEEKDAYS), ["dayrel"])
-    add(["#digits"], ["yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+    add(["#digits"], ["dayand", "yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
