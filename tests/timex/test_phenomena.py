@@ -316,3 +316,8 @@ def test_coordinated_days_share_the_month():
     got = values("The summit was held on April 24 and 25.")
     assert got == [("April 24", "2024-04-24"), ("25", "2024-04-25")]
     assert values("Turnout rose on May 3 and 4 percent fewer voted.") == [("May 3", "2024-05-03")]
+
+
+def test_coordinated_days_before_the_month():
+    got = values("On 13 and 14 February 1945 the city burned.")
+    assert got == [("13", "1945-02-13"), ("14 February 1945", "1945-02-14")]

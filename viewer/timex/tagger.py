@@ -1798,12 +1798,28 @@ def _h_vague(ctx: _Ctx, m, fam):
 
 _DAY_AND_BEFORE = re.compile(rf"{MONTH}\s+{DAYN}(?:\s*,\s*{DAYN})*(?:\s+(?:and|or|&)\s+|\s*,\s*)$")
 _DAY_LIST_YEAR = re.compile(rf"(?:\s*,\s*\d{{1,2}}(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+({YEAR})")
+_DAYN_ONLY = re.compile(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?")
+_DAY_AND_AFTER = re.compile(rf"(?:\s*,\s*{DAYN})*\s*,?\s+(?:and|or|&)\s+{DAYN}\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?")
 _DAY_LIST_AFTER = re.compile(r"(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+\d")
 
 
 def _h_dayand(ctx: _Ctx, m, fam):
     """"the summit on April 24 and 25": the second day is a date of its own, in the first one's month."""
     start, end = m.start(), m.end()
+    fm = _DAY_AND_AFTER.match(ctx.text, end) if _DAYN_ONLY.fullmatch(m.group(0)) else None
+    if fm:
+        # "on 13 and 14 February 1945": the first day takes the month (and year) of the date after it
+        month = _month_of(fm.group(1))
+        day = int(re.match(r"\d+", m.group(0)).group(0))
+        if fm.group(2):
+            y = int(fm.group(2))
+        else:
+            y, _why, _a = _year_from_context(ctx, month, start, end, None, day)
+            if y is None:
+                return None
+        d = date(y, month, day)
+        ctx.last_day = (start, d)
+        return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{m.group(0)}': day {day} of {_MNAME[month]} {y}, the month written after the list of days")
     if ctx.last_day is None or start - ctx.last_day[0] > 40:
         return None
     bm = _DAY_AND_BEFORE.search(ctx.text[max(0, start - 40):start])
