@@ -321,3 +321,16 @@ def test_coordinated_days_share_the_month():
 def test_coordinated_days_before_the_month():
     got = values("On 13 and 14 February 1945 the city burned.")
     assert got == [("13", "1945-02-13"), ("14 February 1945", "1945-02-14")]
+
+
+def test_overnight_is_the_night_before_the_report():
+    ref = date(2024, 3, 4)
+    got = tag("Russia launched a drone attack overnight, officials said.", ref)
+    assert [(e.text, e.type, e.value) for e in got] == [("overnight", "TIME", "2024-03-03TNI")]
+    assert tag("An overnight-delivery firm opened.", ref) == []
+
+
+def test_end_of_the_year_in_the_future_tense_is_the_reference_year():
+    ref = date(2024, 3, 4)
+    got = values("The offensive stalled by the autumn, and a decision on aid is due by the end of the year.", ref)
+    assert got[-1] == ("the end of the year", "2024")

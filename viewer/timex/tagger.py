@@ -90,7 +90,7 @@ FAMILIES: list[tuple[str, str]] = [
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
-    ("partofday", rf"(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
+    ("partofday", rf"(?<![-\w])(?i:overnight)\b(?!-)|(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
@@ -1290,6 +1290,17 @@ def _h_partofday(ctx: _Ctx, m, fam):
     pm = re.search(r"(morning|afternoon|evening|night|overnight)\b(?!.*\b(?:morning|afternoon|evening|night)\b)", low)
     part = pm.group(1)
     code, a, b = R.PARTS_OF_DAY[part]
+    if low == "overnight":
+        # "drones attacked overnight": the night before the day of the report (or the day just mentioned)
+        if ctx.last_day is not None and start - ctx.last_day[0] < 200:
+            base, how = ctx.last_day[1], "last mentioned day"
+        else:
+            base, how = ctx.deictic_ref()
+        if base is None or (ctx.narrative and how != "last mentioned day"):
+            return None
+        d = base if ctx.tense(start, end) == "future" else base - timedelta(days=1)
+        return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{code}", f"{d.isoformat()}T{a}", f"{d.isoformat()}T{b}",
+                     "hour", f"'{s}': the night {'of' if d == base else 'before'} the {how} {base.isoformat()}", None, base)
     if re.search(r"\b(?:that|the same|the following|the next|the previous)\b", low) or low.startswith("the "):
         ref, how = ctx.anaphoric_ref()
         if ctx.last_day is not None:
@@ -1973,6 +1984,9 @@ def _h_theunit(ctx: _Ctx, m, fam):
     if ctx.anchor is not None and ctx.anchor_kind in ("day", "week", "month", "quarter", "year", "half", "season") \
             and (ctx.narrative or ref is None or _anchor_near(ctx, start, 150)):
         base, how = ctx.anchor, "date under discussion"
+        if not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
+                and ctx.tense(start, end) == "future":
+            base, how = ref, "reference (future tense: not the earlier date just mentioned)"
     elif ref is not None:
         base = ref
     else:
@@ -2181,7 +2195,7 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
             ctx.last_quarter_pos = e.end
         # anaphora ("the following month", "that day") refer to the last date mentioned
         if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin" \
-                and name != "yearago":   # "the year-earlier loss" is a comparison, not where the story is
+                and name != "yearago" and e.text.lower() != "overnight":   # "the year-earlier loss" is a comparison, not where the story is
             try:
                 d0 = date.fromisoformat(e.earliest[:10])
                 kind = _ANCHOR_KINDS[e.granularity]
