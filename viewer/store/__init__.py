@@ -191,7 +191,7 @@ def _json_list(text) -> list:
     return value if isinstance(value, list) else []
 
 
-def _event_row(row: dict) -> EventRow:
+def event_row(row: dict) -> EventRow:
     g = row.get
     return EventRow(
         id=g("id"), article_id=g("article_id"), title=g("title") or "",
@@ -204,29 +204,6 @@ def _event_row(row: dict) -> EventRow:
         countries=[c for c in str(g("countries") or "").split(",") if c],
         mentions=_json_list(g("mentions")),
         reports=g("reports") or 1,
-    )
-
-
-def _json_list(text) -> list:
-    try:
-        value = json.loads(text or "[]")
-    except (ValueError, TypeError):
-        return []
-    return value if isinstance(value, list) else []
-
-
-def _event_row(row: dict) -> EventRow:
-    return EventRow(
-        id=row["id"], article_id=row["article_id"], title=row["title"] or "",
-        sentence=row["sentence"] or "", sentence_start=row["sentence_start"],
-        sentence_end=row["sentence_end"], time_start=row["time_start"], time_end=row["time_end"],
-        time_text=row["time_text"] or "", type=row["type"] or "", value=row["value"] or "",
-        earliest=row["earliest"], latest=row["latest"], t0=row["t0"], t1=row["t1"],
-        granularity=row["granularity"], mod=row["mod"], reasoning=row["reasoning"] or "",
-        anchor=row["anchor"],
-        countries=[c for c in (row["countries"] or "").split(",") if c],
-        mentions=_json_list(row["mentions"]),
-        reports=row.get("reports") or 1,
     )
 
 
@@ -734,7 +711,7 @@ class Store:
         return None if already else best
 
     # -- reading -----------------------------------------------------------------------------
-    def _where(self, f: ViewFilter | None) -> tuple[str, list]:
+    def where(self, f: ViewFilter | None) -> tuple[str, list]:
         clauses, params = [], []
         if f is None:
             return "", params
@@ -776,19 +753,19 @@ class Store:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
-        where, params = self._where(f)
+        where, params = self.where(f)
         sql = f"SELECT e.* FROM events e{where} ORDER BY e.t0 IS NULL, e.t0, e.id"
         if limit is not None:
             sql += " LIMIT ?"
             params = [*params, max(int(limit), 0)]
         with self._errors():
             for row in self.db.query(sql, params):
-                yield _event_row(row)
+                yield event_row(row)
 
     def event(self, event_id: int) -> EventRow | None:
         with self._errors():
             rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
-        return _event_row(rows[0]) if rows else None
+        return event_row(rows[0]) if rows else None
 
     def excerpts(self, event_id: int) -> list[dict]:
         """Every report of an event, in the order they arrived (the event's own first): the excerpt's
@@ -828,7 +805,7 @@ class Store:
         return self._tables[name]
 
     def count_events(self, f: ViewFilter | None = None) -> int:
-        where, params = self._where(f)
+        where, params = self.where(f)
         with self._errors():
             return self.db.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
 
@@ -836,7 +813,7 @@ class Store:
         """Events per country under every filter but the country one (so the list can show all)."""
         if f is not None:
             f = ViewFilter(None, f.date_from, f.date_to, f.search, f.max_granularity, f.article_id)
-        where, params = self._where(f)
+        where, params = self.where(f)
         sql = (f"SELECT c.code, count(*) FROM event_countries c JOIN events e ON e.id = c.event_id"
                f"{where} GROUP BY c.code ORDER BY count(*) DESC, c.code")
         with self._errors():
@@ -857,7 +834,7 @@ class Store:
                 yield row
 
     def time_span(self, f: ViewFilter | None = None) -> tuple[float, float] | None:
-        where, params = self._where(f)
+        where, params = self.where(f)
         with self._errors():
             row = self.db.execute(f"SELECT min(e.t0), max(e.t1) FROM events e{where}",
                                   params).fetchone()

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import replace
 
 from viewer.model import ViewFilter
-from viewer.store import EventRow, Store, StoreError, _event_row
+from viewer.store import EventRow, Store, StoreError, event_row
 
 # What the Store's date clauses look like once moved onto event_countries (which has t0 and t1 too).
 _DATE_ONLY = re.compile(r"( WHERE t[01] [<>] \?( AND t[01] [<>] \?)?)?")
@@ -22,7 +22,7 @@ def _where(store: Store, f: ViewFilter | None) -> tuple[str, list]:
     Store's IN (subquery) first materialises every matching event."""
     if f is None:
         return "", []
-    where, params = store._where(replace(f, countries=None))
+    where, params = store.where(replace(f, countries=None))
     if f.countries is None:
         return where, params
     codes = sorted(f.countries)
@@ -61,14 +61,14 @@ def events_page(store: Store, f: ViewFilter | None, offset: int, limit: int,
         if dated is None or offset < dated:
             sql = (f"SELECT e.* FROM events e{_and(where, 'e.t0 IS NOT NULL')}"
                    " ORDER BY e.t0, e.id LIMIT ? OFFSET ?")
-            rows = [_event_row(r) for r in store.db.query(sql, [*params, limit, offset])]
+            rows = [event_row(r) for r in store.db.query(sql, [*params, limit, offset])]
         if len(rows) < limit:
             if dated is None:
                 dated = offset + len(rows) if rows else store.db.execute(
                     f"SELECT count(*) FROM events e{_and(where, 'e.t0 IS NOT NULL')}", params).fetchone()[0]
             start = max(offset + len(rows) - dated, 0)
             sql = f"SELECT e.* FROM events e{_and(where, 'e.t0 IS NULL')} ORDER BY e.id LIMIT ? OFFSET ?"
-            rows += [_event_row(r) for r in store.db.query(sql, [*params, limit - len(rows), start])]
+            rows += [event_row(r) for r in store.db.query(sql, [*params, limit - len(rows), start])]
         return rows
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
@@ -107,7 +107,7 @@ def count_events(store: Store, f: ViewFilter | None) -> int:
         return 0
     clauses = ["code IN (%s)" % ",".join("?" * len(codes))]
     params: list = list(codes)
-    dwhere, dparams = store._where(ViewFilter(date_from=f.date_from, date_to=f.date_to))
+    dwhere, dparams = store.where(ViewFilter(date_from=f.date_from, date_to=f.date_to))
     dwhere = dwhere.replace("e.t", "t")
     if not _DATE_ONLY.fullmatch(dwhere):
         return store.count_events(f)
@@ -125,7 +125,7 @@ def country_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
     """Store.country_counts, answered from event_countries alone when only dates filter."""
     if not _simple(f):
         return store.country_counts(f)
-    dwhere, dparams = store._where(ViewFilter(date_from=f.date_from, date_to=f.date_to)) if f else ("", [])
+    dwhere, dparams = store.where(ViewFilter(date_from=f.date_from, date_to=f.date_to)) if f else ("", [])
     dwhere = dwhere.replace("e.t", "t")
     if not _DATE_ONLY.fullmatch(dwhere):
         return store.country_counts(f)
