@@ -189,7 +189,8 @@ def _base_key(f: ViewFilter | None):
     """The parts of a filter that change which occurrences are indexed (everything but countries)."""
     if f is None:
         return None
-    return (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id)
+    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id)
+    return key if any(key) else None
 
 
 class TimelineView(QWidget):
@@ -211,7 +212,7 @@ class TimelineView(QWidget):
         self._occ = None                 # every occurrence of the database, (lane, class, t0) order
         self._cls = None
         self._index: Index | None = None
-        self._index_key = ("none",)
+        self._index_cache: OrderedDict = OrderedDict()   # base filter -> (occurrences, Index)
         self._filter: ViewFilter | None = None
         self._shown: list[int] = []      # row -> lane number (index into self._occ.lanes)
         self._row_of: dict[int, int] = {}
@@ -462,8 +463,12 @@ class TimelineView(QWidget):
             self._index = None
             self._set_rows([], [])
             return
-        key = (id(occ), _base_key(f))
-        if self._index is None or self._index_key != key:
+        key = _base_key(f)
+        cached = self._index_cache.get(key)
+        if cached is not None and cached[0] is occ:
+            self._index_cache.move_to_end(key)
+            self._index = cached[1]
+        else:
             base = None if f is None else ViewFilter(None, f.date_from, f.date_to, f.search,
                                                     f.max_granularity, f.article_id)
             ids = tstore.matching_ids(self._store, f) if tstore.needs_sql(f) and not self._partial else None
@@ -473,7 +478,10 @@ class TimelineView(QWidget):
             else:
                 self._index = Index(occ.t0[mask], occ.t1[mask], occ.eid[mask], occ.lane[mask], self._cls[mask],
                                     len(occ.lanes))
-            self._index_key = key
+            # a few recent indexes kept: going back to a filter (or to none) costs only a repaint
+            self._index_cache[key] = (occ, self._index)
+            while len(self._index_cache) > 3:
+                self._index_cache.popitem(last=False)
         counts = self._index.lane_count
         shown = [i for i, code in enumerate(occ.lanes)
                  if (f is None or f.countries is None or code in f.countries) and (counts[i] or self._partial)]
