@@ -106,7 +106,6 @@ class _TimelineViewBox(pg.ViewBox):
                 if b - a > 0:
                     self.view.set_visible_range(a, b)
             return
-        (x0, x1), (y0, y1) = self.viewRange()
         last = self.mapToView(ev.lastPos())
         now = self.mapToView(ev.pos())
         dx = last.x() - now.x()
@@ -131,8 +130,6 @@ class _TimelineViewBox(pg.ViewBox):
     def mouseDoubleClickEvent(self, ev):
         ev.accept()
         self.view._clicked(ev.pos(), True)
-
-
 
 
 def _describe_when(brief: dict) -> str:
