@@ -334,3 +334,8 @@ def test_end_of_the_year_in_the_future_tense_is_the_reference_year():
     ref = date(2024, 3, 4)
     got = values("The offensive stalled by the autumn, and a decision on aid is due by the end of the year.", ref)
     assert got[-1] == ("the end of the year", "2024")
+
+
+def test_half_of_a_decade():
+    e = one("Arms sales grew through the last half of the '80s.", date(1989, 10, 26))
+    assert (e.text, e.value, e.mod) == ("the last half of the '80s", "198X", "END")

@@ -94,7 +94,7 @@ POSITION_MODS: dict[str, str] = {
     "start": "START",
     "the beginning of": "START", "the start of": "START", "the end of": "END",
     "the middle of": "MID", "the close of": "END", "the turn of": "START", "the dawn of": "START",
-    "the first half of": "H1", "the second half of": "H2", "the latter half of": "H2",
+    "the first half of": "H1", "the second half of": "H2", "the latter half of": "H2", "the last half of": "H2",
     "the latter part of": "END", "the early part of": "START",
 }
 

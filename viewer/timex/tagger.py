@@ -55,7 +55,7 @@ NUM_WORD = (
 NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
-POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
+POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
@@ -273,7 +273,7 @@ def _unit_expr(ctx, start, end, kind, idx, reasoning, mod=None, anchor=None, typ
 
 def _pos_mod(s: str) -> str | None:
     s = " ".join(s.lower().replace("-", " ").split())
-    for k in ("the first half of", "the second half of", "the latter half of"):
+    for k in ("the first half of", "the second half of", "the latter half of", "the last half of"):
         if s.startswith(k):
             return R.POSITION_MODS[k]
     for k, v in R.POSITION_MODS.items():
