@@ -339,3 +339,10 @@ def test_end_of_the_year_in_the_future_tense_is_the_reference_year():
 def test_half_of_a_decade():
     e = one("Arms sales grew through the last half of the '80s.", date(1989, 10, 26))
     assert (e.text, e.value, e.mod) == ("the last half of the '80s", "198X", "END")
+
+
+def test_a_plan_before_the_weekday_points_forward():
+    # Wednesday 2024-11-20: the plan's event is ahead; "as planned" or a participle says nothing
+    assert one("Veterans planned a march in the capital on Saturday.").value == "2024-11-23"
+    assert one("The convoy planned to leave the port on Friday.").value == "2024-11-22"
+    assert one("A vigil planned for Sunday was cancelled.").value == "2024-11-17"
