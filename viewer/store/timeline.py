@@ -208,8 +208,7 @@ def needs_sql(f: ViewFilter | None) -> bool:
 def matching_ids(store, f: ViewFilter) -> np.ndarray:
     """Sorted ids of the events matching the SQL-only parts of `f` (search, article, precision)."""
     sql_part = ViewFilter(search=f.search, article_id=f.article_id, max_granularity=f.max_granularity)
-    where_of = getattr(store, "where", None) or store._where     # public name from store schema 4 on
-    where, params = where_of(sql_part)
+    where, params = store.where(sql_part)
     text, = store.db.conn.execute(f"SELECT group_concat(e.id) FROM events e{where}", params).fetchone()
     return np.sort(_ints(text))
 
