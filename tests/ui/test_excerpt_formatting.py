@@ -27,10 +27,10 @@ def test_resolution_line():
 
 
 def test_table_dates_and_precision():
-    assert fmt.short_date("2024-11-18", "2024-11-18", "day", "2024-11-18") == "2024-11-18"
-    assert fmt.short_date("2024-09-01", "2024-09-30", "month", "2024-09") == "2024-09"
-    assert fmt.short_date("2024-11-16", "2024-11-17", "weekend", "2024-W46-WE") == "2024-11-16…17"
-    assert fmt.short_date("2024-10-28", "2024-11-03", "week", "2024-W44") == "2024-10-28…11-03"
+    assert fmt.short_date("2024-11-18", "2024-11-18", "day", "2024-11-18") == "18 Nov 2024"
+    assert fmt.short_date("2024-09-01", "2024-09-30", "month", "2024-09") == "Sep 2024"
+    assert fmt.short_date("2024-11-16", "2024-11-17", "weekend", "2024-W46-WE") == "16–17 Nov 2024"
+    assert fmt.short_date("2024-10-28", "2024-11-03", "week", "2024-W44") == "28 Oct – 3 Nov 2024"
     assert fmt.precision("half") == "half-year" and fmt.precision(None) == "—"
 
 

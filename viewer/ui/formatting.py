@@ -81,25 +81,17 @@ def when(value: str | None, earliest: str | None, latest: str | None,
 
 
 def short_date(earliest: str | None, latest: str | None, granularity: str | None, value: str | None) -> str:
-    """A compact, sortable-looking date for the table: 2024-11-18, 2024-09, 2024 summer."""
+    """A compact date for the table, in the same words as the excerpt panel: 18 Nov 2024, Sep 2024,
+    summer 2024, 16–17 Nov 2024."""
     a = _d(earliest)
     if a is None:
-        return value or ""
+        return value or "undated"
     g = granularity or ""
-    if g in ("hour", "minute", "second") and earliest and "T" in earliest:
-        return earliest.replace("T", " ")[:16]
     if g == "month":
-        return f"{a.year}-{a.month:02d}"
-    if g in ("year", "decade", "century"):
-        return when(value, earliest, latest, granularity)
-    if g in ("season", "quarter", "half"):
-        return when(value, earliest, latest, granularity)
+        return f"{a.strftime('%b')} {a.year}"
     if g in ("week", "weekend"):
-        b = _d(latest) or a
-        if (a.year, a.month) == (b.year, b.month):
-            return f"{a.isoformat()}…{b.day:02d}"
-        return f"{a.isoformat()}…{b.strftime('%m-%d') if a.year == b.year else b.isoformat()}"
-    return a.isoformat()
+        return day_span(a, _d(latest) or a)
+    return when(value, earliest, latest, granularity)
 
 
 def precision(granularity: str | None) -> str:

@@ -322,7 +322,7 @@ class TimelineView(QWidget):
     def fit_all(self) -> None:
         a, b = self._data_span()
         pad = max((b - a) * 0.03, HOUR)
-        self.set_visible_range(a - pad, b + pad)
+        self.set_visible_range(a - pad, b + 2 * pad)   # labels run to the right of their marks
         self._resize_lanes(reset=True)
 
     def visible_range(self) -> tuple[float, float]:

@@ -464,9 +464,19 @@ class LanesItem(pg.GraphicsObject):
             placed = []    # [x, title, folded]
             for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
                 start = x
+                full = None
+                if x + 40 > w or (start >= next_free and start + LABEL_MAX_PX > w):
+                    # near the right edge: the whole label on the mark's left, if that side is free
+                    full = self._label_pixmap(titles.get(i, ""), bg)
+                    left = x - (10 if pt else 4) - full.width()
+                    if start + full.width() > w and left >= max(next_free, 0.0):
+                        titles_by_pm[id(full)] = titles.get(i, "")
+                        placed.append([left, full, 0])
+                        next_free = x + 12
+                        continue
                 if start >= next_free and start < w - 40:
                     title = titles.get(i, "")
-                    pm = self._label_pixmap(title, bg)
+                    pm = full or self._label_pixmap(title, bg)
                     if start + pm.width() > w:          # at the right edge: shorten to what fits
                         title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, w - start - 6)
                         pm = self._label_pixmap(title, bg)
