@@ -2112,6 +2112,8 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
 
 
 _TRIGGERS = _build_triggers()
+# Families whose pattern starts with the trigger word: tried at the trigger only, not at the words before it.
+_AT_TRIGGER_ONLY = frozenset({"dayand", "vague", "unitlong", "fy", "date_iso", "date_num", "yrange"})
 _RX = dict(_COMPILED)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _LOOKBACK_TOKENS = 6
@@ -2123,6 +2125,7 @@ def _candidates(text: str):
     trig = _TRIGGERS
     rxs = _RX
     prio = _PRIORITY
+    at_only = _AT_TRIGGER_ONLY
     starts: list[int] = []   # start offsets of the recent tokens
     for tm in _TOKEN.finditer(text):
         ts = tm.start()
@@ -2142,7 +2145,10 @@ def _candidates(text: str):
                 if c.isalnum() or c == "'" and p > 1 and text[p - 2].isalnum():
                     continue
             # also try from an apostrophe just before ("'90s")
+            at_trigger = p == ts
             for name in fams:
+                if name in at_only and not at_trigger:
+                    continue   # these patterns begin with the trigger word itself
                 key = (p, name)
                 if key in seen:
                     continue
