@@ -346,3 +346,8 @@ def test_a_plan_before_the_weekday_points_forward():
     assert one("Veterans planned a march in the capital on Saturday.").value == "2024-11-23"
     assert one("The convoy planned to leave the port on Friday.").value == "2024-11-22"
     assert one("A vigil planned for Sunday was cancelled.").value == "2024-11-17"
+
+
+def test_round_the_clock_idioms_are_not_periods():
+    assert tag("Medics worked 24 hours a day, seven days a week.", REF) == []
+    assert values("The evacuation took 24 hours.") == [("24 hours", "PT24H")]

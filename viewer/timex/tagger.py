@@ -1632,6 +1632,8 @@ def _dur_value(numtxt: str, unit: str, n: float | None) -> str | None:
 
 
 _ONE_DAY_FUTURE = re.compile(r"\b(?:will|would|could|might|may|can|shall|must|to|he|she|they|we|it|I|you)\s+$")
+_ALWAYS = re.compile(r"(?i)(?:24|twenty[\s-]four)\s+hours\s+a\s+day|(?:7|seven)\s+days\s+a\s+week|(?:365|three\s+hundred\s+(?:and\s+)?sixty[\s-]five)\s+days\s+a\s+year|(?:52|fifty[\s-]two)\s+weeks\s+a\s+year")
+_ALWAYS_TAIL = re.compile(r"(?i)(?:\b(?:24|twenty[\s-]four)\s+hours|\b(?:7|seven)\s+days|\b365\s+days|\b(?:52|fifty[\s-]two)\s+weeks)\s+$")
 _DET_DROP = re.compile(r"(?i)^(?:a|an|another|their|its|his|her|this|that|each)\s+")
 
 
@@ -1643,6 +1645,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     low = " ".join(core.lower().replace("-", " ").split())
     if low.endswith(" old"):
         return None   # an age ("a 6-year-old"), not a time expression
+    if _ALWAYS.match(ctx.text, start) or _ALWAYS_TAIL.search(ctx.text[max(0, start - 24):start]):
+        return None   # "24 hours a day, seven days a week": an idiom for "all the time", not a period
     if ctx.text.startswith(("-ago", "-earlier", "-Ago", "-Earlier"), end):
         return None   # "a year-earlier loss": the year-ago family
     tail = re.search(r" or (?:so|two|three|more)$", low)
