@@ -351,3 +351,10 @@ def test_a_plan_before_the_weekday_points_forward():
 def test_round_the_clock_idioms_are_not_periods():
     assert tag("Medics worked 24 hours a day, seven days a week.", REF) == []
     assert values("The evacuation took 24 hours.") == [("24 hours", "PT24H")]
+
+
+def test_initials_titles_and_eed_words_do_not_break_tense():
+    ref = date(2024, 10, 26)
+    # "P." and "Mr." do not end the sentence; "succeed" is not a past tense
+    assert one("Ms. Reyes will succeed Gen. Daniel P. Okafor Feb. 1, after Mr. Okafor retires.", ref).value == "2025-02-01"
+

@@ -117,11 +117,12 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
 _FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+(?:by|on|in|before|at|for)\b|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable|meets|meet(?=\s+(?:separately|again|jointly|privately|with)\b)|visits|arrives|travels|resumes|returns|convenes|reconvenes|expires|leaves\s+for)\b")
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?!expected|scheduled|planned|slated|proposed|needed|intended|required)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?!expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
 _REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
-_SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
+# a period after an initial ("Daniel P. Davison") or a title/abbreviation ("Mr.", "Gen.", "Feb.") does not end a sentence
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bMaj)(?<!\bCpl)(?<!\bPvt)(?<!\bProf)(?<!\bRev)(?<!\bGens)(?<!\bNo)(?<!\bNos)(?<!\bvs)(?<!\bCo)(?<!\bCorp)(?<!\bInc)(?<!\bLtd)(?<!\bBros)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bMt)(?<!\bFt)[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
 
