@@ -189,3 +189,8 @@ def test_sentence_spans_are_ordered_trimmed_and_inside_the_text(text):
         assert last <= a < b <= len(text)
         assert not text[a].isspace() and not text[b - 1].isspace()
         last = b
+
+
+def test_a_date_said_in_two_pieces_gives_the_finer_one():
+    _, events, _ = article_events(Article(text="In 2022, on March 3, Russian troops entered Kherson."))
+    assert [e.time.value for e in events] == ["2022-03-03"]

@@ -154,12 +154,22 @@ def _event_times(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]
         if not chosen:
             chosen.append(t)
             continue
+        between = text[chosen[-1].end:t.start]
+        last = chosen[-1]
+        if _overlap(t, last) and len(between.split()) <= 2 and _narrower(t, last):
+            chosen[-1] = t   # one date said in two pieces: "In 2022, on March 3" -> March 3, 2022
+            continue
         if len(chosen) >= 2:
             break
-        between = text[chosen[-1].end:t.start]
         if all(not _overlap(t, c) for c in chosen) and len(between.split()) >= 3 and _CLAUSE.search(between):
             chosen.append(t)
     return chosen
+
+
+def _narrower(a: TimeExpression, b: TimeExpression) -> bool:
+    """a lies within b and is shorter."""
+    return b.earliest[:10] <= a.earliest[:10] and a.latest[:10] <= b.latest[:10] and \
+        (a.earliest[:10], a.latest[:10]) != (b.earliest[:10], b.latest[:10])
 
 
 # ---------------------------------------------------------------------------------------------
