@@ -174,3 +174,7 @@ def test_all_capitals_headlines_pronouns_are_not_countries():
 def test_agency_credit_in_parentheses_is_not_a_country():
     text = "WASHINGTON, August 13 (Xinhua) -- President Bill Clinton condemned the attacks."
     assert article_countries(text, find_mentions(text, "1998-08-13")) == ["US"]
+
+
+def test_ap_style_datelines_with_underscores():
+    assert dateline_countries("NAIROBI, Kenya (AP) _ Suspected bombs exploded outside the embassy.") == ["KE"]

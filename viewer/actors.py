@@ -329,7 +329,7 @@ DATELINE = re.compile(
     r"""\A\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}?)\s*(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?
         \s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*
         (?:\((?:Reuters|Reuter|AP|AFP|UPI|Xinhua|dpa|DPA|Bloomberg|IANS|PTI|ANSA|Kyodo|Interfax|TASS|Ukrinform)\))?
-        \s*[-–—]+\s""",
+        \s*(?:[-–—]+|_)\s""",
     re.X,
 )
 
