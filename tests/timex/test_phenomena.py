@@ -358,3 +358,8 @@ def test_initials_titles_and_eed_words_do_not_break_tense():
     # "P." and "Mr." do not end the sentence; "succeed" is not a past tense
     assert one("Ms. Reyes will succeed Gen. Daniel P. Okafor Feb. 1, after Mr. Okafor retires.", ref).value == "2025-02-01"
 
+
+
+def test_irregular_passive_participles_are_not_past():
+    # "are held" is a present passive, not a past tense: "until Friday" is the coming Friday
+    assert one("The results are held back until Friday.").value == "2024-11-22"
