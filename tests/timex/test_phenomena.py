@@ -363,3 +363,13 @@ def test_initials_titles_and_eed_words_do_not_break_tense():
 def test_irregular_passive_participles_are_not_past():
     # "are held" is a present passive, not a past tense: "until Friday" is the coming Friday
     assert one("The results are held back until Friday.").value == "2024-11-22"
+
+
+def test_a_past_event_in_a_month_still_ahead_is_last_years():
+    ref = date(2024, 10, 27)
+    # a lexical past verb: the January just past, even though next January is nearer
+    assert one("In January, the ministry brought in a new commander.", ref).value == "2024-01"
+    # a reporting verb often announces a plan: the nearest January stays
+    assert one("The ministry said a new commander takes over in January.", ref).value == "2025-01"
+    # adjectival participles ("a still unspecified date") are not past tenses
+    assert one("Aid would arrive on a still unspecified date in January.", ref).value == "2025-01"

@@ -117,9 +117,13 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
 _FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+(?:by|on|in|before|at|for)\b|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable|meets|meet(?=\s+(?:separately|again|jointly|privately|with)\b)|visits|arrives|travels|resumes|returns|convenes|reconvenes|expires|leaves\s+for)\b")
-_PAST = re.compile(r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)\b(?:was|were|had|did|said|told|ago|last|(?!expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_PAST = re.compile(r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)\b(?:was|were|had|did|said|told|ago|last|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bstill\s)(?!un[a-z]+ed\b|expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
+_WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "noted", "insisted", "claimed", "explained",
+              "announced", "reported", "agreed", "decided", "ordered", "warned", "urged", "called", "asked", "promised",
+              "pledged", "vowed", "threatened", "proposed", "suggested", "indicated", "signaled", "signalled", "supposed",
+              "confirmed", "predicted", "forecast", "hoped", "wanted", "last", "ago", "since", "extended", "postponed", "delayed"}
 _REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
 # a period after an initial ("Daniel P. Davison") or a title/abbreviation ("Mr.", "Gen.", "Feb.") does not end a sentence
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bMaj)(?<!\bCpl)(?<!\bPvt)(?<!\bProf)(?<!\bRev)(?<!\bGens)(?<!\bNo)(?<!\bNos)(?<!\bvs)(?<!\bCo)(?<!\bCorp)(?<!\bInc)(?<!\bLtd)(?<!\bBros)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bMt)(?<!\bFt)[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
@@ -175,7 +179,7 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day")
+                 "sent_starts", "last_day", "last_cue")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -188,6 +192,7 @@ class _Ctx:
         self.last_quarter_pos: int | None = None
         self.anchor_pos: int | None = None
         self.last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
+        self.last_cue: str | None = None   # the word that decided the last tense() call
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -227,22 +232,23 @@ class _Ctx:
         Reporting verbs ("said", "told") only count when nothing else does: in "X will leave Thursday,
         he said" the event is in the future."""
         left, right = self.sentence(start, end)
+        self.last_cue = None
         if _AHEAD_OF.search(left):
             return "future"   # "ahead of Sunday's vote": the object of "ahead of" is still to come
         cues = []
         n = len(left)
         for m in _FUT.finditer(left):
-            cues.append((n - m.end(), 0, "future", True))
+            cues.append((n - m.end(), 0, "future", True, m.group(0)))
         for m in _PAST.finditer(left):
-            cues.append((n - m.end(), 1, "past", True))
+            cues.append((n - m.end(), 1, "past", True, m.group(0)))
         for m in _FUT_LEFT.finditer(left):
-            cues.append((n - m.end(), 0, "future", True))   # "planned a rally on Saturday": the plan's event is ahead
+            cues.append((n - m.end(), 0, "future", True, m.group(0)))   # "planned a rally on Saturday": the plan's event is ahead
         for m in _FUT.finditer(right):
-            cues.append((m.start(), 0, "future", False))
+            cues.append((m.start(), 0, "future", False, m.group(0)))
         for m in _PAST.finditer(right):
             # ", he said" after the expression reports the statement, not the event
             weak = m.group(0) in _REPORTING and re.search(r"[,'\"”]\s*(?:\S+\s+){0,3}$", right[:m.start()])
-            cues.append((m.start(), 2 if weak else 1, "past", False))
+            cues.append((m.start(), 2 if weak else 1, "past", False, m.group(0)))
         if not cues:
             low = (left + " " + right).lower()
             if " will " in low or "'ll " in low:
@@ -251,6 +257,7 @@ class _Ctx:
         strong = [c for c in cues if c[1] < 2]
         lefts = [c for c in strong if c[3]]
         best = min(lefts or strong or cues)
+        self.last_cue = best[4]
         return best[2]
 
 
@@ -359,6 +366,12 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     if t == "past" and dist(y) > (PAST_SLACK_DAY if day else PAST_SLACK_MONTH):
         y -= 1
         return y, f"past tense: the most recent {what} before the {how}", ref
+    if t == "past" and not day and ctx.last_cue not in _WEAK_PAST and date(y, month, 1) > ref \
+            and re.search(r"(?i:\b(?:in|during|since)\s+)$", ctx.text[max(0, start - 10):start]):
+        # "In January, the firm brought in a new chief" written in October: a lexical past verb (not a
+        # reporting verb, which often announces a plan) puts a whole month still ahead in the previous year
+        y -= 1
+        return y, f"past tense ('{ctx.last_cue}'): the most recent {what} before the {how}", ref
     if t == "future" and dist(y) < -FUTURE_SLACK:
         y += 1
         return y, f"future tense: the next {what} after the {how}", ref
