@@ -373,3 +373,8 @@ def test_a_past_event_in_a_month_still_ahead_is_last_years():
     assert one("The ministry said a new commander takes over in January.", ref).value == "2025-01"
     # adjectival participles ("a still unspecified date") are not past tenses
     assert one("Aid would arrive on a still unspecified date in January.", ref).value == "2025-01"
+
+
+def test_a_past_verb_after_as_soon_as_takes_the_main_clause_time():
+    # Wednesday: investors were likely to sell as soon as markets opened Monday → the coming Monday
+    assert one("Investors were likely to sell as soon as markets opened Monday.").value == "2024-11-25"
