@@ -378,3 +378,8 @@ def test_a_past_event_in_a_month_still_ahead_is_last_years():
 def test_a_past_verb_after_as_soon_as_takes_the_main_clause_time():
     # Wednesday: investors were likely to sell as soon as markets opened Monday → the coming Monday
     assert one("Investors were likely to sell as soon as markets opened Monday.").value == "2024-11-25"
+
+
+def test_a_plan_in_the_past_perfect_is_over():
+    # Wednesday: "had been due to expire Friday" was last Friday (the deadline was then moved)
+    assert one("The ultimatum was extended; it had been due to expire Friday.").value == "2024-11-15"

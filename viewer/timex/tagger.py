@@ -119,6 +119,7 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 _FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+(?:by|on|in|before|at|for)\b|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable|meets|meet(?=\s+(?:separately|again|jointly|privately|with)\b)|visits|arrives|travels|resumes|returns|convenes|reconvenes|expires|leaves\s+for)\b")
 _PAST = re.compile(r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)\b(?:was|were|had|did|said|told|ago|last|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bstill\s)(?!un[a-z]+ed\b|expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _SUBORDINATE = re.compile(r"\b(?:as\s+soon\s+as|until|till|once)\s+(?:[\w'-]+\s+){0,3}$")
+_PLAN_PAST = re.compile(r"\bhad\s+(?:been\s+)?(?:scheduled|due|expected|set|planned|slated|supposed|intended|meant)\s+to\b[^,;]*$")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
 _WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "noted", "insisted", "claimed", "explained",
@@ -236,6 +237,9 @@ class _Ctx:
         self.last_cue = None
         if _AHEAD_OF.search(left):
             return "future"   # "ahead of Sunday's vote": the object of "ahead of" is still to come
+        if _PLAN_PAST.search(left):
+            self.last_cue = "had"
+            return "past"   # "it had been due to expire Friday": a plan told in the past perfect is over
         cues = []
         n = len(left)
         for m in _FUT.finditer(left):
