@@ -194,3 +194,31 @@ def test_sentence_spans_are_ordered_trimmed_and_inside_the_text(text):
 def test_a_date_said_in_two_pieces_gives_the_finer_one():
     _, events, _ = article_events(Article(text="In 2022, on March 3, Russian troops entered Kherson."))
     assert [e.time.value for e in events] == ["2022-03-03"]
+
+
+def _title(sentence, date_text):
+    i = sentence.index(date_text)
+    return make_title(sentence, i, i + len(date_text))
+
+
+def test_titles_drop_asides_intro_phrases_and_dangling_prepositions():
+    assert _title("Kopp, who is from Vermont, was indicted last year in the October 1998 shooting death of "
+                  "Dr. Barnet Slepian, an obstetrician in Buffalo, New York.", "last year").startswith(
+        "Kopp was indicted in the October 1998 shooting")
+    assert _title("In New York Stock Exchange composite trading yesterday, Intelogic shares rose 37.5 cents to "
+                  "close at $2.75.", "yesterday") == "Intelogic shares rose 37.5 cents to close at $2.75"
+    assert _title("The shares are redeemable after the end of 1994.", "the end of 1994") == "The shares are redeemable"
+    assert _title("Two bombs exploded outside U.S. embassies in Kenya and Tanzania on Friday, killing dozens of "
+                  "people and wounding hundreds, witnesses said.", "on Friday").startswith(
+        "Two bombs exploded outside U.S. embassies in Kenya and Tanzania")
+
+
+def test_company_speakers_lose_their_legal_suffix():
+    assert _title("Oneida Ltd. said on Monday it would raise its dividend.", "on Monday") == \
+        "Oneida: it would raise its dividend"
+
+
+def test_a_dateline_on_its_own_line_makes_no_event():
+    text = "BRUSSELS, December 2 (Xinhua) --\nNATO ministers met in Brussels on Wednesday."
+    _, events, _ = article_events(Article(text=text, published="1998-12-02"))
+    assert [e.time.text for e in events] == ["Wednesday"]

@@ -180,19 +180,26 @@ _LEAD = re.compile(
     r"for example|for instance|for its part|for his part|for her part|for their part|in fact|indeed|"
     r"in turn|at the same time|on the other hand|according to [^,]{1,60}),?\s+)+",
     re.I)
-_TIME_PREP = re.compile(r"\b(?:on|in|at|during|since|by|from|until|of|early|late)\s*$", re.I)
+_TIME_PREP = re.compile(r"\b(?:(?:ended|ending|due|dated)\s+)?(?:(?:on|in|at|during|since|by|from|until|of|through|as of|into|within|throughout|over|for|after|"
+                        r"before|around|between|to|till|up to|until|as early as|as late as|no later than)\s+)?"
+                        r"(?:early|late)?\s*$", re.I)
 _SPEECH = re.compile(
     r"^(?P<subj>[^,;:]{2,90}?|.{2,90}?,[^,]{2,60},)\s+(?:has |had |have |also |again |reportedly |publicly )*"
-    r"(?P<verb>said|says|say|assured|assures|warned|warns|told [\w ]{1,30}?|announced|announces|stated|states|"
-    r"declared|declares|considered|considers|added|adds|insisted|insists|claimed|claims|argued|argues|"
-    r"reiterated|reiterates|confirmed|confirms|denied|denies|stressed|stresses|noted|notes|believes|believed|"
-    r"explained|urged|urges|vowed|vows|promised|promises|threatened|threatens|accused|accuses|"
+    r"(?P<verb>said|says|say|assured|assures|warned|warns|told [\w ]{1,30}?|announced|announces|stated|"
+    r"declared|declares|considered|considers|added|adds|insisted|insists|claimed|argued|argues|"
+    r"reiterated|reiterates|confirmed|confirms|denied|denies|stressed|noted|believes|believed|"
+    r"explained|urged|vowed|promised|threatened|threatens|accused|accuses|"
     r"acknowledged|admitted|estimated|predicted|suggested|wrote|tweeted|posted)\b"
     r"(?:\s+that\b)?[\s,:]*(?P<rest>.+)$",
     re.S)
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?[^,;]{2,60}?\s+(?:said|says|reported|reports|announced|stated|claimed|added|"
     r"according to [^,;]{2,60})\s*[.!]?$")
+_SPEECH_SETTING = re.compile(
+    r"^(?:(?:in|on|at|during|to|via|through)\s+(?:a|an|the|his|her|their|its)?\s*[^,]{0,50}?"
+    r"(?:statement|interview|editorial|speech|letter|post|message|briefing|conference|address|video|"
+    r"meeting|report|reporters|journalists|television|radio|broadcast|X|Telegram|Twitter|Facebook)\b"
+    r"[^,]{0,40}?)(?:,\s*|\s+that\s+|\s+(?=[A-Z]))")
 _QUOTE_FIRST = re.compile(
     r"^[\"“](?P<quote>[^\"“”]{8,}?)[,.!?]?[\"”]\s*,?\s*(?P<who>[^,.;:\"“”]{2,80}?)\s+(?:has |had )?"
     r"(?:said|says|told|wrote|added|warned|insisted|declared|stressed|tweeted|posted)\b")
@@ -246,7 +253,7 @@ def _drop_phrases(s: str, limit: int) -> str:
                 while j < len(words) and j - i <= 4:
                     w = words[j].lower().strip(",.;:“”\"'")
                     if w in _PREPS or w in _STOPPERS or w.endswith("ed"):
-                        natural = w != "of"   # "of" binds to the phrase before it: keep both
+                        natural = w not in ("of", "and", "or", "nor")  # bound to what comes next: keep it
                         break
                     if words[j].endswith((",", ";", ":")):
                         break
@@ -263,6 +270,20 @@ def _drop_phrases(s: str, limit: int) -> str:
     return " ".join(words)
 
 
+_VERBISH = frozenset("""is are was were be been has have had will would can could may might must shall should did
+does do said says won lost met left hit took made went came began rose fell set held told sent struck fought led
+kept saw got gave paid sold bought spent built killed fled ran shot cut put let quit broke chose drew drove flew
+grew knew spoke stood wrote""".split())
+
+
+def _has_verb(s: str) -> bool:
+    for w in s.split():
+        w = w.strip(",.;:“”\"'()").lower()
+        if w in _VERBISH or (len(w) > 3 and w.endswith(("ed", "es"))):
+            return True
+    return False
+
+
 def _shorten(s: str, limit: int = MAX_TITLE) -> str:
     s = s.rstrip(" .,;:")
     if len(s) <= limit:
@@ -272,7 +293,7 @@ def _shorten(s: str, limit: int = MAX_TITLE) -> str:
         return s
     best = None
     for m in _CUT.finditer(s):
-        if 25 <= m.start() <= limit:
+        if 25 <= m.start() <= limit and _has_verb(s[:m.start()]):
             best = m.start()
     if best is not None:
         return s[:best].rstrip(" ,;:")
@@ -282,7 +303,18 @@ def _shorten(s: str, limit: int = MAX_TITLE) -> str:
     return s[:cut].rstrip(" ,;:") + "…"
 
 
+_CORPORATE = re.compile(r"(?:,?\s+(?:&amp;|&|amp|and)?\s*(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|LLC|LP|Group|"
+                        r"Holdings|Bancorp|International)\.?)+\s*$")
+
+
 def _speaker(subj: str) -> str:
+    subj = subj.strip(" ,")
+    corp = _CORPORATE.search(subj)
+    if corp and corp.start() > 0:   # a company: its name without the legal suffix ("Oneida Ltd." -> "Oneida")
+        base = subj[:corp.start()].strip()
+        m = re.search(r"((?:[A-Z][\w'’.-]*\s*)+)$", base)
+        if m:
+            return m.group(1).strip()
     names = [n for n in _NAME.findall(subj)]
     names = [n for n in names if not all(w in _GENERIC_NAME_WORDS for w in n.split())]
     if names:
@@ -296,7 +328,9 @@ def _speaker(subj: str) -> str:
     return subj[:1].upper() + subj[1:]
 
 
-_INSTITUTION_WORDS = frozenset("""ministry commission council parliament government army forces office union
+_INSTITUTION_WORDS = frozenset("""association corporation institute university foundation center centre network
+airlines airline bureau services times post journal press television radio agency
+ministry commission council parliament government army forces office union
 house department agency bank court committee assembly police service party group corp inc company nations
 organization organisation alliance states republic kingdom federation guard guards navy command staff
 front movement fund reserve exchange board authority""".split())
@@ -314,11 +348,13 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
         before = _TIME_PREP.sub("", before)
         # prefer the subordinate clause that holds the date ("... comes as Germany resumed talks last weekend")
         subs = list(_SUBORD.finditer(before))
-        if subs and len(before) - subs[-1].end() > 15:
-            before = before[subs[-1].end():]
-            after = _COMMA.split(after, maxsplit=1)[0]
+        if subs and len(before) - subs[-1].end() > 15 and not _COMMA.search(before, subs[-1].end()):
+            clause = before[subs[-1].end():] + " " + _COMMA.split(after, maxsplit=1)[0]
+            if len(_drop_asides(_clean(clause)).split()) >= 4:
+                before, after = before[subs[-1].end():], _COMMA.split(after, maxsplit=1)[0]
         s = before.rstrip() + " " + after.lstrip()
     s = _clean(s)
+    s = _DANGLING_RELATIVE.sub("", s)
     s = _LEAD.sub("", s)
     q = _QUOTE_FIRST.match(s) or _QUOTE_SAID.match(s)
     if q:  # “This is one of the most massive attacks,” Zelenskiy said.
@@ -331,14 +367,39 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
     if m and len(m.group("rest")) > 10:
         who = _speaker(m.group("subj"))
         rest = _clean(m.group("rest"))
+        rest = _SPEECH_SETTING.sub("", rest)
         rest = _ARTICLE.sub("", rest)
         room = MAX_TITLE - len(who) - 2
         if room > 20 and len(who) <= 35:
             return f"{who}: {_shorten(rest, room)}".strip()
+    s = s[:1].upper() + s[1:]
+    if len(s) > MAX_TITLE:
+        s = _INTRO_PHRASE.sub("", s, count=1)
+        s = s[:1].upper() + s[1:]
+    if len(s) > MAX_TITLE:
+        s = _drop_asides(s)
     if len(s) > MAX_TITLE:
         s = _short_subject(s)
-    s = s[:1].upper() + s[1:]
     return _shorten(s)
+
+
+# ", which will be due," once its date is gone: a relative clause with nothing left in it
+_DANGLING_RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:will be|would be|was|were|is|are|had been|has been)"
+                                r"(?:\s+(?:due|held|set|scheduled|expected|made|signed|announced))?\s*(?=,)")
+_APPOSITIVE = re.compile(
+    r"^(?P<subj>[A-Z][^,]{1,60}?),\s+(?:a|an|the|who|which|whose|where|one of|now|formerly|once|then|also|"
+    r"himself|herself|itself|[A-Z][a-z]+(?=,))\b[^,]{0,100},\s+(?=[a-z])")
+_INTRO_PHRASE = re.compile(
+    r"^(?:In|On|At|For|After|Before|During|Among|Amid|Despite|Under|With|Without|According to|Following|"
+    r"Since|Until|Once|As|Meanwhile|Elsewhere)\b[^,]{0,70},\s+(?=\S)")
+_INNER_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]{0,80},")
+
+
+def _drop_asides(s: str) -> str:
+    """Headline style: "Kopp, who is from Vermont, was indicted" -> "Kopp was indicted"; "Sun, a maker of
+    workstations, reported" -> "Sun reported"; inner ", which ..." clauses go."""
+    s = _APPOSITIVE.sub(lambda m: m.group("subj") + " ", s, count=1)
+    return _INNER_RELATIVE.sub("", s)
 
 
 _TITLED_SUBJECT = re.compile(r"^(?P<subj>(?:[A-Z][\w.’'-]*\s+){2,7})(?=[a-z])")
@@ -404,6 +465,8 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
             j += 1
         if not in_sentence:
             continue
+        if s1 <= dateline_end:
+            continue  # a dateline on a line of its own: its date is the report's, not a happening's
         if s0 < dateline_end:
             # the dateline's date is the report's: an event's only when the sentence has no date of its own
             own = [t for t in in_sentence if t.start >= dateline_end]
