@@ -383,3 +383,10 @@ def test_a_past_verb_after_as_soon_as_takes_the_main_clause_time():
 def test_a_plan_in_the_past_perfect_is_over():
     # Wednesday: "had been due to expire Friday" was last Friday (the deadline was then moved)
     assert one("The ultimatum was extended; it had been due to expire Friday.").value == "2024-11-15"
+
+
+def test_vague_durations_with_an_article():
+    got = values("Over the years the town grew; in the weeks ahead it may fall.")
+    assert got == [("the years", "PXY"), ("the weeks ahead", "PXW")]
+    # anchored to an event or part of a noun phrase: not a vague duration
+    assert tag("In the days before the shooting he hid; the last days of the siege were hard.", REF) == []

@@ -105,6 +105,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
     # The second day of "April 24 and 25", "on 3 or 4 May" is handled with the first: see _h_dayand.
     ("dayand", rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![\d:,.]\d)(?:,?\s+{YEAR})?"),
+    # "over the years", "in the early years", "in the weeks ahead": vague durations with an article.
+    ("vaguethe", r"(?i:the\s+(?:early\s+|first\s+|final\s+|last\s+|closing\s+|following\s+|intervening\s+)?(?:years|decades|months|weeks|days|centuries)(?:\s+ahead)?)\b"),
     # "a year-long siege", "the day-long talks": one unit, adjectival (TimeML leaves the article out).
     ("unitlong", r"(?i:(?:day|night|week|month|year|decade|century)-long)\b"),
     # "today is the eighth day of the operation": the day of writing, counted from an event.
@@ -1881,6 +1883,21 @@ def _h_dayand(ctx: _Ctx, m, fam):
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{m.group(0)}': day {day} of the month of {d0.isoformat()} just mentioned")
 
 
+def _h_vaguethe(ctx: _Ctx, m, fam):
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    if not re.search(r"(?i:\b(?:over|through|throughout|in|during|for|within)\s+)$", ctx.text[max(0, start - 12):start]):
+        return None
+    if re.match(r"\s+(?:ago|before|after|of|to\s+come|since|when|in\s+which|leading|preceding)\b", ctx.text[end:end + 16]):
+        return None   # "in the days before the shooting", "the months of talks": anchored to an event or a noun
+    low = s.lower()
+    if re.search(r"\b(?:last|first|final|closing)\s", low) and not re.search(r"\b(?:years|decades|centuries)\b", low):
+        return None   # "the last days of the siege", "the first weeks": ordinal periods, not vague durations
+    unit = _unit_name(re.search(r"(years|decades|months|weeks|days|centuries)", low).group(1))
+    val = _dur_value("", unit, None)
+    return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
+
+
 def _h_unitlong(ctx: _Ctx, m, fam):
     s = m.group(0)
     unit = s.lower().split("-")[0]
@@ -2087,7 +2104,7 @@ _HANDLERS = {
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "unitlong": _h_unitlong, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "vaguethe": _h_vaguethe, "unitlong": _h_unitlong, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
@@ -2118,6 +2135,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["quarter", "quarters"], ["quarter"])
     add(["day", "night", "week", "month", "year", "decade", "century"], ["unitlong"])
     add(["day"], ["nthday"])
+    add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
     add(["half"], ["half"])
     add(["end"], ["yearend"])
