@@ -390,3 +390,9 @@ def test_vague_durations_with_an_article():
     assert got == [("the years", "PXY"), ("the weeks ahead", "PXW")]
     # anchored to an event or part of a noun phrase: not a vague duration
     assert tag("In the days before the shooting he hid; the last days of the siege were hard.", REF) == []
+
+
+def test_hundreds_and_thousands_in_words_multiply():
+    assert values("The fortress stood for two hundred years.") == [("two hundred years", "P200Y")]
+    assert values("The city was founded three thousand years ago.") == [("three thousand years ago", "BC0977")]
+    assert values("The walls stood for several hundred years.") == [("several hundred years", "PXY")]

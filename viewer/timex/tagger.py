@@ -49,7 +49,7 @@ PART = r"(?:morning|afternoon|evening|night|overnight)"
 NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred|hundred|a\s+thousand|a\s+dozen|dozen"
+    r"|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)[\s-]+(?:hundred|thousand)|hundred|thousand|a\s+dozen|dozen"
     r"|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+an?|an?)"
 )
 NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
@@ -155,6 +155,8 @@ def _words_num(s: str) -> float | None:
     if s in R.NUMBER_WORDS:
         return R.NUMBER_WORDS[s] + half
     parts = s.split()
+    if len(parts) == 2 and parts[0] in R.NUMBER_WORDS and parts[1] in ("hundred", "thousand"):
+        return R.NUMBER_WORDS[parts[0]] * R.NUMBER_WORDS[parts[1]] + half   # "two thousand": 2 × 1000
     if len(parts) == 2 and parts[0] in R.NUMBER_WORDS and parts[1] in R.NUMBER_WORDS:
         return R.NUMBER_WORDS[parts[0]] + R.NUMBER_WORDS[parts[1]] + half
     return None
@@ -1554,6 +1556,10 @@ def _h_ago(ctx: _Ctx, m, fam):
         return _expr(ctx, start, end, "DATE", val, a2.isoformat(), b2.isoformat(), akind,
                      f"'{s}' after {cal.value_of(akind, ctx.anchor_index)} (known to the {akind} only) → "
                      f"between {a2.isoformat()} and {b2.isoformat()}", mod, a)
+    if kind == "year" and ref.year + sign * n <= 0:
+        bc = 1 - (ref.year + sign * n)   # no year 0: 1 BC comes right before AD 1
+        return _expr(ctx, start, end, "DATE", f"BC{bc:04d}", None, None, "year",
+                     f"'{s}' relative to the {how} {ref.isoformat()} → {bc} BC", mod, ref)
     idx = cal.index_of(kind, ref) + sign * n
     e = _unit_expr(ctx, start, end, kind, idx, "", None, ref)
     e.mod = mod
@@ -1698,7 +1704,7 @@ def _h_duration(ctx: _Ctx, m, fam):
     numtxt = " ".join(words)
     if " or " in numtxt:
         numtxt = numtxt.split(" or ")[-1]
-    vague = bool(re.fullmatch(r"several|a few|few|many|some|numerous|a number of|dozens of|hundreds of|thousands of", numtxt))
+    vague = bool(re.fullmatch(r"several|a few|few|many|some|numerous|a number of|dozens of|hundreds of|thousands of|(?:several|a few) (?:hundred|thousand)", numtxt))
     n = None if vague else _words_num(numtxt)
     if not vague and n is None:
         return None
