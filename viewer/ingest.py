@@ -14,7 +14,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from viewer.model import PUBLISHED_GIVEN, Article
 from viewer.sources import CSV_EXT, JSONL_EXT, ReadError, iter_files, read_path
@@ -382,21 +382,3 @@ def _run_parallel(inputs, published, today, jobs: int, state: _State, should_sto
         for fut, _ in in_flight:
             fut.cancel()
         pool.shutdown(wait=not state.summary.stopped)
-
-
-def ingest_articles(articles: Iterable[Article], db_path: str, **kwargs) -> IngestSummary:  # pragma: no cover
-    """Convenience for callers holding Articles already (tests, tools): in-process."""
-    from viewer.store import Store
-    summary = IngestSummary()
-    store = Store.open(db_path)
-    state = _State(store, summary, None, kwargs.get("progress"), kwargs.get("on_error"))
-    try:
-        for a in articles:
-            if state.known(a.id):
-                state.skipped()
-            else:
-                state.result(_tag(_prepare(a, kwargs.get("published")), kwargs.get("today")))
-        state.commit()
-    finally:
-        store.close()
-    return summary
