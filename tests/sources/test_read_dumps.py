@@ -90,3 +90,13 @@ def test_big_jsonl_is_streamed_with_the_same_results(tmp_path, monkeypatch):
     monkeypatch.setattr(sources, "STREAM_JSONL_BYTES", 10)
     streamed = [(type(x).__name__, getattr(x, "line", None)) for x in read_path(str(f))]
     assert streamed == whole == [("Article", None), ("ReadError", 2), ("Article", None), ("ReadError", 4)]
+
+
+def test_published_dates_in_common_shapes():
+    from viewer.sources.meta import parse_date
+    assert parse_date("2024-11-18T10:00:00Z") == "2024-11-18"
+    assert parse_date("Mon, 18 Nov 2024 10:00:00 GMT") == "2024-11-18"
+    assert parse_date("18 November 2024") == "2024-11-18"
+    assert parse_date(1731924000) == parse_date("1731924000") == parse_date("1731924000000") == "2024-11-18"
+    assert parse_date("20241118") == "2024-11-18"
+    assert parse_date("not a date") is None and parse_date("2024-13-45") is None

@@ -9,6 +9,14 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\b")
 
 
+def _from_epoch(seconds: float) -> str | None:
+    from datetime import timezone
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def parse_date(value) -> str | None:
     """An ISO date (YYYY-MM-DD) from a metadata value, or None when it can't be read.
 
@@ -21,9 +29,13 @@ def parse_date(value) -> str | None:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_epoch(value)
     s = str(value).strip()
     if not s:
         return None
+    if re.fullmatch(r"\d{9,10}(?:\.\d+)?|\d{12,13}", s):   # Unix time in seconds or milliseconds
+        return _from_epoch(float(s) / (1000 if len(s) >= 12 and "." not in s else 1))
     for rx in (_ISO, _COMPACT):
         m = rx.match(s)
         if m:
