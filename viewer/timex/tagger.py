@@ -119,7 +119,7 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
 _FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+(?:by|on|in|before|at|for)\b|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable|meets|meet(?=\s+(?:separately|again|jointly|privately|with)\b)|visits|arrives|travels|resumes|returns|convenes|reconvenes|expires|leaves\s+for)\b")
-_PAST = re.compile(r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)\b(?:was|were|had|did|said|told|ago|last|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bstill\s)(?!un[a-z]+ed\b|expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?:was|were|had|did|said|told|ago|last|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bstill\s)(?!un[a-z]+ed\b|expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _SUBORDINATE = re.compile(r"\b(?:as\s+soon\s+as|until|till|once)\s+(?:[\w'-]+\s+){0,3}$")
 _PLAN_PAST = re.compile(r"\bhad\s+(?:been\s+)?(?:scheduled|due|expected|set|planned|slated|supposed|intended|meant)\s+to\b[^,;]*$")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
@@ -129,8 +129,22 @@ _WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "n
               "pledged", "vowed", "threatened", "proposed", "suggested", "indicated", "signaled", "signalled", "supposed",
               "confirmed", "predicted", "forecast", "hoped", "wanted", "last", "ago", "since", "extended", "postponed", "delayed"}
 _REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
+_SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
 # a period after an initial ("Daniel P. Davison") or a title/abbreviation ("Mr.", "Gen.", "Feb.") does not end a sentence
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bMaj)(?<!\bCpl)(?<!\bPvt)(?<!\bProf)(?<!\bRev)(?<!\bGens)(?<!\bNo)(?<!\bNos)(?<!\bvs)(?<!\bCo)(?<!\bCorp)(?<!\bInc)(?<!\bLtd)(?<!\bBros)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bMt)(?<!\bFt)[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
+_NOT_END_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Za-z]{1,5})$")
+_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm",
+                  "Maj", "Cpl", "Pvt", "Prof", "Rev", "Gens", "No", "Nos", "vs", "Co", "Corp", "Inc", "Ltd", "Bros", "Jan",
+                  "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft"}
+
+
+def _sentence_ends(s: str):
+    """The sentence ends in s, skipping periods after an initial or an abbreviation."""
+    for m in _SENT_END.finditer(s):
+        if s[m.start()] == ".":
+            w = _NOT_END_BEFORE.search(s, max(0, m.start() - 7), m.start())
+            if w is not None and (w.group(1) in _ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
+                continue
+        yield m
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
 
@@ -223,12 +237,12 @@ class _Ctx:
         lo = max(0, start - 120)
         left = text[lo:start]
         ms = None
-        for ms in _SENT_END.finditer(left):
+        for ms in _sentence_ends(left):
             pass
         if ms is not None:
             left = left[ms.end():]
         right = text[end:end + 80]
-        me = _SENT_END.search(right)
+        me = next(_sentence_ends(right), None)
         if me is not None:
             right = right[:me.start()]
         return left, right
