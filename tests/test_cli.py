@@ -107,3 +107,18 @@ def test_a_database_that_is_not_ours_is_refused_with_a_reason(tmp_path):
 
 def test_usage_errors_exit_2():
     assert run("events", "--from", "yesterday", check=False).returncode == 2
+
+
+def test_a_record_with_an_unreadable_date_is_read_and_noted_not_skipped(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a1", "text": "Ukraine said on Monday, November 18 that "
+                                "talks had resumed last weekend.", "published": "someday"}) + "\n"
+                    + "{not json\n")
+    db = tmp_path / "z.db"
+    proc = run("ingest", str(dump), "--db", str(db), check=False)
+    assert "note: " in proc.stderr and "dump.jsonl:1" in proc.stderr
+    assert "skipped " in proc.stderr and "dump.jsonl:2" in proc.stderr   # the broken line
+    assert proc.returncode == 3
+    assert "1 inputs skipped" in proc.stderr
+    (article,) = [json.loads(x) for x in run("articles", "--db", str(db), "--json").stdout.splitlines()]
+    assert article["published_source"] == "inferred"

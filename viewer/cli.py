@@ -179,7 +179,8 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False) -> int:
 
     def on_error(error) -> None:
         where = f"{error.source}:{error.line}" if getattr(error, "line", None) else error.source
-        message = f"skipped {where}: {error.message}"
+        verb = "skipped" if getattr(error, "skipped", True) else "note:"
+        message = f"{verb} {where}: {error.message}"
         if bar is not None:
             bar.write(f"conflict-timeline: {message}", file=sys.stderr)
         else:
@@ -189,11 +190,12 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False) -> int:
                            progress=progress, on_error=on_error)
     if bar is not None:
         bar.close()
+    skipped = sum(1 for e in summary.errors if getattr(e, "skipped", True))
     if not quiet:
         print(f"{summary.articles_added} articles added, {summary.articles_skipped} already stored, "
-              f"{summary.events_added} events, {len(summary.errors)} inputs skipped"
+              f"{summary.events_added} events, {skipped} inputs skipped"
               + (" (stopped early)" if summary.stopped else ""), file=sys.stderr)
-    return EXIT_PARTIAL if summary.errors else EXIT_OK
+    return EXIT_PARTIAL if skipped else EXIT_OK
 
 
 def cmd_timex(args) -> int:

@@ -30,6 +30,7 @@ class ReadError:
     source: str             # the file (or "stdin")
     line: int | None        # 1-based line of a dump record, when it applies
     message: str            # what went wrong; feed entries are named in it ("entry 3: ...")
+    skipped: bool = True    # False: a warning only, the input was still read (e.g. a bad date)
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source

@@ -32,7 +32,8 @@ def _article(rec: dict, source: str, line: int):
         published = parse_date(raw_date)
         if published is None:
             warn = ReadError(source, line, f"unreadable published date {str(raw_date)[:40]!r}; "
-                                           "ingested with a date inferred from its text")
+                                           "ingested with a date inferred from its text",
+                               skipped=False)
 
     def s(key):
         v = rec.get(key)

@@ -64,7 +64,8 @@ def read_feed(data: bytes, source: str) -> Iterator[Article]:
                 published = parse_date(raw)
                 if published is None:
                     yield ReadError(source, None, f"{name}: unreadable date {raw!r}; "
-                                                  "ingested with a date inferred from its text")
+                                                  "ingested with a date inferred from its text",
+                                      skipped=False)
                 break
         yield Article(text=text, title=title, url=entry.get("link") or None, source=source,
                       published=published, published_source=PUBLISHED_METADATA if published else None,
