@@ -122,3 +122,17 @@ def test_a_record_with_an_unreadable_date_is_read_and_noted_not_skipped(tmp_path
     assert "1 inputs skipped" in proc.stderr
     (article,) = [json.loads(x) for x in run("articles", "--db", str(db), "--json").stdout.splitlines()]
     assert article["published_source"] == "inferred"
+
+
+def test_two_reports_of_one_happening_become_one_event_with_both_excerpts(tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.txt").write_text("KYIV, Nov. 20, 2024 — Russia launched a massive missile attack on "
+                                  "Ukraine's energy grid on Sunday, November 17, officials said.\n")
+    (folder / "b.txt").write_text("MOSCOW, Nov. 21, 2024 — Russia carried out a massive missile attack "
+                                  "on Ukraine's energy grid on Sunday, November 17, the ministry said.\n")
+    db = tmp_path / "w.db"
+    proc = run("ingest", str(folder), "--db", str(db))
+    assert "2 articles added" in proc.stderr and "+1 more reports" in proc.stderr
+    (event,) = [json.loads(x) for x in run("events", "--db", str(db), "--json").stdout.splitlines()]
+    assert event["value"] == "2024-11-17" and event["reports"] == 2

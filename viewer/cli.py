@@ -193,7 +193,10 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False) -> int:
     skipped = sum(1 for e in summary.errors if getattr(e, "skipped", True))
     if not quiet:
         print(f"{summary.articles_added} articles added, {summary.articles_skipped} already stored, "
-              f"{summary.events_added} events, {skipped} inputs skipped"
+              f"{summary.events_added} events"
+              + (f" (+{summary.reports_merged} more reports of known events)"
+                 if summary.reports_merged else "")
+              + f", {skipped} inputs skipped"
               + (" (stopped early)" if summary.stopped else ""), file=sys.stderr)
     return EXIT_PARTIAL if skipped else EXIT_OK
 

@@ -31,6 +31,7 @@ class IngestSummary:
     articles_added: int = 0
     articles_skipped: int = 0
     events_added: int = 0
+    reports_merged: int = 0   # reports stored as another article's account of an event already known
     errors: list[ReadError] = field(default_factory=list)
     stopped: bool = False
 
@@ -220,6 +221,7 @@ class _State:
     def commit(self) -> None:
         if self.pending:
             self.summary.events_added += self.store.add_articles(self.pending)
+            self.summary.reports_merged += self.store.last_merged
             self.summary.articles_added += len(self.pending)
             self.pending = []
             self.pending_ids = set()
