@@ -396,3 +396,9 @@ def test_hundreds_and_thousands_in_words_multiply():
     assert values("The fortress stood for two hundred years.") == [("two hundred years", "P200Y")]
     assert values("The city was founded three thousand years ago.") == [("three thousand years ago", "BC0977")]
     assert values("The walls stood for several hundred years.") == [("several hundred years", "PXY")]
+
+
+def test_a_later_date_is_the_future():
+    e = one("The talks will resume at a later date.")
+    assert (e.text, e.value) == ("a later date", "FUTURE_REF")
+    assert tag("The date of the vote was set.", REF) == []

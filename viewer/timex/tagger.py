@@ -88,7 +88,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b))?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:\s+(?i:week)\b)?(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
-    ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term)\b)"),
+    ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term|(?:a|some)\s+(?:later|future)\s+(?:date|point))\b)"),
     ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
     ("partofday", rf"(?<![-\w])(?i:overnight)\b(?!-)|(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
@@ -1256,7 +1256,7 @@ def _h_ref(ctx: _Ctx, m, fam):
     if rm:
         letter = {"months": "M", "weeks": "W", "days": "D", "quarters": "Q"}[rm.group(1)]
         return _expr(ctx, start, end, "DURATION", f"PX{letter}", None, None, None, f"'{s}': an unspecified number of {rm.group(1)} up to the reference")
-    if low.endswith(" term"):
+    if low.endswith(" term") or re.search(r"(?:later|future) (?:date|point)$", low):
         val = "FUTURE_REF"
     else:
         val = R.REF_WORDS.get(low)
@@ -2167,7 +2167,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["today", "yesterday", "tomorrow", "tonight"], ["today", "partofday", "clock"])
     add(list(R.PARTS_OF_DAY), ["partofday", "weekday", "today", "set"])
     add(["now", "currently", "current", "presently", "nowadays", "present", "moment", "recently", "lately",
-         "past", "future", "term"], ["ref"])
+         "past", "future", "term", "date", "point"], ["ref"])
     add(list(R.SET_ADVERBS) + ["semi"], ["set"])
     add(["noon", "midnight", "midday", "am", "pm"], ["clock"])
     add(["christmas", "easter", "thanksgiving", "halloween", "eve", "july", "friday", "monday", "sunday"], ["holiday"])
