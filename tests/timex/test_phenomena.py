@@ -402,3 +402,34 @@ def test_a_later_date_is_the_future():
     e = one("The talks will resume at a later date.")
     assert (e.text, e.value) == ("a later date", "FUTURE_REF")
     assert tag("The date of the vote was set.", REF) == []
+
+
+def test_a_written_year_sets_the_year_of_the_next_bare_dates():
+    ref = date(2024, 5, 1)
+    assert values("In 2022, the army crossed the river. On March 3 it took the town.", ref) == [
+        ("2022", "2022"), ("March 3", "2022-03-03")]
+    assert values("In June 1941 Germany invaded the Soviet Union. On 22 June the attack began.", ref) == [
+        ("June 1941", "1941-06"), ("22 June", "1941-06-22")]
+    assert values("In 1944, the Allies landed in Normandy. In August they liberated Paris.", ref)[1] == ("August", "1944-08")
+    # a date resolved in that year keeps the story there
+    got = values("Germany invaded Poland on 1 September 1939. Two days later Britain declared war. "
+                 "On 17 September the Soviets invaded.", ref)
+    assert got[1:] == [("Two days later", "1939-09-03"), ("17 September", "1939-09-17")]
+    got = values("In June 1941 Germany invaded. That October the Germans reached Moscow. "
+                 "The following spring they attacked again.", ref)
+    assert got[1:] == [("That October", "1941-10"), ("The following spring", "1942-SP")]
+
+
+def test_a_year_in_passing_leaves_news_dates_deictic():
+    ref = date(2024, 2, 20)   # a Tuesday
+    # weekdays stay deictic, the future stays ahead, and a year that does not locate an event
+    # ("since 2014", "due 2030", "the 2014 law") does not move a later month-day
+    assert values("In 2014 the rebels seized the airport. On Tuesday, officials said talks would resume.", ref)[1] \
+        == ("Tuesday", "2024-02-20")
+    assert values("The war began in 2014. It will report results on March 3.", ref)[1] == ("March 3", "2024-03-03")
+    assert values("The firm has grown since 2014. On Feb. 2 it cut jobs.", ref)[1] == ("Feb. 2", "2024-02-02")
+    assert values("The bonds due 2030 were sold. The rights expire Feb. 12.", ref)[1] == ("Feb. 12", "2024-02-12")
+    # two sentences or a paragraph later, the publication date is back
+    assert values("In 2014 the rebels seized the airport. Talks failed. On Feb. 2 they attacked.", ref)[1] \
+        == ("Feb. 2", "2024-02-02")
+    assert values("In 2014 the rebels seized the airport.\n\nOn Feb. 2 they attacked.", ref)[1] == ("Feb. 2", "2024-02-02")

@@ -199,7 +199,7 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -213,6 +213,8 @@ class _Ctx:
         self.anchor_pos: int | None = None
         self.last_day: tuple[int, date] | None = None  # (offset, day) of the last day-level date
         self.last_cue: str | None = None   # the word that decided the last tense() call
+        self.disc_year: int | None = None  # the last year written out in the text ("In 2022", "June 1941")
+        self.disc_pos: int | None = None   # where that expression (or one resolved in its year) ended
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -341,13 +343,42 @@ def _deictic(s: str) -> str | None:
 # --------------------------------------------------------------------------------------------- handlers
 
 
-def _set_anchor(ctx: _Ctx, kind: str, idx: int):
+def _set_anchor(ctx: _Ctx, kind: str, idx: int, written: tuple[int, int] | None = None):
     a, b = cal.bounds(kind, idx)
     ctx.anchor = a
     ctx.anchor_kind = kind
     ctx.anchor_index = idx
     if kind == "quarter":
         ctx.last_quarter = idx
+    if written is not None and _LOCATES.search(ctx.text, max(0, written[0] - 30), written[0]):
+        # the year is written out and locates an event ("In 2022,", "invaded on 22 June 1941"), unlike
+        # "since 1980", "due 1993", "the August 1988 cease-fire", "the Act of 1989": the discourse is now
+        # in that year
+        ctx.disc_year = a.year
+        ctx.disc_pos = written[1]
+
+
+# A time adverbial that locates an event: "in", "on", "during" (and "early/late/mid"), or a sentence start.
+_LOCATES = re.compile(r"(?:(?:^|[.!?:;]\s+|\n)|\b(?i:in|on|during)\s+)(?i:(?:early|late|mid)[\s-]+)?$")
+
+# How far (characters) back a written year still sets the year of a bare "March 3" in news.
+DISCOURSE_YEAR_REACH = 400
+
+
+def _discourse_year(ctx: _Ctx, start: int) -> int | None:
+    """The year written out in this or the previous sentence ("In 2022, ... On March 3"), if any."""
+    pos = ctx.disc_pos
+    if pos is None or pos > start or start - pos > DISCOURSE_YEAR_REACH:
+        return None
+    between = ctx.text[pos:start]
+    if "\n\n" in between:
+        return None   # a new paragraph
+    n = 0
+    for _ in _sentence_ends(between):
+        n += 1
+        if n > 1:
+            return None
+    return ctx.disc_year
 
 
 # How far (days) a date may lie on the "wrong" side of the reference before tense moves it a year:
@@ -380,6 +411,14 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
             return ref.year, f"same year as the narrative time", ref
         return ref.year + 1, "after the narrative time (narratives move forward)", ref
     t = ctx.tense(start, end)
+    if deic is None and how == "reference":
+        dy = _discourse_year(ctx, start)
+        if dy is not None and dy != ref.year and t != "future" and _LOCATES.search(ctx.text, max(0, start - 30), start):
+            # "In 2022, the army crossed the river. On March 3 it took the town": a year written out in
+            # this or the previous sentence is the year the text is narrating, not the publication year
+            ctx.disc_pos = end
+            anc = ctx.anchor if ctx.anchor is not None and ctx.anchor.year == dy else date(dy, 1, 1)
+            return dy, f"the year {dy} the text was just talking about", anc
 
     def dist(y):
         d = min(day or 15, cal.last_day(y, month))
@@ -502,7 +541,7 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
         y = int(ym.group(1))
         d = date(y, month, day)
         idx = d.toordinal()
-        _set_anchor(ctx, "day", idx)
+        _set_anchor(ctx, "day", idx, (start, end))
         ctx.last_day = (start, d)
         return _unit_expr(ctx, start, end, "day", idx, f"explicit date '{s}'")
     # no year: one written after a list of days ("March 3, 4 and 5, 2024") applies to all of them
@@ -562,7 +601,7 @@ def _h_iso(ctx, m, fam):
             except ValueError:
                 d = date(yi, b, a)
     idx = d.toordinal()
-    _set_anchor(ctx, "day", idx)
+    _set_anchor(ctx, "day", idx, (m.start(), m.end()))
     ctx.last_day = (m.start(), d)
     return _unit_expr(ctx, m.start(), m.end(), "day", idx, f"explicit numeric date '{s}'")
 
@@ -606,7 +645,7 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
     if ym:
         y = int(ym.group(1))
         idx = y * 12 + month - 1
-        _set_anchor(ctx, "month", idx)
+        _set_anchor(ctx, "month", idx, (start, end))
         return _unit_expr(ctx, start, end, "month", idx, f"explicit month '{s}'", mod)
     deic = _deictic(prefix)
     if re.search(r"(?i:\bthat\b)", prefix):
@@ -778,7 +817,7 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
         mod = pmod
     elif re.match(r"(?i)(post|pre)-", prefix):
         mod = "AFTER" if prefix[:1] in "pP" and prefix[:4].lower() == "post" else "BEFORE"
-    _set_anchor(ctx, "year", y)
+    _set_anchor(ctx, "year", y, (start, end))
     how = "fiscal year" if re.search(r"(?i)fiscal|FY", prefix) else "explicit year"
     return _unit_expr(ctx, start, end, "year", y, f"{how} '{core.strip()}'", mod)
 
@@ -822,7 +861,7 @@ def _h_yrange(ctx, m, fam):
     y2 = (y1 // 100) * 100 + int(s[-2:])
     if y2 <= y1 or y2 - y1 > 20:
         return None
-    _set_anchor(ctx, "year", y1)
+    _set_anchor(ctx, "year", y1, (m.start(), m.end()))
     return _expr(ctx, m.start(), m.end(), "DATE", f"{y1:04d}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", "year",
                  f"'{s}': the years {y1} to {y2} (value: the first year)")
 
@@ -837,7 +876,7 @@ def _h_era(ctx, m, fam):
         return _expr(ctx, m.start(), m.end(), "DATE", f"BC{y:04d}", None, None, "year", f"'{s}': the year {y} before the common era")
     if y == 0:
         return None
-    _set_anchor(ctx, "year", y)
+    _set_anchor(ctx, "year", y, (m.start(), m.end()))
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{s}': the year {y} of the common era")
 
 
@@ -847,7 +886,7 @@ def _h_fy(ctx, m, fam):
     y = int(digits)
     if len(digits) == 2:
         y += 1900 if y >= 50 else 2000
-    _set_anchor(ctx, "year", y)
+    _set_anchor(ctx, "year", y, (m.start(), m.end()))
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"fiscal year '{s}' (value: its year)")
 
 
@@ -1131,7 +1170,7 @@ def _h_season(ctx: _Ctx, m, fam):
     if ym:
         y = int(ym.group(1))
         idx = y * 4 + sidx
-        _set_anchor(ctx, "season", idx)
+        _set_anchor(ctx, "season", idx, (start, end))
         return _unit_expr(ctx, start, end, "season", idx, f"explicit season '{s}'", pmod)
     deic = _deictic(prefix)
     if deic in ("next_a", "prev_a", "that", "same_a"):
@@ -2265,6 +2304,9 @@ def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExp
         last_end = e.end
         if e.granularity == "quarter":
             ctx.last_quarter_pos = e.end
+        if ctx.disc_pos is not None and e.type in ("DATE", "TIME") and e.earliest \
+                and e.earliest[:4] == f"{ctx.disc_year:04d}" and e.start - ctx.disc_pos <= DISCOURSE_YEAR_REACH:
+            ctx.disc_pos = e.end   # "Two days later" (still in 1939): the story stays in that year
         # anaphora ("the following month", "that day") refer to the last date mentioned
         if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin" \
                 and name != "yearago" and e.text.lower() != "overnight":   # "the year-earlier loss" is a comparison, not where the story is
