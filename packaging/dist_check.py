@@ -13,7 +13,8 @@ HOME / data folder, and checks:
    lxml_html_clean), an RSS feed (feedparser), read by two worker processes (`--jobs 2`: spawn re-runs
    the frozen program), and `timex` on English and German text (dateparser's language data, pytz and
    tzdata from tzdb.zip);
-6. (not on Windows) no arguments: the window opens, the first start fills the default database in the
+6. `export` writes CSV, JSON and TimelineJS; `synth --events 500` makes a database of 500 events;
+7. (not on Windows) no arguments: the window opens, the first start fills the default database in the
    user data folder from the bundled seeds, and the program is still running 3 s later.
 
 Exit code 0 when all pass; 1 with each failure on stderr otherwise. Prints a JSON summary on stdout.
@@ -229,11 +230,31 @@ def check_program(program: Path, *, seeds: Path | None = None, readers: bool = T
         summary["screenshot_s"] = round(proc.seconds, 2)
         summary["screenshot"] = check_png(png, (1200, 700))
 
+        summary["export"] = check_export_and_synth(program, home, db)
         if readers:
             summary["readers"] = check_readers(program, home)
         if sys.platform != "win32":  # platformdirs ignores %APPDATA% there: the database can't be found
             summary["first_start"] = check_first_start(program, home)
     return summary
+
+
+def check_export_and_synth(program: Path, home: Path, db: Path) -> dict:
+    """`export` in its three formats, and `synth` (numpy.random, the store's bulk writer)."""
+    sizes = {}
+    for fmt in ("csv", "json", "timelinejs"):
+        out = home / f"export.{fmt}"
+        run(program, ["export", "--db", str(db), "--format", fmt, "--out", str(out)], home)
+        if not out.is_file() or out.stat().st_size < 100:
+            raise CheckFailed(f"export --format {fmt}: nothing written to {out}")
+        sizes[fmt] = out.stat().st_size
+    json.loads((home / "export.json").read_text(encoding="utf-8"))
+    json.loads((home / "export.timelinejs").read_text(encoding="utf-8"))
+    synth = home / "synth.db"
+    run(program, ["synth", "--events", "500", "--db", str(synth)], home)
+    count = len(event_lines(run(program, ["events", "--db", str(synth), "--json"], home).stdout))
+    if count < 500:
+        raise CheckFailed(f"synth --events 500 made {count} events")
+    return {"bytes": sizes, "synth_events": count}
 
 
 def default_db(home: Path) -> Path:
