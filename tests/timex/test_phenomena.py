@@ -433,3 +433,22 @@ def test_a_year_in_passing_leaves_news_dates_deictic():
     assert values("In 2014 the rebels seized the airport. Talks failed. On Feb. 2 they attacked.", ref)[1] \
         == ("Feb. 2", "2024-02-02")
     assert values("In 2014 the rebels seized the airport.\n\nOn Feb. 2 they attacked.", ref)[1] == ("Feb. 2", "2024-02-02")
+
+
+def test_ranges_as_timeml_annotates_them():
+    ref = date(2024, 2, 20)
+    # a range of amounts is one duration: the lower bound, mod EQUAL_OR_MORE
+    for text, span, val in [("The repairs will take two to three weeks.", "two to three weeks", "P2W"),
+                            ("It takes 10-12 weeks.", "10-12 weeks", "P10W"),
+                            ("It took between two and three years.", "two and three years", "P2Y")]:
+        e = one(text, ref)
+        assert (e.text, e.type, e.value, e.mod) == (span, "DURATION", val, "EQUAL_OR_MORE")
+    # a range of dates is two dates; a year written at the end applies to the start too
+    assert values("The war lasted from 1941 to 1945.", ref) == [("1941", "1941"), ("1945", "1945")]
+    assert values("They fought from June to August 1944.", ref) == [("June", "1944-06"), ("August 1944", "1944-08")]
+    assert values("The battle raged from 1 July to 18 November 1916.", ref) == [
+        ("1 July", "1916-07-01"), ("18 November 1916", "1916-11-18")]
+    assert values("The siege lasted from December to February 1943.", ref)[0] == ("December", "1942-12")
+    assert values("Fighting raged between March and May.", ref) == [("March", "2024-03"), ("May", "2024-05")]
+    e = one("The talks ran March 3-5.", ref)
+    assert (e.value, e.earliest, e.latest) == ("2024-03-03", "2024-03-03", "2024-03-05")

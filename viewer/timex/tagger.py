@@ -95,7 +95,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
-    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?\b(?:{NUM}|{NUM_VAGUE})(?:\s+or\s+{NUM})?[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
+    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?(?:(?i:\bbetween)\s+{NUM}\s+(?i:and)\s+{NUM}|\b(?:{NUM}|{NUM_VAGUE})(?:\s+(?i:or|to)\s+{NUM}|\s*[-–]\s*\d+)?)[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
@@ -550,6 +550,11 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
         d = date(int(lm.group(1)), month, day)
         ctx.last_day = (start, d)
         return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}': the year {lm.group(1)} written after the list of days")
+    ry = _range_year(ctx, month, end)
+    if ry is not None:
+        d = date(ry, month, day)
+        ctx.last_day = (start, d)
+        return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{s}': the year {ry} written at the end of the range")
     # no year: use the weekday if there is one, else context
     low = s.lower()
     deic = "last" if low.startswith("last") else ("next" if low.startswith(("next", "coming")) else None)
@@ -628,7 +633,7 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
             return None
         after = ctx.text[end:end + 2]
         if name in ("may", "march") and re.match(r"\s+[a-z]", ctx.text[end:end + 3]) and not re.search(
-                r"(?i:\b(?:in|since|until|by|during|of|early|late|mid|last|next|this|through|the|a|an|its|their)\s*)$", before):
+                r"(?i:\b(?:in|since|between|from|until|by|during|of|early|late|mid|last|next|this|through|the|a|an|its|their)\s*)$", before):
             return None
         if after[:1].isalpha():
             return None
@@ -657,6 +662,10 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
             y = ref0.year + {"this": 0, "last": -1, "next": 1}[ty.group(1).lower()]
             idx = y * 12 + month - 1
             return _unit_expr(ctx, start, end, "month", idx, f"'{s}': {_MNAME[month]} of {y} ({ty.group(1).lower()} year from the {how0} {ref0.isoformat()})", mod, ref0)
+    ry = _range_year(ctx, month, end) if deic is None else None
+    if ry is not None:
+        return _unit_expr(ctx, start, end, "month", ry * 12 + month - 1,
+                          f"'{s}': the year {ry} written at the end of the range", mod)
     y, why, anc = _year_from_context(ctx, month, start, end, deic)
     if y is None:
         return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}", None, None, "month",
@@ -1757,6 +1766,17 @@ def _h_duration(ctx: _Ctx, m, fam):
     numtxt = " ".join(words)
     if " or " in numtxt:
         numtxt = numtxt.split(" or ")[-1]
+    rm = re.fullmatch(r"between (.+) and (.+)|(.+) to (.+)", numtxt) or (
+        re.search(r"\d\s*[-–]\s*\d", core) and re.fullmatch(r"(\d+) (\d+)", numtxt))
+    if rm:
+        # "two to three weeks", "between two and three years", "10-12 weeks": one duration, TimeML's value
+        # is the lower bound with mod EQUAL_OR_MORE
+        lo_txt, hi_txt = [g for g in rm.groups() if g is not None]
+        lo_n, hi_n = _words_num(lo_txt), _words_num(hi_txt)
+        if lo_n is None or hi_n is None or not lo_n < hi_n:
+            return None
+        numtxt = lo_txt
+        mod = mod or "EQUAL_OR_MORE"
     vague = bool(re.fullmatch(r"several|a few|few|many|some|numerous|a number of|dozens of|hundreds of|thousands of|(?:several|a few) (?:hundred|thousand)", numtxt))
     n = None if vague else _words_num(numtxt)
     if not vague and n is None:
@@ -1809,6 +1829,8 @@ def _h_duration(ctx: _Ctx, m, fam):
             start2 = start
         else:
             start = start2
+    if rm and ctx.text[start:start + 8].lower() == "between ":
+        start += 8   # "between" is a signal, outside the extent
     return _expr(ctx, start, end, "DURATION", val, None, None, None,
                  f"'{ctx.text[start:end]}': a duration of {_fmt_num(n)} {unit}{'s' if plural else ''}", mod)
 
@@ -1897,6 +1919,23 @@ def _h_vague(ctx: _Ctx, m, fam):
 
 
 _DAY_AND_BEFORE = re.compile(rf"{MONTH}\s+{DAYN}(?:\s*,\s*{DAYN})*(?:\s+(?:and|or|&)\s+|\s*,\s*)$")
+# "from June to August 1944", "from 1 July to 18 November 1916", "between March and May 2003": the year
+# written at the end of the range is the year of its start too
+_RANGE_END_YEAR = re.compile(rf"\s*(?:[-–—]|to|through|until|till|and)\s+(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?)?({MONTH})(?:\s+{DAYN})?,?\s+({YEAR})\b")
+
+
+def _range_year(ctx: _Ctx, month: int, end: int):
+    """The year of a month (or month-day) starting a range whose end is written with a year, else None."""
+    rm = _RANGE_END_YEAR.match(ctx.text, end)
+    if not rm:
+        return None
+    m2 = _MONTH_IN.match(rm.group(1))
+    if not m2:
+        return None
+    y = int(rm.group(2))
+    return y if _month_of(m2.group(0)) >= month else y - 1
+
+
 _DAY_LIST_YEAR = re.compile(rf"(?:\s*,\s*\d{{1,2}}(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+({YEAR})")
 _DAYN_ONLY = re.compile(r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?")
 _DAY_AND_AFTER = re.compile(rf"(?:\s*,\s*{DAYN})*\s*,?\s+(?:and|or|&)\s+{DAYN}\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?")
