@@ -452,3 +452,11 @@ def test_ranges_as_timeml_annotates_them():
     assert values("Fighting raged between March and May.", ref) == [("March", "2024-03"), ("May", "2024-05")]
     e = one("The talks ran March 3-5.", ref)
     assert (e.value, e.earliest, e.latest) == ("2024-03-03", "2024-03-03", "2024-03-05")
+
+
+def test_the_year_the_text_narrates_moves_forward():
+    ref = date(2024, 5, 1)
+    assert values("In December 1941 Japan attacked Pearl Harbor. On 3 January the Allies formed a command.", ref)[1] \
+        == ("3 January", "1942-01-03")
+    assert values("In June 1941 Germany invaded the Soviet Union. By December the offensive had stalled.", ref)[1] \
+        == ("December", "1941-12")

@@ -361,6 +361,8 @@ def _set_anchor(ctx: _Ctx, kind: str, idx: int, written: tuple[int, int] | None 
 # A time adverbial that locates an event: "in", "on", "during" (and "early/late/mid"), or a sentence start.
 _LOCATES = re.compile(r"(?:(?:^|[.!?:;]\s+|\n)|\b(?i:in|on|during)\s+)(?i:(?:early|late|mid)[\s-]+)?$")
 
+_LOCATES_TARGET = re.compile(r"(?:(?:^|[.!?:;]\s+|\n)|\b(?i:in|on|during|by|before|after|until)\s+)(?i:(?:early|late|mid)[\s-]+)?$")
+
 # How far (characters) back a written year still sets the year of a bare "March 3" in news.
 DISCOURSE_YEAR_REACH = 400
 
@@ -413,11 +415,14 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     t = ctx.tense(start, end)
     if deic is None and how == "reference":
         dy = _discourse_year(ctx, start)
-        if dy is not None and dy != ref.year and t != "future" and _LOCATES.search(ctx.text, max(0, start - 30), start):
+        if dy is not None and dy != ref.year and t != "future" and _LOCATES_TARGET.search(ctx.text, max(0, start - 30), start):
             # "In 2022, the army crossed the river. On March 3 it took the town": a year written out in
             # this or the previous sentence is the year the text is narrating, not the publication year
             ctx.disc_pos = end
             anc = ctx.anchor if ctx.anchor is not None and ctx.anchor.year == dy else date(dy, 1, 1)
+            if anc is ctx.anchor and ctx.anchor_kind in ("month", "day", "season") and month < anc.month:
+                # "In December 1941 ... On 3 January": a story told in order moves forward
+                return dy + 1, f"the first {_MNAME[month]} after {anc.isoformat()}, where the text was", anc
             return dy, f"the year {dy} the text was just talking about", anc
 
     def dist(y):
