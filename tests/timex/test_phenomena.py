@@ -460,3 +460,20 @@ def test_the_year_the_text_narrates_moves_forward():
         == ("3 January", "1942-01-03")
     assert values("In June 1941 Germany invaded the Soviet Union. By December the offensive had stalled.", ref)[1] \
         == ("December", "1941-12")
+
+
+HISTORY = ("Operation Barbarossa, the invasion of the Soviet Union, began on Sunday, 22 June 1941. In 1940 Hitler "
+           "ordered plans. The pact had been signed in August 1939. The invasion began in June 1941. The first "
+           "weeks went well. On 19 September Kiev fell. In January the front stabilised. Germany surrendered in 1945.")
+
+
+def test_a_history_with_a_publication_date_follows_its_story():
+    got = dict(values(HISTORY, date(2024, 3, 1)))
+    assert got["19 September"] == "1941-09-19"   # two sentences after 'June 1941'
+    assert got["January"] == "1942-01"            # the story moves forward
+    # a news report with the same years but a deictic weekday stays with its publication date
+    news = HISTORY.replace("The first weeks went well.", "Officials said on Tuesday the archive opened.")
+    got = dict(values(news, date(2024, 3, 1)))
+    assert got["Tuesday"] == "2024-02-27" and got["January"] == "2024-01"
+    # an explicit choice still wins
+    assert dict(values(HISTORY, date(2024, 3, 1), narrative=False))["January"] == "2024-01"

@@ -16,17 +16,19 @@ from . import foreign as _foreign
 from .reference import infer_reference
 from .tagger import tag_text
 
-__all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "TimeExpression"]
+__all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "looks_historical", "TimeExpression"]
 
 
-def tag(text: str, reference: date | None = None, *, narrative: bool = False) -> list[TimeExpression]:
+def tag(text: str, reference: date | None = None, *, narrative: bool | None = None) -> list[TimeExpression]:
     """Find and normalise the time expressions in ``text``.
 
     ``reference`` is the date relative expressions resolve against (the publication date). When it is
     None, the reference is inferred from the text (see ``infer_reference``); if none can be found,
     relative expressions stay underspecified (``XXXX-09``, earliest/latest None).
     ``narrative``: resolve relative expressions against the time the text is talking about
-    ("In 1944 ... in March" → 1944-03) rather than the reference.
+    ("In 1944 ... in March" → 1944-03) rather than the reference. None (the default): only for a text
+    that is clearly a history (``looks_historical``: most of at least five written years lie well before
+    the reference, and no "today", "yesterday" or bare weekday, which news use); news stay deictic.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -34,7 +36,9 @@ def tag(text: str, reference: date | None = None, *, narrative: bool = False) ->
         reference = _as_date(reference)
         if reference is None:
             reference, _ = infer_reference(text)
-        return _tag(text, reference, narrative)
+        if narrative is None:
+            narrative = looks_historical(text, reference)
+        return _tag(text, reference, bool(narrative))
     except Exception:  # the contract: never raise on any input
         return []
 
@@ -76,6 +80,23 @@ def looks_narrative(text: str, reference: date | None) -> bool:
         return True
     old = sum(1 for y in years if y < reference.year - 3)
     return old / len(years) > 0.6
+
+
+_DEICTIC_DAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!,?\s+(?:\d|the\s+\d|[A-Z][a-z]+\s+\d)))\b")
+
+
+def looks_historical(text: str, reference: date | None) -> bool:
+    """Stricter than ``looks_narrative``, for ``tag`` with a reference: at least five written years,
+    80% of them more than three years before the reference, and no deictic day ("today", "yesterday",
+    a weekday without a date), which news reports use and histories do not."""
+    if reference is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(text[:20000])]
+    if len(years) < 5:
+        return False
+    old = sum(1 for y in years if y < reference.year - 3)
+    return old / len(years) >= 0.8 and not _DEICTIC_DAY.search(text[:20000])
 
 
 def resolve_document(text: str, published: date | None, today: date | None = None
