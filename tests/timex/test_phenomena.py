@@ -477,3 +477,13 @@ def test_a_history_with_a_publication_date_follows_its_story():
     assert got["Tuesday"] == "2024-02-27" and got["January"] == "2024-01"
     # an explicit choice still wins
     assert dict(values(HISTORY, date(2024, 3, 1), narrative=False))["January"] == "2024-01"
+
+
+def test_rates_are_not_time_expressions():
+    # a quantity per unit is a rate, left out as in most of TimeBank; a frequency stays a SET
+    for text in ["The plant saves $500 million a year.", "The route adds 700 seats a week.",
+                 "Revenue should rise 8.5% annually.", "The plant would produce 10,000 units annually.",
+                 "The reserve will be adjusted quarterly.", "Average daily volume was 133 million shares."]:
+        assert tag(text, REF) == [], text
+    assert values("The ministers meet twice a year.") == [("twice a year", "P1Y")]
+    assert values("The paper appears daily.") == [("daily", "P1D")]

@@ -1813,6 +1813,8 @@ def _h_duration(ctx: _Ctx, m, fam):
     if n == 1 and numtxt in ("a", "an") and unit in ("year", "month", "week", "day", "night", "hour") and re.search(
             r"(?:\d|times|twice|once|percent|billion|million|%|\b[a-z]{3,}[^s\W]s)\s*$", text[max(0, start - 20):start]) \
             and not re.search(r"(?i:\b(?:within|for|in|after|over|about|than|under|at|by|of|from|to|per|last|past|lasts|takes|days|weeks|years|months|hours)\s*)$", text[max(0, start - 12):start]):
+        if not re.search(r"(?i:\b(?:times|twice|once))\s*$", text[max(0, start - 12):start]):
+            return None   # a rate ("$2 million a year", "700 seats a week"): the gold leaves it out, 8 times in 10
         return _expr(ctx, start, end, "SET", f"P1{R.UNITS[unit][0]}", None, None, None, f"'{s}': each {unit}")
     if lead and lead[0] in ("a", "an") and n is None:
         return None
@@ -1866,6 +1868,13 @@ def _h_set(ctx, m, fam):
     low = " ".join(s.lower().split())
     for k, v in R.SET_ADVERBS.items():
         if low == k:
+            before = ctx.text[max(0, m.start() - 20):m.start()]
+            if k == "quarterly":
+                return None   # "quarterly dividend", "adjusted quarterly": untagged 10 times in 11 in TimeBank
+            if k in ("annually", "yearly") and re.search(r"(?:\d|%|\b(?:percent|million|billion)|[a-z]{3,}[^s\W]s)\s*$", before):
+                return None   # a rate ("rise 8.5% annually", "10,000 units annually"), like "$2 million a year"
+            if k == "daily" and re.search(r"(?i:\baverage\s*)$", before):
+                return None   # "average daily volume": a statistic
             wa = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
             if wa and wa.group(1) not in _FUNCTION_WORDS and k in ("quarterly", "annually", "yearly", "biannually", "semiannually"):
                 return None   # "a daily newspaper", "quarterly earnings": an adjective
