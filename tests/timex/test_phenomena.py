@@ -411,6 +411,8 @@ def test_a_written_year_sets_the_year_of_the_next_bare_dates():
     assert values("In June 1941 Germany invaded the Soviet Union. On 22 June the attack began.", ref) == [
         ("June 1941", "1941-06"), ("22 June", "1941-06-22")]
     assert values("In 1944, the Allies landed in Normandy. In August they liberated Paris.", ref)[1] == ("August", "1944-08")
+    assert values("In 2022, the army crossed the river. In the spring it took the town. That summer it withdrew.", ref)[1:] \
+        == [("the spring", "2022-SP"), ("That summer", "2022-SU")]
     # a date resolved in that year keeps the story there
     got = values("Germany invaded Poland on 1 September 1939. Two days later Britain declared war. "
                  "On 17 September the Soviets invaded.", ref)

@@ -1209,7 +1209,13 @@ def _h_season(ctx: _Ctx, m, fam):
         why = f"this: the {sm.group(0)} of the {how}'s year"
     else:
         t = ctx.tense(start, end)
-        if t == "past" and this_idx > cur:
+        dy = _discourse_year(ctx, start) if how == "reference" else None
+        if dy is not None and dy != ref.year and t != "future" and _LOCATES_TARGET.search(ctx.text, max(0, start - 30), start):
+            # "In 2022, the army crossed the river. In the spring it took the town": the year being told
+            ctx.disc_pos = end
+            idx = dy * 4 + sidx
+            why = f"the {sm.group(0)} of {dy}, the year the text was just talking about"
+        elif t == "past" and this_idx > cur:
             idx = this_idx - 4
             why = f"past tense: the most recent {sm.group(0)}"
         elif t == "future" and this_idx < cur:
