@@ -431,6 +431,9 @@ def test_a_year_in_passing_leaves_news_dates_deictic():
     assert values("The war began in 2014. It will report results on March 3.", ref)[1] == ("March 3", "2024-03-03")
     assert values("The firm has grown since 2014. On Feb. 2 it cut jobs.", ref)[1] == ("Feb. 2", "2024-02-02")
     assert values("The bonds due 2030 were sold. The rights expire Feb. 12.", ref)[1] == ("Feb. 12", "2024-02-12")
+    # "said on March 3": the news being reported, not the year of the aside
+    assert values("The company, which was founded in 1998, said on Feb. 2 that it would cut jobs.", ref)[1] \
+        == ("Feb. 2", "2024-02-02")
     # two sentences or a paragraph later, the publication date is back
     assert values("In 2014 the rebels seized the airport. Talks failed. On Feb. 2 they attacked.", ref)[1] \
         == ("Feb. 2", "2024-02-02")

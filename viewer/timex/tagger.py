@@ -415,7 +415,8 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     t = ctx.tense(start, end)
     if deic is None and how == "reference":
         dy = _discourse_year(ctx, start)
-        if dy is not None and dy != ref.year and t != "future" and _LOCATES_TARGET.search(ctx.text, max(0, start - 30), start):
+        if dy is not None and dy != ref.year and t != "future" and ctx.last_cue not in _REPORTING \
+                and _LOCATES_TARGET.search(ctx.text, max(0, start - 30), start):   # "said on March 3": the news itself
             # "In 2022, the army crossed the river. On March 3 it took the town": a year written out in
             # this or the previous sentence is the year the text is narrating, not the publication year
             ctx.disc_pos = end
@@ -1210,7 +1211,8 @@ def _h_season(ctx: _Ctx, m, fam):
     else:
         t = ctx.tense(start, end)
         dy = _discourse_year(ctx, start) if how == "reference" else None
-        if dy is not None and dy != ref.year and t != "future" and _LOCATES_TARGET.search(ctx.text, max(0, start - 30), start):
+        if dy is not None and dy != ref.year and t != "future" and ctx.last_cue not in _REPORTING \
+                and _LOCATES_TARGET.search(ctx.text, max(0, start - 30), start):   # "said on March 3": the news itself
             # "In 2022, the army crossed the river. In the spring it took the town": the year being told
             ctx.disc_pos = end
             idx = dy * 4 + sidx
