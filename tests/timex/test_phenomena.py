@@ -492,3 +492,11 @@ def test_rates_are_not_time_expressions():
         assert tag(text, REF) == [], text
     assert values("The ministers meet twice a year.") == [("twice a year", "P1Y")]
     assert values("The paper appears daily.") == [("daily", "P1D")]
+
+
+def test_the_next_year_after_a_date_is_a_date():
+    ref = date(2024, 3, 20)
+    assert values("In 2022 the army crossed the river. The next year it returned.", ref)[1] == ("The next year", "2023")
+    assert values("The army crossed on March 3, 2022 and returned the next month.", ref)[1] == ("the next month", "2022-04")
+    # a period ahead stays a duration
+    assert values("Prices will rise over the next month.", ref) == [("the next month", "P1M")]

@@ -1454,6 +1454,10 @@ def _h_relunit(ctx: _Ctx, m, fam):
     has_the = re.search(r"\bthe\s+(?:past|last|next|coming)\b", prefix) or prefix.startswith("this past")
     if unit in ("day", "night") and re.search(r"\bthe\s+(?:next|following)\b", prefix):
         return _h_anaph(ctx, m, fam)
+    if unit in ("week", "month", "year") and re.fullmatch(r"the\s+next\s+", prefix) and ctx.anchor is not None \
+            and not re.search(r"(?i:\b(?:over|for|within|during|in|throughout|about|than|of|to|until|by)\s+)$", ctx.text[max(0, start - 12):start]) \
+            and ctx.tense(start, end) == "past":
+        return _h_anaph(ctx, m, fam)   # "In 2022 the army crossed. The next year it returned": the year after, a date
     if has_the and deic == "last" and unit in ("year", "decade") and "fiscal" not in low and not ctx.narrative:
         pass   # "the past year", "the last decade": TimeML dates them (the year or decade before), below
     elif has_the and deic in ("last", "next") and unit not in ("weekend",):
