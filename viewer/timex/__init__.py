@@ -36,9 +36,12 @@ def tag(text: str, reference: date | None = None, *, narrative: bool | None = No
         reference = _as_date(reference)
         if reference is None:
             reference, _ = infer_reference(text)
+        story = False
         if narrative is None:
             narrative = looks_historical(text, reference)
-        return _tag(text, reference, bool(narrative))
+            # a history with a "today" in it: not a narrative, but its written years carry further
+            story = not narrative and looks_narrative(text, reference)
+        return _tag(text, reference, bool(narrative), story)
     except Exception:  # the contract: never raise on any input
         return []
 
@@ -59,9 +62,9 @@ def _as_date(d) -> date | None:
     return None
 
 
-def _tag(text: str, reference: date | None, narrative: bool) -> list[TimeExpression]:
+def _tag(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
     """English rules; for a text in another language, absolute dates from dateparser as well."""
-    exprs = tag_text(text, reference, narrative)
+    exprs = tag_text(text, reference, narrative, story)
     lang = _foreign.guess_language(text)
     if lang is not None and lang != "en":
         exprs = _foreign.merge(exprs, _foreign.foreign_dates(text, reference, lang))

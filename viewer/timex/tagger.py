@@ -199,7 +199,7 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -215,6 +215,7 @@ class _Ctx:
         self.last_cue: str | None = None   # the word that decided the last tense() call
         self.disc_year: int | None = None  # the last year written out in the text ("In 2022", "June 1941")
         self.disc_pos: int | None = None   # where that expression (or one resolved in its year) ended
+        self.disc_reach = 1                # how many sentence ends the discourse year survives
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -378,7 +379,7 @@ def _discourse_year(ctx: _Ctx, start: int) -> int | None:
     n = 0
     for _ in _sentence_ends(between):
         n += 1
-        if n > 1:
+        if n > ctx.disc_reach:
             return None
     return ctx.disc_year
 
@@ -2342,8 +2343,12 @@ _ANCHOR_KINDS = {"day": "day", "week": "week", "weekend": "weekend", "month": "m
 _STRICT = False   # development: let handler errors surface
 
 
-def tag_text(text: str, reference: date | None, narrative: bool) -> list[TimeExpression]:
+def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
+    """``story``: the text reads like a history although it is not taken as a narrative; the year it
+    writes out carries a little further (three sentences in the paragraph instead of one)."""
     ctx = _Ctx(text, reference, narrative)
+    if story:
+        ctx.disc_reach = 3
     out: list[TimeExpression] = []
     last_end = 0
     for start, negend, _, name, m in _candidates(text):
