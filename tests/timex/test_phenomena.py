@@ -509,3 +509,9 @@ def test_a_story_with_today_in_it_keeps_its_year_a_little_longer():
     got = dict(values(text, date(2024, 3, 1)))
     assert got["22 June"] == "1941-06-22"
     assert got["Today"] == "2024-03-01"   # not a narrative: today is the day of writing
+
+
+def test_the_foreseeable_future_is_an_idiom():
+    # "for the foreseeable future" means indefinitely: untagged in the development set (2 of 2)
+    assert tag("Troops will stay in the region for the foreseeable future.", REF) == []
+    assert values("Talks will resume in the near future.") == [("the near future", "FUTURE_REF")]

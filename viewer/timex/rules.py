@@ -75,7 +75,7 @@ REF_WORDS: dict[str, str] = {
     "at the moment": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF", "past years": "PAST_REF", "past decades": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the years to come": "FUTURE_REF",
 }
 
