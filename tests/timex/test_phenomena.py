@@ -515,3 +515,11 @@ def test_the_foreseeable_future_is_an_idiom():
     # "for the foreseeable future" means indefinitely: untagged in the development set (2 of 2)
     assert tag("Troops will stay in the region for the foreseeable future.", REF) == []
     assert values("Talks will resume in the near future.") == [("the near future", "FUTURE_REF")]
+
+
+def test_fractions_and_ages_are_not_dates():
+    assert tag("Banks hold more than a quarter of the entire market.", REF) == []
+    assert tag("If I were choosing the people of tomorrow, I would pick them.", REF) == []
+    assert tag("The generals fought the wars of yesterday.", REF) == []
+    assert values("The plan lasted a quarter.") == [("a quarter", "P1Q")]
+    assert values("He left yesterday.") == [("yesterday", "2024-11-19")]

@@ -1352,6 +1352,8 @@ def _h_today(ctx: _Ctx, m, fam):
         return None   # "VOA Today", "USA Today": a name
     if low == "today" and _GENERIC_TODAY.match(ctx.text, end):
         return None   # "today's world", "many of today's young people": the present age, not the day
+    if low in ("tomorrow", "yesterday") and re.search(r"\b(?:people|world|leaders|city|cities|workers|children|army|armies|war|wars|weapons|heroes|generation|society|technology|economy)\s+of\s+$", ctx.text[max(0, start - 24):start]):
+        return None   # "the people of tomorrow", "the wars of yesterday": an age, not a day
     ref, how = ctx.deictic_ref()
     if "day before yesterday" in low:
         off, word = -2, "the day before yesterday"
@@ -1816,6 +1818,9 @@ def _h_duration(ctx: _Ctx, m, fam):
         return None
     if unit == "quarter" and plural and hyph and re.match(r"\s+of\b", ctx.text[end:end + 6]):
         return None   # "three-quarters of its food": a fraction
+    if unit == "quarter" and not plural and numtxt in ("a", "one") and re.match(
+            r"\s+of\s+(?!a\s+century|the\s+(?:year|century|fiscal|decade))", ctx.text[end:end + 24]):
+        return None   # "more than a quarter of the market": a fraction ("a quarter of a century" is a period)
     if re.search(r"\b[A-Z][a-z]+$", core) and (numtxt[:1].isdigit() or not _sentence_initial(ctx.text, start)
                                                  or re.search(r"-[A-Z][a-z]+$", core)):
         return None   # "60 Minutes", "the Six-Day War", "the Hundred Years' War": titles and names
