@@ -523,3 +523,10 @@ def test_fractions_and_ages_are_not_dates():
     assert tag("The generals fought the wars of yesterday.", REF) == []
     assert values("The plan lasted a quarter.") == [("a quarter", "P1Q")]
     assert values("He left yesterday.") == [("yesterday", "2024-11-19")]
+
+
+def test_a_while_is_a_vague_duration():
+    assert values("The troops will stay for a while.") == [("a while", "PXX")]
+    assert values("It took a long while to decide.") == [("a long while", "PXX")]
+    for text in ["We meet once in a while.", "While he waited, it rained.", "He left a while ago."]:
+        assert tag(text, REF) == [], text

@@ -112,6 +112,8 @@ FAMILIES: list[tuple[str, str]] = [
     # "today is the eighth day of the operation": the day of writing, counted from an event.
     ("nthday", r"(?i:the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,4}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\b"),
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
+    # "for a while", "after quite a while": an unspecified period (TimeML DURATION PXX).
+    ("awhile", r"(?i:\b(?:quite\s+)?a\s+(?:long\s+|little\s+|short\s+)?while\b)"),
     ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
 ]
 
@@ -2228,8 +2230,18 @@ def _h_yearend(ctx: _Ctx, m, fam):
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{ctx.text[start:end]}': the last day of {y} (year of the {how} {ref.isoformat()})", mod, ref)
 
 
+def _h_awhile(ctx: _Ctx, m, fam):
+    """"for a while", "in a little while", "after quite a while": DURATION PXX; not "a while ago"
+    (a past date) nor "once in a while" (a frequency)."""
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if not re.search(r"(?i:\b(?:for|after|in|within|take|takes|took|taken|been|be|wait|waited|lasted|last)\s+)$", before) \
+            or re.search(r"(?i:\bonce\s+in\s+)$", before) or re.match(r"\s+(?:ago|back|longer|before|after)\b", ctx.text[m.end():m.end() + 12]):
+        return None
+    return _expr(ctx, m.start(), m.end(), "DURATION", "PXX", None, None, None, f"'{m.group(0)}': an unspecified period")
+
+
 _HANDLERS = {
-    "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
+    "awhile": _h_awhile, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
     "weekday": _h_weekday, "weekof": _h_weekof, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
@@ -2268,6 +2280,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
     add(["half"], ["half"])
+    add(["while"], ["awhile"])
     add(["end"], ["yearend"])
     add(["nineteen", "thousand"], ["spelled"])
     add(["period"], ["quarter"])
