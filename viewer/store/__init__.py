@@ -431,6 +431,9 @@ class Store:
             if check:
                 store._quick_check()
             version = store.schema_version()
+            if version < 0:
+                raise StoreError(f"{path}: damaged (impossible schema version {version}); "
+                                 "left untouched", "corrupt")
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{path}: made by a newer version of Conflict Timeline "
