@@ -163,7 +163,6 @@ def test_sigkill_during_ingest_never_costs_data(tmp_path):
     assert kills >= 1, "no kill landed before the ingest finished"
 
 
-@pytest.mark.skipif(not (ROOT / "viewer" / "ingest.py").exists(), reason="viewer.ingest not there yet")
 def test_sigkill_during_cli_ingest_never_costs_data(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
