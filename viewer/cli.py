@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--published", type=_iso_date, help="publication date for inputs that have none")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--max-size", type=_megabytes, default=None, metavar="MB",
+                   help="size limit of one article (a file, a dump record or stdin) in MB; larger ones are "
+                        "reported and skipped (default: 50); dumps of any size are read record by record")
 
     p = sub.add_parser("timex", help="find and resolve time expressions; one JSON object per line")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
@@ -157,10 +160,21 @@ def cmd_gui(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    return _ingest(args.paths, _db_path(args), published=args.published, jobs=args.jobs)
+    return _ingest(args.paths, _db_path(args), published=args.published, jobs=args.jobs,
+                   max_bytes=args.max_size)
 
 
-def _ingest(paths, db, *, published=None, jobs=None, quiet=False) -> int:
+def _megabytes(text: str) -> int:
+    try:
+        mb = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size in MB expected, not {text!r}") from None
+    if not 0 < mb <= 1024 * 1024:
+        raise argparse.ArgumentTypeError(f"size in MB must be above 0, not {text!r}")
+    return max(1, int(mb * 1024 * 1024))
+
+
+def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None) -> int:
     from viewer.ingest import ingest_paths
     from viewer.store import Store
     Store.open(db).close()  # fail early, with a clear message, on a database we can't use
@@ -187,7 +201,7 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False) -> int:
             _err(message)
 
     summary = ingest_paths(list(paths), db, published=published, jobs=jobs,
-                           progress=progress, on_error=on_error)
+                           progress=progress, on_error=on_error, max_bytes=max_bytes)
     if bar is not None:
         bar.close()
     skipped = sum(1 for e in summary.errors if getattr(e, "skipped", True))

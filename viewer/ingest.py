@@ -58,11 +58,11 @@ def _tag(article: Article, today):
 def _work(task) -> list:
     """Run one task: ("files", [paths]) or ("articles", [Article]). Returns results in input order:
     ReadError or (Article, events, countries)."""
-    kind, payload, published, today = task
+    kind, payload, published, today, max_bytes = task
     out: list = []
     if kind == "files":
         for path in payload:
-            for item in read_path(path):
+            for item in read_path(path, max_bytes):
                 if isinstance(item, ReadError):
                     out.append(item)
                 else:
@@ -120,11 +120,8 @@ def _plan(paths: list[str]) -> tuple[list[tuple[str, str]], int | None]:
     return inputs, total
 
 
-def _read_dump(kind: str, path: str) -> Iterator[Article | ReadError]:
-    if kind == "stdin":
-        yield from read_path("-")
-    else:
-        yield from read_path(path)
+def _read_dump(kind: str, path: str, max_bytes: int | None) -> Iterator[Article | ReadError]:
+    yield from read_path("-" if kind == "stdin" else path, max_bytes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,14 +130,17 @@ def _read_dump(kind: str, path: str) -> Iterator[Article | ReadError]:
 def ingest_paths(paths: list[str], db_path: str, *, published: str | None = None, jobs: int | None = None,
                  progress: Callable[[int, int | None], None] | None = None,
                  on_error: Callable[[ReadError], None] | None = None,
-                 should_stop: Callable[[], bool] | None = None, today=None) -> IngestSummary:
+                 should_stop: Callable[[], bool] | None = None, today=None,
+                 max_bytes: int | None = None) -> IngestSummary:
     """Read ``paths`` (files, folders, ``-``) into the database at ``db_path``.
 
     ``published`` (YYYY-MM-DD) is the publication date of articles that have none of their own.
     ``jobs``: worker processes (default: the number of CPUs; 1 runs in-process). ``progress(done, total)``
     is called as articles are processed (``total`` is an estimate, or None when unknown); ``on_error`` with
     each :class:`ReadError`; ``should_stop()`` is polled between batches: when it returns True the work done
-    so far is committed and the summary says ``stopped``.
+    so far is committed and the summary says ``stopped``. ``max_bytes`` is the size limit of one article
+    (a file, a dump record, stdin; default ``viewer.sources.DEFAULT_MAX_BYTES``): larger ones are reported
+    and skipped, dumps of any size are read record by record.
     """
     from viewer.store import Store
 
@@ -162,9 +162,9 @@ def ingest_paths(paths: list[str], db_path: str, *, published: str | None = None
     state = _State(store, summary, total, progress, on_error)
     try:
         if jobs == 1:
-            _run_inline(inputs, published, today, state, should_stop)
+            _run_inline(inputs, published, today, state, should_stop, max_bytes)
         else:
-            _run_parallel(inputs, published, today, jobs, state, should_stop)
+            _run_parallel(inputs, published, today, jobs, state, should_stop, max_bytes)
         state.commit()
     finally:
         store.close()
@@ -242,32 +242,32 @@ class _State:
         self.progress(self.done, total)
 
 
-def _tasks(inputs, published, today, state: _State) -> Iterator[tuple]:
+def _tasks(inputs, published, today, state: _State, max_bytes: int | None = None) -> Iterator[tuple]:
     """Worker tasks, in input order. Dump records already stored are skipped here, before tagging."""
     files: list[str] = []
     for kind, path in inputs:
         if kind == "file":
             files.append(path)
             if len(files) >= FILES_PER_TASK:
-                yield ("files", files, published, today)
+                yield ("files", files, published, today, max_bytes)
                 files = []
             continue
         if files:
-            yield ("files", files, published, today)
+            yield ("files", files, published, today, max_bytes)
             files = []
         chunk: list = []
-        for item in _read_dump(kind, path):
+        for item in _read_dump(kind, path, max_bytes):
             if isinstance(item, Article) and state.known(item.id):
                 state.skipped()
                 continue
             chunk.append(item)
             if len(chunk) >= CHUNK_RECORDS:
-                yield ("articles", chunk, published, today)
+                yield ("articles", chunk, published, today, max_bytes)
                 chunk = []
         if chunk:
-            yield ("articles", chunk, published, today)
+            yield ("articles", chunk, published, today, max_bytes)
     if files:
-        yield ("files", files, published, today)
+        yield ("files", files, published, today, max_bytes)
 
 
 def _stop(should_stop) -> bool:
@@ -277,9 +277,9 @@ def _stop(should_stop) -> bool:
         return False
 
 
-def _run_inline(inputs, published, today, state: _State, should_stop) -> None:
+def _run_inline(inputs, published, today, state: _State, should_stop, max_bytes: int | None = None) -> None:
     for kind, path in inputs:
-        items = read_path(path) if kind == "file" else _read_dump(kind, path)
+        items = _read_dump(kind, path, max_bytes)
         for item in items:
             if isinstance(item, ReadError):
                 state.result(item)
@@ -356,7 +356,8 @@ class _Pool:
         self.pool.shutdown(wait=wait, cancel_futures=True)
 
 
-def _run_parallel(inputs, published, today, jobs: int, state: _State, should_stop) -> None:
+def _run_parallel(inputs, published, today, jobs: int, state: _State, should_stop,
+                  max_bytes: int | None = None) -> None:
     pool = _Pool(jobs)
     in_flight: deque = deque()      # (future, task), in input order
     window = jobs * 3
@@ -372,7 +373,7 @@ def _run_parallel(inputs, published, today, jobs: int, state: _State, should_sto
         return True
 
     try:
-        for task in _tasks(inputs, published, today, state):
+        for task in _tasks(inputs, published, today, state, max_bytes):
             in_flight.append((pool.submit(task), task))
             while len(in_flight) >= window:
                 if not drain_one():

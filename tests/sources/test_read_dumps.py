@@ -87,7 +87,7 @@ def test_big_jsonl_is_streamed_with_the_same_results(tmp_path, monkeypatch):
     f.write_bytes(b"\xef\xbb\xbf" + (json.dumps(RECORD) + "\n{bad\n" + json.dumps({"text": "Kyiv said so."}) + "\n"
                                      ).encode("utf-8") + "Müller sagte\n".encode("cp1252"))
     whole = [(type(x).__name__, getattr(x, "line", None)) for x in read_path(str(f))]
-    monkeypatch.setattr(sources, "STREAM_JSONL_BYTES", 10)
+    monkeypatch.setattr(sources, "STREAM_DUMP_BYTES", 10)
     streamed = [(type(x).__name__, getattr(x, "line", None)) for x in read_path(str(f))]
     assert streamed == whole == [("Article", None), ("ReadError", 2), ("Article", None), ("ReadError", 4)]
 

@@ -47,21 +47,76 @@ KNOWN_EXT = TEXT_EXT | HTML_EXT | FEED_EXT | JSONL_EXT | CSV_EXT
 SKIP_IN_FOLDERS = {".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".pyc", ".lock", ".tmp", ".part"}
 
 
-def read_path(path: str) -> Iterator[Article | ReadError]:
-    """Articles from a file, a folder (recursively) or ``-`` (stdin)."""
+def read_path(path: str, max_bytes: int | None = None) -> Iterator[Article | ReadError]:
+    """Articles from a file, a folder (recursively) or ``-`` (stdin).
+
+    ``max_bytes`` (default :data:`DEFAULT_MAX_BYTES`) is the size limit of one article: a larger article
+    file, dump record or standard input is refused with a message; dumps of any size are read record by
+    record in bounded memory.
+    """
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max(1, int(max_bytes))
     if path == "-":
-        try:
-            data = sys.stdin.buffer.read()
-        except (OSError, ValueError) as exc:
-            yield ReadError("stdin", None, f"cannot read standard input: {exc}")
-            return
-        yield from read_bytes(data, "stdin")
+        yield from _read_stdin(limit)
         return
     if os.path.isdir(path):
         for file in iter_files(path):
-            yield from read_file(file)
+            yield from read_file(file, limit)
         return
-    yield from read_file(path)
+    yield from read_file(path, limit)
+
+
+def _read_stdin(limit: int) -> Iterator[Article | ReadError]:
+    from viewer.sources.decode import sniff
+    try:
+        stream = sys.stdin.buffer
+        head = stream.read(min(limit, 1 << 16) + 1)
+        if sniff(head) == "jsonl" and _first_line_is_json(head):   # JSON Lines: record by record
+            from viewer.sources.dumps import jsonl_records
+            yield from jsonl_records(_Chained(head, stream), "stdin", limit)
+            return
+        data = head + stream.read(max(0, limit + 1 - len(head)))
+    except (OSError, ValueError) as exc:
+        yield ReadError("stdin", None, f"cannot read standard input: {exc}")
+        return
+    if len(data) > limit:
+        yield ReadError("stdin", None, f"larger than the size limit of one article ({_mb(limit)}); "
+                                       "nothing read (raise the limit with --max-size)")
+        return
+    yield from read_bytes(data, "stdin")
+
+
+def _first_line_is_json(head: bytes) -> bool:
+    import json
+    first, nl, _ = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
+    if not nl:
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+class _Chained:
+    """A binary stream whose first bytes were already read (for sniffing)."""
+
+    def __init__(self, head: bytes, rest) -> None:
+        self._head, self._rest = head, rest
+
+    def readline(self, size: int = -1) -> bytes:
+        if self._head:
+            nl = self._head.find(b"\n")
+            end = len(self._head) if nl < 0 else nl + 1
+            if size >= 0:
+                end = min(end, size)
+            out, self._head = self._head[:end], self._head[end:]
+            if out.endswith(b"\n") or (size >= 0 and len(out) >= size):
+                return out
+            return out + self._rest.readline(-1 if size < 0 else size - len(out))
+        return self._rest.readline(size)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
 
 
 def iter_files(folder: str) -> Iterator[str]:
@@ -92,20 +147,26 @@ def iter_files(folder: str) -> Iterator[str]:
     yield from walk(folder)
 
 
-MAX_FILE_BYTES = 200 * 1024 * 1024   # a single article file larger than this is not an article
-STREAM_JSONL_BYTES = 32 * 1024 * 1024  # JSON Lines dumps larger than this are read line by line
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024   # one article (a file, a dump record, stdin) larger than this is refused
+STREAM_DUMP_BYTES = 32 * 1024 * 1024  # JSON Lines and CSV dumps larger than this are read record by record
 
 
-def read_file(path: str) -> Iterator[Article | ReadError]:
+def read_file(path: str, max_bytes: int | None = None) -> Iterator[Article | ReadError]:
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max(1, int(max_bytes))
     ext = os.path.splitext(path)[1].lower()
     try:
         size = os.stat(path).st_size
-        if ext in (".jsonl", ".ndjson") and size > STREAM_JSONL_BYTES:
-            from viewer.sources.dumps import stream_jsonl
-            yield from stream_jsonl(path)
-            return
-        if size > MAX_FILE_BYTES and ext not in JSONL_EXT | CSV_EXT:
-            yield ReadError(path, None, f"too large for an article ({size // (1024 * 1024)} MB)")
+        if ext in JSONL_EXT | CSV_EXT and (size > STREAM_DUMP_BYTES or size > limit):
+            from viewer.sources import dumps
+            if ext in CSV_EXT:
+                yield from dumps.stream_csv(path, limit, delimiter="\t" if ext == ".tsv" else None)
+                return
+            if ext != ".json":
+                yield from dumps.stream_jsonl(path, limit)
+                return
+        if size > limit:
+            yield ReadError(path, None, f"{_mb(size)}: larger than the size limit of one article "
+                                        f"({_mb(limit)}); not read (the limit can be raised)")
             return
         with open(path, "rb") as f:
             data = f.read()
@@ -113,16 +174,18 @@ def read_file(path: str) -> Iterator[Article | ReadError]:
         yield ReadError(path, None, "no such file or folder")
         return
     except IsADirectoryError:
-        yield from read_path(path)
+        yield from read_path(path, limit)
         return
     except OSError as exc:
         yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, path, ext)
+    yield from read_bytes(data, path, ext, limit)
 
 
-def read_bytes(data: bytes, source: str, ext: str = "") -> Iterator[Article | ReadError]:
-    """Articles from the bytes of one input; ``ext`` (".html", ...) is a hint, the content decides too."""
+def read_bytes(data: bytes, source: str, ext: str = "",
+               max_bytes: int | None = None) -> Iterator[Article | ReadError]:
+    """Articles from the bytes of one input; ``ext`` (".html", ...) is a hint, the content decides too.
+    ``max_bytes`` bounds one record of a dump (see :func:`read_path`)."""
     from viewer.sources import dumps, feeds, html, text
     from viewer.sources.decode import decode, looks_binary, sniff
 
@@ -140,7 +203,7 @@ def read_bytes(data: bytes, source: str, ext: str = "") -> Iterator[Article | Re
             yield from feeds.read_feed(data, source)
             return
         if kind == "jsonl" and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            yield from dumps.read_jsonl_bytes(data, source)
+            yield from dumps.read_jsonl_bytes(data, source, max_bytes)
             return
         decoded = decode(data)
         if decoded is None:
@@ -151,7 +214,8 @@ def read_bytes(data: bytes, source: str, ext: str = "") -> Iterator[Article | Re
         elif kind == "jsonl":
             yield from dumps.read_jsonl(decoded, source)
         elif kind == "csv":
-            yield from dumps.read_csv(decoded, source, delimiter="\t" if ext == ".tsv" else None)
+            yield from dumps.read_csv(decoded, source, delimiter="\t" if ext == ".tsv" else None,
+                                      max_bytes=max_bytes)
         else:
             yield from text.read_text(decoded, source, markdown=ext in (".md", ".markdown", ".mdown"))
     except Exception as exc:  # a reader bug must not stop an import: report it against the file

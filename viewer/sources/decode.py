@@ -59,6 +59,24 @@ def decode(data: bytes) -> str | None:
     return text
 
 
+def detect_encoding(sample: bytes) -> str | None:
+    """The encoding of a stream judged on its first bytes (for inputs read piece by piece)."""
+    bom = _bom(sample)
+    if bom:
+        return {"utf-8": "utf-8-sig"}.get(bom, bom[:6])   # utf-16 / utf-32 strip the BOM
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3:   # a character cut by the end of the sample
+            return "utf-8"
+    from charset_normalizer import from_bytes
+    best = from_bytes(sample).best()
+    if best is None or not _plausible(str(best)):
+        return None
+    return best.encoding
+
+
 def _plausible(text: str) -> bool:
     sample = text[:20000]
     if not sample.strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from typing import Iterator
 
@@ -16,7 +17,6 @@ from viewer.model import PUBLISHED_GIVEN, Article
 from viewer.sources.meta import parse_date
 
 FIELDS = ("id", "url", "title", "text", "published", "source", "language")
-csv.field_size_limit(1 << 30)
 
 
 def _article(rec: dict, source: str, line: int):
@@ -82,8 +82,9 @@ def read_jsonl(text: str, source: str) -> Iterator:
         yield from _record(rec, source, lineno)
 
 
-def stream_jsonl(path: str) -> Iterator:
-    """A big JSON Lines file, line by line: memory stays small whatever the size."""
+def stream_jsonl(path: str, max_bytes: int) -> Iterator:
+    """A big JSON Lines file, line by line: memory stays small whatever the size; a line longer than
+    ``max_bytes`` is reported and skipped without being held in memory."""
     from viewer.sources import ReadError
     try:
         f = open(path, "rb")
@@ -91,10 +92,31 @@ def stream_jsonl(path: str) -> Iterator:
         yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
         return
     with f:
-        yield from _jsonl_lines(f, path)
+        yield from jsonl_records(f, path, max_bytes)
 
 
-def read_jsonl_bytes(data: bytes, source: str) -> Iterator:
+def jsonl_records(stream, source: str, max_bytes: int) -> Iterator:
+    """Records of a JSON Lines binary stream (anything with ``readline(size)``), in bounded memory."""
+    yield from _jsonl_lines(bounded_lines(stream, max_bytes), source, max_bytes)
+
+
+def bounded_lines(stream, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of a binary stream; a line longer than ``max_bytes`` comes out as None (its bytes are read
+    in 1 MB pieces and dropped, so memory stays bounded)."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while piece := stream.readline(1 << 20):
+                if piece.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def read_jsonl_bytes(data: bytes, source: str, max_bytes: int | None = None) -> Iterator:
     """JSON Lines from bytes, each line decoded on its own (UTF-8, else detected); a JSON array or a
     pretty-printed object is read whole."""
     from viewer.sources import ReadError
@@ -108,13 +130,21 @@ def read_jsonl_bytes(data: bytes, source: str) -> Iterator:
             return
         yield from read_jsonl(text, source)
         return
-    yield from _jsonl_lines(data.splitlines(), source)
+    yield from _jsonl_lines(data.splitlines(), source, max_bytes)
 
 
-def _jsonl_lines(lines, source: str) -> Iterator:
+def _too_large(source: str, line: int, max_bytes: int):
+    from viewer.sources import ReadError, _mb
+    return ReadError(source, line, f"record larger than the size limit of one article ({_mb(max_bytes)}); skipped")
+
+
+def _jsonl_lines(lines, source: str, max_bytes: int | None = None) -> Iterator:
     from viewer.sources import ReadError
     from viewer.sources.decode import decode
     for lineno, raw in enumerate(lines, 1):
+        if raw is None or (max_bytes is not None and len(raw) > max_bytes + 2):
+            yield _too_large(source, lineno, max_bytes)
+            continue
         if lineno == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
         if not raw.strip():
@@ -162,13 +192,39 @@ def _record(rec, source, line):
         yield art
 
 
-def read_csv(text: str, source: str, delimiter: str | None = None) -> Iterator:
+def read_csv(text: str, source: str, delimiter: str | None = None, max_bytes: int | None = None) -> Iterator:
+    yield from _csv_records(io.StringIO(text, newline=""), source, delimiter, max_bytes)
+
+
+def stream_csv(path: str, max_bytes: int, delimiter: str | None = None) -> Iterator:
+    """A big CSV/TSV dump row by row: the encoding is detected on its first 64 KB, memory stays bounded
+    (a field longer than ``max_bytes`` makes its row a reported error)."""
     from viewer.sources import ReadError
+    from viewer.sources.decode import detect_encoding
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
+        return
+    with f:
+        encoding = detect_encoding(f.read(1 << 16))
+        if encoding is None:
+            yield ReadError(path, None, "unknown text encoding (not an article dump?)")
+            return
+        f.seek(0)
+        text = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="")
+        yield from _csv_records(text, path, delimiter, max_bytes)
+
+
+def _csv_records(stream, source: str, delimiter: str | None, max_bytes: int | None) -> Iterator:
+    from viewer.sources import ReadError
+    # The field limit is process-wide in the csv module; every CSV read sets it to its own article limit.
+    csv.field_size_limit(max(1 << 16, max_bytes) if max_bytes else 1 << 30)
+    header_line = stream.readline()
     if delimiter is None:
-        header = text.split("\n", 1)[0]
-        counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+        counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
         delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(itertools.chain([header_line], stream), delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -186,7 +242,11 @@ def read_csv(text: str, source: str, delimiter: str | None = None) -> Iterator:
         except StopIteration:
             break
         except csv.Error as exc:
-            yield ReadError(source, line_start, f"malformed CSV row ({exc})")
+            msg = str(exc)
+            if "field larger than field limit" in msg:
+                yield _too_large(source, line_start, max_bytes or (1 << 30))
+            else:
+                yield ReadError(source, line_start, f"malformed CSV row ({exc})")
             line_start = reader.line_num + 1
             errors_in_a_row += 1
             if errors_in_a_row > 1000:
