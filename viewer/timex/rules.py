@@ -96,6 +96,10 @@ POSITION_MODS: dict[str, str] = {
     "the middle of": "MID", "the close of": "END", "the turn of": "START", "the dawn of": "START",
     "the first half of": "H1", "the second half of": "H2", "the latter half of": "H2", "the last half of": "H2",
     "the latter part of": "END", "the early part of": "START",
+    # "in the last days of December", "the first weeks of 1943" (a part of the month or year)
+    **{f"the {w} {few}{unit} of": ("START" if w in ("first", "opening") else "END")
+       for w in ("first", "last", "final", "opening", "closing") for few in ("", "few ")
+       for unit in ("days", "week", "weeks")},
 }
 
 # SET adverbs.

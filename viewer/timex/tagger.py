@@ -55,7 +55,7 @@ NUM_WORD = (
 NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
-POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?))"
+POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?)\s+of))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
@@ -624,6 +624,9 @@ _AMBIG_OK_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|its|their|in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for)[\s-]*)$")
 
 
+_POS_RX = re.compile(POS + r"[\s-]+")
+
+
 def _h_month(ctx: _Ctx, m: re.Match, fam: str):
     s = m.group(0)
     start, end = m.start(), m.end()
@@ -661,7 +664,8 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
         idx = y * 12 + month - 1
         _set_anchor(ctx, "month", idx, (start, end))
         return _unit_expr(ctx, start, end, "month", idx, f"explicit month '{s}'", mod)
-    deic = _deictic(prefix)
+    pm = _POS_RX.match(prefix)
+    deic = _deictic(prefix[pm.end():] if pm else prefix)   # "the last week of August": not "last August"
     if re.search(r"(?i:\bthat\b)", prefix):
         deic = "that"
     ty = re.search(r"(?i:\b(this|last|next)\s+year)$", core)
@@ -1457,6 +1461,9 @@ def _h_relunit(ctx: _Ctx, m, fam):
     if deic is None:
         return None
     has_the = re.search(r"\bthe\s+(?:past|last|next|coming)\b", prefix) or prefix.startswith("this past")
+    if has_the and deic == "next" and re.match(r"(?:early|late|mid)\s+the\s+next\s+$", prefix) and unit in ("month", "year"):
+        # "Early the next year the offensive collapsed": a part of the unit after the one under discussion
+        deic, has_the = "next_a", None
     if unit in ("day", "night") and re.search(r"\bthe\s+(?:next|following)\b", prefix):
         return _h_anaph(ctx, m, fam)
     if unit in ("week", "month", "year") and re.fullmatch(r"the\s+next\s+", prefix) and ctx.anchor is not None \
@@ -2360,6 +2367,10 @@ _ANCHOR_KINDS = {"day": "day", "week": "week", "weekend": "weekend", "month": "m
 
 _STRICT = False   # development: let handler errors surface
 
+# A relative expression that looks back from where the story is ("two weeks earlier", "the previous day",
+# "the day before"): it does not move the story's time.
+_FLASHBACK = re.compile(r"(?i)\b(?:earlier|before|previous|prior)\b")
+
 
 def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
     """``story``: the text reads like a history although it is not taken as a narrative; the year it
@@ -2372,6 +2383,7 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
     for start, negend, _, name, m in _candidates(text):
         if start < last_end:
             continue
+        saved = (ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day)
         try:
             e = _HANDLERS[name](ctx, m, name)
         except Exception as exc:  # one bad candidate never costs the others
@@ -2395,6 +2407,11 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         if ctx.disc_pos is not None and e.type in ("DATE", "TIME") and e.earliest \
                 and e.earliest[:4] == f"{ctx.disc_year:04d}" and e.start - ctx.disc_pos <= DISCOURSE_YEAR_REACH:
             ctx.disc_pos = e.end   # "Two days later" (still in 1939): the story stays in that year
+        if _FLASHBACK.search(e.text) and not _YEAR_IN.search(e.text):
+            # "Two weeks earlier, intelligence had warned ...", "The previous day": a look back; the story
+            # then returns to where it was ("By the end of the month" is the month it was at before)
+            ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
+            continue
         # anaphora ("the following month", "that day") refer to the last date mentioned
         if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin" \
                 and name != "yearago" and e.text.lower() != "overnight":   # "the year-earlier loss" is a comparison, not where the story is
