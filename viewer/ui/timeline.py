@@ -30,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from viewer.model import ViewFilter
+from viewer.store import eventset
 from viewer.store import timeline as tstore
 from viewer.ui.timeline_axis import TimeAxis
 from viewer.ui.timeline_index import DAY, HOUR, YEAR, Index, prepare
@@ -180,6 +181,7 @@ class _LaneAxis(pg.AxisItem):
 
 class _Loader(QObject):
     done = Signal(int, object)
+    events = Signal(int, object)
 
 
 def _base_key(f: ViewFilter | None):
@@ -202,6 +204,7 @@ class TimelineView(QWidget):
     eventActivated = Signal(int)       # Enter or double-click on an event: open its excerpt
     rangeChanged = Signal(float, float)  # visible range changed (t0, t1 seconds); coalesced per event loop turn
     loadingFinished = Signal()         # every event of the database is in (see is_loading)
+    eventsLoaded = Signal()            # the per-event arrays are in (see event_arrays): numpy filters
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -225,8 +228,12 @@ class TimelineView(QWidget):
         self._dirty = True
         self._hovered = None
         self._span_cache = None
+        self._events = None              # eventset.EventArrays of the database, once loaded
+        self._occ_pos = None             # per occurrence, its event's position in self._events
+        self._search = (None, None)      # (words, matching ids) given with the filter
         self._loader = _Loader(self)
         self._loader.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
+        self._loader.events.connect(self._events_loaded, Qt.ConnectionType.QueuedConnection)
 
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
@@ -287,12 +294,19 @@ class TimelineView(QWidget):
         self._selected_info = None
         self._occ = None
         self._index = None
+        self._index_cache.clear()
+        self._events = None
+        self._occ_pos = None
+        self._search = (None, None)
         self._partial = False
+        events_ready = False
         if store is not None:
             preview = tstore.lane_starts(store)
             path = getattr(store, "path", ":memory:")
             if preview.total <= SYNC_MAX or path == ":memory:" or not os.path.exists(path):
                 self._install(prepare(tstore.load_occurrences(store)))
+                self._install_events(self._event_arrays_for(store, self._occ))
+                events_ready = True
             else:
                 self._install_preview(preview)
                 # start loading once the first frame is up (the loader would compete with it for the CPU)
@@ -303,12 +317,30 @@ class TimelineView(QWidget):
         self.fit_all()
         if not self._partial:
             self.loadingFinished.emit()
+        if events_ready:
+            self.eventsLoaded.emit()
 
-    def set_filter(self, f: ViewFilter) -> None:
-        """Redraw at once with only the events `f` keeps (a country filter shows only its lanes)."""
+    def set_filter(self, f: ViewFilter, search_ids=None) -> None:
+        """Redraw at once with only the events `f` keeps (a country filter shows only its lanes).
+        `search_ids`: the ids matching `f.search`, when the caller searched already (else the view
+        searches itself)."""
         self._filter = f
+        if f is not None and f.search and search_ids is not None:
+            self._search = (f.search, np.asarray(search_ids, dtype=np.int64))
         self._apply_filter(f)
         self._changed()
+
+    def event_arrays(self):
+        """The database's per-event arrays (`viewer.store.eventset.EventArrays`), None while loading."""
+        return self._events
+
+    def search_ids(self, words: str):
+        """Ids of the events matching `words` (eventset.SearchError if they cannot be searched)."""
+        if self._search[0] == words and self._search[1] is not None:
+            return self._search[1]
+        ids = eventset.search_ids(self._store, words)
+        self._search = (words, ids)
+        return ids
 
     def select_event(self, event_id: int | None) -> None:
         """Highlight an event (None clears); scroll it into view if it is outside."""
@@ -421,7 +453,40 @@ class TimelineView(QWidget):
         try:
             self._loader.done.emit(gen, prepared)
         except RuntimeError:         # the view was closed while we loaded
+            return
+        if isinstance(prepared, Exception) or gen != self._generation:
+            return
+        # then the per-event arrays (filters and counts in numpy): the timeline is usable meanwhile
+        try:
+            conn = tstore.open_reader(path)
+            try:
+                arrays = self._event_arrays_for(conn, prepared[0])
+            finally:
+                conn.close()
+        except Exception as exc:     # noqa: BLE001 - filters then keep asking SQL
+            arrays = exc
+        try:
+            self._loader.events.emit(gen, (prepared[0], arrays))
+        except RuntimeError:
             pass
+
+    @staticmethod
+    def _event_arrays_for(source, occ):
+        events = eventset.load_event_arrays(source, occ)
+        return events, events.positions(occ.eid)
+
+    def _events_loaded(self, gen: int, got) -> None:
+        occ, arrays = got
+        if gen != self._generation or occ is not self._occ or isinstance(arrays, Exception):
+            return
+        self._install_events(arrays)
+        self._index_cache.clear()
+        self._apply_filter(self._filter)
+        self._changed()
+        self.eventsLoaded.emit()
+
+    def _install_events(self, arrays) -> None:
+        self._events, self._occ_pos = arrays
 
     def _loaded(self, gen: int, prepared) -> None:
         if gen != self._generation:
@@ -466,10 +531,7 @@ class TimelineView(QWidget):
             self._index_cache.move_to_end(key)
             self._index = cached[1]
         else:
-            base = None if f is None else ViewFilter(None, f.date_from, f.date_to, f.search,
-                                                    f.max_granularity, f.article_id)
-            ids = tstore.matching_ids(self._store, f) if tstore.needs_sql(f) and not self._partial else None
-            mask = tstore.filter_mask(occ, base, ids)
+            mask = self._base_mask(f)
             if mask.all():
                 self._index = Index(occ.t0, occ.t1, occ.eid, occ.lane, self._cls, len(occ.lanes))
             else:
@@ -486,6 +548,29 @@ class TimelineView(QWidget):
         self.overview.set_data(self)
         if self._selected is not None:
             self._refresh_selection(scroll=False)
+
+    def _base_mask(self, f: ViewFilter | None) -> np.ndarray:
+        """Which occurrences every part of `f` but the countries keeps."""
+        occ = self._occ
+        if f is None or _base_key(f) is None:
+            return np.ones(len(occ), dtype=bool)
+        search = None
+        if f.search and not self._partial:
+            try:
+                search = self.search_ids(f.search)
+            except eventset.SearchError:
+                search = np.zeros(0, dtype=np.int64)
+        if self._events is not None and self._occ_pos is not None:
+            events = self._events.base_mask(f, search, eventset.article_number(self._store, f.article_id))
+            return events[self._occ_pos] & (self._occ_pos >= 0)
+        # the per-event arrays are still loading: dates in numpy, the rest from SQL
+        base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id)
+        ids = None
+        if not self._partial and tstore.needs_sql(base):
+            ids = tstore.matching_ids(self._store, base)
+        if search is not None:
+            ids = search if ids is None else np.intersect1d(ids, search)
+        return tstore.filter_mask(occ, ViewFilter(None, f.date_from, f.date_to), ids)
 
     def _set_rows(self, shown: list[int], codes) -> None:
         self._shown = list(shown)

@@ -1,0 +1,78 @@
+"""The per-event arrays the window filters, counts and sorts with: they must say what SQL says."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viewer.model import ViewFilter
+from viewer.store import Store
+from viewer.store import eventset
+from viewer.store import timeline as tstore
+from viewer.synth import synthesize
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory):
+    path = tmp_path_factory.mktemp("eventset") / "s.db"
+    synthesize(2500, str(path), seed=11)
+    store = Store.open(str(path))
+    occ = tstore.load_occurrences(store)
+    yield store, eventset.load_event_arrays(store, occ)
+    store.close()
+
+
+def _some_article(store) -> str:
+    return store.db.execute("SELECT article_id FROM events GROUP BY article_id ORDER BY count(*) DESC"
+                            " LIMIT 1").fetchone()[0]
+
+
+@pytest.mark.parametrize("make", [
+    lambda s: ViewFilter(),
+    lambda s: ViewFilter(max_granularity="day"),
+    lambda s: ViewFilter(max_granularity="season", date_from="1990-01-01"),
+    lambda s: ViewFilter(date_from="1985-03-01", date_to="2001-06-30"),
+    lambda s: ViewFilter(countries=frozenset({"UA", "RU"}), max_granularity="month"),
+    lambda s: ViewFilter(search="officials"),
+    lambda s: ViewFilter(search="officials talks", countries=frozenset({"US"})),
+    lambda s: ViewFilter(article_id=_some_article(s)),
+    lambda s: ViewFilter(article_id="no-such-article"),
+])
+def test_masks_and_counts_match_sql(synth, make):
+    store, ev = synth
+    f = make(store)
+    ids = eventset.search_ids(store, f.search) if f.search else None
+    base = ev.base_mask(f, ids, eventset.article_number(store, f.article_id))
+    mask = ev.mask(f, ids, eventset.article_number(store, f.article_id))
+    assert int(mask.sum()) == store.count_events(f)
+    assert ev.country_counts(base) == store.country_counts(f)
+    want = [e.id for e in store.events(f)]            # timeline order: by start, then id
+    assert ev.ordered_ids(mask, "date").tolist() == want
+
+
+def test_search_finds_words_of_any_report_and_refuses_nothing_gently(synth):
+    store, _ = synth
+    got = eventset.search_ids(store, "officials")
+    sql = [e.id for e in store.events(ViewFilter(search="officials"))]
+    assert len(got) > 0 and sorted(sql) == got.tolist()
+    assert len(eventset.search_ids(store, "zzqxnothing")) == 0
+    with pytest.raises(eventset.SearchError) as err:
+        eventset.search_ids(store, "*** ((")
+    assert "sql" not in str(err.value).lower()
+
+
+def test_alphabetical_orders_follow_the_titles(synth):
+    store, ev = synth
+    ev.set_order("title", eventset.sorted_ids(store, "title"))
+    mask = ev.base_mask(ViewFilter(max_granularity="month"))
+    ids = ev.ordered_ids(mask, "title")
+    titles = {e.id: (e.title or e.sentence).lower() for e in store.events(ViewFilter(max_granularity="month"))}
+    shown = [titles[i] for i in ids.tolist()]
+    assert len(shown) == int(mask.sum()) and shown == sorted(shown)
+    back = ev.ordered_ids(mask, "title", descending=True)
+    assert back.tolist() == ids[::-1].tolist()
+
+
+def test_positions_of_unknown_ids(synth):
+    _, ev = synth
+    pos = ev.positions(np.array([ev.id[0], -5, ev.id[-1] + 10_000, ev.id[7]]))
+    assert pos.tolist() == [0, -1, -1, 7]

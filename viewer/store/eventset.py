@@ -1,0 +1,276 @@
+"""Every event as a few numpy arrays, so that filters, counts and the event table's order are numpy work.
+
+Loaded once per database (after the timeline's occurrence arrays, in the same loader thread for a big
+database): per event its id, t0, t1 (NaN when undated), precision rank and article number; per
+(event, country) row the event's position and the country's number. A filter is then a boolean mask over
+the events (`EventArrays.base_mask`), country counts a `np.bincount` over the country rows under that mask,
+and the table's rows a slice of a precomputed order (`EventArrays.order`).
+
+What numpy cannot answer is asked of SQL in bulk, as one string of numbers (`group_concat`), never as
+Python rows: the full-text search (`search_ids`: the FTS indexes' rowids, excerpt rowids mapped to their
+events with an array), and the alphabetical orders of titles and countries (`sorted_ids`).
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from viewer.model import GRANULARITIES, ViewFilter
+from viewer.store import fts_query
+from viewer.store.timeline import NO_COUNTRY, _conn, _ints
+
+NO_RANK = 99                      # the precision rank of an event without a granularity (kept by no limit)
+_MISSING = -(2 ** 62)             # stands for NULL in the group_concat streams (which skip NULLs)
+_RANK_SQL = "CASE granularity %s ELSE %d END" % (
+    " ".join(f"WHEN '{g}' THEN {i}" for i, g in enumerate(GRANULARITIES)), NO_RANK)
+SORT_COLUMNS = ("date", "precision", "title", "countries")
+
+
+class SearchError(ValueError):
+    """The words could not be searched for (said gently to the person, never as SQL)."""
+
+
+@dataclass
+class EventArrays:
+    """Parallel arrays, one entry per event, sorted by id; and one entry per (event, country) row."""
+    id: np.ndarray                # int64, ascending
+    t0: np.ndarray                # float64 seconds since 1970 UTC; NaN for an undated event
+    t1: np.ndarray                # float64, exclusive; NaN for an undated event
+    rank: np.ndarray              # int8: index in GRANULARITIES (NO_RANK when none)
+    article: np.ndarray           # int64: the article's rowid (-1 if it has none)
+    cpos: np.ndarray              # int64: position of the event of each country row
+    ccode: np.ndarray             # int32: number of the country of each row (index into codes)
+    codes: list[str]
+    _orders: dict = field(default_factory=dict, repr=False)
+    _lookup: np.ndarray | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    # -- positions ---------------------------------------------------------------------------------
+    def positions(self, ids) -> np.ndarray:
+        """Positions of these event ids (-1 where an id is not an event of these arrays)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        if not len(self.id) or not len(ids):
+            return np.full(len(ids), -1, dtype=np.int64)
+        if self._lookup is None and int(self.id[-1]) <= 4 * len(self.id) + 1024:   # dense ids: a table
+            table = np.full(int(self.id[-1]) + 1, -1, dtype=np.int64)
+            table[self.id] = np.arange(len(self.id))
+            self._lookup = table
+        if self._lookup is not None:
+            inside = (ids >= 0) & (ids < len(self._lookup))
+            out = np.full(len(ids), -1, dtype=np.int64)
+            out[inside] = self._lookup[ids[inside]]
+            return out
+        pos = np.minimum(np.searchsorted(self.id, ids), len(self.id) - 1)
+        return np.where(self.id[pos] == ids, pos, -1)
+
+    # -- filters -----------------------------------------------------------------------------------
+    def base_mask(self, f: ViewFilter | None, search_ids: np.ndarray | None = None,
+                  article: int | None = None) -> np.ndarray:
+        """Events kept by every part of `f` but the countries: dates, precision, the article (its rowid
+        in `article`; -1 for an article that does not exist) and the search (the matching ids)."""
+        mask = np.ones(len(self.id), dtype=bool)
+        if f is None:
+            return mask
+        if f.date_from or f.date_to:
+            from viewer.store import interval_seconds
+            with np.errstate(invalid="ignore"):
+                if f.date_from:
+                    mask &= self.t1 > interval_seconds(f.date_from, f.date_from)[0]
+                if f.date_to:
+                    mask &= self.t0 < interval_seconds(f.date_to, f.date_to)[1]
+        if f.max_granularity in GRANULARITIES:
+            mask &= self.rank <= GRANULARITIES.index(f.max_granularity)
+        if f.article_id:
+            mask &= self.article == (-2 if article is None else article)
+        if f.search and search_ids is not None:
+            keep = np.zeros(len(self.id), dtype=bool)
+            pos = self.positions(search_ids)
+            keep[pos[pos >= 0]] = True
+            mask &= keep
+        return mask
+
+    def country_mask(self, countries) -> np.ndarray | None:
+        """Events naming at least one of `countries` (None: no country filter, every event)."""
+        if countries is None:
+            return None
+        chosen = np.array([c in countries for c in self.codes] + [False], dtype=bool)
+        keep = np.zeros(len(self.id), dtype=bool)
+        keep[self.cpos[chosen[self.ccode]]] = True
+        return keep
+
+    def mask(self, f: ViewFilter | None, search_ids=None, article: int | None = None) -> np.ndarray:
+        base = self.base_mask(f, search_ids, article)
+        chosen = self.country_mask(None if f is None else f.countries)
+        return base if chosen is None else base & chosen
+
+    def country_counts(self, base: np.ndarray) -> dict[str, int]:
+        """Events per country among those `base` keeps (most first, as Store.country_counts)."""
+        counts = np.bincount(self.ccode[base[self.cpos]], minlength=len(self.codes))
+        pairs = [(self.codes[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        pairs.sort(key=lambda p: (-p[1], p[0]))
+        return dict(pairs)
+
+    def undated(self, mask: np.ndarray) -> int:
+        return int((mask & np.isnan(self.t0)).sum())
+
+    # -- the table's order -------------------------------------------------------------------------
+    def has_order(self, column: str) -> bool:
+        return column in ("date", "precision") or column in self._orders
+
+    def set_order(self, column: str, ids: np.ndarray) -> None:
+        """An order read from SQL (`sorted_ids`): event ids, first to last."""
+        pos = self.positions(ids)
+        pos = pos[pos >= 0]
+        if len(pos) < len(self.id):          # events added since: at the end, by id
+            seen = np.zeros(len(self.id), dtype=bool)
+            seen[pos] = True
+            pos = np.concatenate([pos, np.flatnonzero(~seen)])
+        self._orders[column] = pos
+
+    def order(self, column: str = "date") -> np.ndarray:
+        """Positions of every event in the column's order (date: by start then id, undated last;
+        precision: finest first, then by date)."""
+        got = self._orders.get(column)
+        if got is None:
+            if column == "date":
+                got = np.lexsort((self.id, self.t0))          # NaN (undated) sorts last
+            elif column == "precision":
+                got = np.lexsort((self.id, self.t0, self.rank))
+            else:
+                raise KeyError(column)
+            self._orders[column] = got
+        return got
+
+    def ordered_ids(self, mask: np.ndarray, column: str = "date", descending: bool = False) -> np.ndarray:
+        """The ids `mask` keeps, in the column's order (reversed when descending)."""
+        order = self.order(column)
+        ids = self.id[order[mask[order]]]
+        return ids[::-1].copy() if descending else ids
+
+
+def load_event_arrays(source, occ=None) -> EventArrays:
+    """Every event's arrays. With `occ` (the timeline's occurrences of the same database), the dated
+    country rows come from it and only the undated ones are read."""
+    conn = _conn(source)
+    ids, t0, t1, rank, art = conn.execute(
+        "SELECT group_concat(id), group_concat(coalesce(CAST(t0 AS INTEGER), ?)),"
+        " group_concat(coalesce(CAST(t1 AS INTEGER), ?)), group_concat(" + _RANK_SQL + "),"
+        " group_concat(coalesce((SELECT a.rowid FROM articles a WHERE a.id = e.article_id), -1))"
+        " FROM events e", (_MISSING, _MISSING)).fetchone()
+    ids = _ints(ids)
+    order = np.argsort(ids, kind="stable") if len(ids) > 1 and not (ids[1:] > ids[:-1]).all() else None
+
+    def times(text):
+        a = _ints(text).astype(np.float64)
+        a[a == float(_MISSING)] = np.nan
+        return a
+    cols = [ids, times(t0), times(t1), _ints(rank).astype(np.int8), _ints(art)]
+    if order is not None:
+        cols = [c[order] for c in cols]
+    ev = EventArrays(*cols, cpos=np.zeros(0, dtype=np.int64), ccode=np.zeros(0, dtype=np.int32), codes=[])
+    dated = ~np.isnan(ev.t0)
+    ev.t1 = np.where(dated, np.maximum(ev.t1, ev.t0 + 1.0), np.nan)
+
+    codes: list[str] = []
+    cpos, ccode = [], []
+    if occ is not None:
+        codes = [c for c in occ.lanes if c != NO_COUNTRY]
+        number = np.array([i if c != NO_COUNTRY else -1 for i, c in enumerate(occ.lanes)] + [-1], dtype=np.int32)
+        # lanes keep their numbers (the no-country lane, when there is one, is the last)
+        lane_code = number[occ.lane]
+        sel = lane_code >= 0
+        cpos.append(ev.positions(occ.eid[sel]))
+        ccode.append(lane_code[sel])
+        rows = conn.execute("SELECT code, group_concat(event_id) FROM event_countries"
+                            " WHERE t0 IS NULL GROUP BY code").fetchall()
+    else:
+        rows = conn.execute("SELECT code, group_concat(event_id) FROM event_countries GROUP BY code").fetchall()
+    for code, text in rows:
+        if code not in codes:
+            codes.append(code)
+        cpos.append(ev.positions(_ints(text)))
+        ccode.append(np.full(len(cpos[-1]), codes.index(code), dtype=np.int32))
+    if cpos:
+        p = np.concatenate(cpos)
+        c = np.concatenate(ccode).astype(np.int32)
+        ok = p >= 0
+        ev.cpos, ev.ccode = p[ok], c[ok]
+    ev.codes = codes
+    return ev
+
+
+# -- full-text search ----------------------------------------------------------------------------------
+_excerpt_maps: dict[int, tuple] = {}
+_maps_lock = threading.Lock()
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
+def _excerpt_events(conn: sqlite3.Connection) -> np.ndarray:
+    """excerpt id -> event id (-1 for none), read once per connection and database size."""
+    top, = conn.execute("SELECT coalesce(max(id), 0) FROM excerpts").fetchone()
+    with _maps_lock:
+        got = _excerpt_maps.get(id(conn))
+        if got is not None and got[0] is conn and got[1] == top:
+            return got[2]
+    x, e = conn.execute("SELECT group_concat(id), group_concat(event_id) FROM excerpts").fetchone()
+    table = np.full(top + 1, -1, dtype=np.int64)
+    table[_ints(x)] = _ints(e)
+    with _maps_lock:
+        for key in [k for k, v in _excerpt_maps.items() if v[0] is conn]:
+            del _excerpt_maps[key]
+        _excerpt_maps[id(conn)] = (conn, top, table)
+    return table
+
+
+def search_ids(source, words: str) -> np.ndarray:
+    """Sorted ids of the events whose title or sentence, or the sentence of any of their reports,
+    contains every word (as a prefix). SearchError for words that cannot be searched."""
+    q = fts_query(words)
+    if q is None:
+        raise SearchError(f"Nothing to search for in “{words}”: type a word or two.")
+    conn = _conn(source)
+    try:
+        text, = conn.execute("SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?",
+                             (q,)).fetchone()
+        ids = _ints(text)
+        if _has_table(conn, "excerpts_fts"):
+            text, = conn.execute("SELECT group_concat(rowid) FROM excerpts_fts WHERE excerpts_fts MATCH ?",
+                                 (q,)).fetchone()
+            rows = _ints(text)
+            if len(rows):
+                table = _excerpt_events(conn)
+                rows = rows[rows < len(table)]
+                more = table[rows]
+                ids = np.concatenate([ids, more[more >= 0]])
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise
+        raise SearchError(f"Couldn't search for “{words}”: try plain words.") from exc
+    return np.unique(ids)
+
+
+def sorted_ids(source, column: str) -> np.ndarray:
+    """Every event id in alphabetical order of its title (as shown: the sentence when it has none) or
+    of its countries (events naming none last), ties by id."""
+    key = {"title": "coalesce(nullif(title, ''), sentence) COLLATE NOCASE",
+           "countries": "coalesce(nullif(countries, ''), '~')"}[column]
+    text, = _conn(source).execute(
+        f"SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY {key}, id)").fetchone()
+    return _ints(text)
+
+
+def article_number(source, article_id: str | None) -> int | None:
+    """The rowid the arrays use for an article (-1 when there is no such article)."""
+    if not article_id:
+        return None
+    row = _conn(source).execute("SELECT rowid FROM articles WHERE id = ?", (str(article_id),)).fetchone()
+    return -1 if row is None else int(row[0])
