@@ -179,3 +179,39 @@ def test_news_with_old_years_stays_with_its_publication_date():
     got = dict((e.text, e.value) for e in resolve_document(news, PUBLISHED)[2])
     assert got["Tuesday"] == "2024-04-30"
     assert got["March"] == "2025-03"
+
+
+def _values(text, **kw):
+    return [(e.text, e.type, e.value) for e in tag(text, PUBLISHED, **kw)]
+
+
+def test_part_of_a_dated_day():
+    assert _values("In 1944 they fought. On the morning of 6 June the troops landed. That evening they dug in.",
+                   narrative=True)[1:] == [("the morning of 6 June", "TIME", "1944-06-06TMO"),
+                                           ("That evening", "TIME", "1944-06-06TEV")]
+    assert _values("On the evening of May 3, 1945, the city fell.") == [
+        ("the evening of May 3, 1945", "TIME", "1945-05-03TEV")]
+
+
+def test_clock_time_with_a_day_written_after_it():
+    assert _values("In 1941 the border was quiet. The offensive began at 04:00 on 22 June.", narrative=True)[1:] == [
+        ("04:00 on 22 June", "TIME", "1941-06-22T04:00")]
+    assert _values("The offensive began at 4 a.m. on 22 June 1941.") == [
+        ("4 a.m. on 22 June 1941", "TIME", "1941-06-22T04:00")]
+
+
+def test_parts_of_months_decades_and_centuries():
+    got = tag("In 1944 they fought on. In the last week of August the line broke. By the end of the decade the "
+              "city was rebuilt.", PUBLISHED, narrative=True)
+    assert [(e.text, e.value, e.mod) for e in got][1:] == [("the last week of August", "1944-08", "END"),
+                                                           ("the end of the decade", "194X", "END")]
+    assert got[1].earliest >= "1944-08-20" and got[1].latest == "1944-08-31"
+    # "the last week of August" is not "last August"
+    assert _values("In the first days of May the rains came.") == [("the first days of May", "DATE", "2024-05")]
+
+
+def test_early_the_next_year_is_a_date_and_another_year_a_duration():
+    assert _values("In 1944 they fought. Early the next year the offensive collapsed.", narrative=True)[1:] == [
+        ("Early the next year", "DATE", "1945")]
+    assert _values("The war continued for another year.") == [("another year", "DURATION", "P1Y")]
+    assert _values("They will fight another day.") == []

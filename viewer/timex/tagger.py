@@ -73,6 +73,9 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{SPELLED_YEAR}\b|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
+    # "the morning of 6 June 1944", "the evening of May 3": that part of that day ("the night of" stays
+    # outside, as the development set annotates it).
+    ("partof", rf"(?i:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)\s+of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"),
     ("dayrel", rf"(?i:the\s+day\s+(?:before|after))\s+(?:(?i:last|next|this)\s+)?{WEEKDAY}"),
     ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
@@ -96,10 +99,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?(?:(?i:\bbetween)\s+{NUM}\s+(?i:and)\s+{NUM}|\b(?:{NUM}|{NUM_VAGUE})(?:\s+(?i:or|to)\s+{NUM}|\s*[-–]\s*\d+)?)[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
-    ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])"),
+    ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])|{POS}\s+(?i:the)\s+(?i:decade|century)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
-    ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b)"),
+    ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b|(?<=\bfor\s)another\s+(?:week|month|year|decade)\b)"),
     ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     # Bare plurals with no quantity ("for weeks", "within months", "decades-long"): vague durations.
     ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
@@ -114,7 +117,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
     # "for a while", "after quite a while": an unspecified period (TimeML DURATION PXX).
     ("awhile", r"(?i:\b(?:quite\s+)?a\s+(?:long\s+|little\s+|short\s+)?while\b)"),
-    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?)?"),
+    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)?"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
@@ -860,6 +863,29 @@ def _h_dayrel(ctx, m, fam):
     ctx.last_day = (m.start(), d2)
     return _unit_expr(ctx, m.start(), m.end(), "day", d2.toordinal(),
                       f"'{s}': {_WNAME[wd]} {d.isoformat()} ({why}), one day {'before' if off < 0 else 'after'}", anchor=ref)
+
+
+_PARTOF_HEAD = re.compile(r"(?i:the\s+(?:(early|late)\s+)?(morning|afternoon|evening)\s+of\s+)")
+
+
+def _h_partof(ctx, m, fam):
+    """'the morning of 6 June 1944': the part of the day, TIME 1944-06-06TMO."""
+    s = m.group(0)
+    hm = _PARTOF_HEAD.match(s)
+    inner = m.start() + hm.end()
+    e = None
+    for f in ("date_dmy", "date_mdy"):
+        im = _RX[f].match(ctx.text, inner)
+        if im is not None and im.end() == m.end():
+            e = _h_date_core(ctx, im, f)
+            break
+    if e is None or e.granularity != "day" or not e.earliest:
+        return None
+    code, a, b = R.PARTS_OF_DAY[hm.group(2).lower()]
+    d = e.earliest[:10]
+    mod = R.POSITION_MODS[hm.group(1).lower()] if hm.group(1) else None
+    return _expr(ctx, m.start(), m.end(), "TIME", f"{d}T{code}", f"{d}T{a}", f"{d}T{b}", "hour",
+                 f"'{s}': the {hm.group(2).lower()} of {d} ({e.reasoning})", mod)
 
 
 def _h_weekof(ctx, m, fam):
@@ -2122,6 +2148,13 @@ def _h_clock(ctx: _Ctx, m, fam):
     if mo:
         month = _month_of(mo.group(0))
         dd = _DAY_IN.search(core, mo.end())
+        if dd is None or _YEAR_IN.match(core, dd.start()):
+            # "at 04:00 on 22 June": the day before the month (after the clock time)
+            dd = None
+            for dd in _DAY_IN.finditer(core, 0, mo.start()):
+                pass
+        if dd is None:
+            return None
         yy = _YEAR_IN.search(core, mo.end())
         if yy:
             day = date(int(yy.group(1)), month, int(dd.group(1)))
@@ -2249,7 +2282,7 @@ def _h_awhile(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "awhile": _h_awhile, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -2274,7 +2307,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
         for w in words:
             t.setdefault(w.lower(), set()).update(fams)
 
-    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "date_mdy", "date_dmy", "month", "set", "holiday"])
+    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "partof", "date_mdy", "date_dmy", "month", "set", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
     add(list(R.WEEKDAYS), ["dayrel"])
