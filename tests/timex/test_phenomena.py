@@ -530,3 +530,20 @@ def test_a_while_is_a_vague_duration():
     assert values("It took a long while to decide.") == [("a long while", "PXX")]
     for text in ["We meet once in a while.", "While he waited, it rained.", "He left a while ago."]:
         assert tag(text, REF) == [], text
+
+
+def test_a_past_verb_late_in_a_long_sentence_decides_the_month():
+    ref = date(1998, 10, 25)
+    text = ("In January, a week after the anniversary of the court's decision, a clinic bombing in the south "
+            "killed a security guard.")
+    assert values(text, ref)[0] == ("January", "1998-01")
+    # the future still points ahead
+    text = "In January, after the holidays and a short recess, the committee will vote on the bill."
+    assert values(text, ref)[0] == ("January", "1999-01")
+
+
+def test_recently_inside_a_verb_is_not_tagged():
+    assert values("The search was recently extended to Mexico.") == []
+    assert values("They have recently moved to the city.") == []
+    assert values("Three were killed, most recently last October.") == [("last October", "2024-10")]
+    assert values("The party recently took 13 percent of the vote.") == [("recently", "PAST_REF")]

@@ -454,7 +454,25 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     if t is None and dist(y) > 150:
         y -= 1   # about half a year either way and no tense: news report the past
         return y, f"the most recent {what} before the {how} (no tense cue)", ref
+    if t is None and dist(y) > PAST_SLACK_MONTH // 2 and _far_tense(ctx, end) == "past":
+        # "In January, a week after the anniversary, a clinic bombing in Birmingham killed a guard": the
+        # verb comes late in a long sentence
+        y -= 1
+        return y, f"past tense (late in the sentence): the most recent {what} before the {how}", ref
     return y, f"the {what} nearest to the {how}" + (f" ({t} tense agrees)" if t else ""), ref
+
+
+def _far_tense(ctx: _Ctx, end: int) -> str | None:
+    """The tense of the first verb later in a long sentence (beyond what ``tense`` looks at)."""
+    right = ctx.text[end:end + 300]
+    me = next(_sentence_ends(right), None)
+    if me is not None:
+        right = right[:me.start()]
+    f = _FUT.search(right)
+    p = _PAST.search(right)
+    if f is not None and (p is None or f.start() < p.start()):
+        return "future"
+    return "past" if p is not None and p.group(0) not in _WEAK_PAST else None
 
 
 _MNAME = {v: k.capitalize() for k, v in R.MONTHS.items()}
@@ -1342,6 +1360,10 @@ def _h_ref(ctx: _Ctx, m, fam):
         return None   # "every now and then", "now and again": sometimes, not the present
     if low == "the past" and re.match(r"\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|couple)\b)", after):
         return None   # "the past three summers": a count of units, not the vague past
+    if low == "recently" and (re.search(r"\b(?:was|were|is|are|has|have|had|been|most)\s+$", ctx.text[max(0, start - 8):start])):
+        # "was recently extended", "have recently moved": part of a perfect or passive verb, untagged in the
+        # development set (3 of 3); "most recently last October": the date that follows carries the time
+        return None
     if low in ("current", "recent", "future"):
         # adjectives: only before a noun; "the current quarter" is handled elsewhere
         if not re.match(r"\s+[a-z]", after):
@@ -2402,7 +2424,7 @@ _STRICT = False   # development: let handler errors surface
 
 # A relative expression that looks back from where the story is ("two weeks earlier", "the previous day",
 # "the day before"): it does not move the story's time.
-_FLASHBACK = re.compile(r"(?i)\b(?:earlier|before|previous|prior)\b")
+_FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
 def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
