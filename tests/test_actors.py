@@ -123,10 +123,15 @@ def test_news_agencies_armed_groups_and_markets_point_at_their_country():
 def test_seed_article_countries(seed_text):
     ms = find_mentions(seed_text, "2024-11-18")
     countries = article_countries(seed_text, ms)
-    assert {"UA", "RU", "FR", "DE", "US", "GB", "PL", "EE", "LV", "LT"} == set(countries)
+    # what the article is about; the UK, Poland and the Baltics are named once, in a closing list of
+    # supporters: they stay on the mentions (and so on that sentence's event), not on the article
+    assert {"UA", "RU", "FR", "DE", "US"} == set(countries)
+    assert {"GB", "PL", "EE", "LV", "LT"} <= {m.code for m in ms}
+    assert {"UA", "RU", "FR", "DE", "US", "GB", "PL", "EE", "LV", "LT"} == set(
+        article_countries(seed_text, ms, salient=False))
     # organisations are on the mentions (and so on events), not in the article's countries
     assert {"NATO", "EU"} <= {m.code for m in ms}
-    assert set(article_countries(seed_text, ms, organisations=True)) >= {"NATO", "EU"}
+    assert set(article_countries(seed_text, ms, organisations=True, salient=False)) >= {"NATO", "EU"}
 
 
 def test_us_state_abbreviations_and_currency_prefixes():
@@ -178,3 +183,97 @@ def test_agency_credit_in_parentheses_is_not_a_country():
 
 def test_ap_style_datelines_with_underscores():
     assert dateline_countries("NAIROBI, Kenya (AP) _ Suspected bombs exploded outside the embassy.") == ["KE"]
+
+
+# --- article-level countries as a newswire editor tags them --------------------------------------------------
+
+def article(text, reference=None):
+    return article_countries(text, find_mentions(text, reference))
+
+
+def test_datelines_of_cities_anywhere_in_the_world():
+    # not in the curated list: found in the cities gazetteer (resources/cities.json)
+    assert dateline_countries("CURITIBA, March 3 (Reuters) - Coffee exporters said.") == ["BR"]
+    assert dateline_countries("WOLLONGONG, Nov 20 — Steel output rose.") == ["AU"]
+    assert dateline_countries("SAO PAULO, March 3 - Shares rose.") == ["BR"]
+    assert dateline_countries("KUALA LUMPUR (Reuters) - Palm oil prices fell.") == ["MY"]
+    # old names as old wires wrote them
+    assert dateline_countries("BOMBAY, March 3 - The rupee fell.") == ["IN"]
+    assert dateline_countries("PEKING, Jan 4 - Officials said.") == ["CN"]
+    # a place that is no city stays without a country
+    assert dateline_countries("ACME CORP SAYS - profits rose") == []
+
+
+def test_a_datelines_state_or_country_wins_over_its_towns_name():
+    assert dateline_countries("PARIS, Texas, March 3 - The town council met.") == ["US"]
+    assert dateline_countries("LONDON, Ont., March 3 - The plant will close.") == ["CA"]
+    assert dateline_countries("ATLANTA, Georgia (AP) - Delta said.") == ["US"]
+    assert dateline_countries("BIRMINGHAM, Ala. (AP) _ A clinic was bombed.") == ["US"]
+    assert dateline_countries("THE HAGUE, Netherlands (AP)_ The court ruled.") == ["NL"]
+    text = "PARIS, Texas, March 3 - The town council approved a budget on Monday."
+    assert article(text) == ["US"]
+
+
+def test_dateline_after_a_headline_line():
+    text = "Japan exports rise in February\nTOKYO, March 3 - Exports rose 5 pct, the ministry said."
+    assert dateline_countries(text) == ["JP"]
+    assert dateline_countries("A headline.\nTOKYO, March 3 - Text") == []   # a sentence, not a headline
+
+
+def test_towns_named_after_places_abroad():
+    assert codes("The plant in Paris, Texas, will close.") == ["US"]
+    assert codes("He was born in Lebanon, Pa., in 1950.") == ["US"]
+    assert codes("Offices in London, Ont., and Perth, Scotland.") == ["CA", "GB"]
+    # a country's own name before a state is a list, not a town
+    assert codes("trade with Mexico, Texas and California") == ["MX", "US", "US"]
+    assert codes("New Mexico ranchers") == ["US"]
+
+
+def test_institutions_that_stand_for_their_country():
+    assert codes("The Bundesbank and the Bank of Japan held rates.") == ["DE", "JP"]
+    assert codes("The Securities and Exchange Commission said.") == ["US"]
+    assert codes("MITI officials and the Diet") == ["JP", "JP"]
+    assert codes("The Chancellor of the Exchequer told the Knesset delegation.") == ["GB", "IL"]
+    assert codes("The Bank of France and the Swiss National Bank intervened.") == ["FR", "CH"]
+    assert codes("a diet of rice") == []
+
+
+def test_currencies_in_economic_news():
+    assert codes("The yen and sterling rose; the rupee fell.") == ["JP", "GB", "IN"]
+    assert codes("The D-mark firmed.") == ["DE"]
+    # a currency named with its country's adjective is that country's, not the bare word's
+    assert codes("The Turkish lira and the Pakistani rupee fell.") == ["TR", "PK"]
+    assert codes("He won 500 billion lire.") == ["IT"]
+
+
+def test_leaders_of_the_eighties_economic_news():
+    assert codes("Baker and Stoltenberg met in Paris.", "1987-03-01") == ["US", "DE", "FR"]
+    assert codes("Nakasone told Reagan", "1987-03-01") == ["JP", "US"]
+    assert codes("Funaro said Brazil would pay.", "1987-02-20") == ["BR", "BR"]
+    # out of their terms a surname alone is just a name
+    assert codes("Baker said the bread was sold out.", "2015-06-01") == []
+
+
+def test_ordinary_words_and_people_are_not_countries():
+    assert codes("Spanish-language television and English-speaking viewers") == []
+    assert codes("a guinea pig, a turkey, china plates") == []
+    assert codes("Michael Jordan and Chad Smith went to Georgia Tech.") == []
+
+
+def test_one_passing_mention_does_not_make_the_article_about_a_country():
+    text = ("TOKYO, March 3 - Japan's exports to the United States rose 5 pct in February, the Finance "
+            "Ministry said. The rise was led by cars.\n\nU.S. officials welcomed the figures. Analysts said "
+            "demand for machinery stayed firm and shipments of chips grew. Exports to Europe were flat. A "
+            "trading house said one shipment had gone through Panama.")
+    assert article(text) == ["JP", "US"]
+    assert article_countries(text, find_mentions(text), salient=False) == ["JP", "US", "PA"]
+
+
+def test_the_lead_repeated_mentions_and_the_only_country_count():
+    lead = "Canada and Mexico agreed on Monday to cut tariffs. Officials said talks went well."
+    body = " Traders noted that Chile watched. Later, Peru and Peru's banks joined."
+    assert article(lead + body) == ["CA", "MX", "PE"]      # Chile: once, after the lead
+    # the only country an article names is what it is about, wherever it comes
+    text = ("The company said sales rose. Profits were flat. Margins fell. Its shares closed at $45.75 "
+            "in New York Stock Exchange composite trading.")
+    assert article(text) == ["US"]
