@@ -215,3 +215,14 @@ def test_early_the_next_year_is_a_date_and_another_year_a_duration():
         ("Early the next year", "DATE", "1945")]
     assert _values("The war continued for another year.") == [("another year", "DURATION", "P1Y")]
     assert _values("They will fight another day.") == []
+
+
+def test_dawn_and_dusk_on_the_day_under_discussion():
+    assert _values("In 1944 they fought. At dawn on 9 February the assault began, and by nightfall it had failed.",
+                   narrative=True)[1:] == [("dawn on 9 February", "TIME", "1944-02-09TMO"),
+                                           ("nightfall", "TIME", "1944-02-09TEV")]
+    assert _values("The armies met on 3 October 1654; the battle lasted from dawn until dusk.")[1:] == [
+        ("dawn", "TIME", "1654-10-03TMO"), ("dusk", "TIME", "1654-10-03TEV")]
+    # a story known only to the year: no made-up day; and no false alarm on the adjective
+    assert _values("In 1944 they fought. They attacked at dawn.", narrative=True) == [("1944", "DATE", "1944")]
+    assert _values("The pre-dawn raid failed.") == []

@@ -76,6 +76,8 @@ FAMILIES: list[tuple[str, str]] = [
     # "the morning of 6 June 1944", "the evening of May 3": that part of that day ("the night of" stays
     # outside, as the development set annotates it).
     ("partof", rf"(?i:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)\s+of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"),
+    # "at dawn", "by nightfall", "from dawn until dusk" (with the day after it: "at dawn on 9 February")
+    ("dawn", rf"(?:(?<=\b[Aa]t\s)|(?<=\b[Bb]y\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Tt]oward\s)|(?<=\b[Tt]owards\s)|(?<=\b[Aa]round\s))(?i:dawn|daybreak|first\s+light|sunrise|dusk|nightfall|sunset)\b(?!-)(?:,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?)?"),
     ("dayrel", rf"(?i:the\s+day\s+(?:before|after))\s+(?:(?i:last|next|this)\s+)?{WEEKDAY}"),
     ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
@@ -904,6 +906,38 @@ def _h_partof(ctx, m, fam):
     mod = R.POSITION_MODS[hm.group(1).lower()] if hm.group(1) else None
     return _expr(ctx, m.start(), m.end(), "TIME", f"{d}T{code}", f"{d}T{a}", f"{d}T{b}", "hour",
                  f"'{s}': the {hm.group(2).lower()} of {d} ({e.reasoning})", mod)
+
+
+_DAWN_HEAD = re.compile(r"(?i:(dawn|daybreak|first\s+light|sunrise)|dusk|nightfall|sunset)\b,?\s*(?:on\s+)?")
+
+
+def _h_dawn(ctx, m, fam):
+    """'at dawn', 'by nightfall': the morning / evening of the day under discussion (TIME ...TMO / TEV)."""
+    s = m.group(0)
+    hm = _DAWN_HEAD.match(s)
+    code = "MO" if hm.group(1) else "EV"
+    a, b = ("05:00", "07:59") if code == "MO" else ("17:00", "21:59")
+    day = None
+    if hm.end() < len(s):
+        inner = m.start() + hm.end()
+        for f in ("date_dmy", "date_mdy"):
+            im = _RX[f].match(ctx.text, inner)
+            if im is not None and im.end() == m.end():
+                e = _h_date_core(ctx, im, f)
+                if e is not None and e.granularity == "day" and e.earliest:
+                    day, how = date.fromisoformat(e.earliest[:10]), e.reasoning
+                break
+        if day is None:
+            return None
+    elif ctx.last_day is not None and m.start() - ctx.last_day[0] < 1500:
+        day, how = ctx.last_day[1], "the day mentioned just before"
+    elif not ctx.narrative and ctx.ref is not None and not (ctx.anchor_pos is not None and m.start() - ctx.anchor_pos < 300):
+        day, how = ctx.ref, "the reference"
+    else:
+        return None   # a story known only to the month or year: no made-up day
+    d = day.isoformat()
+    return _expr(ctx, m.start(), m.end(), "TIME", f"{d}T{code}", f"{d}T{a}", f"{d}T{b}", "hour",
+                 f"'{s}': the {'morning' if code == 'MO' else 'evening'} of {d} ({how})")
 
 
 def _h_weekof(ctx, m, fam):
@@ -2304,7 +2338,7 @@ def _h_awhile(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "awhile": _h_awhile, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -2355,6 +2389,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
          "past", "future", "term", "date", "point"], ["ref"])
     add(list(R.SET_ADVERBS) + ["semi"], ["set"])
     add(["noon", "midnight", "midday", "am", "pm"], ["clock"])
+    add(["dawn", "daybreak", "first", "sunrise", "dusk", "nightfall", "sunset"], ["dawn"])
     add(["christmas", "easter", "thanksgiving", "halloween", "eve", "july", "friday", "monday", "sunday"], ["holiday"])
     return {k: tuple(sorted(v, key=lambda f: _PRIORITY[f])) for k, v in t.items()}
 
