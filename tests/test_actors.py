@@ -200,6 +200,11 @@ def test_datelines_of_cities_anywhere_in_the_world():
     # old names as old wires wrote them
     assert dateline_countries("BOMBAY, March 3 - The rupee fell.") == ["IN"]
     assert dateline_countries("PEKING, Jan 4 - Officials said.") == ["CN"]
+    # whole names first: Trinidad's capital, not Spain; Bahia's Salvador, not El Salvador; Jamaica's Kingston
+    assert dateline_countries("PORT OF SPAIN, March 3 - Oil output rose.") == ["TT"]
+    assert dateline_countries("SALVADOR, Feb 26 - Showers continued in the cocoa zone.") == ["BR"]
+    assert dateline_countries("KINGSTON, March 3 - Bauxite exports fell.") == ["JM"]
+    assert dateline_countries("EAST BERLIN, March 3 - The party met.") == ["DE"]
     # a place that is no city stays without a country
     assert dateline_countries("ACME CORP SAYS - profits rose") == []
 

@@ -391,33 +391,47 @@ def _dateline_match(text: str) -> tuple[re.Match | None, int]:
 
 def _dateline_codes(name: str, region: str | None, g: Gazetteer) -> list[str]:
     """Countries of a dateline's place, its region (state, province, country) winning over the place:
-    "PARIS, Texas" is in the US, "THE HAGUE, Netherlands" in NL."""
-    place = name.strip()
+    "PARIS, Texas" is in the US, "THE HAGUE, Netherlands" in NL. A place is looked up whole, in this order:
+    the dateline towns of the data file ("SALVADOR" is Bahia's), the data file's names ("WASHINGTON",
+    "KUWAIT"), the cities gazetteer ("CURITIBA", "PORT OF SPAIN"); then any country named inside it
+    ("EAST BERLIN")."""
+    place = _title(name.strip())
     region = (region or "").strip()
-    probe = _title(place) + (", " + region if region else "")
-    ms = [x for x in find_mentions(probe) if x.kind == "country"]
-    cut = len(_title(place))
-    region_codes = _uniq(x.code for x in ms if x.start > cut)
-    place_codes = _uniq(x.code for x in ms if x.start < cut)
-    if region and not region_codes:
-        code = g.dateline.get(region) or g.dateline.get(region.title())
-        region_codes = [code] if code else []
-    if region_codes:
-        return region_codes
-    if not place_codes:
-        ms = [x for x in find_mentions(place) if x.kind == "country"]    # "US", "UAE" as written
-        place_codes = _uniq(x.code for x in ms)
-    if not place_codes:
-        code = g.dateline.get(place) or g.dateline.get(_title(place)) or g.city(_title(place)) or g.city(place)
-        place_codes = [code] if code else []
-    return place_codes
+    if region:
+        probe = place + ", " + region
+        cut = len(place) + 2
+        codes = _uniq(x.code for x in find_mentions(probe) if x.kind == "country" and x.start >= cut)
+        if not codes:
+            code = g.dateline.get(region) or g.dateline.get(_title(region))
+            codes = [code] if code else []
+        if codes:
+            return codes
+    code = g.dateline.get(place) or g.dateline.get(name.strip())
+    if code:
+        return [code]
+    ms = [x for x in find_mentions(place) if x.kind == "country"]
+    whole = _uniq(x.code for x in ms if x.start == 0 and x.end == len(place))
+    if whole:
+        return whole
+    code = g.city(place)
+    if code:
+        return [code]
+    if not ms:
+        ms = [x for x in find_mentions(name.strip()) if x.kind == "country"]    # "US", "UAE" as written
+    return _uniq(x.code for x in ms)
+
+
+_SMALL_WORDS = frozenset("of de del da do dos das la le les el al du des von van der den and y et".split())
 
 
 def _title(name: str) -> str:
     """"NEW YORK" -> "New York", "ST. LOUIS" -> "St. Louis", "N'DJAMENA" -> "N'Djamena"; mixed case kept."""
     if not name.isupper():
         return name
-    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), name.lower())
+    out = re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), name.lower())
+    # "PORT OF SPAIN" -> "Port of Spain", "RIO DE JANEIRO" -> "Rio de Janeiro"; "N'DJAMENA" keeps its capital
+    return re.sub(r"(?<=[\w.] )([A-Z][a-z]+)\b", lambda m: m.group(1).lower()
+                  if m.group(1).lower() in _SMALL_WORDS else m.group(1), out)
 
 
 def _uniq(codes) -> list[str]:
