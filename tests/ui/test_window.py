@@ -337,6 +337,7 @@ def test_a_database_that_fails_mid_session_is_reported_not_fatal(qtbot, window, 
     def damaged(*_a, **_k):
         raise StoreError("known.db: the database is damaged (database disk image is malformed)", "corrupt")
     monkeypatch.setattr(queries, "events_page", damaged)
+    monkeypatch.setattr(queries, "events_by_ids", damaged)
     window.filters.precision.setCurrentIndex(window.filters.precision.findData("month"))
     assert window.model.event_at(0) is None
     assert "damaged" in window.statusBar().currentMessage()

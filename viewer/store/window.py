@@ -5,6 +5,7 @@ SQL lives here (the store package) so the UI never speaks it. Every function tak
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import replace
@@ -72,6 +73,19 @@ def events_page(store: Store, f: ViewFilter | None, offset: int, limit: int,
         return rows
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def events_by_ids(store: Store, ids) -> list[EventRow]:
+    """These events, in this order (a page of the table when the window sorted the ids itself)."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return []
+    try:
+        rows = {r["id"]: event_row(r) for r in store.db.query(
+            "SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+    return [rows[i] for i in ids if i in rows]
 
 
 def event_position(store: Store, f: ViewFilter | None, event_id: int,

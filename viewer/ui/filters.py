@@ -5,10 +5,10 @@ on to the timeline and the table and feeds the new counts back with set_country_
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -204,6 +204,66 @@ class CountryFilter(QWidget):
             self.set_checked(code, code in self._unchecked)
 
 
+class ArticleBox(QComboBox):
+    """The source-article choice: type any part of a title or source and pick from what contains it.
+
+    The labels live in a QStringListModel (C++ strings: 125k articles fill it in a blink and filtering
+    as you type never calls Python per row); the ids in a list beside it. `currentData`/`findData`
+    answer from that list, so the box reads like any QComboBox with item data."""
+
+    ALL = "All articles"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._ids: list[str | None] = [None]
+        self._rows: dict[str, int] = {}
+        self._labels = QStringListModel([self.ALL], self)
+        self.setModel(self._labels)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().setPlaceholderText("Type part of a title…")
+        self.lineEdit().setClearButtonEnabled(True)
+        done = QCompleter(self._labels, self)
+        done.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        done.setFilterMode(Qt.MatchFlag.MatchContains)
+        done.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        done.setMaxVisibleItems(12)
+        self.setCompleter(done)
+        self.lineEdit().editingFinished.connect(self._settle)
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        """(article id, label) pairs; "All articles" comes first. Keeps the current article if it is
+        still there (else "All articles"), without emitting."""
+        current = self.currentData()
+        with QSignalBlocker(self):
+            self._ids = [None] + [aid for aid, _ in choices]
+            self._rows = {aid: i for i, aid in enumerate(self._ids) if aid is not None}
+            self._labels.setStringList([self.ALL] + [label for _, label in choices])
+            self.setCurrentIndex(self._rows.get(current, 0) if current is not None else 0)
+
+    def currentData(self, role=Qt.ItemDataRole.UserRole):  # noqa: N802
+        i = self.currentIndex()
+        return self._ids[i] if 0 <= i < len(self._ids) else None
+
+    def itemData(self, index: int, role=Qt.ItemDataRole.UserRole):  # noqa: N802
+        return self._ids[index] if 0 <= index < len(self._ids) else None
+
+    def findData(self, value, role=Qt.ItemDataRole.UserRole, flags=None) -> int:  # noqa: N802
+        if value is None:
+            return 0
+        return self._rows.get(value, -1)
+
+    def _settle(self) -> None:
+        """Typed text that names no article goes back to the chosen one's label."""
+        i = self.currentIndex()
+        if 0 <= i < self.count() and self.lineEdit().text() != self.itemText(i):
+            match = self.findText(self.lineEdit().text(), Qt.MatchFlag.MatchFixedString)
+            if match >= 0:
+                self.setCurrentIndex(match)
+            else:
+                self.lineEdit().setText(self.itemText(i))
+
+
 class FilterPanel(QFrame):
     """Everything that narrows the view. Emits changed(ViewFilter)."""
 
@@ -240,10 +300,9 @@ class FilterPanel(QFrame):
             self.precision.addItem(label, value)
         self.precision.setToolTip("Hide events whose date is vaguer than this")
         self.precision.currentIndexChanged.connect(self._emit)
-        self.article = QComboBox(self)
+        self.article = ArticleBox(self)
         self.article.setObjectName("articleFilter")
-        self.article.addItem("All articles", None)
-        self.article.setToolTip("Only events from one article")
+        self.article.setToolTip("Only events from one article: type part of its title to find it")
         self.article.currentIndexChanged.connect(self._emit)
         self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.article.setMinimumContentsLength(12)
@@ -334,8 +393,20 @@ class FilterPanel(QFrame):
             self.changed.emit(self.view_filter())
 
     def set_message(self, text: str | None) -> None:
+        self._searching = False
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
+
+    def set_searching(self, on: bool) -> None:
+        """'Searching…' under the search box while a search runs in the background."""
+        if on:
+            self.set_message(f"Searching for “{self.search.text().strip()}”…")
+            self._searching = True
+        elif getattr(self, "_searching", False):
+            self.set_message(None)
+
+    def is_searching(self) -> bool:
+        return getattr(self, "_searching", False)
 
     def reset(self, *, emit: bool = True) -> None:
         self._quiet = True
@@ -369,18 +440,16 @@ class FilterPanel(QFrame):
     def set_articles(self, choices: list[dict]) -> None:
         """Articles (window.article_choices rows); keeps the current choice when it still exists."""
         current = self.article.currentData()
-        with QSignalBlocker(self.article):
-            self.article.clear()
-            self.article.addItem("All articles", None)
-            for row in choices:
-                label = fmt.article_label(row)
-                short = label if len(label) <= 60 else label[:57] + "…"
-                self.article.addItem(f"{short}  ({row.get('events') or 0})", row["id"])
-                tip = label + (f"\n{row['source']}" if row.get("source") and row.get("title") else "")
-                self.article.setItemData(self.article.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-            i = self.article.findData(current) if current is not None else 0
-            self.article.setCurrentIndex(max(i, 0))
-        if current is not None and self.article.currentData() != current:
+        pairs = []
+        for row in choices:
+            label = fmt.article_label(row)
+            short = label if len(label) <= 80 else label[:77] + "…"
+            pairs.append((row["id"], f"{short}  ({row.get('events') or 0})"))
+        self.article.set_choices(pairs)
+        pending, self._pending_article = getattr(self, "_pending_article", None), None
+        if current is None and pending is not None and self.article.findData(pending) > 0:
+            self.article.setCurrentIndex(self.article.findData(pending))    # emits
+        elif current is not None and self.article.currentData() != current:
             self._emit()
 
     # -- remembering -------------------------------------------------------------------------------
@@ -406,6 +475,7 @@ class FilterPanel(QFrame):
             aid = state.get("article_id") or None
             i = self.article.findData(aid) if aid else 0
             self.article.setCurrentIndex(max(i, 0))
+            self._pending_article = aid if aid and i < 0 else None   # the list may still be loading
         finally:
             self._quiet = False
         self._emit()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import ViewFilter
-from viewer.store import Store, StoreError, fts_query
+from viewer.store import Store, StoreError, eventset, fts_query
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
 from viewer.ui.background import QueryRunner
@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self.runner = QueryRunner(self)
         self.runner.failed.connect(lambda error: self.statusBar().showMessage(error, 15000))
         self._codes: list[str] = []    # every country code in the database, most events first
+        self._requested = ViewFilter() # the filter as the panel asked for it (search words and all)
+        self._searches: dict = {}      # search words -> matching ids (the last few)
+        self._mask = None              # (EventArrays, filter, events shown) once filtered with the arrays
         self.colours: dict[str, str] = {}
 
         self.setObjectName("mainWindow")
@@ -68,10 +71,12 @@ class MainWindow(QMainWindow):
         self.timeline.eventActivated.connect(lambda i: self.activate_event(i, source="timeline"))
         if hasattr(self.timeline, "loadingFinished"):
             self.timeline.loadingFinished.connect(self._timeline_loaded)
+        self.timeline.eventsLoaded.connect(self._events_loaded)
 
         self.model = EventTableModel(self)
         self.model.failed.connect(lambda error: self.statusBar().showMessage(
             f"Some events could not be read: {error}", 20000))
+        self.model.sortRequested.connect(self._sort_table)
         self.table = QTableView(self)
         self.table.setObjectName("eventTable")
         self.table.setModel(self.model)
@@ -91,6 +96,9 @@ class MainWindow(QMainWindow):
         head.resizeSection(0, 136)
         head.resizeSection(1, 82)
         head.resizeSection(3, 100)
+        head.setSortIndicatorShown(True)
+        head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
         self.table.activated.connect(self._on_table_activated)
@@ -257,6 +265,8 @@ class MainWindow(QMainWindow):
             if old is None or old.path != store.path:
                 self.filters.reset(emit=False)   # another database: start by showing all of it
             self.excerpt.clear_event()
+            self._searches.clear()
+            self._mask = None
             self.model.set_store(store)
             self.runner.set_store(store, threaded=store.count_events(None) > self.threaded_above)
             self.timeline.set_store(store)
@@ -319,7 +329,9 @@ class MainWindow(QMainWindow):
         try:
             self._codes = list(queries.country_counts(self.store, None))
             self._total = self.store.count_events(None)
-            self.filters.set_articles(queries.article_choices(self.store))
+            # the article list reads every article (~1 s at 125k): on the background connection
+            self.runner.submit("articles", queries.article_choices, self.filters.set_articles,
+                               on_error=lambda error: self.statusBar().showMessage(error, 10000))
             lanes = queries.lane_order(self.store)
             span = self.store.time_span(None)
             self.filters.set_date_hint(*(fmt.iso_day(t) for t in span) if span else (None, None))
@@ -353,6 +365,8 @@ class MainWindow(QMainWindow):
         selected = self.excerpt.event_id()
         t0, t1 = self.timeline.visible_range()
         self._reload_database_lists()
+        self._searches.clear()
+        self._mask = None
         if not self.runner.threaded() and self._total > self.threaded_above:
             self.runner.set_store(self.store, threaded=True)
         self.timeline.set_store(self.store)
@@ -363,8 +377,11 @@ class MainWindow(QMainWindow):
 
     # ====================================================================================== filters
     def apply_filter(self, f: ViewFilter) -> None:
-        """Show what f selects: the timeline at once, counts and table when they are counted (at
-        once on small databases, from a background connection on big ones)."""
+        """Show what f selects. Once the database's per-event arrays are loaded, the timeline, the
+        counts and the table all follow from numpy masks at once; the full-text search runs on a
+        background connection for big databases (its ids are kept for the next filters), and a newer
+        search makes an older one's answer stale."""
+        self._requested = f
         message = None
         if f.search and fts_query(f.search) is None:
             message = f"Nothing to search for in “{f.search}”: type a word or two."
@@ -373,8 +390,51 @@ class MainWindow(QMainWindow):
         if self.store is None:
             self.filters.set_message(message)
             return
+        ids = None
+        if f.search:
+            ids = self._searches.get(f.search)
+            if ids is None:
+                self.filters.set_searching(True)
+
+                def searched(got, f=f):
+                    self._searches[f.search] = got
+                    while len(self._searches) > 8:
+                        self._searches.pop(next(iter(self._searches)))
+                    if self._filter is f:
+                        self.filters.set_searching(False)
+                        self._show_filter(f, None, got)
+
+                self.runner.submit("search", lambda store: eventset.search_ids(store, f.search), searched,
+                                   on_error=lambda error, f=f: self._search_failed(f, error))
+                return
+        self.filters.set_searching(False)
+        self._show_filter(f, message, ids)
+
+    def _search_failed(self, f: ViewFilter, error: str) -> None:
+        if self._filter is not f:
+            return                       # the person typed on: this answer is stale
+        self.filters.set_searching(False)
+        if not error.startswith(("Couldn't search", "Nothing to search")):
+            error = f"Couldn't search for “{f.search}”: try plain words."
+        rest = replace(f, search=None)
+        self._filter = rest
+        self._show_filter(rest, error, None)
+
+    def _show_filter(self, f: ViewFilter, message: str | None, search_ids) -> None:
         self.filters.set_message(message)
-        self.timeline.set_filter(f)
+        self.timeline.set_filter(f, search_ids=search_ids)
+        events = self.timeline.event_arrays()
+        if events is not None and (not f.search or search_ids is not None):
+            article = eventset.article_number(self.store, f.article_id)
+            base = events.base_mask(f, search_ids, article)
+            chosen = events.country_mask(f.countries)
+            mask = base if chosen is None else base & chosen
+            self._mask = (events, f, mask)
+            shown = int(mask.sum())
+            self._counted(f, message, shown, events.undated(mask), events.country_counts(base),
+                          ids=self._ordered_ids())
+            return
+        self._mask = None
         if self.runner.threaded():
             self.count_label.setText("Counting…")
 
@@ -386,6 +446,49 @@ class MainWindow(QMainWindow):
         self.runner.submit("counts", job, lambda r: self._counted(f, message, *r),
                            on_error=lambda error: self._count_failed(f, error))
 
+    def _events_loaded(self) -> None:
+        """The per-event arrays arrived: filter, count and sort with them from now on."""
+        if self.store is not None:
+            self.apply_filter(self._requested)
+
+    def _ordered_ids(self):
+        events, _f, mask = self._mask
+        key, descending = self.model.sort_key
+        if not events.has_order(key):
+            key, descending = "date", False       # until the alphabetical order is read
+        return events.ordered_ids(mask, key, descending)
+
+    def _sort_table(self, key: str, descending: bool) -> None:
+        """A header was clicked: the filtered ids in that order (an alphabetical order is read once,
+        in the background on a big database)."""
+        if self._mask is None:
+            self.statusBar().showMessage("The table can be sorted once every event is loaded", 5000)
+            return
+        events = self._mask[0]
+        if not events.has_order(key):
+            self.statusBar().showMessage(f"Sorting by {key}…")
+
+            def got(ids, events=events):
+                events.set_order(key, ids)
+                if self.statusBar().currentMessage().startswith("Sorting by"):
+                    self.statusBar().clearMessage()
+                if self._mask is not None and self._mask[0] is events and self.model.sort_key[0] == key:
+                    self._resort()
+
+            self.runner.submit("order", lambda store: eventset.sorted_ids(store, key), got)
+            return
+        self._resort()
+
+    def _resort(self) -> None:
+        if self._mask is None:
+            return
+        selected = self.excerpt.event_id()
+        self.model.set_ids(self._mask[1], self._ordered_ids(), self.model.dated())
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row is not None:
+                self._select_row(row)
+
     def _count_failed(self, f: ViewFilter, error: str) -> None:
         if f.search:   # the only part a person types: say so gently and show the rest
             self.apply_filter(replace(f, search=None))
@@ -394,13 +497,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error, 15000)
 
     def _counted(self, f: ViewFilter, message: str | None, shown: int, undated: int,
-                 counts: dict[str, int]) -> None:
+                 counts: dict[str, int], ids=None) -> None:
         if message is None and f.search and shown == 0:
             message = f"No events mention “{f.search}”."
         self.filters.set_message(message)
         self._shown = shown
         self.filters.set_country_counts(counts, self._codes)
-        self.model.set_filter(f, shown, shown - undated)
+        if ids is not None:
+            self.model.set_ids(f, ids, shown - undated)
+        else:
+            self.model.set_filter(f, shown, shown - undated)
         self._update_count_label()
         selected = self.excerpt.event_id()     # keep the selection if it survived the filter
         if selected is not None:
@@ -415,9 +521,11 @@ class MainWindow(QMainWindow):
         if row is not None:
             self._select_row(row)
             return
-        if drop_if_hidden and self.model.rowCount() == 0:
-            self.excerpt.clear_event()
-            self.timeline.select_event(None)
+        if self.model.ids() is not None or (drop_if_hidden and self.model.rowCount() == 0):
+            if drop_if_hidden:               # filtered out
+                self.excerpt.clear_event()
+                self.timeline.select_event(None)
+            self.table.clearSelection()
             return
         f, dated = self.model.view_filter(), self.model.dated()
 

@@ -1,12 +1,15 @@
 """Qt models over store queries.
 
 EventTableModel is a sparse model: it knows how many events match the filter and fetches the rows
-it is asked to draw a page at a time, so a table over a million events opens instantly.
+it is asked to draw a page at a time, so a table over a million events opens instantly. Once the
+database's per-event arrays are loaded it is given the matching ids themselves, already in the chosen
+order (`set_ids`); clicking a header asks the window for another order (`sortRequested`).
 """
 from __future__ import annotations
 
 from collections import OrderedDict
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
@@ -20,8 +23,10 @@ EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class EventTableModel(QAbstractTableModel):
     failed = Signal(str)   # a page could not be read (damaged database, file gone ...)
+    sortRequested = Signal(str, bool)   # a header was clicked: sort key ("date", "title" ...), descending
 
     COLUMNS = ("Date", "Precision", "Title", "Countries")
+    SORT_KEYS = ("date", "precision", "title", "countries")
     PAGE = 256
     MAX_PAGES = 64
 
@@ -32,6 +37,8 @@ class EventTableModel(QAbstractTableModel):
         self._count = 0
         self._dated: int | None = None
         self._pages: OrderedDict[int, list[EventRow]] = OrderedDict()
+        self._ids: np.ndarray | None = None     # the rows' event ids, in order (None: pages from SQL)
+        self.sort_key: tuple[str, bool] = ("date", False)
         self.last_error: str | None = None
 
     # -- feeding -------------------------------------------------------------------------------
@@ -42,17 +49,33 @@ class EventTableModel(QAbstractTableModel):
         self._pages.clear()
         self._count = 0
         self._dated = None
+        self._ids = None
         self.endResetModel()
 
     def set_filter(self, f: ViewFilter, count: int, dated: int | None = None) -> None:
         """Show the events matching f: `count` of them (the window counted), `dated` with a date."""
         self.beginResetModel()
         self._filter = f
+        self._ids = None
         self._pages.clear()
         self.last_error = None
         self._count = max(int(count), 0) if self._store is not None else 0
         self._dated = dated
         self.endResetModel()
+
+    def set_ids(self, f: ViewFilter, ids: np.ndarray, dated: int | None = None) -> None:
+        """Show exactly these events, in this order (the window filtered and sorted the arrays)."""
+        self.beginResetModel()
+        self._filter = f
+        self._ids = np.asarray(ids, dtype=np.int64) if self._store is not None else np.zeros(0, np.int64)
+        self._pages.clear()
+        self.last_error = None
+        self._count = len(self._ids)
+        self._dated = dated
+        self.endResetModel()
+
+    def ids(self) -> np.ndarray | None:
+        return self._ids
 
     def view_filter(self) -> ViewFilter:
         return self._filter
@@ -66,7 +89,10 @@ class EventTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         try:
-            page = queries.events_page(self._store, self._filter, number * self.PAGE, self.PAGE, self._dated)
+            if self._ids is not None:
+                page = queries.events_by_ids(self._store, self._ids[number * self.PAGE:(number + 1) * self.PAGE])
+            else:
+                page = queries.events_page(self._store, self._filter, number * self.PAGE, self.PAGE, self._dated)
         except StoreError as exc:
             first = self.last_error is None
             self.last_error = str(exc)
@@ -87,16 +113,24 @@ class EventTableModel(QAbstractTableModel):
         return page[i] if i < len(page) else None
 
     def cached_row_of(self, event_id: int) -> int | None:
-        """The row of an event among the rows already fetched (no query)."""
+        """The row of an event among the rows already fetched (no query); with ids, its row."""
+        if self._ids is not None:
+            return self.ids_row_of(event_id)
         for number, page in self._pages.items():
             for i, ev in enumerate(page):
                 if ev.id == event_id:
                     return number * self.PAGE + i
         return None
 
+    def ids_row_of(self, event_id: int) -> int | None:
+        k = np.flatnonzero(self._ids == int(event_id))
+        return int(k[0]) if len(k) else None
+
     def row_of(self, event_id: int) -> int | None:
         if self._store is None:
             return None
+        if self._ids is not None:
+            return self.ids_row_of(event_id)
         row = self.cached_row_of(event_id)
         if row is not None:
             return row
@@ -115,7 +149,18 @@ class EventTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return f"Click to sort by {self.COLUMNS[section].lower()}"
         return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the window sorts the filtered ids in numpy and gives them back (set_ids)."""
+        if not 0 <= column < len(self.SORT_KEYS):
+            return
+        key = (self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+        if key != self.sort_key:
+            self.sort_key = key
+            self.sortRequested.emit(*key)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
