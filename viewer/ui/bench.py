@@ -9,6 +9,13 @@ does not count), then, offscreen at the given size, measures:
 * ``pan_frame_ms`` / ``zoom_frame_ms``: medians over a scripted sequence of pans and zooms across zoom
   levels from decades to hours, each frame forced with a synchronous render (``QWidget.grab``);
 * ``filter_ms``: toggle one country off/on -> repainted frame (median of the toggles);
+* ``precision_ms``, ``date_ms``, ``article_ms``: set a precision limit / a date range / one article and
+  take it off again -> timeline repainted, plus what the window computes with it (country counts, the
+  number shown and the table's ids in order), medians;
+* ``search_ms``: a full-text search (median over a few usual words) -> the matching ids from a
+  connection of its own (as the window's background one), timeline repainted, counts and table ids;
+  ``search_first_ms`` the first search after opening (it also reads the excerpt -> event map),
+  ``search_query_ms`` the median of the full-text query alone;
 * ``rss_mb``: the process's peak resident memory (``resource.getrusage``);
 * ``pan_frame_cpu_ms`` / ``zoom_frame_cpu_ms``: the same medians in CPU time of the GUI thread, which a
   busy machine inflates much less than wall time (``loadavg_1min`` says how busy it was).
@@ -36,12 +43,17 @@ def cached_db(events: int) -> Path:
     path = folder / f"synth-{events}-v{SYNTH_VERSION}.db"
     if not path.exists():
         tmp = folder / f".synth-{events}-{os.getpid()}.db"
-        code = ("import sys; from viewer.synth import synthesize; "
-                "synthesize(int(sys.argv[1]), sys.argv[2])")
         env = dict(os.environ)
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-        subprocess.run([sys.executable, "-c", code, str(events), str(tmp)], check=True, env=env)
+        if getattr(sys, "frozen", False):
+            # the standalone program is the command line itself: no interpreter to give "-c" to
+            command = [sys.executable, "synth", "--events", str(events), "--db", str(tmp)]
+        else:
+            code = ("import sys; from viewer.synth import synthesize; "
+                    "synthesize(int(sys.argv[1]), sys.argv[2])")
+            root = str(Path(__file__).resolve().parents[2])
+            env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+            command = [sys.executable, "-c", code, str(events), str(tmp)]
+        subprocess.run(command, check=True, env=env)
         tmp.replace(path)
     return path
 
@@ -148,6 +160,51 @@ def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
         view.grab()
         filter_times.append(time.perf_counter() - t)
 
+    # -- the other filters, with what the window computes for its counts and table ------------------
+    from viewer.store import eventset
+    from viewer.store import timeline as tstore
+    while view.event_arrays() is None:          # the per-event arrays load after the occurrences
+        app.processEvents()
+        time.sleep(0.005)
+    arrays = view.event_arrays()
+
+    def show(f, ids=None):
+        view.set_filter(f, search_ids=ids)
+        base = arrays.base_mask(f, ids, eventset.article_number(store, f.article_id))
+        chosen = arrays.country_mask(f.countries)
+        mask = base if chosen is None else base & chosen
+        arrays.country_counts(base)
+        arrays.ordered_ids(mask)
+        int(mask.sum())
+        view.grab()
+
+    def toggles(f, rounds=4):
+        out = []
+        for _ in range(rounds):
+            for g in (f, ViewFilter()):
+                t = time.perf_counter()
+                show(g)
+                out.append(time.perf_counter() - t)
+        return _ms(statistics.median(out))
+
+    precision_ms = statistics.median([toggles(ViewFilter(max_granularity=g), 2) for g in ("day", "month")])
+    lo, hi = view._span
+    date_ms = toggles(ViewFilter(date_from=time.strftime("%Y-%m-%d", time.gmtime(lo + (hi - lo) * 0.4)),
+                                 date_to=time.strftime("%Y-%m-%d", time.gmtime(lo + (hi - lo) * 0.6))))
+    article, = store.db.execute("SELECT article_id FROM events WHERE id = ?",
+                                (int(arrays.id[len(arrays.id) // 2]),)).fetchone()
+    article_ms = toggles(ViewFilter(article_id=article))
+    reader = tstore.open_reader(str(db_path))        # the window searches on a connection of its own
+    search_times, query_times = [], []
+    for word in ("attack", "officials", "talks", "power", "evacuated", "reservists"):
+        t = time.perf_counter()
+        ids = eventset.search_ids(reader, word)
+        query_times.append(time.perf_counter() - t)
+        show(ViewFilter(search=word), ids)
+        search_times.append(time.perf_counter() - t)
+        show(ViewFilter())
+    reader.close()
+
     result = {
         "events": events,
         "size": list(size),
@@ -159,6 +216,12 @@ def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
         "zoom_frame_ms": _ms(statistics.median(zoom_times)),
         "zoom_frame_p95_ms": _ms(float(np.percentile(zoom_times, 95))),
         "filter_ms": _ms(statistics.median(filter_times)),
+        "precision_ms": precision_ms,
+        "date_ms": date_ms,
+        "article_ms": article_ms,
+        "search_ms": _ms(statistics.median(search_times[1:])),
+        "search_first_ms": _ms(search_times[0]),
+        "search_query_ms": _ms(statistics.median(query_times[1:])),
         "pan_frame_cpu_ms": _ms(statistics.median(pan_cpu)),
         "zoom_frame_cpu_ms": _ms(statistics.median(zoom_cpu)),
         "loadavg_1min": round(os.getloadavg()[0], 2),
