@@ -282,3 +282,14 @@ def test_the_lead_repeated_mentions_and_the_only_country_count():
     text = ("The company said sales rose. Profits were flat. Margins fell. Its shares closed at $45.75 "
             "in New York Stock Exchange composite trading.")
     assert article(text) == ["US"]
+
+
+def test_a_place_and_its_country_are_one_mention():
+    text = ("Officials met on Monday in Ottawa and agreed on new rules. They said talks went well.\n\n"
+            "The diplomats were later flown to Brussels, Belgium. Canada will host the next round.")
+    assert article(text) == ["CA"]          # Belgium: named once, in "Brussels, Belgium"
+
+
+def test_the_tail_of_a_name_is_not_a_leader():
+    assert codes("Senator Alfonse D'Amato said", "1998-10-26") == []
+    assert codes("Treasury Minister Amato said", "1998-10-26") == ["IT"]

@@ -279,6 +279,8 @@ def find_mentions(text: str, reference=None) -> list[CountryMention]:
         if start < pos_end:
             continue
         word = m.group(0)
+        if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
+            continue   # the tail of a name: "D'Amato", "O'Neill"
         cands = by_first.get(word)
         folded = False
         if cands is None:
@@ -458,6 +460,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec dept univ est approx
 """.split())
 _SENT_END = re.compile(r"([.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(\[`]*[A-Z0-9])|\n[ \t]*\n")
 LEAD_SENTENCES = 2
+_SAME_PLACE = re.compile(r"\s*,?\s*|\s*\(\s*")
 
 
 def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
@@ -492,8 +495,13 @@ def article_countries(text: str, mentions: list[CountryMention], *, organisation
     if salient:
         end = lead_end(text)
         seen: dict[str, int] = {}
+        last_end: dict[str, int] = {}
         for x in use:
-            seen[x.code] = seen.get(x.code, 0) + 1
+            # "Brussels, Belgium", "Nairobi, Kenya": a place and its country are one mention
+            prev = last_end.get(x.code)
+            if prev is None or not _SAME_PLACE.fullmatch(text, prev, x.start):
+                seen[x.code] = seen.get(x.code, 0) + 1
+            last_end[x.code] = x.end
         if len(seen) > 1:     # the only country an article names is what it is about, wherever it is named
             use = [x for x in use if x.start < end or seen[x.code] >= 2]
     for x in use:
