@@ -293,3 +293,11 @@ def test_a_place_and_its_country_are_one_mention():
 def test_the_tail_of_a_name_is_not_a_leader():
     assert codes("Senator Alfonse D'Amato said", "1998-10-26") == []
     assert codes("Treasury Minister Amato said", "1998-10-26") == ["IT"]
+
+
+def test_company_news_without_any_country_gets_its_companies_country():
+    assert article("Shoney's Inc. said it will report a write-off of $2.5 million.") == ["US"]
+    assert article("Hanson Plc said pretax profit rose 20 pct.") == ["GB"]
+    # only when no country is named: a named country wins
+    assert article("Acme Inc. said its sales in Japan rose.") == ["JP"]
+    assert article("The council said the bridge will reopen on Monday.") == []

@@ -80,6 +80,15 @@ class Gazetteer:
             r",\s*(" + "|".join(re.escape(n) for n in sorted(self.state_code, key=len, reverse=True))
             + r")(?![\w-])") if self.state_code else None
         self._cities: dict[str, str] | None = None
+        # "Acme Inc", "Acme Plc": where a company is incorporated, for articles that name no country
+        self.suffix_code: dict[str, str] = {}
+        for code, names in data.get("company_suffixes", {}).items():
+            if not code.startswith("_"):
+                for name in names:
+                    self.suffix_code.setdefault(name.rstrip("."), code)
+        self.company = re.compile(
+            r"\b[A-Z][\w&'’.-]*,? (" + "|".join(re.escape(n) for n in sorted(self.suffix_code, key=len, reverse=True))
+            + r")\b") if self.suffix_code else None
         self.country_names: set[str] = set()    # names proper ("Mexico"), as against towns and capitals
 
         # 1. Names from the country database.
@@ -485,7 +494,7 @@ def article_countries(text: str, mentions: list[CountryMention], *, organisation
     """The article's own set of countries, as a newswire editor would tag it: its dateline's country first,
     then, in order of first mention, every country named in the lead (the first two sentences) or at least
     twice, or the only country it names; one passing mention further down does not make an article about a
-    country. ``salient=False`` keeps every mentioned country. Organisations (NATO, EU, UN) stay on the events' country lists and
+    country. An article that names no country at all gets its companies' country ("Acme Inc." -> US). ``salient=False`` keeps every mentioned country. Organisations (NATO, EU, UN) stay on the events' country lists and
     mentions, where people filter on them; here only with ``organisations=True``: an article's countries
     are countries."""
     m, base = _dateline_match(text)
@@ -507,4 +516,19 @@ def article_countries(text: str, mentions: list[CountryMention], *, organisation
     for x in use:
         if x.code not in out:
             out.append(x.code)
+    if not out and not any(x.kind == "country" for x in mentions):
+        out = company_countries(text)
     return out
+
+
+def company_countries(text: str) -> list[str]:
+    """For an article that names no country: the country its companies are incorporated in, from their names
+    ("Shoney's Inc." -> US, "Hanson Plc" -> GB), the most frequent first; empty when there is none."""
+    g = gazetteer()
+    if g.company is None:
+        return []
+    counts: dict[str, int] = {}
+    for m in g.company.finditer(text):
+        code = g.suffix_code[m.group(1)]
+        counts[code] = counts.get(code, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])[:1]
