@@ -226,3 +226,47 @@ def test_dawn_and_dusk_on_the_day_under_discussion():
     # a story known only to the year: no made-up day; and no false alarm on the adjective
     assert _values("In 1944 they fought. They attacked at dawn.", narrative=True) == [("1944", "DATE", "1944")]
     assert _values("The pre-dawn raid failed.") == []
+
+
+def test_the_following_season_or_month_after_a_year_is_in_the_next_year():
+    assert _values("In 1918 the war ended. By the following spring most soldiers had returned.")[1:] == [
+        ("the following spring", "DATE", "1919-SP")]
+    assert _values("In 1941 Germany invaded. The following winter was cold.")[1:] == [
+        ("The following winter", "DATE", "1941-WI")]      # the winter that begins in December 1941
+    assert _values("In 1941 Germany invaded. The following March the front broke.")[1:] == [
+        ("The following March", "DATE", "1942-03")]
+    assert _values("In March 1941 Germany invaded. The following spring was cold.")[1:] == [
+        ("The following spring", "DATE", "1942-SP")]
+
+
+def test_circa_years_and_years_in_two_digits():
+    assert [(e.text, e.value, e.mod) for e in tag("The castle was built c. 1200 and rebuilt circa 1350.", PUBLISHED)] \
+        == [("c. 1200", "1200", "APPROX"), ("circa 1350", "1350", "APPROX")]
+    assert _values("Vitamin C. 2019 was a good year.")[0][1:] == ("DATE", "2019")
+    assert _values("The invasion began in June '44.") == [("June '44", "DATE", "1944-06")]
+    assert _values("They met in the spring of '95.") == [("the spring of '95", "DATE", "1995-SP")]
+
+
+def test_a_day_of_the_month_under_discussion():
+    assert _values("In August 1914 the army advanced. On the 6th it reached the river.")[1:] == [
+        ("the 6th", "DATE", "1914-08-06")]
+    assert _values("On 20 August 1914 they advanced. On the 26th, they retreated.")[1:] == [
+        ("the 26th", "DATE", "1914-08-26")]
+    for text in ["In August 1914 the army advanced. On the 6th Army front it was quiet.",
+                 "In August 1914 the army advanced. They lived on the 6th floor.",
+                 "In 1914 they advanced. On the 6th they retreated."]:   # a year only: which month?
+        assert len(tag(text, PUBLISHED)) == 1, text
+
+
+def test_centuries_before_the_common_era():
+    e = tag("In the 5th century BC the city was founded.", PUBLISHED)[0]
+    assert (e.text, e.value, e.earliest) == ("the 5th century BC", "BC04XX", None)
+    assert _values("In the fifth century the city was founded.") == [("the fifth century", "DATE", "04XX")]
+
+
+def test_an_offset_that_restates_the_date_just_written():
+    got = _values("In 1942 the city fell. It was liberated in 1944, two years later. The next year it was rebuilt.",
+                  narrative=True)
+    assert got[1:] == [("1944", "DATE", "1944"), ("two years later", "DATE", "1944"), ("The next year", "DATE", "1945")]
+    # a comma splice is not a restatement
+    assert _values("The city fell on 3 May 1942, two days later it burned.")[1] == ("two days later", "DATE", "1942-05-05")

@@ -8,12 +8,13 @@ from viewer.timex import infer_reference, resolve_document, tag
 
 VALUE = re.compile(r"^(?:[\dX]{2,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-(?:[\dX]{2}|WE|[1-7]))?)?"
                    r"(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|P[\dX.]+(?:Y|M|W|D|Q|DE|CE|ML|WE)|PT[\dX.]+[HMS]"
-                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)$")
+                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}|BC\d\dXX|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?)$")
 
 WORDS = ["last", "this", "next", "September", "Monday", "May", "march", "2019", "1,500", "the", "past",
          "three", "months", "ago", "in", "1944", "summer", "weekend", "quarter", "third", "early", "late",
          "Friday", "said", "will", "today", "now", "years", "since", "2014", "1990s", "century", "at", "3",
-         "p.m.", "daily", "about", "November", "18", ",", ".", "fiscal", "half", "first", "of", "-", "'s"]
+         "p.m.", "daily", "about", "November", "18", ",", ".", "fiscal", "half", "first", "of", "-", "'s",
+         "on", "6th", "dawn", "dusk", "morning", "c.", "circa", "'44", "BC", "following", "earlier", "another"]
 
 texts = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
 refs = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))

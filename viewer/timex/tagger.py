@@ -54,7 +54,7 @@ NUM_WORD = (
 )
 NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
-APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa)\s+)"
+APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa|(?-i:c\.|ca\.))\s+)"
 POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?)\s+of))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
@@ -72,12 +72,14 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
-    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{SPELLED_YEAR}\b|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
+    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{SPELLED_YEAR}\b|\s+(?:of\s+)?['’]\d\d\b(?!['’])|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     # "the morning of 6 June 1944", "the evening of May 3": that part of that day ("the night of" stays
     # outside, as the development set annotates it).
     ("partof", rf"(?i:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)\s+of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"),
     # "at dawn", "by nightfall", "from dawn until dusk" (with the day after it: "at dawn on 9 February")
     ("dawn", rf"(?:(?<=\b[Aa]t\s)|(?<=\b[Bb]y\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Tt]oward\s)|(?<=\b[Tt]owards\s)|(?<=\b[Aa]round\s))(?i:dawn|daybreak|first\s+light|sunrise|dusk|nightfall|sunset)\b(?!-)(?:,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?)?"),
+    # "In August 1914 the army advanced. On the 6th it reached the river": a day of the month under discussion
+    ("ordday", r"(?<=\b[Oo]n\s)the\s+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?![-\w])"),
     ("dayrel", rf"(?i:the\s+day\s+(?:before|after))\s+(?:(?i:last|next|this)\s+)?{WEEKDAY}"),
     ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
@@ -86,11 +88,11 @@ FAMILIES: list[tuple[str, str]] = [
     ("era", r"\b\d{1,4}\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{1,4}\b|\b\d{1,4}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
-    ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b"),
+    ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
-    ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b))?\b"),
+    ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b|['’]\d\d\b(?!['’])))?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:\s+(?i:week)\b)?(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term|(?:a|some)\s+(?:later|future)\s+(?:date|point))\b)"),
@@ -409,6 +411,8 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     if deic == "last":
         y = ref.year if month < ref.month else ref.year - 1
         return y, f"last: the most recent {_MNAME[month]} before the {how}", ref
+    if deic == "next_a" and how == "last mentioned date" and ctx.anchor_kind == "year":
+        return ref.year + 1, f"next: the first {_MNAME[month]} after the year {ref.year}", ref
     if deic in ("next", "next_a"):
         y = ref.year if month > ref.month else ref.year + 1
         return y, f"next: the first {_MNAME[month]} after the {how}", ref
@@ -513,7 +517,15 @@ def _find_year(s: str, pos: int = 0):
         y = _spelled_value(w.group(0))
         if y:
             return _YearMatch(y, w.start(), w.end())
+    a = _APOS_YEAR.search(s, pos)
+    if a:
+        n = int(a.group(1))
+        return _YearMatch(2000 + n if n <= 30 else 1900 + n, a.start(), a.end())
     return None
+
+
+# "June '44", "the summer of '95": a year in two digits (1931–2030)
+_APOS_YEAR = re.compile(r"['’](\d\d)\b")
 
 
 def _spelled_value(text: str) -> int | None:
@@ -848,12 +860,13 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
         return None   # "2019-11" (a month), "1998-3": not a year on its own
     if not _year_ok(ctx, start + skip + ym[-1].start(), end, prefixed or mod is not None):
         return None
-    if mod is not None and not prefixed:
-        # "about 2000" is more often a quantity than a year
+    circa = s[:skip].strip().lower() in ("circa", "c.", "ca.")
+    if mod is not None and not prefixed and not circa:
+        # "about 2000" is more often a quantity than a year ("circa 1350", "c. 1200" are years)
         wa = _WORD_AFTER.match(ctx.text[end:end + 20])
         if y < 1900 or (wa and wa.group(1)[:1].islower() and wa.group(1).lower() not in R.YEAR_FOLLOWERS):
             return None
-    if y < 1500 and not prefixed:
+    if y < 1500 and not prefixed and not circa:
         wb = _WORD_BEFORE.search(ctx.text[max(0, start - 25):start])
         if not wb or wb.group(1).lower() not in ("in", "since", "until", "by", "of", "from", "to", "during", "before", "after", "circa", "year"):
             return None
@@ -938,6 +951,30 @@ def _h_dawn(ctx, m, fam):
     d = day.isoformat()
     return _expr(ctx, m.start(), m.end(), "TIME", f"{d}T{code}", f"{d}T{a}", f"{d}T{b}", "hour",
                  f"'{s}': the {'morning' if code == 'MO' else 'evening'} of {d} ({how})")
+
+
+_ORDDAY_NOT_BEFORE = re.compile(
+    r"\s+(?:(?!(?:it|its|they|their|he|his|she|her|we|our|the|a|an|and|but|when|as|after|before|troops|forces|"
+    r"[A-Z]\w*)\b)[a-z]+|(?:Army|Armies|Division|Corps|Brigade|Regiment|Battalion|Fleet|Panzer|Guards|Infantry|Cavalry|"
+    r"Airborne|Marines?|Squadron|Wing|Street|Avenue|Congress|Amendment|Century|Parliament|Floor|Round|Anniversary)\b)")
+
+
+def _h_ordday(ctx, m, fam):
+    """'On the 6th' after a month: that day of the month the text is at."""
+    if ctx.anchor is None or ctx.anchor_kind not in ("month", "day") or ctx.anchor_pos is None \
+            or m.start() - ctx.anchor_pos > 400 or "\n\n" in ctx.text[ctx.anchor_pos:m.start()]:
+        return None
+    if _ORDDAY_NOT_BEFORE.match(ctx.text, m.end()):
+        return None   # "on the 6th floor", "on the 6th Army's flank"
+    n = int(re.search(r"\d+", m.group(0)).group(0))
+    a = ctx.anchor
+    if n > cal.last_day(a.year, a.month):
+        return None
+    d = date(a.year, a.month, n)
+    if ctx.anchor_kind == "day" and d < a:
+        return None   # the 6th before the 20th just mentioned: unclear which month
+    return _unit_expr(ctx, m.start(), m.end(), "day", d.toordinal(),
+                      f"'{m.group(0)}': day {n} of the month under discussion ({a.isoformat()[:7]})", anchor=a)
 
 
 def _h_weekof(ctx, m, fam):
@@ -1048,6 +1085,10 @@ def _h_century(ctx, m, fam):
     if not n:
         return None
     c = n - 1
+    if re.search(r"B\.?C", s):
+        # no ISO calendar date before year 1: the value says BC, the interval is left open
+        return _expr(ctx, m.start(), m.end(), "DATE", f"BC{n - 1:02d}XX", None, None, "century",
+                     f"'{s}': the years {n * 100}–{c * 100 + 1} before the common era", mod)
     _set_anchor(ctx, "century", c)
     return _unit_expr(ctx, m.start(), m.end(), "century", c, f"'{s}': years {c * 100}–{c * 100 + 99}", mod)
 
@@ -1284,6 +1325,11 @@ def _h_season(ctx: _Ctx, m, fam):
     if deic == "last":
         idx = cur - ((cur - sidx) % 4 or 4)
         why = f"last: the most recent {sm.group(0)} before the {how}"
+    elif deic == "next_a" and how == "last mentioned date" and ctx.anchor_kind == "year":
+        # "In 1941 Germany invaded. The following spring ...": after the year told about (its winter is
+        # the one that begins in its December)
+        idx = ref.year * 4 + 3 if code == "WI" else (ref.year + 1) * 4 + sidx
+        why = f"next: the first {sm.group(0)} after the year {ref.year}"
     elif deic in ("next", "next_a"):
         idx = cur + ((sidx - cur) % 4 or 4)
         why = f"next: the first {sm.group(0)} after the {how}"
@@ -2338,7 +2384,7 @@ def _h_awhile(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "awhile": _h_awhile, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -2367,7 +2413,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
     add(list(R.WEEKDAYS), ["dayrel"])
-    add(["#digits"], ["dayand", "yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+    add(["#digits"], ["ordday", "dayand", "yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
@@ -2459,6 +2505,7 @@ _STRICT = False   # development: let handler errors surface
 
 # A relative expression that looks back from where the story is ("two weeks earlier", "the previous day",
 # "the day before"): it does not move the story's time.
+_APPOSITION = re.compile(r"\s*,\s*$")
 _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
@@ -2470,10 +2517,26 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         ctx.disc_reach = 3
     out: list[TimeExpression] = []
     last_end = 0
+    before_last = None   # the anchor before the last expression was read
     for start, negend, _, name, m in _candidates(text):
         if start < last_end:
             continue
         saved = (ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day)
+        if name == "ago" and out and before_last is not None and out[-1].reasoning.startswith("explicit") \
+                and _APPOSITION.match(text, out[-1].end, start):
+            # "It was liberated in 1944, two years later": the offset restates the date just written,
+            # counted from where the story was before it
+            ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = before_last
+            try:
+                e = _HANDLERS[name](ctx, m, name)
+            except Exception:
+                e = None
+            ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
+            if e is not None and e.value == out[-1].value:
+                out.append(e)   # it agrees: the story stays at the date written
+                before_last = saved
+                last_end = e.end
+                continue
         try:
             e = _HANDLERS[name](ctx, m, name)
         except Exception as exc:  # one bad candidate never costs the others
@@ -2491,6 +2554,7 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         if e.start < start or e.end > m.end() or e.start >= e.end:
             continue
         out.append(e)
+        before_last = saved
         last_end = e.end
         if e.granularity == "quarter":
             ctx.last_quarter_pos = e.end
