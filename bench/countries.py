@@ -92,12 +92,12 @@ def baseline_countries(text: str) -> list[str]:
     return out
 
 
-def ours(doc: dict) -> list[str]:
+def ours(doc: dict, salient: bool = True) -> list[str]:
     """The article's countries as ingest computes them (text, then a separate headline)."""
     from viewer import actors
     text = doc["text"]
     mentions = actors.find_mentions(text, doc["dct"])
-    countries = actors.article_countries(text, mentions)
+    countries = actors.article_countries(text, mentions, salient=salient)
     title = doc.get("title") or ""
     if title and title not in text[:len(title) + 200]:
         for m in actors.find_mentions(title, doc["dct"]):
@@ -125,6 +125,8 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", type=Path, nargs="+", default=DEFAULT_GOLD)
     ap.add_argument("--show", action="store_true", help="per-document differences on stderr")
     ap.add_argument("--speed", action="store_true", help="also time detection per 1,000 words")
+    ap.add_argument("--every-mention", action="store_true",
+                    help="score every named country (article_countries(salient=False)), to see what salience buys")
     args = ap.parse_args(argv)
 
     docs = load_corpus(args.corpus)
@@ -134,7 +136,7 @@ def main(argv=None) -> int:
         gold = {k: v for k, v in gold_data.items() if not k.startswith("_")}
         missing = sorted(set(gold) - set(docs))
         gold = {k: v for k, v in gold.items() if k in docs}
-        pred = {k: ours(docs[k]) for k in gold}
+        pred = {k: ours(docs[k], not args.every_mention) for k in gold}
         base = {k: baseline_countries(docs[k]["title"] + "\n" + docs[k]["text"]) for k in gold}
         out[path.stem] = {"documents": len(gold), "missing": missing, "gold_tags": sum(len(v) for v in gold.values()),
                           "ours": score(pred, gold), "names_only": score(base, gold)}
