@@ -301,3 +301,11 @@ def test_company_news_without_any_country_gets_its_companies_country():
     # only when no country is named: a named country wins
     assert article("Acme Inc. said its sales in Japan rose.") == ["JP"]
     assert article("The council said the bridge will reopen on Monday.") == []
+
+
+def test_wire_headline_abbreviations_and_old_names():
+    assert codes("S. AFRICA GOLD OUTPUT RISES") == ["ZA"]
+    assert codes("N.Z. DOLLAR FIRMS; HK GOLD STEADY") == ["NZ", "HK"]
+    assert codes("Upper Volta and Dahomey") == ["BF", "BJ"]
+    assert [(m.code, m.kind) for m in find_mentions("EC ministers met")] == [("EU", "organisation")]
+    assert codes("ECUADOR SUSPENDS OIL EXPORTS") == ["EC"]

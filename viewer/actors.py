@@ -305,12 +305,15 @@ def find_mentions(text: str, reference=None) -> list[CountryMention]:
                 if seg.title() != alias.title() and seg.upper() != alias.upper():
                     continue
             elif not text.startswith(alias, start):
-                if " " not in alias or "\n" not in text[start:start + n + 8]:
+                # "S. AFRICA", "N.Z." in an all-capitals headline
+                alias_ok = word.isupper() and " " in alias and text[start:start + n] == alias.upper()
+                if not alias_ok and (" " not in alias or "\n" not in text[start:start + n + 8]):
                     continue
-                wm = _spaced(alias).match(text, start)   # a name broken across lines ("New\nYork")
-                if wm is None:
-                    continue
-                n = wm.end() - start
+                if not alias_ok:
+                    wm = _spaced(alias).match(text, start)   # a name broken across lines ("New\nYork")
+                    if wm is None:
+                        continue
+                    n = wm.end() - start
             end = start + n
             if end < len(text) and (text[end].isalnum() or text[end] == "_") and alias[-1].isalnum():
                 continue
