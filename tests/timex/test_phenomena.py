@@ -547,3 +547,20 @@ def test_recently_inside_a_verb_is_not_tagged():
     assert values("They have recently moved to the city.") == []
     assert values("Three were killed, most recently last October.") == [("last October", "2024-10")]
     assert values("The party recently took 13 percent of the vote.") == [("recently", "PAST_REF")]
+
+
+def test_a_quarter_of_a_century_is_not_a_fiscal_quarter():
+    ref = date(2024, 5, 1)
+    assert values("The war lasted a quarter of a century.", ref) == [("a quarter of a century", "P25Y")]
+    assert values("For three-quarters of a century the border held.", ref) == [("three-quarters of a century", "P75Y")]
+    assert values("He waited a quarter of an hour.", ref) == [("a quarter of an hour", "PT15M")]
+    assert values("In 1919 they left. A quarter of a century later they returned.", ref, narrative=True)[1] == (
+        "A quarter of a century later", "1944")
+    assert values("In 1990 they left. A quarter-century later they returned.", ref, narrative=True)[1] == (
+        "A quarter-century later", "2015")
+    assert values("Half a year later they returned.", ref) == [("Half a year later", "2024-11")]
+    e = one("The first quarter of the 20th century was violent.", ref)
+    assert (e.value, e.mod) == ("19XX", "START")
+    # fiscal quarters stay quarters
+    assert values("Sales fell a quarter.", ref) == [("a quarter", "P1Q")]
+    assert values("Sales rose in the first quarter of 1998.", ref) == [("the first quarter of 1998", "1998-Q1")]

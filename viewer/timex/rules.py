@@ -45,6 +45,9 @@ NUMBER_WORDS: dict[str, float] = {
     "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000, "a thousand": 1000,
     "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5, "half an": 0.5,
     "a couple of": 2, "couple of": 2, "a couple": 2, "both": 2,
+    # "a quarter of a century" (25 years), "three quarters of an hour", "a quarter-century"
+    "a quarter of a": 0.25, "a quarter of an": 0.25, "one quarter of a": 0.25, "one quarter of an": 0.25,
+    "three quarters of a": 0.75, "three quarters of an": 0.75, "a quarter": 0.25,
 }
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -96,6 +99,7 @@ POSITION_MODS: dict[str, str] = {
     "the middle of": "MID", "the close of": "END", "the turn of": "START", "the dawn of": "START",
     "the first half of": "H1", "the second half of": "H2", "the latter half of": "H2", "the last half of": "H2",
     "the latter part of": "END", "the early part of": "START",
+    "the first quarter of": "START", "the last quarter of": "END", "the final quarter of": "END",
     # "in the last days of December", "the first weeks of 1943" (a part of the month or year)
     **{f"the {w} {few}{unit} of": ("START" if w in ("first", "opening") else "END")
        for w in ("first", "last", "final", "opening", "closing") for few in ("", "few ")

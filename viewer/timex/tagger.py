@@ -47,7 +47,7 @@ UNIT_SG = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter
 UNIT = r"(?:(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)|millenni(?:um|a|ums))"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:(?:a|one|three)[\s-]+quarters?\s+of\s+an?|a[\s-]+quarter(?=-(?:century|hour))|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)[\s-]+(?:hundred|thousand)|hundred|thousand|a\s+dozen|dozen"
     r"|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+an?|an?)"
@@ -88,7 +88,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("era", r"\b\d{1,4}\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{1,4}\b|\b\d{1,4}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
-    ("century", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
+    ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
@@ -1706,7 +1706,9 @@ def _h_ago(ctx: _Ctx, m, fam):
     start, end = m.start(), m.end()
     mod, skip = _approx_mod(s)
     core = " ".join(s[skip:].lower().replace("-", " ").split())
-    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?\b", core)
+    um = None
+    for um in re.finditer(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?\b", core):
+        pass   # the last unit word: "a quarter of a century later" counts centuries
     if not um:
         return None
     unit = _unit_name(um.group(0))
@@ -1753,6 +1755,12 @@ def _h_ago(ctx: _Ctx, m, fam):
         letter = _dur_value("", unit, None) or "PX"
         return _expr(ctx, start, cut, "DURATION", letter, None, None, None,
                      f"'{ctx.text[start:cut]}': an unspecified number of {unit}s", mod)
+    if n is not None and n != int(n):
+        # "half a year later", "a year and a half ago": counted in a smaller unit when that is exact
+        for big, small, k in (("year", "month", 12), ("decade", "year", 10), ("century", "year", 100), ("week", "day", 7)):
+            if kind == big and abs(n * k - round(n * k)) < 1e-9:
+                kind, unit, n = small, small, round(n * k)
+                break
     if ref is None or n is None or n != int(n):
         base = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
                 "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}[kind]
@@ -1917,7 +1925,7 @@ def _h_duration(ctx: _Ctx, m, fam):
                                  "past", "last", "next", "coming", "first", "final", "previous", "following",
                                  "remaining", "other", "entire", "whole", "full", "initial", "additional", "further",
                                  "more", "extra"):
-        if words[0] in ("a", "an") and (len(words) == 1 or words[1] in ("few", "couple", "dozen", "number", "hundred", "thousand")):
+        if words[0] in ("a", "an") and (len(words) == 1 or words[1] in ("few", "couple", "dozen", "number", "hundred", "thousand", "quarter")):
             break   # "a few days", "a couple of years": the article is part of the quantity
         lead.append(words.pop(0))
     numtxt = " ".join(words)
