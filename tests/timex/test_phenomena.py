@@ -564,3 +564,11 @@ def test_a_quarter_of_a_century_is_not_a_fiscal_quarter():
     # fiscal quarters stay quarters
     assert values("Sales fell a quarter.", ref) == [("a quarter", "P1Q")]
     assert values("Sales rose in the first quarter of 1998.", ref) == [("the first quarter of 1998", "1998-Q1")]
+
+
+def test_a_scheduled_present_points_forward():
+    assert one("The deadline is Friday.").value == "2024-11-22"
+    assert one("The next meeting is on Tuesday.").value == "2024-11-26"
+    assert one("They are meeting the envoy on Tuesday.").value == "2024-11-26"
+    assert one("He is saying that troops attacked on Tuesday.").value == "2024-11-19"
+    assert one("He was killed on Tuesday.").value == "2024-11-19"

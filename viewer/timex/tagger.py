@@ -132,6 +132,7 @@ _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\
 _SUBORDINATE = re.compile(r"\b(?:as\s+soon\s+as|until|till|once)\s+(?:[\w'-]+\s+){0,3}$")
 _PLAN_PAST = re.compile(r"\bhad\s+(?:been\s+)?(?:scheduled|due|expected|set|planned|slated|supposed|intended|meant)\s+to\b[^,;]*$")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
+_IS_ON = re.compile(r"\b(?:is|are)\s+(?:(?!being\b)[a-z]{3,}ing\s+(?:(?![a-z]+ed\b|that\b)\w+\s+){0,2}?)?(?:on\s+|for\s+|due\s+|set\s+for\s+)?$")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
 _WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "noted", "insisted", "claimed", "explained",
               "announced", "reported", "agreed", "decided", "ordered", "warned", "urged", "called", "asked", "promised",
@@ -267,6 +268,9 @@ class _Ctx:
         self.last_cue = None
         if _AHEAD_OF.search(left):
             return "future"   # "ahead of Sunday's vote": the object of "ahead of" is still to come
+        if _IS_ON.search(left):
+            self.last_cue = "is"
+            return "future"   # "the deadline is Friday", "the next meeting is on Tuesday": scheduled
         if _PLAN_PAST.search(left):
             self.last_cue = "had"
             return "past"   # "it had been due to expire Friday": a plan told in the past perfect is over
