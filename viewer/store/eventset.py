@@ -40,8 +40,8 @@ class EventArrays:
     t0: np.ndarray                # float64 seconds since 1970 UTC; NaN for an undated event
     t1: np.ndarray                # float64, exclusive; NaN for an undated event
     rank: np.ndarray              # int8: index in GRANULARITIES (NO_RANK when none)
-    article: np.ndarray           # int64: the article's rowid (-1 if it has none)
-    cpos: np.ndarray              # int64: position of the event of each country row
+    article: np.ndarray           # int32 (int64 if needed): the article's rowid (-1 if it has none)
+    cpos: np.ndarray              # int32: position of the event of each country row
     ccode: np.ndarray             # int32: number of the country of each row (index into codes)
     codes: list[str]
     _orders: dict = field(default_factory=dict, repr=False)
@@ -57,7 +57,7 @@ class EventArrays:
         if not len(self.id) or not len(ids):
             return np.full(len(ids), -1, dtype=np.int64)
         if self._lookup is None and int(self.id[-1]) <= 4 * len(self.id) + 1024:   # dense ids: a table
-            table = np.full(int(self.id[-1]) + 1, -1, dtype=np.int64)
+            table = np.full(int(self.id[-1]) + 1, -1, dtype=np.int32)
             table[self.id] = np.arange(len(self.id))
             self._lookup = table
         if self._lookup is not None:
@@ -169,10 +169,13 @@ def load_event_arrays(source, occ=None) -> EventArrays:
         a = _ints(text).astype(np.float64)
         a[a == float(_MISSING)] = np.nan
         return a
-    cols = [ids, times(t0), times(t1), _ints(rank).astype(np.int8), _ints(art)]
+    art = _ints(art)
+    if len(art) and art.max() < 2 ** 31:
+        art = art.astype(np.int32)
+    cols = [ids, times(t0), times(t1), _ints(rank).astype(np.int8), art]
     if order is not None:
         cols = [c[order] for c in cols]
-    ev = EventArrays(*cols, cpos=np.zeros(0, dtype=np.int64), ccode=np.zeros(0, dtype=np.int32), codes=[])
+    ev = EventArrays(*cols, cpos=np.zeros(0, dtype=np.int32), ccode=np.zeros(0, dtype=np.int32), codes=[])
     dated = ~np.isnan(ev.t0)
     ev.t1 = np.where(dated, np.maximum(ev.t1, ev.t0 + 1.0), np.nan)
 
@@ -199,7 +202,7 @@ def load_event_arrays(source, occ=None) -> EventArrays:
         p = np.concatenate(cpos)
         c = np.concatenate(ccode).astype(np.int32)
         ok = p >= 0
-        ev.cpos, ev.ccode = p[ok], c[ok]
+        ev.cpos, ev.ccode = p[ok].astype(np.int32), c[ok]
     ev.codes = codes
     return ev
 

@@ -222,7 +222,6 @@ class ArticleBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lineEdit().setPlaceholderText("Type part of a title…")
-        self.lineEdit().setClearButtonEnabled(True)
         done = QCompleter(self._labels, self)
         done.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         done.setFilterMode(Qt.MatchFlag.MatchContains)

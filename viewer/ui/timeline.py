@@ -473,7 +473,7 @@ class TimelineView(QWidget):
     @staticmethod
     def _event_arrays_for(source, occ):
         events = eventset.load_event_arrays(source, occ)
-        return events, events.positions(occ.eid)
+        return events, events.positions(occ.eid).astype(np.int32)
 
     def _events_loaded(self, gen: int, got) -> None:
         occ, arrays = got

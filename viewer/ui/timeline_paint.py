@@ -71,6 +71,8 @@ class LanesItem(pg.GraphicsObject):
         self._text_cache: OrderedDict = OrderedDict()   # (text, row parity) -> QPixmap
         self._pill_cache: OrderedDict = OrderedDict()   # (text, colour) -> QPixmap
         self.hits = None            # what the last frame drew, for hit testing
+        self.label_rects = []       # (row, rectangle) of the labels the last frame drew
+        self.callout = None         # (row, rectangle, text) of the selected event's callout, if drawn
         self.vector = False         # True while exporting SVG: shapes and text instead of cached pixmaps
         vb.sigResized.connect(self._resized)
 
@@ -183,6 +185,7 @@ class LanesItem(pg.GraphicsObject):
         # bands reach a little past the edges on screen (clipped there); the SVG generator does not clip
         self._pad_lo, self._pad_hi = (0.0, 0.0) if self.vector else (-10.0, 10.0)
         self._w = w
+        self.callout = None
         p.fillRect(rect, BG)
         (vx0, vx1), _ = self.vb.viewRange()
         if idx is None or w < 4 or h < 4 or vx1 <= vx0:
@@ -250,7 +253,8 @@ class LanesItem(pg.GraphicsObject):
         self._paint_strips(p, strips, nb, w, h)
         for row, counts, color in pills:
             hits_pills += self._paint_pills(p, counts, edges, top0 + row * lh + lh / 2, lh, w, nb, color)
-        self._paint_labels(p, labels, w, lh)
+        callout = self.callout = self._callout(top0, lh, first, last, vx0, sx, w)
+        self._paint_labels(p, labels, w, lh, callout)
         if partial:
             text = "loading events\u2026"
             tw = self.fm.horizontalAdvance(text) + 16
@@ -262,7 +266,7 @@ class LanesItem(pg.GraphicsObject):
             p.setPen(MUTED)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
         self._paint_hover(p, hits_pts, hits_bands)
-        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
+        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h, callout)
         self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
         self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
 
@@ -437,7 +441,12 @@ class LanesItem(pg.GraphicsObject):
             hits.append((r, float(edges[k * per]), float(edges[min(nb, (k + 1) * per)])))
         return hits
 
-    def _paint_labels(self, p, labels, w, lh):
+    def _paint_labels(self, p, labels, w, lh, callout=None):
+        """Greedy, left to right per lane: a label where it fits, else folded into the label before it.
+        The selected event's callout is occupied space: in its lane no label starts under it, a label
+        running into it is shortened (or left out when too little of it would remain), and the
+        selected event's own label there is the callout."""
+        self.label_rects = []       # (row, rectangle) of every label drawn, "+N" included
         if lh < 15 or not labels:
             return
         view = self.view
@@ -462,33 +471,79 @@ class LanesItem(pg.GraphicsObject):
             bg = LANE_ALT if row % 2 else BG
             next_free = -1e9
             placed = []    # [x, title, folded]
+            block = None            # (left, right) the callout occupies in this lane
+            hidden = 0              # labels the callout covers: a "+N" right after it
+            last_callout = False    # the last thing placed in this lane is the callout
+            if callout is not None and callout[0] == row:
+                block = (callout[1].left() - 8, callout[1].right() + 8)
+            selected = self.view._selected
             for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
                 start = x
                 full = None
+                if block is not None and i == selected:
+                    continue                            # the callout is this event's label
+                if block is not None and block[0] <= start < block[1]:
+                    hidden += 1                         # under the callout: folded into it
+                    next_free = max(next_free, block[1] + 26)
+                    last_callout = True
+                    continue
                 if x + 40 > w or (start >= next_free and start + LABEL_MAX_PX > w):
                     # near the right edge: the whole label on the mark's left, if that side is free
+                    gap = 10 if pt else 4
                     full = self._label_pixmap(titles.get(i, ""), bg)
-                    left = x - (10 if pt else 4) - full.width()
-                    if start + full.width() > w and left >= max(next_free, 0.0):
+                    left = x - gap - full.width()
+                    clear = block is None or left >= block[1] or x + 12 <= block[0]
+                    if start + full.width() > w and left >= max(next_free, 0.0) and clear:
                         titles_by_pm[id(full)] = titles.get(i, "")
                         placed.append([left, full, 0])
                         next_free = x + 12
+                        last_callout = False
                         continue
+                    if start + full.width() > w and not clear and x - gap > block[1]:
+                        # the callout takes the left side: what fits between it and the mark
+                        room = x - gap - max(next_free, block[1] + (26 if hidden else 0))
+                        if room >= 60:
+                            title = self.fm.elidedText(titles.get(i, ""), Qt.TextElideMode.ElideRight, room - 6)
+                            pm = self._label_pixmap(title, bg)
+                            titles_by_pm[id(pm)] = title
+                            placed.append([x - gap - pm.width(), pm, 0])
+                            next_free = x + 12
+                            last_callout = False
+                            continue
                 if start >= next_free and start < w - 40:
                     title = titles.get(i, "")
                     pm = full or self._label_pixmap(title, bg)
                     if start + pm.width() > w:          # at the right edge: shorten to what fits
                         title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, w - start - 6)
                         pm = self._label_pixmap(title, bg)
+                    if block is not None and start < block[0] < start + pm.width() + 26:
+                        room = block[0] - start - 26        # up to the callout, with room for a "+N"
+                        if room < 40:
+                            continue
+                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, room)
+                        pm = self._label_pixmap(title, bg)
                     titles_by_pm[id(pm)] = title
                     placed.append([start, pm, 0])
                     next_free = start + pm.width() + 12
+                    last_callout = False
+                elif start < next_free and last_callout:
+                    hidden += 1
                 elif placed and start < next_free:      # under or just after a label: folded into it
                     placed[-1][2] += 1
                     if placed[-1][2] == 1:
                         next_free += 26                 # room for the "+N" badge of what it folds
+            if hidden:
+                more = self._label_pixmap(f"+{hidden}", bg, muted=True)
+                y = cy - more.height() / 2
+                self.label_rects.append((row, QRectF(block[1] - 4, y, more.width(), more.height())))
+                if self.vector:
+                    self._vector_text(p, block[1] - 4, y, more, bg, f"+{hidden}", MUTED)
+                else:
+                    p.drawPixmap(QPointF(block[1] - 4, y), more)
             for start, pm, folded in placed:
                 y = cy - pm.height() / 2
+                badge = self._label_pixmap(f"+{folded}", bg, muted=True).width() if folded else 0
+                self.label_rects.append((row, QRectF(start, y, pm.width() + badge, pm.height())))
                 if self.vector:    # SVG export: real text on its background, kept inside the plot
                     title = titles_by_pm.get(id(pm), "")
                     if start + pm.width() > w:
@@ -513,7 +568,32 @@ class LanesItem(pg.GraphicsObject):
         p.drawText(QRectF(x + 2, y, pm.width(), pm.height()),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
+    def _callout(self, top0, lh, first, last, vx0, sx, w):
+        """(row, rectangle, text) of the selected event's title callout, or None when none is shown."""
+        view = self.view
+        info = view._selected_info
+        if view._selected is None or info is None or info["t0"] is None or not info.get("title"):
+            return None
+        t0, t1 = info["t0"], info["t1"]
+        x0, x1 = (t0 - vx0) * sx, (t1 - vx0) * sx
+        if x1 < -20 or x0 > w + 20:
+            return None
+        rows = [view._row_of[lane] for lane in info["lanes"] if lane in view._row_of]
+        visible_rows = [r for r in rows if first <= r <= last]
+        if not visible_rows:
+            return None
+        pointlike = (t1 - t0) <= DAY + 1
+        xm = (t0 + min(t1 - t0, DAY) * 0.5 - vx0) * sx
+        cy = top0 + visible_rows[0] * lh + lh / 2
+        text = self.fm_bold.elidedText(info["title"], Qt.TextElideMode.ElideRight, 340.0)
+        tw = self.fm_bold.horizontalAdvance(text)
+        anchor = xm if pointlike else max(x0, 0.0)
+        x = anchor + 12
+        if x + tw + 8 > w:
+            x = max(4.0, anchor - 12 - tw)
+        return visible_rows[0], QRectF(x - 5, cy - 10, tw + 10, 20), text
+
+    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h, callout=None):
         view = self.view
         info = view._selected_info
         if view._selected is None or info is None or info["t0"] is None:
@@ -547,18 +627,9 @@ class LanesItem(pg.GraphicsObject):
                 p.setBrush(QBrush(c))
                 a, b = max(x0, self._pad_lo / 2), min(x1, w + self._pad_hi / 2)
                 p.drawRoundedRect(QRectF(a, cy - _half(lh, 0.3), max(4.0, b - a), 2 * _half(lh, 0.3)), 3, 3)
-        title = info.get("title") or ""
-        visible_rows = [r for r in rows if first <= r <= last]
-        if not title or not visible_rows:
+        if callout is None:
             return
-        cy = top0 + visible_rows[0] * lh + lh / 2
-        text = self.fm_bold.elidedText(title, Qt.TextElideMode.ElideRight, 340.0)
-        tw = self.fm_bold.horizontalAdvance(text)
-        anchor = xm if pointlike else max(x0, 0.0)
-        x = anchor + 12
-        if x + tw + 8 > w:
-            x = max(4.0, anchor - 12 - tw)
-        r = QRectF(x - 5, cy - 10, tw + 10, 20)
+        _, r, text = callout
         p.setPen(QPen(QColor("#9aa5b1"), 1))
         p.setBrush(QBrush(QColor(255, 255, 255, 245)))
         p.drawRoundedRect(r, 4, 4)
