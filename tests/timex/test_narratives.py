@@ -270,3 +270,25 @@ def test_an_offset_that_restates_the_date_just_written():
     assert got[1:] == [("1944", "DATE", "1944"), ("two years later", "DATE", "1944"), ("The next year", "DATE", "1945")]
     # a comma splice is not a restatement
     assert _values("The city fell on 3 May 1942, two days later it burned.")[1] == ("two days later", "DATE", "1942-05-05")
+
+
+def test_pairs_and_ranges_share_the_year_written_at_the_end():
+    assert _values("The campaign of May–June 1940 ended.")[0] == ("May", "DATE", "1940-05")
+    assert [(e.text, e.value, e.mod) for e in tag("In late May and early June 1940 the army retreated.", PUBLISHED)] \
+        == [("late May", "1940-05", "END"), ("early June 1940", "1940-06", "START")]
+    assert _values("The spring and summer of 1944 were decisive.") == [
+        ("The spring", "DATE", "1944-SP"), ("summer of 1944", "DATE", "1944-SU")]
+    assert _values("In 1944 they fought. In the spring and summer the army advanced.", narrative=True)[1:] == [
+        ("the spring", "DATE", "1944-SP"), ("summer", "DATE", "1944-SU")]
+    assert _values("The spring and fall collections sold well.") == []
+    e = tag("On the night of 13/14 February 1945 the city was bombed.", PUBLISHED)[0]
+    assert (e.text, e.value, e.earliest, e.latest) == ("13/14 February 1945", "1945-02-13", "1945-02-13", "1945-02-14")
+    e = tag("In the first months of 1942 the front held.", PUBLISHED)[0]
+    assert (e.text, e.value, e.mod) == ("the first months of 1942", "1942", "START")
+
+
+def test_hours_after_a_date():
+    assert _values("On 3 May 1942 they fought. 36 hours later the city fell.")[1] == ("36 hours later", "DATE", "1942-05-04")
+    # a story known only to the year gives the year, not a made-up day
+    assert _values("In 1942 they fought. 36 hours later the city fell.", narrative=True)[1] == (
+        "36 hours later", "DATE", "1942")

@@ -103,7 +103,7 @@ POSITION_MODS: dict[str, str] = {
     # "in the last days of December", "the first weeks of 1943" (a part of the month or year)
     **{f"the {w} {few}{unit} of": ("START" if w in ("first", "opening") else "END")
        for w in ("first", "last", "final", "opening", "closing") for few in ("", "few ")
-       for unit in ("days", "week", "weeks")},
+       for unit in ("days", "week", "weeks", "months")},
 }
 
 # SET adverbs.

@@ -55,7 +55,7 @@ NUM_WORD = (
 NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa|(?-i:c\.|ca\.))\s+)"
-POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?)\s+of))"
+POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?|months)\s+of))"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
@@ -68,7 +68,7 @@ SPELLED_YEAR = (rf"(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|sevent
 FAMILIES: list[tuple[str, str]] = [
     # Full calendar dates, optionally with a weekday and a deictic ("this Monday, November 18").
     ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?{MONTH}\s+{DAYN}(?:\s*[-–—]\s*{DAYN})?\b(?:,?\s+{YEAR})?"),
-    ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}(?:\s*[-–—]\s*{DAYN})?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
+    ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}(?:\s*[-–—/]\s*{DAYN})?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
     ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
     # Month (with position/deictic modifiers and an optional year).
@@ -489,7 +489,7 @@ _MNAME = {v: k.capitalize() for k, v in R.MONTHS.items()}
 _WNAME = {v: k.capitalize() for k, v in R.WEEKDAYS.items()}
 
 
-_RANGE_DAY = re.compile(r"\s*[-–—]\s*(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
+_RANGE_DAY = re.compile(r"\s*[-–—/]\s*(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
 
 
 _SPELLED_IN = re.compile(SPELLED_YEAR)
@@ -1264,6 +1264,8 @@ def _h_half(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "half", y * 2 + n - 1, f"'{s}': half {n} of {y}")
 
 
+_SEASON_AND_BEFORE = re.compile(r"(?i:\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or|to)\s+(?:early\s+|late\s+)?)$")
+_SEASON_AND_AFTER = re.compile(rf"\s+(?i:and|or|to)\s+(?:(?i:the|early|late)\s+)?((?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:of\s+)?({YEAR}))?")
 _FUNCTION_WORDS = {"and", "or", "of", "in", "on", "at", "to", "when", "as", "the", "a", "was", "were", "is", "will",
                    "had", "has", "after", "before", "but", "with", "by", "for", "from", "that", "this", "it",
                    "they", "he", "she", "we", "its", "their", "his", "her", "until", "since", "saw", "brought"}
@@ -1295,19 +1297,33 @@ def _h_season(ctx: _Ctx, m, fam):
     if not ym:
         if not prefix.strip():
             before = ctx.text[max(0, start - 20):start]
-            if sm.group(0) in ("fall", "spring") or not re.search(r"(?i:\b(?:in|during|since|until|by|through|over|this|that|last|next|early|late|mid|of)\s+)$", before):
+            if _SEASON_AND_BEFORE.search(before):
+                pass   # "the spring and summer": the second of two seasons
+            elif sm.group(0) in ("fall", "spring") or not re.search(r"(?i:\b(?:in|during|since|until|by|through|over|this|that|last|next|early|late|mid|of)\s+)$", before):
                 return None
         if prefix.strip() == "the":
             if re.match(r"\s+of\s+(?!\d)", after) or sm.group(0) in ("fall", "spring") and re.match(r"\s+(?:of|in)\b", after):
                 return None
-        if re.match(r"\s*(?:[a-z]+)", after) and sm.group(0) in ("fall", "spring") and prefix.strip() in ("the", ""):
+        pair = _SEASON_AND_AFTER.match(ctx.text, end)
+        if pair is not None and not pair.group(2):
+            wa = re.match(r"\s+([a-z]+)", ctx.text[pair.end():pair.end() + 25])
+            if wa and wa.group(1) not in _FUNCTION_WORDS:
+                return None   # "the spring and fall collections": adjectives
+        if pair is None and re.match(r"\s*(?:[a-z]+)", after) and sm.group(0) in ("fall", "spring") and prefix.strip() in ("the", ""):
             # "the spring offensive" is fine, but "the fall in prices" is not
             if re.match(r"\s+(?:in|of|to|from|and|was|is)\b", after):
                 return None
-        if prefix.strip() in ("the", ""):
+        if pair is None and prefix.strip() in ("the", ""):
             wa = re.match(r"\s+([a-z]+)", after)
             if wa and wa.group(1) not in _FUNCTION_WORDS:
                 return None   # "winter markets", "the summer camp": an adjective
+        if pair is not None and pair.group(2):
+            # "the spring and summer of 1944": the year written after the second season
+            y2 = int(pair.group(2))
+            y = y2 if R.SEASON_INDEX[R.SEASONS[pair.group(1).lower()]] >= sidx else y2 - 1
+            idx = y * 4 + sidx
+            _set_anchor(ctx, "season", idx, (start, end))
+            return _unit_expr(ctx, start, end, "season", idx, f"'{s}': the year {y2} written after '{pair.group(1)}'", None)
     pmod = _pos_mod(prefix) if prefix.strip() else None
     if not pmod:
         em = re.search(r"\b(early|late|mid)\b", prefix)
@@ -1746,6 +1762,17 @@ def _h_ago(ctx: _Ctx, m, fam):
     if unit in R.TIME_UNITS:
         if ref is None or n is None:
             return None
+        if anaphoric and how == "last mentioned date" and ctx.anchor_kind not in (None, "day") and ctx.anchor_index is not None:
+            # "36 hours later" after "In 1942": the story is known to the year only, not to a day
+            v = cal.value_of(ctx.anchor_kind, ctx.anchor_index)
+            a, b = cal.bounds(ctx.anchor_kind, ctx.anchor_index)
+            return _expr(ctx, start, end, "DATE", v, a.isoformat(), b.isoformat(), ctx.anchor_kind,
+                         f"'{s}' after {v} (known to the {ctx.anchor_kind} only)", mod, a)
+        if unit == "hour" and n >= 24:
+            # "36 hours later", "48 hours earlier": whole days from the day under discussion
+            d = ref + timedelta(days=sign * int(n // 24))
+            return _expr(ctx, start, end, "DATE", d.isoformat(), d.isoformat(), d.isoformat(), "day",
+                         f"'{s}': {int(n // 24)} day(s) {direction} the {how} {ref.isoformat()}", mod, ref)
         return _expr(ctx, start, end, "DATE", ref.isoformat(), ref.isoformat(), ref.isoformat(), "day",
                      f"'{s}': within the day of the {how} {ref.isoformat()}", mod, ref)
     if unit == "night":
@@ -2102,7 +2129,7 @@ def _h_vague(ctx: _Ctx, m, fam):
 _DAY_AND_BEFORE = re.compile(rf"{MONTH}\s+{DAYN}(?:\s*,\s*{DAYN})*(?:\s+(?:and|or|&)\s+|\s*,\s*)$")
 # "from June to August 1944", "from 1 July to 18 November 1916", "between March and May 2003": the year
 # written at the end of the range is the year of its start too
-_RANGE_END_YEAR = re.compile(rf"\s*(?:[-–—]|to|through|until|till|and)\s+(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?)?({MONTH})(?:\s+{DAYN})?,?\s+({YEAR})\b")
+_RANGE_END_YEAR = re.compile(rf"\s*(?:[-–—]\s*|(?:to|through|until|till|and|or)\s+)(?:(?i:early|late|mid)[\s-]+)?(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?)?({MONTH})(?:\s+{DAYN})?,?\s+({YEAR})\b")
 
 
 def _range_year(ctx: _Ctx, month: int, end: int):
