@@ -260,3 +260,33 @@ def test_merged_reports_keep_every_report_once(tmp_path_factory, arts, batch_siz
     assert sorted((r.id, r.reports) for r in store.events()) == before
     assert store.integrity_check() == ["ok"]
     store.close()
+
+
+def _stored(store) -> list:
+    """Every report as (article, sentence start, its event's first article and sentence start), and each
+    event's report count: what a user sees of the merging, independent of ids."""
+    conn = store.db.conn
+    return sorted(conn.execute(
+        "SELECT x.article_id, x.sentence_start, e.article_id, e.sentence_start, e.reports"
+        " FROM excerpts x JOIN events e ON e.id = x.event_id").fetchall())
+
+
+@SETTINGS
+@given(reporting(), st.integers(1, 4))
+def test_merging_is_the_same_whether_earlier_events_are_in_memory_or_only_on_disk(tmp_path_factory, arts,
+                                                                                  batch_size):
+    """A Store finds the reports of one happening among the events it wrote itself in memory and among
+    older events in SQL: one long import and the same import resumed after every batch (a new Store,
+    so every earlier event is only on disk) must merge the same reports."""
+    folder = tmp_path_factory.mktemp("index")
+    one = Store.open(folder / "one.db")
+    for i in range(0, len(arts), batch_size):
+        one.add_articles(arts[i:i + batch_size])
+    for i in range(0, len(arts), batch_size):
+        again = Store.open(folder / "reopened.db")
+        again.add_articles(arts[i:i + batch_size])
+        again.close()
+    reopened = Store.open(folder / "reopened.db")
+    assert _stored(one) == _stored(reopened)
+    one.close()
+    reopened.close()

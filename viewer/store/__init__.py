@@ -325,6 +325,7 @@ _CLASS_GRANULARITIES: dict[str, tuple[str, ...]] = {}
 for _g, _k in _GRANULARITY_CLASS.items():
     _CLASS_GRANULARITIES[_k] = _CLASS_GRANULARITIES.get(_k, ()) + (_g,)
 MERGE_CANDIDATES = 50         # the most candidates weighed per new report (nearest in time first)
+MERGE_INDEX_MAX = 500_000     # events kept in a Store's memory for merging; beyond, older ones via SQL
 
 _CLASS_MAX_SPAN = {"time": 86400, "day": 7 * 86400, "week": 14 * 86400, "month": 62 * 86400,
                    "season": 190 * 86400, "year": 740 * 86400, "long": 200 * 366 * 86400}
@@ -378,6 +379,7 @@ class Store:
         self._cancel = threading.Event()
         self._merged = 0
         self._tables: dict[str, bool] = {}
+        self._index = None        # bulk.MergeIndex of the events this Store wrote
         self.last_merged = 0      # reports the last add_articles stored as excerpts of existing events
 
     # -- opening -----------------------------------------------------------------------------
@@ -590,128 +592,190 @@ class Store:
 
     def add_articles(self, batch: Iterable[tuple[Article, list[Event], list[str]]]) -> int:
         """Store whole articles with their events, in one transaction: all of the batch or none of it.
-        Already-stored articles are skipped. Returns the number of events added."""
+        Already-stored articles are skipped. Returns the number of events added; each event's ``id``
+        is set to the event it was stored as (its own, or the one it is another report of)."""
+        from viewer.store.bulk import prepare_article
+        given: list[list[Event]] = []
+
+        def prepared():
+            for article, events, countries in batch:
+                try:
+                    p = prepare_article(article, events, countries)
+                except StoreInputError as exc:
+                    raise StoreInputError(f"{self.path}: {exc}") from exc
+                given.append(events)
+                yield p
+
+        ids: list[int | None] = []
+        added = self.add_prepared(prepared(), ids)
+        flat = iter(ids)
+        for events in given:
+            for event in events:
+                event.id = next(flat, None)
+        return added
+
+    def add_prepared(self, batch: Iterable, event_ids: list | None = None) -> int:
+        """Like add_articles, for articles already made into rows by
+        :func:`viewer.store.bulk.prepare_article` (in ingest, by the worker that tagged them). The parent
+        only looks up reports of the same happening and executes the inserts, a few statements per
+        batch. ``event_ids``, when given, receives the event id of every report, in order (None for the
+        reports of articles skipped as already stored)."""
+        from viewer.store.bulk import MergeIndex
         added = 0
         self._merged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._cancel.clear()
-        with self._transaction() as conn:
-            for article, events, countries in batch:
-                if self._cancel.is_set():
-                    raise StoreError(f"{self.path}: cancelled; the unfinished batch was not stored",
-                                     "interrupted")
-                aid = _clean(article.id)
-                if conn.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone():
-                    continue
-                conn.execute(
-                    "INSERT INTO articles (id, url, title, source, text, published, published_source,"
-                    " language, added) VALUES (?,?,?,?,?,?,?,?,?)",
-                    [_clean(v) for v in (aid, article.url, article.title, article.source,
-                                         article.text, article.published, article.published_source,
-                                         article.language, now)])
+        merging = MERGE_REPORTS
+        try:
+            with self._transaction() as conn:
+                top = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+                index = self._index
+                if index is None or index.top_id != top or index.size > MERGE_INDEX_MAX:
+                    # first batch, another program wrote events meanwhile, or grown big: events up to
+                    # `top` are looked up in SQL from now on, the ones written from here on in memory
+                    index = self._index = MergeIndex(top)
+                next_id = top + 1
+                seen: set[str] = set()
+                articles, article_countries, events, event_countries, excerpts = [], [], [], [], []
+                more_reports: dict[int, int] = {}
+                for p in batch:
+                    if self._cancel.is_set():
+                        raise StoreError(f"{self.path}: cancelled; the unfinished batch was not stored",
+                                         "interrupted")
+                    aid = p.article_id
+                    if aid in seen or conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                                                   [aid]).fetchone():
+                        if event_ids is not None:
+                            event_ids.extend([None] * len(p.events))
+                        continue
+                    seen.add(aid)
+                    articles.append((*p.article, now))
+                    article_countries.extend((aid, c) for c in p.countries)
+                    merged_into: set[int] = set()
+                    for ev in p.events:
+                        report, t0, t1, title, codes = ev
+                        klass = (_GRANULARITY_CLASS.get(report[11] or "")
+                                 if t0 is not None and codes else None)
+                        event_id = None
+                        if merging and klass is not None:
+                            event_id = self._same_happening(conn, index, klass, ev)
+                            if event_id in merged_into:    # this article already reports it
+                                event_id = None
+                        if event_id is not None:
+                            more_reports[event_id] = more_reports.get(event_id, 0) + 1
+                            merged_into.add(event_id)
+                            self._merged += 1
+                        else:
+                            event_id = next_id
+                            next_id += 1
+                            added += 1
+                            events.append((event_id, ev))
+                            event_countries.extend((event_id, c, t0, t1) for c in codes)
+                            if klass is not None:
+                                index.add((klass, frozenset(codes)), t0, t1, event_id, aid, report,
+                                          title, codes)
+                        excerpts.append((event_id, *report))
+                        if event_ids is not None:
+                            event_ids.append(event_id)
                 conn.executemany(
-                    "INSERT INTO article_countries (article_id, code) VALUES (?, ?)",
-                    [(aid, c) for c in dict.fromkeys(_clean(c) for c in countries)])
-                for event in events:
-                    merged = self._merged
-                    event.id = self._insert_event(conn, aid, event)
-                    added += self._merged == merged
+                    "INSERT INTO articles (id, url, title, source, text, published, published_source,"
+                    " language, added) VALUES (?,?,?,?,?,?,?,?,?)", articles)
+                conn.executemany("INSERT INTO article_countries (article_id, code) VALUES (?, ?)",
+                                 article_countries)
+                conn.executemany(
+                    "INSERT INTO events (id, article_id, sentence_start, sentence_end, sentence,"
+                    " time_start, time_end, time_text, type, value, earliest, latest, t0, t1,"
+                    " granularity, mod, reasoning, anchor, title, countries, mentions, reports) VALUES"
+                    " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(event_id, *r[:11], t0, t1, *r[11:15], title, r[15], r[16],
+                      1 + more_reports.pop(event_id, 0))
+                     for event_id, (r, t0, t1, title, _) in events])
+                conn.executemany("INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
+                                 event_countries)
+                conn.executemany(f"INSERT INTO excerpts (event_id, {_EXCERPT_COLUMNS}) VALUES"
+                                 " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", excerpts)
+                # reports of events stored by earlier batches
+                conn.executemany("UPDATE events SET reports = reports + ? WHERE id = ?",
+                                 [(n, event_id) for event_id, n in sorted(more_reports.items())])
+                index.top_id = next_id - 1
+        except BaseException:
+            self._index = None      # it may hold events of the batch that was rolled back
+            raise
         self.last_merged = self._merged
         return added
 
-    def _insert_event(self, conn: sqlite3.Connection, article_id: str, event: Event) -> int:
-        """Store one report: as an excerpt of an existing event that reports the same happening from
-        another article, or as a new event with itself as first excerpt. Returns the event id; the
-        caller counts new events by comparing with `self._merged`."""
-        t = event.time
-        t0 = t1 = None
-        if t.earliest and t.latest:
-            try:
-                t0, t1 = interval_seconds(t.earliest, t.latest, t.granularity)
-            except (ValueError, OverflowError, TypeError) as exc:
-                raise StoreInputError(f"{self.path}: article {article_id}: event {t.text!r} has a date "
-                                      f"that is not ISO ({t.earliest!r}..{t.latest!r}): {exc}") from exc
-        codes = list(dict.fromkeys(_clean(c) for c in event.countries))
-        mentions = json.dumps([[m.start, m.end, _clean(m.code)] for m in event.mentions])
-        report = [article_id, event.sentence_start, event.sentence_end, _clean(event.sentence), t.start,
-                  t.end, _clean(t.text), _clean(t.type), _clean(t.value), _clean(t.earliest),
-                  _clean(t.latest), _clean(t.granularity), _clean(t.mod), _clean(t.reasoning),
-                  _clean(t.anchor), ",".join(codes), mentions]
-        event_id = self._same_happening(conn, article_id, event, t0, t1, codes)
-        if event_id is not None:
-            conn.execute("UPDATE events SET reports = reports + 1 WHERE id = ?", [event_id])
-            self._merged += 1
-        else:
-            cur = conn.execute(
-                "INSERT INTO events (article_id, sentence_start, sentence_end, sentence, time_start,"
-                " time_end, time_text, type, value, earliest, latest, t0, t1, granularity, mod,"
-                " reasoning, anchor, title, countries, mentions) VALUES"
-                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                report[:11] + [t0, t1] + report[11:15] + [_clean(event.title)] + report[15:])
-            event_id = cur.lastrowid
-            conn.executemany(
-                "INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
-                [(event_id, c, t0, t1) for c in codes])
-        conn.execute(f"INSERT INTO excerpts (event_id, {_EXCERPT_COLUMNS}) VALUES"
-                     " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [event_id, *report])
-        return event_id
-
-    def _same_happening(self, conn, article_id: str, event: Event, t0, t1, codes) -> int | None:
+    def _same_happening(self, conn, index, klass: str, ev: tuple) -> int | None:
         """The existing event, from a different article, that this report most likely describes too:
         overlapping [t0, t1), the same class of granularity, the same (non-empty) set of countries, a
         similar sentence. None when there is none (conservative: a wrong merge hides an event, a missed
-        one shows it twice). At most 200 candidates are weighed, so a dense month costs bounded time."""
-        if not MERGE_REPORTS or t0 is None:
-            return None
-        klass = _GRANULARITY_CLASS.get(event.time.granularity or "")
-        if klass is None:
-            return None
+        one shows it twice). At most MERGE_CANDIDATES candidates are weighed, latest start first (the
+        latest written first among equal starts), so a dense month costs bounded time; of equally good
+        ones the first wins. Events written through this Store are found in memory (`index`), older
+        ones in SQL."""
+        from viewer.store.bulk import entry_event, report_event
+        report, t0, t1, title, codes = ev
+        article_id = report[0]
         lo = t0 - _CLASS_MAX_SPAN[klass]
-        if not codes:
-            return None       # no country to agree on: too little to tell two happenings apart
-        # Everything but the sentence is tested in SQL, so that only plausible candidates are read: the
-        # same class of granularity; each of our countries in its countries string, of the same length
-        # (codes are unique, so: the same set); another article. Latest start first, at most
-        # MERGE_CANDIDATES. Fine precisions (hours to weeks) are looked up by country and time; coarse
-        # ones (months to centuries: few events, long windows) by granularity and time, tested inside
-        # the index before any row is read.
+        found = [(e[0], e[1], e) for e in index.candidates((klass, frozenset(codes)), lo, t0, t1,
+                                                            article_id, MERGE_CANDIDATES)]
+        if index.base_id:
+            found += [(row[-1], row[0], row)
+                      for row in self._sql_candidates(conn, klass, lo, t0, t1, codes, article_id,
+                                                      index.base_id)]
+            found.sort(key=lambda c: (c[0], c[1]), reverse=True)
+            del found[MERGE_CANDIDATES:]
+        if not found:
+            return None
+        this = report_event(report, title, codes)
+        wanted = list(set(codes))
+        best, best_score = None, 0.0
+        for _, event_id, c in found:
+            if isinstance(c, list):
+                other = entry_event(c)
+            else:
+                other = Event(c[1], c[2], c[3], c[4] or "",
+                              TimeExpression(c[5], c[6], c[7] or "", c[8] or "", c[9] or "", c[10],
+                                             c[11], c[12], c[13] or "", c[14], c[15]),
+                              c[16] or "", wanted)
+            score = _similar(this, other)
+            if score > best_score:
+                best, best_score = event_id, score
+        return best
+
+    @staticmethod
+    def _sql_candidates(conn, klass: str, lo: float, t0: float, t1: float, codes, article_id: str,
+                        up_to: int) -> list:
+        """Candidates among the events with id <= up_to (those stored before this Store began writing):
+        the same class of granularity; each of our countries in its countries string, of the same
+        length (codes are unique, so: the same set); another article; latest start first. Fine
+        precisions (hours to weeks) are looked up by country and time; coarse ones (months to
+        centuries: few events, long windows) by granularity and time, tested inside the index before
+        any row is read."""
         grans = _CLASS_GRANULARITIES[klass]
         marks = ",".join("?" * len(grans))
         columns = ("e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
                    " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
-                   " e.reasoning, e.mod, e.anchor, e.title, e.countries")
+                   " e.reasoning, e.mod, e.anchor, e.title, e.countries, e.t0")
         same_set = " AND length(e.countries) = ?" + " AND instr(',' || e.countries || ',', ?)" * len(codes)
         set_params = [len(",".join(codes)), *(f",{c}," for c in codes)]
         if klass in ("time", "day", "week"):
             rows = conn.execute(
                 f"SELECT {columns} FROM event_countries c JOIN events e ON e.id = c.event_id"
                 f" WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ?{same_set}"
-                f" AND e.granularity IN ({marks}) AND e.article_id != ? ORDER BY c.t0 DESC LIMIT ?",
-                [codes[0], lo, t1, t0, *set_params, *grans, article_id, MERGE_CANDIDATES]).fetchall()
+                f" AND e.granularity IN ({marks}) AND e.article_id != ? AND e.id <= ?"
+                " ORDER BY c.t0 DESC, e.id DESC LIMIT ?",
+                [codes[0], lo, t1, t0, *set_params, *grans, article_id, up_to,
+                 MERGE_CANDIDATES]).fetchall()
         else:
             rows = conn.execute(
                 f"SELECT {columns} FROM events e INDEXED BY idx_events_granularity_t0_t1_countries"
                 f" WHERE e.granularity IN ({marks}) AND e.t0 >= ? AND e.t0 < ? AND e.t1 > ?{same_set}"
-                " AND e.article_id != ? ORDER BY e.t0 DESC LIMIT ?",
-                [*grans, lo, t1, t0, *set_params, article_id, MERGE_CANDIDATES]).fetchall()
+                " AND e.article_id != ? AND e.id <= ? ORDER BY e.t0 DESC, e.id DESC LIMIT ?",
+                [*grans, lo, t1, t0, *set_params, article_id, up_to, MERGE_CANDIDATES]).fetchall()
         wanted = set(codes)
-        best, best_score = None, 0.0
-        for row in rows:
-            if (_GRANULARITY_CLASS.get(row[12] or "") != klass
-                    or set(c for c in (row[17] or "").split(",") if c) != wanted):
-                continue
-            other = Event(row[1], row[2], row[3], row[4] or "",
-                          TimeExpression(row[5], row[6], row[7] or "", row[8] or "", row[9] or "",
-                                         row[10], row[11], row[12], row[13] or "", row[14], row[15]),
-                          row[16] or "", list(wanted))
-            score = _similar(event, other)
-            if score > best_score:
-                best, best_score = row[0], score
-        if best is None:
-            return None
-        already = conn.execute("SELECT 1 FROM excerpts WHERE event_id = ? AND article_id = ?",
-                               [best, article_id]).fetchone()
-        return None if already else best
+        return [row for row in rows
+                if _GRANULARITY_CLASS.get(row[12] or "") == klass
+                and set(c for c in (row[17] or "").split(",") if c) == wanted]
 
     # -- reading -----------------------------------------------------------------------------
     def where(self, f: ViewFilter | None) -> tuple[str, list]:
