@@ -430,6 +430,9 @@ class MainWindow(QMainWindow):
             chosen = events.country_mask(f.countries)
             mask = base if chosen is None else base & chosen
             self._mask = (events, f, mask)
+            key, descending = self.model.sort_key
+            if not events.has_order(key):       # new arrays (another database, an import): read it again
+                self._sort_table(key, descending)
             shown = int(mask.sum())
             self._counted(f, message, shown, events.undated(mask), events.country_counts(base),
                           ids=self._ordered_ids())
@@ -448,7 +451,7 @@ class MainWindow(QMainWindow):
 
     def _events_loaded(self) -> None:
         """The per-event arrays arrived: filter, count and sort with them from now on."""
-        if self.store is not None:
+        if self.store is not None and not self._loading:
             self.apply_filter(self._requested)
 
     def _ordered_ids(self):
@@ -466,16 +469,24 @@ class MainWindow(QMainWindow):
             return
         events = self._mask[0]
         if not events.has_order(key):
+            if self.runner.latest("order") and getattr(self, "_ordering", None) == (id(events), key):
+                return                           # already being read
+            self._ordering = (id(events), key)
             self.statusBar().showMessage(f"Sorting by {key}…")
 
             def got(ids, events=events):
+                self._ordering = None
                 events.set_order(key, ids)
                 if self.statusBar().currentMessage().startswith("Sorting by"):
                     self.statusBar().clearMessage()
                 if self._mask is not None and self._mask[0] is events and self.model.sort_key[0] == key:
                     self._resort()
 
-            self.runner.submit("order", lambda store: eventset.sorted_ids(store, key), got)
+            def failed(error):
+                self._ordering = None
+                self.statusBar().showMessage(f"Could not sort by {key}: {error}", 10000)
+
+            self.runner.submit("order", lambda store: eventset.sorted_ids(store, key), got, on_error=failed)
             return
         self._resort()
 

@@ -229,6 +229,7 @@ class TimelineView(QWidget):
         self._hovered = None
         self._span_cache = None
         self._events = None              # eventset.EventArrays of the database, once loaded
+        self._events_pending = False     # they are loading in the loader thread
         self._occ_pos = None             # per occurrence, its event's position in self._events
         self._search = (None, None)      # (words, matching ids) given with the filter
         self._loader = _Loader(self)
@@ -299,6 +300,7 @@ class TimelineView(QWidget):
         self._occ_pos = None
         self._search = (None, None)
         self._partial = False
+        self._events_pending = False
         events_ready = False
         if store is not None:
             preview = tstore.lane_starts(store)
@@ -309,6 +311,7 @@ class TimelineView(QWidget):
                 events_ready = True
             else:
                 self._install_preview(preview)
+                self._events_pending = True
                 # start loading once the first frame is up (the loader would compete with it for the CPU)
                 gen = self._generation
                 QTimer.singleShot(0, lambda: threading.Thread(
@@ -455,6 +458,10 @@ class TimelineView(QWidget):
         except RuntimeError:         # the view was closed while we loaded
             return
         if isinstance(prepared, Exception) or gen != self._generation:
+            try:
+                self._loader.events.emit(gen, (None, RuntimeError("no occurrences")))
+            except RuntimeError:
+                pass
             return
         # then the per-event arrays (filters and counts in numpy): the timeline is usable meanwhile
         try:
@@ -477,7 +484,13 @@ class TimelineView(QWidget):
 
     def _events_loaded(self, gen: int, got) -> None:
         occ, arrays = got
-        if gen != self._generation or occ is not self._occ or isinstance(arrays, Exception):
+        if gen != self._generation:
+            return
+        self._events_pending = False
+        if occ is not self._occ or isinstance(arrays, Exception):
+            self._index_cache.clear()        # filters ask SQL from now on
+            self._apply_filter(self._filter)
+            self._changed()
             return
         self._install_events(arrays)
         self._index_cache.clear()
@@ -563,10 +576,11 @@ class TimelineView(QWidget):
         if self._events is not None and self._occ_pos is not None:
             events = self._events.base_mask(f, search, eventset.article_number(self._store, f.article_id))
             return events[self._occ_pos] & (self._occ_pos >= 0)
-        # the per-event arrays are still loading: dates in numpy, the rest from SQL
+        # no per-event arrays: dates in numpy, the rest from SQL (not while the arrays are on their way:
+        # the filter is applied again when they arrive, and the window must not wait for SQL meanwhile)
         base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id)
         ids = None
-        if not self._partial and tstore.needs_sql(base):
+        if not self._partial and not self._events_pending and tstore.needs_sql(base):
             ids = tstore.matching_ids(self._store, base)
         if search is not None:
             ids = search if ids is None else np.intersect1d(ids, search)
