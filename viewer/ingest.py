@@ -47,9 +47,12 @@ def _prepare(article: Article, published: str | None) -> Article:
 
 
 def _tag(article: Article, today):
+    """The article tagged and made into the rows the store writes (:func:`viewer.store.bulk.prepare_article`),
+    here, in the worker, so that the parent, which alone writes, only executes the inserts."""
     from viewer.events import article_events
+    from viewer.store.bulk import prepare_article
     try:
-        return article_events(article, today=today)
+        return prepare_article(*article_events(article, today=today))
     except Exception as exc:  # one bad article must not stop an import
         return ReadError(article.source or "?", None, f"article {article.id} could not be processed "
                                                       f"({type(exc).__name__}: {exc})")
@@ -57,7 +60,7 @@ def _tag(article: Article, today):
 
 def _work(task) -> list:
     """Run one task: ("files", [paths]) or ("articles", [Article]). Returns results in input order:
-    ReadError or (Article, events, countries)."""
+    ReadError or a :class:`viewer.store.bulk.Prepared` article."""
     kind, payload, published, today, max_bytes = task
     out: list = []
     if kind == "files":
@@ -207,12 +210,11 @@ class _State:
                 self.done += 1
             self.report_progress()
             return
-        article = item[0]
-        if self.known(article.id):
+        if self.known(item.article_id):
             self.skipped()
             return
         self.pending.append(item)
-        self.pending_ids.add(article.id)
+        self.pending_ids.add(item.article_id)
         self.done += 1
         if len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.last_commit > BATCH_SECONDS:
             self.commit()
@@ -220,7 +222,7 @@ class _State:
 
     def commit(self) -> None:
         if self.pending:
-            self.summary.events_added += self.store.add_articles(self.pending)
+            self.summary.events_added += self.store.add_prepared(self.pending)
             self.summary.reports_merged += self.store.last_merged
             self.summary.articles_added += len(self.pending)
             self.pending = []

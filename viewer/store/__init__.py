@@ -326,6 +326,9 @@ for _g, _k in _GRANULARITY_CLASS.items():
     _CLASS_GRANULARITIES[_k] = _CLASS_GRANULARITIES.get(_k, ()) + (_g,)
 MERGE_CANDIDATES = 50         # the most candidates weighed per new report (nearest in time first)
 MERGE_INDEX_MAX = 500_000     # events kept in a Store's memory for merging; beyond, older ones via SQL
+# The triggers that keep the full-text indexes up to date on insert and update (sqlite-utils' names);
+# a batch of articles fills the indexes itself (see add_prepared). Deletes keep their triggers.
+_ROW_TRIGGERS = ("events_ai", "events_au", "excerpts_ai", "excerpts_au")
 
 _CLASS_MAX_SPAN = {"time": 86400, "day": 7 * 86400, "week": 14 * 86400, "month": 62 * 86400,
                    "season": 190 * 86400, "year": 740 * 86400, "long": 200 * 366 * 86400}
@@ -622,7 +625,7 @@ class Store:
         reports of articles skipped as already stored)."""
         from viewer.store.bulk import MergeIndex
         added = 0
-        self._merged = 0
+        self._merged = self.last_merged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._cancel.clear()
         merging = MERGE_REPORTS
@@ -677,6 +680,18 @@ class Store:
                         excerpts.append((event_id, *report))
                         if event_ids is not None:
                             event_ids.append(event_id)
+                if not articles:
+                    return 0            # all stored already
+                # The full-text indexes are filled once per batch, from the rows just written, instead of
+                # by their triggers row by row (each trigger statement makes FTS5 write a small segment
+                # and merge: ten times slower). The triggers are dropped and put back inside this
+                # transaction, so they are there for every other writer whatever happens to this one.
+                top_excerpt = conn.execute("SELECT coalesce(max(id), 0) FROM excerpts").fetchone()[0]
+                triggers = conn.execute(
+                    f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                    f" ({','.join('?' * len(_ROW_TRIGGERS))})", _ROW_TRIGGERS).fetchall()
+                for name, _ in triggers:
+                    conn.execute(f'DROP TRIGGER "{name}"')
                 conn.executemany(
                     "INSERT INTO articles (id, url, title, source, text, published, published_source,"
                     " language, added) VALUES (?,?,?,?,?,?,?,?,?)", articles)
@@ -697,6 +712,12 @@ class Store:
                 # reports of events stored by earlier batches
                 conn.executemany("UPDATE events SET reports = reports + ? WHERE id = ?",
                                  [(n, event_id) for event_id, n in sorted(more_reports.items())])
+                conn.execute("INSERT INTO events_fts (rowid, title, sentence)"
+                             " SELECT id, title, sentence FROM events WHERE id > ?", [top])
+                conn.execute("INSERT INTO excerpts_fts (rowid, sentence)"
+                             " SELECT id, sentence FROM excerpts WHERE id > ?", [top_excerpt])
+                for _, sql in triggers:
+                    conn.execute(sql)
                 index.top_id = next_id - 1
         except BaseException:
             self._index = None      # it may hold events of the batch that was rolled back
