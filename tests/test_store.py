@@ -258,3 +258,32 @@ def test_own_word_overlap_judges_when_the_tagger_side_has_none(store, monkeypatc
     store.add_articles([_report("On November 18 Ukraine's parliament voted on the budget, officials said.",
                                 "November 18", "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
     assert sorted(r.reports for r in store.events()) == [1, 2]
+
+
+def _triggers(store):
+    return sorted(store.db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+
+
+def test_a_batch_fills_the_search_index_and_leaves_the_triggers_for_other_writers(store):
+    """A batch fills the full-text indexes itself (its triggers are off while it writes): afterwards, and
+    after a batch that failed, the triggers are back as they were, so another program's inserts and
+    edits are still indexed, and FTS5's own integrity check passes."""
+    before = _triggers(store)
+    assert {name for name, _ in before} >= {"events_ai", "events_au", "excerpts_ai"}
+    _seed(store)
+    store.add_articles([_report(*KYIV_A, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    store.add_articles([_report(*KYIV_B, "2024-11-18", "2024-11-18", "day", ["UA", "RU"])])
+    assert _triggers(store) == before
+    assert store.count_events(ViewFilter(search="Barrot")) == 1
+    assert store.count_events(ViewFilter(search="officials")) == 1      # the second report's words
+    with pytest.raises(ValueError):
+        store.add_articles([(Article("Broken one."), [Event("x", 0, 1, "A", TimeExpression(
+            0, 1, "A", "DATE", "2024", "2024-13-01", "2024-12-31", "year"), "t")], [])])
+    assert _triggers(store) == before
+    conn = store.db.conn
+    for table in ("events_fts", "excerpts_fts"):
+        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    # another program edits a title: the trigger indexes it
+    conn.execute("UPDATE events SET title = 'Zeppelin' WHERE id = (SELECT min(id) FROM events)")
+    conn.commit()
+    assert store.count_events(ViewFilter(search="Zeppelin")) == 1
