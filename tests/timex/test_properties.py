@@ -46,3 +46,31 @@ def test_infer_reference_is_total(text, today):
     assert isinstance(how, str)
     r2, src, exprs = resolve_document(text, None, today)
     assert src in (None, "inferred")
+
+
+# Words every family can begin with, from the patterns' own vocabulary, and characters that fold to ASCII
+# letters under case-insensitive matching (İ ı K ſ): texts where the lead-token shortcut could go wrong.
+LEAD_WORDS = WORDS + ["a", "an", "nearly", "more", "than", "up", "to", "for", "another", "year-ago", "the",
+                      "mid", "mid-", "end", "of", "that", "same", "coming", "previous", "several", "few",
+                      "twice", "every", "each", "per", "on", "at", "by", "Christmas", "Eve", "Q3", "FY",
+                      "2 1/2", "two", "hundred", "nineteen", "eighty-four", "sometime", "later", "ſo",
+                      "thİs", "laſt", "K", "cominġ", "İn", "\u212aey", "’", "'", "(", "\n", "—"]
+lead_texts = st.lists(st.sampled_from(LEAD_WORDS), max_size=30).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(lead_texts, st.text(max_size=120)))
+def test_skipping_tokens_no_pattern_begins_with_loses_no_candidate(text):
+    """The candidate finder tries a family before its trigger only at tokens the family's pattern can
+    begin with (worked out from the pattern itself): the candidates must be exactly those of trying
+    every family at every token."""
+    from viewer.timex import tagger
+    every = {name: (frozenset() if name in tagger._AT_TRIGGER_ONLY else None) for name in tagger._LEADS}
+    fast = [c[:4] for c in tagger._candidates(text)]
+    saved = tagger._LEADS
+    tagger._LEADS = every
+    try:
+        slow = [c[:4] for c in tagger._candidates(text)]
+    finally:
+        tagger._LEADS = saved
+    assert fast == slow

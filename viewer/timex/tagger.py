@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..model import TimeExpression
 from . import calendar as cal
 from . import rules as R
+from .leads import lead_tokens
 
 # ---------------------------------------------------------------------------------------------
 # Regular expression fragments
@@ -2483,29 +2484,36 @@ _TRIGGERS = _build_triggers()
 # Families whose pattern starts with the trigger word: tried at the trigger only, not at the words before it.
 _AT_TRIGGER_ONLY = frozenset({"dayand", "vague", "unitlong", "fy", "date_iso", "date_num", "yrange"})
 _RX = dict(_COMPILED)
+# The tokens a match of each family can begin with, when it begins before its trigger word (None: any).
+# Families whose pattern begins with the trigger word itself begin nowhere before it.
+_LEADS = {name: (frozenset() if name in _AT_TRIGGER_ONLY else lead_tokens(p)) for name, p in FAMILIES}
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _LOOKBACK_TOKENS = 6
 
 
 def _candidates(text: str):
+    """Every match of every family that starts at a trigger word or at one of the six tokens before it
+    and reaches past the trigger: (start, -end, priority, family, match). A family is tried at a token
+    before the trigger only if the token is one its pattern can begin with (``_LEADS``)."""
     cands = []
     seen = set()
     trig = _TRIGGERS
     rxs = _RX
     prio = _PRIORITY
-    at_only = _AT_TRIGGER_ONLY
-    starts: list[int] = []   # start offsets of the recent tokens
+    leads = _LEADS
+    recent: list = []   # the recent tokens (match objects), the current one last
     for tm in _TOKEN.finditer(text):
         ts = tm.start()
-        starts.append(ts)
-        if len(starts) > _LOOKBACK_TOKENS + 1:
-            del starts[0]
+        recent.append(tm)
+        if len(recent) > _LOOKBACK_TOKENS + 1:
+            del recent[0]
         w = tm.group(0)
         fams = trig.get("#digits" if w[0].isdigit() else w.lower())
         if not fams:
             continue
         lo = ts - 60
-        for p in starts:
+        for pm in recent:
+            p = pm.start()
             if p < lo:
                 continue
             if p > 0:
@@ -2514,9 +2522,14 @@ def _candidates(text: str):
                     continue
             # also try from an apostrophe just before ("'90s")
             at_trigger = p == ts
+            if not at_trigger:
+                pw = pm.group(0)
+                lead = "#digits" if pw[0].isdigit() else pw.lower()
             for name in fams:
-                if name in at_only and not at_trigger:
-                    continue   # these patterns begin with the trigger word itself
+                if not at_trigger:
+                    allowed = leads[name]
+                    if allowed is not None and lead not in allowed:
+                        continue   # no match of this family can begin with this token
                 key = (p, name)
                 if key in seen:
                     continue
