@@ -85,13 +85,13 @@ class LanesItem(pg.GraphicsObject):
 
     # -- cached renderings -------------------------------------------------------------------------
     def _cached(self, cache: OrderedDict, key, make):
+        """The cached rendering for ``key``, made on first use; past 3,000 the oldest made go first (a
+        plain lookup on a hit: this runs hundreds of times per frame)."""
         pm = cache.get(key)
         if pm is None:
             pm = cache[key] = make()
             if len(cache) > 3000:
                 cache.popitem(last=False)
-        else:
-            cache.move_to_end(key)
         return pm
 
     def _label_pixmap(self, text: str, bg: QColor, muted: bool = False) -> QPixmap:
@@ -330,7 +330,8 @@ class LanesItem(pg.GraphicsObject):
         p.drawRects([QRectF(round(a), y0, round(b - a), y1 - y0) for a, b in zip(u0.tolist(), u1.tolist())])
         # each band's two ends as ticks (where every vague date starts and stops), and a baseline
         p.setPen(QPen(edge, 1))
-        ends = np.concatenate([bx0, bx1]).round().tolist()
+        ends = np.concatenate([bx0, bx1]).round()
+        ends = np.unique(ends[(ends >= -1) & (ends <= w + 1)]).tolist()   # on screen, each pixel once
         p.drawLines([QLineF(x, y0, x, y1) for x in ends])
         p.drawLine(QLineF(round(float(u0.min())), y1, round(float(u1.max())), y1))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -362,13 +363,17 @@ class LanesItem(pg.GraphicsObject):
             return
         pm = self._dot_pixmap(color)
         r = pm.width() / 2
-        top = cy - r
+        top = round(cy - r)
         draw = p.drawPixmap
-        for x in (xs - r).tolist():
-            draw(QPointF(x, top), pm)
+        # whole pixels (an untransformed blit lands on whole pixels anyway), so no QPointF per dot;
+        # dots on the same pixel are drawn once
+        for x in np.unique(np.rint(xs - r).astype(np.int64)).tolist():
+            draw(x, top, pm)
 
     def _paint_strips(self, p, strips, nb, w, h):
-        """Every density strip of the frame in one ARGB image, drawn once."""
+        """Every density strip of the frame in one ARGB image, drawn once. The strips' colours are computed
+        together (one array per frame, not a few per lane); a strong strip (precise dates) covers a weak
+        one (vague dates' coverage) where it has events."""
         if not strips:
             return
         y_lo = max(0, int(math.floor(min(q[0] for q in strips))))
@@ -376,27 +381,29 @@ class LanesItem(pg.GraphicsObject):
         hh = y_hi - y_lo
         if hh <= 0:
             return
+        counts = np.maximum(np.array([q[2] for q in strips], dtype=np.float64), 0)     # (strips, nb)
+        strong = np.array([q[4] for q in strips], dtype=bool)
+        peak = np.maximum(counts.max(axis=1), 4.0)
+        level = np.log1p(counts) / np.log1p(peak)[:, None]
+        alpha = np.where(strong[:, None], 45 + level * 210, 22 + level * 70)
+        alpha = np.where(counts > 0, alpha, 0).astype(np.uint16)
+        bgr = np.array([(q[3].blue(), q[3].green(), q[3].red()) for q in strips], dtype=np.uint16)
+        rgba = np.empty(counts.shape + (4,), dtype=np.uint8)      # premultiplied: Qt blits it as it is
+        rgba[..., :3] = alpha[..., None] * bgr[:, None, :] // 255
+        rgba[..., 3] = alpha
         img = np.zeros((hh, nb, 4), dtype=np.uint8)
-        for y0, y1, counts, color, strong in strips:
-            top = max(0, int(round(y0)) - y_lo)
-            bottom = min(hh, int(round(y1)) - y_lo)
-            if bottom <= top:
+        rows = [(max(0, int(round(q[0])) - y_lo), min(hh, int(round(q[1])) - y_lo)) for q in strips]
+        for pass_strong in (False, True):
+            picked = [k for k in range(len(strips)) if strong[k] == pass_strong and rows[k][1] > rows[k][0]]
+            if not picked:
                 continue
-            peak = float(counts.max()) if len(counts) else 0.0
-            if peak <= 0:
-                continue
-            level = np.log1p(np.maximum(counts, 0)) / math.log1p(max(peak, 4.0))
-            alpha = np.where(counts > 0, (45 + level * 210) if strong else (22 + level * 70), 0).astype(np.uint8)
-            rgba = np.empty((nb, 4), dtype=np.uint8)      # premultiplied: Qt blits it without converting
-            a = alpha.astype(np.uint16)
-            rgba[:, 0] = (a * color.blue() // 255).astype(np.uint8)
-            rgba[:, 1] = (a * color.green() // 255).astype(np.uint8)
-            rgba[:, 2] = (a * color.red() // 255).astype(np.uint8)
-            rgba[:, 3] = alpha
-            if strong:
-                img[top:bottom] = np.where(alpha[None, :, None] > 0, rgba[None], img[top:bottom])
+            rr = np.concatenate([np.arange(*rows[k]) for k in picked])
+            ss = np.concatenate([np.full(rows[k][1] - rows[k][0], k) for k in picked])
+            if pass_strong:
+                src = rgba[ss]
+                img[rr] = np.where(src[..., 3:] > 0, src, img[rr])
             else:
-                img[top:bottom] = rgba[None]
+                img[rr] = rgba[ss]
         qimg = QImage(img.data, nb, hh, nb * 4, QImage.Format.Format_ARGB32_Premultiplied)
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
@@ -419,12 +426,19 @@ class LanesItem(pg.GraphicsObject):
             return []
         centres = (np.arange(per) + 0.5) * BIN_PX
         cx = ks * per * BIN_PX + (blocks[ks] * centres).sum(axis=1) / totals[ks]
+        starts = edges[np.minimum(ks * per, nb)].tolist()
+        ends = edges[np.minimum((ks + 1) * per, nb)].tolist()
         hits = []
-        for k, x, n in zip(ks.tolist(), cx.tolist(), totals[ks].tolist()):
-            text = self._pill_text(fmt_count(int(n)))
-            pw = int(math.ceil((text.width() + 10) / 6.0) * 6)       # a few standard widths per colour
-            back = self._pill_back(pw, color)
-            ph = back.height()
+        ph = 15
+        top = round(cy - ph / 2)
+        draw = p.drawPixmap
+        texts = self._text_cache
+        backs: dict = {}
+        for x, n, t0, t1 in zip(cx.tolist(), totals[ks].tolist(), starts, ends):
+            label = fmt_count(int(n))
+            text = texts.get(("pill", label)) or self._pill_text(label)
+            tw = text.width()
+            pw = int(math.ceil((tw + 10) / 6.0) * 6)       # a few standard widths per colour
             left = min(max(0.0, x - pw / 2), w - pw)
             r = QRectF(left, cy - ph / 2, pw, ph)
             if self.vector:        # SVG export: shapes and real text
@@ -434,11 +448,15 @@ class LanesItem(pg.GraphicsObject):
                 p.drawRoundedRect(r.adjusted(0.6, 0.6, -0.6, -0.6), 7, 7)
                 p.setFont(self.pill_font)
                 p.setPen(TEXT)
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, fmt_count(int(n)))
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
             else:
-                p.drawPixmap(r.topLeft(), back)
-                p.drawPixmap(QPointF(left + (pw - text.width()) / 2, r.top()), text)
-            hits.append((r, float(edges[k * per]), float(edges[min(nb, (k + 1) * per)])))
+                x0 = round(left)
+                back = backs.get(pw)
+                if back is None:
+                    back = backs[pw] = self._pill_back(pw, color)
+                draw(x0, top, back)
+                draw(x0 + (pw - tw) // 2, top, text)
+            hits.append((r, t0, t1))
         return hits
 
     def _paint_labels(self, p, labels, w, lh, callout=None):
