@@ -227,6 +227,7 @@ class TimelineView(QWidget):
         self._partial = False
         self._dirty = True
         self._hovered = None
+        self._content_version = 0        # bumped by every change but a pan (see _changed)
         self._span_cache = None
         self._events = None              # eventset.EventArrays of the database, once loaded
         self._events_pending = False     # they are loading in the loader thread
@@ -392,8 +393,8 @@ class TimelineView(QWidget):
         out: set[int] = set()
         for xs, _, ids, _ in pts:
             out.update(ids[(xs >= -1) & (xs <= w + 1)].tolist())
-        for _, _, _, _, ids, _ in bands:
-            out.update(ids.tolist())
+        for bx0, bx1, _, _, ids, _ in bands:
+            out.update(ids[(bx1 >= 0) & (bx0 <= w)].tolist())
         return out
 
     def event_view_pos(self, event_id: int, lane: str | None = None) -> QPoint | None:
@@ -666,7 +667,11 @@ class TimelineView(QWidget):
     def _to_viewport(self, p: QPointF) -> QPoint:
         return self.glw.mapFromScene(self._vb.mapToScene(p))
 
-    def _changed(self) -> None:
+    def _changed(self, content: bool = True) -> None:
+        """Repaint. ``content``: something besides the visible time range changed (data, filter, lanes,
+        selection), so the lanes rendered ahead for panning are stale."""
+        if content:
+            self._content_version += 1
         self._dirty = True
         self._item.update()
 
@@ -696,7 +701,7 @@ class TimelineView(QWidget):
         self._changed()
 
     def _on_range(self, *_) -> None:
-        self._changed()
+        self._changed(content=False)
         self.overview.update_region(self)
         self._range_timer.start()
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPicture, QStaticText
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -127,6 +127,7 @@ class TimeAxis(pg.AxisItem):
         self.major_values: list[float] = []
         self._unit = "year"
         self._texts: dict[str, QStaticText] = {}
+        self._recorded = None       # (range and geometry, QPicture) of the last paint
 
     def paint(self, p, opt, widget):
         """Draws the axis straight away (pyqtgraph records a QPicture of measured text specs on every range
@@ -138,6 +139,20 @@ class TimeAxis(pg.AxisItem):
         width = bounds.width()
         if hi <= lo or width <= 0:
             return
+        key = (lo, hi, bounds.x(), bounds.y(), width, bounds.height())
+        if self._recorded is not None and self._recorded[0] == key:
+            p.drawPicture(0, 0, self._recorded[1])      # unchanged (the overview's axis while panning)
+            return
+        picture = QPicture()
+        q = QPainter(picture)
+        try:
+            self._draw(q, rect, bounds, lo, hi, width)
+        finally:
+            q.end()
+        self._recorded = (key, picture)
+        p.drawPicture(0, 0, picture)
+
+    def _draw(self, p, rect, bounds, lo, hi, width):
         scale = width / (hi - lo)
         levels = self.tickValues(lo, hi, width)
         top = bounds.top()

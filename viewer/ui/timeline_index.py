@@ -46,7 +46,7 @@ class Index:
         self.lane_count = np.diff(self.offsets[::NCLS])
         # one sorted key over every segment, so a frame's windows are 2 searchsorted calls in all
         self.key = seg * _KEY_STRIDE + np.clip(t0, -_KEY_HALF, _KEY_HALF)
-        self._frame = None
+        self._frames: dict = {}
         self._bands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._orders: dict = {}
         self._hist = None
@@ -57,16 +57,20 @@ class Index:
         return int(self.offsets[s]), int(self.offsets[s + 1])
 
     def windows(self, x0: float, x1: float) -> tuple[np.ndarray, np.ndarray]:
-        """[lo, hi) per segment holding every occurrence that may overlap [x0, x1) (cached per window)."""
-        if self._frame is not None and self._frame[0] == (x0, x1):
-            return self._frame[1], self._frame[2]
+        """[lo, hi) per segment holding every occurrence that may overlap [x0, x1) (the last two windows
+        asked for are cached)."""
+        got = self._frames.get((x0, x1))
+        if got is not None:
+            return got
         segs = np.arange(len(self.maxdur), dtype=np.float64) * _KEY_STRIDE
         start = np.clip(x0 - np.minimum(self.maxdur, 1e11), -_KEY_HALF, _KEY_HALF)
         lo = np.searchsorted(self.key, segs + start, "right")
         hi = np.searchsorted(self.key, segs + min(max(x1, -_KEY_HALF), _KEY_HALF), "left")
         lo = np.minimum(np.maximum(lo, self.offsets[:-1]), self.offsets[1:])
         hi = np.maximum(np.minimum(hi, self.offsets[1:]), lo)
-        self._frame = ((x0, x1), lo, hi)
+        if len(self._frames) >= 2:      # a frame asks for its window and, rendering ahead, a wider one
+            self._frames.pop(next(iter(self._frames)))
+        self._frames[(x0, x1)] = (lo, hi)
         return lo, hi
 
     def window(self, lane: int, c: int, x0: float, x1: float) -> tuple[int, int]:

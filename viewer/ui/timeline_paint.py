@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
+from viewer.ui import timeline_axis
 from viewer.ui.timeline_index import DAY
 
 POINTS_DETAIL_MAX = 220         # per lane: more visible points than this -> density strip + clusters
@@ -37,6 +38,10 @@ SELECT = QColor("#111827")
 def _half(lh: float, frac: float) -> float:
     """Half the height of a mark in a lane `lh` pixels tall: a fraction of it, capped for tall lanes."""
     return min(lh * frac, 40.0 * frac)
+
+
+def _width(window: tuple[int, int]) -> int:
+    return window[1] - window[0]
 
 
 def fmt_count(n: int) -> str:
@@ -70,9 +75,15 @@ class LanesItem(pg.GraphicsObject):
         self.fm_pill = QFontMetricsF(self.pill_font)
         self._text_cache: OrderedDict = OrderedDict()   # (text, row parity) -> QPixmap
         self._pill_cache: OrderedDict = OrderedDict()   # (text, colour) -> QPixmap
-        self.hits = None            # what the last frame drew, for hit testing
-        self.label_rects = []       # (row, rectangle) of the labels the last frame drew
-        self.callout = None         # (row, rectangle, text) of the selected event's callout, if drawn
+        self._tool_cache: dict = {}                      # colour -> brushes and pen of its marks
+        # what the last frame drew (hits, label rectangles, callout), where it was rendered; _off: how
+        # far that is from the window (a pan over the canvas rendered ahead); see hits, label_rects
+        self._frame = None
+        self._off = 0.0
+        self._labels = ([], None)   # (label rectangles, callout) of the last frame, in the window
+        self._shift_cache = None
+        self._canvas = None         # (key, start time, width px, QPixmap, frame) of the lanes rendered ahead
+        self._last_key = None
         self.vector = False         # True while exporting SVG: shapes and text instead of cached pixmaps
         vb.sigResized.connect(self._resized)
 
@@ -173,7 +184,7 @@ class LanesItem(pg.GraphicsObject):
         except Exception:          # never leave a painter half-used: Qt would crash
             import traceback
             traceback.print_exc()
-            self.hits = None
+            self._frame, self._canvas = None, None
         finally:
             p.restore()
 
@@ -184,26 +195,174 @@ class LanesItem(pg.GraphicsObject):
         w, h = rect.width(), rect.height()
         # bands reach a little past the edges on screen (clipped there); the SVG generator does not clip
         self._pad_lo, self._pad_hi = (0.0, 0.0) if self.vector else (-10.0, 10.0)
-        self._w = w
-        self.callout = None
-        p.fillRect(rect, BG)
         (vx0, vx1), _ = self.vb.viewRange()
         if idx is None or w < 4 or h < 4 or vx1 <= vx0:
-            self.hits = None
+            p.fillRect(rect, BG)
+            self._frame, self._off, self._canvas = None, 0.0, None
             return
         sx = w / (vx1 - vx0)
         top0, lh = self.lane_geometry()
+        # what the lanes' drawing depends on, but for where the window starts: while it stays the same,
+        # a pan only moves an image rendered ahead of time
+        key = (view._content_version, id(idx), id(view._shown), id(view._lane_colors), view._selected,
+               id(view._selected_info), view._generation, sx, w, h, top0, lh)
+        canvas = self._canvas
+        if self.vector or view._partial:
+            self._canvas = None
+            self._render(p, vx0, w, h, sx, top0, lh)
+            self._off = 0.0
+        elif canvas is not None and canvas[0] == key and canvas[1] - 0.5 / sx <= vx0 \
+                and vx0 + w / sx <= canvas[1] + canvas[2] / sx + 0.5 / sx:
+            self._blit(p, canvas, (vx0 - canvas[1]) * sx, w, h)
+        elif self._last_key == key and self._canvas_width(w, p) >= 2 * w:
+            # panning at this zoom: render the lanes for a window on either side too, then blit
+            width = self._canvas_width(w, p)
+            cx0 = vx0 - (width - w) / 2 / sx
+            dpr = self._dpr(p)
+            pm = QPixmap(int(math.ceil(width * dpr)), int(math.ceil(h * dpr)))
+            pm.setDevicePixelRatio(dpr)
+            q = QPainter(pm)
+            try:
+                self._render(q, cx0, width, h, sx, top0, lh, w)
+            finally:
+                q.end()
+            canvas = self._canvas = (key, cx0, width, pm, self._frame)
+            self._blit(p, canvas, (vx0 - cx0) * sx, w, h)
+        else:
+            self._canvas = None
+            self._render(p, vx0, w, h, sx, top0, lh)
+            self._off = 0.0
+        self._last_key = key
+        # what changes without the lanes changing, drawn over them on every frame: labels (placed for the
+        # window, not for the canvas, so they read the same however the frame was made), the callout,
+        # the selection, the hover ring
+        hits = self.hits
         rows = view._shown
         first = max(0, int(math.floor(-top0 / lh)))
         last = min(len(rows) - 1, int(math.ceil((h - top0) / lh)))
+        self._paint_overlay_labels(p, vx0, sx, w, top0, lh, first, last)
+        if view._partial:
+            text = "loading events\u2026"
+            tw = self.fm.horizontalAdvance(text) + 16
+            r = QRectF(w - tw - 6, h - 24, tw, 18)
+            p.setPen(QPen(QColor("#cbd2d9"), 1))
+            p.setBrush(QBrush(QColor(255, 255, 255, 235)))
+            p.drawRoundedRect(r, 9, 9)
+            p.setFont(self.font)
+            p.setPen(MUTED)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+        if hits is not None:
+            self._paint_hover(p, hits[0], hits[1])
+        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
+        self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
+
+    def _paint_overlay_labels(self, p, vx0, sx, w, top0, lh, first, last):
+        """Titles for the marks of the window (from the label sources of the last render, moved to the
+        window and cut to what it shows), and the selected event's callout."""
+        self._labels = ([], None)
+        if self._frame is None:
+            return
+        off = self._off
+        labels = []
+        for row, cy, x0s, x1s, starts, ids, is_pt in self._frame[1]:
+            if off:
+                x0s, x1s = x0s - off, x1s - off
+            inside = (x1s > 0) & (x0s < w)
+            if not inside.any():
+                continue
+            if is_pt:
+                start = (starts - off)[inside]
+            else:
+                start = np.maximum(x0s[inside], 0.0) + 3
+            labels.append((row, cy, start, ids[inside], is_pt))
+        callout = self._callout(top0, lh, first, last, vx0, sx, w)
+        self._labels = ([], callout)
+        self._paint_labels(p, labels, w, lh, callout)
+        self._paint_callout(p, callout)
+
+    @staticmethod
+    def _dpr(p: QPainter) -> float:
+        device = p.device()
+        return float(device.devicePixelRatioF()) if device is not None else 1.0
+
+    def _canvas_width(self, w: float, p: QPainter) -> float:
+        """Three windows wide, at most ~8,000 device pixels."""
+        return min(3 * w, 8000.0 / max(1.0, self._dpr(p)))
+
+    def _blit(self, p: QPainter, canvas, off: float, w: float, h: float) -> None:
+        _, _, _, pm, frame = canvas
+        dpr = pm.devicePixelRatio()
+        p.drawPixmap(QRectF(0, 0, w, h), pm, QRectF(round(off * dpr), 0, w * dpr, h * dpr))
+        self._frame = frame
+        self._off = round(off * dpr) / dpr
+
+    # -- what the last frame drew, in ViewBox pixels -----------------------------------------------
+    def _shifted(self):
+        """The last frame's (hits, label sources) moved from where they were rendered to the window
+        (cached for the current shift)."""
+        frame, off = self._frame, self._off
+        if frame is None:
+            return None
+        if not off:
+            return frame
+        got = self._shift_cache
+        if got is not None and got[0] is frame and got[1] == off:
+            return got[2]
+        (pts, bands, pills, top0, lh), labels = frame
+        moved = (([(xs - off, cy, ids, row) for xs, cy, ids, row in pts],
+                  [(a - off, b - off, y0, y1, ids, row) for a, b, y0, y1, ids, row in bands],
+                  [(r.translated(-off, 0), t0, t1) for r, t0, t1 in pills], top0, lh), labels)
+        self._shift_cache = (frame, off, moved)
+        return moved
+
+    @property
+    def hits(self):
+        """(points, bands, pills, top0, lane height) the last frame drew, for hit testing; None when none."""
+        got = self._shifted()
+        return None if got is None else got[0]
+
+    @property
+    def label_rects(self):
+        """(row, rectangle) of every label the last frame drew, "+N" included."""
+        return self._labels[0]
+
+    @property
+    def callout(self):
+        """(row, rectangle, text) of the selected event's callout, if the last frame drew one."""
+        return self._labels[1]
+
+    def _render(self, p: QPainter, vx0: float, w: float, h: float, sx: float, top0: float, lh: float,
+                window: float | None = None):
+        """The lanes for the window that starts at ``vx0`` and is ``w`` pixels wide at ``sx`` pixels per
+        second (``window``: the width of the window it is rendered for), painted at x = 0 (labels aside: see _paint_overlay_labels); what it drew becomes
+        ``self._frame`` = (hits, label sources), in those coordinates."""
+        view = self.view
+        idx = view._index
+        vx1 = vx0 + w / sx
+        self._w = w
+        p.fillRect(QRectF(0, 0, w, h), BG)
+        rows = view._shown
+        # how many marks a lane shows one by one: per window's width (a canvas rendered ahead is wider)
+        # and the window it is for, in the middle: a lane is drawn mark by mark if the window shows few
+        # enough of its marks (as it would be without rendering ahead) and the canvas not too many
+        per = w / window if window else 1.0
+        points_max, bands_max = POINTS_DETAIL_MAX * per, BANDS_DETAIL_MAX * per
+        if window:
+            wx0 = vx0 + (w - window) / 2 / sx
+            wx1 = wx0 + window / sx
+        first = max(0, int(math.floor(-top0 / lh)))
+        last = min(len(rows) - 1, int(math.ceil((h - top0) / lh)))
         hits_pts, hits_bands, hits_pills, labels = [], [], [], []
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # lane stripes, separators and grid: axis-aligned, on whole pixels, without antialiasing (with it,
+        # a 1-pixel line across the window is blended over two rows, several times slower)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for row in range(first, last + 1):
             if row % 2:
-                p.fillRect(QRectF(0, top0 + row * lh, w, lh), LANE_ALT)
+                p.fillRect(QRectF(0, round(top0 + row * lh), w, round(top0 + (row + 1) * lh) - round(top0 + row * lh)), LANE_ALT)
         p.setPen(QPen(LANE_LINE, 1))
-        p.drawLines([QLineF(0, top0 + row * lh, w, top0 + row * lh) for row in range(first, last + 2)])
-        self._paint_grid(p, w, h, vx0, sx)
+        p.drawLines([QLineF(0, round(top0 + row * lh), w, round(top0 + row * lh)) for row in range(first, last + 2)])
+        self._paint_grid(p, w, h, vx0, vx1, sx)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
         nb = max(1, int(math.ceil(w / BIN_PX)))
         edges = np.linspace(vx0, vx0 + nb * BIN_PX / sx, nb + 1)
@@ -217,14 +376,15 @@ class LanesItem(pg.GraphicsObject):
             color = view._lane_colors[lane]
             # ---- vague dates: bands, or a coverage strip when too many ----------------------
             n_bands = 0 if partial else idx.count_bands(lane, vx0, vx1)
-            if n_bands and n_bands <= BANDS_DETAIL_MAX:
+            if n_bands and n_bands <= bands_max and (window is None or
+                                                     idx.count_bands(lane, wx0, wx1) <= BANDS_DETAIL_MAX):
                 sl = idx.bands_window(lane, vx0, vx1)
                 if len(sl):
                     self._paint_bands(p, idx, sl, color, top, lh, vx0, sx, w)
                     bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
                     bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
                     hits_bands.append((bx0, bx1, cy - _half(lh, 0.26), cy + _half(lh, 0.26), idx.eid[sl], row))
-                    labels.append((row, cy, np.maximum(bx0, 0.0) + 3, idx.eid[sl], False))
+                    labels.append((row, cy, bx0, bx1, None, idx.eid[sl], False))
             elif n_bands:
                 strips.append((cy - _half(lh, 0.3), cy + _half(lh, 0.3), idx.band_cover(lane, edges), color, False))
             # ---- precise dates: points, or a density strip with clusters when too many -------
@@ -232,7 +392,8 @@ class LanesItem(pg.GraphicsObject):
             n_pts = hi - lo
             if not n_pts:
                 continue
-            if n_pts <= POINTS_DETAIL_MAX and not partial:
+            if n_pts <= points_max and not partial and (window is None or
+                                                         _width(idx.window(lane, 0, wx0, wx1)) <= POINTS_DETAIL_MAX):
                 sl = np.arange(lo, hi)
                 t0, t1 = idx.t0[sl], idx.t1[sl]
                 keep = (t1 > vx0) & (t0 < vx1)
@@ -245,7 +406,7 @@ class LanesItem(pg.GraphicsObject):
                 # a label starts right of its dot, or of its day's bar when the day is wider than a dot
                 ends = (t1 - vx0) * sx
                 starts = np.where((t1 - t0) * sx > 14, np.maximum(xs + 6, ends + 3), xs + 6)
-                labels.append((row, cy, starts, idx.eid[sl], True))
+                labels.append((row, cy, (t0 - vx0) * sx, ends, starts, idx.eid[sl], True))
             else:
                 counts = idx.point_counts(lane, edges)
                 strips.append((cy - _half(lh, 0.18), cy + _half(lh, 0.18), counts, color, True))
@@ -253,22 +414,8 @@ class LanesItem(pg.GraphicsObject):
         self._paint_strips(p, strips, nb, w, h)
         for row, counts, color in pills:
             hits_pills += self._paint_pills(p, counts, edges, top0 + row * lh + lh / 2, lh, w, nb, color)
-        callout = self.callout = self._callout(top0, lh, first, last, vx0, sx, w)
-        self._paint_labels(p, labels, w, lh, callout)
-        if partial:
-            text = "loading events\u2026"
-            tw = self.fm.horizontalAdvance(text) + 16
-            r = QRectF(w - tw - 6, h - 24, tw, 18)
-            p.setPen(QPen(QColor("#cbd2d9"), 1))
-            p.setBrush(QBrush(QColor(255, 255, 255, 235)))
-            p.drawRoundedRect(r, 9, 9)
-            p.setFont(self.font)
-            p.setPen(MUTED)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
-        self._paint_hover(p, hits_pts, hits_bands)
-        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h, callout)
-        self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
-        self.hits = (hits_pts, hits_bands, hits_pills, top0, lh)
+        self._frame = ((hits_pts, hits_bands, hits_pills, top0, lh), labels)
+        self._off = 0.0
 
     def _paint_hover(self, p, hits_pts, hits_bands):
         """A ring around the event under the mouse (in every lane it appears in)."""
@@ -298,13 +445,28 @@ class LanesItem(pg.GraphicsObject):
         p.setBrush(QBrush(QColor(31, 41, 51, 90)))
         p.drawRoundedRect(QRectF(w - 7, 2 + y * (h - 4) / h, 5, thumb_h * (h - 4) / h), 2.5, 2.5)
 
-    def _paint_grid(self, p, w, h, vx0, sx):
-        values = getattr(self.view._axis, "major_values", None)
+    def _paint_grid(self, p, w, h, vx0, vx1, sx):
+        """Faint vertical lines at the axis's labelled ticks (the same calendar step as the axis)."""
+        major, _ = timeline_axis.choose(vx0, vx1, w)
+        unit, count = timeline_axis._STEPS[major]
+        values = timeline_axis.tick_values(vx0, vx1, unit, count)
         if not values:
             return
         p.setPen(QPen(QColor(0, 0, 0, 16), 1))
-        xs = [(value - vx0) * sx for value in values]
+        xs = [round((value - vx0) * sx) for value in values]
         p.drawLines([QLineF(x, 0, x, h) for x in xs if 0 <= x <= w])
+
+    def _tools(self, color: QColor):
+        """(band fill brush, band edge pen, day-bar brush) in a lane's colour, made once per colour."""
+        key = color.rgba()
+        got = self._tool_cache.get(key)
+        if got is None:
+            fill, edge, bar = QColor(color), QColor(color), QColor(color)
+            fill.setAlpha(44)
+            edge.setAlpha(150)
+            bar.setAlpha(70)
+            got = self._tool_cache[key] = (QBrush(fill), QPen(edge, 1), QBrush(bar))
+        return got
 
     def _paint_bands(self, p, idx, sl, color, top, lh, vx0, sx, w):
         """Vague dates: their union as one translucent band, each one's ends as ticks."""
@@ -312,44 +474,48 @@ class LanesItem(pg.GraphicsObject):
         y0, y1 = cy - _half(lh, 0.26), cy + _half(lh, 0.26)
         bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
         bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
-        fill = QColor(color)
-        fill.setAlpha(44)
-        edge = QColor(color)
-        edge.setAlpha(150)
+        fill, edge, _ = self._tools(color)
         # union of the bands' extents (1-D interval merge in numpy), filled once: overlaps do not darken
         order = np.argsort(bx0)
         a_sorted, b_sorted = bx0[order], bx1[order]
         reach = np.maximum.accumulate(b_sorted)
-        starts = np.concatenate([[True], a_sorted[1:] > reach[:-1]])
+        starts = np.empty(len(a_sorted), dtype=bool)
+        starts[0] = True
+        np.greater(a_sorted[1:], reach[:-1], out=starts[1:])
         u0 = a_sorted[starts]
         u1 = np.maximum.reduceat(b_sorted, np.flatnonzero(starts))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)    # axis-aligned: crisp and cheaper
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(fill))
+        p.setBrush(fill)
         y0, y1 = round(y0), round(y1)
         p.drawRects([QRectF(round(a), y0, round(b - a), y1 - y0) for a, b in zip(u0.tolist(), u1.tolist())])
         # each band's two ends as ticks (where every vague date starts and stops), and a baseline
-        p.setPen(QPen(edge, 1))
+        p.setPen(edge)
         ends = np.concatenate([bx0, bx1]).round()
-        ends = np.unique(ends[(ends >= -1) & (ends <= w + 1)]).tolist()   # on screen, each pixel once
-        p.drawLines([QLineF(x, y0, x, y1) for x in ends])
-        p.drawLine(QLineF(round(float(u0.min())), y1, round(float(u1.max())), y1))
+        ends = np.sort(ends[(ends >= -1) & (ends <= w + 1)])          # on screen, each pixel once
+        if len(ends):
+            keep = np.empty(len(ends), dtype=bool)
+            keep[0] = True
+            np.not_equal(ends[1:], ends[:-1], out=keep[1:])
+            p.drawLines([QLineF(x, y0, x, y1) for x in ends[keep].tolist()])
+        p.drawLine(QLineF(round(float(u0[0])), y1, round(float(u1.max())), y1))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_points(self, p, xs, t0, t1, cy, color, vx0, sx):
-        """Precise dates: dots with a white halo; a day wider than a dot also shows as a thin bar."""
+        """Precise dates: dots with a white halo; a day wider than a dot also shows as a thin bar.
+        ``t0`` is sorted (the index keeps a lane's points by start)."""
         widths = (t1 - t0) * sx
         wide = widths > 14
         if wide.any():
             # a day (or hour) wider than a dot: its extent as a thin bar, drawn once per distinct extent
-            _, first = np.unique(t0[wide], return_index=True)
-            spans = np.stack([t0[wide][first], t1[wide][first]], axis=1)
-            fill = QColor(color)
-            fill.setAlpha(70)
+            w0, w1 = t0[wide], t1[wide]
+            first = np.empty(len(w0), dtype=bool)
+            first[0] = True
+            np.not_equal(w0[1:], w0[:-1], out=first[1:])
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QBrush(fill))
-            x0s = (spans[:, 0] - vx0) * sx
-            ws = (spans[:, 1] - spans[:, 0]) * sx
+            p.setBrush(self._tools(color)[2])
+            x0s = (w0[first] - vx0) * sx
+            ws = (w1[first] - w0[first]) * sx
             if self.vector:
                 x1s = np.minimum(x0s + ws, self._w)
                 x0s = np.maximum(x0s, 0.0)
@@ -366,8 +532,11 @@ class LanesItem(pg.GraphicsObject):
         top = round(cy - r)
         draw = p.drawPixmap
         # whole pixels (an untransformed blit lands on whole pixels anyway), so no QPointF per dot;
-        # dots on the same pixel are drawn once
-        for x in np.unique(np.rint(xs - r).astype(np.int64)).tolist():
+        # dots on the same pixel as the one before are drawn once
+        px = np.rint(xs - r).astype(np.int64)
+        if len(px) > 1:
+            px = px[np.concatenate(([True], px[1:] != px[:-1]))]
+        for x in px.tolist():
             draw(x, top, pm)
 
     def _paint_strips(self, p, strips, nb, w, h):
@@ -464,7 +633,7 @@ class LanesItem(pg.GraphicsObject):
         The selected event's callout is occupied space: in its lane no label starts under it, a label
         running into it is shortened (or left out when too little of it would remain), and the
         selected event's own label there is the callout."""
-        self.label_rects = []       # (row, rectangle) of every label drawn, "+N" included
+        rects = self._labels[0]     # (row, rectangle) of every label drawn, "+N" included
         if lh < 15 or not labels:
             return
         view = self.view
@@ -553,15 +722,16 @@ class LanesItem(pg.GraphicsObject):
             if hidden:
                 more = self._label_pixmap(f"+{hidden}", bg, muted=True)
                 y = cy - more.height() / 2
-                self.label_rects.append((row, QRectF(block[1] - 4, y, more.width(), more.height())))
+                rects.append((row, QRectF(block[1] - 4, y, more.width(), more.height())))
                 if self.vector:
                     self._vector_text(p, block[1] - 4, y, more, bg, f"+{hidden}", MUTED)
                 else:
                     p.drawPixmap(QPointF(block[1] - 4, y), more)
             for start, pm, folded in placed:
                 y = cy - pm.height() / 2
-                badge = self._label_pixmap(f"+{folded}", bg, muted=True).width() if folded else 0
-                self.label_rects.append((row, QRectF(start, y, pm.width() + badge, pm.height())))
+                more = self._label_pixmap(f"+{folded}", bg, muted=True) if folded else None
+                badge = more.width() if folded else 0
+                rects.append((row, QRectF(start, y, pm.width() + badge, pm.height())))
                 if self.vector:    # SVG export: real text on its background, kept inside the plot
                     title = titles_by_pm.get(id(pm), "")
                     if start + pm.width() > w:
@@ -573,9 +743,10 @@ class LanesItem(pg.GraphicsObject):
                         more = self._label_pixmap(f"+{folded}", bg, muted=True)
                         self._vector_text(p, start + pm.width(), y, more, bg, f"+{folded}", MUTED)
                     continue
-                p.drawPixmap(QPointF(start, y), pm)
+                x0, y0 = round(start), round(y)      # whole pixels: a plain blit
+                p.drawPixmap(x0, y0, pm)
                 if folded:
-                    p.drawPixmap(QPointF(start + pm.width(), y), self._label_pixmap(f"+{folded}", bg, muted=True))
+                    p.drawPixmap(x0 + pm.width(), y0, more)
 
     def _vector_text(self, p, x, y, pm, bg, text, color):
         back = QColor(bg)
@@ -611,7 +782,7 @@ class LanesItem(pg.GraphicsObject):
             x = max(4.0, anchor - 12 - tw)
         return visible_rows[0], QRectF(x - 5, cy - 10, tw + 10, 20), text
 
-    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h, callout=None):
+    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
         view = self.view
         info = view._selected_info
         if view._selected is None or info is None or info["t0"] is None:
@@ -645,6 +816,9 @@ class LanesItem(pg.GraphicsObject):
                 p.setBrush(QBrush(c))
                 a, b = max(x0, self._pad_lo / 2), min(x1, w + self._pad_hi / 2)
                 p.drawRoundedRect(QRectF(a, cy - _half(lh, 0.3), max(4.0, b - a), 2 * _half(lh, 0.3)), 3, 3)
+
+    def _paint_callout(self, p, callout):
+        """The selected event's title in a box beside its mark (placed by _callout)."""
         if callout is None:
             return
         _, r, text = callout
