@@ -7,7 +7,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pyqtgraph as pg  # noqa: E402
 import pytest  # noqa: E402
+import numpy as np  # noqa: E402
 from PySide6.QtCore import QPointF  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 
 import viewer.ui.timeline as timeline  # noqa: E402
 from viewer.model import ViewFilter  # noqa: E402
@@ -125,3 +127,72 @@ def test_closing_while_loading_is_harmless(qtbot, store, monkeypatch):
     v.close()
     v.deleteLater()
     qtbot.wait(300)
+
+
+def _pan(view, fraction):
+    a, b = view.visible_range()
+    view.set_visible_range(a + (b - a) * fraction, b + (b - a) * fraction)
+    view.grab()
+
+
+def _fresh(view):
+    """What the view shows when rendered from scratch (no lanes rendered ahead)."""
+    view._item._canvas = None
+    view._item._last_key = None
+    return view.grab().toImage(), view.visible_event_ids()
+
+
+def test_panning_shows_what_a_fresh_render_of_the_same_range_shows(view, store):
+    """Panning moves lanes rendered ahead instead of drawing them again: what it shows, the marks it
+    reports and the titles it places must be those of drawing the range from scratch."""
+    t, = store.db.execute("SELECT t0 FROM events WHERE granularity = 'day' ORDER BY id LIMIT 1 OFFSET 7000").fetchone()
+    view.set_visible_range(t - 10 * DAY, t + 10 * DAY)
+    view.grab()
+    for fraction in (0.05, -0.02, 0.08):
+        _pan(view, fraction)
+    assert view._item._canvas is not None          # the pans used the lanes rendered ahead
+    panned, ids = view.grab().toImage(), view.visible_event_ids()
+    labels = [r for _, r in view._item.label_rects]
+    fresh, fresh_ids = _fresh(view)
+    assert ids == fresh_ids and ids
+    again = [r for _, r in view._item.label_rects]
+    assert len(labels) == len(again) and labels
+    # the same titles in the same places (a moved image lands on whole pixels: within one; a title cut
+    # at the right edge may lose a letter more or less)
+    bad = [(a, b) for a, b in zip(labels, again)
+           if not (abs(a.x() - b.x()) <= 1 and a.y() == b.y() and abs(a.width() - b.width()) <= 10)]
+    assert not bad
+    assert panned.size() == fresh.size()
+    a, b = _pixels(panned), _pixels(fresh)
+    # the moved image lands on whole pixels: a pixel counts as the same if it matches a neighbour
+    close = np.zeros(a.shape[:2], dtype=bool)
+    for dx in (-1, 0, 1):
+        close |= (np.abs(a - np.roll(b, dx, axis=1)).max(axis=2) <= 40)
+    assert (~close[:, 2:-2]).mean() < 0.01
+
+
+def _pixels(image):
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    return raw.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), :3].astype(np.int16)
+
+
+def test_a_filter_or_a_selection_after_panning_is_shown_at_once(view, store):
+    t, = store.db.execute("SELECT t0 FROM events WHERE granularity = 'day' ORDER BY id LIMIT 1 OFFSET 7000").fetchone()
+    view.set_visible_range(t - 10 * DAY, t + 10 * DAY)
+    view.grab()
+    _pan(view, 0.05)
+    _pan(view, 0.05)
+    lanes = view.lanes()
+    before = view.visible_event_ids()
+    view.set_filter(ViewFilter(countries=frozenset(lanes[:2])))
+    after = view.visible_event_ids()
+    assert after and after < before
+    codes = {c for row in store.db.execute(
+        "SELECT countries FROM events WHERE id IN (%s)" % ",".join(map(str, after))) for c in row[0].split(",")}
+    assert codes & set(lanes[:2])
+    _pan(view, 0.05)
+    some = sorted(view.visible_event_ids())[0]
+    view.select_event(some)
+    view.grab()
+    assert view._item.callout is not None or view._selected == some
