@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, 
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from viewer.model import ViewFilter
+from viewer.model import GRANULARITIES, ViewFilter
 from viewer.store import eventset
 from viewer.store import timeline as tstore
 from viewer.ui.timeline_axis import TimeAxis
@@ -228,6 +228,8 @@ class TimelineView(QWidget):
         self._dirty = True
         self._hovered = None
         self._content_version = 0        # bumped by every change but a pan (see _changed)
+        self._whole = None               # (occurrences, the Index of all of them)
+        self._occ_pos_missing = False    # some occurrences have no per-event row (positions -1)
         self._span_cache = None
         self._events = None              # eventset.EventArrays of the database, once loaded
         self._events_pending = False     # they are loading in the loader thread
@@ -481,7 +483,13 @@ class TimelineView(QWidget):
     @staticmethod
     def _event_arrays_for(source, occ):
         events = eventset.load_event_arrays(source, occ)
-        return events, events.positions(occ.eid).astype(np.int32)
+        events.order("date")        # the table's usual order, sorted here rather than on a first filter
+        pos = events.positions(occ.eid).astype(np.int32)
+        # per occurrence, what precision and article filters test (gathered once, not on every filter)
+        found = pos >= 0
+        rank = np.where(found, events.rank[pos], np.int8(127)).astype(np.int8)
+        article = np.where(found, events.article[pos], -3)
+        return events, pos, rank, article
 
     def _events_loaded(self, gen: int, got) -> None:
         occ, arrays = got
@@ -500,7 +508,8 @@ class TimelineView(QWidget):
         self.eventsLoaded.emit()
 
     def _install_events(self, arrays) -> None:
-        self._events, self._occ_pos = arrays
+        self._events, self._occ_pos, self._occ_rank, self._occ_article = arrays
+        self._occ_pos_missing = bool(len(self._occ_pos)) and bool((self._occ_pos < 0).any())
 
     def _loaded(self, gen: int, prepared) -> None:
         if gen != self._generation:
@@ -546,11 +555,17 @@ class TimelineView(QWidget):
             self._index = cached[1]
         else:
             mask = self._base_mask(f)
+            # the index of every occurrence is made once per load and kept: a filtered index is a subset
+            # of it, in the same order (its sort key, a bound for its durations, its sorted bands)
+            whole = self._whole if self._whole is not None and self._whole[0] is occ else None
+            if whole is None:
+                whole = self._whole = (occ, Index(occ.t0, occ.t1, occ.eid, occ.lane, self._cls, len(occ.lanes)))
+            whole = whole[1]
             if mask.all():
-                self._index = Index(occ.t0, occ.t1, occ.eid, occ.lane, self._cls, len(occ.lanes))
+                self._index = whole
             else:
                 self._index = Index(occ.t0[mask], occ.t1[mask], occ.eid[mask], occ.lane[mask], self._cls[mask],
-                                    len(occ.lanes))
+                                    len(occ.lanes), key=whole.key[mask], maxdur=whole.maxdur, parent=(whole, mask))
             # a few recent indexes kept: going back to a filter (or to none) costs only a repaint
             self._index_cache[key] = (occ, self._index)
             while len(self._index_cache) > 3:
@@ -574,9 +589,29 @@ class TimelineView(QWidget):
                 search = self.search_ids(f.search)
             except eventset.SearchError:
                 search = np.zeros(0, dtype=np.int64)
+        if self._events is not None and self._occ_pos is not None and not f.search:
+            # dates, precision, article: straight on the occurrences (as EventArrays.base_mask does on events)
+            mask = np.ones(len(occ), dtype=bool)
+            if f.date_from or f.date_to:
+                from viewer.store import interval_seconds
+                if f.date_from:
+                    mask &= occ.t1 > interval_seconds(f.date_from, f.date_from)[0]
+                if f.date_to:
+                    mask &= occ.t0 < interval_seconds(f.date_to, f.date_to)[1]
+            if f.max_granularity in GRANULARITIES:
+                mask &= self._occ_rank <= GRANULARITIES.index(f.max_granularity)
+            if f.article_id:
+                article = eventset.article_number(self._store, f.article_id)
+                mask &= self._occ_article == (-2 if article is None else article)
+            if self._occ_pos_missing:
+                mask &= self._occ_pos >= 0
+            return mask
         if self._events is not None and self._occ_pos is not None:
             events = self._events.base_mask(f, search, eventset.article_number(self._store, f.article_id))
-            return events[self._occ_pos] & (self._occ_pos >= 0)
+            kept = events[self._occ_pos]
+            if self._occ_pos_missing:
+                kept &= self._occ_pos >= 0
+            return kept
         # no per-event arrays: dates in numpy, the rest from SQL (not while the arrays are on their way:
         # the filter is applied again when they arrive, and the window must not wait for SQL meanwhile)
         base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id)

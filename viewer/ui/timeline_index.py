@@ -34,20 +34,36 @@ def prepare(occ):
 class Index:
     """Occurrences kept by one filter (every lane), with per-(lane, class) offsets."""
 
-    def __init__(self, t0, t1, eid, lane, cls, nlanes: int):
+    @staticmethod
+    def sort_key(t0, lane, cls) -> np.ndarray:
+        """One sorted float key over every segment: segment * stride + t0."""
+        seg = lane.astype(np.int32) * NCLS + cls
+        return seg * _KEY_STRIDE + np.clip(t0, -_KEY_HALF, _KEY_HALF)
+
+    def __init__(self, t0, t1, eid, lane, cls, nlanes: int, key: np.ndarray | None = None,
+                 maxdur: np.ndarray | None = None, parent: tuple | None = None):
+        """``key``: :meth:`sort_key` of these occurrences when already known (a filter's subset of it);
+        ``maxdur``: an upper bound of each segment's longest duration (a superset's: windows then start a
+        little earlier than they must, never later); ``parent``: (the Index of every occurrence, the mask
+        that made this one from it), whose sorted bands this one's are read from."""
+        self._parent = parent
         self.t0, self.t1, self.eid = t0, t1, eid
         self.nlanes = nlanes
-        seg = lane.astype(np.int32) * NCLS + cls
-        self.offsets = np.searchsorted(seg, np.arange(nlanes * NCLS + 1)).astype(np.int64)
-        self.maxdur = np.zeros(nlanes * NCLS)
-        nonempty = np.flatnonzero(self.offsets[1:] > self.offsets[:-1])
-        if len(nonempty) and len(t0):
-            self.maxdur[nonempty] = np.maximum.reduceat(t1 - t0, self.offsets[nonempty])
-        self.lane_count = np.diff(self.offsets[::NCLS])
         # one sorted key over every segment, so a frame's windows are 2 searchsorted calls in all
-        self.key = seg * _KEY_STRIDE + np.clip(t0, -_KEY_HALF, _KEY_HALF)
+        self.key = self.sort_key(t0, lane, cls) if key is None else key
+        bounds = np.arange(nlanes * NCLS + 1, dtype=np.float64) * _KEY_STRIDE - _KEY_STRIDE / 2
+        self.offsets = np.searchsorted(self.key, bounds).astype(np.int64)
+        if maxdur is not None:
+            self.maxdur = maxdur
+        else:
+            self.maxdur = np.zeros(nlanes * NCLS)
+            nonempty = np.flatnonzero(self.offsets[1:] > self.offsets[:-1])
+            if len(nonempty) and len(t0):
+                self.maxdur[nonempty] = np.maximum.reduceat(t1 - t0, self.offsets[nonempty])
+        self.lane_count = np.diff(self.offsets[::NCLS])
         self._frames: dict = {}
         self._bands: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._band_order_cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._orders: dict = {}
         self._hist = None
         self.span = (float(t0.min()), float(t1.max())) if len(t0) else None
@@ -104,22 +120,46 @@ class Index:
         before its start)."""
         got = self._bands.get(lane)
         if got is None:
-            a, _ = self.segment(lane, 1)
-            _, b = self.segment(lane, NCLS - 1)
-            got = self._bands[lane] = (np.sort(self.t0[a:b]), np.sort(self.t1[a:b]))
+            if self._parent is not None:
+                # the parent's bands in order, less those the filter left out: no sort of our own
+                parent, mask = self._parent
+                a, b = parent._band_range(lane)
+                by_start, by_end = parent._band_orders(lane)
+                keep = mask[a:b]
+                got = (parent.t0[a:b][by_start[keep[by_start]]], parent.t1[a:b][by_end[keep[by_end]]])
+            else:
+                a, b = self._band_range(lane)
+                got = (np.sort(self.t0[a:b]), np.sort(self.t1[a:b]))
+            self._bands[lane] = got
         starts, ends = got
         if not len(starts):
             return np.zeros(len(edges) - 1)
         return (np.searchsorted(starts, edges[1:], "left") - np.searchsorted(ends, edges[:-1], "right"))
 
+    def _band_range(self, lane: int) -> tuple[int, int]:
+        """[a, b) of the lane's vague occurrences (classes 1 and up)."""
+        return self.segment(lane, 1)[0], self.segment(lane, NCLS - 1)[1]
+
+    def _band_orders(self, lane: int) -> tuple[np.ndarray, np.ndarray]:
+        """The lane's vague occurrences (offsets from _band_range's start) by start and by end."""
+        got = self._band_order_cache.get(lane)
+        if got is None:
+            a, b = self._band_range(lane)
+            got = self._band_order_cache[lane] = (np.argsort(self.t0[a:b], kind="stable"),
+                                                  np.argsort(self.t1[a:b], kind="stable"))
+        return got
+
     def lane_histograms(self, edges: np.ndarray) -> np.ndarray:
         """(lanes x bins) occurrence starts per bin, for the overview strip (cached per edges)."""
         if self._hist is not None and self._hist[0] is edges:
             return self._hist[1]
-        out = np.zeros((self.nlanes, len(edges) - 1))
-        for s in np.flatnonzero(self.offsets[1:] > self.offsets[:-1]).tolist():
-            a, b = self.offsets[s], self.offsets[s + 1]
-            out[s // NCLS] += np.diff(np.searchsorted(self.t0[a:b], edges))
+        # every segment's edges on the composite key, in one search
+        nseg = self.nlanes * NCLS
+        probes = (np.arange(nseg, dtype=np.float64)[:, None] * _KEY_STRIDE
+                  + np.clip(edges, -_KEY_HALF, _KEY_HALF)[None, :])
+        pos = np.searchsorted(self.key, probes.ravel(), "left").reshape(nseg, len(edges))
+        pos = np.clip(pos, self.offsets[:-1, None], self.offsets[1:, None])
+        out = np.diff(pos, axis=1).reshape(self.nlanes, NCLS, len(edges) - 1).sum(axis=1).astype(np.float64)
         self._hist = (edges, out)
         return out
 
