@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from viewer import actors
 from viewer.actors import article_countries, dateline_countries, find_mentions
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b35eeb280cb7d20a.txt"
@@ -309,3 +310,25 @@ def test_wire_headline_abbreviations_and_old_names():
     assert codes("Upper Volta and Dahomey") == ["BF", "BJ"]
     assert [(m.code, m.kind) for m in find_mentions("EC ministers met")] == [("EU", "organisation")]
     assert codes("ECUADOR SUSPENDS OIL EXPORTS") == ["EC"]
+
+
+_MENTION_WORDS = ["Russia", "RUSSIA", "russia", "kyiv", "Kyiv", "the", "The", "Baltics", "the Baltics", "Putin",
+                  "Vladimir", "said", "New", "York", "Paris,", "Texas", "Élysée", "élysée", "D'Amato", "O’Neill",
+                  "U.S.", "S. AFRICA", "9AB", "_Ukraine", "Ukraine_", "theory", "Ukrainian", "NATO", "EU", "\n",
+                  ",", ".", "Moscow", "moscow", "Kremlin", "euro", "both", "al", "Qaeda", "de", "Gaulle"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MENTION_WORDS), max_size=25).map(" ".join))
+def test_visiting_only_words_a_name_can_start_with_finds_every_mention(text):
+    """find_mentions looks only at words a name can begin with (capitalised, non-ASCII, or one of the
+    lowercase names): it must find what looking at every word finds."""
+    g = actors.gazetteer()
+    fast = [(m.start, m.end, m.code) for m in actors.find_mentions(text, "2024-11-18")]
+    saved = g.starts
+    g.starts = actors._WORD
+    try:
+        slow = [(m.start, m.end, m.code) for m in actors.find_mentions(text, "2024-11-18")]
+    finally:
+        g.starts = saved
+    assert fast == slow

@@ -138,6 +138,11 @@ class Gazetteer:
             self.by_first.setdefault(m.group(0), []).append((alias, targets))
         for lst in self.by_first.values():
             lst.sort(key=lambda at: -len(at[0]))
+        # The words a mention can start with: a capitalised (or non-ASCII) word, or one of the few names
+        # that start lowercase ("kyiv", "the Baltics"). find_mentions visits only these, not every word.
+        lower = sorted((k for k in self.by_first if k[:1] in _ASCII_LOWER), key=len, reverse=True)
+        self.starts = re.compile(r"(?<!\w)(?:[^\W\d_a-z]\w*"
+                                 + ("|(?:" + "|".join(map(re.escape, lower)) + r")(?!\w)" if lower else "") + ")")
 
     def _add(self, alias: str, target: _Target) -> None:
         alias = alias.strip()
@@ -169,6 +174,7 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"\w+")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 # Capitalised words that may stand before a country name without making it part of a person's name.
@@ -283,7 +289,7 @@ def find_mentions(text: str, reference=None) -> list[CountryMention]:
     seen_leaders: set[int] = set()
     by_first = g.by_first
     pos_end = -1
-    for m in _WORD.finditer(text):
+    for m in g.starts.finditer(text):
         start = m.start()
         if start < pos_end:
             continue
