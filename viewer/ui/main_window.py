@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        head.resizeSection(0, 136)
+        # the longest date the column shows ("22 Sep 2024 23:59", minute precision) fits whole
+        head.resizeSection(0, self.table.fontMetrics().horizontalAdvance("28 Sep 2024 23:59") + 30)
         head.resizeSection(1, 82)
         head.resizeSection(3, 100)
         head.setSortIndicatorShown(True)
