@@ -297,7 +297,7 @@ def _decode_text(raw: bytes) -> str:
 def _clean(text):
     """Text SQLite can store: lone surrogates (from undecodable bytes) become U+FFFD, which keeps
     every str offset where it was."""
-    if text is None or not isinstance(text, str):
+    if text is None or not isinstance(text, str) or text.isascii():
         return text
     try:
         text.encode("utf-8")
