@@ -73,20 +73,9 @@ class EventArrays:
                   article: int | None = None) -> np.ndarray:
         """Events kept by every part of `f` but the countries: dates, precision, the article (its rowid
         in `article`; -1 for an article that does not exist) and the search (the matching ids)."""
-        mask = np.ones(len(self.id), dtype=bool)
         if f is None:
-            return mask
-        if f.date_from or f.date_to:
-            from viewer.store import interval_seconds
-            with np.errstate(invalid="ignore"):
-                if f.date_from:
-                    mask &= self.t1 > interval_seconds(f.date_from, f.date_from)[0]
-                if f.date_to:
-                    mask &= self.t0 < interval_seconds(f.date_to, f.date_to)[1]
-        if f.max_granularity in GRANULARITIES:
-            mask &= self.rank <= GRANULARITIES.index(f.max_granularity)
-        if f.article_id:
-            mask &= self.article == (-2 if article is None else article)
+            return np.ones(len(self.id), dtype=bool)
+        mask = attribute_mask(f, self.t0, self.t1, self.rank, self.article, article)
         if f.search and search_ids is not None:
             keep = np.zeros(len(self.id), dtype=bool)
             pos = self.positions(search_ids)
@@ -151,6 +140,26 @@ class EventArrays:
         order = self.order(column)
         ids = self.id[order[mask[order]]]
         return ids[::-1].copy() if descending else ids
+
+
+def attribute_mask(f: ViewFilter, t0: np.ndarray, t1: np.ndarray, rank: np.ndarray, article: np.ndarray,
+                   article_number: int | None) -> np.ndarray:
+    """What the dates, precision and article of `f` keep of parallel arrays (of events, or of the
+    timeline's occurrences): t0/t1 seconds (NaN undated), precision rank, article rowid (`article_number`
+    the filter's, -1 for an article that does not exist)."""
+    mask = np.ones(len(t0), dtype=bool)
+    if f.date_from or f.date_to:
+        from viewer.store import interval_seconds
+        with np.errstate(invalid="ignore"):
+            if f.date_from:
+                mask &= t1 > interval_seconds(f.date_from, f.date_from)[0]
+            if f.date_to:
+                mask &= t0 < interval_seconds(f.date_to, f.date_to)[1]
+    if f.max_granularity in GRANULARITIES:
+        mask &= rank <= GRANULARITIES.index(f.max_granularity)
+    if f.article_id:
+        mask &= article == (-2 if article_number is None else article_number)
+    return mask
 
 
 def load_event_arrays(source, occ=None) -> EventArrays:

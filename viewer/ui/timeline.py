@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, 
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from viewer.model import GRANULARITIES, ViewFilter
+from viewer.model import ViewFilter
 from viewer.store import eventset
 from viewer.store import timeline as tstore
 from viewer.ui.timeline_axis import TimeAxis
@@ -591,18 +591,8 @@ class TimelineView(QWidget):
                 search = np.zeros(0, dtype=np.int64)
         if self._events is not None and self._occ_pos is not None and not f.search:
             # dates, precision, article: straight on the occurrences (as EventArrays.base_mask does on events)
-            mask = np.ones(len(occ), dtype=bool)
-            if f.date_from or f.date_to:
-                from viewer.store import interval_seconds
-                if f.date_from:
-                    mask &= occ.t1 > interval_seconds(f.date_from, f.date_from)[0]
-                if f.date_to:
-                    mask &= occ.t0 < interval_seconds(f.date_to, f.date_to)[1]
-            if f.max_granularity in GRANULARITIES:
-                mask &= self._occ_rank <= GRANULARITIES.index(f.max_granularity)
-            if f.article_id:
-                article = eventset.article_number(self._store, f.article_id)
-                mask &= self._occ_article == (-2 if article is None else article)
+            mask = eventset.attribute_mask(f, occ.t0, occ.t1, self._occ_rank, self._occ_article,
+                                           eventset.article_number(self._store, f.article_id))
             if self._occ_pos_missing:
                 mask &= self._occ_pos >= 0
             return mask

@@ -2,8 +2,8 @@
 
 pyqtgraph's DateAxisItem computes and measures every candidate tick of every zoom level on each frame
 (~10 ms per frame at a ten-year span); this axis picks one step that fits (a handful of labelled ticks plus
-unlabelled minor ones) in microseconds, aligned to the calendar (years, months, days, hours), and keeps the
-major tick positions for the plot's grid lines.
+unlabelled minor ones) in microseconds, aligned to the calendar (years, months, days, hours), and gives the
+major tick positions for the plot's grid lines (`major_ticks`).
 """
 from __future__ import annotations
 
@@ -108,6 +108,12 @@ def choose(t0: float, t1: float, width_px: float) -> tuple[int, int | None]:
     return major, minor
 
 
+def major_ticks(t0: float, t1: float, width_px: float) -> list[float]:
+    """The labelled ticks of [t0, t1] shown `width_px` wide (the plot's grid lines sit on them)."""
+    unit, count = _STEPS[choose(t0, t1, width_px)[0]]
+    return tick_values(t0, t1, unit, count)
+
+
 def _divides(small, big) -> bool:
     (us, cs), (ub, cb) = small, big
     if us == ub:
@@ -120,11 +126,10 @@ def _divides(small, big) -> bool:
 
 
 class TimeAxis(pg.AxisItem):
-    """Bottom axis in UTC seconds; `major_values` holds the labelled ticks of the last layout."""
+    """Bottom axis in UTC seconds."""
 
     def __init__(self, **kwargs):
         super().__init__(orientation="bottom", **kwargs)
-        self.major_values: list[float] = []
         self._unit = "year"
         self._texts: dict[str, QStaticText] = {}
         self._recorded = None       # (range and geometry, QPicture) of the last paint
@@ -200,7 +205,6 @@ class TimeAxis(pg.AxisItem):
         unit, count = _STEPS[major]
         self._unit = unit
         majors = tick_values(minVal, maxVal, unit, count)
-        self.major_values = majors
         levels = [(_UNIT_SECONDS[unit] * count, majors)]
         if minor is not None:
             mu, mc = _STEPS[minor]

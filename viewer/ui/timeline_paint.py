@@ -44,6 +44,15 @@ def _width(window: tuple[int, int]) -> int:
     return window[1] - window[0]
 
 
+def _first_of_runs(a: np.ndarray) -> np.ndarray:
+    """True where a value differs from the one before it (a sorted array: each distinct value once)."""
+    first = np.empty(len(a), dtype=bool)
+    if len(a):
+        first[0] = True
+        np.not_equal(a[1:], a[:-1], out=first[1:])
+    return first
+
+
 def fmt_count(n: int) -> str:
     if n < 1000:
         return f"+{n}"
@@ -244,13 +253,7 @@ class LanesItem(pg.GraphicsObject):
         if view._partial:
             text = "loading events\u2026"
             tw = self.fm.horizontalAdvance(text) + 16
-            r = QRectF(w - tw - 6, h - 24, tw, 18)
-            p.setPen(QPen(QColor("#cbd2d9"), 1))
-            p.setBrush(QBrush(QColor(255, 255, 255, 235)))
-            p.drawRoundedRect(r, 9, 9)
-            p.setFont(self.font)
-            p.setPen(MUTED)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+            self._boxed_text(p, QRectF(w - tw - 6, h - 24, tw, 18), 9, "#cbd2d9", 235, self.font, MUTED, text)
         if hits is not None:
             self._paint_hover(p, hits[0], hits[1])
         self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
@@ -447,9 +450,7 @@ class LanesItem(pg.GraphicsObject):
 
     def _paint_grid(self, p, w, h, vx0, vx1, sx):
         """Faint vertical lines at the axis's labelled ticks (the same calendar step as the axis)."""
-        major, _ = timeline_axis.choose(vx0, vx1, w)
-        unit, count = timeline_axis._STEPS[major]
-        values = timeline_axis.tick_values(vx0, vx1, unit, count)
+        values = timeline_axis.major_ticks(vx0, vx1, w)
         if not values:
             return
         p.setPen(QPen(QColor(0, 0, 0, 16), 1))
@@ -493,11 +494,7 @@ class LanesItem(pg.GraphicsObject):
         p.setPen(edge)
         ends = np.concatenate([bx0, bx1]).round()
         ends = np.sort(ends[(ends >= -1) & (ends <= w + 1)])          # on screen, each pixel once
-        if len(ends):
-            keep = np.empty(len(ends), dtype=bool)
-            keep[0] = True
-            np.not_equal(ends[1:], ends[:-1], out=keep[1:])
-            p.drawLines([QLineF(x, y0, x, y1) for x in ends[keep].tolist()])
+        p.drawLines([QLineF(x, y0, x, y1) for x in ends[_first_of_runs(ends)].tolist()])
         p.drawLine(QLineF(round(float(u0[0])), y1, round(float(u1.max())), y1))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
@@ -509,9 +506,7 @@ class LanesItem(pg.GraphicsObject):
         if wide.any():
             # a day (or hour) wider than a dot: its extent as a thin bar, drawn once per distinct extent
             w0, w1 = t0[wide], t1[wide]
-            first = np.empty(len(w0), dtype=bool)
-            first[0] = True
-            np.not_equal(w0[1:], w0[:-1], out=first[1:])
+            first = _first_of_runs(w0)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self._tools(color)[2])
             x0s = (w0[first] - vx0) * sx
@@ -534,9 +529,7 @@ class LanesItem(pg.GraphicsObject):
         # whole pixels (an untransformed blit lands on whole pixels anyway), so no QPointF per dot;
         # dots on the same pixel as the one before are drawn once
         px = np.rint(xs - r).astype(np.int64)
-        if len(px) > 1:
-            px = px[np.concatenate(([True], px[1:] != px[:-1]))]
-        for x in px.tolist():
+        for x in px[_first_of_runs(px)].tolist():
             draw(x, top, pm)
 
     def _paint_strips(self, p, strips, nb, w, h):
@@ -822,11 +815,16 @@ class LanesItem(pg.GraphicsObject):
         if callout is None:
             return
         _, r, text = callout
-        p.setPen(QPen(QColor("#9aa5b1"), 1))
-        p.setBrush(QBrush(QColor(255, 255, 255, 245)))
-        p.drawRoundedRect(r, 4, 4)
-        p.setFont(self.bold)
-        p.setPen(SELECT)
+        self._boxed_text(p, r, 4, "#9aa5b1", 245, self.bold, SELECT, text)
+
+    @staticmethod
+    def _boxed_text(p, r: QRectF, radius: float, border: str, alpha: int, font, color, text: str) -> None:
+        """``text`` centred in a rounded white box (``alpha`` its opacity) with a thin ``border``."""
+        p.setPen(QPen(QColor(border), 1))
+        p.setBrush(QBrush(QColor(255, 255, 255, alpha)))
+        p.drawRoundedRect(r, radius, radius)
+        p.setFont(font)
+        p.setPen(color)
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
     # -- hit testing -------------------------------------------------------------------------------
