@@ -1,6 +1,6 @@
 """TempEval-3 style evaluation of the temporal tagger on a folder of TimeML files.
 
-    python bench/tempeval.py [CORPUS_DIR ...] [--no-baseline] [--markdown] [--errors FILE]
+    python bench/tempeval.py [CORPUS_DIR ...] [--no-baseline] [--markdown] [--errors FILE] [--what-if NAME]
 
 CORPUS_DIR defaults to ../shared/corpora/tbaq/TimeBank and ../shared/corpora/tbaq/AQUAINT (relative to
 the repository). Each directory of ``*.tml`` files is scored separately. The document creation time is
@@ -235,6 +235,27 @@ def errors_report(docs, system, fh):
                 fh.write(f"FALSE\t{s[2]}\t{s[3]}\t{s[4]!r}\t…{text[max(0, s[0] - 40):s[1] + 30]!r}\n")
 
 
+# Other annotation conventions, applied to our output to see what they would be worth (--what-if). None is
+# adopted: each is a convention some gold files follow and others (or the TimeML guidelines) do not.
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_PART = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI)$")
+WHAT_IF = {
+    "weekday-part-as-day": ("'Friday night', 'Thursday morning' written as the bare day (AQUAINT's habit; "
+                            "TimeBank and the guidelines keep TNI/TMO)",
+                            lambda e: _PART.sub(r"\1", e.value) if _WEEKDAY.search(e.text) else e.value),
+    "part-as-day": ("every part of a day ('this morning', 'last night', 'tonight') written as the bare day",
+                    lambda e: _PART.sub(r"\1", e.value)),
+}
+
+
+def what_if(docs, name):
+    from viewer.timex import tag
+    fn = WHAT_IF[name][1]
+    sysl = [[(e.start, e.end, e.type, fn(e), e.text) for e in tag(text, dct)] for text, dct, _ in docs]
+    r = score([(g, s) for (_, _, g), s in zip(docs, sysl)])
+    return {"convention": WHAT_IF[name][0], "value_F1": r["value_F1"], "strict_F1": r["strict"]["F1"]}
+
+
 def markdown(results) -> str:
     lines = ["| corpus | system | gold | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | type F1 | value F1 | words/s |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -262,6 +283,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timing repeats for our tagger (best of)")
     ap.add_argument("--markdown", action="store_true", help="also print Markdown tables")
     ap.add_argument("--errors", help="write a per-expression error list to this file (for development)")
+    ap.add_argument("--what-if", action="append", choices=sorted(WHAT_IF), default=[],
+                    help="also score our output rewritten to another annotation convention (repeatable)")
     args = ap.parse_args(argv)
     dirs = [Path(d) for d in args.dirs] or [DEFAULT / "TimeBank", DEFAULT / "AQUAINT"]
     dirs = [d for d in dirs if d.is_dir() and any(d.glob("*.tml"))]
@@ -295,6 +318,8 @@ def main(argv=None) -> int:
                 r["speedup_vs_dateparser"] = round(t_dp / t_ours, 1) if t_ours else None
             except ImportError:
                 r["dateparser"] = "not installed"
+        for name in args.what_if:
+            r.setdefault("what_if", {})[name] = what_if(docs, name)
         results["corpora"][d.name] = r
     if efh:
         efh.close()

@@ -572,3 +572,36 @@ def test_a_scheduled_present_points_forward():
     assert one("They are meeting the envoy on Tuesday.").value == "2024-11-26"
     assert one("He is saying that troops attacked on Tuesday.").value == "2024-11-19"
     assert one("He was killed on Tuesday.").value == "2024-11-19"
+
+
+def test_a_day_opening_its_sentence_in_the_past_tense_is_behind_us():
+    # written in February: "On May 3 ... took" is last May, not the coming one
+    got = tag("On May 3 the rebels took the town.", date(1999, 2, 6))
+    assert [(e.text, e.value) for e in got] == [("May 3", "1998-05-03")]
+    # a plan stays ahead, and a reporting verb does not move the date
+    assert one("On May 3, officials said, the vote will be held.", date(1999, 2, 6)).value == "1999-05-03"
+    assert one("He said the vote is on May 3.", date(1999, 2, 6)).value == "1999-05-03"
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month_not_the_publication_day():
+    text = ("Two doctors were killed, most recently last October when a sniper shot one of them. "
+            "His name on the list was crossed out that same day.")
+    got = tag(text, date(1999, 2, 6))
+    same = [e for e in got if e.text == "that same day"][0]
+    assert same.value == "1998-10"
+    assert (same.earliest, same.latest) == ("1998-10-01", "1998-10-31")
+    # "In March ... That day": no made-up first of the month
+    that = [e for e in tag("In March the rebels attacked. That day, the capital fell.", date(1999, 2, 6))
+            if e.text == "That day"][0]
+    assert (that.value, that.earliest, that.latest) == ("1998-03", "1998-03-01", "1998-03-31")
+    # a day in sight is still the day
+    assert one("The talks failed. That day, the capital fell.", date(1999, 2, 6)).value == "1999-02-06"
+
+
+def test_a_time_restated_in_another_zone_is_one_time_on_the_day_written_after_it():
+    got = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", date(1998, 8, 8))
+    assert [(e.text, e.value) for e in got] == [("10:35 a.m.", "1998-08-07T10:35"), ("Friday", "1998-08-07")]
+    assert "Friday" in got[0].reasoning
+    # an aside that adds a day is kept
+    got = tag("He will leave at 4 in the morning (4 a.m. EDT Thursday), he said.", date(2000, 4, 5))
+    assert [e.value for e in got][-1] == "2000-04-06T04:00"

@@ -459,6 +459,12 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
         # reporting verb, which often announces a plan) puts a whole month still ahead in the previous year
         y -= 1
         return y, f"past tense ('{ctx.last_cue}'): the most recent {what} before the {how}", ref
+    if t == "past" and day and ctx.last_cue not in _WEAK_PAST and dist(y) > 0 \
+            and re.fullmatch(r"(?i:\s*(?:on\s+|by\s+)?)", ctx.sentence(start, end)[0]):
+        # "On May 3 the rebels took the town" written in February: a day that opens its sentence, told
+        # with a lexical past verb (not a reporting one, which often announces a plan), is behind us
+        y -= 1
+        return y, f"past tense ('{ctx.last_cue}'): the most recent {what} before the {how}", ref
     if t == "future" and dist(y) < -FUTURE_SLACK:
         y += 1
         return y, f"future tense: the next {what} after the {how}", ref
@@ -1647,6 +1653,9 @@ def _h_relunit(ctx: _Ctx, m, fam):
         vals = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
                 "year": "XXXX", "decade": "XXX", "century": "XX"}
         return _expr(ctx, start, end, "DATE", vals[kind], None, None, kind, f"'{s}' with no reference date", pmod)
+    if deic in ("same_a", "that") and how == "last mentioned date" and ctx.anchor_index is not None \
+            and _COARSENESS.get(ctx.anchor_kind, 0) > _COARSENESS.get(kind, 0):
+        return _coarse_band(ctx, start, end, kind, 0)   # "In March ... That day": a day of that March
     cur = cal.index_of(kind, ref)
     shift = {"last": -1, "prev_a": -1, "this": 0, "same_a": 0, "that": 0, "latest": 0, "next": 1, "next_a": 1}.get(deic, 0)
     if deic == "latest" and kind in ("year", "month"):
@@ -1662,6 +1671,17 @@ def _h_relunit(ctx: _Ctx, m, fam):
     if ctx.narrative and deic in ("next_a", "prev_a", "that", "same_a"):
         _set_anchor(ctx, kind, idx)
     return e
+
+
+def _coarse_band(ctx: _Ctx, start: int, end: int, kind: str, shift: int) -> TimeExpression:
+    """"the day after", "that same day" when the text is known to the month or year only: a band of the
+    anchor's granularity (shifted by one unit), not a made-up day."""
+    a, b = cal.bounds(ctx.anchor_kind, ctx.anchor_index)
+    a2, b2 = _shift_date(a, kind, shift), _shift_date(b, kind, shift)
+    akind = ctx.anchor_kind
+    return _expr(ctx, start, end, "DATE", cal.value_of(akind, cal.index_of(akind, a2 + (b2 - a2) / 2)), a2.isoformat(),
+                 b2.isoformat(), akind, f"'{ctx.text[start:end]}' relative to {cal.value_of(akind, ctx.anchor_index)} "
+                 f"(known to the {akind} only) → between {a2.isoformat()} and {b2.isoformat()}", None, a)
 
 
 def _h_anaph(ctx: _Ctx, m, fam):
@@ -1700,16 +1720,11 @@ def _h_anaph(ctx: _Ctx, m, fam):
     else:
         ref, how = ctx.anaphoric_ref()
         if how == "last mentioned date" and _COARSENESS.get(ctx.anchor_kind, 0) > _COARSENESS[kind]:
-            if not ctx.narrative and ctx.ref is not None:
+            same = shift == 0 and re.search(r"\b(?:that|same)\b", low)
+            if not ctx.narrative and ctx.ref is not None and not same:
                 ref, how = ctx.ref, "reference"     # news: "the day before" with no day in sight
             elif ctx.anchor_index is not None:
-                # the story is known to the month or year only: a band, not a made-up day
-                a, b = cal.bounds(ctx.anchor_kind, ctx.anchor_index)
-                a2, b2 = _shift_date(a, kind, shift), _shift_date(b, kind, shift)
-                akind = ctx.anchor_kind
-                return _expr(ctx, start, end, "DATE", cal.value_of(akind, cal.index_of(akind, a2 + (b2 - a2) / 2)), a2.isoformat(),
-                             b2.isoformat(), akind, f"'{s}' relative to {cal.value_of(akind, ctx.anchor_index)} "
-                             f"(known to the {akind} only) → between {a2.isoformat()} and {b2.isoformat()}", None, a)
+                return _coarse_band(ctx, start, end, kind, shift)
     if ref is None:
         return None
     idx = cal.index_of(kind, ref) + shift
@@ -2561,6 +2576,23 @@ _APPOSITION = re.compile(r"\s*,\s*$")
 _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
+_RESTATED = re.compile(r"\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_BARE_CLOCK = re.compile(r"(?i)[\d:.\s]+(?:[ap]\.?m\.?\s*)?[a-z]{0,5}")   # "0735 GMT", "4 a.m. EDT"
+_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _clock_on_day(clock: TimeExpression, day: TimeExpression) -> None:
+    """Move a clock time read on the reference day onto the day written after an aside."""
+    d = day.value
+    for f in ("value", "earliest", "latest"):
+        v = getattr(clock, f)
+        if v and "T" in v:
+            setattr(clock, f, d + v[v.index("T"):])
+    clock.reasoning = f"'{clock.text}' on {d} (the day written after it, '{day.text}')"
+
+
 def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
     """``story``: the text reads like a history although it is not taken as a narrative; the year it
     writes out carries a little further (three sentences in the paragraph instead of one)."""
@@ -2605,6 +2637,12 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         # a handler may shrink the span; it never grows it
         if e.start < start or e.end > m.end() or e.start >= e.end:
             continue
+        if e.type == "TIME" and out and out[-1].type == "TIME" and _RESTATED.fullmatch(text, out[-1].end, e.start) \
+                and _CLOSE_PAREN.match(text, e.end) and _BARE_CLOCK.fullmatch(e.text):
+            continue   # "at 10:35 a.m. (0735 GMT)": the same moment in another time zone, not a second time
+        if out and out[-1].type == "TIME" and e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) \
+                and _ASIDE.fullmatch(text, out[-1].end, e.start) and out[-1].reasoning.endswith("(the reference)"):
+            _clock_on_day(out[-1], e)   # "at 10:35 a.m. (0735 GMT) Friday": the time is on that Friday
         out.append(e)
         before_last = saved
         last_end = e.end
