@@ -605,3 +605,24 @@ def test_a_time_restated_in_another_zone_is_one_time_on_the_day_written_after_it
     # an aside that adds a day is kept
     got = tag("He will leave at 4 in the morning (4 a.m. EDT Thursday), he said.", date(2000, 4, 5))
     assert [e.value for e in got][-1] == "2000-04-06T04:00"
+
+
+def test_a_holiday_in_a_history_moves_forward_with_the_story():
+    text = ("On 2 September 1871 the bombardment opened. During the autumn the besiegers dug trenches. "
+            "On Christmas Day a truce allowed both sides to bury their dead; it ended the next morning.")
+    got = {e.text: e.value for e in tag(text, date(2010, 5, 1), narrative=True)}
+    assert got["Christmas Day"] == "1871-12-25"
+    assert got["the next morning"] == "1871-12-26TMO"
+
+
+def test_the_night_of_a_day_takes_the_year_the_text_is_at():
+    got = values("In 1916 the offensive stalled. On the night of 4 June the army attacked.", date(2010, 5, 1))
+    assert got == [("1916", "1916"), ("4 June", "1916-06-04")]
+
+
+def test_a_day_every_year_is_a_set_not_an_event():
+    got = tag("The siege is commemorated annually on 9 February.", date(2010, 5, 1))
+    assert [(e.text, e.type, e.value) for e in got] == [("annually", "SET", "P1Y"), ("9 February", "SET", "XXXX-02-09")]
+    assert got[1].earliest is None
+    # with a year it is one day
+    assert tag("It was held annually on 9 February 1990.", date(2010, 5, 1))[1].value == "1990-02-09"

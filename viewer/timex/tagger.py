@@ -376,7 +376,11 @@ def _set_anchor(ctx: _Ctx, kind: str, idx: int, written: tuple[int, int] | None 
 # A time adverbial that locates an event: "in", "on", "during" (and "early/late/mid"), or a sentence start.
 _LOCATES = re.compile(r"(?:(?:^|[.!?:;]\s+|\n)|\b(?i:in|on|during)\s+)(?i:(?:early|late|mid)[\s-]+)?$")
 
-_LOCATES_TARGET = re.compile(r"(?:(?:^|[.!?:;]\s+|\n)|\b(?i:in|on|during|by|before|after|until)\s+)(?i:(?:early|late|mid)[\s-]+)?$")
+_LOCATES_TARGET = re.compile(r"(?:(?:^|[.!?:;]\s+|\n)|\b(?i:in|on|during|by|before|after|until)\s+)"
+                             r"(?i:the\s+(?:night|morning|evening|afternoon|eve)\s+of\s+)?(?i:(?:early|late|mid)[\s-]+)?$")
+
+# "On May 3", "By 3 June", "On the night of 4 June" at the start of a sentence
+_OPENS_SENTENCE = re.compile(r"(?i:\s*(?:(?:on|by)\s+)?(?:the\s+(?:night|morning|evening|afternoon|eve)\s+of\s+)?)")
 
 # How far (characters) back a written year still sets the year of a bare "March 3" in news.
 DISCOURSE_YEAR_REACH = 400
@@ -460,7 +464,7 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
         y -= 1
         return y, f"past tense ('{ctx.last_cue}'): the most recent {what} before the {how}", ref
     if t == "past" and day and ctx.last_cue not in _WEAK_PAST and dist(y) > 0 \
-            and re.fullmatch(r"(?i:\s*(?:on\s+|by\s+)?)", ctx.sentence(start, end)[0]):
+            and _OPENS_SENTENCE.fullmatch(ctx.sentence(start, end)[0]):
         # "On May 3 the rebels took the town" written in February: a day that opens its sentence, told
         # with a lexical past verb (not a reporting one, which often announces a plan), is behind us
         y -= 1
@@ -1445,6 +1449,9 @@ def _h_holiday(ctx: _Ctx, m, fam):
         d = this if this < ref else on(ref.year - 1)
     elif deic in ("next", "next_a"):
         d = this if this > ref else on(ref.year + 1)
+    elif how == "narrative time":
+        # "During the autumn ... On Christmas Day": a story moves forward, whatever the tense
+        d = this if this >= ref or ctx.anchor_kind in ("year", "decade", "century") else on(ref.year + 1)
     else:
         t = ctx.tense(start, end)
         if t == "past" and this > ref:
@@ -2576,6 +2583,7 @@ _APPOSITION = re.compile(r"\s*,\s*$")
 _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
+_ON = re.compile(r"\s+on\s+")
 _RESTATED = re.compile(r"\s*\(\s*")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _BARE_CLOCK = re.compile(r"(?i)[\d:.\s]+(?:[ap]\.?m\.?\s*)?[a-z]{0,5}")   # "0735 GMT", "4 a.m. EDT"
@@ -2640,6 +2648,12 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         if e.type == "TIME" and out and out[-1].type == "TIME" and _RESTATED.fullmatch(text, out[-1].end, e.start) \
                 and _CLOSE_PAREN.match(text, e.end) and _BARE_CLOCK.fullmatch(e.text):
             continue   # "at 10:35 a.m. (0735 GMT)": the same moment in another time zone, not a second time
+        if out and out[-1].type == "SET" and out[-1].value == "P1Y" and e.type == "DATE" and e.granularity == "day" \
+                and _DAY_VALUE.fullmatch(e.value) and not _YEAR_IN.search(e.text) \
+                and _ON.fullmatch(text, out[-1].end, e.start):
+            # "commemorated annually on 9 February", "every year on 9 May": a day of every year, not one event
+            e = _expr(ctx, e.start, e.end, "SET", "XXXX" + e.value[4:], None, None, None,
+                      f"'{e.text}' after '{out[-1].text}': that day every year")
         if out and out[-1].type == "TIME" and e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) \
                 and _ASIDE.fullmatch(text, out[-1].end, e.start) and out[-1].reasoning.endswith("(the reference)"):
             _clock_on_day(out[-1], e)   # "at 10:35 a.m. (0735 GMT) Friday": the time is on that Friday
