@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from viewer.timex import tag
+from viewer.timex import resolve_document, tag
 
 REF = date(2024, 11, 20)  # a Wednesday
 
@@ -626,3 +626,30 @@ def test_a_day_every_year_is_a_set_not_an_event():
     assert got[1].earliest is None
     # with a year it is one day
     assert tag("It was held annually on 9 February 1990.", date(2010, 5, 1))[1].value == "1990-02-09"
+
+
+def test_a_day_inside_the_period_just_named_stays_in_its_year():
+    text = ("The battle took place in July and August 1943. On 5 July the Germans attacked. "
+            "A week later the counter-offensive began. By 23 August the city had been retaken.")
+    r, how, got = resolve_document(text, None)
+    got = {e.text: e.value for e in got}
+    assert got["5 July"] == "1943-07-05"
+    assert got["23 August"] == "1943-08-23"
+    # a story told in order still moves forward past a year end
+    r, how, got = resolve_document("In December 1941 the offensive stalled. On 3 January the army retreated.", None)
+    assert [e.value for e in got] == ["1941-12", "1942-01-03"]
+
+
+def test_n_units_after_that_counts_from_the_date_just_mentioned():
+    text = "After the armistice of November 1918 the army went home. The following year the treaty was signed; two years after that, a border war broke out."
+    got = {e.text: e.value for e in tag(text, date(2010, 5, 1), narrative=True)}
+    assert got["two years after that"] == "1921"
+    # after an event it stays a duration
+    assert values("Two days after the attack, troops left.", date(2010, 5, 1)) == [("Two days", "P2D")]
+
+
+def test_a_month_of_that_year_is_one_expression_in_the_year_named():
+    text = ("The first phase lasted until mid-1950. In late June of that year troops crossed the border. "
+            "In March of the following year the capital was retaken.")
+    got = [(e.text, e.value) for e in tag(text, date(2010, 5, 1), narrative=True)]
+    assert got == [("mid-1950", "1950"), ("late June of that year", "1950-06"), ("March of the following year", "1951-03")]

@@ -101,7 +101,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("partofday", rf"(?<![-\w])(?i:overnight)\b(?!-)|(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
     ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
     ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
-    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|before|after|from\s+now|hence|back)\b"),
+    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|(?:before|after)(?:\s+(?:that|this)(?=\s*[,.;:!?]))?|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?(?:(?i:\bbetween)\s+{NUM}\s+(?i:and)\s+{NUM}|\b(?:{NUM}|{NUM_VAGUE})(?:\s+(?i:or|to)\s+{NUM}|\s*[-–]\s*\d+)?)[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])|{POS}\s+(?i:the)\s+(?i:decade|century)\b(?![-'])"),
@@ -210,7 +210,7 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -227,6 +227,7 @@ class _Ctx:
         self.disc_year: int | None = None  # the last year written out in the text ("In 2022", "June 1941")
         self.disc_pos: int | None = None   # where that expression (or one resolved in its year) ended
         self.disc_reach = 1                # how many sentence ends the discourse year survives
+        self.recent: list[tuple[str, str]] = []   # (earliest, latest) of the last few dates read
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -432,6 +433,10 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     if how == "narrative time":
         if month >= ref.month or ctx.anchor_kind in ("year", "decade", "century"):
             return ref.year, f"same year as the narrative time", ref
+        here = date(ref.year, month, min(day or 1, cal.last_day(ref.year, month))).isoformat()
+        if any(a[:10] <= here <= b[:10] for a, b in ctx.recent):
+            # "in July and August 1943. On 5 July ...": inside a period the text has just named
+            return ref.year, "inside a period the text has just named", ref
         return ref.year + 1, "after the narrative time (narratives move forward)", ref
     t = ctx.tense(start, end)
     if deic is None and how == "reference":
@@ -1760,6 +1765,9 @@ def _h_ago(ctx: _Ctx, m, fam):
     direction = core.rsplit(" ", 1)[-1]
     if core.endswith("from now"):
         direction = "from now"
+    elif core.endswith((" after that", " after this", " before that", " before this")):
+        # "two years after that, the war broke out": counted from the date just mentioned
+        direction = "later" if " after " in core[-12:] else "earlier"
     if direction in ("before", "after"):
         # "two days after the attack": a duration (the event anchor is not a date)
         tail = ctx.text[end:end + 30]
@@ -2584,6 +2592,8 @@ _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
 _ON = re.compile(r"\s+on\s+")
+_OF = re.compile(r"\s+of\s+")
+_THAT_YEAR = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year")
 _RESTATED = re.compile(r"\s*\(\s*")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _BARE_CLOCK = re.compile(r"(?i)[\d:.\s]+(?:[ap]\.?m\.?\s*)?[a-z]{0,5}")   # "0735 GMT", "4 a.m. EDT"
@@ -2654,12 +2664,20 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
             # "commemorated annually on 9 February", "every year on 9 May": a day of every year, not one event
             e = _expr(ctx, e.start, e.end, "SET", "XXXX" + e.value[4:], None, None, None,
                       f"'{e.text}' after '{out[-1].text}': that day every year")
+        if out and e.granularity == "year" and e.value[:4].isdigit() and _THAT_YEAR.fullmatch(e.text) and _OF.fullmatch(text, out[-1].end, e.start) \
+                and out[-1].type == "DATE" and out[-1].granularity in ("day", "month", "season", "week") \
+                and _DAY_VALUE.match(out[-1].value[:4] + "-01-01") and not _YEAR_IN.search(out[-1].text) \
+                and _of_that_year(ctx, out[-1], e, before_last[0] if before_last else None):
+            last_end = e.end
+            continue
         if out and out[-1].type == "TIME" and e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) \
                 and _ASIDE.fullmatch(text, out[-1].end, e.start) and out[-1].reasoning.endswith("(the reference)"):
             _clock_on_day(out[-1], e)   # "at 10:35 a.m. (0735 GMT) Friday": the time is on that Friday
         out.append(e)
         before_last = saved
         last_end = e.end
+        if e.type in ("DATE", "TIME") and e.earliest and e.latest:
+            ctx.recent = ctx.recent[-2:] + [(e.earliest, e.latest)]
         if e.granularity == "quarter":
             ctx.last_quarter_pos = e.end
         if ctx.disc_pos is not None and e.type in ("DATE", "TIME") and e.earliest \
@@ -2671,18 +2689,44 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
             ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
             continue
         # anaphora ("the following month", "that day") refer to the last date mentioned
-        if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin" \
-                and name != "yearago" and e.text.lower() != "overnight":   # "the year-earlier loss" is a comparison, not where the story is
-            try:
-                d0 = date.fromisoformat(e.earliest[:10])
-                kind = _ANCHOR_KINDS[e.granularity]
-                ctx.anchor, ctx.anchor_kind, ctx.anchor_index = d0, kind, cal.index_of(kind, d0)
-                ctx.anchor_pos = e.end
-                if kind == "day":
-                    ctx.last_day = (e.start, d0)
-                else:
-                    # a later, coarser date ("In August 2024") moves the story: the last day is stale
-                    ctx.last_day = None
-            except ValueError:
-                pass
+        if name != "yearago" and e.text.lower() != "overnight":   # "the year-earlier loss" is a comparison, not where the story is
+            _move_anchor(ctx, e)
     return out
+
+
+def _move_anchor(ctx: _Ctx, e: TimeExpression) -> None:
+    if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin":
+        try:
+            d0 = date.fromisoformat(e.earliest[:10])
+            kind = _ANCHOR_KINDS[e.granularity]
+            ctx.anchor, ctx.anchor_kind, ctx.anchor_index = d0, kind, cal.index_of(kind, d0)
+            ctx.anchor_pos = e.end
+            if kind == "day":
+                ctx.last_day = (e.start, d0)
+            else:
+                # a later, coarser date ("In August 2024") moves the story: the last day is stale
+                ctx.last_day = None
+        except ValueError:
+            pass
+
+
+def _of_that_year(ctx: _Ctx, prev: TimeExpression, e: TimeExpression, before: date | None) -> bool:
+    """"late June of that year", "in March of the following year": one expression, in the year named,
+    counted from where the text was before the month was read (``before``)."""
+    step = 1 if re.search(r"(?i)following|next", e.text) else -1 if re.search(r"(?i)previous|preceding", e.text) else 0
+    target = before.year + step if before is not None else int(e.value[:4])
+    shift = target - int(prev.value[:4])
+    if shift:
+        try:
+            vals = [f"{int(v[:4]) + shift:04d}{v[4:]}" if v else v for v in (prev.value, prev.earliest, prev.latest)]
+            for v in vals[1:]:
+                if v:
+                    date.fromisoformat(v[:10])   # 29 February of a year without one
+        except ValueError:
+            return False
+        prev.value, prev.earliest, prev.latest = vals
+    prev.end = e.end
+    prev.text = ctx.text[prev.start:prev.end]
+    prev.reasoning += f"; '{e.text}' → {target}"
+    _move_anchor(ctx, prev)
+    return True
