@@ -653,3 +653,11 @@ def test_a_month_of_that_year_is_one_expression_in_the_year_named():
             "In March of the following year the capital was retaken.")
     got = [(e.text, e.value) for e in tag(text, date(2010, 5, 1), narrative=True)]
     assert got == [("mid-1950", "1950"), ("late June of that year", "1950-06"), ("March of the following year", "1951-03")]
+
+
+def test_midnight_is_the_end_of_the_day():
+    e = one("The offer expires at midnight Friday.", date(1989, 10, 30))
+    assert e.value == "1989-11-03T24:00"
+    assert e.earliest == e.latest == "1989-11-04T00:00"
+    e = one("The surrender took effect at midnight on 8 May 1945.", date(2010, 5, 1))
+    assert (e.value, e.earliest) == ("1945-05-08T24:00", "1945-05-09T00:00")

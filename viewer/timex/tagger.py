@@ -2349,6 +2349,11 @@ def _h_clock(ctx: _Ctx, m, fam):
     if day is None:
         return _expr(ctx, start, end, "TIME", f"XXXX-XX-XXT{hh:02d}:{mm_:02d}", None, None, "minute",
                      f"'{s}' with no day", mod)
+    if low.startswith("midnight"):
+        # "expires at midnight Friday": the end of that day (TIMEX3 writes it T24:00), the next day's first minute
+        nxt = f"{(day + timedelta(days=1)).isoformat()}T00:00"
+        return _expr(ctx, start, end, "TIME", f"{day.isoformat()}T24:00", nxt, nxt, "minute",
+                     f"'{ctx.text[start:end]}': the end of {day.isoformat()} ({how})", mod, ref)
     v = f"{day.isoformat()}T{hh:02d}:{mm_:02d}"
     return _expr(ctx, start, end, "TIME", v, v, v, "minute", f"'{ctx.text[start:end]}' on {day.isoformat()} ({how})", mod,
                  ref)
