@@ -661,3 +661,18 @@ def test_midnight_is_the_end_of_the_day():
     assert e.earliest == e.latest == "1989-11-04T00:00"
     e = one("The surrender took effect at midnight on 8 May 1945.", date(2010, 5, 1))
     assert (e.value, e.earliest) == ("1945-05-08T24:00", "1945-05-09T00:00")
+
+
+def test_as_early_as_a_month():
+    assert values("Officials expect it to resume, possibly as early as April.", date(2025, 2, 23)) == [("April", "2025-04")]
+    assert values("As of March, 40 were held.", date(2025, 2, 23)) == [("March", "2025-03")]
+
+
+def test_since_the_start_of_the_year_is_this_year_in_news():
+    text = ("Russia attacked days before the anniversary of the invasion on Feb. 24, 2022. In the past 24 hours, "
+            "air defenses downed 138 drones. Since the start of the year, Moscow has fired 1,200 drones.")
+    got = {e.text: e.value for e in tag(text, date(2025, 2, 23))}
+    assert got["the start of the year"] == "2025"
+    # the year just told about still counts where the text stays with it
+    got = {e.text: e.value for e in tag("The index fell on Friday. For the week, it dropped 3.8%.", date(1989, 10, 30))}
+    assert got["the week"] == "1989-W43"

@@ -676,7 +676,7 @@ def _h_iso(ctx, m, fam):
 
 
 _AMBIG_OK_BEFORE = re.compile(
-    r"(?i:\b(?:the|a|an|its|their|in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for)[\s-]*)$")
+    r"(?i:\b(?:the|a|an|its|their|in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for|as\s+(?:early|late)\s+as|as\s+of|around|starting|beginning)[\s-]*)$")
 
 
 _POS_RX = re.compile(POS + r"[\s-]+")
@@ -2381,6 +2381,9 @@ def _h_theunit(ctx: _Ctx, m, fam):
         if not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
                 and ctx.tense(start, end) == "future":
             base, how = ref, "reference (future tense: not the earlier date just mentioned)"
+        elif not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
+                and re.search(r"(?i:\bsince\s+)$", ctx.text[max(0, start - 8):start]):
+            base, how = ref, "reference ('since': up to now, not the earlier date just mentioned)"
     elif ref is not None:
         base = ref
     else:
