@@ -676,3 +676,9 @@ def test_since_the_start_of_the_year_is_this_year_in_news():
     # the year just told about still counts where the text stays with it
     got = {e.text: e.value for e in tag("The index fell on Friday. For the week, it dropped 3.8%.", date(1989, 10, 30))}
     assert got["the week"] == "1989-W43"
+
+
+def test_a_plan_told_in_the_simple_past_is_still_ahead():
+    got = values("The talks resumed late Monday and were due to continue on Wednesday.", date(2024, 10, 15))
+    assert got == [("late Monday", "2024-10-14"), ("Wednesday", "2024-10-16")]
+    assert values("The deal had been due to close Friday.", date(2024, 10, 15)) == [("Friday", "2024-10-11")]
