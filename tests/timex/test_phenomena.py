@@ -682,3 +682,10 @@ def test_a_plan_told_in_the_simple_past_is_still_ahead():
     got = values("The talks resumed late Monday and were due to continue on Wednesday.", date(2024, 10, 15))
     assert got == [("late Monday", "2024-10-14"), ("Wednesday", "2024-10-16")]
     assert values("The deal had been due to close Friday.", date(2024, 10, 15)) == [("Friday", "2024-10-11")]
+
+
+def test_the_first_or_last_week_of_a_month_is_seven_days():
+    e = one("In the first week of August 1914 Germany declared war.", date(2010, 5, 1))
+    assert (e.value, e.mod, e.earliest, e.latest) == ("1914-08", "START", "1914-08-01", "1914-08-07")
+    e = one("In the last week of 1943 the front held.", date(2010, 5, 1))
+    assert (e.earliest, e.latest) == ("1943-12-25", "1943-12-31")

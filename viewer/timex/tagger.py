@@ -2600,6 +2600,7 @@ _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
 _ON = re.compile(r"\s+on\s+")
+_WEEK_OF = re.compile(r"(?i)the\s+(first|opening|last|final|closing)\s+week\s+of\s")
 _OF = re.compile(r"\s+of\s+")
 _THAT_YEAR = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year")
 _RESTATED = re.compile(r"\s*\(\s*")
@@ -2663,6 +2664,14 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         # a handler may shrink the span; it never grows it
         if e.start < start or e.end > m.end() or e.start >= e.end:
             continue
+        wk = _WEEK_OF.match(e.text)
+        if wk and e.granularity in ("month", "year") and e.earliest and e.latest and len(e.earliest) == 10:
+            # "the first week of August 1914": seven days, not the first third of the month
+            a, b = date.fromisoformat(e.earliest), date.fromisoformat(e.latest)
+            if wk.group(1).lower() in ("first", "opening"):
+                e.latest = min(b, a + timedelta(days=6)).isoformat()
+            else:
+                e.earliest = max(a, b - timedelta(days=6)).isoformat()
         if e.type == "TIME" and out and out[-1].type == "TIME" and _RESTATED.fullmatch(text, out[-1].end, e.start) \
                 and _CLOSE_PAREN.match(text, e.end) and _BARE_CLOCK.fullmatch(e.text):
             continue   # "at 10:35 a.m. (0735 GMT)": the same moment in another time zone, not a second time
