@@ -97,7 +97,7 @@ HARL_GOLD = [
     ("the winter of 1941", "1941-WI"), ("Sunday, 7 December 1941", "1941-12-07"), ("Monday", "1941-12-08"),
     ("the following Wednesday", "1941-12-10"), ("the end of the month", "1941-12"),
     ("the last days of December", "1941-12"), ("New Year's Day 1942", "1942-01-01"), ("a week", "P1W"),
-    ("that year", "1942"), ("the end of 1942", "1942"), ("Early the next year", "1943"),
+    ("the autumn of that year", "1942-FA"), ("the end of 1942", "1942"), ("Early the next year", "1943"),
     ("8 May 1945", "1945-05-08"), ("the 1950s", "195X"), ("each December", "XXXX-12"), ("2001", "2001"),
 ]
 
@@ -118,7 +118,7 @@ January. In the following decade Ostrand rebuilt its cities.
 """
 
 OSTRAND_GOLD = [
-    ("mid-1943", "1943"), ("the following year", "1944"), ("That spring", "1944-SP"), ("6 June", "1944-06-06"),
+    ("mid-1943", "1943"), ("the spring of the following year", "1944-SP"), ("That spring", "1944-SP"), ("6 June", "1944-06-06"),
     ("6:30 am", "1944-06-06T06:30"), ("Later that month", "1944-06"), ("A month later", "1944-07"),
     ("Late that summer", "1944-SU"), ("the last week of August", "1944-08"), ("Four months later", "1944-12"),
     ("December", "1944-12"), ("The winter of 1944–45", "1944-WI"), ("Early the next year", "1945"),

@@ -689,3 +689,62 @@ def test_the_first_or_last_week_of_a_month_is_seven_days():
     assert (e.value, e.mod, e.earliest, e.latest) == ("1914-08", "START", "1914-08-01", "1914-08-07")
     e = one("In the last week of 1943 the front held.", date(2010, 5, 1))
     assert (e.earliest, e.latest) == ("1943-12-25", "1943-12-31")
+
+
+def test_a_short_history_with_a_publication_date_follows_its_story():
+    # one year written, long before the reference, and nothing a news report dates itself by
+    text = ("The Battle of Hastings was fought on 14 October 1066. William was crowned on Christmas Day that year.")
+    got = {e.text: e.value for e in tag(text, date(2010, 5, 1))}
+    assert got["Christmas Day"] == "1066-12-25"
+    text = "The Siege of Vienna of 1683 lasted two months. The Ottoman army arrived before the walls on 14 July."
+    assert {e.text: e.value for e in tag(text, date(2010, 5, 1))}["14 July"] == "1683-07-14"
+    # a news report that mentions an old year stays deictic
+    got = {e.text: e.value for e in tag("The treaty of 1648 was cited last week by officials.", date(2010, 5, 1))}
+    assert got["last week"] == "2010-W16"
+
+
+def test_a_day_inside_a_from_to_span_keeps_the_span_year():
+    text = ("The siege began on 1 August 1904 and lasted until 2 January 1905. In late November the hill fell. "
+            "On New Year's Day the fortress surrendered.")
+    got = {e.text: e.value for e in resolve_document(text, None)[2]}
+    assert got["late November"] == "1904-11"
+    assert got["New Year's Day"] == "1905-01-01"
+    got = {e.text: e.value for e in resolve_document(
+        "The battle was fought from 21 February to 18 December 1916. Fort Douaumont fell on 25 February.", None)[2]}
+    assert got["25 February"] == "1916-02-25"
+
+
+def test_a_look_back_in_the_past_perfect_then_the_story_goes_on():
+    text = ("The battle took place on December 26, 1776. The army had crossed the river on Christmas night. "
+            "Eight days later it won again.")
+    got = {e.text: e.value for e in resolve_document(text, None)[2]}
+    assert got["Christmas"] == "1776-12-25"
+    assert got["Eight days later"] == "1777-01-03"
+    got = {e.text: e.value for e in resolve_document(
+        "In January 1942 the offensive stalled. The plan had been approved in November. On 3 February the army retreated.",
+        None)[2]}
+    assert (got["November"], got["3 February"]) == ("1941-11", "1942-02-03")
+
+
+def test_days_ranges_and_parts_in_histories():
+    got = {e.text: e.value for e in resolve_document("The battle was fought on July 1–3, 1863. The next day Lee retreated.", None)[2]}
+    assert got["The next day"] == "1863-07-04"
+    got = [(e.text, e.value) for e in resolve_document("The battle was fought from 6 to 12 September 1914.", None)[2]]
+    assert got == [("6", "1914-09-06"), ("12 September 1914", "1914-09-12")]
+    got = {e.text: e.value for e in resolve_document(
+        "On 3 March 1627 the siege began. The town surrendered on the 19th of the following month.", None)[2]}
+    assert got["the 19th of the following month"] == "1627-04-19"
+    got = {e.text: e.value for e in resolve_document("On 12 July 1943 the Allies landed. Their ships had sailed on the 3rd.", None)[2]}
+    assert got["the 3rd"] == "1943-07-03"
+    got = {e.text: e.value for e in resolve_document("The siege began on 6 April 1453. The city fell at dawn the next day.", None)[2]}
+    assert got["dawn"] == "1453-04-07TMO"
+    assert [e.value for e in tag("It was fought between 1337 and 1453.", date(2010, 5, 1))] == ["1337", "1453"]
+
+
+def test_parts_of_whole_years_follow_the_calendar():
+    e = one("It happened in the first half of 1944.", date(2010, 5, 1))
+    assert (e.value, e.earliest, e.latest) == ("1944-H1", "1944-01-01", "1944-06-30")
+    e = one("It happened in late 1939.", date(2010, 5, 1))
+    assert (e.earliest, e.latest) == ("1939-09-01", "1939-12-31")
+    e = one("It happened in the first half of the 17th century.", date(2010, 5, 1))
+    assert (e.earliest, e.latest) == ("1600-01-01", "1649-12-31")

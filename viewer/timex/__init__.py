@@ -89,6 +89,10 @@ _DEICTIC_DAY = re.compile(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|(?<!following )(?<!previous )(?<!that )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!,?\s+(?:\d|the\s+\d|[A-Z][a-z]+\s+\d)))\b")
 
 
+_NEWS_WORDS = re.compile(
+    r"\b(?:ago|recently|(?:last|this|next|coming|past)\s+(?:week|month|year|weekend|quarter)s?|(?:last|next)\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:earlier|later)\s+this|so\s+far|currently|said|says)\b", re.I)
+
 _SAID_DAY = re.compile(r"\b(?:said|says|told|announced|reported|added)\s+(?:on\s+|late\s+|early\s+)?"
                        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day's\b")
 _MONTH_YEAR = re.compile(
@@ -105,7 +109,10 @@ def looks_historical(text: str, reference: date | None) -> bool:
         return False
     years = [int(y) for y in _YEAR.findall(text[:20000])]
     if len(years) < 5:
-        return False
+        # a short history ("The Siege of Vienna of 1683 lasted two months. ... on 14 July"): every year it
+        # writes is long past, and none of what news date their reports by
+        return bool(years) and max(years) < reference.year - 10 and not _DEICTIC_DAY.search(text[:20000]) \
+            and not _NEWS_WORDS.search(text[:20000])
     old = sum(1 for y in years if y < reference.year - 3)
     if old / len(years) < 0.8:
         return False

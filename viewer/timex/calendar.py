@@ -122,6 +122,8 @@ def narrow(earliest: str, latest: str, mod: str) -> tuple[str, str]:
         b = date.fromisoformat(latest[:10])
     except ValueError:
         return earliest, latest
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return _narrow_years(a.year, b.year, mod, earliest, latest)
     n = (b - a).days + 1
     if n < 3:
         return earliest, latest
@@ -177,3 +179,21 @@ def nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
 def election_day(y: int) -> date:
     # US: the Tuesday after the first Monday of November
     return nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+
+
+def _narrow_years(y0: int, y1: int, mod: str, earliest: str, latest: str) -> tuple[str, str]:
+    """Whole years narrow along the calendar: "late 1939" is September–December, "the first half of 1944"
+    January–June, "the first half of the 17th century" 1600–1649."""
+    years = y1 - y0 + 1
+    if years == 1:
+        months = {"START": (1, 4), "MID": (5, 8), "END": (9, 12), "H1": (1, 6), "H2": (7, 12)}.get(mod)
+        if months is None:
+            return earliest, latest
+        m0, m1 = months
+        return date(y0, m0, 1).isoformat(), date(y0, m1, last_day(y0, m1)).isoformat()
+    third, half = max(1, years // 3), max(1, years // 2)
+    spans = {"START": (y0, y0 + third - 1), "MID": (y0 + third, y1 - third), "END": (y1 - third + 1, y1),
+             "H1": (y0, y0 + half - 1), "H2": (y0 + half, y1)}.get(mod)
+    if spans is None or spans[0] > spans[1]:
+        return earliest, latest
+    return date(spans[0], 1, 1).isoformat(), date(spans[1], 12, 31).isoformat()

@@ -227,7 +227,7 @@ class _Ctx:
         self.disc_year: int | None = None  # the last year written out in the text ("In 2022", "June 1941")
         self.disc_pos: int | None = None   # where that expression (or one resolved in its year) ended
         self.disc_reach = 1                # how many sentence ends the discourse year survives
-        self.recent: list[tuple[str, str]] = []   # (earliest, latest) of the last few dates read
+        self.recent: list[tuple[str, str, bool]] = []   # (earliest, latest, a from–to span?) of the last dates read
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -403,6 +403,15 @@ def _discourse_year(ctx: _Ctx, start: int) -> int | None:
     return ctx.disc_year
 
 
+_HAD_DONE = re.compile(r"(?i)\bhad\s+(?:(?:not|already|just|long|previously|first|been)\s+)?[a-z]+(?:ed|en|wn|ne|ght|ung|ept|ade|ook|ent|ost|ound|ew|ied)\b")
+
+
+def _past_perfect(ctx: _Ctx, start: int, end: int) -> bool:
+    """The clause around the expression is in the past perfect ("had crossed", "had been signed")."""
+    left, right = ctx.sentence(start, end)
+    return bool(_HAD_DONE.search(left) or _HAD_DONE.match(right.lstrip(" ,")))
+
+
 # How far (days) a date may lie on the "wrong" side of the reference before tense moves it a year:
 # news reports in the past tense often mention dates in the coming weeks ("said it will vote on Feb. 10").
 PAST_SLACK_DAY = 90
@@ -431,12 +440,20 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
     if deic in ("that", "same_a", "prev_a"):
         return ref.year, f"{_MNAME[month]} of the year the text is at", ref
     if how == "narrative time":
-        if month >= ref.month or ctx.anchor_kind in ("year", "decade", "century"):
+        for yy in (ref.year, ref.year - 1):
+            here = date(yy, month, min(day or 1, cal.last_day(yy, month))).isoformat()
+            if any(a[:10] <= here <= b[:10] and (span or yy == ref.year) for a, b, span in ctx.recent):
+                # "in July and August 1943. On 5 July", "from 1 August 1904 until 2 January 1905. In late
+                # November": inside a period the text has just named
+                return yy, "inside a period the text has just named", ref
+        if ctx.anchor_kind in ("year", "decade", "century"):
             return ref.year, f"same year as the narrative time", ref
-        here = date(ref.year, month, min(day or 1, cal.last_day(ref.year, month))).isoformat()
-        if any(a[:10] <= here <= b[:10] for a, b in ctx.recent):
-            # "in July and August 1943. On 5 July ...": inside a period the text has just named
-            return ref.year, "inside a period the text has just named", ref
+        if _past_perfect(ctx, start, end):
+            # "In January 1942 ... The plan had been approved in November": a look back
+            y = ref.year if (month, day or 1) <= (ref.month, ref.day) else ref.year - 1
+            return y, "before the narrative time (a look back in the past perfect)", ref
+        if month >= ref.month:
+            return ref.year, f"same year as the narrative time", ref
         return ref.year + 1, "after the narrative time (narratives move forward)", ref
     t = ctx.tense(start, end)
     if deic is None and how == "reference":
@@ -888,8 +905,10 @@ def _h_year(ctx: _Ctx, m: re.Match, fam: str):
             return None
     if y < 1500 and not prefixed and not circa:
         wb = _WORD_BEFORE.search(ctx.text[max(0, start - 25):start])
-        if not wb or wb.group(1).lower() not in ("in", "since", "until", "by", "of", "from", "to", "during", "before", "after", "circa", "year"):
-            return None
+        if not (wb and wb.group(1).lower() in ("in", "since", "until", "till", "by", "of", "from", "to", "during",
+                                               "before", "after", "circa", "year", "between", "throughout")) \
+                and not _PAIRED_YEAR.search(ctx.text, max(0, start - 30), start):
+            return None   # "1337 and 1453" after "between", "in 1412 or 1413": the second of a pair of years
     pmod = _pos_mod(prefix) if prefixed else None
     if pmod:
         mod = pmod
@@ -991,8 +1010,9 @@ def _h_ordday(ctx, m, fam):
     if n > cal.last_day(a.year, a.month):
         return None
     d = date(a.year, a.month, n)
-    if ctx.anchor_kind == "day" and d < a:
-        return None   # the 6th before the 20th just mentioned: unclear which month
+    if ctx.anchor_kind == "day" and d < a and not _past_perfect(ctx, m.start(), m.end()) \
+            and not re.search(r"(?i)\b(?:earlier|before|previously)\b", ctx.text[max(0, m.start() - 40):m.start()]):
+        return None   # the 6th before the 20th just mentioned: unclear which month (unless told as a look back)
     return _unit_expr(ctx, m.start(), m.end(), "day", d.toordinal(),
                       f"'{m.group(0)}': day {n} of the month under discussion ({a.isoformat()[:7]})", anchor=a)
 
@@ -1454,6 +1474,9 @@ def _h_holiday(ctx: _Ctx, m, fam):
         d = this if this < ref else on(ref.year - 1)
     elif deic in ("next", "next_a"):
         d = this if this > ref else on(ref.year + 1)
+    elif how == "narrative time" and _past_perfect(ctx, start, end):
+        # "On December 26, 1776 ... The army had crossed the river on Christmas night": a look back
+        d = this if this <= ref else on(ref.year - 1)
     elif how == "narrative time":
         # "During the autumn ... On Christmas Day": a story moves forward, whatever the tense
         d = this if this >= ref or ctx.anchor_kind in ("year", "decade", "century") else on(ref.year + 1)
@@ -2600,6 +2623,9 @@ _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
 _ON = re.compile(r"\s+on\s+")
+_JUST_SPACE = re.compile(r"[ \t]+(?:on[ \t]+)?")
+_PAIRED_YEAR = re.compile(r"(?i)\b(?:between|from|in|of|c\.|circa)\s+\d{3,4}(?:\s*(?:AD|CE))?\s*(?:and|or|to|[-–])\s*$")
+_RANGE_LINK = re.compile(r"(?i)\s*(?:[-–—]|to|until|till|through|and|and\s+(?:\w+\s+){1,3}(?:until|till|to|through))\s*(?:on\s+|in\s+)?")
 _WEEK_OF = re.compile(r"(?i)the\s+(first|opening|last|final|closing)\s+week\s+of\s")
 _OF = re.compile(r"\s+of\s+")
 _THAT_YEAR = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year")
@@ -2664,6 +2690,17 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         # a handler may shrink the span; it never grows it
         if e.start < start or e.end > m.end() or e.start >= e.end:
             continue
+        if e.type == "DATE" and e.value[:4].isdigit():
+            part = _part_of_anaphor(ctx, e)
+            if part is not None and (not out or out[-1].end <= part.start):
+                e = part   # "the autumn of the following year", "the 19th of the following month"
+            else:
+                fm = _FROM_DAY.search(text, max(0, e.start - 20), e.start)
+                if fm and fm.end() == e.start and e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) \
+                        and (not out or out[-1].end <= fm.start(1)):
+                    first = _day_before_range(ctx, fm, e)
+                    if first is not None:
+                        out.append(first)   # "from 6 to 12 September 1914": the first day is a date too
         wk = _WEEK_OF.match(e.text)
         if wk and e.granularity in ("month", "year") and e.earliest and e.latest and len(e.earliest) == 10:
             # "the first week of August 1914": seven days, not the first third of the month
@@ -2690,17 +2727,28 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         if out and out[-1].type == "TIME" and e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) \
                 and _ASIDE.fullmatch(text, out[-1].end, e.start) and out[-1].reasoning.endswith("(the reference)"):
             _clock_on_day(out[-1], e)   # "at 10:35 a.m. (0735 GMT) Friday": the time is on that Friday
+        elif out and out[-1].type == "TIME" and e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) \
+                and _JUST_SPACE.fullmatch(text, out[-1].end, e.start) and out[-1].value[:10] != e.value \
+                and out[-1].value[:4].isdigit():
+            _clock_on_day(out[-1], e)   # "the city fell at dawn the next day": the dawn of that next day
         out.append(e)
         before_last = saved
         last_end = e.end
         if e.type in ("DATE", "TIME") and e.earliest and e.latest:
-            ctx.recent = ctx.recent[-2:] + [(e.earliest, e.latest)]
+            ctx.recent = ctx.recent[-2:] + [(e.earliest, e.latest, False)]
+            if len(out) > 1 and out[-2].earliest and out[-2].earliest <= e.latest \
+                    and _RANGE_LINK.fullmatch(text, out[-2].end, e.start):
+                # "from 21 February to 18 December 1916", "began on 1 August 1904 and lasted until 2 January
+                # 1905": the whole span is a period the text has just named
+                ctx.recent.append((out[-2].earliest, e.latest, True))
         if e.granularity == "quarter":
             ctx.last_quarter_pos = e.end
         if ctx.disc_pos is not None and e.type in ("DATE", "TIME") and e.earliest \
                 and e.earliest[:4] == f"{ctx.disc_year:04d}" and e.start - ctx.disc_pos <= DISCOURSE_YEAR_REACH:
             ctx.disc_pos = e.end   # "Two days later" (still in 1939): the story stays in that year
-        if _FLASHBACK.search(e.text) and not _YEAR_IN.search(e.text):
+        if (_FLASHBACK.search(e.text) or (ctx.narrative and saved[0] is not None and e.type == "DATE" and e.earliest
+                                          and e.earliest[:10] < saved[0].isoformat() and _past_perfect(ctx, e.start, e.end))) \
+                and not _YEAR_IN.search(e.text):
             # "Two weeks earlier, intelligence had warned ...", "The previous day": a look back; the story
             # then returns to where it was ("By the end of the month" is the month it was at before)
             ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
@@ -2719,12 +2767,61 @@ def _move_anchor(ctx: _Ctx, e: TimeExpression) -> None:
             ctx.anchor, ctx.anchor_kind, ctx.anchor_index = d0, kind, cal.index_of(kind, d0)
             ctx.anchor_pos = e.end
             if kind == "day":
-                ctx.last_day = (e.start, d0)
+                # "on July 1–3, 1863. The next day": counted from the range's last day
+                last = date.fromisoformat(e.latest[:10]) if e.latest and len(e.latest) == 10 else d0
+                ctx.last_day = (e.start, max(d0, last))
             else:
                 # a later, coarser date ("In August 2024") moves the story: the last day is stale
                 ctx.last_day = None
         except ValueError:
             pass
+
+
+_FROM_DAY = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|till|and|[-–])\s+")
+_SEASON_OF = re.compile(r"(?i)\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+$")
+_ORDDAY_OF = re.compile(r"(?i)\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\s+of\s+$")
+_ANAPHOR_UNIT = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(year|month)")
+
+
+def _day_before_range(ctx: _Ctx, fm: re.Match, last: TimeExpression) -> TimeExpression | None:
+    try:
+        d = date.fromisoformat(last.value).replace(day=int(fm.group(1)))
+    except ValueError:
+        return None
+    if d > date.fromisoformat(last.value):
+        return None
+    return _unit_expr(ctx, fm.start(1), fm.end(1), "day", d.toordinal(),
+                      f"'{fm.group(1)}': the first day of the range ending {last.value}", anchor=d)
+
+
+def _part_of_anaphor(ctx: _Ctx, e: TimeExpression) -> TimeExpression | None:
+    """A season or a day of an anaphoric year or month ("in the autumn of the following year")."""
+    um = _ANAPHOR_UNIT.fullmatch(e.text)
+    if um is None:
+        return None
+    before = ctx.text[max(0, e.start - 20):e.start]
+    unit = um.group(1).lower()
+    if unit == "year" and e.granularity == "year":
+        sm = _SEASON_OF.search(before)
+        if sm is None:
+            return None
+        code = R.SEASONS[sm.group(1).lower()]
+        y = int(e.value[:4])
+        start = e.start - len(before) + sm.start()
+        return _unit_expr(ctx, start, e.end, "season", y * 4 + R.SEASON_INDEX[code],
+                          f"'{ctx.text[start:e.end]}': the {sm.group(1).lower()} of {y} ({e.reasoning})", anchor=e.anchor and date.fromisoformat(e.anchor))
+    if unit == "month" and e.granularity == "month":
+        dm = _ORDDAY_OF.search(before)
+        if dm is None:
+            return None
+        y, mo = int(e.value[:4]), int(e.value[5:7])
+        n = int(dm.group(1))
+        if n > cal.last_day(y, mo):
+            return None
+        start = e.start - len(before) + dm.start()
+        return _unit_expr(ctx, start, e.end, "day", date(y, mo, n).toordinal(),
+                          f"'{ctx.text[start:e.end]}': day {n} of {e.value} ({e.reasoning})", anchor=date(y, mo, 1))
+    return None
 
 
 def _of_that_year(ctx: _Ctx, prev: TimeExpression, e: TimeExpression, before: date | None) -> bool:
