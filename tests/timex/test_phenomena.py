@@ -748,3 +748,9 @@ def test_parts_of_whole_years_follow_the_calendar():
     assert (e.earliest, e.latest) == ("1939-09-01", "1939-12-31")
     e = one("It happened in the first half of the 17th century.", date(2010, 5, 1))
     assert (e.earliest, e.latest) == ("1600-01-01", "1649-12-31")
+
+
+def test_n_units_before_and_a_clause_is_a_date():
+    text = "On 25 October 1415 the armies met. The English had landed two months before and taken Harfleur."
+    got = {e.text: e.value for e in resolve_document(text, None)[2]}
+    assert got["two months before"] == "1415-08"

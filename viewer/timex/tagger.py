@@ -1794,7 +1794,7 @@ def _h_ago(ctx: _Ctx, m, fam):
     if direction in ("before", "after"):
         # "two days after the attack": a duration (the event anchor is not a date)
         tail = ctx.text[end:end + 30]
-        if not re.match(r"\s*[,.;]|\s*$", tail):
+        if not re.match(r"\s*[,.;:!?)]|\s*$|\s+(?:and|but|when|while|then|as|to)\s", tail):
             m2 = re.match(r"(.*?)[\s-]+(?:before|after)$", s[skip:], re.S)
             e2 = _dur_value(core[: core.rfind(" ")], unit, n)
             if e2 is None:
