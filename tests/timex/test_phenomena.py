@@ -754,3 +754,39 @@ def test_n_units_before_and_a_clause_is_a_date():
     text = "On 25 October 1415 the armies met. The English had landed two months before and taken Harfleur."
     got = {e.text: e.value for e in resolve_document(text, None)[2]}
     assert got["two months before"] == "1415-08"
+
+
+def test_present_day_news_cues():
+    R = date(2024, 11, 20)
+    # what was said is ahead
+    assert values("Officials said that by Christmas the troops would be home.", date(2024, 12, 20)) == [("Christmas", "2024-12-25")]
+    assert values("Paribas said Monday that it intends to bid.", date(1989, 10, 27)) == [("Monday", "1989-10-23")]
+    # a phrase that opens the sentence and the verb after it
+    assert values("Ahead of Sunday's summit, leaders met in Paris.", R) == [("Sunday", "2024-11-24")]
+    assert values("By Friday, the troops must leave the town.", R) == [("Friday", "2024-11-22")]
+    # a plan told in the past perfect is over
+    assert values("The vote had been scheduled for Tuesday but was postponed.", R) == [("Tuesday", "2024-11-19")]
+    # names of days and other nations' holidays
+    assert values("Shoppers crowded stores on Black Friday.", R) == []
+    assert values("Ukraine's Independence Day, Aug. 24, was marked quietly.", R) == [("Aug. 24", "2024-08-24")]
+    assert values("On Independence Day Americans celebrate.", R) == [("Independence Day", "2024-07-04")]
+    # the verb "last" is not "the last"
+    assert values("The truce was meant to last 60 days.", R) == [("60 days", "P60D")]
+
+
+def test_earlier_and_later_this_week_are_split_at_the_reference():
+    e = one("Talks resume later this week.", date(2024, 11, 18))
+    assert (e.value, e.earliest, e.latest) == ("2024-W47", "2024-11-19", "2024-11-24")
+    e = one("Strikes hit earlier this week.", date(2024, 11, 22))
+    assert (e.earliest, e.latest) == ("2024-11-18", "2024-11-21")
+
+
+def test_news_does_not_carry_an_old_date_into_a_clock_time_or_a_period():
+    got = dict(values("Kyiv marked 1,000 days since the invasion on Feb. 24, 2022. "
+                      "Lawmakers held a minute of silence at 10 a.m. local time.", date(2024, 11, 19)))
+    assert got["10 a.m. local time"] == "2024-11-19T10:00"
+    assert dict(values("On Feb. 24, 2022, at 5 a.m., troops crossed.", date(2024, 11, 19)))["5 a.m."] == "2022-02-24T05:00"
+    got = dict(values("The ceasefire collapsed in December. Famine could spread by the end of the year.", date(2025, 1, 8)))
+    assert got["the end of the year"] == "2025"
+    got = dict(values("Oil prices rose before the Jan. 20 inauguration. Oil rose 4% during the week.", date(2025, 1, 10)))
+    assert got["the week"] == "2025-W02"

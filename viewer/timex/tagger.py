@@ -131,10 +131,11 @@ _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 _FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+(?:by|on|in|before|at|for)\b|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return|continue|resume|hold|sign|leave|visit|announce|decide|rule|testify|appear|travel|launch|report|release|publish|face|hear|fly|go|deliver|present|receive|address|attend)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable|meets|meet(?=\s+(?:separately|again|jointly|privately|with)\b)|visits|arrives|travels|resumes|returns|convenes|reconvenes|expires|leaves\s+for)\b")
 _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?:was|were|had|did|said|told|ago|last|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bstill\s)(?!un[a-z]+ed\b|expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
 _SUBORDINATE = re.compile(r"\b(?:as\s+soon\s+as|until|till|once)\s+(?:[\w'-]+\s+){0,3}$")
-_PLAN_PAST = re.compile(r"\bhad\s+(?:been\s+)?(?:scheduled|due|expected|set|planned|slated|supposed|intended|meant)\s+to\b[^,;]*$")
+_MUST = re.compile(r"\bmust(?!\s+have)\b")
+_PLAN_PAST = re.compile(r"\bhad\s+(?:been\s+)?(?:scheduled|due|expected|set|planned|slated|supposed|intended|meant)\s+(?:to\b[^,;]*|for\s+)$")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:(?!being\b)[a-z]{3,}ing\s+(?:(?![a-z]+ed\b|that\b)\w+\s+){0,2}?)?(?:on\s+|for\s+|due\s+|set\s+for\s+)?$")
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
+_AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
 _WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "noted", "insisted", "claimed", "explained",
               "announced", "reported", "agreed", "decided", "ordered", "warned", "urged", "called", "asked", "promised",
               "pledged", "vowed", "threatened", "proposed", "suggested", "indicated", "signaled", "signalled", "supposed",
@@ -288,6 +289,8 @@ class _Ctx:
             cues.append((n - m.end(), 0, "future", True, m.group(0)))   # "planned a rally on Saturday": the plan's event is ahead
         for m in _FUT.finditer(right):
             cues.append((m.start(), 0, "future", False, m.group(0)))
+        for m in _MUST.finditer(right):
+            cues.append((m.start(), 0, "future", False, m.group(0)))   # "By Friday, the troops must leave"
         for m in _PAST.finditer(right):
             # ", he said" after the expression reports the statement, not the event
             weak = m.group(0) in _REPORTING and re.search(r"[,'\"”]\s*(?:\S+\s+){0,3}$", right[:m.start()])
@@ -300,6 +303,11 @@ class _Ctx:
         strong = [c for c in cues if c[1] < 2]
         lefts = [c for c in strong if c[3]]
         best = min(lefts or strong or cues)
+        if best[2] == "past" and best[3] and best[4] in _REPORTING and re.search(r"\bthat\b", left[len(left) - best[0]:]) \
+                and not any(c[3] and c[2] == "past" and c[4] not in _REPORTING for c in cues):
+            ahead = [c for c in cues if not c[3] and c[2] == "future"]
+            if ahead:
+                best = min(ahead)   # "officials said that by Christmas the troops would be home": what was said is ahead
         self.last_cue = best[4]
         return best[2]
 
@@ -796,6 +804,11 @@ def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int)
     return d, ref, why
 
 
+_DAY_NAME_BEFORE = re.compile(r"\b(?:Black|Bloody|Super|Ash|Holy|Maundy|Palm|Cyber|Shrove|Fat|Blue|Giving)\s+$")
+# "Ukraine's Independence Day", "the Ukrainian Independence Day": not the 4th of July
+_OTHER_NATION = re.compile(r"(?:(?<!America)(?<!U\.S\.)['’]s|\bits|\btheir|\b(?!American\b)[A-Z][a-z]+(?:ian|ese|ish|an|i))\s+$")
+
+
 def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
     s = m.group(0)
     start, end = m.start(), m.end()
@@ -807,6 +820,8 @@ def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
         # "Sunday Times", "Bloody Sunday Inquiry": a name, not a date
         if not prefix.strip() and s == wm.group(0):
             return None
+    if not prefix.strip() and _DAY_NAME_BEFORE.search(ctx.text, max(0, start - 10), start):
+        return None   # "Black Friday", "Bloody Sunday", "Super Tuesday", "Ash Wednesday": names of days
     pmod = _pos_mod(prefix) if prefix.strip() else None
     deic = _deictic(prefix) if prefix.strip() else None
     part = s[wm.end():].strip().lower()
@@ -1435,6 +1450,8 @@ def _h_holiday(ctx: _Ctx, m, fam):
         return None   # "the Easter Rising", "the Tet Offensive"
     if key in ("christmas", "easter", "new year", "thanksgiving") and re.match(r"\s+(?:tree|card|gift|present|shopping|season|holidays|market|message|truce|offensive|dinner|party)", ctx.text[end:end + 12]):
         return None
+    if key == "independence day" and low.startswith("independence") and _OTHER_NATION.search(ctx.text, max(0, start - 25), start):
+        return None
     rule = R.HOLIDAYS[key]
     ym = _YEAR_IN.search(s)
     deic = _deictic(low[:low.find(key)])
@@ -1703,6 +1720,14 @@ def _h_relunit(ctx: _Ctx, m, fam):
     word = {-1: f"the {kind} before the {how}'s", 0: f"the {how}'s {kind}", 1: f"the {kind} after the {how}'s"}[shift]
     e = _unit_expr(ctx, start, end, kind, idx, "", pmod, ref)
     e.reasoning = f"'{s}' relative to {ref.isoformat()} → {e.value} ({deic.split('_')[0]}: {word})"
+    if em and em.group(1) in ("earlier", "later") and shift == 0 and how == "reference" and e.earliest and e.latest:
+        # "later this week" said on a Monday: Tuesday to Sunday, not the week's last third
+        a, b = cal.bounds(kind, idx)
+        if em.group(1) == "later" and ref < b:
+            e.earliest, e.latest = (ref + timedelta(days=1)).isoformat(), b.isoformat()
+        elif em.group(1) == "earlier" and ref > a:
+            e.earliest, e.latest = a.isoformat(), (ref - timedelta(days=1)).isoformat()
+        e.reasoning += f", {em.group(1)} than the reference: {e.earliest}..{e.latest}"
     if ctx.narrative and deic in ("next_a", "prev_a", "that", "same_a"):
         _set_anchor(ctx, kind, idx)
     return e
@@ -2363,7 +2388,11 @@ def _h_clock(ctx: _Ctx, m, fam):
     elif wm and ref is not None:
         wd = R.WEEKDAYS[wm.group(0).lower()]
         day, _, how = _weekday_resolve(ctx, wd, None, start, end)
-    elif ctx.last_day is not None and start - ctx.last_day[0] < 1500:
+    elif ctx.last_day is not None and start - ctx.last_day[0] < 1500 and (
+            ctx.narrative or ctx.ref is None or abs((ctx.last_day[1] - ctx.ref).days) <= 7
+            or not _SENT_END.search(ctx.text, ctx.last_day[0], start)):
+        # news: an old date in an earlier sentence ("the invasion on Feb. 24, 2022. ... at 10 a.m.") is not
+        # the day of the clock time
         day = ctx.last_day[1]
         how = "the day mentioned just before"
     elif ref is not None:
@@ -2401,9 +2430,16 @@ def _h_theunit(ctx: _Ctx, m, fam):
     if ctx.anchor is not None and ctx.anchor_kind in ("day", "week", "month", "quarter", "year", "half", "season") \
             and (ctx.narrative or ref is None or _anchor_near(ctx, start, 150)):
         base, how = ctx.anchor, "date under discussion"
+        t = ctx.tense(start, end) if not ctx.narrative and ref is not None else None
+        if t != "future" and ref is not None and not ctx.narrative \
+                and re.search(r"\b(?:could|might|may)\s+(?!have\b)", ctx.sentence(start, end)[0]):
+            t = "future"   # "famine could spread by the end of the year"
         if not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
-                and ctx.tense(start, end) == "future":
+                and t == "future":
             base, how = ref, "reference (future tense: not the earlier date just mentioned)"
+        elif not ctx.narrative and ref is not None and cal.index_of(kind, base) > cal.index_of(kind, ref) \
+                and t == "past":
+            base, how = ref, "reference (past tense: not the later date just mentioned)"
         elif not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
                 and re.search(r"(?i:\bsince\s+)$", ctx.text[max(0, start - 8):start]):
             base, how = ref, "reference ('since': up to now, not the earlier date just mentioned)"
@@ -2623,6 +2659,7 @@ _FLASHBACK = re.compile(r"(?i)\b(?:earlier|previous|prior)\b|\bbefore$")
 
 
 _ON = re.compile(r"\s+on\s+")
+_VERB_LAST = re.compile(r"(?i)\b(?:to|will|would|could|can|may|might|should|not|also|which|that|'ll)\s+$")
 _JUST_SPACE = re.compile(r"[ \t]+(?:on[ \t]+)?")
 _PAIRED_YEAR = re.compile(r"(?i)\b(?:between|from|in|of|c\.|circa)\s+\d{3,4}(?:\s*(?:AD|CE))?\s*(?:and|or|to|[-–])\s*$")
 _RANGE_LINK = re.compile(r"(?i)\s*(?:[-–—]|to|until|till|through|and|and\s+(?:\w+\s+){1,3}(?:until|till|to|through))\s*(?:on\s+|in\s+)?")
@@ -2701,6 +2738,9 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
                     first = _day_before_range(ctx, fm, e)
                     if first is not None:
                         out.append(first)   # "from 6 to 12 September 1914": the first day is a date too
+        if e.type == "DURATION" and e.text[:5].lower() == "last " and _VERB_LAST.search(text, max(0, e.start - 12), e.start):
+            e.start += 5   # "meant to last 60 days": the verb, not "the last 60 days"
+            e.text = text[e.start:e.end]
         wk = _WEEK_OF.match(e.text)
         if wk and e.granularity in ("month", "year") and e.earliest and e.latest and len(e.earliest) == 10:
             # "the first week of August 1914": seven days, not the first third of the month
