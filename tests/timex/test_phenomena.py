@@ -790,3 +790,11 @@ def test_news_does_not_carry_an_old_date_into_a_clock_time_or_a_period():
     assert got["the end of the year"] == "2025"
     got = dict(values("Oil prices rose before the Jan. 20 inauguration. Oil rose 4% during the week.", date(2025, 1, 10)))
     assert got["the week"] == "2025-W02"
+
+
+def test_wire_clock_times_with_a_city_zone_and_a_pair():
+    got = values("The strike began at 0900 Moscow time (0600 GMT) on Tuesday.", date(2024, 12, 23))
+    assert got == [("0900 Moscow time", "2024-12-17T09:00"), ("Tuesday", "2024-12-17")]
+    assert values("Drones flew between 0300 and 0500 GMT.", date(2024, 12, 23)) == [
+        ("0300", "2024-12-23T03:00"), ("0500 GMT", "2024-12-23T05:00")]
+    assert values("The 0300 and 0500 trains.", date(2024, 12, 23)) == []

@@ -57,6 +57,8 @@ NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa|(?-i:c\.|ca\.))\s+)"
 POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?|months)\s+of))"
+# cities and regions whose clock a wire report names ("0900 Moscow time")
+ZONE_CITY = r"(?:Moscow|Kyiv|Kiev|Israel|Gaza|Beirut|Tehran|Damascus|Baghdad|Khartoum|Eastern|Central|Pacific)"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
@@ -122,7 +124,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
     # "for a while", "after quite a while": an unspecified period (TimeML DURATION PXX).
     ("awhile", r"(?i:\b(?:quite\s+)?a\s+(?:long\s+|little\s+|short\s+)?while\b)"),
-    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)?"),
+    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time|{ZONE_CITY}\s+time\b|and\s+(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|Z\b|local)))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time|{ZONE_CITY}\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)?"),
 ]
 
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
@@ -2334,7 +2336,7 @@ def _h_clock(ctx: _Ctx, m, fam):
     elif low.startswith("midnight"):
         hh, mm_ = 0, 0
     else:
-        tm = re.match(r"(\d{2})(\d\d)(?=\s*(?:gmt|utc|z\b|hrs|hours|local))()", low) or \
+        tm = re.match(r"(\d{2})(\d\d)(?=\s*(?:gmt|utc|z\b|hrs|hours|local|" + ZONE_CITY.lower() + r"\s+time\b|and\s+\d{4}))()", low + ctx.text[end:end + 24].lower()) or \
             re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|in the morning|in the afternoon|in the evening|at night|o'clock)?", low)
         if not tm:
             return None
@@ -2356,7 +2358,7 @@ def _h_clock(ctx: _Ctx, m, fam):
         else:
             # "3:45" could be a score or a ratio; require a clock context
             before = ctx.text[max(0, start - 12):start].lower()
-            if not re.search(r"\b(?:at|by|until|from|after|before|since|around|about)\s*$", before) and not re.search(r"[a-z]", low[tm.end():]):
+            if not re.search(r"\b(?:at|by|until|from|after|before|since|around|about|between)\s*$", before) and not re.search(r"[a-z]", low[tm.end():]):
                 return None
     # the day: a weekday/today written with the clock, else the last day mentioned nearby, else the reference
     day = None
@@ -2669,7 +2671,7 @@ _THAT_YEAR = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\
 _RESTATED = re.compile(r"\s*\(\s*")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _BARE_CLOCK = re.compile(r"(?i)[\d:.\s]+(?:[ap]\.?m\.?\s*)?[a-z]{0,5}")   # "0735 GMT", "4 a.m. EDT"
-_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*")
+_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*(?:on\s+)?")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
