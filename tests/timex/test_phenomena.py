@@ -798,3 +798,9 @@ def test_wire_clock_times_with_a_city_zone_and_a_pair():
     assert values("Drones flew between 0300 and 0500 GMT.", date(2024, 12, 23)) == [
         ("0300", "2024-12-23T03:00"), ("0500 GMT", "2024-12-23T05:00")]
     assert values("The 0300 and 0500 trains.", date(2024, 12, 23)) == []
+
+
+def test_the_new_year_is_the_year_about_to_begin():
+    assert values("Talks are expected in the new year.", date(2024, 12, 23)) == [("the new year", "2025")]
+    assert values("Fighting flared in the new year.", date(2025, 1, 5)) == [("the new year", "2025")]
+    assert values("The new year holiday began.", date(2024, 12, 23)) == []

@@ -106,7 +106,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|(?:before|after)(?:\s+(?:that|this)(?=\s*[,.;:!?]))?|from\s+now|hence|back)\b"),
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?(?:(?i:\bbetween)\s+{NUM}\s+(?i:and)\s+{NUM}|\b(?:{NUM}|{NUM_VAGUE})(?:\s+(?i:or|to)\s+{NUM}|\s*[-–]\s*\d+)?)[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
-    ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?i:year|week|month)\b(?![-'])|{POS}\s+(?i:the)\s+(?i:decade|century)\b(?![-'])"),
+    ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+|new\s+(?=year))?(?i:year|week|month)\b(?![-'])|{POS}\s+(?i:the)\s+(?i:decade|century)\b(?![-'])"),
     ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b|(?<=\bfor\s)another\s+(?:week|month|year|decade)\b)"),
@@ -2421,6 +2421,14 @@ def _h_theunit(ctx: _Ctx, m, fam):
     prep = pm.group(1).lower() if pm else None
     unit = low.rsplit(" ", 1)[-1]
     after = ctx.text[end:end + 20]
+    if low.endswith("new year"):
+        # "talks are expected in the new year" written in December: the year about to begin
+        ref, how = ctx.deictic_ref()
+        if ref is None or re.match(r"\s*['’]s\b|\s+(?:holiday|celebration|eve|party|message|address|speech|greetings)", after):
+            return None
+        y = ref.year + 1 if ref.month >= 10 else ref.year
+        return _unit_expr(ctx, start, end, "year", y, f"'{ctx.text[start:end]}': the year {'about to begin' if y > ref.year else 'just begun'} at the {how} {ref.isoformat()} → {y}",
+                          _pos_mod(low), ref)
     if re.match(r"\s+(?:ended|ending)\b", after) and unit == "year":
         return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{ctx.text[start:end]}': a (fiscal) year, a period of one year")
     if re.match(r"\s+(?:before|after|earlier|later|ago|of|in\s+which|that|when|ahead|to\s+date)\b", after):
