@@ -2440,19 +2440,18 @@ def _h_theunit(ctx: _Ctx, m, fam):
     if ctx.anchor is not None and ctx.anchor_kind in ("day", "week", "month", "quarter", "year", "half", "season") \
             and (ctx.narrative or ref is None or _anchor_near(ctx, start, 150)):
         base, how = ctx.anchor, "date under discussion"
-        t = ctx.tense(start, end) if not ctx.narrative and ref is not None else None
-        if t != "future" and ref is not None and not ctx.narrative \
-                and re.search(r"\b(?:could|might|may)\s+(?!have\b)", ctx.sentence(start, end)[0]):
-            t = "future"   # "famine could spread by the end of the year"
-        if not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
-                and t == "future":
-            base, how = ref, "reference (future tense: not the earlier date just mentioned)"
-        elif not ctx.narrative and ref is not None and cal.index_of(kind, base) > cal.index_of(kind, ref) \
-                and t == "past":
-            base, how = ref, "reference (past tense: not the later date just mentioned)"
-        elif not ctx.narrative and ref is not None and cal.index_of(kind, base) < cal.index_of(kind, ref) \
-                and re.search(r"(?i:\bsince\s+)$", ctx.text[max(0, start - 8):start]):
-            base, how = ref, "reference ('since': up to now, not the earlier date just mentioned)"
+        if not ctx.narrative and ref is not None:
+            # news: the date just mentioned, unless the clause points the other way from it
+            t = ctx.tense(start, end)
+            if t != "future" and re.search(r"\b(?:could|might|may)\s+(?!have\b)", ctx.sentence(start, end)[0]):
+                t = "future"   # "famine could spread by the end of the year"
+            step = cal.index_of(kind, base) - cal.index_of(kind, ref)
+            if step < 0 and t == "future":
+                base, how = ref, "reference (future tense: not the earlier date just mentioned)"
+            elif step > 0 and t == "past":
+                base, how = ref, "reference (past tense: not the later date just mentioned)"
+            elif step < 0 and re.search(r"(?i:\bsince\s+)$", ctx.text[max(0, start - 8):start]):
+                base, how = ref, "reference ('since': up to now, not the earlier date just mentioned)"
     elif ref is not None:
         base = ref
     else:
@@ -2675,12 +2674,30 @@ _PAIRED_YEAR = re.compile(r"(?i)\b(?:between|from|in|of|c\.|circa)\s+\d{3,4}(?:\
 _RANGE_LINK = re.compile(r"(?i)\s*(?:[-–—]|to|until|till|through|and|and\s+(?:\w+\s+){1,3}(?:until|till|to|through))\s*(?:on\s+|in\s+)?")
 _WEEK_OF = re.compile(r"(?i)the\s+(first|opening|last|final|closing)\s+week\s+of\s")
 _OF = re.compile(r"\s+of\s+")
-_THAT_YEAR = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year")
 _RESTATED = re.compile(r"\s*\(\s*")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _BARE_CLOCK = re.compile(r"(?i)[\d:.\s]+(?:[ap]\.?m\.?\s*)?[a-z]{0,5}")   # "0735 GMT", "4 a.m. EDT"
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*(?:on\s+)?")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_FROM_DAY = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|till|and|[-–])\s+")
+_SEASON_OF = re.compile(r"(?i)\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+$")
+_ORDDAY_OF = re.compile(r"(?i)\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\s+of\s+$")
+_ANAPHOR_UNIT = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(year|month)")
+
+
+def _refine(text: str, e: TimeExpression) -> None:
+    """Span and interval fixes that need only the expression and the text around it."""
+    if e.type == "DURATION" and e.text[:5].lower() == "last " and _VERB_LAST.search(text, max(0, e.start - 12), e.start):
+        e.start += 5   # "meant to last 60 days": the verb, not "the last 60 days"
+        e.text = text[e.start:e.end]
+    wk = _WEEK_OF.match(e.text)
+    if wk and e.granularity in ("month", "year") and e.earliest and e.latest and len(e.earliest) == 10:
+        # "the first week of August 1914": seven days, not the first third of the month
+        a, b = date.fromisoformat(e.earliest), date.fromisoformat(e.latest)
+        if wk.group(1).lower() in ("first", "opening"):
+            e.latest = min(b, a + timedelta(days=6)).isoformat()
+        else:
+            e.earliest = max(a, b - timedelta(days=6)).isoformat()
 
 
 def _clock_on_day(clock: TimeExpression, day: TimeExpression) -> None:
@@ -2748,17 +2765,7 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
                     first = _day_before_range(ctx, fm, e)
                     if first is not None:
                         out.append(first)   # "from 6 to 12 September 1914": the first day is a date too
-        if e.type == "DURATION" and e.text[:5].lower() == "last " and _VERB_LAST.search(text, max(0, e.start - 12), e.start):
-            e.start += 5   # "meant to last 60 days": the verb, not "the last 60 days"
-            e.text = text[e.start:e.end]
-        wk = _WEEK_OF.match(e.text)
-        if wk and e.granularity in ("month", "year") and e.earliest and e.latest and len(e.earliest) == 10:
-            # "the first week of August 1914": seven days, not the first third of the month
-            a, b = date.fromisoformat(e.earliest), date.fromisoformat(e.latest)
-            if wk.group(1).lower() in ("first", "opening"):
-                e.latest = min(b, a + timedelta(days=6)).isoformat()
-            else:
-                e.earliest = max(a, b - timedelta(days=6)).isoformat()
+        _refine(text, e)
         if e.type == "TIME" and out and out[-1].type == "TIME" and _RESTATED.fullmatch(text, out[-1].end, e.start) \
                 and _CLOSE_PAREN.match(text, e.end) and _BARE_CLOCK.fullmatch(e.text):
             continue   # "at 10:35 a.m. (0735 GMT)": the same moment in another time zone, not a second time
@@ -2768,9 +2775,11 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
             # "commemorated annually on 9 February", "every year on 9 May": a day of every year, not one event
             e = _expr(ctx, e.start, e.end, "SET", "XXXX" + e.value[4:], None, None, None,
                       f"'{e.text}' after '{out[-1].text}': that day every year")
-        if out and e.granularity == "year" and e.value[:4].isdigit() and _THAT_YEAR.fullmatch(e.text) and _OF.fullmatch(text, out[-1].end, e.start) \
+        au = _ANAPHOR_UNIT.fullmatch(e.text)
+        if out and au and au.group(1).lower() == "year" and e.granularity == "year" and e.value[:4].isdigit() \
+                and _OF.fullmatch(text, out[-1].end, e.start) \
                 and out[-1].type == "DATE" and out[-1].granularity in ("day", "month", "season", "week") \
-                and _DAY_VALUE.match(out[-1].value[:4] + "-01-01") and not _YEAR_IN.search(out[-1].text) \
+                and out[-1].value[:4].isdigit() and not _YEAR_IN.search(out[-1].text) \
                 and _of_that_year(ctx, out[-1], e, before_last[0] if before_last else None):
             last_end = e.end
             continue
@@ -2825,12 +2834,6 @@ def _move_anchor(ctx: _Ctx, e: TimeExpression) -> None:
                 ctx.last_day = None
         except ValueError:
             pass
-
-
-_FROM_DAY = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|till|and|[-–])\s+")
-_SEASON_OF = re.compile(r"(?i)\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+$")
-_ORDDAY_OF = re.compile(r"(?i)\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\s+of\s+$")
-_ANAPHOR_UNIT = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(year|month)")
 
 
 def _day_before_range(ctx: _Ctx, fm: re.Match, last: TimeExpression) -> TimeExpression | None:
