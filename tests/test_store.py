@@ -248,16 +248,24 @@ def test_every_event_has_its_own_report_first(store):
     assert store.excerpts(10**9) == []
 
 
-def test_own_word_overlap_judges_when_the_tagger_side_has_none(store, monkeypatch):
-    import viewer.store as store_module
-    monkeypatch.setattr(store_module, "_same_happening_fn", False)    # as if viewer.events lacked it
-    assert store_module.word_overlap(KYIV_A[0], KYIV_B[0], "Monday November 18") >= 0.5
-    assert store_module.word_overlap("Talks began.", "Talks began.") == 0     # < 3 shared words
+def test_the_store_merges_by_the_one_scorer(store):
+    """Two reports of the shelling of Kyiv are one event; a budget vote the same day with the same countries
+    is another: the store weighs them with viewer.merging.same_happening, the scorer tests/test_merging.py
+    checks (no fallback of its own that could judge differently)."""
+    from viewer.merging import same_happening
+    from viewer.store import MERGE_THRESHOLD
     store.add_articles([_report(*KYIV_A, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
     store.add_articles([_report(*KYIV_B, "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
     store.add_articles([_report("On November 18 Ukraine's parliament voted on the budget, officials said.",
                                 "November 18", "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
     assert sorted(r.reports for r in store.events()) == [1, 2]
+    merged = next(r for r in store.events() if r.reports == 2)
+    alone = next(r for r in store.events() if r.reports == 1)
+    as_events = {r.id: Event(r.article_id, 0, len(r.sentence), r.sentence,
+                             TimeExpression(0, 0, r.time_text or "", "DATE", r.value, r.earliest, r.latest,
+                                            r.granularity), r.title, list(r.countries))
+                 for r in (merged, alone)}
+    assert same_happening(as_events[merged.id], as_events[alone.id]) < MERGE_THRESHOLD
 
 
 def _triggers(store):

@@ -7,6 +7,7 @@ import pytest
 
 from viewer.model import GRANULARITIES, ViewFilter
 from viewer.store import Store, interval_seconds
+from viewer.store import window as queries
 from viewer.synth import synthesize
 
 
@@ -25,6 +26,15 @@ def test_counts_and_articles(store):
     assert 300 <= n_articles <= 400
     assert store.db.execute("SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
                             ).fetchone()[0] == 0
+
+
+def test_articles_come_in_several_languages_some_unknown(store):
+    """The benchmark databases give the language filter something to choose among."""
+    choices = {row["code"]: row for row in queries.language_choices(store)}
+    assert {"en", "uk", "ru", "fr", "de", "und"} <= set(choices)
+    assert choices["en"]["events"] > choices["fr"]["events"] > 0
+    assert sum(row["events"] for row in choices.values()) == 3000
+    assert store.count_events(ViewFilter(languages=frozenset({"fr"}))) == choices["fr"]["events"]
 
 
 def test_dates_agree(store):

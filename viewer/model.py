@@ -87,6 +87,8 @@ class ViewFilter:
     search: str | None = None                  # full-text query over event sentences and titles
     max_granularity: str | None = None         # hide events vaguer than this (e.g. "month")
     article_id: str | None = None              # only events from this article
+    languages: frozenset[str] | None = None    # None = every language; ISO 639-1 codes as stored (fr, uk);
+                                               # "und" (ISO 639-2 "undetermined") = articles with none stored
 
 
 # Granularities from finest to coarsest; used to filter by precision.

@@ -157,6 +157,12 @@ def _moments(rng: np.random.Generator, n: int) -> np.ndarray:
     return t
 
 
+# The languages of the synthetic articles (ISO 639-1 as ingest stores them; None: none stored), with
+# their shares: the language filter has something to choose among. The texts themselves stay English.
+_LANGUAGES = (("en", 40), ("uk", 20), ("ru", 15), ("fr", 8), ("de", 7), ("pl", 5), ("es", 3), (None, 2))
+_LANGUAGE_WHEEL = [code for code, share in _LANGUAGES for _ in range(share)]
+
+
 class _Generator:
     """Rows for a range of articles, from the random draws of a run (deterministic: any process that
     holds the same draws produces the same rows, so chunks can be made in a worker process)."""
@@ -265,7 +271,9 @@ class _Generator:
             published = (_EPOCH + timedelta(seconds=float(pub) + 86400 * (self.extra[members[0]] % 5))
                          ).date().isoformat()
             article_rows.append((article_id, f"https://news.example.org/{article_id}", head, "synthetic",
-                                 " ".join(sentences), published, "given", "en", "2025-01-01T00:00:00+00:00"))
+                                 " ".join(sentences), published, "given",
+                                 _LANGUAGE_WHEEL[int(article_id[:8], 16) % len(_LANGUAGE_WHEEL)],
+                                 "2025-01-01T00:00:00+00:00"))
             for c in dict.fromkeys(codes_in_article):
                 article_country_rows.append((article_id, c))
         return article_rows, article_country_rows, event_rows, country_rows

@@ -85,6 +85,15 @@ def known_db(tmp_path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def english_desktop():
+    """Every window test runs on an English desktop (month names follow the desktop's locale, which is
+    otherwise whoever runs the tests'); a test of another locale sets its own inside."""
+    from tests.ui.locale_helpers import default_locale
+    with default_locale("en_US"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def temp_settings(tmp_path, monkeypatch):
     """Every test gets its own empty QSettings folder (never the person's real settings)."""
     folder = tmp_path / "settings"

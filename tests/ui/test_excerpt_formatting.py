@@ -1,7 +1,14 @@
 """How dates, precisions and sources are written in the excerpt panel and the table."""
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
+from tests.ui.locale_helpers import english  # noqa: F401 - the fixture below
 from viewer.ui import formatting as fmt
+
+pytestmark = pytest.mark.usefixtures("english")     # the English month names these tests read
 
 
 def test_when_says_a_vague_date_as_vague():
@@ -40,8 +47,17 @@ def test_publication_and_names():
     assert fmt.published(None, None) == "Publication date unknown"
     assert fmt.country_name("RU") == "Russia" and fmt.country_name("NATO") == "NATO"
     assert fmt.country_name("UA") == "Ukraine"
-    assert fmt.country_colour("UA") == fmt.country_colour("UA")
+    # a country keeps its colour from run to run (not a per-process hash)
+    assert (fmt.country_colour("UA"), fmt.country_colour("RU")) == ("#1f77b4", "#e377c2")
     assert fmt.article_label({"title": "", "source": "/data/news/a.txt"}) == "a.txt"
     assert fmt.article_label({"title": "Green light", "source": "/x"}) == "Green light"
     assert fmt.axis_span(1.7e9, 1.8e9) == "2023 – 2027"
     assert fmt.iso_day(0) == "1970-01-01" and fmt.iso_day(None) is None
+
+
+def test_month_names_come_from_one_place():
+    assert fmt.month_name(9) == "September" and fmt.month_name(9, short=True) == "Sep"
+    assert fmt.month_year(date(2024, 9, 1), short=True) == "Sep 2024"
+    assert fmt.day_month(date(2024, 11, 18)) == "18 Nov"
+    assert fmt.axis_span(1.7312e9, 1.7400e9) == "Nov 2024 – Feb 2025"
+    assert fmt.axis_span(1.7319e9, 1.7319e9 + 3 * 3600) == "18 Nov 2024 03:20 – 06:20"

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from tests.ui.window_helpers import empty_window
 from viewer.ui.app import make_app
-
-
-def _window(qtbot, tmp_path):
-    from viewer.ui.main_window import MainWindow
-
-    make_app()
-    w = MainWindow(remember=False)
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_database(str(tmp_path / "limit.db"))
-    return w
 
 
 def test_the_limit_is_set_in_its_dialog_and_remembered(qtbot):
@@ -51,7 +41,7 @@ def test_an_import_skips_a_file_over_the_limit_and_says_how_to_raise_it(qtbot, t
     (folder / "ok.txt").write_text("Vilnius said on Tuesday, November 19, 2024, that Lithuania agreed.")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
-    w = _window(qtbot, tmp_path)
+    w = empty_window(qtbot, tmp_path / "limit.db")
     with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
         assert w.import_paths([str(folder)])
     summary = done.args[0]

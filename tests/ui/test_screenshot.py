@@ -25,11 +25,13 @@ def test_screenshot_writes_a_full_png(qtbot, known_db, tmp_path):
 
 
 def test_screenshot_with_filters(qtbot, known_db, tmp_path):
-    out = tmp_path / "de.png"
+    out, everything = tmp_path / "de.png", tmp_path / "all.png"
     screenshot(str(known_db), str(out), size=(900, 600), countries=["de"],
                date_range=("2024-11-01", "2024-11-30"))
+    screenshot(str(known_db), str(everything), size=(900, 600))
     assert QImage(str(out)).width() == 900
     assert _distinct_colours(out) > 100
+    assert QImage(str(out)) != QImage(str(everything))      # the filters show in the picture
 
 
 def test_screenshot_of_a_bad_database_raises(qtbot, tmp_path):

@@ -5,7 +5,10 @@ import calendar
 
 import pytest
 
-from viewer.ui.timeline_axis import _STEPS, choose, label, tick_values
+from tests.ui.locale_helpers import english  # noqa: F401 - the fixture below
+from viewer.ui.timeline_axis import _STEPS, choose, context_label, label, tick_values
+
+pytestmark = pytest.mark.usefixtures("english")     # the English month names these tests read
 
 DAY = 86400.0
 
@@ -41,3 +44,20 @@ def test_labels():
     assert label(ts(2024, 9, 18), "day") == "18 Sep"
     assert label(ts(2024, 9, 18, 14, 30), "minute") == "14:30"
     assert label(ts(2024, 9, 18), "hour") == "18 Sep"
+
+
+def test_one_label_says_the_year_the_others_leave_out():
+    assert context_label(ts(2024, 9, 1), "month") == "Sep 2024"
+    assert context_label(ts(2024, 9, 18), "day") == "18 Sep 2024"
+    assert context_label(ts(2024, 9, 18, 14, 30), "minute") == "18 Sep 2024 14:30"
+
+
+def test_the_axis_labels_its_major_ticks(qtbot):
+    from viewer.ui.timeline_axis import TimeAxis
+
+    axis = TimeAxis()
+    (spacing, values), *_ = axis.tickValues(ts(2024, 5, 20), ts(2025, 2, 10), 1100)
+    assert axis.tickStrings(values, 1.0, spacing) == ["Jun", "Jul 2024", "Aug", "Sep", "Oct", "Nov", "Dec", "2025",
+                                                      "Feb"]
+    (spacing, values), *_ = axis.tickValues(ts(2024, 9, 1), ts(2024, 9, 3), 1100)
+    assert axis.tickStrings(values, 1.0, spacing)[:3] == ["1 Sep", "1 Sep 2024 06:00", "12:00"]

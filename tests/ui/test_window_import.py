@@ -8,28 +8,16 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from tests.ui.window_helpers import empty_window
 from viewer.paths import seeds_dir
 
 needs_ingest = pytest.mark.skipif(importlib.util.find_spec("viewer.ingest") is None,
                                   reason="viewer.ingest not there yet")
 
 
-def _empty_window(qtbot, tmp_path):
-    from viewer.ui.app import make_app
-    from viewer.ui.main_window import MainWindow
-
-    make_app()
-    w = MainWindow(remember=False)
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_database(str(tmp_path / "new.db"))
-    assert w.model.rowCount() == 0
-    return w
-
-
 @needs_ingest
 def test_import_the_seeds_end_to_end(qtbot, tmp_path, warnings_shown):
-    w = _empty_window(qtbot, tmp_path)
+    w = empty_window(qtbot, tmp_path / "new.db")
     with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
         assert w.import_paths([str(seeds_dir())])
     summary = done.args[0]
@@ -46,7 +34,7 @@ def test_import_the_seeds_end_to_end(qtbot, tmp_path, warnings_shown):
 
 @needs_ingest
 def test_dropping_files_onto_the_window_imports_them(qtbot, tmp_path, warnings_shown):
-    w = _empty_window(qtbot, tmp_path)
+    w = empty_window(qtbot, tmp_path / "new.db")
     article = tmp_path / "a.txt"
     article.write_text("On 3 March 2022, Russian forces shelled Kharkiv, Ukraine's second city.\n",
                        encoding="utf-8")
@@ -69,12 +57,13 @@ def test_import_needs_a_writable_file_database(qtbot, known_db, warnings_shown):
     qtbot.addWidget(w)
     assert w.open_database(":memory:")
     assert w.import_paths(["/nonexistent"]) is False
-    assert warnings_shown
+    (title, text), = warnings_shown                     # one warning, saying why
+    assert title == "Import articles" and "database file" in text
 
 
 @needs_ingest
 def test_an_import_can_be_stopped(qtbot, tmp_path, warnings_shown):
-    w = _empty_window(qtbot, tmp_path)
+    w = empty_window(qtbot, tmp_path / "new.db")
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(30):
@@ -82,14 +71,19 @@ def test_an_import_can_be_stopped(qtbot, tmp_path, warnings_shown):
             f"On {i % 28 + 1} March 2022, Russian forces shelled Kharkiv for the {i}th time.\n", encoding="utf-8")
     with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
         assert w.import_paths([str(folder)])
+        w._import.cancel()                             # Stop, while the first article is being read
         assert not w.import_action.isEnabled()         # one import at a time
         w.timeline.fit_all()                           # the window stays usable meanwhile
-        w._import.cancel()
     summary = done.args[0]
-    assert summary is not None
-    assert summary.stopped or summary.articles_added == 30
+    assert summary is not None and summary.stopped
+    assert summary.articles_added < 30                 # what was read before the stop is kept ...
     assert w.import_action.isEnabled()
-    assert w.model.rowCount() == w.store.count_events(None)
+    assert w.model.rowCount() == w.store.count_events(None)          # ... and shown
+    with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
+        assert w.import_paths([str(folder)])           # importing again reads the rest
+    rest = done.args[0]
+    assert not rest.stopped and rest.articles_added == 30 - summary.articles_added
+    assert w.filters.article.count() == 1 + 30
 
 
 def test_dragging_files_over_the_window_shows_where_they_go(qtbot, known_db, tmp_path, warnings_shown):

@@ -12,37 +12,21 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
-from viewer.model import GRANULARITIES, Article, Event, TimeExpression, ViewFilter
+from viewer.merging import same_happening
+from viewer.model import Article, Event, TimeExpression, ViewFilter
+from viewer.store.errors import StoreError, StoreInputError
+from viewer.store.filtering import sql_where
+# the store's values, re-exported: the window and the command line import them from here
+from viewer.store.values import clean_text, fts_query, interval_seconds, seconds_to_iso  # noqa: F401
 
 SCHEMA_VERSION = 4   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
-
-
-class StoreError(Exception):
-    """A database that cannot be used: not ours, too new, corrupt, read-only, locked, disk full.
-
-    ``kind`` says which, for callers that react differently (the window may offer to open a read-only
-    database for browsing): "missing", "not-sqlite", "foreign", "newer", "corrupt", "readonly", "locked",
-    "full", "io", "interrupted", "input" or "error". The message always names the file and the reason.
-    """
-
-    def __init__(self, message: str, kind: str = "error"):
-        super().__init__(message)
-        self.kind = kind
-
-
-class StoreInputError(StoreError, ValueError):
-    """Something handed to the store that it cannot store or query (a malformed date, a number too big
-    for SQLite). Nothing was written."""
-
-    def __init__(self, message: str):
-        super().__init__(message, "input")
 
 
 # Databases up to this size are checked (PRAGMA quick_check, ~0.1 s per 60 MB) when opened; bigger ones
@@ -100,51 +84,6 @@ def _translate(exc: BaseException, path: str, timeout: float | None = None) -> S
     if isinstance(exc, (OverflowError, UnicodeError, ValueError, TypeError)):
         return StoreInputError(f"{path}: cannot store this input: {text}")
     return StoreError(f"{path}: {text}")
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_UNIT_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
-
-
-def _parse_iso(text: str) -> datetime:
-    if "T" in text:
-        moment = datetime.fromisoformat(text)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        return moment
-    y, m, d = (int(p) for p in text.split("-"))
-    return datetime(y, m, d, tzinfo=timezone.utc)
-
-
-def interval_seconds(earliest: str, latest: str, granularity: str | None = None) -> tuple[float, float]:
-    """Inclusive ISO bounds -> [t0, t1) in seconds since 1970 UTC (the timeline's axis)."""
-    start = _parse_iso(earliest)
-    end = _parse_iso(latest)
-    if "T" in latest:
-        end += timedelta(seconds=_UNIT_SECONDS.get(granularity or "", 60))
-    else:
-        end += timedelta(days=1)
-    return (start - _EPOCH).total_seconds(), (end - _EPOCH).total_seconds()
-
-
-def seconds_to_iso(seconds: float) -> str:
-    return (_EPOCH + timedelta(seconds=seconds)).date().isoformat()
-
-
-def fts_query(text: str) -> str | None:
-    """A person's search words -> a safe FTS5 query: every word, quoted, as a prefix, all required.
-    Never raises. At most 32 words of 64 characters; repeated words, and words that are the start of
-    another word of the query ("o" in "o oil"), are dropped: they match nothing more and cost time."""
-    first: dict[str, str] = {}            # the first 32 distinct words, lowered -> as typed
-    for match in re.finditer(r"\w+", str(text or "")[:100_000]):
-        w = match.group()[:64]
-        first.setdefault(w.lower(), w)
-        if len(first) == 32:
-            break
-    out = [w for low, w in first.items() if not any(o != low and o.startswith(low) for o in first)]
-    if not out:
-        return None
-    return " ".join('"%s"*' % w for w in out)
 
 
 @dataclass
@@ -294,23 +233,10 @@ def _decode_text(raw: bytes) -> str:
     return str(raw, "utf-8", "replace")
 
 
-def _clean(text):
-    """Text SQLite can store: lone surrogates (from undecodable bytes) become U+FFFD, which keeps
-    every str offset where it was."""
-    if text is None or not isinstance(text, str) or text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return re.sub("[\ud800-\udfff]", "\ufffd", text)
-
-
 # -- one event from many reports -----------------------------------------------------------------
 
 MERGE_REPORTS = True
-MERGE_THRESHOLD = 0.85        # on viewer.events.same_happening's 0..1 scale (date, countries, words)
-WORD_OVERLAP_THRESHOLD = 0.5  # our own fallback: Jaccard of content words, at least 3 of them shared
+MERGE_THRESHOLD = 0.85        # on viewer.merging.same_happening's 0..1 scale (date, countries, words)
 
 # Reports of the same happening are dated with the same precision, give or take: "on Monday" and
 # "on 18 November" (day), "last weekend" and "that week" (week) ...
@@ -333,43 +259,11 @@ _ROW_TRIGGERS = ("events_ai", "events_au", "excerpts_ai", "excerpts_au")
 _CLASS_MAX_SPAN = {"time": 86400, "day": 7 * 86400, "week": 14 * 86400, "month": 62 * 86400,
                    "season": 190 * 86400, "year": 740 * 86400, "long": 200 * 366 * 86400}
 
-_STOP_WORDS = frozenset("""the and for that with was were has have had this from said says will would are its
-his her their they been also which who not but more than after before into over about other could should
-there then when what where while on in at of to by an as it is be or if a""".split())
-
-
-def word_overlap(a: str, b: str, ignore: str = "") -> float:
-    """Jaccard similarity of the content words of two sentences (the words of `ignore`, e.g. the date
-    phrases, left out); 0 when they share fewer than 3 words."""
-    skip = set(re.findall(r"\w+", ignore.lower()))
-    wa = {w for w in re.findall(r"\w+", a.lower()) if len(w) > 2 and w not in _STOP_WORDS and w not in skip}
-    wb = {w for w in re.findall(r"\w+", b.lower()) if len(w) > 2 and w not in _STOP_WORDS and w not in skip}
-    shared = len(wa & wb)
-    return shared / len(wa | wb) if shared >= 3 else 0.0
-
-
-_same_happening_fn = None
-
-
 def _similar(a: Event, b: Event) -> float:
-    """> 0 when a and b read as the same happening: viewer.events.same_happening (the ingest side's
-    judgement) when it exists, above MERGE_THRESHOLD; else our own word overlap. Returns a score to rank
-    candidates, 0 for "not the same"."""
-    global _same_happening_fn
-    if _same_happening_fn is None:
-        try:
-            from viewer.events import same_happening
-            _same_happening_fn = same_happening
-        except Exception:        # not there (yet), or broken: fall back to word overlap
-            _same_happening_fn = False
-    if _same_happening_fn:
-        try:
-            score = float(_same_happening_fn(a, b))
-        except Exception:
-            score = 0.0
-        return score if score >= MERGE_THRESHOLD else 0.0
-    score = word_overlap(a.sentence, b.sentence, f"{a.time.text} {b.time.text}")
-    return score if score >= WORD_OVERLAP_THRESHOLD else 0.0
+    """How alike a and b read as one happening (viewer.merging.same_happening), 0 below MERGE_THRESHOLD:
+    a score to rank candidates, 0 for "not the same"."""
+    score = same_happening(a, b)
+    return score if score >= MERGE_THRESHOLD else 0.0
 
 
 class Store:
@@ -799,46 +693,11 @@ class Store:
                 and set(c for c in (row[17] or "").split(",") if c) == wanted]
 
     # -- reading -----------------------------------------------------------------------------
-    def where(self, f: ViewFilter | None) -> tuple[str, list]:
-        clauses, params = [], []
-        if f is None:
-            return "", params
-        if f.countries is not None:
-            codes = sorted(_clean(str(c)) for c in f.countries)
-            if len(codes) <= 50:
-                clauses.append("e.id IN (SELECT event_id FROM event_countries WHERE code IN (%s))"
-                               % ",".join("?" * len(codes)) if codes else "0")
-                params += codes
-            else:       # any number of codes in one parameter (SQLite limits the number of ?s)
-                clauses.append("e.id IN (SELECT event_id FROM event_countries WHERE code IN"
-                               " (SELECT value FROM json_each(?)))")
-                params.append(json.dumps(codes))
-        if f.date_from:
-            clauses.append("e.t1 > ?")
-            params.append(_filter_bound(f.date_from, 0))
-        if f.date_to:
-            clauses.append("e.t0 < ?")
-            params.append(_filter_bound(f.date_to, 1))
-        if f.search:
-            q = fts_query(f.search)
-            if q:
-                if self._has_table("excerpts_fts"):
-                    clauses.append(
-                        "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
-                        " UNION SELECT x.event_id FROM excerpts_fts JOIN excerpts x"
-                        " ON x.id = excerpts_fts.rowid WHERE excerpts_fts MATCH ?)")
-                    params += [q, q]
-                else:
-                    clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-                    params.append(q)
-        if f.max_granularity in GRANULARITIES:
-            allowed = GRANULARITIES[: GRANULARITIES.index(f.max_granularity) + 1]
-            clauses.append("e.granularity IN (%s)" % ",".join("?" * len(allowed)))
-            params += list(allowed)
-        if f.article_id:
-            clauses.append("e.article_id = ?")
-            params.append(_clean(str(f.article_id)))
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def where(self, f: ViewFilter | None, *, correlated_countries: bool = False) -> tuple[str, list]:
+        """`f` as " WHERE ..." over the events table as ``e``, and its parameters (see
+        viewer.store.filtering, which says what each field of a filter means)."""
+        search_reports = bool(f is not None and f.search) and self._has_table("excerpts_fts")
+        return sql_where(f, correlated_countries=correlated_countries, search_reports=search_reports)
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
         where, params = self.where(f)
@@ -859,9 +718,10 @@ class Store:
         """Every report of an event, in the order they arrived (the event's own first): the excerpt's
         fields (sentence and time expression with their offsets into its article's text, value,
         earliest, latest, granularity, reasoning, anchor, countries, mentions) and its article's
-        `title`, `url`, `source`, `published`. [] for an event that does not exist."""
+        `title`, `url`, `source`, `published`, `language` (None when none is stored). [] for an event
+        that does not exist."""
         article_cols = ("a.title AS title, a.url AS url, a.source AS source, a.published AS published,"
-                        " a.published_source AS published_source")
+                        " a.published_source AS published_source, nullif(a.language, '') AS language")
         with self._errors():
             rows = []
             if self._has_excerpts():
@@ -900,7 +760,7 @@ class Store:
     def country_counts(self, f: ViewFilter | None = None) -> dict[str, int]:
         """Events per country under every filter but the country one (so the list can show all)."""
         if f is not None:
-            f = ViewFilter(None, f.date_from, f.date_to, f.search, f.max_granularity, f.article_id)
+            f = replace(f, countries=None)
         where, params = self.where(f)
         sql = (f"SELECT c.code, count(*) FROM event_countries c JOIN events e ON e.id = c.event_id"
                f"{where} GROUP BY c.code ORDER BY count(*) DESC, c.code")
@@ -942,13 +802,6 @@ def create_at_version(path: str | Path, version: int) -> None:
         store._migrate(version)
     finally:
         conn.close()
-
-
-def _filter_bound(day: str, which: int) -> float:
-    try:
-        return interval_seconds(day, day)[which]
-    except (ValueError, OverflowError, TypeError, AttributeError) as exc:
-        raise StoreInputError(f"not a date (YYYY-MM-DD): {day!r}") from exc
 
 
 def _check_is_ours(path: str) -> None:

@@ -18,7 +18,8 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from viewer.model import Event, TimeExpression
-from viewer.store import StoreInputError, _clean, interval_seconds
+from viewer.store.errors import StoreInputError
+from viewer.store.values import clean_text, interval_seconds
 
 
 class Prepared(NamedTuple):
@@ -39,9 +40,9 @@ class Prepared(NamedTuple):
 def prepare_article(article, events, countries) -> Prepared:
     """(Article, [Event], [code]) -> Prepared. Raises StoreInputError for an event whose date bounds are
     not ISO dates (the message names the article and the expression)."""
-    aid = _clean(article.id)
-    row = (aid, _clean(article.url), _clean(article.title), _clean(article.source), _clean(article.text),
-           _clean(article.published), _clean(article.published_source), _clean(article.language))
+    aid = clean_text(article.id)
+    row = (aid, *(clean_text(v) for v in (article.url, article.title, article.source, article.text,
+                                          article.published, article.published_source, article.language)))
     out = []
     for event in events:
         t = event.time
@@ -52,18 +53,18 @@ def prepare_article(article, events, countries) -> Prepared:
             except (ValueError, OverflowError, TypeError) as exc:
                 raise StoreInputError(f"article {aid}: event {t.text!r} has a date that is not ISO "
                                       f"({t.earliest!r}..{t.latest!r}): {exc}") from exc
-        codes = tuple(dict.fromkeys(_clean(c) for c in event.countries))
-        mentions = json.dumps([[m.start, m.end, _clean(m.code)] for m in event.mentions])
-        report = (aid, event.sentence_start, event.sentence_end, _clean(event.sentence), t.start, t.end,
-                  _clean(t.text), _clean(t.type), _clean(t.value), _clean(t.earliest), _clean(t.latest),
-                  _clean(t.granularity), _clean(t.mod), _clean(t.reasoning), _clean(t.anchor),
+        codes = tuple(dict.fromkeys(clean_text(c) for c in event.countries))
+        mentions = json.dumps([[m.start, m.end, clean_text(m.code)] for m in event.mentions])
+        report = (aid, event.sentence_start, event.sentence_end, clean_text(event.sentence), t.start, t.end,
+                  *(clean_text(v) for v in (t.text, t.type, t.value, t.earliest, t.latest, t.granularity,
+                                            t.mod, t.reasoning, t.anchor)),
                   ",".join(codes), mentions)
-        out.append((report, t0, t1, _clean(event.title), codes))
-    return Prepared(aid, row, tuple(dict.fromkeys(_clean(c) for c in countries)), tuple(out))
+        out.append((report, t0, t1, clean_text(event.title), codes))
+    return Prepared(aid, row, tuple(dict.fromkeys(clean_text(c) for c in countries)), tuple(out))
 
 
 def report_event(report: tuple, title: str | None, codes) -> Event:
-    """The Event a prepared report stands for (what viewer.events.same_happening weighs)."""
+    """The Event a prepared report stands for (what viewer.merging.same_happening weighs)."""
     r = report
     return Event(r[0], r[1], r[2], r[3] or "",
                  TimeExpression(r[4], r[5], r[6] or "", r[7] or "", r[8] or "", r[9], r[10], r[11],

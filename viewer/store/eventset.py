@@ -2,7 +2,8 @@
 
 Loaded once per database (after the timeline's occurrence arrays, in the same loader thread for a big
 database): per event its id, t0, t1 (NaN when undated), precision rank and article number; per
-(event, country) row the event's position and the country's number. A filter is then a boolean mask over
+(event, country) row the event's position and the country's number; per event its language's number (an
+index into a small table of the codes stored). A filter is then a boolean mask over
 the events (`EventArrays.base_mask`), country counts a `np.bincount` over the country rows under that mask,
 and the table's rows a slice of a precomputed order (`EventArrays.order`).
 
@@ -19,10 +20,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from viewer.model import GRANULARITIES, ViewFilter
-from viewer.store import fts_query
-from viewer.store.timeline import NO_COUNTRY, _conn, _ints
+from viewer.store import filtering
+from viewer.store.arrays import connection, int_array
+from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE, NO_RANK
+from viewer.store.values import clean_text, fts_query
 
-NO_RANK = 99                      # the precision rank of an event without a granularity (kept by no limit)
 _MISSING = -(2 ** 62)             # stands for NULL in the group_concat streams (which skip NULLs)
 _RANK_SQL = "CASE granularity %s ELSE %d END" % (
     " ".join(f"WHEN '{g}' THEN {i}" for i, g in enumerate(GRANULARITIES)), NO_RANK)
@@ -44,8 +46,17 @@ class EventArrays:
     cpos: np.ndarray              # int32: position of the event of each country row
     ccode: np.ndarray             # int32: number of the country of each row (index into codes)
     codes: list[str]
+    lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
+    # int16: number of the event's language (index into languages; its article's, NO_LANGUAGE if none)
+    languages: list[str] = field(default_factory=lambda: [NO_LANGUAGE])
     _orders: dict = field(default_factory=dict, repr=False)
     _lookup: np.ndarray | None = field(default=None, repr=False)
+
+    def __post_init__(self):
+        if len(self.lang) != len(self.id):      # no languages given: every event's is unknown
+            if NO_LANGUAGE not in self.languages:
+                self.languages = [*self.languages, NO_LANGUAGE]
+            self.lang = np.full(len(self.id), self.languages.index(NO_LANGUAGE), dtype=np.int16)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -72,10 +83,15 @@ class EventArrays:
     def base_mask(self, f: ViewFilter | None, search_ids: np.ndarray | None = None,
                   article: int | None = None) -> np.ndarray:
         """Events kept by every part of `f` but the countries: dates, precision, the article (its rowid
-        in `article`; -1 for an article that does not exist) and the search (the matching ids)."""
+        in `article`; -1 for an article that does not exist), the languages and the search (the matching
+        ids)."""
         if f is None:
             return np.ones(len(self.id), dtype=bool)
-        mask = attribute_mask(f, self.t0, self.t1, self.rank, self.article, article)
+        c = filtering.criteria(f)
+        mask = filtering.attribute_mask(c, self.t0, self.t1, self.rank, self.article, article)
+        langs = filtering.language_mask(c, self.lang, self.languages)
+        if langs is not None:
+            mask &= langs
         if f.search and search_ids is not None:
             keep = np.zeros(len(self.id), dtype=bool)
             pos = self.positions(search_ids)
@@ -84,13 +100,24 @@ class EventArrays:
         return mask
 
     def country_mask(self, countries) -> np.ndarray | None:
-        """Events naming at least one of `countries` (None: no country filter, every event)."""
-        if countries is None:
-            return None
-        chosen = np.array([c in countries for c in self.codes] + [False], dtype=bool)
-        keep = np.zeros(len(self.id), dtype=bool)
-        keep[self.cpos[chosen[self.ccode]]] = True
-        return keep
+        """Events naming at least one of `countries` (NO_COUNTRY: events naming none); None: no country
+        filter, every event."""
+        c = filtering.criteria(ViewFilter(countries=countries))
+        return filtering.country_mask(c, len(self.id), self.codes, self.cpos, self.ccode)
+
+    def language_mask(self, languages) -> np.ndarray | None:
+        """Events whose article is in one of `languages` (NO_LANGUAGE: none stored); None: no language
+        filter, every event."""
+        c = filtering.criteria(ViewFilter(languages=languages))
+        return filtering.language_mask(c, self.lang, self.languages)
+
+    def language_counts(self, mask: np.ndarray) -> dict[str, int]:
+        """Events per language among those `mask` keeps (most first, then by code, as
+        window.language_counts)."""
+        counts = np.bincount(self.lang[mask], minlength=len(self.languages))
+        pairs = [(self.languages[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        pairs.sort(key=lambda p: (-p[1], p[0]))
+        return dict(pairs)
 
     def mask(self, f: ViewFilter | None, search_ids=None, article: int | None = None) -> np.ndarray:
         base = self.base_mask(f, search_ids, article)
@@ -147,41 +174,29 @@ def attribute_mask(f: ViewFilter, t0: np.ndarray, t1: np.ndarray, rank: np.ndarr
     """What the dates, precision and article of `f` keep of parallel arrays (of events, or of the
     timeline's occurrences): t0/t1 seconds (NaN undated), precision rank, article rowid (`article_number`
     the filter's, -1 for an article that does not exist)."""
-    mask = np.ones(len(t0), dtype=bool)
-    if f.date_from or f.date_to:
-        from viewer.store import interval_seconds
-        with np.errstate(invalid="ignore"):
-            if f.date_from:
-                mask &= t1 > interval_seconds(f.date_from, f.date_from)[0]
-            if f.date_to:
-                mask &= t0 < interval_seconds(f.date_to, f.date_to)[1]
-    if f.max_granularity in GRANULARITIES:
-        mask &= rank <= GRANULARITIES.index(f.max_granularity)
-    if f.article_id:
-        mask &= article == (-2 if article_number is None else article_number)
-    return mask
+    return filtering.attribute_mask(filtering.criteria(f), t0, t1, rank, article, article_number)
 
 
 def load_event_arrays(source, occ=None) -> EventArrays:
     """Every event's arrays. With `occ` (the timeline's occurrences of the same database), the dated
     country rows come from it and only the undated ones are read."""
-    conn = _conn(source)
+    conn = connection(source)
     ids, t0, t1, rank, art = conn.execute(
         "SELECT group_concat(id), group_concat(coalesce(CAST(t0 AS INTEGER), ?)),"
         " group_concat(coalesce(CAST(t1 AS INTEGER), ?)), group_concat(" + _RANK_SQL + "),"
         " group_concat(coalesce((SELECT a.rowid FROM articles a WHERE a.id = e.article_id), -1))"
         " FROM events e", (_MISSING, _MISSING)).fetchone()
-    ids = _ints(ids)
+    ids = int_array(ids)
     order = np.argsort(ids, kind="stable") if len(ids) > 1 and not (ids[1:] > ids[:-1]).all() else None
 
     def times(text):
-        a = _ints(text).astype(np.float64)
+        a = int_array(text).astype(np.float64)
         a[a == float(_MISSING)] = np.nan
         return a
-    art = _ints(art)
+    art = int_array(art)
     if len(art) and art.max() < 2 ** 31:
         art = art.astype(np.int32)
-    cols = [ids, times(t0), times(t1), _ints(rank).astype(np.int8), art]
+    cols = [ids, times(t0), times(t1), int_array(rank).astype(np.int8), art]
     if order is not None:
         cols = [c[order] for c in cols]
     ev = EventArrays(*cols, cpos=np.zeros(0, dtype=np.int32), ccode=np.zeros(0, dtype=np.int32), codes=[])
@@ -205,7 +220,7 @@ def load_event_arrays(source, occ=None) -> EventArrays:
     for code, text in rows:
         if code not in codes:
             codes.append(code)
-        cpos.append(ev.positions(_ints(text)))
+        cpos.append(ev.positions(int_array(text)))
         ccode.append(np.full(len(cpos[-1]), codes.index(code), dtype=np.int32))
     if cpos:
         p = np.concatenate(cpos)
@@ -213,7 +228,28 @@ def load_event_arrays(source, occ=None) -> EventArrays:
         ok = p >= 0
         ev.cpos, ev.ccode = p[ok].astype(np.int32), c[ok]
     ev.codes = codes
+    ev.lang, ev.languages = _event_languages(conn, ev.article)
     return ev
+
+
+def _event_languages(conn: sqlite3.Connection, article: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each event's language number (from its article's rowid, -1 for none) and the table of codes
+    (NO_LANGUAGE always among them): one row per language read, the rest is an array lookup."""
+    rows = conn.execute(f"SELECT coalesce(nullif(language, ''), '{NO_LANGUAGE}'), group_concat(rowid)"
+                        " FROM articles GROUP BY 1 ORDER BY 1").fetchall()
+    languages = [code for code, _ in rows]
+    if NO_LANGUAGE not in languages:
+        languages.append(NO_LANGUAGE)
+    unknown = languages.index(NO_LANGUAGE)
+    rowids = [int_array(text) for _, text in rows]
+    top = max((int(r.max()) for r in rowids if len(r)), default=0)
+    table = np.full(top + 1, unknown, dtype=np.int16)
+    for number, r in enumerate(rowids):
+        table[r] = number
+    inside = (article >= 0) & (article <= top)
+    lang = np.full(len(article), unknown, dtype=np.int16)
+    lang[inside] = table[article[inside]]
+    return lang, languages
 
 
 # -- full-text search ----------------------------------------------------------------------------------
@@ -235,7 +271,7 @@ def _excerpt_events(conn: sqlite3.Connection) -> np.ndarray:
             return got[2]
     x, e = conn.execute("SELECT group_concat(id), group_concat(event_id) FROM excerpts").fetchone()
     table = np.full(top + 1, -1, dtype=np.int64)
-    table[_ints(x)] = _ints(e)
+    table[int_array(x)] = int_array(e)
     with _maps_lock:
         for key in [k for k, v in _excerpt_maps.items() if v[0] is conn]:
             del _excerpt_maps[key]
@@ -249,15 +285,15 @@ def search_ids(source, words: str) -> np.ndarray:
     q = fts_query(words)
     if q is None:
         raise SearchError(f"Nothing to search for in “{words}”: type a word or two.")
-    conn = _conn(source)
+    conn = connection(source)
     try:
         text, = conn.execute("SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?",
                              (q,)).fetchone()
-        ids = _ints(text)
+        ids = int_array(text)
         if _has_table(conn, "excerpts_fts"):
             text, = conn.execute("SELECT group_concat(rowid) FROM excerpts_fts WHERE excerpts_fts MATCH ?",
                                  (q,)).fetchone()
-            rows = _ints(text)
+            rows = int_array(text)
             if len(rows):
                 table = _excerpt_events(conn)
                 rows = rows[rows < len(table)]
@@ -275,14 +311,15 @@ def sorted_ids(source, column: str) -> np.ndarray:
     of its countries (events naming none last), ties by id."""
     key = {"title": "coalesce(nullif(title, ''), sentence) COLLATE NOCASE",
            "countries": "coalesce(nullif(countries, ''), '~')"}[column]
-    text, = _conn(source).execute(
+    text, = connection(source).execute(
         f"SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY {key}, id)").fetchone()
-    return _ints(text)
+    return int_array(text)
 
 
 def article_number(source, article_id: str | None) -> int | None:
     """The rowid the arrays use for an article (-1 when there is no such article)."""
     if not article_id:
         return None
-    row = _conn(source).execute("SELECT rowid FROM articles WHERE id = ?", (str(article_id),)).fetchone()
+    row = connection(source).execute("SELECT rowid FROM articles WHERE id = ?",
+                                     (clean_text(str(article_id)),)).fetchone()
     return -1 if row is None else int(row[0])

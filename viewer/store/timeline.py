@@ -3,7 +3,7 @@
 The timeline never walks rows in Python. It loads, once per database, one entry per (event, lane)
 "occurrence" as parallel numpy arrays (t0, t1, lane, event id), applies country and date filters with
 numpy masks, and asks SQL only for what numpy cannot answer (full-text search, one article's events, a
-precision limit) and for the titles of the few events whose labels fit on screen.
+precision limit, languages: until the per-event arrays of `eventset` are loaded) and for the titles of the few events whose labels fit on screen.
 
 Numbers come out of SQLite through ``group_concat`` (SQLite formats, numpy parses), a few big strings
 rather than millions of Python row objects: reading 1.5M occurrences this way takes about a second where
@@ -21,10 +21,11 @@ from urllib.parse import quote
 
 import numpy as np
 
-from viewer.model import GRANULARITIES, ViewFilter
+from viewer.model import ViewFilter
+from viewer.store import filtering
+from viewer.store.arrays import connection, int_array
+from viewer.store.filtering import NO_COUNTRY  # noqa: F401 - the window's name for the no-country lane
 
-NO_COUNTRY = "\u2014"      # the lane of events that name no country
-_RANK = {g: i for i, g in enumerate(GRANULARITIES)}
 _CHUNK = 400_000
 
 
@@ -55,39 +56,28 @@ class Preview:
         return sum(len(a) for a in self.starts)
 
 
-def _ints(text: str | None) -> np.ndarray:
-    """A group_concat() of integers -> int64 array."""
-    if not text:
-        return np.zeros(0, dtype=np.int64)
-    return np.fromstring(text, dtype=np.int64, sep=",")
-
-
 def open_reader(path: str) -> sqlite3.Connection:
     """A read-only connection of its own (for a loader thread: one connection per thread)."""
     uri = "file:%s?mode=ro" % quote(str(Path(path).resolve()))
     return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
-def _conn(source) -> sqlite3.Connection:
-    return source if isinstance(source, sqlite3.Connection) else source.db.conn
-
-
 def lane_codes(source) -> list[tuple[str, int]]:
     """(code, occurrences) for every country with dated events, most frequent first."""
-    return [(c, n) for c, n in _conn(source).execute(
+    return [(c, n) for c, n in connection(source).execute(
         "SELECT code, count(*) FROM event_countries WHERE t0 IS NOT NULL GROUP BY code"
         " ORDER BY count(*) DESC, code")]
 
 
 def lane_starts(source) -> Preview:
     """Every country lane's sorted starts, from the covering (code, t0) index (~0.3 s for 1.5M)."""
-    conn = _conn(source)
+    conn = connection(source)
     lanes, starts = [], []
     for code, _ in lane_codes(conn):
         text, = conn.execute("SELECT group_concat(CAST(t0 AS INTEGER)) FROM event_countries"
                              " WHERE code = ? AND t0 IS NOT NULL", (code,)).fetchone()
         lanes.append(code)
-        t0 = _ints(text).astype(np.float64)
+        t0 = int_array(text).astype(np.float64)
         if len(t0) > 1 and not (t0[1:] >= t0[:-1]).all():     # index order is t0 order in practice
             t0.sort()
         starts.append(t0)
@@ -108,9 +98,9 @@ def _by_rowid(conn: sqlite3.Connection, top: int) -> tuple[np.ndarray, np.ndarra
             "SELECT group_concat(rowid), group_concat(event_id), group_concat(CAST(t1 AS INTEGER))"
             " FROM event_countries WHERE rowid > ? AND rowid <= ? AND t0 IS NOT NULL",
             (lo, lo + _CHUNK)).fetchone()
-        rows = _ints(r)
-        eid_by_row[rows] = _ints(e)
-        t1_by_row[rows] = _ints(t1)
+        rows = int_array(r)
+        eid_by_row[rows] = int_array(e)
+        t1_by_row[rows] = int_array(t1)
     return eid_by_row, t1_by_row
 
 
@@ -119,7 +109,7 @@ def load_occurrences(source, second_reader=None) -> Occurrences:
 
     With `second_reader` (a function returning a new read-only connection), the table pass runs on it
     in a thread of its own while this one reads the index: SQLite releases the GIL while it works."""
-    conn = _conn(source)
+    conn = connection(source)
     lanes = [c for c, _ in lane_codes(conn)]
     top, = conn.execute("SELECT max(rowid) FROM event_countries").fetchone()
     top = top or 0
@@ -142,7 +132,7 @@ def load_occurrences(source, second_reader=None) -> Occurrences:
     for i, code in enumerate(lanes):
         t0, r = conn.execute("SELECT group_concat(CAST(t0 AS INTEGER)), group_concat(rowid)"
                              " FROM event_countries WHERE code = ? AND t0 IS NOT NULL", (code,)).fetchone()
-        t0, rows = _ints(t0), _ints(r)
+        t0, rows = int_array(t0), int_array(r)
         order = np.argsort(t0, kind="stable")
         t0_parts.append(t0[order].astype(np.float64))
         row_parts.append(rows[order])
@@ -167,18 +157,18 @@ def load_occurrences(source, second_reader=None) -> Occurrences:
         ids_text, starts_text = conn.execute(
             "SELECT group_concat(id), group_concat(CAST(t0 AS INTEGER)) FROM events"
             " WHERE t0 IS NOT NULL").fetchone()
-    all_ids = _ints(ids_text)
+    all_ids = int_array(ids_text)
     bare = ~np.isin(all_ids, eid) if len(all_ids) else np.zeros(0, dtype=bool)
     if bare.any():
         bare_ids = all_ids[bare]
-        bare_t0 = _ints(starts_text)[bare].astype(np.float64)
+        bare_t0 = int_array(starts_text)[bare].astype(np.float64)
         bare_t1 = np.zeros(len(bare_ids))
         for k in range(0, len(bare_ids), 50_000):
             chunk = bare_ids[k:k + 50_000]
             i_text, t1_text = conn.execute(
                 "SELECT group_concat(id), group_concat(CAST(t1 AS INTEGER)) FROM events"
                 " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(chunk.tolist()),)).fetchone()
-            found, ends = _ints(i_text), _ints(t1_text)
+            found, ends = int_array(i_text), int_array(t1_text)
             pos = np.searchsorted(found[np.argsort(found)], chunk)
             ends = ends[np.argsort(found)]
             bare_t1[k:k + len(chunk)] = ends[np.minimum(pos, len(ends) - 1)]
@@ -201,40 +191,32 @@ def load_occurrences_from_path(path: str) -> Occurrences:
 
 
 def needs_sql(f: ViewFilter | None) -> bool:
-    """Whether a filter has parts numpy cannot apply (full-text search, one article, precision)."""
-    return f is not None and bool(f.search or f.article_id or f.max_granularity in _RANK)
+    """Whether a filter has parts the occurrences alone cannot apply (full-text search, one article,
+    precision, languages)."""
+    return f is not None and bool(f.search or f.article_id or f.max_granularity in filtering.RANKS
+                                  or f.languages is not None)
 
 
 def matching_ids(store, f: ViewFilter) -> np.ndarray:
-    """Sorted ids of the events matching the SQL-only parts of `f` (search, article, precision)."""
-    sql_part = ViewFilter(search=f.search, article_id=f.article_id, max_granularity=f.max_granularity)
+    """Sorted ids of the events matching the SQL-only parts of `f` (search, article, precision,
+    languages)."""
+    sql_part = ViewFilter(search=f.search, article_id=f.article_id, max_granularity=f.max_granularity,
+                          languages=f.languages)
     where, params = store.where(sql_part)
-    text, = store.db.conn.execute(f"SELECT group_concat(e.id) FROM events e{where}", params).fetchone()
-    return np.sort(_ints(text))
+    text, = connection(store).execute(f"SELECT group_concat(e.id) FROM events e{where}", params).fetchone()
+    return np.sort(int_array(text))
 
 
 def filter_mask(occ: Occurrences, f: ViewFilter | None, ids: np.ndarray | None = None) -> np.ndarray:
-    """Which occurrences `f` keeps. A country filter keeps only the lanes of the chosen countries."""
-    mask = np.ones(len(occ), dtype=bool)
-    if f is None:
-        return mask
-    if f.countries is not None and len(occ.lanes):
-        keep = np.array([lane in f.countries for lane in occ.lanes], dtype=bool)
-        mask &= keep[occ.lane]
-    if f.date_from or f.date_to:
-        from viewer.store import interval_seconds
-        if f.date_from:
-            mask &= occ.t1 > interval_seconds(f.date_from, f.date_from)[0]
-        if f.date_to:
-            mask &= occ.t0 < interval_seconds(f.date_to, f.date_to)[1]
+    """Which occurrences `f`'s countries and dates keep, and, with `ids`, only those of these events.
+    A country filter keeps only the lanes of the chosen countries (NO_COUNTRY: the no-country lane)."""
+    c = filtering.criteria(f)
+    mask = filtering.date_mask(c, occ.t0, occ.t1)
+    lanes = filtering.lane_mask(c, occ.lanes)
+    if lanes is not None and len(lanes):
+        mask &= lanes[occ.lane]
     if ids is not None:
-        top = int(max(occ.eid.max(initial=0), ids.max(initial=0))) + 1
-        if top <= 50 * max(len(occ), 1):       # ids are dense: a lookup table beats np.isin's sort
-            keep = np.zeros(top, dtype=bool)
-            keep[ids] = True
-            mask &= keep[np.maximum(occ.eid, 0)] & (occ.eid >= 0)
-        else:
-            mask &= np.isin(occ.eid, ids)
+        mask &= filtering.member_mask(occ.eid, ids)
     return mask
 
 

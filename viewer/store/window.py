@@ -1,44 +1,28 @@
 """Queries the main window needs beyond the Store's own: a page of the event table, where an
-event sits in it, and the article list for the source filter.
+event sits in it, the article list for the source filter and the languages for the language filter.
 
 SQL lives here (the store package) so the UI never speaks it. Every function takes a Store.
 """
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from dataclasses import replace
 
 from viewer.model import ViewFilter
 from viewer.store import EventRow, Store, StoreError, event_row
-
-# What the Store's date clauses look like once moved onto event_countries (which has t0 and t1 too).
-_DATE_ONLY = re.compile(r"( WHERE t[01] [<>] \?( AND t[01] [<>] \?)?)?")
+from viewer.store.filtering import NO_LANGUAGE, occurrence_where
 
 
 def _where(store: Store, f: ViewFilter | None) -> tuple[str, list]:
-    """The Store's translation of a ViewFilter (one source of truth), except for the countries:
-    a correlated EXISTS, which lets SQLite walk the t0 index and stop after a page, where the
-    Store's IN (subquery) first materialises every matching event."""
-    if f is None:
-        return "", []
-    where, params = store.where(replace(f, countries=None))
-    if f.countries is None:
-        return where, params
-    codes = sorted(f.countries)
-    clause = ("EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.code IN (%s))"
-              % ",".join("?" * len(codes))) if codes else "0"
-    return (f"{where} AND {clause}" if where else f" WHERE {clause}"), [*params, *codes]
+    """The Store's translation of a ViewFilter, with the countries as a correlated EXISTS, which lets
+    SQLite walk the t0 index and stop after a page, where an IN (subquery) first materialises every
+    matching event."""
+    return store.where(f, correlated_countries=True)
 
 
 def _and(where: str, clause: str) -> str:
     return f"{where} AND {clause}" if where else f" WHERE {clause}"
-
-
-def _simple(f: ViewFilter | None) -> bool:
-    """A filter event_countries alone can answer (it holds each event's t0, t1 per country)."""
-    return f is None or not (f.search or f.max_granularity or f.article_id)
 
 
 def undated_count(store: Store, f: ViewFilter | None) -> int:
@@ -114,40 +98,64 @@ def event_position(store: Store, f: ViewFilter | None, event_id: int,
 
 def count_events(store: Store, f: ViewFilter | None) -> int:
     """Store.count_events, answered from event_countries when only countries and dates filter."""
-    if f is None or f.countries is None or not _simple(f):
+    where = occurrence_where(f) if f is not None and f.countries is not None else None
+    if where is None:
         return store.count_events(f)
-    codes = sorted(f.countries)
-    if not codes:
+    if not f.countries:
         return 0
-    clauses = ["code IN (%s)" % ",".join("?" * len(codes))]
-    params: list = list(codes)
-    dwhere, dparams = store.where(ViewFilter(date_from=f.date_from, date_to=f.date_to))
-    dwhere = dwhere.replace("e.t", "t")
-    if not _DATE_ONLY.fullmatch(dwhere):
-        return store.count_events(f)
-    if dwhere:
-        clauses.append(dwhere.replace(" WHERE ", "", 1))
-        params += dparams
-    sql = f"SELECT count(DISTINCT event_id) FROM event_countries WHERE {' AND '.join(clauses)}"
+    clause, params = where
     try:
-        return store.db.execute(sql, params).fetchone()[0]
+        return store.db.execute(f"SELECT count(DISTINCT event_id) FROM event_countries{clause}",
+                                params).fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
 
 
 def country_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
     """Store.country_counts, answered from event_countries alone when only dates filter."""
-    if not _simple(f):
+    where = occurrence_where(f, countries=False)
+    if where is None:
         return store.country_counts(f)
-    dwhere, dparams = store.where(ViewFilter(date_from=f.date_from, date_to=f.date_to)) if f else ("", [])
-    dwhere = dwhere.replace("e.t", "t")
-    if not _DATE_ONLY.fullmatch(dwhere):
-        return store.country_counts(f)
-    sql = f"SELECT code, count(*) FROM event_countries{dwhere} GROUP BY code ORDER BY count(*) DESC, code"
+    clause, params = where
+    sql = f"SELECT code, count(*) FROM event_countries{clause} GROUP BY code ORDER BY count(*) DESC, code"
     try:
-        return dict(store.db.execute(sql, dparams).fetchall())
+        return dict(store.db.execute(sql, params).fetchall())
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def language_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
+    """Events per language (their article's code as stored; NO_LANGUAGE for none) under every filter but
+    the language one (so the list can show all), most first, then by code."""
+    where, params = store.where(None if f is None else replace(f, languages=None))
+    # events per article first, then each article's language: one article lookup per article, not per event
+    sql = (f"SELECT coalesce(nullif(la.language, ''), '{NO_LANGUAGE}') AS code, sum(x.n) AS n FROM"
+           f" (SELECT e.article_id, count(*) AS n FROM events e{where} GROUP BY e.article_id) x"
+           " LEFT JOIN articles la ON la.id = x.article_id GROUP BY code ORDER BY n DESC, code")
+    try:
+        return dict(store.db.execute(sql, params).fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def language_articles(store: Store) -> dict[str, int]:
+    """Articles per language (NO_LANGUAGE for none stored), most first, then by code: the articles
+    table alone, quick enough to ask when a database opens."""
+    try:
+        return dict(store.db.execute(
+            f"SELECT coalesce(nullif(language, ''), '{NO_LANGUAGE}') AS code, count(*) AS n FROM articles"
+            " GROUP BY code ORDER BY n DESC, code").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+
+
+def language_choices(store: Store) -> list[dict]:
+    """Every language of the database: code (NO_LANGUAGE for articles with none stored), articles and
+    events in it; most events first, then by code."""
+    articles = language_articles(store)
+    events = language_counts(store, None)
+    codes = sorted(set(articles) | set(events), key=lambda c: (-events.get(c, 0), c))
+    return [{"code": c, "articles": articles.get(c, 0), "events": events.get(c, 0)} for c in codes]
 
 
 def article_choices(store: Store) -> list[dict]:

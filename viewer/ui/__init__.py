@@ -10,7 +10,8 @@ article_view.py  the whole article, its event sentence marked
 models.py        the event table: a sparse model that fetches the pages it draws
 background.py    store queries on a background connection for big databases
 ingest_dialog.py importing in a worker thread with a progress dialog that can stop it
-formatting.py    dates, precisions, countries and sources written for people (no Qt)
+formatting.py    dates, precisions, countries and sources written for people; month names from the
+                 desktop's locale (QLocale)
 settings.py      QSettings (INI) helpers
 timeline*.py     the timeline view (lanes, zoom, 1M events)
 """

@@ -92,15 +92,14 @@ def run_gui(db_path: str, argv: list[str] | None = None) -> int:
 
 def _wait_for_timeline(timeline, timeout_ms: int = 180_000) -> None:
     """A big database's timeline finishes loading in a thread: picture the loaded view."""
-    is_loading = getattr(timeline, "is_loading", None)
-    if not callable(is_loading) or not is_loading():
+    if not timeline.is_loading():
         return
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
     timeline.loadingFinished.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
-    if is_loading():
+    if timeline.is_loading():
         loop.exec()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from viewer.ui import formatting as fmt
-from viewer.ui.excerpt import TIME_BG, SafeTextBrowser, _marked, _tint
+from viewer.ui.excerpt import SafeTextBrowser, marked_html, report_marks
 
 SENTENCE_BG = "#e8eefc"
 OTHER_TIME_BG = "#fff3c4"
@@ -24,23 +24,12 @@ def article_html(article: dict, report, colours: dict[str, str] | None = None,
     s0, s1 = report.sentence_start, report.sentence_end
     if text[s0:s1] != report.sentence:
         s0 = s1 = -1                        # offsets that disagree with the text: mark nothing
-    marks = []
-    if s0 >= 0 and report.time_end > report.time_start:
-        marks.append((report.time_start, report.time_end,
-                      f'<span style="background-color:{TIME_BG}; font-weight:600; color:#3d2b00">'))
-    for m in (report.mentions or []) if s0 >= 0 else []:
-        try:
-            ms, me, code = int(m[0]), int(m[1]), str(m[2])
-        except (IndexError, TypeError, ValueError):
-            continue
-        colour = colours.get(code) or fmt.country_colour(code)
-        marks.append((ms, me, f'<span style="background-color:{_tint(colour, 0.22)}; color:{colour};'
-                              f' font-weight:600">'))
+    marks = report_marks(report, colours) if s0 >= 0 else []
     light = [(a, b, f'<span style="background-color:{OTHER_TIME_BG}">') for a, b in other_times
              if not (s0 <= a < s1)]
 
     def body(lo: int, hi: int, ms) -> str:
-        return _marked(text, lo, hi, ms).replace("\n", "<br>")
+        return marked_html(text, lo, hi, ms).replace("\n", "<br>")
 
     if s0 >= 0:
         html_text = (body(0, s0, light)

@@ -64,7 +64,7 @@ class _Worker(QThread):
         store = self._store
         if store is not None:
             try:
-                store.db.conn.interrupt()
+                store.interrupt()            # stops the running query
             except Exception:  # noqa: BLE001 - already closed
                 pass
 

@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-SYNTH_VERSION = 3     # bump when viewer.synth changes what it writes (3: excerpts, store schema 4)
+SYNTH_VERSION = 4     # bump when viewer.synth changes what it writes (3: excerpts, store schema 4; 4: languages)
 
 
 def cached_db(events: int) -> Path:
@@ -195,8 +195,7 @@ def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
     lo, hi = view._span
     date_ms = toggles(ViewFilter(date_from=time.strftime("%Y-%m-%d", time.gmtime(lo + (hi - lo) * 0.4)),
                                  date_to=time.strftime("%Y-%m-%d", time.gmtime(lo + (hi - lo) * 0.6))))
-    article, = store.db.execute("SELECT article_id FROM events WHERE id = ?",
-                                (int(arrays.id[len(arrays.id) // 2]),)).fetchone()
+    article = store.event(int(arrays.id[len(arrays.id) // 2])).article_id
     article_ms = toggles(ViewFilter(article_id=article))
     reader = tstore.open_reader(str(db_path))        # the window searches on a connection of its own
     search_times, query_times = [], []

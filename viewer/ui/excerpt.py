@@ -26,7 +26,7 @@ def _esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
-def _tint(hex_colour: str, alpha: float = 0.18) -> str:
+def tint(hex_colour: str, alpha: float = 0.18) -> str:
     """A light background version of a colour (blended with white)."""
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     mix = lambda c: round(255 - (255 - c) * alpha)  # noqa: E731
@@ -59,7 +59,7 @@ def context_bounds(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) 
     return c0, c1
 
 
-def _marked(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) -> str:
+def marked_html(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) -> str:
     """Escape text[lo:hi], wrapping each mark (absolute offsets) in the given span opening tag."""
     out, pos = [], lo
     for s, e, tag in sorted(marks):
@@ -73,16 +73,9 @@ def _marked(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) -> s
     return "".join(out)
 
 
-def _passage(report, text: str | None, colours: dict[str, str], *, context: bool = True) -> str:
-    """One report's sentence, escaped, with its date words and country mentions highlighted and
-    (optionally) the neighbouring sentences dimmed around it."""
-    text = text or ""
-    s0, s1 = report.sentence_start, report.sentence_end
-    if not text or text[s0:s1] != report.sentence:
-        # no article text (or offsets that disagree): show the stored sentence alone
-        text, base = report.sentence or "", s0
-    else:
-        base = 0
+def report_marks(report, colours: dict[str, str], base: int = 0) -> list[tuple[int, int, str]]:
+    """The highlights of a report (an event or an excerpt): its date words, and each country mention in
+    the country's colour, as (start, end, span opening tag) with offsets less `base`."""
     marks: list[tuple[int, int, str]] = []
     if report.time_end > report.time_start:
         marks.append((report.time_start - base, report.time_end - base,
@@ -94,8 +87,22 @@ def _passage(report, text: str | None, colours: dict[str, str], *, context: bool
             continue
         colour = colours.get(code) or fmt.country_colour(code)
         marks.append((ms - base, me - base,
-                      f'<span style="background-color:{_tint(colour, 0.22)}; color:{colour};'
+                      f'<span style="background-color:{tint(colour, 0.22)}; color:{colour};'
                       f' font-weight:600">'))
+    return marks
+
+
+def _passage(report, text: str | None, colours: dict[str, str], *, context: bool = True) -> str:
+    """One report's sentence, escaped, with its date words and country mentions highlighted and
+    (optionally) the neighbouring sentences dimmed around it."""
+    text = text or ""
+    s0, s1 = report.sentence_start, report.sentence_end
+    if not text or text[s0:s1] != report.sentence:
+        # no article text (or offsets that disagree): show the stored sentence alone
+        text, base = report.sentence or "", s0
+    else:
+        base = 0
+    marks = report_marks(report, colours, base)
     a0, a1 = s0 - base, s1 - base
     c0, c1 = context_bounds(text, a0, a1) if context and base == 0 else (a0, a1)
     before = _esc(text[c0:a0]).replace("\n", "<br>")
@@ -103,7 +110,7 @@ def _passage(report, text: str | None, colours: dict[str, str], *, context: bool
     lead = "… " if c0 > 0 else ""
     tail = " …" if c1 < len(text) else ""
     return (f'<span style="color:#9ca3af">{lead}{before}</span>'
-            f'<span style="color:#111827">{_marked(text, a0, a1, marks)}</span>'
+            f'<span style="color:#111827">{marked_html(text, a0, a1, marks)}</span>'
             f'<span style="color:#9ca3af">{after}{tail}</span>')
 
 
@@ -122,6 +129,15 @@ def _origin(art: dict) -> str:
         parts.append(f'<a href="{_esc(url)}" style="color:#2563eb; text-decoration:none">'
                      f'{_esc(host or url)}&nbsp;↗</a>')
     return " · ".join(parts)
+
+
+def _published_and_language(art: dict) -> str:
+    """'Published 18 Nov 2024 · in French (fr)': when the article appeared, and its language (the code
+    stored for it; "language unknown" when none is)."""
+    code = art.get("language")
+    language = f"in {fmt.language_label(code)}" if code and code != fmt.UNKNOWN_LANGUAGE else "language unknown"
+    published = fmt.published(art.get("published"), art.get("published_source"))
+    return _esc(f"{published} · {language}" if published else language)
 
 
 def _how(report) -> str:
@@ -156,13 +172,13 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
     when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
     heading = event.title or event.sentence[:80] or "Event"
     origin = _origin(art)
-    meta = _esc(fmt.published(art.get("published"), art.get("published_source")))
+    meta = _published_and_language(art)
 
     chips = []
     for code in event.countries:
         colour = colours.get(code) or fmt.country_colour(code)
         chips.append(
-            f'<span style="background-color:{_tint(colour, 0.16)}; color:{colour}; font-weight:600">'
+            f'<span style="background-color:{tint(colour, 0.16)}; color:{colour}; font-weight:600">'
             f'&nbsp;{_esc(fmt.country_name(code))}&nbsp;</span>')
 
     parts = [
@@ -197,13 +213,13 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
         parts.append(f'<p style="margin:16px 0 2px 0; font-size:8pt; color:#6b7280; font-weight:600">'
                      f'ALSO REPORTED IN {n} OTHER {"ARTICLE" if n == 1 else "ARTICLES"}</p>')
         for row, other_art in others[:MAX_REPORTS_SHOWN]:
-            rep = _Report(row)
+            rep = ExcerptReport(row)
             info = dict(row)
             if other_art:
                 info.update({k: other_art.get(k) for k in ("title", "url", "source", "published",
-                                                          "published_source")})
+                                                          "published_source", "language")})
             line = _origin(info) or "an article"
-            line += " · " + _esc(fmt.published(info.get("published"), info.get("published_source")))
+            line += " · " + _published_and_language(info)
             parts.append(
                 '<table width="100%" cellspacing="0" cellpadding="6" style="border-left:3px solid #dbe3ef;'
                 ' margin-top:6px"><tr><td>'
@@ -224,7 +240,7 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
     return "".join(parts)
 
 
-class _Report:
+class ExcerptReport:
     """A Store.excerpts row seen with an EventRow's attribute names."""
 
     def __init__(self, row: dict):

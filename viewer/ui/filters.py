@@ -1,7 +1,8 @@
-"""The filter side bar: search, countries (with counts), dates, precision and source article.
+"""The filter side bar: search, countries and languages (with counts), dates, precision and source article.
 
-FilterPanel.changed carries the whole ViewFilter each time anything changes; the window passes it
-on to the timeline and the table and feeds the new counts back with set_country_counts().
+FilterPanel writes what the person chose into the view state (`viewer.viewstate.ViewState`) and shows
+the state's filter when it is set elsewhere; the window, which observes the state, feeds the new counts
+back with set_country_counts() and set_language_counts().
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model import ViewFilter
 from viewer.ui import formatting as fmt
+from viewer.viewstate import ViewState
 
 ANY_DATE = QDate(100, 1, 1)   # the minimum of the date boxes (Qt allows no earlier), shown as "any"
 
@@ -48,10 +50,11 @@ def swatch(colour: str, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
-class CountryFilter(QWidget):
-    """Checkable list of countries with event counts, and All / None buttons."""
+class CodeFilter(QWidget):
+    """Checkable list of codes (countries, languages) with event counts, and All / None buttons."""
 
     changed = Signal()
+    TITLE, HEADER, LIST_NAME, PLURAL = "Codes", "Code", "codeList", "codes"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -61,9 +64,9 @@ class CountryFilter(QWidget):
         self.colours: dict[str, str] = {}
 
         self.tree = QTreeWidget(self)
-        self.tree.setObjectName("countryList")
+        self.tree.setObjectName(self.LIST_NAME)
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Country", "", "Events"])
+        self.tree.setHeaderLabels([self.HEADER, "", "Events"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -81,14 +84,14 @@ class CountryFilter(QWidget):
         for b in (self.all_button, self.none_button):
             b.setObjectName("smallButton")
             b.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.all_button.setToolTip("Show every country")
-        self.none_button.setToolTip("Hide every country (then tick the ones you want)")
+        self.all_button.setToolTip(f"Show every {self.HEADER.lower()}")
+        self.none_button.setToolTip(f"Hide every {self.HEADER.lower()} (then tick the ones you want)")
         self.all_button.clicked.connect(self.check_all)
         self.none_button.clicked.connect(self.check_none)
 
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Countries", self)
+        title = QLabel(self.TITLE, self)
         title.setObjectName("sectionTitle")
         head.addWidget(title)
         head.addStretch(1)
@@ -102,8 +105,8 @@ class CountryFilter(QWidget):
         lay.addWidget(self.tree, 1)
 
     # -- state ---------------------------------------------------------------------------------
-    def countries(self) -> frozenset[str] | None:
-        """None when every country is shown (events without a country stay visible too)."""
+    def chosen(self) -> frozenset[str] | None:
+        """The codes ticked; None when every one is (what no filter shows: nothing hidden)."""
         if not self._unchecked:
             return None
         return frozenset(c for c in self._codes if c not in self._unchecked)
@@ -138,16 +141,26 @@ class CountryFilter(QWidget):
         return list(self._codes)
 
     def count_of(self, code: str) -> int | None:
-        """The event count shown next to a country (under the other filters)."""
+        """The event count shown next to a code (under the other filters)."""
         item = self._items.get(code)
         return None if item is None else item.data(2, Qt.ItemDataRole.UserRole)
 
-    # -- feeding ---------------------------------------------------------------------------------
-    def set_colours(self, colours: dict[str, str]) -> None:
-        self.colours = dict(colours)
-        for code, item in self._items.items():
-            item.setIcon(0, swatch(self.colours.get(code) or fmt.country_colour(code)))
+    def label_of(self, code: str) -> str | None:
+        """The name shown for a code (None when the list does not hold it)."""
+        item = self._items.get(code)
+        return None if item is None else item.text(0)
 
+    # -- what a code looks like (each list says) -----------------------------------------------------
+    def _name(self, code: str) -> str:
+        return code
+
+    def _icon(self, code: str) -> QIcon | None:
+        return None
+
+    def _tooltip(self, code: str, name: str) -> str:
+        return f"{name} ({code})"
+
+    # -- feeding ---------------------------------------------------------------------------------
     def set_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
         """Show every code the database knows, with its count under the other filters."""
         if all_codes != self._codes:
@@ -167,14 +180,16 @@ class CountryFilter(QWidget):
         with QSignalBlocker(self.tree):
             self.tree.clear()
             for code in codes:
-                name = fmt.country_name(code)
+                name = self._name(code)
                 item = QTreeWidgetItem([name, "" if name == code else code, ""])
                 item.setForeground(1, QColor("#9ca3af"))
                 item.setData(0, Qt.ItemDataRole.UserRole, code)
-                item.setIcon(0, swatch(self.colours.get(code) or fmt.country_colour(code)))
+                icon = self._icon(code)
+                if icon is not None:
+                    item.setIcon(0, icon)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(0, f"{name} ({code})")
+                item.setToolTip(0, self._tooltip(code, name))
                 self.tree.addTopLevelItem(item)
                 self._items[code] = item
         self._sync_checks()
@@ -202,6 +217,69 @@ class CountryFilter(QWidget):
         code = item.data(0, Qt.ItemDataRole.UserRole)
         if code is not None:
             self.set_checked(code, code in self._unchecked)
+
+
+class CountryFilter(CodeFilter):
+    """The countries, each with its lane's colour."""
+
+    TITLE, HEADER, LIST_NAME, PLURAL = "Countries", "Country", "countryList", "countries"
+
+    def countries(self) -> frozenset[str] | None:
+        """None when every country is shown (events without a country stay visible too)."""
+        return self.chosen()
+
+    def set_colours(self, colours: dict[str, str]) -> None:
+        self.colours = dict(colours)
+        for code, item in self._items.items():
+            item.setIcon(0, self._icon(code))
+
+    def _name(self, code: str) -> str:
+        return fmt.country_name(code)
+
+    def _icon(self, code: str) -> QIcon:
+        return swatch(self.colours.get(code) or fmt.country_colour(code))
+
+
+class LanguageFilter(CodeFilter):
+    """The languages the articles are written in ("French", code "fr"; "Unknown language" for articles
+    with none stored, the store's code NO_LANGUAGE). Short: as tall as its few rows."""
+
+    TITLE, HEADER, LIST_NAME, PLURAL = "Languages", "Language", "languageList", "languages"
+    MAX_ROWS = 6
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._articles: dict[str, int] = {}
+        self._fit_height()
+
+    def languages(self) -> frozenset[str] | None:
+        """None when every language is shown."""
+        return self.chosen()
+
+    def set_articles(self, articles: dict[str, int]) -> None:
+        """Articles per language (for the tooltips)."""
+        self._articles = dict(articles)
+        for code, item in self._items.items():
+            item.setToolTip(0, self._tooltip(code, item.text(0)))
+
+    def _name(self, code: str) -> str:
+        return fmt.language_name(code)
+
+    def _tooltip(self, code: str, name: str) -> str:
+        native = fmt.native_language_name(code)
+        label = fmt.language_label(code) + (f" \u2014 {native}" if native and native != name else "")
+        n = self._articles.get(code)
+        return label if n is None else f"{label}: {n:,} article{'s' if n != 1 else ''}"
+
+    def _rebuild(self, codes: list[str]) -> None:
+        super()._rebuild(codes)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        rows = min(max(len(self._codes), 1), self.MAX_ROWS)
+        row = self.tree.sizeHintForRow(0) if self._codes else self.fontMetrics().height() + 6
+        head = self.tree.header().sizeHint().height()
+        self.tree.setFixedHeight(head + rows * max(row, 1) + 2 * self.tree.frameWidth() + 2)
 
 
 class ArticleBox(QComboBox):
@@ -264,14 +342,15 @@ class ArticleBox(QComboBox):
 
 
 class FilterPanel(QFrame):
-    """Everything that narrows the view. Emits changed(ViewFilter)."""
+    """Everything that narrows the view: each change sets the state's filter (`view_state.set_filter`)."""
 
-    changed = Signal(object)
-
-    def __init__(self, parent=None):
+    def __init__(self, state: ViewState, parent=None):
         super().__init__(parent)
         self.setObjectName("filterPanel")
+        self.view_state = state
         self._quiet = False
+        self._searching = False          # "Searching…" is shown under the search box
+        self._pending_article = None     # a remembered article to choose once the list has it
         self._hint = (QDate(), QDate())
 
         self.search = QLineEdit(self)
@@ -291,6 +370,9 @@ class FilterPanel(QFrame):
 
         self.countries = CountryFilter(self)
         self.countries.changed.connect(self._emit)
+        self.languages = LanguageFilter(self)
+        self.languages.setObjectName("languageFilter")
+        self.languages.changed.connect(self._emit)
 
         self.date_from = self._date_edit("From")
         self.date_to = self._date_edit("To")
@@ -333,6 +415,7 @@ class FilterPanel(QFrame):
         lay.addWidget(self.search)
         lay.addWidget(self.message)
         lay.addWidget(self.countries, 1)
+        lay.addWidget(self.languages)
         lay.addSpacing(4)
         lay.addWidget(more)
         lay.addLayout(grid)
@@ -340,6 +423,7 @@ class FilterPanel(QFrame):
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         lay.addLayout(reset_row)
+        self.view_state.subscribe("filter", self._show_filter)
 
     def _date_edit(self, what: str) -> QDateEdit:
         edit = QDateEdit(self)
@@ -375,6 +459,7 @@ class FilterPanel(QFrame):
             search=search,
             max_granularity=self.precision.currentData(),
             article_id=self.article.currentData(),
+            languages=self.languages.languages(),
         )
 
     @staticmethod
@@ -387,9 +472,31 @@ class FilterPanel(QFrame):
         self._emit()
 
     def _emit(self, *_args) -> None:
+        """The person changed something (or asked again): the state's filter is what the panel says."""
         if not self._quiet:
             self.search_timer.stop()
-            self.changed.emit(self.view_filter())
+            self.view_state.set_filter(self.view_filter(), force=True)
+
+    def _show_filter(self, f: ViewFilter) -> None:
+        """The state's filter was set elsewhere: show it (without setting it back)."""
+        if f == self.view_filter():
+            return
+        self._quiet = True
+        try:
+            if (self.search.text().strip() or None) != f.search:
+                self.search.setText(f.search or "")
+                self.search_timer.stop()
+            shown = set(self.countries.codes())
+            self.countries.set_unchecked(() if f.countries is None else shown - f.countries, emit=False)
+            known = set(self.languages.codes())
+            self.languages.set_unchecked(() if f.languages is None else known - f.languages, emit=False)
+            for edit, value in ((self.date_from, f.date_from), (self.date_to, f.date_to)):
+                edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else ANY_DATE)
+            self.precision.setCurrentIndex(max(self.precision.findData(f.max_granularity), 0)
+                                           if f.max_granularity else 0)
+            self.article.setCurrentIndex(max(self.article.findData(f.article_id), 0))
+        finally:
+            self._quiet = False
 
     def set_message(self, text: str | None) -> None:
         self._searching = False
@@ -401,11 +508,11 @@ class FilterPanel(QFrame):
         if on:
             self.set_message(f"Searching for “{self.search.text().strip()}”…")
             self._searching = True
-        elif getattr(self, "_searching", False):
+        elif self._searching:
             self.set_message(None)
 
     def is_searching(self) -> bool:
-        return getattr(self, "_searching", False)
+        return self._searching
 
     def reset(self, *, emit: bool = True) -> None:
         self._quiet = True
@@ -413,6 +520,7 @@ class FilterPanel(QFrame):
             self.search.clear()
             self.search_timer.stop()
             self.countries.set_unchecked((), emit=False)
+            self.languages.set_unchecked((), emit=False)
             self.date_from.setDate(ANY_DATE)
             self.date_to.setDate(ANY_DATE)
             self.precision.setCurrentIndex(0)
@@ -436,6 +544,16 @@ class FilterPanel(QFrame):
     def set_country_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
         self.countries.set_counts(counts, all_codes)
 
+    def set_language_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
+        """Events per language under the other filters; `all_codes`: every language of the database."""
+        self.languages.set_counts(counts, all_codes)
+
+    def set_language_choices(self, choices: list[dict]) -> None:
+        """window.language_choices rows: every language of the database, its articles and events."""
+        self.languages.set_articles({row["code"]: row["articles"] for row in choices})
+        self.languages.set_counts({row["code"]: row["events"] for row in choices},
+                                  [row["code"] for row in choices])
+
     def set_articles(self, choices: list[dict]) -> None:
         """Articles (window.article_choices rows); keeps the current choice when it still exists."""
         current = self.article.currentData()
@@ -445,7 +563,7 @@ class FilterPanel(QFrame):
             short = label if len(label) <= 80 else label[:77] + "…"
             pairs.append((row["id"], f"{short}  ({row.get('events') or 0})"))
         self.article.set_choices(pairs)
-        pending, self._pending_article = getattr(self, "_pending_article", None), None
+        pending, self._pending_article = self._pending_article, None
         if current is None and pending is not None and self.article.findData(pending) > 0:
             self.article.setCurrentIndex(self.article.findData(pending))    # emits
         elif current is not None and self.article.currentData() != current:
@@ -456,7 +574,8 @@ class FilterPanel(QFrame):
         f = self.view_filter()
         return {"search": f.search or "", "date_from": f.date_from or "", "date_to": f.date_to or "",
                 "max_granularity": f.max_granularity or "", "article_id": f.article_id or "",
-                "unchecked": self.countries.unchecked()}
+                "unchecked": self.countries.unchecked(),
+                "languages_unchecked": self.languages.unchecked()}
 
     def restore_state(self, state: dict) -> None:
         self._quiet = True
@@ -464,6 +583,7 @@ class FilterPanel(QFrame):
             self.search.setText(state.get("search") or "")
             self.search_timer.stop()
             self.countries.set_unchecked(state.get("unchecked") or (), emit=False)
+            self.languages.set_unchecked(state.get("languages_unchecked") or (), emit=False)
             for edit, key in ((self.date_from, "date_from"), (self.date_to, "date_to")):
                 value = state.get(key) or ""
                 d = QDate.fromString(value, "yyyy-MM-dd") if value else ANY_DATE

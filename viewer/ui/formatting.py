@@ -1,11 +1,20 @@
-"""How dates, precisions and countries are written for people. Pure Python (no Qt)."""
+"""How dates, precisions, countries and languages are written for people.
+
+Month names come from one place, `month_name`, in the desktop's language (Qt's default QLocale), so the
+axis, the table, the panels and the status bar say the same words; every other word here is English.
+Plain functions: no widgets and no application needed.
+"""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+
+from PySide6.QtCore import QLocale
 
 from viewer.model import PUBLISHED_GIVEN, PUBLISHED_INFERRED, PUBLISHED_METADATA
+from viewer.store.filtering import NO_LANGUAGE
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 _PRECISION = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "weekend": "weekend",
@@ -23,8 +32,33 @@ def _d(text: str | None) -> date | None:
         return None
 
 
+def month_name(month: int, *, short: bool = False, after_day: bool = False) -> str:
+    """The desktop locale's name of a month (1-12): 'September' / 'Sep' in English, 'septembre' / 'sept.'
+    in French. after_day: the form that follows a day number ('18 Nov'), which some languages inflect
+    (Russian 'сентября' after a day, 'сентябрь' on its own or before a year)."""
+    form = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    locale = QLocale()
+    return locale.monthName(month, form) if after_day else locale.standaloneMonthName(month, form)
+
+
+def day_month(d: date) -> str:
+    """'18 Nov'."""
+    return f"{d.day} {month_name(d.month, short=True, after_day=True)}"
+
+
 def day(d: date) -> str:
-    return f"{d.day} {d.strftime('%b')} {d.year}"
+    """'18 Nov 2024'."""
+    return f"{day_month(d)} {d.year}"
+
+
+def month_year(d: date, *, short: bool = False) -> str:
+    """'September 2024', or 'Sep 2024' when short."""
+    return f"{month_name(d.month, short=short)} {d.year}"
+
+
+def clock(t: datetime) -> str:
+    """'14:05' (24-hour)."""
+    return f"{t.hour:02d}:{t.minute:02d}"
 
 
 def day_span(a: date, b: date) -> str:
@@ -34,8 +68,31 @@ def day_span(a: date, b: date) -> str:
     if a.year != b.year:
         return f"{day(a)} – {day(b)}"
     if a.month != b.month:
-        return f"{a.day} {a.strftime('%b')} – {b.day} {b.strftime('%b')} {b.year}"
-    return f"{a.day}–{b.day} {b.strftime('%b')} {b.year}"
+        return f"{day_month(a)} – {day(b)}"
+    return f"{a.day}–{day(b)}"
+
+
+def _season(value: str, a: date) -> str:
+    m = re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value)
+    return f"{_SEASONS[m.group(2)]} {m.group(1)}" if m else f"season {a.year}"
+
+
+def _century(a: date) -> str:
+    n = a.year // 100 + 1
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} century"
+
+
+# granularity -> how a period of it is said, from its TIMEX3 value and its first day
+_PERIOD_WORDS = {
+    "month": lambda value, a: month_year(a),
+    "season": _season,
+    "quarter": lambda value, a: f"Q{(a.month - 1) // 3 + 1} {a.year}",
+    "half": lambda value, a: f"H{1 if a.month <= 6 else 2} {a.year}",
+    "year": lambda value, a: str(a.year),
+    "decade": lambda value, a: f"the {a.year // 10 * 10}s",
+    "century": lambda value, a: _century(a),
+}
 
 
 def when(value: str | None, earliest: str | None, latest: str | None,
@@ -48,36 +105,19 @@ def when(value: str | None, earliest: str | None, latest: str | None,
         return value or "undated"
     if g in ("hour", "minute", "second") and earliest and "T" in earliest:
         t = datetime.fromisoformat(earliest)
-        return f"{day(t.date())} {t.strftime('%H:%M')}"
+        return f"{day(t.date())} {clock(t)}"
     if g == "day" or (b is not None and a == b):
         return day(a)
-    if g == "month":
-        return f"{a.strftime('%B')} {a.year}"
-    if g == "season":
-        m = re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value)
-        name = _SEASONS[m.group(2)] if m else "season"
-        return f"{name} {m.group(1) if m else a.year}"
-    if g == "quarter":
-        return f"Q{(a.month - 1) // 3 + 1} {a.year}"
-    if g == "half":
-        return f"H{1 if a.month <= 6 else 2} {a.year}"
-    if g == "year":
-        return str(a.year)
-    if g == "decade":
-        return f"the {a.year // 10 * 10}s"
-    if g == "century":
-        n = a.year // 100 + 1
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix} century"
-    if g == "week" and b is not None:
+    if g in _PERIOD_WORDS:
+        return _PERIOD_WORDS[g](value, a)
+    if b is None:
+        return day(a)
+    if g == "week":
         m = re.match(r"^(\d{4})-W(\d\d)", value)
-        label = f"week {int(m.group(2))}, " if m else "week of "
-        return f"{label}{day_span(a, b)}" if m else f"week of {day_span(a, b)}"
-    if g == "weekend" and b is not None:
+        return f"week {int(m.group(2))}, {day_span(a, b)}" if m else f"week of {day_span(a, b)}"
+    if g == "weekend":
         return f"weekend of {day_span(a, b)}"
-    if b is not None:
-        return day_span(a, b)
-    return day(a)
+    return day_span(a, b)
 
 
 def short_date(earliest: str | None, latest: str | None, granularity: str | None, value: str | None) -> str:
@@ -88,7 +128,7 @@ def short_date(earliest: str | None, latest: str | None, granularity: str | None
         return value or "undated"
     g = granularity or ""
     if g == "month":
-        return f"{a.strftime('%b')} {a.year}"
+        return month_year(a, short=True)
     if g in ("week", "weekend"):
         return day_span(a, _d(latest) or a)
     return when(value, earliest, latest, granularity)
@@ -149,6 +189,38 @@ def country_name(code: str) -> str:
     return name
 
 
+UNKNOWN_LANGUAGE = NO_LANGUAGE    # the store's code ("und", ISO 639-2 "undetermined") for no language stored
+
+
+def language_name(code: str | None) -> str:
+    """fr -> French (in English, as the rest of the window); "und" or None -> "Unknown"; a code Qt does
+    not know stays as it is."""
+    if not code or code == UNKNOWN_LANGUAGE:
+        return "Unknown"
+    lang = QLocale.codeToLanguage(code)
+    if lang in (QLocale.Language.AnyLanguage, QLocale.Language.C):
+        return code
+    return QLocale.languageToString(lang)
+
+
+def language_label(code: str | None) -> str:
+    """French (fr); "Unknown language" for none stored."""
+    if not code or code == UNKNOWN_LANGUAGE:
+        return "Unknown language"
+    name = language_name(code)
+    return code if name == code else f"{name} ({code})"
+
+
+def native_language_name(code: str | None) -> str:
+    """fr -> français (what the language calls itself; "" when Qt does not know it)."""
+    if not code or code == UNKNOWN_LANGUAGE:
+        return ""
+    lang = QLocale.codeToLanguage(code)
+    if lang in (QLocale.Language.AnyLanguage, QLocale.Language.C):
+        return ""
+    return QLocale(lang).nativeLanguageName()
+
+
 # A qualitative palette (Tableau 10-ish, adjusted for white backgrounds) for country colours.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#bcbd22", "#7f7f7f", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39")
@@ -162,24 +234,28 @@ def country_colour(code: str) -> str:
     return PALETTE[h % len(PALETTE)]
 
 
+def _utc(seconds: float) -> datetime | None:
+    """Seconds since 1970 UTC as a datetime (None when out of range)."""
+    try:
+        return _EPOCH + timedelta(seconds=seconds)
+    except (OverflowError, ValueError):
+        return None
+
+
 def axis_span(t0: float, t1: float) -> str:
     """A visible time range (seconds since 1970 UTC) in words at a sensible precision."""
-    from datetime import timedelta, timezone
-    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
-    try:
-        a = epoch + timedelta(seconds=t0)
-        b = epoch + timedelta(seconds=t1)
-    except (OverflowError, ValueError):
+    a, b = _utc(t0), _utc(t1)
+    if a is None or b is None:
         return ""
     span = t1 - t0
     if span > 3 * 365 * 86400:
         return f"{a.year} – {b.year}"
     if span > 60 * 86400:
-        return f"{a.strftime('%b')} {a.year} – {b.strftime('%b')} {b.year}"
+        return f"{month_year(a, short=True)} – {month_year(b, short=True)}"
     if span > 2 * 86400:
         return day_span(a.date(), b.date())
-    return f"{day(a.date())} {a.strftime('%H:%M')} – {'' if a.date() == b.date() else day(b.date()) + ' '}" \
-           f"{b.strftime('%H:%M')}"
+    end = clock(b) if a.date() == b.date() else f"{day(b.date())} {clock(b)}"
+    return f"{day(a.date())} {clock(a)} – {end}"
 
 
 def article_label(row: dict) -> str:
@@ -197,10 +273,5 @@ def article_label(row: dict) -> str:
 
 def iso_day(seconds: float | None) -> str | None:
     """Seconds since 1970 UTC -> YYYY-MM-DD (None when out of range)."""
-    if seconds is None:
-        return None
-    from datetime import timedelta, timezone
-    try:
-        return (datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=seconds)).date().isoformat()
-    except (OverflowError, ValueError):
-        return None
+    t = _utc(seconds) if seconds is not None else None
+    return t.date().isoformat() if t is not None else None

@@ -1,15 +1,21 @@
-"""The application window: filters (left), timeline over the event table (centre), excerpt (right)."""
+"""The application window: filters (left), timeline over the event table (centre), excerpt (right).
+
+The widgets share one `ViewState` (filter, selection, sort, visible range, search results): each writes
+what the person did to it and shows what it says. The window observes it to read the store (counts,
+the table's rows, the excerpt) and keeps the status bar and the remembered view up to date. Which events
+the table shows and in what order, once the per-event arrays are loaded, is `viewer.tablerows`'s work;
+the reports an excerpt shows are `viewer.ui.reports`'s."""
 from __future__ import annotations
 
 import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from viewer.model import ViewFilter
@@ -17,12 +23,14 @@ from viewer.store import Store, StoreError, eventset, fts_query
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
 from viewer.ui.background import QueryRunner
-from viewer.ui.excerpt import MAX_REPORTS_SHOWN, ExcerptPanel, safe_url
+from viewer.ui.excerpt import ExcerptPanel, safe_url
 from viewer.ui.filters import FilterPanel
-from viewer.ui.models import EVENT_ID_ROLE, EventTableModel
+from viewer.ui.models import EventTableModel, event_table, select_row
+from viewer.ui.reports import find_report, other_reports
 from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
 from viewer.ui.timeline import TimelineView
-from viewer.ui.timeline import lane_color as _lane_color
+from viewer.tablerows import TableRows
+from viewer.viewstate import ViewState
 
 APP_TITLE = "Conflict Timeline"
 THREADED_ABOVE = 50_000   # events: bigger databases count and look up rows on a background connection
@@ -40,6 +48,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.readonly = False
         self._filter = ViewFilter()
+        self.view_state = ViewState()
         self._total = 0
         self._shown = 0
         self._syncing = False
@@ -49,9 +58,8 @@ class MainWindow(QMainWindow):
         self.runner = QueryRunner(self)
         self.runner.failed.connect(lambda error: self.statusBar().showMessage(error, 15000))
         self._codes: list[str] = []    # every country code in the database, most events first
-        self._requested = ViewFilter() # the filter as the panel asked for it (search words and all)
-        self._searches: dict = {}      # search words -> matching ids (the last few)
-        self._mask = None              # (EventArrays, filter, events shown) once filtered with the arrays
+        self._languages: list[str] = []    # every language code of its articles, most articles first
+        self.rows = TableRows()        # the table's rows once filtered with the per-event arrays
         self.colours: dict[str, str] = {}
 
         self.setObjectName("mainWindow")
@@ -60,46 +68,20 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         # -- widgets -------------------------------------------------------------------------------
-        self.filters = FilterPanel(self)
+        self.filters = FilterPanel(self.view_state, self)
         self.filters.setMinimumWidth(210)
-        self.filters.changed.connect(self.apply_filter)
 
-        self.timeline = TimelineView(self)
+        self.timeline = TimelineView(self, self.view_state)
         self.timeline.setObjectName("timeline")
         self.timeline.setMinimumHeight(180)
-        self.timeline.eventClicked.connect(lambda i: self.select_event(i, source="timeline"))
-        self.timeline.eventActivated.connect(lambda i: self.activate_event(i, source="timeline"))
-        if hasattr(self.timeline, "loadingFinished"):
-            self.timeline.loadingFinished.connect(self._timeline_loaded)
+        self.timeline.eventActivated.connect(self.activate_event)
+        self.timeline.loadingFinished.connect(self._timeline_loaded)
         self.timeline.eventsLoaded.connect(self._events_loaded)
 
-        self.model = EventTableModel(self)
+        self.model = EventTableModel(self.view_state, self)
         self.model.failed.connect(lambda error: self.statusBar().showMessage(
             f"Some events could not be read: {error}", 20000))
-        self.model.sortRequested.connect(self._sort_table)
-        self.table = QTableView(self)
-        self.table.setObjectName("eventTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        head = self.table.horizontalHeader()
-        head.setHighlightSections(False)
-        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # the longest date the column shows ("22 Sep 2024 23:59", minute precision) fits whole
-        head.resizeSection(0, self.table.fontMetrics().horizontalAdvance("28 Sep 2024 23:59") + 30)
-        head.resizeSection(1, 82)
-        head.resizeSection(3, 100)
-        head.setSortIndicatorShown(True)
-        head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = event_table(self.model, self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
         self.table.activated.connect(self._on_table_activated)
@@ -143,7 +125,7 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("countLabel")
         self.range_label = QLabel("", self)
         self.range_label.setObjectName("rangeLabel")
-        self.timeline.rangeChanged.connect(self._show_range)
+        self.timeline.rangeChanged.connect(self._show_range)   # coalesced: once per event loop turn
         self.path_label = QLabel("", self)
         self.path_label.setObjectName("pathLabel")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -164,7 +146,11 @@ class MainWindow(QMainWindow):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(800)
         self._save_timer.timeout.connect(self._save_view)
-        self.timeline.rangeChanged.connect(lambda *_: self._save_timer.start())
+
+        self.view_state.subscribe("filter", self.apply_filter)
+        self.view_state.subscribe("selected", self._show_selected)
+        self.view_state.subscribe("sort", lambda sort: self._sort_table(*sort))
+        self.view_state.subscribe("visible_range", lambda _rng: self._save_timer.start())
 
         self._splits_set = False         # splitter sizes: remembered ones, or fitted at first show
         if remember:
@@ -240,9 +226,8 @@ class MainWindow(QMainWindow):
             store = self._open_store(path)
         except StoreError as exc:
             store = None
-            may_browse = getattr(exc, "kind", "") == "readonly" or (
-                Path(path).is_file() and not os.access(path, os.W_OK))
-            if may_browse and getattr(exc, "kind", "") not in ("not-sqlite", "foreign", "newer", "corrupt"):
+            may_browse = exc.kind == "readonly" or (Path(path).is_file() and not os.access(path, os.W_OK))
+            if may_browse and exc.kind not in ("not-sqlite", "foreign", "newer", "corrupt"):
                 try:
                     store = self._open_store(path, readonly=True)
                     readonly = True
@@ -265,14 +250,14 @@ class MainWindow(QMainWindow):
         try:
             if old is None or old.path != store.path:
                 self.filters.reset(emit=False)   # another database: start by showing all of it
+            self.view_state.selected = None
             self.excerpt.clear_event()
-            self._searches.clear()
-            self._mask = None
+            self.rows.clear()
             self.model.set_store(store)
             self.runner.set_store(store, threaded=store.count_events(None) > self.threaded_above)
             self.timeline.set_store(store)
             self._reload_database_lists()
-            self.apply_filter(self.filters.view_filter())
+            self.view_state.set_filter(self.filters.view_filter(), force=True)
             self.fit_all()
             if self.remember:
                 self.restore_view_state()
@@ -294,8 +279,7 @@ class MainWindow(QMainWindow):
             recent = [p for p in (get_json(s, "database/recent", []) or []) if isinstance(p, str)]
             set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
         self._show_range(*self.timeline.visible_range())
-        is_loading = getattr(self.timeline, "is_loading", None)
-        if callable(is_loading) and is_loading():
+        if self.timeline.is_loading():
             self.statusBar().showMessage("Loading every event onto the timeline…")
         if self.isVisible() and not self.filters.search.text():
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -329,60 +313,49 @@ class MainWindow(QMainWindow):
             return
         try:
             self._codes = list(queries.country_counts(self.store, None))
+            articles = queries.language_articles(self.store)
+            self._languages = list(articles)
+            self.filters.languages.set_articles(articles)
+            self.filters.set_language_counts({}, self._languages)     # the list now, its counts once counted
             self._total = self.store.count_events(None)
             # the article list reads every article (~1 s at 125k): on the background connection
             self.runner.submit("articles", queries.article_choices, self.filters.set_articles,
                                on_error=lambda error: self.statusBar().showMessage(error, 10000))
-            lanes = queries.lane_order(self.store)
             span = self.store.time_span(None)
             self.filters.set_date_hint(*(fmt.iso_day(t) for t in span) if span else (None, None))
         except StoreError as exc:
-            self._codes, self._total, lanes = [], 0, []
+            self._codes, self._languages, self._total = [], [], 0
             self.statusBar().showMessage(str(exc), 10000)
         self.excerpt.database_empty = self._total == 0
         if self.excerpt.event_id() is None:
             self.excerpt.clear_event()
-        self.colours = self._lane_colours(lanes)
+        # each country in its lane's colour (the panel and the excerpt give others a stable one)
+        self.colours = {code: QColor(c).name() for code, c in self.timeline.lane_colors().items()}
         self.filters.countries.set_colours(self.colours)
         self.excerpt.colours = self.colours
-
-    def _lane_colours(self, lanes: list[str]) -> dict[str, str]:
-        """Each country's colour: the timeline's lane colour when it tells us, else a stable one."""
-        getter = getattr(self.timeline, "lane_colors", None)
-        if callable(getter):
-            try:
-                return {code: QColor(c).name() for code, c in dict(getter()).items()}
-            except Exception:  # noqa: BLE001 - fall back to the lane order below
-                pass
-        colours = {code: fmt.country_colour(code) for code in self._codes}
-        for i, code in enumerate(lanes):
-            colours[code] = QColor(_lane_color(i, code)).name()
-        return colours
 
     def refresh(self) -> None:
         """Re-read everything (after an import, for instance), keeping filters, view and selection."""
         if self.store is None:
             return
-        selected = self.excerpt.event_id()
+        selected = self.view_state.selected
         t0, t1 = self.timeline.visible_range()
         self._reload_database_lists()
-        self._searches.clear()
-        self._mask = None
+        self.rows.clear()
         if not self.runner.threaded() and self._total > self.threaded_above:
             self.runner.set_store(self.store, threaded=True)
         self.timeline.set_store(self.store)
-        self.apply_filter(self.filters.view_filter())
+        self.apply_filter(self.view_state.view_filter())
         self.timeline.set_visible_range(t0, t1)
         if selected is not None:
-            self.select_event(selected, source="refresh")
+            self.select_event(selected)
 
     # ====================================================================================== filters
     def apply_filter(self, f: ViewFilter) -> None:
-        """Show what f selects. Once the database's per-event arrays are loaded, the timeline, the
+        """Show what f (the state's filter) selects. Once the database's per-event arrays are loaded, the timeline, the
         counts and the table all follow from numpy masks at once; the full-text search runs on a
         background connection for big databases (its ids are kept for the next filters), and a newer
         search makes an older one's answer stale."""
-        self._requested = f
         message = None
         if f.search and fts_query(f.search) is None:
             message = f"Nothing to search for in “{f.search}”: type a word or two."
@@ -393,14 +366,12 @@ class MainWindow(QMainWindow):
             return
         ids = None
         if f.search:
-            ids = self._searches.get(f.search)
+            ids = self.view_state.searches.get(f.search)
             if ids is None:
                 self.filters.set_searching(True)
 
                 def searched(got, f=f):
-                    self._searches[f.search] = got
-                    while len(self._searches) > 8:
-                        self._searches.pop(next(iter(self._searches)))
+                    self.view_state.searches.put(f.search, got)
                     if self._filter is f:
                         self.filters.set_searching(False)
                         self._show_filter(f, None, got)
@@ -424,78 +395,67 @@ class MainWindow(QMainWindow):
     def _show_filter(self, f: ViewFilter, message: str | None, search_ids) -> None:
         self.filters.set_message(message)
         self.timeline.set_filter(f, search_ids=search_ids)
-        events = self.timeline.event_arrays()
-        if events is not None and (not f.search or search_ids is not None):
-            article = eventset.article_number(self.store, f.article_id)
-            base = events.base_mask(f, search_ids, article)
-            chosen = events.country_mask(f.countries)
-            mask = base if chosen is None else base & chosen
-            self._mask = (events, f, mask)
-            key, descending = self.model.sort_key
-            if not events.has_order(key):       # new arrays (another database, an import): read it again
-                self._sort_table(key, descending)
-            shown = int(mask.sum())
-            self._counted(f, message, shown, events.undated(mask), events.country_counts(base),
-                          ids=self._ordered_ids())
+        events = self.view_state.events
+        if self.rows.can_filter(events, f, search_ids):
+            self.rows.apply(events, f, search_ids, eventset.article_number(self.store, f.article_id))
+            key, _descending = self.view_state.sort
+            if self.rows.lacks_order(key):      # new arrays (another database, an import): read it again
+                self._read_order(key)
+            rows = self.rows.rows(self.view_state.sort)
+            self._counted(f, message, rows.shown, rows.undated, rows.counts, ids=rows.ids,
+                          languages=rows.languages)
             return
-        self._mask = None
+        self.rows.clear()
         if self.runner.threaded():
             self.count_label.setText("Counting…")
 
         def job(store):
             shown = queries.count_events(store, f)
             undated = queries.undated_count(store, f) if shown else 0
-            return shown, undated, queries.country_counts(store, f)
+            return shown, undated, queries.country_counts(store, f), queries.language_counts(store, f)
 
-        self.runner.submit("counts", job, lambda r: self._counted(f, message, *r),
+        self.runner.submit("counts", job, lambda r: self._counted(f, message, *r[:3], languages=r[3]),
                            on_error=lambda error: self._count_failed(f, error))
 
     def _events_loaded(self) -> None:
         """The per-event arrays arrived: filter, count and sort with them from now on."""
         if self.store is not None and not self._loading:
-            self.apply_filter(self._requested)
+            self.apply_filter(self.view_state.view_filter())
 
-    def _ordered_ids(self):
-        events, _f, mask = self._mask
-        key, descending = self.model.sort_key
-        if not events.has_order(key):
-            key, descending = "date", False       # until the alphabetical order is read
-        return events.ordered_ids(mask, key, descending)
-
-    def _sort_table(self, key: str, descending: bool) -> None:
-        """A header was clicked: the filtered ids in that order (an alphabetical order is read once,
-        in the background on a big database)."""
-        if self._mask is None:
+    def _sort_table(self, key: str, _descending: bool) -> None:
+        """The state's sort changed (a header was clicked): the filtered ids in that order."""
+        if not self.rows.ready:
             self.statusBar().showMessage("The table can be sorted once every event is loaded", 5000)
-            return
-        events = self._mask[0]
-        if not events.has_order(key):
-            if self.runner.latest("order") and getattr(self, "_ordering", None) == (id(events), key):
-                return                           # already being read
-            self._ordering = (id(events), key)
-            self.statusBar().showMessage(f"Sorting by {key}…")
+        elif self.rows.lacks_order(key):
+            self._read_order(key)
+        else:
+            self._resort()
 
-            def got(ids, events=events):
-                self._ordering = None
-                events.set_order(key, ids)
-                if self.statusBar().currentMessage().startswith("Sorting by"):
-                    self.statusBar().clearMessage()
-                if self._mask is not None and self._mask[0] is events and self.model.sort_key[0] == key:
-                    self._resort()
+    def _read_order(self, key: str) -> None:
+        """An alphabetical order is read once (in the background on a big database), then shown."""
+        if self.runner.latest("order") and self.rows.reading(key):
+            return                               # already being read
+        self.rows.start_reading(key)
+        self.statusBar().showMessage(f"Sorting by {key}…")
 
-            def failed(error):
-                self._ordering = None
-                self.statusBar().showMessage(f"Could not sort by {key}: {error}", 10000)
+        def got(ids, events=self.rows.events):
+            resort = self.rows.order_read(events, key, ids, self.view_state.sort)
+            if self.statusBar().currentMessage().startswith("Sorting by"):
+                self.statusBar().clearMessage()
+            if resort:
+                self._resort()
 
-            self.runner.submit("order", lambda store: eventset.sorted_ids(store, key), got, on_error=failed)
-            return
-        self._resort()
+        def failed(error):
+            self.rows.reading_failed()
+            self.statusBar().showMessage(f"Could not sort by {key}: {error}", 10000)
+
+        self.runner.submit("order", lambda store: eventset.sorted_ids(store, key), got, on_error=failed)
 
     def _resort(self) -> None:
-        if self._mask is None:
+        if not self.rows.ready:
             return
-        selected = self.excerpt.event_id()
-        self.model.set_ids(self._mask[1], self._ordered_ids(), self.model.dated())
+        selected = self.view_state.selected
+        self.model.set_ids(self.rows.filter, self.rows.ordered_ids(self.view_state.sort), self.model.dated())
         if selected is not None:
             row = self.model.row_of(selected)
             if row is not None:
@@ -509,18 +469,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error, 15000)
 
     def _counted(self, f: ViewFilter, message: str | None, shown: int, undated: int,
-                 counts: dict[str, int], ids=None) -> None:
+                 counts: dict[str, int], ids=None, languages: dict[str, int] | None = None) -> None:
         if message is None and f.search and shown == 0:
             message = f"No events mention “{f.search}”."
         self.filters.set_message(message)
         self._shown = shown
         self.filters.set_country_counts(counts, self._codes)
+        if languages is not None:
+            self._languages += [code for code in languages if code not in self._languages]
+            self.filters.set_language_counts(languages, self._languages)
         if ids is not None:
             self.model.set_ids(f, ids, shown - undated)
         else:
             self.model.set_filter(f, shown, shown - undated)
         self._update_count_label()
-        selected = self.excerpt.event_id()     # keep the selection if it survived the filter
+        selected = self.view_state.selected         # keep the selection if it survived the filter
         if selected is not None:
             self._sync_table(selected, drop_if_hidden=True)
         self.filterApplied.emit(f)
@@ -535,19 +498,17 @@ class MainWindow(QMainWindow):
             return
         if self.model.ids() is not None or (drop_if_hidden and self.model.rowCount() == 0):
             if drop_if_hidden:               # filtered out
-                self.excerpt.clear_event()
-                self.timeline.select_event(None)
+                self.view_state.selected = None
             self.table.clearSelection()
             return
         f, dated = self.model.view_filter(), self.model.dated()
 
         def placed(row):
-            if self.excerpt.event_id() != event_id:
+            if self.view_state.selected != event_id:
                 return                      # the person has moved on
             if row is None:
                 if drop_if_hidden:
-                    self.excerpt.clear_event()
-                    self.timeline.select_event(None)
+                    self.view_state.selected = None
                 self.table.clearSelection()
             else:
                 self._select_row(row)
@@ -575,37 +536,38 @@ class MainWindow(QMainWindow):
         self.timeline.fit_all()
 
     # ==================================================================================== selection
-    def select_event(self, event_id: int | None, *, source: str = "code") -> None:
-        """Show an event everywhere: excerpt, timeline selection, table row."""
-        if self._syncing:
-            return
-        self._syncing = True
-        try:
-            if event_id is None or self.store is None:
-                self.excerpt.clear_event()
-                if source != "timeline":
-                    self.timeline.select_event(None)
-                self.table.clearSelection()
-                return
+    def select_event(self, event_id: int | None) -> None:
+        """Show an event everywhere (excerpt, timeline, table row): the state's selection. An id the
+        database does not have leaves the selection as it was."""
+        if event_id is not None and self.store is not None:
             try:
-                ev = self.store.event(event_id)
-                art = self.store.article(ev.article_id) if ev is not None else None
-                reports = self._other_reports(ev) if ev is not None else []
-            except Exception as exc:  # noqa: BLE001
+                if self.store.event(event_id) is None:
+                    return
+            except StoreError as exc:
                 self.statusBar().showMessage(str(exc), 10000)
                 return
-            if ev is None:
-                return
-            self.excerpt.show_event(ev, art, reports)
-            if source != "timeline":
-                self.timeline.select_event(event_id)
-            if source != "table":
-                self._sync_table(event_id)
-        finally:
-            self._syncing = False
+        self.view_state.select(event_id)
+
+    def _show_selected(self, event_id: int | None) -> None:
+        """The state's selection changed: its excerpt, its table row (the timeline shows it itself)."""
+        if event_id is None or self.store is None:
+            self.excerpt.clear_event()
+            self.table.clearSelection()
+            return
+        try:
+            ev = self.store.event(event_id)
+            art = self.store.article(ev.article_id) if ev is not None else None
+            reports = other_reports(self.store, ev) if ev is not None else []
+        except Exception as exc:  # noqa: BLE001
+            self.statusBar().showMessage(str(exc), 10000)
+            return
+        if ev is None:
+            return
+        self.excerpt.show_event(ev, art, reports)
+        self._sync_table(event_id)
 
     def selected_event(self) -> int | None:
-        return self.excerpt.event_id()
+        return self.view_state.selected
 
     def show_article(self, article_id: str, event_id: int, start: int):
         """The whole article a report came from, its sentence marked (a non-modal dialog)."""
@@ -614,16 +576,7 @@ class MainWindow(QMainWindow):
             return None
         try:
             article = self.store.article(article_id)
-            ev = self.store.event(event_id)
-            report = None
-            if ev is not None and ev.article_id == article_id and ev.sentence_start == start:
-                report = ev
-            elif ev is not None and hasattr(self.store, "excerpts"):
-                from viewer.ui.excerpt import _Report
-                for row in self.store.excerpts(event_id):
-                    if row.get("article_id") == article_id and row.get("sentence_start") == start:
-                        report = _Report(row)
-                        break
+            report = find_report(self.store, article_id, event_id, start)
             others = [(e.time_start, e.time_end) for e in
                       self.store.events(ViewFilter(article_id=article_id), limit=5000)]
         except Exception as exc:  # noqa: BLE001
@@ -636,40 +589,20 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _other_reports(self, ev) -> list[tuple[dict, dict | None]]:
-        """The event's reports after its own (other articles that told of the same happening)."""
-        if getattr(ev, "reports", 1) <= 1 or not hasattr(self.store, "excerpts"):
-            return []
-        rows = self.store.excerpts(ev.id)
-        others = [r for r in rows
-                  if not (r.get("article_id") == ev.article_id and r.get("sentence_start") == ev.sentence_start)]
-        articles: dict[str, dict | None] = {}
-        out = []
-        for row in others[:MAX_REPORTS_SHOWN]:
-            aid = row.get("article_id")
-            if aid not in articles:
-                articles[aid] = self.store.article(aid)
-            out.append((row, articles[aid]))
-        return out + [(row, None) for row in others[MAX_REPORTS_SHOWN:]]
-
     def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
         was = self._syncing
         self._syncing = True
         try:
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            select_row(self.table, row)
         finally:
             self._syncing = was
 
     def _on_table_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():
             return
-        event_id = self.model.data(self.model.index(current.row(), 0), EVENT_ID_ROLE)
-        if event_id is not None and event_id != self.excerpt.event_id():
-            self.select_event(event_id, source="table")
+        event_id = self.model.event_id(current.row())
+        if event_id is not None and event_id != self.view_state.selected:
+            self.select_event(event_id)
 
     # ================================================================================ file actions
     def recent_databases(self) -> list[str]:
@@ -795,18 +728,18 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def activate_event(self, event_id: int, *, source: str = "code"):
+    def activate_event(self, event_id: int):
         """Select an event and open the whole article it came from."""
-        self.select_event(event_id, source=source)
+        self.select_event(event_id)
         ev = self.store.event(event_id) if self.store is not None else None
         if ev is not None:
             return self.show_article(ev.article_id, ev.id, ev.sentence_start)
         return None
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        event_id = self.model.data(self.model.index(index.row(), 0), EVENT_ID_ROLE)
+        event_id = self.model.event_id(index.row())
         if event_id is not None:
-            self.activate_event(event_id, source="table")
+            self.activate_event(event_id)
 
     def _table_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -814,7 +747,7 @@ class MainWindow(QMainWindow):
         if ev is None:
             return
         menu = QMenu(self)
-        menu.addAction("Read the whole article", lambda: self.activate_event(ev.id, source="table"))
+        menu.addAction("Read the whole article", lambda: self.activate_event(ev.id))
         menu.addAction("Copy sentence", lambda: QApplication.clipboard().setText(ev.sentence))
         menu.addAction("Only this article", lambda: self._only_article(ev.article_id))
         try:

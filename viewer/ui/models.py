@@ -3,42 +3,43 @@
 EventTableModel is a sparse model: it knows how many events match the filter and fetches the rows
 it is asked to draw a page at a time, so a table over a million events opens instantly. Once the
 database's per-event arrays are loaded it is given the matching ids themselves, already in the chosen
-order (`set_ids`); clicking a header asks the window for another order (`sortRequested`).
+order (`set_ids`); clicking a header sets the view state's sort, which the window observes.
 """
 from __future__ import annotations
 
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from viewer.model import ViewFilter
 from viewer.store import EventRow, Store, StoreError
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
+from viewer.viewstate import ViewState
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EventTableModel(QAbstractTableModel):
     failed = Signal(str)   # a page could not be read (damaged database, file gone ...)
-    sortRequested = Signal(str, bool)   # a header was clicked: sort key ("date", "title" ...), descending
 
     COLUMNS = ("Date", "Precision", "Title", "Countries")
     SORT_KEYS = ("date", "precision", "title", "countries")
     PAGE = 256
     MAX_PAGES = 64
 
-    def __init__(self, parent=None):
+    def __init__(self, state: ViewState, parent=None):
         super().__init__(parent)
+        self.view_state = state
         self._store: Store | None = None
         self._filter = ViewFilter()
         self._count = 0
         self._dated: int | None = None
         self._pages: OrderedDict[int, list[EventRow]] = OrderedDict()
         self._ids: np.ndarray | None = None     # the rows' event ids, in order (None: pages from SQL)
-        self.sort_key: tuple[str, bool] = ("date", False)
         self.last_error: str | None = None
 
     # -- feeding -------------------------------------------------------------------------------
@@ -73,6 +74,11 @@ class EventTableModel(QAbstractTableModel):
         self._count = len(self._ids)
         self._dated = dated
         self.endResetModel()
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        """The order asked for: (key, descending), the state's."""
+        return self.view_state.sort
 
     def ids(self) -> np.ndarray | None:
         return self._ids
@@ -111,6 +117,11 @@ class EventTableModel(QAbstractTableModel):
         page = self._page(row // self.PAGE)
         i = row % self.PAGE
         return page[i] if i < len(page) else None
+
+    def event_id(self, row: int) -> int | None:
+        """The id of the event on that row (None: no such row, or it could not be read)."""
+        ev = self.event_at(row)
+        return None if ev is None else ev.id
 
     def cached_row_of(self, event_id: int) -> int | None:
         """The row of an event among the rows already fetched (no query); with ids, its row."""
@@ -154,13 +165,10 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """A header click: the window sorts the filtered ids in numpy and gives them back (set_ids)."""
-        if not 0 <= column < len(self.SORT_KEYS):
-            return
-        key = (self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
-        if key != self.sort_key:
-            self.sort_key = key
-            self.sortRequested.emit(*key)
+        """A header click sets the state's sort: the window sorts the filtered ids in numpy and gives them
+        back (set_ids)."""
+        if 0 <= column < len(self.SORT_KEYS):
+            self.view_state.sort = (self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -190,3 +198,39 @@ class EventTableModel(QAbstractTableModel):
         elif role == EVENT_ID_ROLE:
             return ev.id
         return None
+
+
+def event_table(model: EventTableModel, parent=None) -> QTableView:
+    """The event table over `model`: whole rows, one at a time, sorted by a header click."""
+    table = QTableView(parent)
+    table.setObjectName("eventTable")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    head = table.horizontalHeader()
+    head.setHighlightSections(False)
+    head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    # the longest date the column shows ("22 Sep 2024 23:59", minute precision) fits whole
+    head.resizeSection(0, table.fontMetrics().horizontalAdvance("28 Sep 2024 23:59") + 30)
+    head.resizeSection(1, 82)
+    head.resizeSection(3, 100)
+    head.setSortIndicatorShown(True)
+    head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    return table
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Make `row` the table's current, selected row and scroll it into view."""
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 from viewer.model import ViewFilter
 from viewer.store import eventset
 from viewer.store import timeline as tstore
+from viewer.ui import formatting as fmt
 from viewer.ui.timeline_axis import TimeAxis
 from viewer.ui.timeline_index import DAY, HOUR, YEAR, Index, prepare
 from viewer.ui.timeline_overview import OverviewStrip
 from viewer.ui.timeline_paint import LanesItem
+from viewer.viewstate import ViewState
 
 pg.setConfigOptions(antialias=True)
 
@@ -134,26 +136,13 @@ class _TimelineViewBox(pg.ViewBox):
 
 
 def _describe_when(brief: dict) -> str:
-    """'September 2024 (month)' for a tooltip, through the window's formatting when it is there."""
-    try:
-        from viewer.ui import formatting as fmt
-        return f"{fmt.when(brief['value'], brief['earliest'], brief['latest'], brief['granularity'])}" \
-               f" \u00b7 {fmt.precision(brief['granularity'])}"
-    except Exception:      # noqa: BLE001 - formatting is another module's; fall back to the raw bounds
-        when = brief["earliest"] or ""
-        if brief["latest"] and brief["latest"] != brief["earliest"]:
-            when += " \u2013 " + brief["latest"]
-        return f"{when} ({brief['granularity'] or 'undated'})"
+    """'September 2024 · month' for a tooltip."""
+    return f"{fmt.when(brief['value'], brief['earliest'], brief['latest'], brief['granularity'])}" \
+           f" \u00b7 {fmt.precision(brief['granularity'])}"
 
 
 def _country_name(code: str) -> str:
-    if code == tstore.NO_COUNTRY:
-        return "No country named"
-    try:
-        from viewer.ui import formatting as fmt
-        return fmt.country_name(code)
-    except Exception:      # noqa: BLE001
-        return code
+    return "No country named" if code == tstore.NO_COUNTRY else fmt.country_name(code)
 
 
 class _LaneAxis(pg.AxisItem):
@@ -188,8 +177,8 @@ def _base_key(f: ViewFilter | None):
     """The parts of a filter that change which occurrences are indexed (everything but countries)."""
     if f is None:
         return None
-    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id)
-    return key if any(key) else None
+    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id, f.languages)
+    return key if any(k is not None and k != "" for k in key) else None
 
 
 class TimelineView(QWidget):
@@ -206,8 +195,11 @@ class TimelineView(QWidget):
     loadingFinished = Signal()         # every event of the database is in (see is_loading)
     eventsLoaded = Signal()            # the per-event arrays are in (see event_arrays): numpy filters
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, state: ViewState | None = None):
+        """`state`: the view state shared with the rest of the window (the selection, the visible range,
+        the search results and the per-event arrays live there); a view of its own when not given."""
         super().__init__(parent)
+        self.view_state = state if state is not None else ViewState()
         self._store = None
         self._occ = None                 # every occurrence of the database, (lane, class, t0) order
         self._cls = None
@@ -219,7 +211,6 @@ class TimelineView(QWidget):
         self._lanes: list[str] = []      # row -> code
         self._lane_numbers: dict[str, int] = {}   # code -> row
         self._lane_colors: list[QColor] = []
-        self._selected: int | None = None
         self._selected_info = None
         self._titles: OrderedDict = OrderedDict()
         self._span = (0.0, YEAR)
@@ -231,10 +222,8 @@ class TimelineView(QWidget):
         self._whole = None               # (occurrences, the Index of all of them)
         self._occ_pos_missing = False    # some occurrences have no per-event row (positions -1)
         self._span_cache = None
-        self._events = None              # eventset.EventArrays of the database, once loaded
-        self._events_pending = False     # they are loading in the loader thread
-        self._occ_pos = None             # per occurrence, its event's position in self._events
-        self._search = (None, None)      # (words, matching ids) given with the filter
+        self._events_pending = False     # the per-event arrays (state.events) are loading in the loader thread
+        self._occ_pos = None             # per occurrence, its event's position in state.events
         self._loader = _Loader(self)
         self._loader.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
         self._loader.events.connect(self._events_loaded, Qt.ConnectionType.QueuedConnection)
@@ -286,6 +275,8 @@ class TimelineView(QWidget):
         self._range_timer.setInterval(0)
         self._range_timer.timeout.connect(self._emit_range)
         self._set_rows([], [])
+        self.view_state.subscribe("selected", self._show_selected)
+        self.view_state.subscribe("visible_range", self._follow_range)
 
     # -- public interface -------------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -294,20 +285,19 @@ class TimelineView(QWidget):
         self._generation += 1
         self._store = store
         self._titles.clear()
-        self._selected = None
         self._selected_info = None
         self._occ = None
         self._index = None
         self._index_cache.clear()
-        self._events = None
+        self.view_state.events = None
+        self.view_state.searches.clear()
         self._occ_pos = None
-        self._search = (None, None)
         self._partial = False
         self._events_pending = False
         events_ready = False
         if store is not None:
             preview = tstore.lane_starts(store)
-            path = getattr(store, "path", ":memory:")
+            path = store.path
             if preview.total <= SYNC_MAX or path == ":memory:" or not os.path.exists(path):
                 self._install(prepare(tstore.load_occurrences(store)))
                 self._install_events(self._event_arrays_for(store, self._occ))
@@ -332,30 +322,33 @@ class TimelineView(QWidget):
         searches itself)."""
         self._filter = f
         if f is not None and f.search and search_ids is not None:
-            self._search = (f.search, np.asarray(search_ids, dtype=np.int64))
+            self.view_state.searches.put(f.search, np.asarray(search_ids, dtype=np.int64))
         self._apply_filter(f)
         self._changed()
 
     def event_arrays(self):
         """The database's per-event arrays (`viewer.store.eventset.EventArrays`), None while loading."""
-        return self._events
+        return self.view_state.events
 
     def search_ids(self, words: str):
         """Ids of the events matching `words` (eventset.SearchError if they cannot be searched)."""
-        if self._search[0] == words and self._search[1] is not None:
-            return self._search[1]
-        ids = eventset.search_ids(self._store, words)
-        self._search = (words, ids)
+        ids = self.view_state.searches.get(words)
+        if ids is None:
+            ids = eventset.search_ids(self._store, words)
+            self.view_state.searches.put(words, ids)
         return ids
 
     def select_event(self, event_id: int | None) -> None:
-        """Highlight an event (None clears); scroll it into view if it is outside."""
-        self._selected = None if event_id is None else int(event_id)
+        """Select an event (None clears): the state's selection, which every view shows."""
+        self.view_state.select(event_id)
+
+    def _show_selected(self, _event_id) -> None:
+        """Highlight the state's selection; scroll it into view if it is outside."""
         self._refresh_selection(scroll=True)
         self._changed()
 
     def selected_event(self) -> int | None:
-        return self._selected
+        return self.view_state.selected
 
     def fit_all(self) -> None:
         a, b = self._data_span()
@@ -508,7 +501,7 @@ class TimelineView(QWidget):
         self.eventsLoaded.emit()
 
     def _install_events(self, arrays) -> None:
-        self._events, self._occ_pos, self._occ_rank, self._occ_article = arrays
+        self.view_state.events, self._occ_pos, self._occ_rank, self._occ_article = arrays
         self._occ_pos_missing = bool(len(self._occ_pos)) and bool((self._occ_pos < 0).any())
 
     def _loaded(self, gen: int, prepared) -> None:
@@ -575,7 +568,7 @@ class TimelineView(QWidget):
                  if (f is None or f.countries is None or code in f.countries) and (counts[i] or self._partial)]
         self._set_rows(shown, occ.lanes)
         self.overview.set_data(self)
-        if self._selected is not None:
+        if self.view_state.selected is not None:
             self._refresh_selection(scroll=False)
 
     def _base_mask(self, f: ViewFilter | None) -> np.ndarray:
@@ -589,22 +582,27 @@ class TimelineView(QWidget):
                 search = self.search_ids(f.search)
             except eventset.SearchError:
                 search = np.zeros(0, dtype=np.int64)
-        if self._events is not None and self._occ_pos is not None and not f.search:
+        events = self.view_state.events
+        if events is not None and self._occ_pos is not None and not f.search:
             # dates, precision, article: straight on the occurrences (as EventArrays.base_mask does on events)
             mask = eventset.attribute_mask(f, occ.t0, occ.t1, self._occ_rank, self._occ_article,
                                            eventset.article_number(self._store, f.article_id))
+            languages = events.language_mask(f.languages)     # per event, read at each occurrence's event
+            if languages is not None:
+                mask &= languages[self._occ_pos]
             if self._occ_pos_missing:
                 mask &= self._occ_pos >= 0
             return mask
-        if self._events is not None and self._occ_pos is not None:
-            events = self._events.base_mask(f, search, eventset.article_number(self._store, f.article_id))
+        if events is not None and self._occ_pos is not None:
+            events = events.base_mask(f, search, eventset.article_number(self._store, f.article_id))
             kept = events[self._occ_pos]
             if self._occ_pos_missing:
                 kept &= self._occ_pos >= 0
             return kept
         # no per-event arrays: dates in numpy, the rest from SQL (not while the arrays are on their way:
         # the filter is applied again when they arrive, and the window must not wait for SQL meanwhile)
-        base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id)
+        base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id,
+                          languages=f.languages)
         ids = None
         if not self._partial and not self._events_pending and tstore.needs_sql(base):
             ids = tstore.matching_ids(self._store, base)
@@ -642,7 +640,7 @@ class TimelineView(QWidget):
 
     # -- selection --------------------------------------------------------------------------------
     def _refresh_selection(self, scroll: bool) -> None:
-        event_id = self._selected
+        event_id = self.view_state.selected
         self._selected_info = None
         if event_id is None or self._store is None:
             return
@@ -728,10 +726,16 @@ class TimelineView(QWidget):
     def _on_range(self, *_) -> None:
         self._changed(content=False)
         self.overview.update_region(self)
+        self.view_state.visible_range = self.visible_range()
         self._range_timer.start()
 
     def _emit_range(self) -> None:
         self.rangeChanged.emit(*self.visible_range())
+
+    def _follow_range(self, rng) -> None:
+        """The state's visible range was set elsewhere: show it."""
+        if rng is not None and rng != self.visible_range():
+            self.set_visible_range(*rng)
 
     def _zoom(self, factor: float, centre: float) -> None:
         x0, x1 = self.visible_range()
@@ -799,7 +803,7 @@ class TimelineView(QWidget):
         event_id = hit[1]
         if event_id < 0:
             return
-        if event_id != self._selected:
+        if event_id != self.view_state.selected:
             self.select_event(event_id)
         self.eventClicked.emit(event_id)
         if double:
@@ -829,15 +833,15 @@ class TimelineView(QWidget):
             self.fit_all()
         elif k in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             self._pan((x1 - x0) * (0.8 if k == Qt.Key.Key_PageDown else -0.8), 0.0)
-        elif k == Qt.Key.Key_Escape and self._selected is not None:
+        elif k == Qt.Key.Key_Escape and self.view_state.selected is not None:
             self.select_event(None)
         elif k in (Qt.Key.Key_Home, Qt.Key.Key_End):
             _, ids, _ = self._order()
             if len(ids):
                 self._select_and_emit(int(ids[0] if k == Qt.Key.Key_Home else ids[-1]))
         elif k in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._selected is not None:
-                self.eventActivated.emit(self._selected)
+            if self.view_state.selected is not None:
+                self.eventActivated.emit(self.view_state.selected)
         else:
             return False
         ev.accept()
@@ -858,14 +862,15 @@ class TimelineView(QWidget):
         if not len(ids):
             return
         info = self._selected_info
-        if self._selected is None or info is None or info["t0"] is None:
+        selected = self.view_state.selected
+        if selected is None or info is None or info["t0"] is None:
             x0, x1 = self.visible_range()
             k = int(np.searchsorted(t0s, x0, "left")) if direction > 0 else int(np.searchsorted(t0s, x1)) - 1
         else:
             t = info["t0"]
             lo = int(np.searchsorted(t0s, t, "left"))
             hi = int(np.searchsorted(t0s, t, "right"))
-            here = lo + np.flatnonzero(ids[lo:hi] == self._selected)
+            here = lo + np.flatnonzero(ids[lo:hi] == selected)
             if len(here):
                 k = int(here[0]) + direction
             else:

@@ -3,7 +3,8 @@
 pyqtgraph's DateAxisItem computes and measures every candidate tick of every zoom level on each frame
 (~10 ms per frame at a ten-year span); this axis picks one step that fits (a handful of labelled ticks plus
 unlabelled minor ones) in microseconds, aligned to the calendar (years, months, days, hours), and gives the
-major tick positions for the plot's grid lines (`major_ticks`).
+major tick positions for the plot's grid lines (`major_ticks`). Month names are the panels' own
+(`formatting.month_name`, in the desktop's language).
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPicture, QStaticText
 
+from viewer.ui import formatting as fmt
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # (unit, count), coarsest first; approximate seconds per unit for choosing
 _STEPS = [("year", 100), ("year", 50), ("year", 20), ("year", 10), ("year", 5), ("year", 2), ("year", 1),
           ("month", 6), ("month", 3), ("month", 1), ("day", 7), ("day", 2), ("day", 1),
@@ -73,18 +75,32 @@ def tick_values(t0: float, t1: float, unit: str, count: int, limit: int = 400) -
 
 
 def label(t: float, unit: str) -> str:
+    """A tick's label at a step of `unit`: the year where one begins, else the month, the day or the time."""
     d = _to_dt(t)
     if unit == "year":
         return str(d.year)
     if unit == "month":
-        return str(d.year) if d.month == 1 else _MONTHS[d.month - 1]
+        return str(d.year) if d.month == 1 else fmt.month_name(d.month, short=True)
     if unit == "day":
         if d.day == 1 and d.month == 1:
             return str(d.year)
-        return f"{d.day} {_MONTHS[d.month - 1]}"
+        return fmt.day_month(d)
     if d.hour == 0 and d.minute == 0:
-        return f"{d.day} {_MONTHS[d.month - 1]}"
-    return f"{d.hour:02d}:{d.minute:02d}"
+        return fmt.day_month(d)
+    return fmt.clock(d)
+
+
+def context_label(t: float, unit: str) -> str:
+    """The one label that also says what the others leave out: 'Sep 2024', '18 Sep 2024',
+    '18 Sep 2024 14:30'."""
+    d = _to_dt(t)
+    if unit == "year":
+        return str(d.year)
+    if unit == "month":
+        return fmt.month_year(d, short=True)
+    if unit == "day":
+        return fmt.day(d)
+    return f"{fmt.day(d)} {fmt.clock(d)}"
 
 
 def choose(t0: float, t1: float, width_px: float) -> tuple[int, int | None]:
@@ -220,11 +236,5 @@ class TimeAxis(pg.AxisItem):
         if out and self._unit != "year":
             # one label carries the context the others leave out (not the first: it may be cut at the edge)
             k = 1 if len(values) > 2 else 0
-            d = _to_dt(values[k])
-            if self._unit == "month":
-                out[k] = f"{_MONTHS[d.month - 1]} {d.year}"
-            elif self._unit == "day":
-                out[k] = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-            else:
-                out[k] = f"{d.day} {_MONTHS[d.month - 1]} {d.year} {d.hour:02d}:{d.minute:02d}"
+            out[k] = context_label(values[k], self._unit)
         return out

@@ -66,6 +66,7 @@ class Index:
         self._band_order_cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._orders: dict = {}
         self._hist = None
+        self.overview_edges: np.ndarray | None = None   # the overview strip's bins over this index (set there)
         self.span = (float(t0.min()), float(t1.max())) if len(t0) else None
 
     def segment(self, lane: int, c: int) -> tuple[int, int]:

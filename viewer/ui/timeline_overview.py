@@ -82,9 +82,9 @@ class OverviewStrip:
         counts = np.zeros(OVERVIEW_BINS)
         edges = np.linspace(a, b, OVERVIEW_BINS + 1)
         if idx is not None and len(idx.t0):
-            edges = getattr(idx, "overview_edges", None)
-            if edges is None:
-                edges = idx.overview_edges = np.linspace(a, b, OVERVIEW_BINS + 1)
+            if idx.overview_edges is None:     # fixed per index, so its lane histograms are computed once
+                idx.overview_edges = np.linspace(a, b, OVERVIEW_BINS + 1)
+            edges = idx.overview_edges
             hist = idx.lane_histograms(edges)
             if view._shown:
                 counts = hist[view._shown].sum(axis=0)

@@ -213,7 +213,7 @@ class LanesItem(pg.GraphicsObject):
         top0, lh = self.lane_geometry()
         # what the lanes' drawing depends on, but for where the window starts: while it stays the same,
         # a pan only moves an image rendered ahead of time
-        key = (view._content_version, id(idx), id(view._shown), id(view._lane_colors), view._selected,
+        key = (view._content_version, id(idx), id(view._shown), id(view._lane_colors), view.view_state.selected,
                id(view._selected_info), view._generation, sx, w, h, top0, lh)
         canvas = self._canvas
         if self.vector or view._partial:
@@ -658,7 +658,7 @@ class LanesItem(pg.GraphicsObject):
             last_callout = False    # the last thing placed in this lane is the callout
             if callout is not None and callout[0] == row:
                 block = (callout[1].left() - 8, callout[1].right() + 8)
-            selected = self.view._selected
+            selected = self.view.view_state.selected
             for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
                 start = x
                 full = None
@@ -756,7 +756,7 @@ class LanesItem(pg.GraphicsObject):
         """(row, rectangle, text) of the selected event's title callout, or None when none is shown."""
         view = self.view
         info = view._selected_info
-        if view._selected is None or info is None or info["t0"] is None or not info.get("title"):
+        if view.view_state.selected is None or info is None or info["t0"] is None or not info.get("title"):
             return None
         t0, t1 = info["t0"], info["t1"]
         x0, x1 = (t0 - vx0) * sx, (t1 - vx0) * sx
@@ -780,7 +780,7 @@ class LanesItem(pg.GraphicsObject):
     def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
         view = self.view
         info = view._selected_info
-        if view._selected is None or info is None or info["t0"] is None:
+        if view.view_state.selected is None or info is None or info["t0"] is None:
             return
         t0, t1 = info["t0"], info["t1"]
         x0, x1 = (t0 - vx0) * sx, (t1 - vx0) * sx

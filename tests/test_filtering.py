@@ -1,0 +1,224 @@
+"""One filter, two back ends: for any filter, the SQL queries (the Store's and the window's) and the numpy
+masks (the event table's arrays and the timeline's occurrences) select exactly the same events."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from viewer.model import GRANULARITIES, Article, CountryMention, Event, TimeExpression, ViewFilter
+from viewer.store import Store, eventset
+from viewer.store import timeline as tstore
+from viewer.store import window as queries
+from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE
+from viewer.tablerows import TableRows
+
+WORDS = ("attack", "talks", "officials", "ceasefire", "power", "border", "drones", "evacuated")
+CODES = ("UA", "RU", "US", "NATO")
+LANGUAGES = ("en", "fr", "uk", None, "")          # None and "": no language stored (unknown)
+BASES = (date(2024, 3, 1), date(1969, 12, 20))       # the second: before 1970, negative seconds
+
+
+@st.composite
+def when(draw):
+    """(earliest, latest, granularity) of an event: undated, days, a time, or latest before earliest."""
+    kind = draw(st.sampled_from(["undated", "days", "days", "time", "inverted"]))
+    gran = draw(st.sampled_from([*GRANULARITIES, None, "fortnight"]))
+    if kind == "undated":
+        return None, None, gran
+    first = draw(st.sampled_from(BASES)) + timedelta(days=draw(st.integers(0, 40)))
+    if kind == "time":
+        moment = f"{first.isoformat()}T{draw(st.integers(0, 23)):02d}:{draw(st.sampled_from([0, 30])):02d}"
+        return moment, moment, gran
+    length = timedelta(days=draw(st.integers(0, 9)))
+    if kind == "inverted":
+        return (first + length + timedelta(days=1)).isoformat(), first.isoformat(), gran
+    return first.isoformat(), (first + length).isoformat(), gran
+
+
+@st.composite
+def happening(draw):
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
+    countries = draw(st.lists(st.sampled_from(CODES), unique=True, max_size=3))
+    return " ".join(words), draw(when()), countries
+
+
+articles = st.lists(st.tuples(st.sampled_from(LANGUAGES), st.lists(happening(), max_size=6)),
+                    min_size=1, max_size=5)
+
+
+def build(spec) -> Store:
+    """A database made through the Store's own API: one article per (language, list), one event per
+    happening."""
+    store = Store.open(":memory:")
+    batch = []
+    for n, (language, happenings) in enumerate(spec):
+        sentences = [f"Report {n} sentence {k}: {words} in {' and '.join(cs) or 'nowhere'}."
+                     for k, (words, _, cs) in enumerate(happenings)]
+        text = " ".join(sentences) or f"Report {n} says nothing."
+        article = Article(text, title=f"Report {n}", published="2024-05-01", language=language)
+        events = []
+        for sentence, (words, (earliest, latest, gran), cs) in zip(sentences, happenings):
+            s0 = text.index(sentence)
+            time = TimeExpression(s0, s0 + 6, sentence[:6], "DATE", earliest or "", earliest, latest, gran)
+            mentions = [CountryMention(s0, s0 + 1, sentence[:1], c) for c in cs]
+            events.append(Event(article.id, s0, s0 + len(sentence), sentence, time, words.title(), cs,
+                                mentions))
+        batch.append((article, events, sorted({c for _, _, cs in happenings for c in cs})))
+    store.add_articles(batch)
+    return store
+
+
+def filters(article_ids):
+    days = [(b + timedelta(days=k)).isoformat() for b in BASES for k in range(-3, 55, 2)]
+    return st.builds(
+        ViewFilter,
+        countries=st.none() | st.frozensets(st.sampled_from([*CODES, NO_COUNTRY, "XX"]), max_size=3),
+        date_from=st.none() | st.sampled_from(days),
+        date_to=st.none() | st.sampled_from(days),
+        search=st.none() | st.sampled_from([*WORDS, "atta", "talks power", "border drones"]),
+        max_granularity=st.none() | st.sampled_from([*GRANULARITIES, "fortnight"]),
+        article_id=st.none() | st.sampled_from([*article_ids, "no-such-article"]),
+        languages=st.none() | st.frozensets(st.sampled_from(["en", "fr", "uk", "de", NO_LANGUAGE]), max_size=3),
+    )
+
+
+def sql_selection(store: Store, f: ViewFilter) -> tuple[list[int], int, dict]:
+    """The events SQL selects, in the table's order (dated by start, then undated), checked to agree
+    across the Store's and the window's queries; the undated count; events per country."""
+    rows = [e.id for e in store.events(f)]
+    assert [e.id for e in queries.events_page(store, f, 0, 10_000)] == rows
+    assert store.count_events(f) == queries.count_events(store, f) == len(rows)
+    for k, event_id in enumerate(rows[:5]):
+        assert queries.event_position(store, f, event_id) == k
+    counts = store.country_counts(f)
+    assert queries.country_counts(store, f) == counts
+    return rows, queries.undated_count(store, f), counts, queries.language_counts(store, f)
+
+
+def numpy_selection(store: Store, f: ViewFilter):
+    """The events the event table's arrays select (in the table's order), their undated count, events
+    per country and per language; and the event ids the timeline's occurrences keep, as the window computes them
+    with the arrays and without them (dates in numpy, the rest from SQL)."""
+    occ = tstore.load_occurrences(store)
+    ev = eventset.load_event_arrays(store, occ)
+    search = eventset.search_ids(store, f.search) if f.search else None
+    number = eventset.article_number(store, f.article_id)
+    base = ev.base_mask(f, search, number)
+    chosen = ev.country_mask(f.countries)
+    mask = base if chosen is None else base & chosen
+    table = ev.ordered_ids(mask, "date").tolist()
+    rows = TableRows()
+    rows.apply(ev, f, search, number)
+    got = rows.rows(("date", False))
+    assert got.ids.tolist() == table and got.counts == ev.country_counts(base)
+
+    pos = ev.positions(occ.eid)
+    keep = (eventset.attribute_mask(f, occ.t0, occ.t1, ev.rank[pos], ev.article[pos], number)
+            & tstore.filter_mask(occ, replace(f, search=None), search))
+    langs = ev.language_mask(f.languages)      # as the timeline applies it: per event, read per occurrence
+    if langs is not None:
+        keep &= langs[pos]
+    without_arrays = tstore.filter_mask(
+        occ, f, tstore.matching_ids(store, f) if tstore.needs_sql(f) else None)
+    timeline = set(occ.eid[keep].tolist())
+    assert set(occ.eid[without_arrays].tolist()) == timeline
+    return table, ev.undated(mask), ev.country_counts(base), got.languages, timeline
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=articles, data=st.data())
+def test_sql_and_numpy_select_the_same_events(spec, data):
+    store = build(spec)
+    try:
+        ids = [a["id"] for a in store.articles()]
+        for f in data.draw(st.lists(filters(ids), min_size=1, max_size=4)):
+            rows, undated, counts, languages = sql_selection(store, f)
+            table, np_undated, np_counts, np_languages, timeline = numpy_selection(store, f)
+            assert table == rows
+            assert np_undated == undated
+            assert np_counts == counts
+            assert np_languages == languages
+            dated = {e.id for e in store.events(f) if e.t0 is not None}
+            assert timeline == dated
+    finally:
+        store.close()
+
+
+def _one_each():
+    """Three events: one naming Ukraine, one naming no country, one dated 'latest before earliest'."""
+    return build([("en", [("attack", ("2024-03-02", "2024-03-02", "day"), ["UA"]),
+                          ("talks", ("2024-03-04", "2024-03-04", "day"), []),
+                          ("power", ("2024-03-10", "2024-03-06", "day"), ["RU"])])])
+
+
+def _three_languages():
+    """A French report, a Ukrainian one and one whose language is unknown, two events each (on days of
+    their own: reports of one happening would be merged into one event)."""
+    def day(n):
+        return (f"2024-03-{n:02d}", f"2024-03-{n:02d}", "day")
+    return build([("fr", [("attack", day(1), ["UA"]), ("talks", day(2), ["FR"])]),
+                  ("uk", [("drones", day(3), ["UA"]), ("power", day(4), [])]),
+                  (None, [("border", day(5), ["RU"]), ("officials", day(6), [])])])
+
+
+def test_a_language_keeps_the_events_of_the_articles_in_it_and_und_those_of_unknown_language():
+    store = _three_languages()
+    try:
+        titles = lambda f: sorted(e.title for e in store.events(f))        # noqa: E731
+        assert titles(ViewFilter(languages=frozenset({"fr"}))) == ["Attack", "Talks"]
+        assert titles(ViewFilter(languages=frozenset({"uk", NO_LANGUAGE}))) == [
+            "Border", "Drones", "Officials", "Power"]
+        assert titles(ViewFilter(languages=frozenset())) == []
+        assert titles(ViewFilter(languages=frozenset({"fr"}), countries=frozenset({"UA"}))) == ["Attack"]
+        # the list beside the filter: every language, its articles and events, and counts under the
+        # other filters (not under the languages chosen, so that the others stay choosable)
+        assert queries.language_choices(store) == [
+            {"code": "fr", "articles": 1, "events": 2}, {"code": "uk", "articles": 1, "events": 2},
+            {"code": NO_LANGUAGE, "articles": 1, "events": 2}]
+        f = ViewFilter(languages=frozenset({"fr"}), countries=frozenset({"UA"}))
+        assert queries.language_counts(store, f) == {"fr": 1, "uk": 1}
+        occ = tstore.load_occurrences(store)
+        ev = eventset.load_event_arrays(store, occ)
+        assert ev.language_counts(ev.mask(replace(f, languages=None))) == {"fr": 1, "uk": 1}
+    finally:
+        store.close()
+
+
+def test_the_no_country_lane_is_a_country_filter_like_the_others():
+    store = _one_each()
+    try:
+        titles = lambda f: [e.title for e in store.events(f)]        # noqa: E731
+        assert titles(ViewFilter(countries=frozenset({NO_COUNTRY}))) == ["Talks"]
+        assert titles(ViewFilter(countries=frozenset({"UA", NO_COUNTRY}))) == ["Attack", "Talks"]
+        assert queries.count_events(store, ViewFilter(countries=frozenset({NO_COUNTRY}))) == 1
+    finally:
+        store.close()
+
+
+def test_an_event_ending_before_it_begins_is_found_where_the_timeline_draws_it():
+    store = _one_each()
+    try:
+        # "power" runs from 10 March to (before) 6 March: drawn, and found, as a moment on 10 March
+        assert [e.title for e in store.events(ViewFilter(date_from="2024-03-08"))] == ["Power"]
+        assert [e.title for e in store.events(ViewFilter(date_to="2024-03-08"))] == ["Attack", "Talks"]
+    finally:
+        store.close()
+
+
+def test_an_article_that_does_not_exist_keeps_no_event():
+    store = _one_each()
+    try:
+        occ = tstore.load_occurrences(store)
+        ev = eventset.load_event_arrays(store, occ)
+        f = ViewFilter(article_id="no-such-article")
+        assert store.count_events(f) == 0
+        assert not ev.mask(f, None, eventset.article_number(store, f.article_id)).any()
+        ev.article[:] = -1          # events whose article row is gone must not match a missing article
+        assert not ev.mask(f, None, eventset.article_number(store, f.article_id)).any()
+        assert np.array_equal(ev.mask(ViewFilter(), None, None), np.ones(3, dtype=bool))
+    finally:
+        store.close()

@@ -1,0 +1,268 @@
+"""What a ViewFilter means, said once, and compiled two ways: a WHERE clause for SQL, and boolean masks
+over the numpy arrays the timeline (`timeline.Occurrences`) and the event table (`eventset.EventArrays`)
+hold.
+
+The meaning of each field:
+
+* ``countries``: None keeps every event; a set keeps the events naming at least one of its codes (an
+  empty set keeps none). `NO_COUNTRY`, the label of the timeline's lane of events that name no country,
+  stands for those events.
+* ``date_from``, ``date_to``: inclusive ISO days. An event is kept when its interval [t0, t1) overlaps
+  them: it ends after the first day begins and begins before the last day ends. An undated event is
+  kept by no date. An interval that ends before it begins (a latest bound before the earliest) is the
+  one second at its start, as the timeline draws it.
+* ``max_granularity``: keeps the events dated at most that vaguely (by the order of GRANULARITIES);
+  an event without a known granularity is vaguer than every limit. A name that is not a granularity
+  limits nothing.
+* ``article_id``: the events of that article (none for an article that does not exist).
+* ``languages``: None keeps every event; a set keeps the events whose article's language (the code
+  stored in ``articles.language``, as stored) is one of its codes (an empty set keeps none). An event's
+  article is that of its first report (``events.article_id``): reports of the same happening in other
+  languages, merged into it, do not give it their languages.
+  `NO_LANGUAGE` ("und", ISO 639-2's "undetermined") stands for the events whose article has no language
+  stored (NULL or empty), or no article row at all; an article stored as "und" counts as unknown too.
+* ``search``: the events whose title or sentence, or the sentence of any of their reports, holds every
+  word as a prefix (`fts_query`). SQL runs the full-text query itself; numpy takes the matching ids
+  (`eventset.search_ids`). Words with nothing to search for limit nothing in SQL (the window never
+  sends them: `search_ids` refuses them).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.model import GRANULARITIES, ViewFilter
+from viewer.store.errors import StoreInputError
+from viewer.store.values import clean_text, fts_query, interval_seconds
+
+NO_COUNTRY = "\u2014"      # the lane of events that name no country, and the filter's code for them
+NO_LANGUAGE = "und"        # the filter's code (and the language list's) for articles with no language stored
+NO_RANK = 99               # the precision rank of an event without a (known) granularity
+RANKS = {g: i for i, g in enumerate(GRANULARITIES)}
+MAX_INLINE_CODES = 50      # beyond, the codes go to SQL as one JSON parameter (SQLite limits the ?s)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """A ViewFilter resolved into the store's terms (seconds, ranks, storable text)."""
+    codes: tuple[str, ...] | None = None   # countries chosen, sorted, NO_COUNTRY left out; None: any
+    no_country: bool = False               # NO_COUNTRY chosen: events naming no country are kept
+    ends_after: float | None = None        # keep events with t1 > this
+    starts_before: float | None = None     # keep events with t0 < this
+    max_rank: int | None = None            # keep events with rank <= this
+    article_id: str | None = None
+    search: str | None = None              # the words, as typed
+    match: str | None = None               # their FTS5 query (None: nothing to search for)
+    langs: tuple[str, ...] | None = None   # languages chosen, sorted (NO_LANGUAGE among them); None: any
+
+    @property
+    def countries(self) -> bool:
+        return self.codes is not None
+
+
+def day_bound(day: str, which: int) -> float:
+    """The start (which=0) or the end (1) of an ISO day, in the timeline's seconds."""
+    try:
+        return interval_seconds(day, day)[which]
+    except (ValueError, OverflowError, TypeError, AttributeError) as exc:
+        raise StoreInputError(f"not a date (YYYY-MM-DD): {day!r}") from exc
+
+
+def criteria(f: ViewFilter | None) -> Criteria:
+    """What `f` asks for. StoreInputError for a date that is not an ISO day."""
+    if f is None:
+        return Criteria()
+    codes = None
+    if f.countries is not None:
+        chosen = {clean_text(str(c)) for c in f.countries}
+        codes = tuple(sorted(chosen - {NO_COUNTRY}))
+    return Criteria(
+        codes=codes,
+        no_country=codes is not None and NO_COUNTRY in f.countries,
+        ends_after=day_bound(f.date_from, 0) if f.date_from else None,
+        starts_before=day_bound(f.date_to, 1) if f.date_to else None,
+        max_rank=RANKS.get(f.max_granularity) if isinstance(f.max_granularity, str) else None,
+        article_id=clean_text(str(f.article_id)) if f.article_id else None,
+        search=f.search or None,
+        match=fts_query(f.search) if f.search else None,
+        langs=(None if f.languages is None
+               else tuple(sorted({clean_text(str(code)) or NO_LANGUAGE for code in f.languages}))),
+    )
+
+
+# -- SQL -----------------------------------------------------------------------------------------------
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _country_sql(c: Criteria, correlated: bool) -> tuple[str, list]:
+    """The events (alias e) naming a chosen country: `e.id IN (subquery)`, or a correlated EXISTS that
+    lets SQLite walk another index and stop after a page."""
+    none = "NOT EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id)"
+    some, params = "", list(c.codes)
+    if c.codes and correlated:
+        some = ("EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id"
+                f" AND c.code IN ({_marks(len(c.codes))}))")
+    elif c.codes and len(c.codes) <= MAX_INLINE_CODES:
+        some = f"e.id IN (SELECT event_id FROM event_countries WHERE code IN ({_marks(len(c.codes))}))"
+    elif c.codes:
+        some = "e.id IN (SELECT event_id FROM event_countries WHERE code IN (SELECT value FROM json_each(?)))"
+        params = [json.dumps(list(c.codes))]
+    if some and c.no_country:
+        return f"({some} OR {none})", params
+    return some or (none if c.no_country else "0"), params
+
+
+# an event's language: its article's, NO_LANGUAGE when none is stored (or the article row is missing)
+LANGUAGE_SQL = ("coalesce((SELECT nullif(a.language, '') FROM articles a WHERE a.id = e.article_id), '"
+                + NO_LANGUAGE + "')")
+
+
+def _language_sql(c: Criteria) -> tuple[str, list]:
+    if not c.langs:
+        return "0", []
+    if len(c.langs) <= MAX_INLINE_CODES:
+        return f"{LANGUAGE_SQL} IN ({_marks(len(c.langs))})", list(c.langs)
+    return f"{LANGUAGE_SQL} IN (SELECT value FROM json_each(?))", [json.dumps(list(c.langs))]
+
+
+def _date_sql(c: Criteria, t0: str, t1: str) -> tuple[list[str], list]:
+    clauses, params = [], []
+    if c.ends_after is not None:
+        clauses.append(f"max({t1}, {t0} + 1) > ?")      # the end, at least a second after the start
+        params.append(c.ends_after)
+    if c.starts_before is not None:
+        clauses.append(f"{t0} < ?")
+        params.append(c.starts_before)
+    return clauses, params
+
+
+def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
+              search_reports: bool = True) -> tuple[str, list]:
+    """`f` as " WHERE ..." (or "") over the events table as ``e``, and its parameters.
+
+    ``correlated_countries``: the country test as a correlated EXISTS, put last, instead of an
+    ``IN (subquery)`` put first. ``search_reports``: search the reports' sentences too (a database
+    from before excerpts_fts has only events_fts)."""
+    c = criteria(f)
+    clauses, params = _date_sql(c, "e.t0", "e.t1")
+    if c.match:
+        if search_reports:
+            clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
+                           " UNION SELECT x.event_id FROM excerpts_fts JOIN excerpts x"
+                           " ON x.id = excerpts_fts.rowid WHERE excerpts_fts MATCH ?)")
+            params += [c.match, c.match]
+        else:
+            clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            params.append(c.match)
+    if c.max_rank is not None:
+        allowed = GRANULARITIES[: c.max_rank + 1]
+        clauses.append(f"e.granularity IN ({_marks(len(allowed))})")
+        params += allowed
+    if c.article_id:
+        clauses.append("e.article_id = ?")
+        params.append(c.article_id)
+    if c.langs is not None:
+        clause, codes = _language_sql(c)
+        clauses.append(clause)
+        params += codes
+    if c.countries:
+        clause, codes = _country_sql(c, correlated_countries)
+        if correlated_countries:
+            clauses.append(clause)
+            params += codes
+        else:
+            clauses.insert(0, clause)
+            params[:0] = codes
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def occurrence_where(f: ViewFilter | None, *, countries: bool = True) -> tuple[str, list] | None:
+    """`f` over the event_countries table alone (columns code, t0, t1: one row per event and country),
+    or None when it asks more than that table knows (search, precision, article, events naming no
+    country, languages). ``countries=False`` leaves the country test out (for counts per country)."""
+    c = criteria(f)
+    if (c.match or c.search or c.max_rank is not None or c.article_id or c.langs is not None
+            or (countries and c.no_country)):
+        return None
+    clauses, params = [], []
+    if countries and c.countries:
+        clauses.append(f"code IN ({_marks(len(c.codes))})" if c.codes else "0")
+        params += c.codes
+    dates, bounds = _date_sql(c, "t0", "t1")
+    return (" WHERE " + " AND ".join(clauses + dates)) if clauses or dates else "", params + bounds
+
+
+# -- numpy ---------------------------------------------------------------------------------------------
+# The arrays hold each interval's end at least a second after its start (as the timeline draws it), and
+# NaN for the times of an undated event.
+
+def date_mask(c: Criteria, t0: np.ndarray, t1: np.ndarray) -> np.ndarray:
+    mask = np.ones(len(t0), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        if c.ends_after is not None:
+            mask &= t1 > c.ends_after
+        if c.starts_before is not None:
+            mask &= t0 < c.starts_before
+    return mask
+
+
+def attribute_mask(c: Criteria, t0: np.ndarray, t1: np.ndarray, rank: np.ndarray, article: np.ndarray,
+                   article_number: int | None) -> np.ndarray:
+    """What the dates, precision and article keep of parallel arrays: t0/t1 seconds, precision rank,
+    article number (`article_number`: the filter's article's, negative or None for none)."""
+    mask = date_mask(c, t0, t1)
+    if c.max_rank is not None:
+        mask &= rank <= c.max_rank
+    if c.article_id:
+        wanted = article_number if article_number is not None and article_number >= 0 else None
+        if wanted is None:
+            mask[:] = False
+        else:
+            mask &= article == wanted
+    return mask
+
+
+def lane_mask(c: Criteria, lanes: list[str]) -> np.ndarray | None:
+    """Which of the timeline's lanes the countries keep (None: every one)."""
+    if not c.countries:
+        return None
+    chosen = set(c.codes)
+    return np.array([lane in chosen or (lane == NO_COUNTRY and c.no_country) for lane in lanes], dtype=bool)
+
+
+def country_mask(c: Criteria, n: int, codes: list[str], cpos: np.ndarray,
+                 ccode: np.ndarray) -> np.ndarray | None:
+    """Which of n events the countries keep, from (event position, code number) rows (None: every one)."""
+    if not c.countries:
+        return None
+    chosen = set(c.codes)
+    picked = np.array([code in chosen for code in codes] + [False], dtype=bool)
+    keep = np.zeros(n, dtype=bool)
+    keep[cpos[picked[ccode]]] = True
+    if c.no_country:
+        keep |= np.bincount(cpos, minlength=n)[:n] == 0
+    return keep
+
+
+def language_mask(c: Criteria, lang: np.ndarray, languages: list[str]) -> np.ndarray | None:
+    """Which entries the languages keep, from each entry's language number (an index into `languages`,
+    the codes as stored, NO_LANGUAGE among them); None: every one."""
+    if c.langs is None:
+        return None
+    chosen = set(c.langs)
+    picked = np.array([code in chosen for code in languages] + [False], dtype=bool)
+    return picked[lang]
+
+
+def member_mask(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Which of `values` (event ids) are among `ids`."""
+    top = int(max(values.max(initial=0), ids.max(initial=0))) + 1
+    if top <= 50 * max(len(values), 1):       # ids are dense: a lookup table beats np.isin's sort
+        keep = np.zeros(top, dtype=bool)
+        keep[ids[ids >= 0]] = True
+        return keep[np.maximum(values, 0)] & (values >= 0)
+    return np.isin(values, ids)
