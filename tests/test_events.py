@@ -3,7 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from viewer.events import article_events, make_title, same_happening, split_sentences
+from viewer.events import article_events
+from viewer.merging import same_happening
+from viewer.text import split_sentences
+from viewer.titles import make_title
 from viewer.model import Article, Event, TimeExpression
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b35eeb280cb7d20a.txt"

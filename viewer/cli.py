@@ -32,6 +32,14 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"not a size like 1200x700: {text!r}") from None
 
 
+def _language(text: str) -> str:
+    from viewer.text import language_code
+    code = language_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"not a language code (ISO 639-1, like fr or uk): {text!r}")
+    return code
+
+
 def _date_range(text: str) -> tuple[str, str]:
     parts = text.split("..")
     if len(parts) != 2:
@@ -48,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the database")
+    p = sub.add_parser("ingest", help="read articles (files, folders, - for stdin) into the database; the "
+                                      "summary counts them per language (given by the source, else detected)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--published", type=_iso_date, help="publication date for inputs that have none")
@@ -60,8 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("timex", help="find and resolve time expressions; one JSON object per line")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
     p.add_argument("--dct", type=_iso_date, help="reference (document creation) date")
+    p.add_argument("--lang", type=_language, metavar="CODE",
+                   help="the text's language (ISO 639-1: en, fr, de, uk ...); default: detected from the text")
     p.add_argument("--batch", action="store_true",
-                   help='stdin: JSON lines {"id","text","dct"}; stdout: one result line per input')
+                   help='stdin: JSON lines {"id","text","dct","language"} (dct and language may be null or '
+                        'absent: inferred, detected); stdout: one result line per input, with the language read')
 
     p = sub.add_parser("events", help="list events")
     p.add_argument("--db", dest="db_sub")
@@ -69,11 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="D")
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="D")
     p.add_argument("--search", metavar="Q")
-    p.add_argument("--json", action="store_true", help="one JSON object per event")
+    p.add_argument("--lang", dest="languages", action="append", default=[], metavar="CODE",
+                   help="only events from articles in this language (ISO 639-1; 'und': not known); repeatable")
+    p.add_argument("--json", action="store_true", help="one JSON object per event (with its article's language)")
 
     p = sub.add_parser("articles", help="list articles")
     p.add_argument("--db", dest="db_sub")
-    p.add_argument("--json", action="store_true", help="one JSON object per article")
+    p.add_argument("--json", action="store_true", help="one JSON object per article (with its language)")
 
     p = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     p.add_argument("--db", dest="db_sub")
@@ -212,6 +226,8 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None
                  if summary.reports_merged else "")
               + f", {skipped} inputs skipped"
               + (" (stopped early)" if summary.stopped else ""), file=sys.stderr)
+        for note in summary.language_notes():
+            print(note, file=sys.stderr)
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 
@@ -230,7 +246,7 @@ def cmd_timex(args) -> int:
             return EXIT_FAULT
         text = raw.decode("utf-8", errors="replace")
     dct = date.fromisoformat(args.dct) if args.dct else None
-    timex_cli.run_file(text, dct, sys.stdout)
+    timex_cli.run_file(text, dct, sys.stdout, language=args.lang)
     return EXIT_OK
 
 
@@ -243,10 +259,12 @@ def cmd_events(args) -> int:
     from viewer.model import ViewFilter
     store = _open_existing(args)
     f = ViewFilter(countries=frozenset(c.upper() for c in args.country) if args.country else None,
-                   date_from=args.date_from, date_to=args.date_to, search=args.search)
+                   date_from=args.date_from, date_to=args.date_to, search=args.search,
+                   languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None)
+    languages = _ArticleLanguages(store)
     for row in store.events(f):
         if args.json:
-            print(json.dumps(row.to_json(), ensure_ascii=False))
+            print(json.dumps({**row.to_json(), "language": languages.of(row.article_id)}, ensure_ascii=False))
         else:
             when = row.value if row.earliest is None else (
                 row.earliest if row.earliest == row.latest else f"{row.earliest}..{row.latest}")
@@ -255,12 +273,30 @@ def cmd_events(args) -> int:
     return EXIT_OK
 
 
+class _ArticleLanguages:
+    """The stored language of each article, asked of the store once per article."""
+
+    def __init__(self, store):
+        self.store = store
+        self.known: dict[str, str | None] = {}
+
+    def of(self, article_id: str, row: dict | None = None) -> str | None:
+        if row is not None and "language" in row:
+            return row["language"]
+        if article_id not in self.known:
+            article = self.store.article(article_id) or {}
+            self.known[article_id] = article.get("language")
+        return self.known[article_id]
+
+
 def cmd_articles(args) -> int:
     store = _open_existing(args)
+    languages = _ArticleLanguages(store)
     for row in store.articles():
         if args.json:
-            print(json.dumps({k: row[k] for k in ("id", "url", "title", "published",
-                                                  "published_source", "countries")},
+            print(json.dumps({**{k: row[k] for k in ("id", "url", "title", "published",
+                                                     "published_source", "countries")},
+                              "language": languages.of(row["id"], row)},
                              ensure_ascii=False))
         else:
             print(f"{row['published'] or '?':<10}  {row['id']}  {row['title'] or row['source'] or ''}")

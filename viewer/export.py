@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 CSV_FIELDS = ["id", "earliest", "latest", "value", "type", "granularity", "countries", "title",
-              "sentence", "time_text", "reasoning", "article_id", "article_title", "url", "published"]
+              "sentence", "time_text", "reasoning", "article_id", "article_title", "url", "published", "language"]
 
 
 def _records(store):
@@ -18,7 +18,8 @@ def _records(store):
         art = articles.get(row.article_id)
         if art is None:
             art = store.article(row.article_id) or {}
-            art = articles[row.article_id] = {k: art.get(k) for k in ("title", "url", "published", "source")}
+            art = articles[row.article_id] = {k: art.get(k) for k in ("title", "url", "published", "source",
+                                                                      "language")}
         yield row, art
 
 
@@ -28,7 +29,7 @@ def _record_dict(row, art) -> dict:
         "type": row.type, "granularity": row.granularity, "countries": row.countries,
         "title": row.title, "sentence": row.sentence, "time_text": row.time_text,
         "reasoning": row.reasoning, "article_id": row.article_id, "article_title": art.get("title"),
-        "url": art.get("url"), "published": art.get("published"),
+        "url": art.get("url"), "published": art.get("published"), "language": art.get("language"),
     }
 
 

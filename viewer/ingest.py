@@ -34,6 +34,22 @@ class IngestSummary:
     reports_merged: int = 0   # reports stored as another article's account of an event already known
     errors: list[ReadError] = field(default_factory=list)
     stopped: bool = False
+    # articles added per language (ISO 639-1 code; None: it could not be told)
+    languages: dict[str | None, int] = field(default_factory=dict)
+
+    def language_notes(self) -> list[str]:
+        """What the summary says about languages: the articles added per language, most first, and for
+        each language the tagger has no rules for, that only its absolute dates were read."""
+        if not self.languages:
+            return []
+        from viewer.timex import reads_language
+        counts = sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0] or "~"))
+        notes = ["languages: " + ", ".join(f"{code or 'unknown'} {n}" for code, n in counts)]
+        for code, n in counts:
+            if code is not None and not reads_language(code):
+                notes.append(f"{n} article{'s' if n != 1 else ''} in '{code}': no date rules for this language, "
+                             "only absolute dates (like 24.02.2022 or 2022-02-24) were read")
+        return notes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -48,7 +64,8 @@ def _prepare(article: Article, published: str | None) -> Article:
 
 def _tag(article: Article, today):
     """The article tagged and made into the rows the store writes (:func:`viewer.store.bulk.prepare_article`),
-    here, in the worker, so that the parent, which alone writes, only executes the inserts."""
+    here, in the worker, so that the parent, which alone writes, only executes the inserts. An article with
+    no language of its own gets the detected one here too (:func:`viewer.events.article_language`)."""
     from viewer.events import article_events
     from viewer.store.bulk import prepare_article
     try:
@@ -77,13 +94,11 @@ def _work(task) -> list:
 
 
 def _init_worker() -> None:
-    # Build the shared tables once per process, before the first task.
-    from viewer import actors
+    """Build the shared tables once per process, before the first task: the gazetteer, the patterns of
+    the tagger and the titles (compiled when their modules are first imported) and the language detector."""
+    from viewer import actors, events, text  # noqa: F401
     actors.gazetteer()
-    try:
-        import viewer.timex  # noqa: F401
-    except ImportError:
-        pass
+    text.detect_language("Language detection is ready in this worker.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,6 +240,10 @@ class _State:
             self.summary.events_added += self.store.add_prepared(self.pending)
             self.summary.reports_merged += self.store.last_merged
             self.summary.articles_added += len(self.pending)
+            languages = self.summary.languages
+            for item in self.pending:
+                code = _language_of(item)
+                languages[code] = languages.get(code, 0) + 1
             self.pending = []
             self.pending_ids = set()
         self.last_commit = time.monotonic()
@@ -242,6 +261,14 @@ class _State:
         if final and total is not None:
             total = self.done if not self.summary.stopped else total
         self.progress(self.done, total)
+
+
+def _language_of(prepared) -> str | None:
+    """The language stored for a prepared article (the last of its article columns)."""
+    try:
+        return prepared.article[7] or None
+    except (AttributeError, IndexError):
+        return None
 
 
 def _tasks(inputs, published, today, state: _State, max_bytes: int | None = None) -> Iterator[tuple]:

@@ -79,7 +79,7 @@ def _read_stdin(limit: int) -> Iterator[Article | ReadError]:
         yield ReadError("stdin", None, f"cannot read standard input: {exc}")
         return
     if len(data) > limit:
-        yield ReadError("stdin", None, f"larger than the size limit of one article ({_mb(limit)}); "
+        yield ReadError("stdin", None, f"larger than the size limit of one article ({size_text(limit)}); "
                                        "nothing read (raise the limit with --max-size)")
         return
     yield from read_bytes(data, "stdin")
@@ -115,7 +115,8 @@ class _Chained:
         return self._rest.readline(size)
 
 
-def _mb(n: int) -> str:
+def size_text(n: int) -> str:
+    """A size in bytes as people read it: "32 MB", "512 KB", "900 bytes"."""
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
 
 
@@ -165,8 +166,8 @@ def read_file(path: str, max_bytes: int | None = None) -> Iterator[Article | Rea
                 yield from dumps.stream_jsonl(path, limit)
                 return
         if size > limit:
-            yield ReadError(path, None, f"{_mb(size)}: larger than the size limit of one article "
-                                        f"({_mb(limit)}); not read (the limit can be raised)")
+            yield ReadError(path, None, f"{size_text(size)}: larger than the size limit of one article "
+                                        f"({size_text(limit)}); not read (the limit can be raised)")
             return
         with open(path, "rb") as f:
             data = f.read()

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from viewer.model import PUBLISHED_GIVEN, Article
 from viewer.sources.meta import parse_date
+from viewer.text import language_code
 
 FIELDS = ("id", "url", "title", "text", "published", "source", "language")
 
@@ -41,7 +42,7 @@ def _article(rec: dict, source: str, line: int):
 
     art = Article(text=text.replace("\r\n", "\n"), title=s("title"), url=s("url"),
                   source=s("source") or source, published=published,
-                  published_source=PUBLISHED_GIVEN if published else None, language=s("language"),
+                  published_source=PUBLISHED_GIVEN if published else None, language=language_code(s("language")),
                   id=s("id") or "")
     return art, warn
 
@@ -86,13 +87,21 @@ def stream_jsonl(path: str, max_bytes: int) -> Iterator:
     """A big JSON Lines file, line by line: memory stays small whatever the size; a line longer than
     ``max_bytes`` is reported and skipped without being held in memory."""
     from viewer.sources import ReadError
-    try:
-        f = open(path, "rb")
-    except OSError as exc:
-        yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
+    f = _open(path)
+    if isinstance(f, ReadError):
+        yield f
         return
     with f:
         yield from jsonl_records(f, path, max_bytes)
+
+
+def _open(path: str):
+    """The file opened for reading bytes, or the ReadError that says why it cannot be."""
+    from viewer.sources import ReadError
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        return ReadError(path, None, f"cannot read: {exc.strerror or exc}")
 
 
 def jsonl_records(stream, source: str, max_bytes: int) -> Iterator:
@@ -134,8 +143,9 @@ def read_jsonl_bytes(data: bytes, source: str, max_bytes: int | None = None) -> 
 
 
 def _too_large(source: str, line: int, max_bytes: int):
-    from viewer.sources import ReadError, _mb
-    return ReadError(source, line, f"record larger than the size limit of one article ({_mb(max_bytes)}); skipped")
+    from viewer.sources import ReadError, size_text
+    return ReadError(source, line, f"record larger than the size limit of one article ({size_text(max_bytes)}); "
+                                   "skipped")
 
 
 def _jsonl_lines(lines, source: str, max_bytes: int | None = None) -> Iterator:
@@ -201,10 +211,9 @@ def stream_csv(path: str, max_bytes: int, delimiter: str | None = None) -> Itera
     (a field longer than ``max_bytes`` makes its row a reported error)."""
     from viewer.sources import ReadError
     from viewer.sources.decode import detect_encoding
-    try:
-        f = open(path, "rb")
-    except OSError as exc:
-        yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
+    f = _open(path)
+    if isinstance(f, ReadError):
+        yield f
         return
     with f:
         encoding = detect_encoding(f.read(1 << 16))

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from viewer.model import PUBLISHED_METADATA, Article
 from viewer.sources.meta import parse_date
+from viewer.text import language_code
 
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,7 +34,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Article]:
         yield ReadError(source, None, "not an RSS or Atom feed, or a feed with no entries"
                         + (f" ({why})" if why else ""))
         return
-    language = (parsed.get("feed", {}).get("language") or "")[:2].lower() or None
+    feed_language = language_code(parsed.get("feed", {}).get("language"))
     for n, entry in enumerate(entries, 1):
         title = (entry.get("title") or "").strip() or None
         name = f"entry {n}" + (f" ({title[:60]!r})" if title else "")
@@ -45,6 +46,8 @@ def read_feed(data: bytes, source: str) -> Iterator[Article]:
         if not body:
             body = entry.get("summary") or entry.get("description") or ""
         text = html_to_text(body)
+        # an entry's own xml:lang, else the feed's <language>
+        language = language_code(_entry_language(entry)) or feed_language
         if title and text and not text.startswith(title):
             text = f"{title}\n{text}"
         if not text.strip():
@@ -70,3 +73,12 @@ def read_feed(data: bytes, source: str) -> Iterator[Article]:
         yield Article(text=text, title=title, url=entry.get("link") or None, source=source,
                       published=published, published_source=PUBLISHED_METADATA if published else None,
                       language=language)
+
+
+def _entry_language(entry) -> str | None:
+    for key in ("content", "title_detail", "summary_detail"):
+        detail = entry.get(key)
+        for d in (detail if isinstance(detail, list) else [detail]):
+            if isinstance(d, dict) and d.get("language"):
+                return d["language"]
+    return None

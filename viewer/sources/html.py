@@ -6,12 +6,13 @@ from typing import Iterator
 
 from viewer.model import PUBLISHED_METADATA, Article
 from viewer.sources.meta import has_prose, parse_date
+from viewer.text import language_code
 
 _NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.S | re.I)
-_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
+_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.I)
 _META_LANG = re.compile(
     r"""<meta\b[^>]*?(?:http-equiv\s*=\s*["']content-language["']|property\s*=\s*["']og:locale["'])"""
-    r"""[^>]*?content\s*=\s*["']([A-Za-z]{2,3})""", re.I)
+    r"""[^>]*?content\s*=\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.I)
 _META_DATE = re.compile(
     r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
     r"""datePublished|pubdate|publishdate|date|dc\.date|dc\.date\.issued|sailthru\.date|parsely-pub-date)["']"""
@@ -40,10 +41,10 @@ def read_html(html: str, source: str, raw: bytes | None = None) -> Iterator[Arti
     published = parse_date(m.group(1)) if m else None
     if published is None:
         published = parse_date(getattr(doc, "date", None))
-    lang = getattr(doc, "language", None)
+    lang = language_code(getattr(doc, "language", None))
     if not lang:
         lm = _LANG.search(html[:5000]) or _META_LANG.search(html[:20000])
-        lang = lm.group(1).lower() if lm else None
+        lang = language_code(lm.group(1)) if lm else None
     yield Article(text=text, title=title, url=url, source=source, published=published,
                   published_source=PUBLISHED_METADATA if published else None, language=lang)
 

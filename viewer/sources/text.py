@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from viewer.model import PUBLISHED_METADATA, Article
-from viewer.sources.meta import has_prose as _has_prose, parse_date
+from viewer.sources.meta import has_prose, parse_date
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _FM_FIELD = re.compile(r"^(\w[\w-]*)\s*:\s*(.+?)\s*$", re.M)
@@ -48,7 +48,7 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Iterator[Art
     if not text:
         yield ReadError(source, None, "no text")
         return
-    if not _has_prose(text):
+    if not has_prose(text):
         yield ReadError(source, None, "not an article (no prose found)")
         return
     if title is None:

@@ -1,0 +1,407 @@
+"""What a sentence, a dateline and an ISO date are, for every module: the event builder, the tagger's tense
+detection, an article's lead and the merge scorer all split and read text with these rules, so they agree on
+where a sentence ends. Pure: no I/O, nothing from viewer but the model.
+
+Sentences follow the English rules, with each language's abbreviations and ordinal dates ("am 18. November")
+when its ``language`` is given; a capital of any script opens a sentence. The language of a text:
+``language_code`` (what sources write → ISO 639-1) and ``detect_language`` (py3langid, loaded on first use:
+the one module here that reads a data file, the detector's model).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from datetime import date, datetime
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+# Abbreviations whose period does not end a sentence ("Mr. Smith", "Jan. 5", "U.S. officials").
+ABBREVIATIONS = frozenset("""
+mr mrs ms messrs mme mlle dr prof gen gens lt col capt cpt sgt maj adm cmdr brig gov sen sens rep reps rev
+st sr jr mt ft no nos vs v etc al approx est ave blvd dept univ pres amb hon fig vol pp cf ca inc corp co ltd
+bros plc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+a.m p.m e.g i.e u.s u.k u.n e.u d.c u.s.a u.a.e u.s.s.r op.
+""".split())
+# Abbreviations that also end sentences: a sentence ends after them when the next word usually starts one.
+_ALSO_FINAL = frozenset("inc corp co ltd plc etc a.m p.m u.s u.k u.n e.u d.c u.s.a al bros".split())
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_STARTERS = frozenset("""
+The A An He She It They We I You This That These Those There Its His Her Their Our In On At But And
+However Meanwhile Mr Mrs Ms Dr Yet Still So Then Now When While After Before As If Some Many Most
+""".split())
+
+# A candidate end: closing punctuation, quotes, space, then (after an opening quote) a word; the word must not
+# start in lower case (checked in code: str.islower knows every script's capitals, "Україна", "Łódź").
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]»›]*\s+(?:[\"“‘'(\[«‹„‚]|``)?(?=[^\W_])")
+_LAST_TOKEN = re.compile(r"([\w.]+)\.$")
+# Other languages' abbreviations whose period does not end a sentence (lower case, without the final period).
+LANGUAGE_ABBREVIATIONS: dict[str, frozenset[str]] = {code: frozenset(words.split()) for code, words in {
+    "fr": "m mm mme mmes mlle me mgr pr dr st ste av apr j.-c env cf p ex c.-à-d janv févr avr juil sept oct "
+          "nov déc lun mar mer jeu ven sam dim",
+    "de": "dr prof nr st bzw ca vgl z.b u.a d.h usw evtl ggf inkl jh jhd chr v.chr n.chr hl gen abs sog "
+          "jan feb febr märz apr aug sept okt nov dez",
+    "es": "sr sra sres srta dr dra d dña ee.uu av a.c d.c etc p.ej núm gral ene feb mar abr jun jul ago sept "
+          "oct nov dic",
+    "it": "sig sigg dott dr prof on sen gen a.c d.c ecc ca gen feb mar apr mag giu lug ago sett ott nov dic",
+    "pt": "sr sra dr dra a.c d.c etc av jan fev mar abr mai jun jul ago set out nov dez",
+    "nl": "dhr mevr mw dr prof bijv o.a v.chr n.chr ca jl jan feb mrt apr jun jul aug sep sept okt nov dec",
+    "pl": "r tys mln mld ul np tj m.in p.n.e n.e gen płk ppłk mjr kpt por dr prof św wg ok godz min sty lut "
+          "mar kwi cze lip sie wrz paź lis gru",
+    "ru": "г гг в вв н.э до н.э т.е т.д т.п т.н им ул ст руб тыс млн млрд ок см чел янв февр апр авг сент "
+          "окт нояб дек ген",
+    "uk": "р рр ст н.е до н.е т.д т.п т.зв ім вул грн тис млн млрд бл див осіб січ лют бер квіт трав черв "
+          "лип серп вер жовт лист груд ген",
+}.items()}
+# Languages that write ordinal numbers with a period ("am 18. November", "18. listopadu"): "18." before a
+# month name does not end a sentence (German capitalises its months).
+_ORDINAL_MONTHS: dict[str, frozenset[str]] = {
+    "de": frozenset("januar jänner februar märz april mai juni juli august september oktober november dezember "
+                    "jan feb febr apr aug sept okt nov dez".split()),
+}
+_NEXT = re.compile(r"[\"“‘'(\[]?(\w+)")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_sentences(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``, whitespace trimmed.
+
+    Lines are separate sentences (in hard-wrapped text only blank lines end one); inside a line a sentence
+    ends at ., ! or ? (with closing quotes) followed by a capital, except after abbreviations ("U.S.",
+    "Jan. 5", "Mr.") and initials ("J. Smith").
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, following in sentence_breaks(text, language=language):
+        _add_span(text, start, end, spans)
+        start = following
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def sentence_breaks(text: str, lo: int = 0, hi: int | None = None, *, wrapped: bool | None = None,
+                    language: str | None = None) -> Iterator[tuple[int, int]]:
+    """Where sentences end inside ``text[lo:hi]``, in order: (end, next) with ``end`` just after the
+    sentence (its closing punctuation and quotes) and ``next`` where the following one may begin.
+
+    A line break ends a sentence, unless the text is hard-wrapped (``wrapped``; None: decide from
+    ``text``), where only a blank line does. Breaks are those :func:`split_sentences` cuts at.
+    """
+    hi = len(text) if hi is None else hi
+    if wrapped is None:
+        wrapped = hard_wrapped(text)
+    lines = _PARAGRAPH_BREAK if wrapped else _LINE_BREAK
+    pos = lo
+    for m in lines.finditer(text, lo, hi):
+        yield from _breaks_in_line(text, pos, m.start(), language)
+        yield m.start(), m.end()
+        pos = m.end()
+    yield from _breaks_in_line(text, pos, hi, language)
+
+
+def hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width (old newswire, e-mail): most lines of similar length, most of them
+    ending mid-sentence."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    lengths = [len(line) for line in lines]
+    if max(lengths) > 120:
+        return False
+    full = sum(1 for n in lengths if n >= 0.6 * max(lengths))
+    open_ended = sum(1 for line in lines if not line.endswith((".", "!", "?", '"', "”", ":", "’")))
+    return full >= 0.6 * len(lines) and open_ended >= 0.5 * len(lines)
+
+
+def _breaks_in_line(text: str, lo: int, hi: int, language: str | None = None) -> Iterator[tuple[int, int]]:
+    start = lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        if text[m.end()].islower():
+            continue
+        cut = m.start()
+        following = m.end()
+        while text[following - 1] in "\"“‘'([`«‹„‚":     # the next sentence opens with its quote or bracket
+            following -= 1
+        if text[cut] == "." and not _period_ends_sentence(text, start, cut, following, language):
+            continue
+        end = following
+        while text[end - 1].isspace():
+            end -= 1
+        yield end, following
+        start = following
+
+
+def _period_ends_sentence(text: str, start: int, cut: int, next_start: int, language: str | None = None) -> bool:
+    if language in LANGUAGE_ABBREVIATIONS:
+        ends = _foreign_period_ends_sentence(text, start, cut, next_start, language)
+        if ends is not None:
+            return ends
+    return _english_period_ends_sentence(text, start, cut, next_start)
+
+
+def _foreign_period_ends_sentence(text: str, start: int, cut: int, next_start: int, language: str) -> bool | None:
+    """False where ``language``'s abbreviations or ordinal dates keep the sentence going; None to ask the
+    English rules (initials, "U.S.", English abbreviations quoted in the text)."""
+    tm = _LAST_TOKEN.search(text, max(start, cut - 20), cut + 1)
+    if not tm:
+        return None
+    low = tm.group(1).lower().rstrip(".")
+    if low in LANGUAGE_ABBREVIATIONS[language]:
+        return False
+    months = _ORDINAL_MONTHS.get(language)
+    if months and low.isdigit() and len(low) <= 2:
+        nxt = _NEXT.match(text, next_start, next_start + 30)
+        if nxt and nxt.group(1).lower().rstrip(".") in months:
+            return False
+    return None
+
+
+def _english_period_ends_sentence(text: str, start: int, cut: int, next_start: int) -> bool:
+    if text[cut + 1:cut + 2] in ("\"", "”", "’", "'", ")"):
+        return True  # a closing quote or bracket after the period
+    tm = _LAST_TOKEN.search(text, max(start, cut - 20), cut + 1)
+    if not tm:
+        return True
+    token = tm.group(1)
+    low = token.lower().rstrip(".")
+    nxt = _NEXT.match(text, next_start, next_start + 30)
+    next_word = nxt.group(1) if nxt else ""
+    if len(low) == 1 and token[0].isupper():
+        return next_word in _STARTERS and next_word not in ("A", "I")  # an initial: "J. Smith"
+    if low in _MONTHS:
+        return not next_word[:1].isdigit()
+    if low in ABBREVIATIONS or "." in low:
+        if low in _ALSO_FINAL or "." in low:
+            return next_word in _STARTERS
+        return False
+    return True
+
+
+def _add_span(text: str, start: int, end: int, spans: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines: "KYIV, Nov 18 (Reuters) - ...", "PARIS, Texas —", "WASHINGTON _"
+
+DATELINE_PLACE = r"[A-Z][A-Z.'’ -]{1,40}"     # a place in capitals: "KYIV", "ST. LOUIS", "N'DJAMENA"
+DATELINE_DASH = r"(?:[-–—]+|_)"              # what ends a dateline
+NEWS_AGENCY = r"(?:Reuters|Reuter|AP|AFP|UPI|Xinhua|dpa|DPA|Bloomberg|IANS|PTI|ANSA|Kyodo|Interfax|TASS|Ukrinform)"
+
+# An article's leading dateline: its place, region (state, province, country), date and agency.
+DATELINE = re.compile(
+    rf"""\A\s*(?P<place>{DATELINE_PLACE}?)\s*(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{{1,30}}?))?
+        \s*(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*
+        (?:\({NEWS_AGENCY}\))?
+        \s*{DATELINE_DASH}\s""",
+    re.X,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# ISO dates
+
+def as_date(value) -> date | None:
+    """A date from a date, a datetime or an ISO string ("2024-11-18", "2024-11-18T09:00"); None for
+    anything else."""
+    if value is None or type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+# Words too common to say what a sentence is about (English).
+STOPWORDS = frozenset("""the and for that with was were has have had this from said says will would are its his
+her their they been also which who not but more than after before into over about other could should""".split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Languages: ISO 639-1 codes, lower case ("fr", "uk"); None when unknown.
+
+# The languages the war is reported in most: a short or ambiguous text is read as one of these.
+NEWS_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk")
+
+# ISO 639-2 codes (bibliographic and terminology) and English names met in feeds and dumps.
+_LANGUAGE_ALIASES = {
+    "eng": "en", "english": "en", "fra": "fr", "fre": "fr", "french": "fr", "français": "fr", "deu": "de",
+    "ger": "de", "german": "de", "deutsch": "de", "spa": "es", "spanish": "es", "español": "es", "ita": "it",
+    "italian": "it", "por": "pt", "portuguese": "pt", "nld": "nl", "dut": "nl", "dutch": "nl", "pol": "pl",
+    "polish": "pl", "rus": "ru", "russian": "ru", "ukr": "uk", "ukrainian": "uk", "ell": "el", "gre": "el",
+    "greek": "el", "kat": "ka", "geo": "ka", "georgian": "ka", "ron": "ro", "rum": "ro", "ces": "cs", "cze": "cs",
+    "slk": "sk", "slo": "sk", "bel": "be", "bul": "bg", "tur": "tr", "ara": "ar", "heb": "he", "zho": "zh",
+    "chi": "zh", "jpn": "ja", "kor": "ko", "swe": "sv", "fin": "fi", "hun": "hu", "lit": "lt", "lav": "lv",
+    "est": "et", "srp": "sr", "hrv": "hr", "slv": "sl", "dan": "da", "nor": "no", "nob": "no", "nb": "no",
+    "nno": "nn", "iw": "he", "in": "id", "ji": "yi",
+}
+_LANGUAGE_TAG = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*\Z")
+_UNDETERMINED = frozenset({"und", "mul", "zxx", "mis", "xx"})
+
+
+def language_code(value) -> str | None:
+    """The ISO 639-1 code of a language as sources write it: "fr-FR", "fr_FR", "FR", "fra", "French" → "fr";
+    None for nothing, "und" (undetermined) or what is not a language tag."""
+    if not isinstance(value, str):
+        return None
+    low = value.strip().lower()
+    if low in _LANGUAGE_ALIASES:
+        return _LANGUAGE_ALIASES[low]
+    m = _LANGUAGE_TAG.match(low)
+    if not m:
+        return None
+    code = m.group(1)
+    code = _LANGUAGE_ALIASES.get(code, code)
+    return None if code in _UNDETERMINED else code
+
+
+# How much of a text the detector reads: an article is told by its title and opening, and the cost stays
+# flat however long the article is.
+DETECT_CHARS = 1500
+# Below this many letters a text says too little about its language.
+_MIN_LETTERS = 12
+# The share of the probability the winning language needs (among the news languages when they lead, among
+# all the detector knows otherwise); below it the answer is None (unknown) rather than a guess.
+_MIN_SHARE = 0.5
+_MIN_OTHER = 0.8
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+_detector = None
+_detector_lock = threading.Lock()
+
+
+def detect_language(text: str) -> str | None:
+    """The language ``text`` is written in, as an ISO 639-1 code ("fr", "uk"), or None when it cannot be
+    told with confidence (too short, no letters, an even mix).
+
+    Reads the first :data:`DETECT_CHARS` characters (give an article's title and text together) with
+    py3langid, whose model is loaded once per process, on first use. A text mostly in one of the
+    :data:`NEWS_LANGUAGES` is read as the most likely of them; a text in another language ("el", "ka", "sv")
+    is named only when the detector is sure of it. Never raises.
+    """
+    if not isinstance(text, str):
+        return None
+    sample = text[:DETECT_CHARS]
+    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
+        return None
+    try:
+        ident = _language_identifier()
+        ranked = ident.rank(sample)
+    except Exception:    # the detector missing or broken: the language stays unknown
+        return None
+    probs = {lang: p for lang, p in ranked}
+    news = {lang: probs.get(lang, 0.0) for lang in NEWS_LANGUAGES}
+    news_mass = sum(news.values())
+    best, best_p = ranked[0]
+    if best in news or news_mass >= 0.5:
+        lang = max(news, key=news.get)
+        share = news[lang] / news_mass if news_mass > 0 else 0.0
+        return lang if share >= _MIN_SHARE else None
+    if best_p >= _MIN_OTHER and best not in _UNDETERMINED:
+        return language_code(best)
+    return None
+
+
+def _language_identifier():
+    """py3langid's identifier over all its languages, probabilities normalised; built once per process."""
+    global _detector
+    if _detector is not None:
+        return _detector
+    with _detector_lock:
+        if _detector is None:
+            _detector = _load_identifier()
+    return _detector
+
+
+def _load_identifier():
+    # The model is an LZMA-compressed .npz (~0.6 s to decompress): decompress in a thread (lzma releases
+    # the GIL) while numpy and py3langid import, then read the arrays in place rather than copying them.
+    from importlib.resources import files
+
+    model = files("py3langid").joinpath("data", "model.npz.xz")
+    raw: list = []
+
+    def decompress() -> None:
+        import lzma
+        try:
+            raw.append(lzma.decompress(model.read_bytes()))
+        except Exception as exc:     # noqa: BLE001 - handed back to the caller below
+            raw.append(exc)
+
+    worker = threading.Thread(target=decompress, name="langid-model", daemon=True)
+    worker.start()
+    from py3langid.langid import LanguageIdentifier
+    worker.join()
+    try:
+        if isinstance(raw[0], Exception):
+            raise raw[0]
+        arrays = _npz_arrays(raw[0])
+        return LanguageIdentifier(arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
+                                  _uints(arrays["nextmove"]), arrays["out_feat"].tolist(), norm_probs=True,
+                                  tk_row=_uints(arrays["nextmove_row"]))
+    except Exception:   # a model layout this reader does not know: py3langid's own (slower) loader
+        from py3langid.langid import MODEL_FILE
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _npz_arrays(data: bytes) -> dict:
+    """The arrays of an uncompressed .npz held in memory (numpy's savez: a zip of .npy members stored
+    as they are), as numpy views on ``data``, without copies. Raises ValueError on anything else."""
+    import ast
+
+    import numpy as np
+
+    out = {}
+    view = memoryview(data)
+    off = 0
+    while data[off:off + 4] == b"PK\x03\x04":
+        flags = int.from_bytes(data[off + 6:off + 8], "little")
+        method = int.from_bytes(data[off + 8:off + 10], "little")
+        name_len = int.from_bytes(data[off + 26:off + 28], "little")
+        extra_len = int.from_bytes(data[off + 28:off + 30], "little")
+        if method != 0 or flags & 0x8:
+            raise ValueError("a compressed or streamed member")
+        name = data[off + 30:off + 30 + name_len].decode("utf-8")
+        start = off + 30 + name_len + extra_len
+        if data[start:start + 6] != b"\x93NUMPY":
+            raise ValueError(f"{name}: not a .npy array")
+        major = data[start + 6]
+        size = 2 if major == 1 else 4
+        header_len = int.from_bytes(data[start + 8:start + 8 + size], "little")
+        body = start + 8 + size + header_len
+        header = ast.literal_eval(data[start + 8 + size:body].decode("latin1"))
+        dtype = np.dtype(header["descr"])
+        if header["fortran_order"] or dtype.hasobject:
+            raise ValueError(f"{name}: unexpected array layout")
+        count = 1
+        for n in header["shape"]:
+            count *= n
+        out[name.removesuffix(".npy")] = np.frombuffer(view, dtype=dtype, count=count,
+                                                       offset=body).reshape(header["shape"])
+        off = body + count * dtype.itemsize
+    if not out:
+        raise ValueError("not a zip of arrays")
+    return out
+
+
+def _uints(values) -> memoryview:
+    """A 1-d numpy array of unsigned ints as a flat memoryview of Python ints (what py3langid's DFA walk
+    indexes), sharing the array's memory."""
+    code = {2: "H", 4: "I", 8: "Q"}[values.dtype.itemsize]
+    return memoryview(values).cast("B").cast(code)
