@@ -9,17 +9,21 @@ Pure: no I/O, never raises on any ``str``. See docs/ACCURACY.md for what it does
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from ..model import TimeExpression
+from ..text import as_date, detect_language, language_code
+from . import engine
 from . import foreign as _foreign
 from .reference import infer_reference
-from .tagger import tag_text
+from .tagger import is_strict, set_strict, tag_text
 
-__all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "looks_historical", "TimeExpression"]
+__all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "looks_historical", "set_strict",
+           "language_read", "reads_language", "TimeExpression"]
 
 
-def tag(text: str, reference: date | None = None, *, narrative: bool | None = None) -> list[TimeExpression]:
+def tag(text: str, reference: date | None = None, *, narrative: bool | None = None,
+        language: str | None = None) -> list[TimeExpression]:
     """Find and normalise the time expressions in ``text``.
 
     ``reference`` is the date relative expressions resolve against (the publication date). When it is
@@ -29,11 +33,14 @@ def tag(text: str, reference: date | None = None, *, narrative: bool | None = No
     ("In 1944 ... in March" → 1944-03) rather than the reference. None (the default): only for a text
     that is clearly a history (``looks_historical``: most of at least five written years lie well before
     the reference, and no "today", "yesterday" or bare weekday, which news use); news stay deictic.
+    ``language``: the text's ISO 639-1 code when known ("fr", "uk"; "fr-FR" is read as "fr"); None detects it
+    from the text (``viewer.text.detect_language``), and a text whose language cannot be told is read with the
+    English rules plus dateparser's absolute dates.
     """
     if not isinstance(text, str) or not text:
         return []
     try:
-        reference = _as_date(reference)
+        reference = as_date(reference)
         if reference is None:
             reference, _ = infer_reference(text)
         story = False
@@ -41,34 +48,38 @@ def tag(text: str, reference: date | None = None, *, narrative: bool | None = No
             narrative = looks_historical(text, reference)
             # a history with a "today" in it: not a narrative, but its written years carry further
             story = not narrative and looks_narrative(text, reference)
-        return _tag(text, reference, bool(narrative), story)
-    except Exception:  # the contract: never raise on any input
+        return _tag(text, reference, bool(narrative), story, language)
+    except Exception:  # the contract: never raise on any input (except in strict mode, to find the bug)
+        if is_strict():
+            raise
         return []
 
 
-def _as_date(d) -> date | None:
-    """A date from a date, a datetime or an ISO string; None for anything else."""
-    if d is None or type(d) is date:
-        return d
-    if isinstance(d, datetime):
-        return d.date()
-    if isinstance(d, date):
-        return date(d.year, d.month, d.day)
-    if isinstance(d, str):
-        try:
-            return date.fromisoformat(d.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _tag(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
-    """English rules; for a text in another language, absolute dates from dateparser as well."""
+def _tag(text: str, reference: date | None, narrative: bool, story: bool = False,
+         language: str | None = None) -> list[TimeExpression]:
+    """A language with data runs on the engine alone (dateparser's readings only cost it: French TimeBank
+    value F1 0.78 alone, 0.74 with dateparser's non-overlapping dates, 0.64 merged); English on its rules;
+    a text in another language gets the English rules plus dateparser's absolute dates."""
+    lang = language_code(language) or detect_language(text)
+    if lang in engine.LANGUAGES:
+        return engine.tag(text, reference, lang, narrative=narrative)
     exprs = tag_text(text, reference, narrative, story)
-    lang = _foreign.guess_language(text)
     if lang is not None and lang != "en":
         exprs = _foreign.merge(exprs, _foreign.foreign_dates(text, reference, lang))
     return exprs
+
+
+def language_read(language: str | None, text: str = "") -> str | None:
+    """The language ``tag`` reads a text in: ``language`` (normalised) when given, else the detected one;
+    None when it cannot be told."""
+    return language_code(language) or (detect_language(text) if isinstance(text, str) else None)
+
+
+def reads_language(language: str | None) -> bool:
+    """Whether the tagger has rules for ``language`` (English and the engine's languages); for any other
+    language only absolute dates are read (dateparser)."""
+    code = language_code(language)
+    return code == "en" or code in engine.LANGUAGES
 
 
 _YEAR = re.compile(r"(?<![\d$.,])(1[0-9]\d\d|20\d\d)(?![\d%])")
@@ -129,15 +140,17 @@ def looks_historical(text: str, reference: date | None) -> bool:
     return dated >= 2
 
 
-def resolve_document(text: str, published: date | None, today: date | None = None
-                     ) -> tuple[date | None, str | None, list[TimeExpression]]:
+def resolve_document(text: str, published: date | None, today: date | None = None, *,
+                     language: str | None = None) -> tuple[date | None, str | None, list[TimeExpression]]:
     """Reference date, its source ("given", "inferred" or None) and the expressions.
+
+    ``language``: as for ``tag`` (None: detected from the text).
 
     Decides narrative mode itself: a text whose reference had to be taken from its latest explicit
     date, or whose years mostly lie well before the reference, is read as a narrative.
     """
-    published = _as_date(published)
-    today = _as_date(today)
+    published = as_date(published)
+    today = as_date(today)
     if not isinstance(text, str):
         return published, ("given" if published else None), []
     story = False
@@ -153,7 +166,9 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
         # relative dates follow the story rather than a publication date
         narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref)
     try:
-        exprs = _tag(text, ref, narrative, story)
+        exprs = _tag(text, ref, narrative, story, language)
     except Exception:
+        if is_strict():
+            raise
         exprs = []
     return ref, source, exprs

@@ -141,28 +141,11 @@ def narrow(earliest: str, latest: str, mod: str) -> tuple[str, str]:
     return earliest, latest
 
 
-def easter(y: int) -> date:
-    """Western Easter Sunday (anonymous Gregorian algorithm)."""
-    a = y % 19
-    b, c = divmod(y, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ll = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ll) // 451
-    month, day = divmod(h + ll - 7 * m + 114, 31)
-    return date(y, month, day + 1)
-
-
-def orthodox_easter(y: int) -> date:
-    a, b, c = y % 4, y % 7, y % 19
-    d = (19 * c + 15) % 30
-    e = (2 * a + 4 * b - d + 34) % 7
-    month, day = divmod(d + e + 114, 31)
-    julian = date(y, month, day + 1)
-    return julian + timedelta(days=(y // 100 - y // 400 - 2))
+def julian_to_gregorian(d: date) -> date:
+    """The (proleptic Gregorian) date of a Julian calendar date ``d`` written with the same fields, from
+    the year 200 on: Orthodox Easter, Old Style dates."""
+    y = d.year if d.month > 2 else d.year - 1
+    return d + timedelta(days=y // 100 - y // 400 - 2)
 
 
 def nth_weekday(y: int, month: int, weekday: int, n: int) -> date:

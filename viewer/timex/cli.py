@@ -7,7 +7,8 @@ import sys
 from datetime import date
 from typing import IO
 
-from . import resolve_document
+from ..text import language_code
+from . import language_read, resolve_document
 
 
 def _date_or_none(v) -> date | None:
@@ -18,17 +19,33 @@ def _date_or_none(v) -> date | None:
     return date.fromisoformat(str(v)[:10])
 
 
-def run_file(text: str, dct: date | None, out: IO[str]) -> int:
-    """One JSON object per line per time expression."""
-    _ref, _src, exprs = resolve_document(text, dct)
+def _language_arg(v) -> str | None:
+    """A ``--lang`` or ``"language"`` value: an ISO 639-1 code ("fr", "fr-FR" → "fr"); None or "" → None
+    (detect); anything else is an error."""
+    if v in (None, ""):
+        return None
+    code = language_code(v) if isinstance(v, str) else None
+    if code is None:
+        raise ValueError(f"not a language code (ISO 639-1, like 'fr' or 'uk'): {v!r}")
+    return code
+
+
+def run_file(text: str, dct: date | None, out: IO[str], language: str | None = None) -> int:
+    """One JSON object per line per time expression, each with the ``language`` the text was read in
+    (``language`` when given, else the detected one; null when it could not be told)."""
+    lang = language_read(language, text)
+    _ref, _src, exprs = resolve_document(text, dct, language=lang)
     for e in exprs:
-        out.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
+        out.write(json.dumps({**e.to_json(), "language": lang}, ensure_ascii=False) + "\n")
     return len(exprs)
 
 
 def run_batch(inp: IO[str], out: IO[str]) -> int:
-    """stdin JSON lines {"id","text","dct"} → one line per input {"id","dct","dct_source","timexes"}.
+    """stdin JSON lines {"id","text","dct","language"} → one line per input
+    {"id","dct","dct_source","language","timexes"}.
 
+    ``dct`` and ``language`` may be null or absent: the reference is then inferred from the text and the
+    language detected; the output's ``language`` is the one the text was read in (null: unknown).
     A bad line gives {"id": ..., "error": "..."} and processing continues. Returns the number of errors.
     """
     errors = 0
@@ -45,9 +62,10 @@ def run_batch(inp: IO[str], out: IO[str]) -> int:
             if not isinstance(text, str):
                 raise ValueError("missing or non-string 'text'")
             dct = _date_or_none(rec.get("dct"))
-            ref, source, exprs = resolve_document(text, dct)
+            lang = language_read(_language_arg(rec.get("language")), text)
+            ref, source, exprs = resolve_document(text, dct, language=lang)
             res = {"id": rid, "dct": ref.isoformat() if ref else None, "dct_source": source,
-                   "timexes": [e.to_json() for e in exprs]}
+                   "language": lang, "timexes": [e.to_json() for e in exprs]}
         except Exception as exc:  # one bad line must not stop the batch
             errors += 1
             res = {"id": rid if rid is not None else lineno, "error": f"{type(exc).__name__}: {exc}"}
@@ -57,10 +75,11 @@ def run_batch(inp: IO[str], out: IO[str]) -> int:
 
 
 def main_timex(args=None) -> int:
-    """Entry point: accepts an argparse.Namespace (dct, batch, file) or a list of arguments."""
+    """Entry point: accepts an argparse.Namespace (dct, lang, batch, file) or a list of arguments."""
     if not isinstance(args, argparse.Namespace):
         ap = argparse.ArgumentParser(prog="timex")
         ap.add_argument("--dct", default=None)
+        ap.add_argument("--lang", default=None)
         ap.add_argument("--batch", action="store_true")
         ap.add_argument("file", nargs="?", default="-")
         args = ap.parse_args(args)
@@ -73,7 +92,8 @@ def main_timex(args=None) -> int:
     else:
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
-    run_file(text, _date_or_none(getattr(args, "dct", None)), sys.stdout)
+    run_file(text, _date_or_none(getattr(args, "dct", None)), sys.stdout,
+             language=_language_arg(getattr(args, "lang", None)))
     return 0
 
 

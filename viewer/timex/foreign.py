@@ -2,7 +2,8 @@
 
 The English rules stay the engine; this only adds what dateparser does well: absolute dates with month
 names in many languages ("le lundi 18 novembre 2024", "24. Februar 2022", "24 февраля 2022 года").
-It runs only when a text does not look English, so English texts never pay for it.
+It runs only for a text whose language is known (given, or detected by ``viewer.text.detect_language``) and
+is not English, so English texts never pay for it.
 """
 from __future__ import annotations
 
@@ -12,34 +13,7 @@ from datetime import date, datetime
 from ..model import TimeExpression
 from . import calendar as cal
 
-# A few very common words per language: enough to tell the language of a news article.
-STOPWORDS: dict[str, set[str]] = {
-    "en": {"the", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "it", "from"},
-    "fr": {"le", "la", "les", "des", "et", "est", "une", "dans", "que", "pour", "du", "sur", "pas", "au", "qui"},
-    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf", "ein", "im", "dem"},
-    "es": {"el", "los", "las", "del", "y", "que", "en", "por", "con", "una", "para", "se", "al", "es", "como"},
-    "it": {"il", "di", "che", "e", "la", "per", "un", "una", "del", "della", "sono", "con", "non", "nel", "gli"},
-    "pt": {"o", "os", "da", "do", "que", "e", "em", "um", "uma", "para", "com", "não", "dos", "das", "ao"},
-    "pl": {"i", "w", "na", "z", "się", "do", "nie", "że", "jest", "to", "o", "przez", "jak", "od", "po"},
-    "ru": {"и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "за", "о", "от", "для", "года"},
-    "uk": {"і", "в", "не", "на", "що", "з", "та", "у", "до", "це", "як", "від", "за", "для", "року"},
-}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def guess_language(text: str) -> str | None:
-    """The language whose common words are most frequent in the first 3,000 words, or None."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])][:3000]
-    if len(words) < 8:
-        return None
-    best, best_n = None, 0
-    for lang, sw in STOPWORDS.items():
-        n = sum(1 for w in words if w in sw)
-        if n > best_n:
-            best, best_n = lang, n
-    if best_n < max(2, len(words) // 50):
-        return None
-    return best
 
 
 _LEAD = re.compile(r"^([^\W\d_]{1,4})\s+", re.UNICODE)
@@ -80,6 +54,8 @@ def foreign_dates(text: str, reference: date | None, language: str) -> list[Time
         years = [d for d in digits if len(d) == 4]
         days = [d for d in digits if len(d) <= 2]
         has_word = bool(_WORD.search(sub))
+        if (years and str(dt.year) not in years) or (days and years and dt.day not in {int(d) for d in days}):
+            continue        # dateparser's reading disagrees with the digits written ("2022 წლის 24" → year 2)
         try:
             if days and has_word and dt.year > 1:
                 d = date(dt.year, dt.month, dt.day)

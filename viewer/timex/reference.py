@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from . import rules as R
-from .tagger import DAYN, MONTH, WEEKDAY, WEEKDAY_ABBR, YEAR, _month_of
+from .tagger import DAYN, MONTH, WEEKDAY, WEEKDAY_ABBR, YEAR, is_strict, month_of
 
 _WD_MD = re.compile(rf"(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<a>{MONTH}\s+{DAYN}|{DAYN}\s+(?:of\s+)?{MONTH})\b(?!,?\s+{YEAR})")
 _FULL = re.compile(rf"(?:{MONTH}\s+{DAYN},?\s+(?P<y1>{YEAR})|{DAYN}\s+(?:of\s+)?{MONTH},?\s+(?P<y2>{YEAR})|(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])\b)")
@@ -23,7 +23,7 @@ def _parse_full(m: re.Match) -> date | None:
             return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
         s = m.group(0)
         mm = _MONTH_IN.search(s)
-        month = _month_of(mm.group(0))
+        month = month_of(mm.group(0))
         y = int(m.group("y1") or m.group("y2"))
         rest = s[:mm.start()] + " " + s[mm.end():]
         dm = _DAY_IN.search(rest)
@@ -32,11 +32,25 @@ def _parse_full(m: re.Match) -> date | None:
         return None
 
 
+def _weekday_year(years, month: int, day: int, weekday: int, today: date) -> date | None:
+    """The first of ``years`` in which day/month falls on ``weekday`` (ISO) and not after ``today``."""
+    for y in years:
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d <= today and d.isoweekday() == weekday:
+            return d
+    return None
+
+
 def infer_reference(text: str, today: date | None = None) -> tuple[date | None, str]:
     """The reference date from the text alone, and how it was found."""
     try:
         return _infer(text, today or date.today())
-    except Exception:  # never raise on any input
+    except Exception:  # never raise on any input (except in strict mode, to find the bug)
+        if is_strict():
+            raise
         return None, "none"
 
 
@@ -56,32 +70,24 @@ def _infer(text: str, today: date) -> tuple[date | None, str]:
         wd = R.WEEKDAYS.get(wdt) or R.WEEKDAY_ABBR.get(wdt)
         a = m.group("a")
         mm = _MONTH_IN.search(a)
-        month = _month_of(mm.group(0))
+        month = month_of(mm.group(0))
         dm = _DAY_IN.search(a[:mm.start()] + " " + a[mm.end():])
         if not (wd and month and dm):
             continue
         day = int(dm.group(1))
-        found = None
         # prefer a year the text itself names, if the weekday agrees there
-        for y in sorted(explicit_years, reverse=True):
-            try:
-                d = date(y, month, day)
-            except ValueError:
-                continue
-            if d <= today and d.isoweekday() == wd:
-                found = d
-                break
-        if found is None:
-            for y in range(today.year, today.year - 60, -1):
-                try:
-                    d = date(y, month, day)
-                except ValueError:
-                    continue
-                if d <= today and d.isoweekday() == wd:
-                    found = d
-                    break
+        found = _weekday_year(sorted(explicit_years, reverse=True), month, day, wd, today) \
+            or _weekday_year(range(today.year, today.year - 60, -1), month, day, wd, today)
         if found and (best is None or found > best[0]):
             best = (found, f"weekday-date agreement: '{m.group(0)}' → {found.isoformat()}")
+    if best is None:
+        # the same clue in the languages the engine reads ("lundi 18 novembre")
+        from . import engine
+        for wd, month, day, written in engine.weekday_dates(text):
+            found = _weekday_year(sorted(explicit_years, reverse=True), month, day, wd, today) \
+                or _weekday_year(range(today.year, today.year - 60, -1), month, day, wd, today)
+            if found and (best is None or found > best[0]):
+                best = (found, f"weekday-date agreement: '{written}' → {found.isoformat()}")
     if best:
         return best
     # 3. the latest explicit full date not after today

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
+
 from ..model import TimeExpression
+from ..text import hard_wrapped, sentence_breaks
 from . import calendar as cal
 from . import rules as R
 from .leads import lead_tokens
@@ -143,22 +146,6 @@ _WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "n
               "pledged", "vowed", "threatened", "proposed", "suggested", "indicated", "signaled", "signalled", "supposed",
               "confirmed", "predicted", "forecast", "hoped", "wanted", "last", "ago", "since", "extended", "postponed", "delayed"}
 _REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
-_SENT_END = re.compile(r"[.!?]['\"”]?\s+(?=[A-Z\"“`'])|\n")
-# a period after an initial ("Daniel P. Davison") or a title/abbreviation ("Mr.", "Gen.", "Feb.") does not end a sentence
-_NOT_END_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Za-z]{1,5})$")
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm",
-                  "Maj", "Cpl", "Pvt", "Prof", "Rev", "Gens", "No", "Nos", "vs", "Co", "Corp", "Inc", "Ltd", "Bros", "Jan",
-                  "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft"}
-
-
-def _sentence_ends(s: str):
-    """The sentence ends in s, skipping periods after an initial or an abbreviation."""
-    for m in _SENT_END.finditer(s):
-        if s[m.start()] == ".":
-            w = _NOT_END_BEFORE.search(s, max(0, m.start() - 7), m.start())
-            if w is not None and (w.group(1) in _ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
-                continue
-        yield m
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
 
@@ -198,7 +185,8 @@ def _fmt_num(n: float | None) -> str:
     return ("%g" % n)
 
 
-def _month_of(token: str) -> int | None:
+def month_of(token: str) -> int | None:
+    """The month (1-12) a month name or abbreviation names ("March", "Sept."), or None."""
     t = token.lower().rstrip(".")
     return R.MONTHS.get(t) or R.MONTH_ABBR.get(t)
 
@@ -213,10 +201,11 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
+        self.wrapped = hard_wrapped(text)   # lines broken at a fixed width: only blank lines end sentences
         self.ref = ref
         self.narrative = narrative
         self.anchor: date | None = None      # the last explicitly dated point the text mentioned
@@ -253,17 +242,18 @@ class _Ctx:
         """Left and right context inside the sentence (bounded)."""
         text = self.text
         lo = max(0, start - 120)
-        left = text[lo:start]
-        ms = None
-        for ms in _sentence_ends(left):
+        for _, lo in self.breaks(lo, start):
             pass
-        if ms is not None:
-            left = left[ms.end():]
-        right = text[end:end + 80]
-        me = next(_sentence_ends(right), None)
-        if me is not None:
-            right = right[:me.start()]
-        return left, right
+        return text[lo:start], text[end:self.sentence_end(end, 80)]
+
+    def breaks(self, lo: int, hi: int):
+        """The sentence breaks (end, next start) in text[lo:hi] (the event builder's sentences)."""
+        return sentence_breaks(self.text, lo, hi, wrapped=self.wrapped)
+
+    def sentence_end(self, pos: int, reach: int) -> int:
+        """Where the sentence around ``pos`` ends, looking at most ``reach`` characters ahead."""
+        hi = min(len(self.text), pos + reach)
+        return next(self.breaks(pos, hi), (hi,))[0]
 
     def tense(self, start: int, end: int) -> str | None:
         """"past", "future" or None from the verbs nearest to the expression in its sentence.
@@ -406,7 +396,7 @@ def _discourse_year(ctx: _Ctx, start: int) -> int | None:
     if "\n\n" in between:
         return None   # a new paragraph
     n = 0
-    for _ in _sentence_ends(between):
+    for _ in ctx.breaks(pos, start):
         n += 1
         if n > ctx.disc_reach:
             return None
@@ -517,10 +507,7 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
 
 def _far_tense(ctx: _Ctx, end: int) -> str | None:
     """The tense of the first verb later in a long sentence (beyond what ``tense`` looks at)."""
-    right = ctx.text[end:end + 300]
-    me = next(_sentence_ends(right), None)
-    if me is not None:
-        right = right[:me.start()]
+    right = ctx.text[end:ctx.sentence_end(end, 300)]
     f = _FUT.search(right)
     p = _PAST.search(right)
     if f is not None and (p is None or f.start() < p.start()):
@@ -613,7 +600,7 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
     mm = _MONTH_IN.search(s)
     if not mm:
         return None
-    month = _month_of(mm.group(0))
+    month = month_of(mm.group(0))
     if fam == "date_mdy":
         dm = _DAY_IN.search(s, mm.end())
     else:
@@ -717,7 +704,7 @@ def _h_month(ctx: _Ctx, m: re.Match, fam: str):
     mm = _MONTH_IN.search(core)
     if not mm:
         return None
-    month = _month_of(mm.group(0))
+    month = month_of(mm.group(0))
     prefix = core[:mm.start()]
     ym = _find_year(core, mm.end())
     name = mm.group(0).lower().rstrip(".")
@@ -1223,7 +1210,7 @@ def _h_quarter_core(ctx: _Ctx, m, fam):
     cur = cal.index_of("quarter", ref) if ref else ctx.last_quarter
     em = _QUARTER_ENDED.match(ctx.text, end)
     if em and not qn and not re.search(r"year\s+(?:earlier|ago)", low):
-        month = _month_of(em.group(1))
+        month = month_of(em.group(1))
         y = int(em.group(3)) if em.group(3) else None
         if y is None:
             y, _w, _a = _year_from_context(ctx, month, start, end, None, int(em.group(2)))
@@ -1462,9 +1449,9 @@ def _h_holiday(ctx: _Ctx, m, fam):
         if isinstance(rule[0], int):
             return date(y, rule[0], rule[1])
         if rule[0] == "easter":
-            return cal.easter(y) + timedelta(days=rule[1])
+            return easter(y, EASTER_WESTERN) + timedelta(days=rule[1])
         if rule[0] == "orthodox_easter":
-            return cal.orthodox_easter(y)
+            return cal.julian_to_gregorian(easter(y, EASTER_JULIAN))
         if rule[0] == "nth_weekday":
             return cal.nth_weekday(y, rule[1], rule[2], rule[3])
         if rule[0] == "election_day":
@@ -2222,7 +2209,7 @@ def _range_year(ctx: _Ctx, month: int, end: int):
     if not m2:
         return None
     y = int(rm.group(2))
-    return y if _month_of(m2.group(0)) >= month else y - 1
+    return y if month_of(m2.group(0)) >= month else y - 1
 
 
 _DAY_LIST_YEAR = re.compile(rf"(?:\s*,\s*\d{{1,2}}(?:st|nd|rd|th)?)*\s*,?\s+(?:and|or|&)\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+({YEAR})")
@@ -2237,7 +2224,7 @@ def _h_dayand(ctx: _Ctx, m, fam):
     fm = _DAY_AND_AFTER.match(ctx.text, end) if _DAYN_ONLY.fullmatch(m.group(0)) else None
     if fm:
         # "on 13 and 14 February 1945": the first day takes the month (and year) of the date after it
-        month = _month_of(fm.group(1))
+        month = month_of(fm.group(1))
         day = int(re.match(r"\d+", m.group(0)).group(0))
         if fm.group(2):
             y = int(fm.group(2))
@@ -2368,7 +2355,7 @@ def _h_clock(ctx: _Ctx, m, fam):
     mo = _MONTH_IN.search(core)
     ref, rhow = ctx.deictic_ref()
     if mo:
-        month = _month_of(mo.group(0))
+        month = month_of(mo.group(0))
         dd = _DAY_IN.search(core, mo.end())
         if dd is None or _YEAR_IN.match(core, dd.start()):
             # "at 04:00 on 22 June": the day before the month (after the clock time)
@@ -2392,7 +2379,7 @@ def _h_clock(ctx: _Ctx, m, fam):
         day, _, how = _weekday_resolve(ctx, wd, None, start, end)
     elif ctx.last_day is not None and start - ctx.last_day[0] < 1500 and (
             ctx.narrative or ctx.ref is None or abs((ctx.last_day[1] - ctx.ref).days) <= 7
-            or not _SENT_END.search(ctx.text, ctx.last_day[0], start)):
+            or next(ctx.breaks(ctx.last_day[0], start), None) is None):
         # news: an old date in an earlier sentence ("the invasion on Feb. 24, 2022. ... at 10 a.m.") is not
         # the day of the clock time
         day = ctx.last_day[1]
@@ -2659,7 +2646,19 @@ _ANCHOR_KINDS = {"day": "day", "week": "week", "weekend": "weekend", "month": "m
                  "half": "half", "season": "season", "year": "year", "hour": "day", "minute": "day"}
 
 
-_STRICT = False   # development: let handler errors surface
+_STRICT = False
+
+
+def set_strict(flag: bool) -> None:
+    """Strict mode (tests, development): a handler's error is raised instead of costing its candidate, and
+    the tagger's "never raise" guards let it through, so the bug shows. Dates out of the calendar
+    (ValueError, OverflowError) are never errors."""
+    global _STRICT
+    _STRICT = bool(flag)
+
+
+def is_strict() -> bool:
+    return _STRICT
 
 # A relative expression that looks back from where the story is ("two weeks earlier", "the previous day",
 # "the day before"): it does not move the story's time.
@@ -2710,6 +2709,16 @@ def _clock_on_day(clock: TimeExpression, day: TimeExpression) -> None:
     clock.reasoning = f"'{clock.text}' on {d} (the day written after it, '{day.text}')"
 
 
+def _handle(ctx: _Ctx, m: re.Match, name: str) -> TimeExpression | None:
+    """The expression the family's handler makes of a candidate, or None."""
+    try:
+        return _HANDLERS[name](ctx, m, name)
+    except Exception as exc:  # one bad candidate never costs the others
+        if _STRICT and not isinstance(exc, (ValueError, OverflowError)):   # dates out of the calendar
+            raise
+        return None
+
+
 def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
     """``story``: the text reads like a history although it is not taken as a narrative; the year it
     writes out carries a little further (three sentences in the paragraph instead of one)."""
@@ -2728,22 +2737,14 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
             # "It was liberated in 1944, two years later": the offset restates the date just written,
             # counted from where the story was before it
             ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = before_last
-            try:
-                e = _HANDLERS[name](ctx, m, name)
-            except Exception:
-                e = None
+            e = _handle(ctx, m, name)
             ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
             if e is not None and e.value == out[-1].value:
                 out.append(e)   # it agrees: the story stays at the date written
                 before_last = saved
                 last_end = e.end
                 continue
-        try:
-            e = _HANDLERS[name](ctx, m, name)
-        except Exception as exc:  # one bad candidate never costs the others
-            if _STRICT and not isinstance(exc, (ValueError, OverflowError)):   # dates out of the calendar
-                raise
-            e = None
+        e = _handle(ctx, m, name)
         if e is None:
             continue
         if e.text[:6].lower() == "about " and e.end - e.start > 6:

@@ -1,0 +1,238 @@
+"""The language-independent tagger engine: a language's data (``viewer/timex/lang/<code>/``) in, time
+expressions out.
+
+Interface (what the rest of the tagger relies on):
+
+- ``LANGUAGES``: the codes that have a data folder and rules (a frozenset of ISO 639-1 codes);
+- ``tag(text, reference, language, narrative=False)``: the time expressions of ``text`` in ``language``,
+  resolved against ``reference`` (a date or None), as ``viewer.model.TimeExpression``s sorted by offset.
+
+How: ``data.load`` reads the folder once and compiles every rule to a pattern with named groups, and indexes
+the rules by the words they can start with (trigger words, read off the compiled patterns). At each word of
+the text the rules it triggers are tried anchored there and the longest match wins (leftmost-longest); its
+groups become a frame (kind, unit, fields, deixis, offset,
+modifier) that ``resolve.resolve`` turns into a TIMEX3 value against the reference or the narrative time.
+
+English still runs on ``viewer/timex/tagger.py`` until it moves onto this engine.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...model import TimeExpression
+from .data import BUILTIN_FIELD, RAW_GROUP_FIELD, Language, Rule, available, load
+from .resolve import Context, resolve
+
+LANGUAGES: frozenset[str] = available()
+
+__all__ = ["LANGUAGES", "tag", "load", "weekday_dates"]
+
+
+def tag(text: str, reference: date | None, language: str, *, narrative: bool = False) -> list[TimeExpression]:
+    """The time expressions of ``text`` read with ``language``'s data (none for a language without data)."""
+    if language not in LANGUAGES or not isinstance(text, str) or not text:
+        return []
+    lang = load(language)
+    if narrative and reference is not None and lang.news_cue.search(text[:20000]):
+        # "hier", "aujourd'hui", "demain": news, which date by the reference, not by the story's years
+        narrative = False
+    ctx = Context(lang, text, reference, narrative)
+    out: list[TimeExpression] = []
+    for start, end, frame, _ in _frames(lang, text):
+        e = resolve(ctx, frame, start, end)
+        if e is not None:
+            out.append(e)
+    return out
+
+
+def _frames(lang: Language, text: str):
+    """(start, end, frame, end of the match) for each expression, leftmost-longest, in text order.
+
+    Only the places where some rule may start are visited: each word of the text (``lang.scanner``) tries
+    the rules that can begin with it (its trigger words, ``Language.candidates``), and the few rules that
+    may begin elsewhere (``lang.raw``) are searched for on their own."""
+    candidates = lang.candidates
+    raw = lang.raw
+    raw_next = dict.fromkeys(raw, -1)       # where each raw rule next matches (-1: to look up)
+    n = len(text)
+    pos = 0
+
+    def next_raw(lo: int) -> int:
+        best = n
+        for k in raw:
+            q = raw_next[k]
+            if q < lo:
+                m = lang.rules[k].regex.search(text, lo)
+                q = raw_next[k] = m.start() if m is not None else n
+            if q < best:
+                best = q
+        return best
+
+    for wm in lang.scanner.finditer(text):
+        s = wm.start()
+        if s < pos:
+            continue
+        if raw:
+            while True:          # raw rules matching before this word
+                q = next_raw(pos)
+                if q >= s:
+                    break
+                got = _at(lang, text, q, tuple(k for k in raw if raw_next[k] == q))
+                if got is None:
+                    pos = q + 1
+                else:
+                    yield got
+                    pos = got[3]
+            if s < pos:
+                continue
+            ks = candidates(wm.group())
+            if raw_next and next_raw(s) == s:
+                ks = tuple(sorted(set(ks).union(k for k in raw if raw_next[k] == s)))
+        else:
+            ks = candidates(wm.group())
+        if not ks:
+            continue
+        got = _at(lang, text, s, ks)
+        if got is not None:
+            yield got
+            pos = got[3]
+    while raw and pos < n:
+        q = next_raw(pos)
+        if q >= n:
+            return
+        got = _at(lang, text, q, tuple(k for k in raw if raw_next[k] == q))
+        if got is None:
+            pos = q + 1
+        else:
+            yield got
+            pos = got[3]
+
+
+def _at(lang: Language, text: str, p: int, ks, *, every: bool = False):
+    """The expression starting at ``p`` (start, end, frame, where to go on), trying the rules ``ks``
+    (longest match first, the earlier rule on a tie), or None."""
+    rules = lang.rules
+    cands = []
+    for k in ks:
+        rm = rules[k].regex.match(text, p)
+        if rm is not None and rm.end() > p:
+            cands.append((p - rm.end(), k, rm))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    for _, k, rm in cands:
+        rule = rules[k]
+        lead = next((rm.end(g) for g in rule.leads if rm.group(g) is not None and rm.start(g) == p), None)
+        if lead is not None:
+            # "dès octobre 98": a rule starting after the lead word may read further
+            q = lead
+            n = len(text)
+            while q < n and text[q].isspace():
+                q += 1
+            longer = [(r2, m2) for r2 in _rules_at(lang, text, q, every)
+                      if (m2 := r2.regex.match(text, q)) is not None and m2.end() > rm.end()]
+            if longer:
+                r2, m2 = max(longer, key=lambda x: x[1].end())
+                got = _frame(lang, r2, m2, text)
+                if got is not None:
+                    return (*got, m2.end())
+        got = _frame(lang, rule, rm, text)
+        if got is not None:
+            return (*got, rm.end())
+    return None
+
+
+def _rules_at(lang: Language, text: str, q: int, every: bool = False) -> list[Rule]:
+    if every:
+        return lang.rules
+    m = lang.scanner.match(text, q)
+    ks = set(lang.candidates(m.group())) if m is not None else set()
+    ks.update(lang.raw)
+    return [lang.rules[k] for k in sorted(ks)]
+
+
+def _frames_every_rule(lang: Language, text: str):
+    """The same as ``_frames`` by trying every rule at every place: the reference the trigger-word index is
+    tested against (slow; for tests)."""
+    pos = 0
+    n = len(text)
+    every = range(len(lang.rules))
+    while pos < n:
+        got = _at(lang, text, pos, every, every=True)
+        if got is None:
+            pos += 1
+        else:
+            yield got
+            pos = got[3]
+
+
+def _frame(lang: Language, rule: Rule, m: re.Match, text: str):
+    start, end = m.start(), m.end()
+    if rule.not_before is not None and rule.not_before.search(text[max(0, start - 40):start]):
+        return None
+    if rule.not_after is not None and rule.not_after.search(text[end:end + 40]):
+        return None
+    if rule.not_text is not None and rule.not_text.search(" ".join(m.group(0).split())):
+        return None
+    frame = dict(rule.frame)
+    for name, cls in rule.groups.items():
+        g = m.group(name)
+        if g is None:
+            continue
+        if cls in BUILTIN_FIELD:
+            fld = BUILTIN_FIELD[cls]
+            if cls == "year2":
+                g = g.lstrip("'’")
+            frame[fld] = re.match(r"[\dIVXivx,.]+", g).group(0).rstrip(".") if cls != "year2" else g
+            if cls in ("day_num", "hour", "minute", "year4", "any_year"):
+                frame[fld] = int(re.match(r"\d+", g).group(0))
+            continue
+        v = lang.lookup(cls, g)
+        if v is None:
+            continue
+        if isinstance(v, dict):
+            frame.update(v)      # a word meaning several things at once: "montagabend" = weekday + part of day
+            continue
+        frame[lang.fields.get(cls, cls)] = v
+        if cls == "month" and lang.lookup("ambiguous_month", g) and g[:1].isupper() and not _sentence_start(text, m.start(name)) \
+                and not any(frame_has for frame_has in (m.groupdict().get("day_num"), m.groupdict().get("year4"))):
+            return None   # "Mars" the planet, "Mai" a name
+    for name, fld in RAW_GROUP_FIELD.items():
+        if name in m.re.groupindex and m.group(name) is not None:
+            frame[fld] = m.group(name) if fld == "year2" else int(m.group(name))
+    # a lead word ("en", "depuis") is read but not part of the expression
+    for name in rule.leads:
+        if m.group(name) is not None and m.start(name) == start:
+            start = m.end(name)
+            while start < end and text[start].isspace():
+                start += 1
+    if frame.get("kind") == "month" and "month" not in frame:
+        return None
+    return start, end, frame
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"«“'(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;—–-"
+
+
+def weekday_dates(text: str):
+    """(weekday 1–7, month, day, matched text) for each weekday written before a day and a month without a
+    year, in every engine language: the clue ``infer_reference`` uses to find the year of a text."""
+    for code in sorted(LANGUAGES):
+        lang = load(code)
+        for rule in lang.rules:
+            if rule.frame.get("kind") != "date" or "weekday" not in rule.groups:
+                continue
+            for m in rule.regex.finditer(text):
+                d = m.groupdict()
+                if d.get("weekday") and d.get("month") and d.get("day_num") and not d.get("year4") \
+                        and not d.get("year2"):
+                    wd = lang.lookup("weekday", d["weekday"])
+                    mo = lang.lookup("month", d["month"])
+                    day = int(re.match(r"\d+", d["day_num"]).group(0))
+                    if wd and mo:
+                        yield int(wd), int(mo), day, m.group(0)

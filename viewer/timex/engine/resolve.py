@@ -1,0 +1,570 @@
+"""Frames to TIMEX3: a language-neutral frame (kind, unit, fields, deixis, offset, modifier) is resolved
+against the reference date or the narrative time, with the tense of its sentence where the calendar alone
+cannot decide (a bare weekday, a month without a year)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
+
+from ...model import TimeExpression
+from .. import calendar as cal
+from .data import Language
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+SEASON_INDEX = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+PARTS = {"MO": ("06:00", "11:59", "morning"), "AF": ("12:00", "17:59", "afternoon"),
+         "EV": ("18:00", "21:59", "evening"), "NI": ("21:00", "23:59", "night")}
+CAL_UNITS = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
+DUR_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE", "fortnight": "W",
+            "month": "M", "quarter": "Q", "half": "M", "year": "Y", "decade": "DE", "century": "CE"}
+DUR_FACTOR = {"fortnight": 2, "half": 6}
+
+PAST_SLACK = 90
+NARRATIVE_BACK = 120   # days: how far a history looks back without a year before it means the next year
+FUTURE_SLACK = 31
+
+_SENT_END = re.compile(r"[.!?;]\s+(?=\S)|\n\s*\n")
+
+
+def day_label(d: date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year}"
+
+
+def label(kind: str, i: int) -> str:
+    a, b = cal.bounds(kind, i)
+    if kind == "day":
+        return day_label(a)
+    if kind == "month":
+        return f"{MONTH_NAMES[a.month - 1]} {a.year}"
+    if kind == "year":
+        return str(a.year)
+    if kind == "season":
+        y, s = divmod(i, 4)
+        return f"{('spring', 'summer', 'autumn', 'winter')[s]} {y}"
+    if kind in ("week", "weekend"):
+        return f"the {kind} of {day_label(a)}–{day_label(b)}"
+    return f"{a.isoformat()}–{b.isoformat()}"
+
+
+class Context:
+    """Per-call state: the text, the reference, the narrative time and the last day the text named."""
+
+    def __init__(self, lang: Language, text: str, ref: date | None, narrative: bool):
+        self.lang = lang
+        self.text = text
+        self.ref = ref
+        self.narrative = narrative
+        self.anchor: date | None = None       # the last date written out in full (narrative time)
+        self.anchor_kind: str | None = None
+        self.last_day: date | None = None     # the last day-level date read
+
+    def deictic_ref(self) -> tuple[date | None, str]:
+        if self.narrative and self.anchor is not None:
+            return self.anchor, "narrative time"
+        if self.ref is not None:
+            return self.ref, "reference"
+        if self.anchor is not None:
+            return self.anchor, "last mentioned date"
+        return None, ""
+
+    def anaphoric_ref(self) -> tuple[date | None, str]:
+        if self.last_day is not None:
+            return self.last_day, "last mentioned day"
+        if self.anchor is not None:
+            return self.anchor, "last mentioned date"
+        if self.ref is not None:
+            return self.ref, "reference"
+        return None, ""
+
+    def set_anchor(self, d: date, kind: str) -> None:
+        self.anchor, self.anchor_kind = d, kind
+
+    def sentence(self, start: int, end: int) -> tuple[str, str]:
+        lo = max(0, start - 150)
+        left = self.text[lo:start]
+        for m in _SENT_END.finditer(left):
+            lo = m.end()
+        left = left[lo - max(0, start - 150):] if lo > max(0, start - 150) else left
+        right = self.text[end:end + 120]
+        m = _SENT_END.search(right)
+        if m:
+            right = right[:m.start()]
+        return left, right
+
+    def tense(self, start: int, end: int) -> tuple[str | None, str]:
+        """"past", "future" or None, and the word that decided: the cue nearest to the expression."""
+        left, right = self.sentence(start, end)
+        best: tuple[int, str, str] | None = None
+        for t, pats in (("past", self.lang.past), ("future", self.lang.future)):
+            for p in pats:
+                for m in p.finditer(left):
+                    if m.group(0).lower().split()[-1] in self.lang.not_cue:
+                        continue
+                    dist = len(left) - m.end()
+                    if best is None or dist < best[0]:
+                        best = (dist, t, m.group(0))
+                for m in p.finditer(right):
+                    if m.group(0).lower().split()[-1] in self.lang.not_cue:
+                        continue
+                    dist = m.start() + 5   # a verb before the expression says more than one after it
+                    if best is None or dist < best[0]:
+                        best = (dist, t, m.group(0))
+        if best is None:
+            return None, ""
+        return best[1], best[2]
+
+
+def _expr(ctx: Context, start: int, end: int, typ: str, value: str, earliest=None, latest=None, gran=None,
+          reasoning: str = "", mod=None, anchor: date | None = None) -> TimeExpression:
+    return TimeExpression(start=start, end=end, text=ctx.text[start:end], type=typ, value=value,
+                          earliest=earliest, latest=latest, granularity=gran, reasoning=reasoning, mod=mod,
+                          anchor=anchor.isoformat() if anchor else None)
+
+
+def _unit(ctx: Context, start: int, end: int, kind: str, i: int, why: str, mod=None, anchor=None,
+          typ: str = "DATE") -> TimeExpression:
+    value, e, l, g = cal.render(kind, i)
+    if mod in ("START", "MID", "END"):
+        e, l = cal.narrow(e, l, mod)
+    return _expr(ctx, start, end, typ, value, e, l, g, why, mod, anchor)
+
+
+def _rel(ctx: Context, s: str, anchor: date, how: str, result: str, why: str) -> str:
+    """The reasoning an English-speaking analyst reads."""
+    return f"'{s}', relative to {day_label(anchor)} ({how}) → {result} ({why})"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Years for what is written without one
+
+def year_for(ctx: Context, month: int, day: int | None, start: int, end: int, deixis: str | None
+             ) -> tuple[int | None, str, date | None]:
+    """The year of a month (and day) written without one: by deixis, else nearest to the reference and
+    moved by the tense of the sentence (as the English tagger does)."""
+    ref, how = ctx.deictic_ref()
+    if ref is None:
+        return None, "no reference date", None
+    if deixis in ("last", "prev_a"):
+        y = ref.year if (month, day or 1) < (ref.month, ref.day if day else 1) or (not day and month < ref.month) \
+            else ref.year - 1
+        if not day:
+            y = ref.year if month < ref.month else ref.year - 1
+        return y, f"last: the most recent before the {how}", ref
+    if deixis in ("next", "next_a"):
+        y = ref.year if (month, day or 99) > (ref.month, ref.day if day else 99) else ref.year + 1
+        if not day:
+            y = ref.year if month > ref.month else ref.year + 1
+        return y, f"next: the first after the {how}", ref
+    if deixis == "this":
+        return ref.year, f"this: the {how}'s year", ref
+    if how == "narrative time":
+        if ctx.anchor_kind in ("year", "decade", "century") or month >= ref.month:
+            return ref.year, "same year as the narrative time", ref
+        # a little before the narrative time is a look back ("am 1. September ... am 31. August"); far before
+        # it, the story has moved on into the next year ("im Dezember 1940 ... im Januar")
+        back = (ref - date(ref.year, month, min(day or 1, cal.last_day(ref.year, month)))).days
+        if back <= NARRATIVE_BACK:
+            return ref.year, "shortly before the narrative time: a look back in the same year", ref
+        return ref.year + 1, "after the narrative time (narratives move forward)", ref
+    t, cue = ctx.tense(start, end)
+
+    def dist(y: int) -> int:
+        return (date(y, month, min(day or 15, cal.last_day(y, month))) - ref).days
+
+    y = min((ref.year - 1, ref.year, ref.year + 1), key=lambda yy: (abs(dist(yy)), -yy))
+    if t == "past" and dist(y) > (PAST_SLACK if day else PAST_SLACK // 3):
+        return y - 1, f"past tense ('{cue}'): the most recent before the {how}", ref
+    if t == "future" and dist(y) < -FUTURE_SLACK // (1 if day else 1):
+        return y + 1, f"future tense ('{cue}'): the next after the {how}", ref
+    if t is None and dist(y) > 150:
+        return y - 1, f"the most recent before the {how} (no tense cue)", ref
+    return y, f"the nearest to the {how}" + (f", {t} tense agrees" if t else ""), ref
+
+
+def weekday_date(ctx: Context, wd: int, deixis: str | None, start: int, end: int
+                 ) -> tuple[date | None, date | None, str]:
+    if deixis in ("prev_a", "next_a"):
+        ref, how = ctx.anaphoric_ref()
+    else:
+        ref, how = ctx.deictic_ref()
+    if ref is None:
+        return None, None, ""
+    back = (ref.isoweekday() - wd) % 7
+    if deixis in ("last", "prev_a"):
+        return ref - timedelta(days=back or 7), ref, f"last: the {WEEKDAY_NAMES[wd - 1]} before the {how}"
+    if deixis in ("next", "next_a"):
+        return ref + timedelta(days=((wd - ref.isoweekday()) % 7) or 7), ref, \
+            f"next: the {WEEKDAY_NAMES[wd - 1]} after the {how}"
+    if deixis == "this":
+        # "ce lundi": the Monday of the week being written in, as news use it
+        return ref + timedelta(days=wd - ref.isoweekday()), ref, f"this: the {WEEKDAY_NAMES[wd - 1]} of the {how}'s week"
+    t, cue = (None, "") if how == "narrative time" else ctx.tense(start, end)
+    if how == "narrative time" or t == "future":
+        d = ref + timedelta(days=(wd - ref.isoweekday()) % 7)
+        return d, ref, (f"future tense ('{cue}')" if t else "the narrative moves forward") + \
+            f": the next {WEEKDAY_NAMES[wd - 1]} from the {how}"
+    return ref - timedelta(days=back), ref, (f"past tense ('{cue}')" if t else "no future cue, news default") + \
+        f": the most recent {WEEKDAY_NAMES[wd - 1]} up to the {how}"
+
+
+def _agreeing_year(month: int, day: int, wd: int, around: int) -> int | None:
+    for y in sorted(range(around - 6, around + 2), key=lambda yy: (abs(yy - around), -yy)):
+        try:
+            if date(y, month, day).isoweekday() == wd:
+                return y
+        except ValueError:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One frame to one expression
+
+def _num(f: dict) -> float | str | None:
+    n = f.get("number")
+    if n is None:
+        return None
+    if isinstance(n, str):
+        if n == "X":
+            return "X"
+        try:
+            return float(n.replace(",", "."))
+        except ValueError:
+            return None
+    return float(n)
+
+
+def _dur_value(n: float | str | None, unit: str) -> str | None:
+    code = DUR_CODE.get(unit)
+    if code is None or n is None:
+        return None
+    if n == "X":
+        return f"PT{code[0]}" if unit in ("second", "minute", "hour") and False else \
+            ("PTX" + code if unit in ("second", "minute", "hour") else "PX" + code[0])
+    n = float(n) * DUR_FACTOR.get(unit, 1)
+    if unit == "weekend":
+        n, code = n * 2, "D"
+    if unit == "decade":
+        n, code = n * 10, "Y"
+    if unit == "century":
+        n, code = n * 100, "Y"
+    txt = f"{n:g}" if n != int(n) else str(int(n))
+    return ("PT" if unit in ("second", "minute", "hour") else "P") + txt + code
+
+
+def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | None:
+    kind = f["kind"]
+    s = ctx.text[start:end]
+    mod = f.get("mod") if f.get("mod") in ("START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN",
+                                             "EQUAL_OR_MORE") else None
+    deixis = f.get("deixis")
+    if kind == "date":
+        month, day = int(f["month"]), int(f["day"])
+        year = f.get("year")
+        if year is None and f.get("year2") is not None:
+            y2 = int(f["year2"])
+            year = 1900 + y2 if y2 >= 30 else 2000 + y2
+        wd = f.get("weekday")
+        if year is not None:
+            try:
+                d = date(int(year), month, day)
+            except ValueError:
+                return None
+            ctx.set_anchor(d, "day")
+            ctx.last_day = d
+            return _unit(ctx, start, end, "day", d.toordinal(), f"'{s}': a date written in full", mod)
+        ref, how = ctx.deictic_ref()
+        if ref is None:
+            return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", None, None, "day",
+                         f"'{s}' has no year and there is no reference date", mod)
+        y = None
+        why = ""
+        if wd is not None and deixis not in ("last", "next", "prev_a", "next_a"):
+            y = _agreeing_year(month, day, int(wd), ref.year)
+            if y is not None and abs(y - ref.year) <= 1:
+                why = f"the year in which {WEEKDAY_NAMES[int(wd) - 1]} falls on {day} {MONTH_NAMES[month - 1]}"
+            else:
+                y = None
+        if y is None:
+            y, why, ref = year_for(ctx, month, day, start, end, deixis)
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        ctx.last_day = d
+        if ctx.narrative:
+            ctx.set_anchor(d, "day")
+        return _unit(ctx, start, end, "day", d.toordinal(), _rel(ctx, s, ref, how, day_label(d), why), mod, ref)
+    if kind == "month":
+        month = int(f["month"])
+        year = f.get("year")
+        if year is None and f.get("year2") is not None:
+            y2 = int(f["year2"])
+            year = 1900 + y2 if y2 >= 30 else 2000 + y2
+        if year is not None:
+            i = int(year) * 12 + month - 1
+            ctx.set_anchor(date(int(year), month, 1), "month")
+            return _unit(ctx, start, end, "month", i, f"'{s}': a month written with its year", mod)
+        y, why, ref = year_for(ctx, month, None, start, end, deixis)
+        if y is None:
+            return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}", None, None, "month",
+                         f"'{s}' has no year and there is no reference date", mod)
+        i = y * 12 + month - 1
+        if ctx.narrative:
+            ctx.set_anchor(date(y, month, 1), "month")
+        _, how = ctx.deictic_ref()
+        return _unit(ctx, start, end, "month", i, _rel(ctx, s, ref, how, label("month", i), why), mod, ref)
+    if kind == "weekday":
+        wd = int(f["weekday"])
+        d, ref, why = weekday_date(ctx, wd, deixis, start, end)
+        part = f.get("part_of_day")
+        if d is not None and f.get("day_shift"):
+            # "in der Nacht zum Dienstag": the night of the day before
+            d = d + timedelta(days=int(f["day_shift"]))
+            why += f", {int(f['day_shift']):+d} day"
+        if d is None:
+            return _expr(ctx, start, end, "DATE", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), None, None,
+                         "day", f"'{s}' with no reference date", mod)
+        ctx.last_day = d
+        return _day(ctx, start, end, d, part, _rel(ctx, s, ref, "reference" if ref == ctx.ref else "context",
+                                                    day_label(d), why), mod, ref)
+    if kind in ("day", "day_anaphor"):
+        off = int(f.get("day_word", f.get("day_anaphor", f.get("offset", 0))))
+        if kind == "day" and off == 0 and ctx.narrative and f.get("history") and not f.get("part_of_day"):
+            # "heute" in a history: the time of writing, not the story's day
+            v = str(f["history"])
+            return _expr(ctx, start, end, "DATE", v, None, None, None, f"'{s}' in a history: {v.lower().replace('_', ' ')}")
+        if kind == "day":
+            ref, how = ctx.deictic_ref()
+        else:
+            ref, how = ctx.anaphoric_ref()
+        part = f.get("part_of_day")
+        if ref is None:
+            return None if kind == "day_anaphor" else _expr(
+                ctx, start, end, "DATE", "PRESENT_REF" if off == 0 else f"XXXX-XX-XX", None, None, "day",
+                f"'{s}' with no reference date")
+        d = ref + timedelta(days=off)
+        ctx.last_day = d
+        why = {0: "the same day", -1: "the day before", 1: "the day after", -2: "two days before",
+               2: "two days after"}.get(off, f"{off:+d} days")
+        return _day(ctx, start, end, d, part, _rel(ctx, s, ref, how, day_label(d), why), mod, ref)
+    if kind == "part":
+        ref, how = ctx.anaphoric_ref()
+        if ref is None:
+            return None
+        return _day(ctx, start, end, ref, f.get("part_of_day"), _rel(ctx, s, ref, how, day_label(ref),
+                                                                     "a part of the day the text is at"), mod, ref)
+    if kind == "unit":
+        unit = f.get("unit")
+        if unit == "fortnight":
+            unit = "week"
+        if unit not in CAL_UNITS:
+            return None
+        there = f.get("there")
+        if there and there.endswith("là"):
+            ref, how = ctx.anaphoric_ref()
+            deixis = "that"
+        elif deixis in ("prev_a", "next_a", "same"):
+            ref, how = ctx.anaphoric_ref()
+        else:
+            ref, how = ctx.deictic_ref()
+        if ref is None:
+            return None
+        step = {"last": -1, "prev_a": -1, "next": 1, "next_a": 1}.get(deixis or "this", 0)
+        i = cal.index_of(unit, ref) + step
+        if unit == "weekend" and step == 0 and ref.isoweekday() < 6 and ctx.tense(start, end)[0] == "past":
+            i -= 1   # "ils se sont rendus ce week-end" written on a Tuesday: the weekend just gone
+        if unit == "day" and step == 0:
+            ctx.last_day = ref
+        return _unit(ctx, start, end, unit, i, _rel(ctx, s, ref, how, label(unit, i),
+                                                   {-1: "the one before", 1: "the one after", 0: "the one containing it"}[step]),
+                     mod, ref)
+    if kind == "season":
+        code = f["season"]
+        sidx = SEASON_INDEX[code]
+        year = f.get("year")
+        if year is not None:
+            i = int(year) * 4 + sidx
+            ctx.set_anchor(cal.bounds("season", i)[0], "season")
+            return _unit(ctx, start, end, "season", i, f"'{s}': a season written with its year", mod)
+        ref, how = ctx.deictic_ref()
+        if ref is None:
+            return _expr(ctx, start, end, "DATE", f"XXXX-{code}", None, None, "season",
+                         f"'{s}' with no reference date", mod)
+        cur = cal.index_of("season", ref)
+        this_i = ref.year * 4 + sidx if not (code == "WI" and ref.month <= 2) else (ref.year - 1) * 4 + 3
+        if deixis in ("last", "prev_a"):
+            i, why = cur - ((cur - sidx) % 4 or 4), "last: the one before"
+        elif deixis in ("next", "next_a"):
+            i, why = cur + ((sidx - cur) % 4 or 4), "next: the one after"
+        elif deixis == "this" or how == "narrative time":
+            i, why = this_i, "this: the season of that year"
+        else:
+            t, cue = ctx.tense(start, end)
+            if t == "past" and this_i > cur:
+                i, why = this_i - 4, f"past tense ('{cue}'): the most recent"
+            elif t == "future" and this_i < cur:
+                i, why = this_i + 4, f"future tense ('{cue}'): the next"
+            else:
+                i, why = this_i, "the season of the year" + (f", {t} tense agrees" if t else "")
+        return _unit(ctx, start, end, "season", i, _rel(ctx, s, ref, how, label("season", i), why), mod, ref)
+    if kind == "shift":
+        unit = f.get("unit")
+        n = _num(f)
+        # "drei Tage später": from the day the text is at; "vor drei Tagen": from the reference
+        ref, how = ctx.anaphoric_ref() if f.get("anaphoric") else ctx.deictic_ref()
+        if unit not in ("day", "week", "month", "year", "decade", "century", "weekend", "fortnight") or ref is None:
+            return None
+        if n == "X" or n is None or n != int(n):
+            v = {-1: "PAST_REF", 1: "FUTURE_REF"}[int(f["offset"])]
+            return _expr(ctx, start, end, "DATE", v, None, None, None, f"'{s}': an unspecified time before/after the {how}")
+        n = int(n) * int(f["offset"])
+        if unit in ("day", "week", "weekend", "fortnight"):
+            days = n * {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit]
+            d = ref + timedelta(days=days)
+            ctx.last_day = d
+            return _unit(ctx, start, end, "day", d.toordinal(), _rel(ctx, s, ref, how, day_label(d), f"{days:+d} days"),
+                         mod, ref)
+        if unit == "month":
+            i = cal.index_of("month", ref) + n
+            return _unit(ctx, start, end, "month", i, _rel(ctx, s, ref, how, label("month", i), f"{n:+d} months"), mod, ref)
+        k = {"year": 1, "decade": 10, "century": 100}[unit]
+        y = ref.year + n * k
+        if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
+            return None
+        return _unit(ctx, start, end, "year", y, _rel(ctx, s, ref, how, str(y), f"{n * k:+d} years"), mod, ref)
+    if kind == "duration":
+        v = f.get("duration") or _dur_value(_num(f), f.get("unit", ""))
+        if not v:
+            return None
+        if f.get("half"):
+            pass
+        return _expr(ctx, start, end, "DURATION", v, None, None, None, f"'{s}': a length of time, {v}", mod)
+    if kind == "set":
+        wd = f.get("weekday")
+        if wd is not None:
+            return _expr(ctx, start, end, "SET", f"XXXX-WXX-{int(wd)}", None, None, None,
+                         f"'{s}': every {WEEKDAY_NAMES[int(wd) - 1]}")
+        n = _num(f) or 1
+        v = _dur_value(n, f.get("unit", ""))
+        if not v:
+            return None
+        return _expr(ctx, start, end, "SET", v, None, None, None, f"'{s}': a repetition, every {v}")
+    if kind == "decade":
+        dn = f["decade"]
+        dec = int(dn) // 10 if len(dn) >= 3 else 190 + int(dn) // 10 if int(dn) >= 10 else 200
+        if len(dn) == 2 and int(dn) < 30 and int(dn) != 20 and int(dn) != 10:
+            dec = 200 + int(dn) // 10   # les années 20 are the 1920s; "les années 2000", "2010" are written out
+        if len(dn) == 2 and int(dn) in (10, 20):
+            dec = 190 + int(dn) // 10
+        if len(dn) == 1 and dn == "0":
+            return None
+        ctx.set_anchor(date(max(dec * 10, 1), 1, 1), "decade")
+        return _unit(ctx, start, end, "decade", dec, f"'{s}': the years {dec * 10}–{dec * 10 + 9}", mod)
+    if kind == "century":
+        n = f["century"]
+        if isinstance(n, str):
+            n = _roman_or_int(n)
+        if not n or n < 1 or n > 21:
+            return None
+        c = n - 1
+        if f.get("era") == "BC":
+            return _expr(ctx, start, end, "DATE", f"BC{c:02d}XX", None, None, "century",
+                         f"'{s}': the years {n * 100}–{c * 100 + 1} before the common era", mod)
+        ctx.set_anchor(date(max(c * 100, 1), 1, 1), "century")
+        return _unit(ctx, start, end, "century", c, f"'{s}': the years {c * 100}–{c * 100 + 99}", mod)
+    if kind == "year":
+        y = int(f["year"])
+        if f.get("era") == "BC":
+            if y == 0:
+                return None
+            return _expr(ctx, start, end, "DATE", f"BC{y:04d}", None, None, "year",
+                         f"'{s}': the year {y} before the common era", mod)
+        if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
+            return None
+        # a year in passing ("der Frieden von 1370", a rule's frame says passing) does not move the story's
+        # time; one that opens a sentence or comes with a preposition (its own rule) does
+        if not f.get("passing") or ctx.anchor is None or _opens_sentence(ctx.text, start):
+            ctx.set_anchor(date(y, 1, 1), "year")
+        return _unit(ctx, start, end, "year", y, f"'{s}': the year {y}", mod)
+    if kind == "clock":
+        h, mi = int(f["hour"]), int(f.get("minute") or 0)
+        ref, how = ctx.anaphoric_ref()
+        if ref is None:
+            return _expr(ctx, start, end, "TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", None, None, "minute",
+                         f"'{s}': a time of day with no date", mod)
+        v = f"{ref.isoformat()}T{h:02d}:{mi:02d}"
+        return _expr(ctx, start, end, "TIME", v, v, v, "minute",
+                     f"'{s}': {h:02d}:{mi:02d} on {day_label(ref)} ({how})", mod, ref)
+    if kind == "holiday":
+        hv = str(f["holiday"])
+        year = f.get("year")
+        ref, how = ctx.deictic_ref()
+        if year is None and ref is None:
+            return None
+        y = int(year) if year is not None else ref.year
+
+        def on(yy: int) -> date:
+            return _holiday_date(hv, yy)
+        d = on(y)
+        why = "written with its year" if year is not None else "the one of the reference year"
+        if year is None:
+            t, cue = ctx.tense(start, end)
+            if t == "past" and d > ref + timedelta(days=7):
+                d, why = on(y - 1), f"past tense ('{cue}'): the most recent"
+            elif t == "future" and d < ref:
+                d, why = on(y + 1), f"future tense ('{cue}'): the next"
+        ctx.last_day = d
+        return _unit(ctx, start, end, "day", d.toordinal(), f"'{s}' → {day_label(d)} ({why})", mod,
+                     ref if year is None else None)
+    if kind == "ref":
+        v = str(f["present"])
+        return _expr(ctx, start, end, "DATE", v, None, None, None, f"'{s}': {v.lower().replace('_', ' ')}")
+    return None
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"„“«'(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
+
+
+def _day(ctx: Context, start: int, end: int, d: date, part: str | None, why: str, mod, ref) -> TimeExpression:
+    if part:
+        a, b, name = PARTS[part]
+        return _expr(ctx, start, end, "TIME", f"{d.isoformat()}T{part}", f"{d.isoformat()}T{a}",
+                     f"{d.isoformat()}T{b}", "hour", f"{why}, {name}", mod, ref)
+    return _unit(ctx, start, end, "day", d.toordinal(), why, mod, ref)
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_or_int(s: str) -> int | None:
+    m = re.match(r"(\d+)|([ivxlc]+)", s.lower())
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    total, prev = 0, 0
+    for ch in reversed(m.group(2)):
+        v = _ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _holiday_date(hv: str, y: int) -> date:
+    """A holiday's day in year ``y``: ``MM-DD``, ``easter±N`` (Western) or ``orthodox_easter±N``."""
+    if hv.startswith("orthodox_easter"):
+        return cal.julian_to_gregorian(easter(y, EASTER_JULIAN)) + timedelta(days=int(hv[15:] or 0))
+    if hv.startswith("easter"):
+        return easter(y, EASTER_WESTERN) + timedelta(days=int(hv[6:] or 0))
+    mm, dd = hv.split("-")
+    return date(y, int(mm), int(dd))
