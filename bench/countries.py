@@ -9,7 +9,8 @@ countries it is about or reports from, not every passing mention). Only ids and 
 text. Prints one JSON object with, per gold file, micro precision, recall and F1 of our article countries
 (what ingest stores: ``actors.article_countries`` plus a separate headline's countries) and of a names-only
 baseline (pycountry's country names matched as whole words, nothing else); with ``--speed`` also the detection
-cost per 1,000 words over the whole corpus (best of 3, one core) and the one-off cost of loading the data.
+cost per 1,000 words over the whole corpus (best of 3, one core) and the one-off cost of loading the data, and
+per language other than English the same on the seed renderings of tests/data/seed (``languages``).
 """
 from __future__ import annotations
 
@@ -119,6 +120,33 @@ def score(pred: dict[str, list[str]], gold: dict[str, list[str]]) -> dict:
     return {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
+SEED_RENDERINGS = ROOT / "tests" / "data" / "seed"
+
+
+def language_speed(repeat: int = 30) -> dict:
+    """Per language with a seed rendering (tests/data/seed/seed_<code>.txt, written for the tests): the cost
+    of building its tables once, and of find_mentions per 1,000 words (best of 3 runs of ``repeat`` passes)."""
+    from viewer import actors
+    out = {}
+    for path in sorted(SEED_RENDERINGS.glob("seed_*.txt")):
+        code = path.stem.split("_", 1)[1]
+        text = path.read_text(encoding="utf-8")
+        t = time.perf_counter()
+        actors.find_mentions("", language=code)
+        build = time.perf_counter() - t
+        words = len(text.split()) * repeat
+        best = None
+        for _ in range(3):
+            t = time.perf_counter()
+            for _ in range(repeat):
+                actors.find_mentions(text, language=code)
+            el = time.perf_counter() - t
+            best = el if best is None else min(best, el)
+        out[code] = {"words": words, "ms_per_1000_words": round(1000 * best / (words / 1000), 3),
+                     "build_s": round(build, 3)}
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -168,7 +196,8 @@ def main(argv=None) -> int:
         cities = time.perf_counter() - t
         out["speed"] = {"documents": len(docs), "words": words, "seconds": round(best, 3),
                         "ms_per_1000_words": round(1000 * best / (words / 1000), 3),
-                        "gazetteer_build_s": round(build, 3), "cities_load_s": round(cities, 3)}
+                        "gazetteer_build_s": round(build, 3), "cities_load_s": round(cities, 3),
+                        "languages": language_speed()}
     print(json.dumps(out))
     return 0
 
