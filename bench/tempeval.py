@@ -1,22 +1,33 @@
-"""TempEval-3 style evaluation of the temporal tagger on a folder of TimeML files.
+"""TempEval-3 style evaluation of the temporal tagger on folders of annotated text, in any language.
 
-    python bench/tempeval.py [CORPUS_DIR ...] [--no-baseline] [--markdown] [--errors FILE] [--what-if NAME]
+    python bench/tempeval.py [CORPUS_DIR ...] [--lang CODE] [--both] [--no-baseline] [--markdown]
+                             [--errors FILE] [--what-if NAME]
+    python bench/tempeval.py --dev-corpora [--markdown]
 
 CORPUS_DIR defaults to ../shared/corpora/tbaq/TimeBank and ../shared/corpora/tbaq/AQUAINT (relative to
-the repository). Each directory of ``*.tml`` files is scored separately. The document creation time is
-the TIMEX3 with functionInDocument="CREATION_TIME"; only TIMEX3 inside <TEXT> are scored.
+the repository). Each directory is scored separately; its files are read by bench/corpora.py, which
+detects the format per file: TimeML (``*.tml``; the document creation time is the TIMEX3 with
+functionInDocument="CREATION_TIME"; only TIMEX3 inside <TEXT> are scored), TIMEX3 or TIMEX2 inline
+(WikiWars style, the document time in <DATETIME>; TIMEX2 values normalised and types derived as listed in
+bench/corpora.py), or BIO (a token per line; without a value column only extraction is scored).
+
+Language: ``--lang CODE`` tells our tagger the language (``tag(text, dct, language=CODE)``); without it
+the tagger guesses (as in the held-out evaluation). ``--both`` scores both ways ("timex": not told,
+"timex_told": told). dateparser.search_dates runs in the same process as a baseline for accuracy and
+speed, in ``--lang`` or else in the folder's known language (tbaq: en, ftib: fr, wikiwars-de: de,
+wikiwars-ua: uk; unknown: dateparser guesses). ``--dev-corpora`` runs the French, German and Ukrainian
+development corpora under ../shared/corpora, each in its language, told and not told.
 
 Scores (as in the TempEval-3 scorer): strict and relaxed (overlap) extraction P/R/F1; type F1 and
 value F1 = relaxed F1 × accuracy of the attribute over relaxed matches (value F1 is the TempEval-3
-ranking figure); slices: gold expressions with and without a written year, and by gold type.
-dateparser.search_dates runs in the same process as a baseline for accuracy and speed.
+ranking figure; null where the corpus has no types or values); slices: gold expressions with and
+without a written year, and by gold type; words/s of each system.
 
 Prints JSON (and Markdown tables with --markdown). Writes nothing unless --errors is given.
 """
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import subprocess
@@ -27,56 +38,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+if str(ROOT / "bench") not in sys.path:
+    sys.path.append(str(ROOT / "bench"))  # when imported rather than run as a script
+
+from corpora import corpus_files, folder_language, parse_tml, read_folder  # noqa: E402,F401 (parse_tml: API)
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "tbaq"
 
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>|&(#?\w+);")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
 _WRITTEN_YEAR = re.compile(r"\b(?:1\d{3}|20\d\d)\b|'\d\d\b|\b\d\d\d0s\b")
-
-
-def parse_tml(path: Path):
-    """(text, dct, gold) with gold = [(start, end, type, value, text)] in offsets of the plain text."""
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    dct = None
-    m = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
-    if m:
-        a = dict(_ATTR.findall(m.group(0)))
-        try:
-            dct = date.fromisoformat(a.get("value", "")[:10])
-        except ValueError:
-            dct = None
-    t0 = raw.find("<TEXT>")
-    t1 = raw.find("</TEXT>")
-    if t0 < 0 or t1 < 0:
-        return None
-    body = raw[t0 + len("<TEXT>"):t1]
-    out = []
-    gold = []
-    stack = []
-    pos = 0
-    n = 0
-    for m in _TAG.finditer(body):
-        out.append(body[pos:m.start()])
-        n += m.start() - pos
-        pos = m.end()
-        if m.group(4) is not None:
-            ch = html.unescape("&" + m.group(4) + ";")
-            out.append(ch)
-            n += len(ch)
-            continue
-        closing, name, attrs = m.group(1), m.group(2), m.group(3)
-        if name != "TIMEX3":
-            continue
-        if not closing:
-            stack.append((n, dict(_ATTR.findall(attrs))))
-        elif stack:
-            s, a = stack.pop()
-            gold.append([s, n, a.get("type", ""), a.get("value", "")])
-    out.append(body[pos:])
-    text = "".join(out)
-    gold = [(s, e, t, v, text[s:e]) for s, e, t, v in gold if e > s]
-    return text, dct, gold
 
 
 def same_value(a: str, b: str) -> bool:
@@ -95,12 +64,15 @@ def same_value(a: str, b: str) -> bool:
 def score(pairs):
     """pairs: list of (gold, system) per document. Returns the TempEval-3 style figures and slices."""
     tot = dict(gold=0, sys=0, strict_sys=0, strict_gold=0, rel_sys=0, rel_gold=0, type_ok=0, value_ok=0)
+    has_values = has_types = False
     slices: dict[str, dict] = {}
 
     def sl(name):
         return slices.setdefault(name, dict(gold=0, found=0, value_ok=0))
 
     for gold, system in pairs:
+        has_values = has_values or any(g[3] is not None for g in gold)
+        has_types = has_types or any(g[2] for g in gold)
         tot["gold"] += len(gold)
         tot["sys"] += len(system)
         gspans = {(g[0], g[1]) for g in gold}
@@ -123,7 +95,7 @@ def score(pairs):
                 tot["rel_gold"] += 1
                 used.add(match)
                 tok = s[2] == g[2]
-                vok = same_value(s[3], g[3])
+                vok = g[3] is not None and same_value(s[3], g[3])
                 tot["type_ok"] += tok
                 tot["value_ok"] += vok
                 for k in keys:
@@ -151,24 +123,34 @@ def score(pairs):
                        "value_accuracy": round(v["value_ok"] / v["found"], 4) if v["found"] else 0.0}
                    for k, v in sorted(slices.items())},
     }
+    if not has_types:   # a corpus without types (BIO with B-TIMEX tags): extraction and values only
+        res["type_accuracy"] = res["type_F1"] = None
+    if not has_values:  # a corpus without values (BIO without a value column): extraction only
+        res["value_accuracy"] = res["value_F1"] = None
+        for v in res["slices"].values():
+            v["value_accuracy"] = None
     return res
 
 
-def run_ours(docs):
+def run_ours(docs, language=None):
     from viewer.timex import tag
     out = []
     for text, dct, gold in docs:
-        out.append([(e.start, e.end, e.type, e.value, e.text) for e in tag(text, dct)])
+        found = tag(text, dct, language=language) if language else tag(text, dct)
+        out.append([(e.start, e.end, e.type, e.value, e.text) for e in found])
     return out
 
 
-def run_dateparser(docs):
+def run_dateparser(docs, language="en"):
+    """dateparser.search_dates in ``language`` (None: dateparser guesses it) as a tagger: DATE spans with a
+    day value, found again in the text in order (search_dates returns no offsets)."""
     from dateparser.search import search_dates
+    languages = [language] if language else None
     out = []
     for text, dct, gold in docs:
         base = datetime(dct.year, dct.month, dct.day) if dct else datetime.now()
         try:
-            found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+            found = search_dates(text, languages=languages, settings={"RELATIVE_BASE": base}) or []
         except Exception:
             found = []
         spans = []
@@ -228,7 +210,7 @@ def errors_report(docs, system, fh):
                 s = m[0]
                 if (s[0], s[1]) != (g[0], g[1]):
                     fh.write(f"SPAN\tgold={g[4]!r}\tsys={s[4]!r}\n")
-                if s[2] != g[2] or not same_value(s[3], g[3]):
+                if (g[2] and s[2] != g[2]) or (g[3] is not None and not same_value(s[3], g[3])):
                     fh.write(f"VALUE\tgold={g[2]} {g[3]}\tsys={s[2]} {s[3]}\t{g[4]!r}/{s[4]!r}\tdct={dct}\t…{text[max(0, g[0] - 60):g[1] + 30]!r}\n")
         for s in sysl:
             if not any(s[0] < g[1] and g[0] < s[1] for g in gold):
@@ -256,29 +238,58 @@ def what_if(docs, name):
     return {"convention": WHAT_IF[name][0], "value_F1": r["value_F1"], "strict_F1": r["strict"]["F1"]}
 
 
+SYSTEMS = (("timex", "timex"), ("timex_told", "timex (language told)"), ("dateparser", "dateparser"))
+
+
+def _f(x, spec=".3f"):
+    return "–" if x is None else format(x, spec)
+
+
 def markdown(results) -> str:
     lines = ["| corpus | system | gold | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | type F1 | value F1 | words/s |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in results["corpora"].items():
-        for sysname in ("timex", "dateparser"):
-            if sysname not in r:
+        for key, sysname in SYSTEMS:
+            if not isinstance(r.get(key), dict):
                 continue
-            x = r[sysname]
+            x = r[key]
             lines.append(f"| {name} | {sysname} | {x['gold']} | {x['strict']['P']:.3f} | {x['strict']['R']:.3f} | {x['strict']['F1']:.3f} | "
-                         f"{x['relaxed']['P']:.3f} | {x['relaxed']['R']:.3f} | {x['relaxed']['F1']:.3f} | {x['type_F1']:.3f} | "
-                         f"{x['value_F1']:.3f} | {x['words_per_s']:,.0f} |")
+                         f"{x['relaxed']['P']:.3f} | {x['relaxed']['R']:.3f} | {x['relaxed']['F1']:.3f} | {_f(x['type_F1'])} | "
+                         f"{_f(x['value_F1'])} | {_f(x['words_per_s'], ',.0f')} |")
     lines.append("")
     lines.append("| corpus | slice | gold | recall (relaxed) | value accuracy |")
     lines.append("|---|---|---|---|---|")
     for name, r in results["corpora"].items():
-        for k, v in r["timex"]["slices"].items():
-            lines.append(f"| {name} | {k} | {v['gold']} | {v['recall']:.3f} | {v['value_accuracy']:.3f} |")
+        ours = r.get("timex") or r.get("timex_told")
+        for k, v in ours["slices"].items():
+            lines.append(f"| {name} | {k} | {v['gold']} | {v['recall']:.3f} | {_f(v['value_accuracy'])} |")
     return "\n".join(lines)
+
+
+DEV = ROOT.parent / "shared" / "corpora"
+# the development corpora of other languages (their licences are in each folder; read them from there)
+DEV_CORPORA = (("ftib-dev/Data", "fr"), ("wikiwars-de-dev/keyinline", "de"), ("wikiwars-ua-dev/keyinline", "uk"))
+_GENERIC = {"data", "keyinline", "key", "in", "test", "train", "dev", "docs"}
+
+
+def corpus_name(d: Path, taken) -> str:
+    name = d.name
+    if name.lower() in _GENERIC or name in taken:
+        name = f"{d.parent.name}/{d.name}"
+    return name
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dirs", nargs="*", help="folders of .tml files (default: TimeBank and AQUAINT under ../shared/corpora/tbaq)")
+    ap.add_argument("dirs", nargs="*", help="folders of TimeML (.tml), TIMEX2/TIMEX3 inline (.xml) or BIO files "
+                    "(default: TimeBank and AQUAINT under ../shared/corpora/tbaq)")
+    ap.add_argument("--lang", help="ISO 639-1 code of the folders' language: our tagger is told it "
+                    "(tag(text, dct, language=CODE)) and dateparser reads in it. Without it our tagger guesses "
+                    "the language, and dateparser reads in the folder's known language (or guesses)")
+    ap.add_argument("--both", action="store_true", help="score our tagger with the language told and not told")
+    ap.add_argument("--dev-corpora", action="store_true",
+                    help="the French, German and Ukrainian development corpora under ../shared/corpora, "
+                         "each in its language, told and not told (implies --both)")
     ap.add_argument("--no-baseline", action="store_true", help="skip dateparser")
     ap.add_argument("--repeat", type=int, default=3, help="timing repeats for our tagger (best of)")
     ap.add_argument("--markdown", action="store_true", help="also print Markdown tables")
@@ -286,41 +297,64 @@ def main(argv=None) -> int:
     ap.add_argument("--what-if", action="append", choices=sorted(WHAT_IF), default=[],
                     help="also score our output rewritten to another annotation convention (repeatable)")
     args = ap.parse_args(argv)
-    dirs = [Path(d) for d in args.dirs] or [DEFAULT / "TimeBank", DEFAULT / "AQUAINT"]
-    dirs = [d for d in dirs if d.is_dir() and any(d.glob("*.tml"))]
-    if not dirs:
-        print(json.dumps({"skipped": "no TimeML corpus found", "looked_in": str(DEFAULT)}))
+    if args.dev_corpora:
+        targets = [(DEV / sub, lang) for sub, lang in DEV_CORPORA]
+        targets += [(Path(d), args.lang) for d in args.dirs]
+        args.both = True
+    else:
+        dirs = [Path(d) for d in args.dirs] or [DEFAULT / "TimeBank", DEFAULT / "AQUAINT"]
+        targets = [(d, args.lang) for d in dirs]
+    targets = [(d, lang) for d, lang in targets if d.is_dir() and corpus_files(d)]
+    if not targets:
+        print(json.dumps({"skipped": "no corpus found",
+                          "looked_in": str(DEV if args.dev_corpora else DEFAULT)}))
         return 0
     results = {"command": "python bench/tempeval.py " + " ".join(argv if argv is not None else sys.argv[1:]),
                "import_and_first_call_s": import_and_first_call(), "corpora": {}}
     from viewer.timex import tag
     tag("warm up: last September, this summer, 3 p.m. Friday", date(2024, 11, 18))
     efh = open(args.errors, "w", encoding="utf-8") if args.errors else None
-    for d in dirs:
-        docs = [x for x in (parse_tml(p) for p in sorted(d.glob("*.tml"))) if x is not None]
+    for d, told in targets:
+        formats, docs = read_folder(d)
+        if not docs:
+            continue
+        lang = told or folder_language(d)
         nw = words(docs)
-        ours, t_ours = timed(run_ours, docs, max(1, args.repeat))
-        r = {"documents": len(docs), "words": nw}
-        r["timex"] = score([(g, s) for (_, _, g), s in zip(docs, ours)])
-        r["timex"]["seconds"] = round(t_ours, 4)
-        r["timex"]["words_per_s"] = round(nw / t_ours) if t_ours else None
-        if efh:
-            efh.write(f"### {d}\n")
-            errors_report(docs, ours, efh)
+        r = {"documents": len(docs), "words": nw, "format": ", ".join(sorted(formats)), "language": lang}
+        if "timex2-inline" in formats:
+            r["type_derived"] = "TIMEX2 has no type: the gold type is derived from the value"
+        runs = []  # (key, language told to our tagger)
+        if not told or args.both:
+            runs.append(("timex", None))
+        if (told or args.both) and lang:
+            runs.append(("timex_told", lang))
+        t_primary = None
+        for key, language in runs:
+            if language:
+                tag("warm up", date(2024, 11, 18), language=language)
+            ours, t_ours = timed(lambda ds: run_ours(ds, language), docs, max(1, args.repeat))
+            t_primary = t_ours if t_primary is None else t_primary
+            r[key] = score([(g, s) for (_, _, g), s in zip(docs, ours)])
+            r[key]["seconds"] = round(t_ours, 4)
+            r[key]["words_per_s"] = round(nw / t_ours) if t_ours else None
+            if efh:
+                efh.write(f"### {d} ({'language told: ' + language if language else 'language not told'})\n")
+                errors_report(docs, ours, efh)
         if not args.no_baseline:
             try:
                 import dateparser  # noqa: F401
-                run_dateparser(docs[:1])  # warm (loads language data)
-                dp, t_dp = timed(run_dateparser, docs, 1)
+                run_dateparser(docs[:1], lang)  # warm (loads language data)
+                dp, t_dp = timed(lambda ds: run_dateparser(ds, lang), docs, 1)
                 r["dateparser"] = score([(g, s) for (_, _, g), s in zip(docs, dp)])
+                r["dateparser"]["language"] = lang
                 r["dateparser"]["seconds"] = round(t_dp, 4)
                 r["dateparser"]["words_per_s"] = round(nw / t_dp) if t_dp else None
-                r["speedup_vs_dateparser"] = round(t_dp / t_ours, 1) if t_ours else None
+                r["speedup_vs_dateparser"] = round(t_dp / t_primary, 1) if t_primary else None
             except ImportError:
                 r["dateparser"] = "not installed"
         for name in args.what_if:
             r.setdefault("what_if", {})[name] = what_if(docs, name)
-        results["corpora"][d.name] = r
+        results["corpora"][corpus_name(d, results["corpora"])] = r
     if efh:
         efh.close()
     print(json.dumps(results, indent=1))
