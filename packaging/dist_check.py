@@ -13,6 +13,8 @@ HOME / data folder, and checks:
    lxml_html_clean), an RSS feed (feedparser), read by two worker processes (`--jobs 2`: spawn re-runs
    the frozen program), and `timex` on English and German text (dateparser's language data, pytz and
    tzdata from tzdb.zip);
+   The French and Ukrainian renderings of the seed (tests/data/seed/) give the same four values, each article
+   in its detected language, with their countries.
 6. `export` writes CSV, JSON and TimelineJS; `synth --events 500` makes a database of 500 events;
 7. (not on Windows) no arguments: the window opens, the first start fills the default database in the
    user data folder from the bundled seeds, and the program is still running 3 s later.
@@ -233,6 +235,7 @@ def check_program(program: Path, *, seeds: Path | None = None, readers: bool = T
         summary["export"] = check_export_and_synth(program, home, db)
         if readers:
             summary["readers"] = check_readers(program, home)
+            summary["languages"] = check_languages(program, home)
         if sys.platform != "win32":  # platformdirs ignores %APPDATA% there: the database can't be found
             summary["first_start"] = check_first_start(program, home)
     return summary
@@ -335,6 +338,36 @@ def check_readers(program: Path, home: Path) -> dict:
     if "2022-02-24" not in {t.get("value") for t in german}:
         raise CheckFailed(f"timex on a German text (dateparser): no 2022-02-24 among {german}")
     return {"articles": len(articles), "timex_values": sorted(map(str, values)), "dateparser_de": "2022-02-24"}
+
+
+LANGUAGE_SEEDS = ROOT / "tests" / "data" / "seed"
+
+
+def check_languages(program: Path, home: Path) -> dict:
+    """The seed article in French and in Ukrainian (tests/data/seed/), ingested by the built program with no
+    publication date: each is stored in its detected language with the four dated events of the English
+    one (the languages' data files, the detector's model and CLDR's names must all be in the bundle)."""
+    inputs = home / "languages"
+    inputs.mkdir()
+    for code in ("fr", "uk"):
+        (inputs / f"seed_{code}.txt").write_bytes((LANGUAGE_SEEDS / f"seed_{code}.txt").read_bytes())
+    db = home / "languages.db"
+    run(program, ["ingest", str(inputs), "--db", str(db)], home)
+    articles = event_lines(run(program, ["articles", "--db", str(db), "--json"], home).stdout)
+    languages = {a.get("id"): a.get("language") for a in articles}
+    if sorted(map(str, languages.values())) != ["fr", "uk"]:
+        raise CheckFailed(f"the French and Ukrainian seeds were stored as languages {languages}")
+    events = event_lines(run(program, ["events", "--db", str(db), "--json"], home).stdout)
+    found = {}
+    for article_id, code in languages.items():
+        values = {e.get("value") for e in events if e.get("article_id") == article_id}
+        if not SEED_VALUES <= values:
+            raise CheckFailed(f"the {code} seed: events {sorted(map(str, values))}, expected {sorted(SEED_VALUES)}")
+        countries = {c for e in events if e.get("article_id") == article_id for c in e.get("countries") or ()}
+        if not {"FR", "UA", "RU", "DE"} <= countries:
+            raise CheckFailed(f"the {code} seed: countries {sorted(countries)}")
+        found[code] = sorted(values & SEED_VALUES)
+    return found
 
 
 def _source_version() -> str | None:
