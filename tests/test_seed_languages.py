@@ -9,7 +9,7 @@ from viewer.events import article_events
 from viewer.model import Article
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seed"
-LANGUAGES = ["fr", "de", "es", "uk"]
+LANGUAGES = ["fr", "de", "es", "ru", "uk"]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
