@@ -487,12 +487,9 @@ def find_mentions(text: str, reference=None, *, language: str | None = None) -> 
                 if not alias_ok and (" " not in alias or "\n" not in text[start:start + n + 8]):
                     continue
                 if not alias_ok:
-                    wm = _spaced(alias).match(text, start)   # a name broken across lines ("New\nYork")
-                    if wm is None:
-                        continue
-                    n = wm.end() - start
-            end = start + n
-            if end < len(text) and (text[end].isalnum() or text[end] == "_") and alias[-1].isalnum():
+                    n = _broken_name_length(text, start, alias)
+            end = _name_end(text, start, n, alias)
+            if end is None:
                 continue
             chosen = _choose(targets, text, start, end, ref, seen_leaders, g)
             if chosen is None:
@@ -510,6 +507,23 @@ def find_mentions(text: str, reference=None, *, language: str | None = None) -> 
                 out.append(CountryMention(start, end, span, code, g.kind(code)))
             break
     return out
+
+
+def _broken_name_length(text: str, start: int, alias: str) -> int | None:
+    """How long a name broken across lines ("New\nYork") is where it starts at ``start``; None if it is not there."""
+    wm = _spaced(alias).match(text, start)
+    return None if wm is None else wm.end() - start
+
+
+def _name_end(text: str, start: int, length: int | None, alias: str) -> int | None:
+    """Where the name found at ``start`` ends; None when there is none or it ends inside a longer word ("Iran" in
+    "Iranian")."""
+    if length is None:
+        return None
+    end = start + length
+    if end < len(text) and (text[end].isalnum() or text[end] == "_") and alias[-1].isalnum():
+        return None
+    return end
 
 
 _ELIDED = frozenset("l d j n s c t m qu lorsqu puisqu jusqu dell all dall nell sull coll un nel".split())
@@ -546,12 +560,9 @@ def _find_mentions_in(text: str, ref: date | None, g: Gazetteer) -> list[Country
                 if text[start:start + n].upper() != alias.upper():
                     continue
             elif not text.startswith(alias, start):
-                wm = _spaced(alias).match(text, start) if " " in alias else None   # broken across lines
-                if wm is None:
-                    continue
-                n = wm.end() - start
-            end = start + n
-            if end < len(text) and (text[end].isalnum() or text[end] == "_") and alias[-1].isalnum():
+                n = _broken_name_length(text, start, alias) if " " in alias else None
+            end = _name_end(text, start, n, alias)
+            if end is None:
                 continue
             chosen = _choose(targets, text, start, end, ref, seen_leaders, g)
             if chosen is not None:
