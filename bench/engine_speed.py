@@ -3,7 +3,7 @@ the development corpora, per language, warm, one process; and import plus first 
 
     python bench/engine_speed.py [--repeat 3] [--lang CODE ...] [--dump FILE]
 
-Corpora: ../shared/corpora/ftib-dev (fr) and wikiwars-de-dev (de), each read with bench/corpora.py and
+Corpora: ../shared/corpora/ftib-dev (fr), wikiwars-de-dev (de) and wikiwars-ua-dev (uk), each read with bench/corpora.py and
 tagged in its language with the document's own creation time as the reference (skipped when absent).
 ``--dump FILE`` writes every expression (doc, start, end, type, value) as JSON lines, to diff two versions
 of the engine. Prints JSON; never asserts a time.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-CORPORA = {"fr": "ftib-dev/Data", "de": "wikiwars-de-dev/keyinline"}
+CORPORA = {"fr": "ftib-dev/Data", "de": "wikiwars-de-dev/keyinline", "uk": "wikiwars-ua-dev/keyinline"}
 
 
 def _docs(code: str):

@@ -9,6 +9,7 @@ Pure: no I/O, never raises on any ``str``. See docs/ACCURACY.md for what it does
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 
 from ..model import TimeExpression
@@ -16,7 +17,32 @@ from ..text import as_date, detect_language, language_code
 from . import engine
 from . import foreign as _foreign
 from .reference import infer_reference
-from .tagger import is_strict, set_strict, tag_text
+
+# The English tagger (viewer/timex/tagger.py) is imported on first use: a text in a language of the engine
+# never needs it (its import compiles ~0.25 s of patterns).
+_strict = False
+
+
+def set_strict(flag: bool) -> None:
+    """Strict mode (tests, development): the tagger's "never raise" guards let errors through, so the bug
+    shows (see ``viewer.timex.tagger.set_strict``)."""
+    global _strict
+    _strict = bool(flag)
+    english = sys.modules.get(__name__ + ".tagger")
+    if english is not None:
+        english.set_strict(_strict)
+
+
+def is_strict() -> bool:
+    return _strict
+
+
+def tag_text(*args, **kw):
+    """The English tagger's ``tag_text`` (imported here on first use, in the strict mode set)."""
+    from . import tagger
+    if tagger.is_strict() != _strict:
+        tagger.set_strict(_strict)
+    return tagger.tag_text(*args, **kw)
 
 __all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "looks_historical", "set_strict",
            "language_read", "reads_language", "TimeExpression"]
@@ -40,27 +66,29 @@ def tag(text: str, reference: date | None = None, *, narrative: bool | None = No
     if not isinstance(text, str) or not text:
         return []
     try:
+        lang = language_code(language) or detect_language(text)
         reference = as_date(reference)
         if reference is None:
-            reference, _ = infer_reference(text)
+            reference, _ = infer_reference(text, language=lang)
         story = False
         if narrative is None:
-            narrative = looks_historical(text, reference)
+            narrative = looks_historical(text, reference, language=lang)
             # a history with a "today" in it: not a narrative, but its written years carry further
             story = not narrative and looks_narrative(text, reference)
-        return _tag(text, reference, bool(narrative), story, language)
+        return _tag(text, reference, bool(narrative), story, lang)
     except Exception:  # the contract: never raise on any input (except in strict mode, to find the bug)
         if is_strict():
             raise
         return []
 
 
-def _tag(text: str, reference: date | None, narrative: bool, story: bool = False,
-         language: str | None = None) -> list[TimeExpression]:
-    """A language with data runs on the engine alone (dateparser's readings only cost it: French TimeBank
+def _tag(text: str, reference: date | None, narrative: bool, story: bool, lang: str | None
+         ) -> list[TimeExpression]:
+    """``lang``: the language read (normalised, detected already; None when it cannot be told).
+
+    A language with data runs on the engine alone (dateparser's readings only cost it: French TimeBank
     value F1 0.78 alone, 0.74 with dateparser's non-overlapping dates, 0.64 merged); English on its rules;
     a text in another language gets the English rules plus dateparser's absolute dates."""
-    lang = language_code(language) or detect_language(text)
     if lang in engine.LANGUAGES:
         return engine.tag(text, reference, lang, narrative=narrative)
     exprs = tag_text(text, reference, narrative, story)
@@ -111,13 +139,20 @@ _MONTH_YEAR = re.compile(
     r"(1\d{3}|20\d\d)\b")
 
 
-def looks_historical(text: str, reference: date | None) -> bool:
+def looks_historical(text: str, reference: date | None, language: str | None = None) -> bool:
     """Stricter than ``looks_narrative``, for ``tag`` with a reference: at least five written years,
     80% of them more than three years before the reference, and (almost) no deictic day ("today",
     "yesterday", a weekday without a date), which news reports use and histories do not: at most one
-    for every ten old years."""
+    for every ten old years.
+
+    ``language``: the text's language. In a language the engine reads, the deictic days and news phrases
+    are that language's own (its lexicon's day words, news cues, weekdays, "il y a", "last week" ...:
+    ``engine.news_signals``); otherwise (English, unknown) the English words."""
     if reference is None:
         return False
+    code = language_code(language)
+    if code in engine.LANGUAGES:
+        return _looks_historical_engine(text, reference, code)
     years = [int(y) for y in _YEAR.findall(text[:20000])]
     if len(years) < 5:
         # a short history ("The Siege of Vienna of 1683 lasted two months. ... on 14 July"): every year it
@@ -140,6 +175,27 @@ def looks_historical(text: str, reference: date | None) -> bool:
     return dated >= 2
 
 
+def _looks_historical_engine(text: str, reference: date, code: str) -> bool:
+    """``looks_historical`` with the language's own cue words (the same thresholds as in English)."""
+    years = [int(y) for y in _YEAR.findall(text[:20000])]
+    if not years:
+        return False
+    if len(years) < 5:
+        if max(years) >= reference.year - 10:
+            return False
+        sig = engine.news_signals(text, code, reference)
+        return not sig["deictic"] and not sig["news"]
+    old = sum(1 for y in years if y < reference.year - 3)
+    if old / len(years) < 0.8:
+        return False
+    sig = engine.news_signals(text, code, reference)
+    if sig["deictic"] <= old // 10:
+        return True
+    if sig["deictic"] > 1 or old < 5:
+        return False
+    return sig["dated"] >= 2
+
+
 def resolve_document(text: str, published: date | None, today: date | None = None, *,
                      language: str | None = None) -> tuple[date | None, str | None, list[TimeExpression]]:
     """Reference date, its source ("given", "inferred" or None) and the expressions.
@@ -154,19 +210,20 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
     if not isinstance(text, str):
         return published, ("given" if published else None), []
     story = False
+    lang = language_code(language) or (detect_language(text) if text else None)
     if published is not None:
         # the same decision as ``tag``: news with a few old years stay deictic
         ref, source = published, "given"
-        narrative = looks_historical(text, ref)
+        narrative = looks_historical(text, ref, language=lang)
         story = not narrative and looks_narrative(text, ref)
     else:
-        ref, how = infer_reference(text, today)
+        ref, how = infer_reference(text, today, language=lang)
         source = "inferred" if ref is not None else None
         # no dateline and no weekday-date agreement: a history or an encyclopedia article, whose
         # relative dates follow the story rather than a publication date
         narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref)
     try:
-        exprs = _tag(text, ref, narrative, story, language)
+        exprs = _tag(text, ref, narrative, story, lang) if text else []
     except Exception:
         if is_strict():
             raise

@@ -126,8 +126,10 @@ def test_history_narrative_time():
 
 
 def test_month_of_last_year_is_not_put_in_this_year():
-    # "w maju ubiegłego roku": May of the year before; the engine cannot say it yet, so only the year is given
-    assert engine_values("W maju ubiegłego roku odbyły się wybory.") == [("ubiegłego roku", "2023")]
+    # "w maju ubiegłego roku": May of the year before, one expression (the engine's year_offset)
+    assert engine_values("W maju ubiegłego roku odbyły się wybory.") == [("maju ubiegłego roku", "2023-05")]
+    assert engine_values("5 marca ubiegłego roku podpisano umowę.") == [("5 marca ubiegłego roku", "2023-03-05")]
+    assert engine_values("W grudniu przyszłego roku odbędą się wybory.") == [("grudniu przyszłego roku", "2025-12")]
 
 
 def test_vague_dates_are_bands_with_reasoning_in_english():

@@ -26,7 +26,7 @@ from .resolve import Context, resolve
 
 LANGUAGES: frozenset[str] = available()
 
-__all__ = ["LANGUAGES", "tag", "load", "weekday_dates"]
+__all__ = ["LANGUAGES", "tag", "load", "weekday_dates", "news_signals"]
 
 
 def tag(text: str, reference: date | None, language: str, *, narrative: bool = False) -> list[TimeExpression]:
@@ -39,11 +39,71 @@ def tag(text: str, reference: date | None, language: str, *, narrative: bool = F
         narrative = False
     ctx = Context(lang, text, reference, narrative)
     out: list[TimeExpression] = []
-    for start, end, frame, _ in _frames(lang, text):
+    for start, end, frame, _ in _frames_of(lang, text):
         e = resolve(ctx, frame, start, end)
         if e is not None:
             out.append(e)
     return out
+
+
+_last_frames: tuple[str, str, list] | None = None
+
+
+def _frames_of(lang: Language, text: str) -> list:
+    """``_frames`` as a list, kept for the last text read (``news_signals`` and ``tag`` read the same text
+    one after the other)."""
+    global _last_frames
+    last = _last_frames
+    if last is not None and last[0] == lang.code and (last[1] is text or last[1] == text):
+        return last[2]
+    got = list(_frames(lang, text))
+    _last_frames = (lang.code, text, got)
+    return got
+
+
+def news_signals(text: str, language: str, reference: date | None = None) -> dict[str, int]:
+    """What tells news from a history, read with ``language``'s own data in the first 20,000 characters:
+    ``deictic`` — the days news date by (the language's day words — yesterday, today —, its ``[news_cue]``
+    words, and weekdays written without a date or an anaphoric "that"/"the next"); ``news`` — the phrases news
+    use and histories rarely do ("three days ago", "last week", "next month", "last September"); ``dated`` —
+    months and days written with a year more than three years before ``reference``."""
+    out = {"deictic": 0, "news": 0, "dated": 0}
+    if language not in LANGUAGES or not isinstance(text, str) or not text:
+        return out
+    lang = load(language)
+    head = text[:20000]
+    frames = _frames_of(lang, head)
+    cue_spans = [(m.start(), m.end()) for m in lang.news_cue.finditer(head)]
+    seen = set()
+    for start, end, f, _ in frames:
+        kind = f.get("kind")
+        deixis = f.get("deixis")
+        if kind == "day" and not f.get("history") or kind == "weekday" and deixis not in ("prev_a", "next_a"):
+            # a day word the language says histories use too ("heute": ``history`` in its frame) does not
+            # count, nor one inside quoted speech (a history quoting "today ... tomorrow")
+            seen.add(start)
+            if not _quoted(head, start):
+                out["deictic"] += 1
+        elif kind == "shift" and not f.get("anaphoric") or kind in ("unit", "month", "season") and \
+                deixis in ("last", "next", "this") and not f.get("there"):
+            out["news"] += 1
+        elif kind in ("date", "month") and reference is not None:
+            y = f.get("year")
+            if y is not None and int(y) < reference.year - 3:
+                out["dated"] += 1
+    # news cue words the rules did not read as a day of their own
+    out["deictic"] += sum(1 for a, b in cue_spans if not any(a <= q < b for q in seen) and not _quoted(head, a))
+    return out
+
+
+def _quoted(text: str, i: int) -> bool:
+    """Whether ``i`` lies inside a «…» or „…“ quotation opened in the same paragraph."""
+    para = text.rfind("\n", 0, i) + 1
+    for open_, close in (("«", "»"), ("„", "“")):
+        o = text.rfind(open_, para, i)
+        if o >= 0 and text.find(close, o + 1, i) < 0:
+            return True
+    return False
 
 
 def _frames(lang: Language, text: str):
@@ -219,10 +279,15 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?\n:;—–-"
 
 
-def weekday_dates(text: str):
+def weekday_dates(text: str, language: str | None = None):
     """(weekday 1–7, month, day, matched text) for each weekday written before a day and a month without a
-    year, in every engine language: the clue ``infer_reference`` uses to find the year of a text."""
-    for code in sorted(LANGUAGES):
+    year: the clue ``infer_reference`` uses to find the year of a text. Read in ``language`` when it is known
+    (nothing for a language without data), else in every engine language."""
+    if language is not None:
+        codes = [language] if language in LANGUAGES else []
+    else:
+        codes = sorted(LANGUAGES)
+    for code in codes:
         lang = load(code)
         for rule in lang.rules:
             if rule.frame.get("kind") != "date" or "weekday" not in rule.groups:

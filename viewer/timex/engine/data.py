@@ -247,6 +247,9 @@ def _compile_pattern(src: str, classes: dict, alts: dict) -> tuple[str, dict[str
             body = alts[cls]
         else:
             raise KeyError(f"unknown class {{{cls}}}")
+        if name in groups:
+            raise ValueError(f"the group name {name!r} is used twice in the pattern (name the second one: "
+                             f"{{{cls}:{name}2}})")
         groups[name] = cls
         # a word ends there, unless the pattern goes on with letters: "{weekday}abend" (Montagabend)
         glued = m.end() < len(src) and (src[m.end()].isalpha() or src[m.end()] == "{")
@@ -262,23 +265,40 @@ def _compile_pattern(src: str, classes: dict, alts: dict) -> tuple[str, dict[str
 @lru_cache(maxsize=None)
 def load(code: str) -> Language:
     base = resources.files("viewer.timex.lang") / code
-    lex = tomllib.loads((base / "lexicon.toml").read_text(encoding="utf-8"))
-    rules_src = tomllib.loads((base / "rules.toml").read_text(encoding="utf-8"))
+    return build(code, (base / "lexicon.toml").read_text(encoding="utf-8"),
+                 (base / "rules.toml").read_text(encoding="utf-8"))
+
+
+def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
+    """A language from the text of its ``lexicon.toml`` and ``rules.toml`` (what ``load`` reads from its
+    folder). Raises ValueError naming the language, the rule and the fault for a data mistake: a lexicon
+    class named like a built-in one, a group name used twice in a pattern, an unknown class, a bad pattern."""
+    lex = tomllib.loads(lexicon_toml)
+    rules_src = tomllib.loads(rules_toml)
     tense = lex.pop("tense", {})
     classes: dict[str, dict[str, object]] = {}
     fields: dict[str, str] = {}
     alts: dict[str, str] = {}
     for cls, table in lex.items():
+        if cls in BUILTIN:
+            # it would be silently shadowed by the built-in pattern of the same name
+            raise ValueError(f"{code} lexicon: class [{cls}] has the name of a built-in class "
+                             f"({{{cls}}} = {BUILTIN[cls]!r}); give it another name")
         fields[cls] = table.pop("_field", cls)
         classes[cls] = {" ".join(k.lower().replace("’", "'").split()): v for k, v in table.items()}
         alts[cls] = _alternation(classes[cls])
     rules: list[Rule] = []
     for i, r in enumerate(rules_src.get("rule", [])):
-        pat, groups = _compile_pattern(r["pattern"], classes, alts)
+        try:
+            pat, groups = _compile_pattern(r["pattern"], classes, alts)
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{code} rule {r.get('name')!r}: {exc.args[0] if exc.args else exc}") from exc
         try:
             rx = re.compile(pat, re.I)
         except re.error as exc:
-            raise ValueError(f"{code} rule {r['name']!r}: {exc}") from exc
+            dup = re.match(r"redefinition of group name '(\w+)'", str(exc))
+            raise ValueError(f"{code} rule {r['name']!r}: " + (
+                f"the group name {dup.group(1)!r} is used twice in the pattern" if dup else str(exc))) from exc
         rules.append(Rule(r["name"], rx, dict(r.get("frame", {})), groups,
                           re.compile(r["not_before"], re.I) if r.get("not_before") else None,
                           re.compile(r["not_after"], re.I) if r.get("not_after") else None,

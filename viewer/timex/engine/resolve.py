@@ -4,6 +4,7 @@ cannot decide (a bare weekday, a month without a year)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
@@ -28,7 +29,6 @@ PAST_SLACK = 90
 NARRATIVE_BACK = 120   # days: how far a history looks back without a year before it means the next year
 FUTURE_SLACK = 31
 
-_SENT_END = re.compile(r"[.!?;]\s+(?=\S)|\n\s*\n")
 
 
 def day_label(d: date) -> str:
@@ -62,6 +62,7 @@ class Context:
         self.anchor: date | None = None       # the last date written out in full (narrative time)
         self.anchor_kind: str | None = None
         self.last_day: date | None = None     # the last day-level date read
+        self._breaks: list[int] | None = None  # where each sentence of the text begins (read lazily)
 
     def deictic_ref(self) -> tuple[date | None, str]:
         if self.narrative and self.anchor is not None:
@@ -85,16 +86,29 @@ class Context:
         self.anchor, self.anchor_kind = d, kind
 
     def sentence(self, start: int, end: int) -> tuple[str, str]:
-        lo = max(0, start - 150)
+        """The words around an expression inside its own sentence (at most 150 characters before it and 120
+        after it): where its tense is read. Sentences are cut by ``viewer.text.sentence_breaks`` (the app's
+        one splitter, which knows the language's abbreviations), and a ';' cuts a clause too."""
+        breaks = self._breaks
+        if breaks is None:
+            breaks = self._breaks = self._sentence_starts()
+        k = bisect_right(breaks, start)
+        lo = max(start - 150, breaks[k - 1] if k else 0, 0)
+        hi = min(end + 120, breaks[k] if k < len(breaks) else len(self.text))
+        hi = max(hi, end)
         left = self.text[lo:start]
-        for m in _SENT_END.finditer(left):
-            lo = m.end()
-        left = left[lo - max(0, start - 150):] if lo > max(0, start - 150) else left
-        right = self.text[end:end + 120]
-        m = _SENT_END.search(right)
-        if m:
-            right = right[:m.start()]
+        cut = left.rfind(";")
+        if cut >= 0:
+            left = left[cut + 1:]
+        right = self.text[end:hi]
+        cut = right.find(";")
+        if cut >= 0:
+            right = right[:cut]
         return left, right
+
+    def _sentence_starts(self) -> list[int]:
+        from ...text import sentence_breaks
+        return [nxt for _, nxt in sentence_breaks(self.text, language=self.lang.code)]
 
     def tense(self, start: int, end: int) -> tuple[str | None, str]:
         """"past", "future" or None, and the word that decided: the cue nearest to the expression."""
@@ -184,6 +198,13 @@ def year_for(ctx: Context, month: int, day: int | None, start: int, end: int, de
     if t is None and dist(y) > 150:
         return y - 1, f"the most recent before the {how} (no tense cue)", ref
     return y, f"the nearest to the {how}" + (f", {t} tense agrees" if t else ""), ref
+
+
+def _year_offset(ref: date, offset, how: str) -> tuple[int, str]:
+    """The year a month or date names with "last year" / "next year" / "this year" after it."""
+    off = int(offset)
+    return ref.year + off, {-1: f"last year: the year before the {how}'s", 1: f"next year: the year after the {how}'s",
+                            0: f"this year: the {how}'s year"}.get(off, f"{off:+d} years from the {how}'s year")
 
 
 def weekday_date(ctx: Context, wd: int, deixis: str | None, start: int, end: int
@@ -284,7 +305,10 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
                          f"'{s}' has no year and there is no reference date", mod)
         y = None
         why = ""
-        if wd is not None and deixis not in ("last", "next", "prev_a", "next_a"):
+        if f.get("year_offset") is not None:
+            # "5 marca ubiegłego roku": the year before (or after) the reference's, whatever the month
+            y, why = _year_offset(ref, f["year_offset"], how)
+        if y is None and wd is not None and deixis not in ("last", "next", "prev_a", "next_a"):
             y = _agreeing_year(month, day, int(wd), ref.year)
             if y is not None and abs(y - ref.year) <= 1:
                 why = f"the year in which {WEEKDAY_NAMES[int(wd) - 1]} falls on {day} {MONTH_NAMES[month - 1]}"
@@ -310,7 +334,12 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             i = int(year) * 12 + month - 1
             ctx.set_anchor(date(int(year), month, 1), "month")
             return _unit(ctx, start, end, "month", i, f"'{s}': a month written with its year", mod)
-        y, why, ref = year_for(ctx, month, None, start, end, deixis)
+        if f.get("year_offset") is not None and ctx.deictic_ref()[0] is not None:
+            # "w maju ubiegłego roku", "septiembre del año pasado"
+            ref, how = ctx.deictic_ref()
+            y, why = _year_offset(ref, f["year_offset"], how)
+        else:
+            y, why, ref = year_for(ctx, month, None, start, end, deixis)
         if y is None:
             return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}", None, None, "month",
                          f"'{s}' has no year and there is no reference date", mod)
