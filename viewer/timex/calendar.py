@@ -180,3 +180,16 @@ def _narrow_years(y0: int, y1: int, mod: str, earliest: str, latest: str) -> tup
     if spans is None or spans[0] > spans[1]:
         return earliest, latest
     return date(spans[0], 1, 1).isoformat(), date(spans[1], 12, 31).isoformat()
+
+
+def deictic_reference(narrative: bool, anchor: date | None, ref: date | None) -> tuple[date | None, str]:
+    """The date a deictic expression ("last September", "this summer") counts from, and what it is: in a
+    history the time the story is at, else the reference (publication) date, else the last date the text
+    gave. Every language's resolver asks this one place."""
+    if narrative and anchor is not None:
+        return anchor, "narrative time"
+    if ref is not None:
+        return ref, "reference"
+    if anchor is not None:
+        return anchor, "last mentioned date"
+    return None, ""

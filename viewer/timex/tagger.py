@@ -223,13 +223,7 @@ class _Ctx:
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
-        if self.narrative and self.anchor is not None:
-            return self.anchor, "narrative time"
-        if self.ref is not None:
-            return self.ref, "reference"
-        if self.anchor is not None:
-            return self.anchor, "last mentioned date"
-        return None, ""
+        return cal.deictic_reference(self.narrative, self.anchor, self.ref)
 
     def anaphoric_ref(self) -> tuple[date | None, str]:
         if self.anchor is not None:

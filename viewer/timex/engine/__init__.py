@@ -139,11 +139,9 @@ def _frames(lang: Language, text: str):
                 if q >= s:
                     break
                 got = _at(lang, text, q, tuple(k for k in raw if raw_next[k] == q))
-                if got is None:
-                    pos = q + 1
-                else:
+                pos = q + 1 if got is None else got[3]
+                if got is not None:
                     yield got
-                    pos = got[3]
             if s < pos:
                 continue
             ks = candidates(wm.group())
@@ -162,11 +160,9 @@ def _frames(lang: Language, text: str):
         if q >= n:
             return
         got = _at(lang, text, q, tuple(k for k in raw if raw_next[k] == q))
-        if got is None:
-            pos = q + 1
-        else:
+        pos = q + 1 if got is None else got[3]
+        if got is not None:
             yield got
-            pos = got[3]
 
 
 def _at(lang: Language, text: str, p: int, ks, *, every: bool = False):

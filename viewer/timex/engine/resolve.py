@@ -65,13 +65,7 @@ class Context:
         self._breaks: list[int] | None = None  # where each sentence of the text begins (read lazily)
 
     def deictic_ref(self) -> tuple[date | None, str]:
-        if self.narrative and self.anchor is not None:
-            return self.anchor, "narrative time"
-        if self.ref is not None:
-            return self.ref, "reference"
-        if self.anchor is not None:
-            return self.anchor, "last mentioned date"
-        return None, ""
+        return cal.deictic_reference(self.narrative, self.anchor, self.ref)
 
     def anaphoric_ref(self) -> tuple[date | None, str]:
         if self.last_day is not None:
