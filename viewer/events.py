@@ -15,11 +15,19 @@ Rules (documented in docs/INGEST.md):
 * Language: the article's own (its source's metadata), else detected from its title and opening
   (:func:`article_language`); the tagger, the sentence splitter, the titles and the country finder all read
   the article in it.
+* Bounded work per article (pathological inputs: a 30 MB file that is one line, a sentence pasted 5,000
+  times): the tagger and the event builder read the first :data:`MAX_TEXT_CHARS` characters of an article
+  (the whole text is still stored); a "sentence" longer than :data:`MAX_SENTENCE_CHARS` (a line with no
+  sentence ends) is read in pieces of at most that length, cut at a space; an event whose sentence (or, in
+  such a piece, whose surrounding words) and date repeat one already found in the article is the same
+  happening told again and is dropped; an article gives at most :data:`MAX_EVENTS` events. Each limit that
+  applies is said in a note (:func:`article_events_noted`), which the ingest summary names with the file.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Iterator
 
 from viewer import actors
 from viewer.model import PUBLISHED_INFERRED, Article, CountryMention, Event, TimeExpression
@@ -28,6 +36,10 @@ from viewer.timex import resolve_document
 from viewer.titles import make_title
 
 EVENT_TYPES = ("DATE", "TIME")
+MAX_TEXT_CHARS = 1_000_000     # characters of one article the tagger and the event builder read
+MAX_SENTENCE_CHARS = 3_000     # a longer "sentence" (a line with no sentence ends) is read in pieces
+MAX_EVENTS = 1_000             # events of one article
+_CONTEXT_CHARS = 60            # words around a date that tell repeats apart inside a piece of a long line
 NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 # ---------------------------------------------------------------------------------------------
@@ -99,8 +111,58 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
     the text and the article's ``published`` / ``published_source`` are set (``"inferred"``). The article's
     ``language`` is normalised, or set when it can be detected (:func:`article_language`).
     """
-    text = article.text
+    article, events, countries, _notes = article_events_noted(article, today=today)
+    return article, events, countries
+
+
+def _read_extent(text: str) -> int:
+    """How much of ``text`` is read: all of it, or up to the last space before :data:`MAX_TEXT_CHARS`."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return len(text)
+    cut = max(text.rfind(" ", MAX_TEXT_CHARS - 1000, MAX_TEXT_CHARS),
+              text.rfind("\n", MAX_TEXT_CHARS - 1000, MAX_TEXT_CHARS))
+    return cut if cut > 0 else MAX_TEXT_CHARS
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """Sentence spans, a span longer than :data:`MAX_SENTENCE_CHARS` cut into pieces at spaces:
+    (start, end, is_a_piece)."""
+    for s0, s1 in spans:
+        if s1 - s0 <= MAX_SENTENCE_CHARS:
+            yield s0, s1, False
+            continue
+        p = s0
+        while p < s1:
+            q = min(p + MAX_SENTENCE_CHARS, s1)
+            if q < s1:
+                space = text.rfind(" ", p + MAX_SENTENCE_CHARS // 2, q)
+                q = space if space > p else q
+            a, b = p, q
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                yield a, b, True
+            p = q
+
+
+def _normalised(words: str) -> str:
+    return " ".join(words.casefold().split())
+
+
+def article_events_noted(article: Article, today=None) -> tuple[Article, list[Event], list[str], list[str]]:
+    """:func:`article_events`, and notes saying which limits on the work per article applied (what was not
+    read, repeats dropped, events past the cap); none for an ordinary article."""
+    notes: list[str] = []
+    full = article.text
     language = article.language = article_language(article)
+    extent = _read_extent(full) if isinstance(full, str) else 0
+    text = full[:extent] if isinstance(full, str) and extent < len(full) else full
+    if text is not full:
+        notes.append(f"only the first {extent:,} of its {len(full):,} characters were read for dates and "
+                     f"events (the limit of one article's text is {MAX_TEXT_CHARS:,} characters); the whole "
+                     "text is stored")
     published = as_date(article.published)
     reference, ref_source, exprs = resolve_document(text, published, today=today, language=language)
     if published is None and reference is not None:
@@ -118,9 +180,13 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
     dl = DATELINE.match(text)
     dateline_end = dl.end() if dl else 0
     events: list[Event] = []
+    seen: set[tuple] = set()
+    repeats = pieces = 0
+    capped = False
     ei = 0
     mi = 0
-    for s0, s1 in split_sentences(text, language=language):
+    for s0, s1, piece in _pieces(text, split_sentences(text, language=language)):
+        pieces += piece
         while ei < len(exprs) and exprs[ei].start < s0:
             ei += 1
         in_sentence = []
@@ -152,6 +218,18 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
         sentence = text[s0:s1]
         body0 = max(s0, dateline_end) if dateline_end < s1 else s0   # titles leave the dateline out
         for t in times:
+            # the same happening told again (a pasted sentence, a repeated stretch of a long line)
+            if piece:
+                key = (True, t.value, _normalised(text[max(0, t.start - _CONTEXT_CHARS):t.end + _CONTEXT_CHARS]))
+            else:
+                key = (False, t.value, _normalised(sentence))
+            if key in seen:
+                repeats += 1
+                continue
+            seen.add(key)
+            if len(events) >= MAX_EVENTS:
+                capped = True
+                break
             others = [(o.start - body0, o.end - body0) for o in in_sentence
                       if o is not t and o.start >= body0 and is_event_time(o)]
             if t.start >= body0:
@@ -161,4 +239,14 @@ def article_events(article: Article, today=None) -> tuple[Article, list[Event], 
             events.append(Event(
                 article_id=article.id, sentence_start=s0, sentence_end=s1, sentence=sentence, time=t,
                 title=title, countries=list(codes), mentions=list(sent_mentions)))
-    return article, events, countries
+        if capped:
+            break
+    if pieces:
+        notes.append(f"a line with no sentence ends was read in pieces of at most {MAX_SENTENCE_CHARS:,} "
+                     "characters")
+    if repeats:
+        notes.append(f"{repeats:,} repeated mention{'s' if repeats != 1 else ''} of the same date in the same "
+                     "words were taken as the same happening")
+    if capped:
+        notes.append(f"only its first {MAX_EVENTS:,} events were kept (the limit of one article)")
+    return article, events, countries, notes

@@ -6,12 +6,24 @@ dump or of stdin (read in the parent, which is cheap, and tagged in a worker). W
 its own :class:`~viewer.store.Store`, committing each batch in one transaction. Articles already stored (same
 id: the content hash, or the id given in a dump) are skipped, before tagging wherever the parent sees them
 first, so an interrupted import resumes where it stopped. ``jobs=1`` runs everything in-process.
+
+Stopping: ``should_stop`` is polled between articles and, while waiting for a worker, every
+:data:`POLL_SECONDS`; on a stop what is read is committed and the worker processes are killed at once (their
+unfinished work is redone by the next run). Workers die with their parent, however it ends (SIGKILL
+included): on Linux through ``PR_SET_PDEATHSIG``, everywhere through a thread watching the parent's pid
+(:func:`_init_worker`). SIGINT and SIGTERM stop a command-line ingest the same way
+(:func:`stop_on_signals`). Work per article is bounded by the event builder's limits
+(:mod:`viewer.events`); the notes it gives name the file in the summary.
 """
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
@@ -23,7 +35,71 @@ BATCH_ARTICLES = 500          # articles per store transaction
 BATCH_SECONDS = 2.0           # ... or fewer, when that long has passed since the last commit
 CHUNK_RECORDS = 64            # dump records per worker task
 FILES_PER_TASK = 8            # small files per worker task
-SMALL_IMPORT = 40             # fewer articles than this (estimated): no worker processes
+SMALL_IMPORT = 40             # fewer articles than this (estimated): no worker processes ...
+LARGE_INPUT_BYTES = 1 << 20   # ... unless one of them is larger than this (a worker can be stopped at once)
+POLL_SECONDS = 0.1            # how often a stop is looked for while waiting for a worker
+PARENT_WATCH_SECONDS = 0.5    # how often a worker checks that its parent is alive
+
+
+@dataclass
+class ArticleNote(ReadError):
+    """A note on an article that was read (``skipped`` is False): a limit on the work per article applied."""
+    article_id: str = ""
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """An ingest stopped by SIGINT or SIGTERM when no ``should_stop`` was given: what was read is stored
+    (``summary``); ``signum`` says which signal, ``exit_code`` is the shell's 128 + signal."""
+
+    def __init__(self, summary: "IngestSummary", signum: int):
+        self.summary = summary
+        self.signum = signum
+        self.exit_code = 128 + signum
+        super().__init__(f"stopped by {signal.Signals(signum).name}: {summary.articles_added} articles stored; "
+                         "run the same command again to read the rest")
+
+
+class SignalStop:
+    """``should_stop`` for an ingest that SIGINT / SIGTERM stop: true once one of them has arrived."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def __call__(self) -> bool:
+        return self.signum is not None
+
+    @property
+    def name(self) -> str | None:
+        return signal.Signals(self.signum).name if self.signum is not None else None
+
+    @property
+    def exit_code(self) -> int | None:
+        return 128 + self.signum if self.signum is not None else None
+
+
+@contextmanager
+def stop_on_signals(signals=(signal.SIGINT, signal.SIGTERM)) -> Iterator[SignalStop]:
+    """Within the block, SIGINT (Ctrl+C) and SIGTERM ask the ingest to stop cleanly: pass the yielded object
+    as ``should_stop``. A second signal raises KeyboardInterrupt at once. The previous handlers come back
+    afterwards. Outside the main thread (where Python cannot handle signals) it does nothing."""
+    stop = SignalStop()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum, _frame) -> None:
+        if stop.signum is not None:
+            raise KeyboardInterrupt
+        stop.signum = signum
+
+    previous = {}
+    try:
+        for s in signals:
+            previous[s] = signal.signal(s, handler)
+        yield stop
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
 
 
 @dataclass
@@ -62,17 +138,22 @@ def _prepare(article: Article, published: str | None) -> Article:
     return article
 
 
-def _tag(article: Article, today):
+def _tag(article: Article, today) -> list:
     """The article tagged and made into the rows the store writes (:func:`viewer.store.bulk.prepare_article`),
     here, in the worker, so that the parent, which alone writes, only executes the inserts. An article with
-    no language of its own gets the detected one here too (:func:`viewer.events.article_language`)."""
-    from viewer.events import article_events
+    no language of its own gets the detected one here too (:func:`viewer.events.article_language`).
+    Returns [Prepared, ArticleNote…] (the notes: limits on the work per article that applied), or
+    [ReadError]."""
+    from viewer.events import article_events_noted
     from viewer.store.bulk import prepare_article
     try:
-        return prepare_article(*article_events(article, today=today))
+        article, events, countries, notes = article_events_noted(article, today=today)
+        prepared = prepare_article(article, events, countries)
     except Exception as exc:  # one bad article must not stop an import
-        return ReadError(article.source or "?", None, f"article {article.id} could not be processed "
-                                                      f"({type(exc).__name__}: {exc})")
+        return [ReadError(article.source or "?", None, f"article {article.id} could not be processed "
+                                                       f"({type(exc).__name__}: {exc})")]
+    return [prepared] + [ArticleNote(article.source or "?", None, note, skipped=False,
+                                     article_id=prepared.article_id) for note in notes]
 
 
 def _work(task) -> list:
@@ -86,16 +167,49 @@ def _work(task) -> list:
                 if isinstance(item, ReadError):
                     out.append(item)
                 else:
-                    out.append(_tag(_prepare(item, published), today))
+                    out.extend(_tag(_prepare(item, published), today))
     else:
         for item in payload:
-            out.append(item if isinstance(item, ReadError) else _tag(_prepare(item, published), today))
+            if isinstance(item, ReadError):
+                out.append(item)
+            else:
+                out.extend(_tag(_prepare(item, published), today))
     return out
 
 
-def _init_worker() -> None:
-    """Build the shared tables once per process, before the first task: the gazetteer, the patterns of
-    the tagger and the titles (compiled when their modules are first imported) and the language detector."""
+def _die_with_parent(parent: int) -> None:
+    """End this worker process as soon as its parent is gone (killed, crashed): PR_SET_PDEATHSIG on Linux,
+    and everywhere a daemon thread comparing os.getppid() with the parent's pid."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)      # PR_SET_PDEATHSIG
+        except Exception:  # noqa: BLE001 - the thread below does the same, more slowly
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_WATCH_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int | None = None) -> None:
+    """Tie the worker's life to its parent's (:func:`_die_with_parent`); leave Ctrl+C to the parent, which
+    stops the workers itself; build the shared tables once per process, before the first task: the
+    gazetteer, the patterns of the tagger and the titles (compiled when their modules are first imported)
+    and the language detector."""
+    if parent is not None:
+        _die_with_parent(parent)
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):
+        pass
     from viewer import actors, events, text  # noqa: F401
     actors.gazetteer()
     text.detect_language("Language detection is ready in this worker.")
@@ -155,13 +269,14 @@ def ingest_paths(paths: list[str], db_path: str, *, published: str | None = None
     ``published`` (YYYY-MM-DD) is the publication date of articles that have none of their own.
     ``jobs``: worker processes (default: the number of CPUs; 1 runs in-process). ``progress(done, total)``
     is called as articles are processed (``total`` is an estimate, or None when unknown); ``on_error`` with
-    each :class:`ReadError`; ``should_stop()`` is polled between batches: when it returns True the work done
-    so far is committed and the summary says ``stopped``. ``max_bytes`` is the size limit of one article
-    (a file, a dump record, stdin; default ``viewer.sources.DEFAULT_MAX_BYTES``): larger ones are reported
-    and skipped, dumps of any size are read record by record.
+    each :class:`ReadError` (and each :class:`ArticleNote`: a limit on the work per article that applied);
+    ``should_stop()`` is polled between articles and while waiting for workers: when it returns True the
+    work done so far is committed, the workers are killed and the summary says ``stopped``. Without
+    ``should_stop``, in the main thread, SIGINT and SIGTERM stop the ingest that way and then raise
+    :class:`IngestInterrupted` (a KeyboardInterrupt) carrying the summary. ``max_bytes`` is the size limit
+    of one article (a file, a dump record, stdin; default ``viewer.sources.DEFAULT_MAX_BYTES``): larger
+    ones are reported and skipped, dumps of any size are read record by record.
     """
-    from viewer.store import Store
-
     if published is not None:
         try:
             published = date.fromisoformat(str(published)).isoformat()
@@ -169,17 +284,47 @@ def ingest_paths(paths: list[str], db_path: str, *, published: str | None = None
             raise ValueError(f"published date must be YYYY-MM-DD, not {published!r}") from None
 
     inputs, total = _plan(list(paths))
+    large = False
     if jobs is None:
         jobs = os.cpu_count() or 1
         if total is not None and total < SMALL_IMPORT:
-            jobs = 1
+            # a few articles are read in-process, unless one is large: a worker can be stopped at once
+            large = _has_large_file(inputs)
+            jobs = min(jobs, len(inputs)) if large else 1
     jobs = max(1, int(jobs))
+    pool = jobs > 1 or large
+
+    if should_stop is None:
+        with stop_on_signals() as signalled:
+            summary = _ingest(inputs, total, db_path, published, jobs, pool, progress, on_error, signalled,
+                              today, max_bytes)
+        if signalled.signum is not None:
+            raise IngestInterrupted(summary, signalled.signum)
+        return summary
+    return _ingest(inputs, total, db_path, published, jobs, pool, progress, on_error, should_stop, today,
+                   max_bytes)
+
+
+def _has_large_file(inputs) -> bool:
+    for kind, path in inputs:
+        if kind == "file":
+            try:
+                if os.path.getsize(path) > LARGE_INPUT_BYTES:
+                    return True
+            except OSError:
+                pass
+    return False
+
+
+def _ingest(inputs, total, db_path, published, jobs, pool, progress, on_error, should_stop, today,
+            max_bytes) -> IngestSummary:
+    from viewer.store import Store
 
     summary = IngestSummary()
     store = Store.open(db_path)
     state = _State(store, summary, total, progress, on_error)
     try:
-        if jobs == 1:
+        if not pool:
             _run_inline(inputs, published, today, state, should_stop, max_bytes)
         else:
             _run_parallel(inputs, published, today, jobs, state, should_stop, max_bytes)
@@ -204,6 +349,7 @@ class _State:
         self.done = 0
         self.last_commit = time.monotonic()
         self.last_progress = 0.0
+        self.last_added: str | None = None    # the article the notes that follow it are about
 
     def known(self, article_id: str) -> bool:
         return article_id in self.pending_ids or self.store.has_article(article_id)
@@ -219,15 +365,21 @@ class _State:
         self.report_progress()
 
     def result(self, item) -> None:
+        if isinstance(item, ArticleNote):
+            if item.article_id == self.last_added:     # not about an article found already stored
+                self.error(item)
+            return
         if isinstance(item, ReadError):
             self.error(item)
-            if not item.message.endswith("inferred from its text"):
+            if item.skipped:                            # a note on an input that was read is not one more
                 self.done += 1
             self.report_progress()
             return
         if self.known(item.article_id):
+            self.last_added = None
             self.skipped()
             return
+        self.last_added = item.article_id
         self.pending.append(item)
         self.pending_ids.add(item.article_id)
         self.done += 1
@@ -315,7 +467,8 @@ def _run_inline(inputs, published, today, state: _State, should_stop, max_bytes:
             elif state.known(item.id):
                 state.skipped()
             else:
-                state.result(_tag(_prepare(item, published), today))
+                for result in _tag(_prepare(item, published), today):
+                    state.result(result)
             if _stop(should_stop):
                 state.commit()
                 state.summary.stopped = True
@@ -343,15 +496,26 @@ class _Pool:
     """Worker processes that survive a worker's death: the lost tasks are retried one at a time in a new
     pool, and a task that kills its worker again is reported as errors, not an aborted import."""
 
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, should_stop=None):
         import multiprocessing
         self.jobs = jobs
         self.ctx = multiprocessing.get_context("spawn")
+        self.should_stop = should_stop
         self.pool = self._new()
 
     def _new(self):
         from concurrent.futures import ProcessPoolExecutor
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.ctx, initializer=_init_worker)
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.ctx, initializer=_init_worker,
+                                   initargs=(os.getpid(),))
+
+    def wait(self, fut) -> bool:
+        """Wait for ``fut``; False when a stop was asked for first."""
+        from concurrent.futures import wait
+        while not fut.done():
+            if _stop(self.should_stop):
+                return False
+            wait([fut], timeout=POLL_SECONDS)
+        return True
 
     def submit(self, task):
         return self.pool.submit(_work, task)
@@ -370,6 +534,8 @@ class _Pool:
         self.pool.shutdown(wait=False, cancel_futures=True)
         out: list = []
         for t in lost:
+            if _stop(self.should_stop):          # stopping: the lost tasks are for the next run
+                break
             self.pool = self._new()
             try:
                 out.extend(self.pool.submit(_work, t).result())
@@ -381,17 +547,38 @@ class _Pool:
         self.pool = self._new()
         return out
 
-    def shutdown(self, wait: bool) -> None:
-        self.pool.shutdown(wait=wait, cancel_futures=True)
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def kill(self) -> None:
+        """End the workers now, whatever they are doing (a stop, an interrupt): their work is lost and
+        nothing of it was stored."""
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            try:
+                p.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        for p in processes:
+            try:
+                p.join(5)
+            except Exception:  # noqa: BLE001
+                pass
 
 
 def _run_parallel(inputs, published, today, jobs: int, state: _State, should_stop,
                   max_bytes: int | None = None) -> None:
-    pool = _Pool(jobs)
+    pool = _Pool(jobs, should_stop)
     in_flight: deque = deque()      # (future, task), in input order
     window = jobs * 3
+    finished = False
 
     def drain_one() -> bool:
+        if not pool.wait(in_flight[0][0]):
+            state.commit()
+            state.summary.stopped = True
+            return False
         fut, task = in_flight.popleft()
         for item in pool.results(fut, task, in_flight):
             state.result(item)
@@ -403,6 +590,10 @@ def _run_parallel(inputs, published, today, jobs: int, state: _State, should_sto
 
     try:
         for task in _tasks(inputs, published, today, state, max_bytes):
+            if _stop(should_stop):
+                state.commit()
+                state.summary.stopped = True
+                return
             in_flight.append((pool.submit(task), task))
             while len(in_flight) >= window:
                 if not drain_one():
@@ -410,7 +601,11 @@ def _run_parallel(inputs, published, today, jobs: int, state: _State, should_sto
         while in_flight:
             if not drain_one():
                 return
+        finished = True
     finally:
         for fut, _ in in_flight:
             fut.cancel()
-        pool.shutdown(wait=not state.summary.stopped)
+        if finished:
+            pool.shutdown()
+        else:
+            pool.kill()

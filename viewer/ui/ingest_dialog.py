@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressDialog, QSpinBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressDialog,
+                               QSpinBox, QVBoxLayout)
 
 from viewer.ui.settings import open_settings
 
 MAX_ERRORS_SHOWN = 12
+QUIT_WAIT_MS = 60_000    # how long quitting waits for a stopped import to end (it ends within seconds)
 LIMIT_KEY = "import/max_article_mb"
 LIMIT_RANGE_MB = (1, 4096)
 
@@ -86,9 +87,15 @@ def import_limit_action(window) -> QAction:
     return action
 
 
+def _listed(lines: list[str]) -> str:
+    more = len(lines) - MAX_ERRORS_SHOWN
+    return "\n".join(lines[:MAX_ERRORS_SHOWN]) + (f"\n… and {more} more" if more > 0 else "")
+
+
 class IngestWorker(QThread):
     progressed = Signal(int, int)
-    item_failed = Signal(str)
+    item_failed = Signal(str)     # an input that was not read (skipped)
+    item_noted = Signal(str)      # an input read with a note (a date inferred, a limit on the work applied)
     succeeded = Signal(object)    # IngestSummary
     crashed = Signal(str)
 
@@ -110,7 +117,8 @@ class IngestWorker(QThread):
             line = getattr(err, "line", None)
             if line:
                 where += f":{line}"
-            self.item_failed.emit(f"{where}: {getattr(err, 'message', err)}" if where else str(err))
+            text = f"{where}: {getattr(err, 'message', err)}" if where else str(err)
+            (self.item_failed if getattr(err, "skipped", True) else self.item_noted).emit(text)
 
         try:
             summary = self._ingest(
@@ -132,15 +140,23 @@ class ImportController(QObject):
         super().__init__(window)
         self.window = window
         self.errors: list[str] = []
+        self.notes: list[str] = []
         self.summary = None
         self.limit_mb = import_limit_mb()
         self.worker = IngestWorker(paths, db_path, self, max_bytes=self.limit_mb * 1024 * 1024)
         self.worker.progressed.connect(self._progress)
         self.worker.item_failed.connect(self.errors.append)
+        self.worker.item_noted.connect(self.notes.append)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.crashed.connect(self._crashed)
         self.worker.finished.connect(self._ended)
         self._failure: str | None = None
+        self.quiet = False             # the window is closing: no reports when the import ends
+        self.quitting = False          # the application is quitting (its windows close without asking)
+        app = QApplication.instance()
+        if app is not None:            # quitting the application stops the import and waits for its end
+            app.installEventFilter(self)
+            app.aboutToQuit.connect(self._quitting)
 
         n = len(paths)
         self.dialog = QProgressDialog(
@@ -160,11 +176,29 @@ class ImportController(QObject):
         return self.worker.isRunning()
 
     def cancel(self) -> None:
+        """Stop: what is read is kept, the worker processes end at once, the thread soon after."""
         self.worker.stop()
-        self.dialog.setLabelText("Stopping after the current article…")
+        if self.worker.isRunning():
+            self.window.statusBar().showMessage("Stopping the import…")
 
     def wait(self, ms: int) -> bool:
         return self.worker.wait(ms)
+
+    def stop_and_wait(self, ms: int) -> bool:
+        """Stop and wait up to ``ms`` for the thread to end (the window is closing: nothing is reported
+        afterwards). True when it has ended."""
+        self.quiet = True
+        self.worker.stop()
+        return self.worker.wait(ms)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Quit:
+            self.quitting = True
+        return False
+
+    def _quitting(self) -> None:
+        if self.worker.isRunning():
+            self.stop_and_wait(QUIT_WAIT_MS)
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -180,20 +214,29 @@ class ImportController(QObject):
         self._failure = message
 
     def _ended(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.dialog.reset()
         self.dialog.hide()
         self.dialog.deleteLater()
-        if self._failure:
+        if self.quiet:
+            pass
+        elif self._failure:
             self._report(QMessageBox.Icon.Warning, "Import failed", self._failure)
-        elif self.errors:
-            shown = "\n".join(self.errors[:MAX_ERRORS_SHOWN])
-            more = len(self.errors) - MAX_ERRORS_SHOWN
-            self._report(QMessageBox.Icon.Information, "Some items could not be read",
-                         f"{len(self.errors)} could not be read:\n{shown}"
-                         + (f"\n… and {more} more" if more > 0 else "")
-                         + ("\n\nArticles over the size limit "
-                            f"({self.limit_mb} MB) can be read after raising it in File ▸ Import Size Limit…"
-                            if any("size limit" in e for e in self.errors) else ""))
+        elif self.errors or self.notes:
+            parts = []
+            if self.errors:
+                parts.append(f"{len(self.errors)} could not be read (skipped):\n" + _listed(self.errors)
+                             + ("\n\nArticles over the size limit "
+                                f"({self.limit_mb} MB) can be read after raising it in File ▸ Import Size Limit…"
+                                if any("size limit" in e for e in self.errors) else ""))
+            if self.notes:
+                parts.append(f"Read, with {len(self.notes)} note{'s' if len(self.notes) != 1 else ''}:\n"
+                             + _listed(self.notes))
+            self._report(QMessageBox.Icon.Information,
+                         "Some items could not be read" if self.errors else "Imported, with notes",
+                         "\n\n".join(parts))
         self.finished.emit(self.summary)
 
     def _report(self, icon, title: str, text: str) -> None:
