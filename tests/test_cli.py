@@ -1,4 +1,5 @@
 """The command line others rely on (GUIDE §3), run as a real subprocess."""
+import csv
 import json
 import subprocess
 import sys
@@ -136,3 +137,23 @@ def test_two_reports_of_one_happening_become_one_event_with_both_excerpts(tmp_pa
     assert "2 articles added" in proc.stderr and "+1 more reports" in proc.stderr
     (event,) = [json.loads(x) for x in run("events", "--db", str(db), "--json").stdout.splitlines()]
     assert event["value"] == "2024-11-17" and event["reports"] == 2
+
+
+def test_export_takes_the_same_filters_as_events(seed_db, tmp_path):
+    out = tmp_path / "de.json"
+    proc = run("export", "--db", str(seed_db), "--format", "json", "--out", str(out), "--country", "de")
+    rows = json.loads(out.read_text())
+    assert [r["value"] for r in rows] == ["2024-W46-WE"] and all("DE" in r["countries"] for r in rows)
+    assert "1 events written" in proc.stderr
+    # each filter as `events` reads it: the same events come out
+    for flags in (["--from", "2024-11-01"], ["--to", "2024-09-30"], ["--search", "Kursk"], ["--lang", "en"],
+                  ["--lang", "fr"], ["--country", "RU", "--country", "FR"]):
+        run("export", "--db", str(seed_db), "--format", "csv", "--out", str(out), *flags)
+        exported = [row["id"] for row in csv.DictReader(out.open(encoding="utf-8"))]
+        listed = [str(json.loads(line)["id"])
+                  for line in run("events", "--db", str(seed_db), "--json", *flags).stdout.splitlines()]
+        assert sorted(exported) == sorted(listed), flags
+    run("export", "--db", str(seed_db), "--format", "csv", "--out", str(out), "--search", "Kursk")
+    assert 0 < len(list(csv.DictReader(out.open(encoding="utf-8")))) < 4     # the search narrowed it
+    assert run("export", "--db", str(seed_db), "--format", "csv", "--out", str(out), "--from", "soon",
+               check=False).returncode == 2

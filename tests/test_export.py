@@ -54,3 +54,14 @@ def test_unknown_format_leaves_no_file(store, tmp_path):
     with pytest.raises(ValueError):
         export(store, "xml", str(out))
     assert not out.exists() and list(tmp_path.glob(".export-*")) == []
+
+
+def test_export_writes_only_what_the_filter_keeps(store, tmp_path):
+    from viewer.model import ViewFilter
+    out = tmp_path / "f.json"
+    assert export(store, "json", str(out), ViewFilter(countries=frozenset({"NATO"}))) == 1
+    (only,) = json.loads(out.read_text())
+    assert only["title"] == "Putin warns" and "NATO" in only["countries"]
+    assert export(store, "csv", str(out), ViewFilter(countries=frozenset({"FR"}))) == 0
+    assert list(csv.DictReader(out.open())) == []          # a header and no rows
+    assert export(store, "json", str(out), ViewFilter(date_from="2024-10-01")) == 0   # September ends before

@@ -47,6 +47,27 @@ def _date_range(text: str) -> tuple[str, str]:
     return _iso_date(parts[0]), _iso_date(parts[1])
 
 
+def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    """The event filters `events` and `export` share (read into one ViewFilter by _view_filter)."""
+    p.add_argument("--country", action="append", default=[], metavar="CC",
+                   help="only events naming this country (ISO 3166-1 alpha-2, or NATO, EU ...); repeatable")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="D",
+                   help="only events that may fall on or after this date (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="D",
+                   help="only events that may fall on or before this date (YYYY-MM-DD)")
+    p.add_argument("--search", metavar="Q", help="only events whose words match (as the window's search)")
+    p.add_argument("--lang", dest="languages", action="append", default=[], metavar="CODE",
+                   help="only events from articles in this language (ISO 639-1; 'und': not known); repeatable")
+
+
+def _view_filter(args):
+    """The ViewFilter of the filter arguments (see _add_filter_arguments)."""
+    from viewer.model import ViewFilter
+    return ViewFilter(countries=frozenset(c.strip().upper() for c in args.country) if args.country else None,
+                      date_from=args.date_from, date_to=args.date_to, search=args.search,
+                      languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflict-timeline",
@@ -77,12 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("events", help="list events")
     p.add_argument("--db", dest="db_sub")
-    p.add_argument("--country", action="append", default=[], metavar="CC")
-    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="D")
-    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="D")
-    p.add_argument("--search", metavar="Q")
-    p.add_argument("--lang", dest="languages", action="append", default=[], metavar="CODE",
-                   help="only events from articles in this language (ISO 639-1; 'und': not known); repeatable")
+    _add_filter_arguments(p)
     p.add_argument("--json", action="store_true", help="one JSON object per event (with its article's language)")
 
     p = sub.add_parser("articles", help="list articles")
@@ -100,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--format", required=True, choices=["csv", "json", "timelinejs"])
     p.add_argument("--out", required=True)
+    _add_filter_arguments(p)
 
     p = sub.add_parser("synth", help="write a synthetic database of N events (benchmarks, tests)")
     p.add_argument("--events", type=int, required=True)
@@ -164,13 +181,21 @@ def cmd_gui(args) -> int:
              "Run it from a desktop session, or render offscreen with: "
              "conflict-timeline screenshot --db FILE --out timeline.png")
         return EXIT_FAULT
-    db = _db_path(args)
-    if not (args.db or Path(db).exists()):
-        # First start: fill the default database with the bundled seed articles.
-        from viewer.paths import seeds_dir
-        _ingest([str(seeds_dir())], db, quiet=True)
+    db = _first_start(args)
     from viewer.ui.app import run_gui
     return run_gui(db)
+
+
+def _first_start(args) -> str:
+    """The database to open. With no --db it is the default one in the user data folder; the first time
+    (when it does not exist yet) it is made from the bundled seed articles, for the window and for
+    `screenshot` alike."""
+    db = _db_path(args)
+    if not (args.db or getattr(args, "db_sub", None) or Path(db).exists()):
+        from viewer.paths import seeds_dir
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        _ingest([str(seeds_dir())], db, quiet=True)
+    return db
 
 
 def cmd_ingest(args) -> int:
@@ -189,7 +214,7 @@ def _megabytes(text: str) -> int:
 
 
 def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None) -> int:
-    from viewer.ingest import ingest_paths
+    from viewer.ingest import ingest_paths, stop_on_signals
     from viewer.store import Store
     Store.open(db).close()  # fail early, with a clear message, on a database we can't use
     bar = None
@@ -214,8 +239,9 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None
         else:
             _err(message)
 
-    summary = ingest_paths(list(paths), db, published=published, jobs=jobs,
-                           progress=progress, on_error=on_error, max_bytes=max_bytes)
+    with stop_on_signals() as stop:     # SIGTERM / Ctrl+C: what is read is stored, then a clean stop
+        summary = ingest_paths(list(paths), db, published=published, jobs=jobs, progress=progress,
+                               on_error=on_error, max_bytes=max_bytes, should_stop=stop)
     if bar is not None:
         bar.close()
     skipped = sum(1 for e in summary.errors if getattr(e, "skipped", True))
@@ -228,6 +254,9 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None
               + (" (stopped early)" if summary.stopped else ""), file=sys.stderr)
         for note in summary.language_notes():
             print(note, file=sys.stderr)
+    if stop.signum is not None:
+        _err(f"stopped by {stop.name}: what was read is stored; run the same command again to read the rest")
+        return stop.exit_code
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 
@@ -256,11 +285,8 @@ def _open_existing(args):
 
 
 def cmd_events(args) -> int:
-    from viewer.model import ViewFilter
     store = _open_existing(args)
-    f = ViewFilter(countries=frozenset(c.upper() for c in args.country) if args.country else None,
-                   date_from=args.date_from, date_to=args.date_to, search=args.search,
-                   languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None)
+    f = _view_filter(args)
     languages = _ArticleLanguages(store)
     for row in store.events(f):
         if args.json:
@@ -305,10 +331,11 @@ def cmd_articles(args) -> int:
 
 
 def cmd_screenshot(args) -> int:
+    db = _first_start(args)
     store = _open_existing(args)
     store.close()
     from viewer.ui.app import screenshot
-    screenshot(_db_path(args), args.out, size=args.size,
+    screenshot(db, args.out, size=args.size,
                countries=[c.upper() for c in args.country] or None, date_range=args.date_range)
     print(args.out)
     return EXIT_OK
@@ -318,7 +345,7 @@ def cmd_export(args) -> int:
     from viewer.export import export
     store = _open_existing(args)
     try:
-        count = export(store, args.format, args.out)
+        count = export(store, args.format, args.out, _view_filter(args))
     except OSError as exc:
         _err(f"{args.out}: {exc.strerror}")
         return EXIT_FAULT

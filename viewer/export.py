@@ -12,9 +12,9 @@ CSV_FIELDS = ["id", "earliest", "latest", "value", "type", "granularity", "count
               "sentence", "time_text", "reasoning", "article_id", "article_title", "url", "published", "language"]
 
 
-def _records(store):
+def _records(store, view_filter=None):
     articles: dict[str, dict] = {}
-    for row in store.events():
+    for row in store.events(view_filter):
         art = articles.get(row.article_id)
         if art is None:
             art = store.article(row.article_id) or {}
@@ -65,8 +65,9 @@ def _timelinejs_event(row, art) -> dict:
     return event
 
 
-def export(store, fmt: str, out: str) -> int:
-    """Write every event of `store` to `out` in `fmt`; returns the count. The file appears whole or not at all."""
+def export(store, fmt: str, out: str, view_filter=None) -> int:
+    """Write the events of `store` that `view_filter` (a ViewFilter; None: every event) keeps to `out` in
+    `fmt`; returns the count. The file appears whole or not at all."""
     target = Path(out)
     fd, tmp = tempfile.mkstemp(prefix=".export-", dir=str(target.parent or Path(".")))
     count = 0
@@ -75,17 +76,17 @@ def export(store, fmt: str, out: str) -> int:
             if fmt == "csv":
                 writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
                 writer.writeheader()
-                for row, art in _records(store):
+                for row, art in _records(store, view_filter):
                     rec = _record_dict(row, art)
                     rec["countries"] = " ".join(rec["countries"])
                     writer.writerow(rec)
                     count += 1
             elif fmt == "json":
-                records = [_record_dict(row, art) for row, art in _records(store)]
+                records = [_record_dict(row, art) for row, art in _records(store, view_filter)]
                 count = len(records)
                 json.dump(records, fh, ensure_ascii=False, indent=1)
             elif fmt == "timelinejs":
-                events = [_timelinejs_event(row, art) for row, art in _records(store) if row.earliest]
+                events = [_timelinejs_event(row, art) for row, art in _records(store, view_filter) if row.earliest]
                 count = len(events)
                 json.dump({"title": {"text": {"headline": "Conflict Timeline",
                                               "text": f"{count} dated events"}},

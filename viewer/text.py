@@ -271,9 +271,9 @@ def language_code(value) -> str | None:
     return None if code in _UNDETERMINED else code
 
 
-# How much of a text the detector reads: an article is told by its title and opening, and the cost stays
-# flat however long the article is.
-DETECT_CHARS = 1500
+# How much of a text the detector reads: an article is told by its title and opening (400 characters: a third
+# of the cost of 1,500, the same answers on the tests), and the cost stays flat however long the article is.
+DETECT_CHARS = 400
 # Below this many letters a text says too little about its language.
 _MIN_LETTERS = 12
 # The share of the probability the winning language needs (among the news languages when they lead, among

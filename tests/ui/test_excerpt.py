@@ -9,6 +9,8 @@ import pytest
 from tests.ui.locale_helpers import english  # noqa: F401 - the fixture below
 from viewer.ui.excerpt import TIME_BG, ExcerptPanel, context_bounds, excerpt_html, safe_url
 
+from viewer.ui.formatting import country_colour  # noqa: E402
+
 pytestmark = pytest.mark.usefixtures("english")     # the English month names these tests read
 
 
@@ -35,10 +37,10 @@ def test_highlights_context_and_reasoning():
     ev = _event(TEXT, sentence, "Last September", [("Russian", "RU"), ("Kyiv", "UA")])
     art = {"text": TEXT, "title": "Green light", "url": "https://example.org/a", "published": "2024-11-18",
            "published_source": "inferred"}
-    html = excerpt_html(ev, art, {"RU": "#2f6fb3", "UA": "#8e44ad"})
+    html = excerpt_html(ev, art)
     assert f"background-color:{TIME_BG}" in html and ">Last September</span>" in html
-    assert ">Russian</span>" in html and "#2f6fb3" in html
-    assert ">Kyiv</span>" in html and "#8e44ad" in html
+    assert ">Russian</span>" in html and f"color:{country_colour('RU')}" in html   # each in its country's colour
+    assert ">Kyiv</span>" in html and f"color:{country_colour('UA')}" in html
     assert "‘Last September’, relative to 18 Nov 2024 → September 2024" in html
     assert "Published 18 Nov 2024 (worked out from the text)" in html
     assert "Words are important." in html                   # the sentence before, as context

@@ -48,7 +48,7 @@ def test_publication_and_names():
     assert fmt.country_name("RU") == "Russia" and fmt.country_name("NATO") == "NATO"
     assert fmt.country_name("UA") == "Ukraine"
     # a country keeps its colour from run to run (not a per-process hash)
-    assert (fmt.country_colour("UA"), fmt.country_colour("RU")) == ("#1f77b4", "#e377c2")
+    assert (fmt.country_colour("UA"), fmt.country_colour("RU")) == ("#1f77b4", "#d62728")
     assert fmt.article_label({"title": "", "source": "/data/news/a.txt"}) == "a.txt"
     assert fmt.article_label({"title": "Green light", "source": "/x"}) == "Green light"
     assert fmt.axis_span(1.7e9, 1.8e9) == "2023 – 2027"

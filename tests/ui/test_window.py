@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
 from viewer.store import Store
+from viewer.ui import formatting as fmt
 from viewer.ui.excerpt import TIME_BG
 from viewer.ui.models import EVENT_ID_ROLE
 
@@ -55,7 +56,7 @@ def test_clicking_an_event_on_the_timeline_shows_its_excerpt(qtbot, window, know
     assert "relative to 18 Nov 2024" in text
     html = window.excerpt.toHtml().lower()
     assert TIME_BG in html                                 # the date words highlighted
-    assert window.colours["RU"].lower() in html            # the country in its lane colour
+    assert fmt.country_colour("RU").lower() in html        # the country in its lane colour
 
 
 def test_unchecking_a_country_hides_its_events(qtbot, window, known_db):

@@ -48,6 +48,8 @@ def make_app(argv: list[str] | None = None):
             font.setPointSizeF(9.5)
         app.setFont(font)
         app.setStyle("Fusion")
+        from PySide6.QtCore import QDir
+        QDir.addSearchPath("icons", str(resource_path("icons")))   # the style sheet's url(icons:…)
         qss = resource_path("style.qss")
         if qss.is_file():
             app.setStyleSheet(qss.read_text(encoding="utf-8"))

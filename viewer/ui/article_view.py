@@ -15,16 +15,14 @@ SENTENCE_BG = "#e8eefc"
 OTHER_TIME_BG = "#fff3c4"
 
 
-def article_html(article: dict, report, colours: dict[str, str] | None = None,
-                 other_times: list[tuple[int, int]] = ()) -> str:
+def article_html(article: dict, report, other_times: list[tuple[int, int]] = ()) -> str:
     """The article's text, escaped; `report` (an event or excerpt: sentence and time offsets,
     mentions) marked; other events' date words (offsets) lightly marked."""
-    colours = colours or {}
     text = article.get("text") or ""
     s0, s1 = report.sentence_start, report.sentence_end
     if text[s0:s1] != report.sentence:
         s0 = s1 = -1                        # offsets that disagree with the text: mark nothing
-    marks = report_marks(report, colours) if s0 >= 0 else []
+    marks = report_marks(report) if s0 >= 0 else []
     light = [(a, b, f'<span style="background-color:{OTHER_TIME_BG}">') for a, b in other_times
              if not (s0 <= a < s1)]
 
@@ -42,7 +40,7 @@ def article_html(article: dict, report, colours: dict[str, str] | None = None,
 
 
 class ArticleDialog(QDialog):
-    def __init__(self, article: dict, report, colours=None, other_times=(), parent=None):
+    def __init__(self, article: dict, report, other_times=(), parent=None):
         super().__init__(parent)
         self.setObjectName("articleDialog")
         title = fmt.article_label(article)
@@ -59,7 +57,7 @@ class ArticleDialog(QDialog):
         meta.setTextFormat(Qt.TextFormat.PlainText)
         self.text = SafeTextBrowser(self)
         self.text.setObjectName("articleText")
-        self.text.setHtml(article_html(article, report, colours, other_times))
+        self.text.setHtml(article_html(article, report, other_times))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.reject)

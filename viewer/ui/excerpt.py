@@ -73,9 +73,10 @@ def marked_html(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) 
     return "".join(out)
 
 
-def report_marks(report, colours: dict[str, str], base: int = 0) -> list[tuple[int, int, str]]:
+def report_marks(report, base: int = 0) -> list[tuple[int, int, str]]:
     """The highlights of a report (an event or an excerpt): its date words, and each country mention in
-    the country's colour, as (start, end, span opening tag) with offsets less `base`."""
+    the country's colour (formatting.country_colour, as everywhere), as (start, end, span opening tag)
+    with offsets less `base`."""
     marks: list[tuple[int, int, str]] = []
     if report.time_end > report.time_start:
         marks.append((report.time_start - base, report.time_end - base,
@@ -85,14 +86,14 @@ def report_marks(report, colours: dict[str, str], base: int = 0) -> list[tuple[i
             ms, me, code = int(m[0]), int(m[1]), str(m[2])
         except (IndexError, TypeError, ValueError):
             continue
-        colour = colours.get(code) or fmt.country_colour(code)
+        colour = fmt.country_colour(code)
         marks.append((ms - base, me - base,
                       f'<span style="background-color:{tint(colour, 0.22)}; color:{colour};'
                       f' font-weight:600">'))
     return marks
 
 
-def _passage(report, text: str | None, colours: dict[str, str], *, context: bool = True) -> str:
+def _passage(report, text: str | None, *, context: bool = True) -> str:
     """One report's sentence, escaped, with its date words and country mentions highlighted and
     (optionally) the neighbouring sentences dimmed around it."""
     text = text or ""
@@ -102,7 +103,7 @@ def _passage(report, text: str | None, colours: dict[str, str], *, context: bool
         text, base = report.sentence or "", s0
     else:
         base = 0
-    marks = report_marks(report, colours, base)
+    marks = report_marks(report, base)
     a0, a1 = s0 - base, s1 - base
     c0, c1 = context_bounds(text, a0, a1) if context and base == 0 else (a0, a1)
     before = _esc(text[c0:a0]).replace("\n", "<br>")
@@ -160,14 +161,13 @@ def _read_link(article_id: str | None, event_id, start) -> str:
             f'Read the whole article</a>')
 
 
-def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = None,
+def excerpt_html(event, article: dict | None,
                  reports: list[tuple[dict, dict | None]] | None = None) -> str:
     """The panel's HTML for one event (an EventRow) and its article (a Store.article dict).
 
-    colours: country code -> "#rrggbb" (the timeline's lane colours), else a stable default.
+    Every country takes its colour from formatting.country_colour, as the lanes and the country list do.
     reports: the event's other reports as (Store.excerpts row, its article dict or None), shown
     under the first one with their own sentence and how each dated it."""
-    colours = colours or {}
     art = article or {}
     when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
     heading = event.title or event.sentence[:80] or "Event"
@@ -176,7 +176,7 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
 
     chips = []
     for code in event.countries:
-        colour = colours.get(code) or fmt.country_colour(code)
+        colour = fmt.country_colour(code)
         chips.append(
             f'<span style="background-color:{tint(colour, 0.16)}; color:{colour}; font-weight:600">'
             f'&nbsp;{_esc(fmt.country_name(code))}&nbsp;</span>')
@@ -203,7 +203,7 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
     parts.append(f'<p style="margin:12px 0 0 0; line-height:140%">'
-                 f'{_passage(event, art.get("text"), colours)}'
+                 f'{_passage(event, art.get("text"))}'
                  f'{_read_link(event.article_id if art.get("text") else None, event.id, event.sentence_start)}'
                  '</p>')
 
@@ -224,7 +224,7 @@ def excerpt_html(event, article: dict | None, colours: dict[str, str] | None = N
                 '<table width="100%" cellspacing="0" cellpadding="6" style="border-left:3px solid #dbe3ef;'
                 ' margin-top:6px"><tr><td>'
                 f'<span style="color:#6b7280; font-size:8.5pt">{line}</span><br>'
-                f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), colours, context=False)}'
+                f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), context=False)}'
                 f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep))}</span>'
                 f'{_read_link(row.get("article_id") if other_art else None, row.get("event_id"), rep.sentence_start)}'
                 '</td></tr></table>')
@@ -300,7 +300,6 @@ class ExcerptPanel(SafeTextBrowser):
         self.setObjectName("excerpt")
         self.anchorClicked.connect(self._on_anchor)
         self._event_id: int | None = None
-        self.colours: dict[str, str] = {}
         self.database_empty = False
         self.clear_event()
 
@@ -315,7 +314,7 @@ class ExcerptPanel(SafeTextBrowser):
                    reports: list[tuple[dict, dict | None]] | None = None) -> None:
         """Show an event; reports: its other reports (Store.excerpts rows with their articles)."""
         self._event_id = event.id
-        self.setHtml(excerpt_html(event, article, self.colours, reports))
+        self.setHtml(excerpt_html(event, article, reports))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == ARTICLE_SCHEME:

@@ -7,7 +7,7 @@ back with set_country_counts() and set_language_counts().
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -50,6 +50,86 @@ def swatch(colour: str, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
+class DateBox(QDateEdit):
+    """A date box that reads what a person types: 2024-09-01, 1 Sep 2024, Sep 2024, 2024-09, 2024 (a month
+    or a year alone is its first day in a From box, its last in a To box: `end`), "any" or nothing for no
+    limit; with the calendar's drop-down arrow. Text it cannot read is not taken: the box emits
+    `unreadable(text)` and goes back to its last good date (or "any")."""
+
+    unreadable = Signal(str)
+    taken = Signal()          # typed text was read (the date may be the one shown already)
+    picked = Signal(QDate)    # the date changed (dateChanged also fires on Enter with the same date)
+
+    def __init__(self, what: str, *, end: bool = False, parent=None):
+        super().__init__(parent)
+        self.end = end
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(ANY_DATE)
+        self.setSpecialValueText("any")
+        self.setDate(ANY_DATE)
+        self.setKeyboardTracking(False)      # a date is taken on Enter or leaving the box, not per key
+        self._typed = False
+        self._last = self.date()
+        self.lineEdit().textEdited.connect(self._on_typed)
+        self.dateChanged.connect(self._on_date)
+        self.setToolTip(f"{what} this date (inclusive): type 2024-09-01, 1 Sep 2024, 2024-09 or 2024, "
+                        "or pick it from the calendar; 'any' (or empty) for no limit")
+
+    def read(self, text: str) -> QDate | None:
+        """The date `text` names (ANY_DATE for "any" or nothing); None when it names none."""
+        t = text.strip()
+        if t.lower() in ("", "any"):
+            return ANY_DATE
+        d = fmt.read_date(t, end=self.end)
+        if d is None:
+            return None
+        q = QDate(d.year, d.month, d.day)
+        return q if q.isValid() and q >= ANY_DATE else None
+
+    # QAbstractSpinBox's hooks: typed text is acceptable when it reads as a date; the value is that date
+    def validate(self, text: str, pos: int):
+        state = QValidator.State.Acceptable if self.read(text) is not None else QValidator.State.Intermediate
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        return text
+
+    def dateTimeFromText(self, text: str):  # noqa: N802
+        d = self.read(text)
+        dt = self.dateTime()
+        dt.setDate(d if d is not None else self.date())
+        return dt
+
+    def _on_date(self, d: QDate) -> None:
+        if d != self._last:
+            self._last = d
+            self.picked.emit(d)
+
+    def _on_typed(self, _text: str) -> None:
+        self._typed = True
+
+    def _check(self) -> None:
+        """Enter or leaving the box after typing: say whether the text was read."""
+        if not self._typed:
+            return
+        self._typed = False
+        text = self.lineEdit().text()
+        if self.read(text) is None:
+            self.unreadable.emit(text.strip())
+        else:
+            self.taken.emit()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._check()
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event):  # noqa: N802
+        self._check()
+        super().focusOutEvent(event)
+
+
 class CodeFilter(QWidget):
     """Checkable list of codes (countries, languages) with event counts, and All / None buttons."""
 
@@ -61,7 +141,6 @@ class CodeFilter(QWidget):
         self._unchecked: set[str] = set()
         self._codes: list[str] = []
         self._items: dict[str, QTreeWidgetItem] = {}
-        self.colours: dict[str, str] = {}
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName(self.LIST_NAME)
@@ -228,16 +307,12 @@ class CountryFilter(CodeFilter):
         """None when every country is shown (events without a country stay visible too)."""
         return self.chosen()
 
-    def set_colours(self, colours: dict[str, str]) -> None:
-        self.colours = dict(colours)
-        for code, item in self._items.items():
-            item.setIcon(0, self._icon(code))
-
     def _name(self, code: str) -> str:
         return fmt.country_name(code)
 
     def _icon(self, code: str) -> QIcon:
-        return swatch(self.colours.get(code) or fmt.country_colour(code))
+        """The country's swatch, drawn when the list is filled (formatting.country_colour, as the lanes)."""
+        return swatch(fmt.country_colour(code))
 
 
 class LanguageFilter(CodeFilter):
@@ -374,8 +449,12 @@ class FilterPanel(QFrame):
         self.languages.setObjectName("languageFilter")
         self.languages.changed.connect(self._emit)
 
+        self.date_message = QLabel("", self)
+        self.date_message.setObjectName("dateMessage")
+        self.date_message.setWordWrap(True)
+        self.date_message.hide()
         self.date_from = self._date_edit("From")
-        self.date_to = self._date_edit("To")
+        self.date_to = self._date_edit("To", end=True)
         self.precision = QComboBox(self)
         for label, value in PRECISIONS:
             self.precision.addItem(label, value)
@@ -419,23 +498,31 @@ class FilterPanel(QFrame):
         lay.addSpacing(4)
         lay.addWidget(more)
         lay.addLayout(grid)
+        lay.addWidget(self.date_message)
         reset_row = QHBoxLayout()
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         lay.addLayout(reset_row)
         self.view_state.subscribe("filter", self._show_filter)
 
-    def _date_edit(self, what: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
+    def _date_edit(self, what: str, *, end: bool = False) -> DateBox:
+        edit = DateBox(what, end=end, parent=self)
         edit.calendarWidget().installEventFilter(self)   # opens at the data, not at year 100
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText("any")
-        edit.setDate(ANY_DATE)
-        edit.setToolTip(f"{what} this date (inclusive); 'any' for no limit")
-        edit.dateChanged.connect(self._emit)
+        edit.picked.connect(self._date_changed)
+        edit.unreadable.connect(lambda text, w=what: self._bad_date(w, text))
+        edit.taken.connect(self.date_message.hide)
         return edit
+
+    def _bad_date(self, what: str, text: str) -> None:
+        edit = self.date_from if what == "From" else self.date_to
+        kept = "any" if edit.date() == ANY_DATE else edit.date().toString("yyyy-MM-dd")
+        self.date_message.setText(f"“{text}” is not a date I can read ({what} stays {kept}). "
+                                  "Try 2024-09-01, 1 Sep 2024, 2024-09 or 2024.")
+        self.date_message.show()
+
+    def _date_changed(self, *_args) -> None:
+        self.date_message.hide()
+        self._emit()
 
     def set_date_hint(self, first: str | None, last: str | None) -> None:
         """The span of the data: where the calendars open while a date box says 'any'."""

@@ -7,12 +7,13 @@ Plain functions: no widgets and no application needed.
 from __future__ import annotations
 
 import re
+import zlib
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QLocale
 
 from viewer.model import PUBLISHED_GIVEN, PUBLISHED_INFERRED, PUBLISHED_METADATA
-from viewer.store.filtering import NO_LANGUAGE
+from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
@@ -221,17 +222,38 @@ def native_language_name(code: str | None) -> str:
     return QLocale(lang).nativeLanguageName()
 
 
-# A qualitative palette (Tableau 10-ish, adjusted for white backgrounds) for country colours.
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#7f7f7f", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39")
+# Country colours. One function, `country_colour`, gives every country its colour: the lanes, the country
+# list's swatches, the excerpt's chips and the legend all ask it, so they always agree, and a country keeps
+# its colour in every database and after every import (it depends on the code alone, never on lane order).
+#
+# COLOURS: 44 colours for a white background (CIELAB lightness 34-64, chroma 28-72, so each reads as text
+# on its own light tint and none is grey), picked greedily by farthest point in CIELAB: every two differ by
+# at least 18 (CIE76) and each is far from the no-country grey. The first ones, the most separated, go to
+# the countries conflict reporting names most often (FREQUENT); every other code is hashed (crc32, the same
+# in every run and on every machine) into the rest, so a rare country never takes a frequent one's colour.
+COLOURS = (
+    "#1f77b4", "#d62728", "#87a500", "#a50f87", "#875a1e", "#00a578", "#a587ff", "#e17896", "#3c5a2d",
+    "#e1781e", "#875a96", "#00780f", "#b4004b", "#004bb4", "#873c3c", "#87a55a", "#00a5b4", "#a58700",
+    "#ff5ab4", "#d28769", "#3c96ff", "#d278d2", "#783ca5", "#5a6900", "#962d00", "#f06969", "#1e7869",
+    "#963c69", "#b4965a", "#8787d2", "#c387b4", "#ff4b87", "#1e783c", "#007896", "#c31e78", "#5aa52d",
+    "#4b4b96", "#a55a00", "#00a54b", "#d2693c", "#00a5e1", "#a51e2d", "#78783c", "#ff694b",
+)
+FREQUENT = ("UA", "RU", "US", "DE", "FR", "GB", "PL", "NATO", "EU", "BY", "CN", "IR", "TR", "IL", "KP",
+            "PS", "SY", "LB", "KR", "JP", "IN", "GE", "MD", "UN")
+NO_COUNTRY_COLOUR = "#7b8794"   # the lane of events that name no country (and an empty code): grey
+_FIXED = dict(zip(FREQUENT, COLOURS))
+_HASHED = COLOURS[len(FREQUENT):]
 
 
-def country_colour(code: str) -> str:
-    """A stable colour per country code (the same in every view and every run)."""
-    h = 0
-    for ch in code:
-        h = (h * 131 + ord(ch)) & 0xFFFFFFFF
-    return PALETTE[h % len(PALETTE)]
+def country_colour(code: str | None) -> str:
+    """A country's colour as "#rrggbb": the same for a code in every view, database and run."""
+    code = (code or "").strip().upper()
+    if not code or code == NO_COUNTRY:
+        return NO_COUNTRY_COLOUR
+    fixed = _FIXED.get(code)
+    if fixed is not None:
+        return fixed
+    return _HASHED[zlib.crc32(code.encode("utf-8")) % len(_HASHED)]
 
 
 def _utc(seconds: float) -> datetime | None:
@@ -275,3 +297,119 @@ def iso_day(seconds: float | None) -> str | None:
     """Seconds since 1970 UTC -> YYYY-MM-DD (None when out of range)."""
     t = _utc(seconds) if seconds is not None else None
     return t.date().isoformat() if t is not None else None
+
+
+# -- dates people type --------------------------------------------------------------------------------------
+
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+
+
+def _month_words() -> dict[str, int]:
+    """Month names and abbreviations a person may type: English and the desktop language's (every form)."""
+    words: dict[str, int] = {}
+    for m, name in enumerate(_EN_MONTHS, 1):
+        words[name] = m
+        words[name[:3]] = m
+        words[name[:4]] = m          # "sept"
+    locale = QLocale()
+    for m in range(1, 13):
+        for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
+            for name in (locale.monthName(m, form), locale.standaloneMonthName(m, form)):
+                key = name.lower().strip().rstrip(".")
+                if key and not key.isdigit():
+                    words.setdefault(key, m)
+    return words
+
+
+def _last_day(year: int, month: int) -> int:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return (nxt - timedelta(days=1)).day
+
+
+def _day_of(year: int, month: int | None, day_: int | None, end: bool) -> date | None:
+    """The date named, completed to the first (or, `end`, the last) day of a month or year given alone."""
+    try:
+        if month is None:
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if day_ is None:
+            return date(year, month, _last_day(year, month) if end else 1)
+        return date(year, month, day_)
+    except ValueError:
+        return None
+
+
+_ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")            # 1.9.2024 (day first, with dots only)
+_WORDS = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
+
+
+def read_date(text: str, *, end: bool = False) -> date | None:
+    """A date a person typed: 2024-09-01, 2024/9/1, 1.9.2024, 1 Sep 2024, September 1, 2024, Sep 2024,
+    2024-09, 2024. A month or a year given alone reads as its first day, or its last when `end` (the "To"
+    of a range). None when the text names no date (or an impossible one, like 31 Feb 2024)."""
+    t = (text or "").strip().lower().replace(",", " ")
+    if not t:
+        return None
+    m = _ISO.fullmatch(t)
+    if m:
+        year, month, day_ = (int(g) if g else None for g in m.groups())
+        if month is not None and not 1 <= month <= 12:
+            return None
+        return _day_of(year, month, day_, end)
+    m = _DMY.fullmatch(t)
+    if m:
+        d, mo, y = (int(g) for g in m.groups())
+        return _day_of(y, mo, d, end) if 1 <= mo <= 12 else None
+    tokens = _WORDS.findall(t)
+    if not 2 <= len(tokens) <= 3:
+        return None
+    months = _month_words()
+    month = None
+    numbers: list[int] = []
+    for tok in tokens:
+        if tok.isdigit():
+            numbers.append(int(tok))
+            continue
+        word = tok.rstrip(".")
+        if month is not None or word not in months:
+            return None
+        month = months[word]
+    if month is None:
+        return None
+    years = [n for n in numbers if n >= 1000]
+    if len(years) != 1:
+        return None
+    year = years[0]
+    days = list(numbers)
+    days.remove(year)
+    if len(days) > 1:
+        return None
+    day_ = days[0] if days else None
+    if day_ is not None and not 1 <= day_ <= 31:
+        return None
+    return _day_of(year, month, day_, end)
+
+
+# -- the import dialog's file types -------------------------------------------------------------------------
+
+def import_file_filter() -> str:
+    """The name filter of the import dialog (QFileDialog), built from the extensions the readers take
+    (viewer.sources), so the dialog offers every format they read: all of them first, then each kind."""
+    from viewer import sources
+
+    def globs(exts) -> str:
+        return " ".join(f"*{e}" for e in sorted(exts))
+
+    kinds = (("Text and Markdown", sources.TEXT_EXT), ("Web pages", sources.HTML_EXT),
+             ("Feeds", sources.FEED_EXT), ("JSON Lines dumps", sources.JSONL_EXT),
+             ("CSV / TSV dumps", sources.CSV_EXT))
+    named = set().union(*(exts for _, exts in kinds))
+    every = set(sources.KNOWN_EXT) | named
+    parts = [f"Articles ({globs(every)})"]
+    parts += [f"{name} ({globs(exts)})" for name, exts in kinds if exts]
+    rest = set(sources.KNOWN_EXT) - named
+    if rest:
+        parts.append(f"Other ({globs(rest)})")
+    parts.append("All files (*)")
+    return ";;".join(parts)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
     QVBoxLayout, QWidget,
@@ -22,6 +22,7 @@ from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, eventset, fts_query
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
+from viewer.ui import legend
 from viewer.ui.background import QueryRunner
 from viewer.ui.excerpt import ExcerptPanel, safe_url
 from viewer.ui.filters import FilterPanel
@@ -60,7 +61,6 @@ class MainWindow(QMainWindow):
         self._codes: list[str] = []    # every country code in the database, most events first
         self._languages: list[str] = []    # every language code of its articles, most articles first
         self.rows = TableRows()        # the table's rows once filtered with the per-event arrays
-        self.colours: dict[str, str] = {}
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard and mouse", self.show_keys, "F1"))
         help_menu.addAction(self._action("&About Conflict Timeline", self.show_about))
+        legend.install(self)
 
     def _action(self, text, slot, shortcut=None, tip=None) -> QAction:
         a = QAction(text, self)
@@ -329,10 +330,6 @@ class MainWindow(QMainWindow):
         self.excerpt.database_empty = self._total == 0
         if self.excerpt.event_id() is None:
             self.excerpt.clear_event()
-        # each country in its lane's colour (the panel and the excerpt give others a stable one)
-        self.colours = {code: QColor(c).name() for code, c in self.timeline.lane_colors().items()}
-        self.filters.countries.set_colours(self.colours)
-        self.excerpt.colours = self.colours
 
     def refresh(self) -> None:
         """Re-read everything (after an import, for instance), keeping filters, view and selection."""
@@ -584,7 +581,7 @@ class MainWindow(QMainWindow):
             return None
         if article is None or report is None:
             return None
-        dialog = ArticleDialog(article, report, self.colours, others, self)
+        dialog = ArticleDialog(article, report, others, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -645,7 +642,7 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import articles", "",
-            "Articles (*.txt *.html *.htm *.xml *.rss *.atom *.jsonl *.json *.csv);;All files (*)")
+            fmt.import_file_filter())
         if paths:
             self.import_paths(paths)
 
@@ -676,6 +673,19 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(False)
         self.import_folder_action.setEnabled(False)
         return True
+
+    def _confirm_stop_import(self) -> bool:
+        """Ask whether to stop the running import and close; True: stop and close."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Import in progress",
+                          "Articles are still being imported. Stop the import and close the window? "
+                          "What has been read so far is kept; importing the same files again reads the rest.",
+                          QMessageBox.StandardButton.NoButton, self)
+        stop = box.addButton("Stop import and close", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep importing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
 
     def _import_finished(self, summary) -> None:
         self._import = None
@@ -879,9 +889,27 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event):  # noqa: N802
+        """Closing the window during an import asks (stop the import and close, or keep importing);
+        quitting the application stops the import without asking. Either way the import's thread has
+        ended before the window goes (what was read is kept)."""
         if self._import is not None and self._import.running():
-            self._import.cancel()
-            self._import.wait(5000)
+            if not self._import.quitting and not self._confirm_stop_import():
+                event.ignore()
+                return
+            running = self._import
+        else:
+            running = None
+        if running is not None and running.running():     # (it may have ended while the question was up)
+            if not running.stop_and_wait(10_000):      # ms; a stopped import ends within seconds
+                # still finishing an article: close as soon as it has ended
+                self.statusBar().showMessage("Stopping the import; closing when it has stopped…")
+                running.worker.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
+                event.ignore()
+                return
+        if running is not None:
+            running.quiet = True
+            running.finished.disconnect(self._import_finished)
+            self._import = None
         self.runner.stop()
         if self.remember:
             self.save_state()

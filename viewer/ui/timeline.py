@@ -46,18 +46,12 @@ MAX_SPAN = 200 * YEAR           # no further out than two centuries
 SYNC_MAX = 300_000              # occurrences loaded at once; bigger databases load in a thread
 MIN_LANE_PX = 20.0              # lanes shorter than this scroll instead of shrinking
 
-PALETTE = ["#2f6fb3", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#b7950b", "#7f5539",
-           "#c2185b", "#455a64", "#1f618d", "#a04000", "#117864", "#6c3483", "#9a7d0a", "#283593",
-           "#ad1457", "#00695c", "#4e342e", "#5d6d7e"]
-NO_COUNTRY_COLOR = "#7b8794"
-
 __all__ = ["TimelineView", "MIN_SPAN", "MAX_SPAN", "DAY", "HOUR", "YEAR"]
 
 
-def lane_color(index: int, code: str) -> QColor:
-    if code == tstore.NO_COUNTRY:
-        return QColor(NO_COUNTRY_COLOR)
-    return QColor(PALETTE[index % len(PALETTE)])
+def lane_color(code: str) -> QColor:
+    """A lane's colour: its country's (formatting.country_colour, by code alone; grey for no country)."""
+    return QColor(fmt.country_colour(code))
 
 
 class _TimelineViewBox(pg.ViewBox):
@@ -370,7 +364,7 @@ class TimelineView(QWidget):
         return list(self._lanes)
 
     def lane_colors(self) -> dict[str, QColor]:
-        """Every lane's colour by code (also for lanes a filter hides): for legends and the excerpt."""
+        """Every lane's colour by code (also for lanes a filter hides): formatting.country_colour's."""
         codes = self._occ.lanes if self._occ is not None else []
         return {code: QColor(self._lane_colors[i]) for i, code in enumerate(codes) if i < len(self._lane_colors)}
 
@@ -615,7 +609,7 @@ class TimelineView(QWidget):
         self._row_of = {lane: row for row, lane in enumerate(self._shown)}
         self._lanes = [codes[i] for i in self._shown]
         self._lane_numbers = {c: row for row, c in enumerate(self._lanes)}
-        self._lane_colors = [lane_color(i, c) for i, c in enumerate(codes)]
+        self._lane_colors = [lane_color(c) for c in codes]
         self._left.setTicks([[(row + 0.5, c) for row, c in enumerate(self._lanes)], []])
         self._resize_lanes(reset=False)
 

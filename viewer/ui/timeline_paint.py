@@ -63,6 +63,98 @@ def fmt_count(n: int) -> str:
     return f"+{n / 1e6:.1f}M"
 
 
+# -- how each mark looks: one definition, used by the lanes below and by the legend (viewer/ui/legend.py) --
+DOT_RADIUS = 4.4                # a precise event's dot
+DOT_HALO = 1.6                  # its white halo
+DAY_BAR_HALF = 3                # half the height of a day's bar (a day wider than a dot)
+PILL_H = 15                     # a "+N" pill's height
+
+
+def draw_dot(p: QPainter, centre: QPointF, color: QColor) -> None:
+    """A precise event's mark: a filled dot in its lane's colour with a white halo."""
+    p.setPen(QPen(BG, DOT_HALO))
+    p.setBrush(QBrush(color))
+    p.drawEllipse(centre, DOT_RADIUS, DOT_RADIUS)
+
+
+def mark_tools(color: QColor) -> tuple[QBrush, QPen, QBrush]:
+    """(band fill brush, band edge pen, day-bar brush) in a lane's colour."""
+    fill, edge, bar = QColor(color), QColor(color), QColor(color)
+    fill.setAlpha(44)
+    edge.setAlpha(150)
+    bar.setAlpha(70)
+    return QBrush(fill), QPen(edge, 1), QBrush(bar)
+
+
+def pill_fill(color: QColor) -> QColor:
+    """A "+N" pill's background: its lane's colour, pale."""
+    return QColor(int(color.red() * 0.16 + 255 * 0.84), int(color.green() * 0.16 + 255 * 0.84),
+                  int(color.blue() * 0.16 + 255 * 0.84), 240)
+
+
+def draw_pill(p: QPainter, rect: QRectF, color: QColor, label: str, font: QFont) -> None:
+    """A "+N" pill as shapes and text (the SVG export and the legend; the screen blits the same look)."""
+    p.setPen(QPen(color, 1.2))
+    p.setBrush(QBrush(pill_fill(color)))
+    r = (rect.height() - 1) / 2
+    p.drawRoundedRect(rect.adjusted(0.6, 0.6, -0.6, -0.6), r, r)
+    p.setFont(font)
+    p.setPen(TEXT)
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def strip_alpha(level: np.ndarray, strong) -> np.ndarray:
+    """A density strip's opacity (0-255) for a level in 0..1 (log count over the lane's peak): strong for
+    precise dates, paler for vague dates' coverage."""
+    return np.where(strong, 45 + level * 210, 22 + level * 70)
+
+
+def draw_band(p: QPainter, rect: QRectF, color: QColor) -> None:
+    """One vague date as the lanes draw it: a translucent band over its span, a tick where it may start
+    and where it may end, and a baseline under it."""
+    fill, edge, _ = mark_tools(color)
+    x0, x1, y0, y1 = round(rect.left()), round(rect.right()), round(rect.top()), round(rect.bottom())
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(fill)
+    p.drawRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+    p.setPen(edge)
+    p.drawLines([QLineF(x0, y0, x0, y1), QLineF(x1, y0, x1, y1)])
+    p.fillRect(QRectF(x0, y1, x1 - x0 + 1, 1), edge.color())
+
+
+def draw_day_bar(p: QPainter, x0: float, x1: float, cy: float, color: QColor) -> None:
+    """A precise date wider than a dot at this zoom (a day seen up close): a thin bar over its extent,
+    its dot in the middle."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(mark_tools(color)[2])
+    p.drawRect(QRectF(x0, cy - DAY_BAR_HALF, x1 - x0, 2 * DAY_BAR_HALF))
+    draw_dot(p, QPointF((x0 + x1) / 2, cy), color)
+
+
+def draw_strip(p: QPainter, rect: QRectF, color: QColor, counts, *, strong: bool = True) -> None:
+    """A density strip over `rect`: one column per count, darker where more events fall (as the lanes'
+    strips: the same opacity for the same count over the same peak)."""
+    counts = np.maximum(np.asarray(counts, dtype=np.float64), 0)
+    if not len(counts):
+        return
+    level = np.log1p(counts) / np.log1p(max(float(counts.max()), 4.0))
+    alpha = np.where(counts > 0, strip_alpha(level, strong), 0)
+    step = rect.width() / len(counts)
+    p.setPen(Qt.PenStyle.NoPen)
+    for k, a in enumerate(alpha.tolist()):
+        if a > 0:
+            c = QColor(color)
+            c.setAlpha(int(a))
+            p.fillRect(QRectF(rect.left() + k * step, rect.top(), step + 0.5, rect.height()), c)
+
+
+def pill_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(10)
+    font.setBold(True)
+    return font
+
+
 class LanesItem(pg.GraphicsObject):
     """Child of the ViewBox: paints in ViewBox pixel coordinates, keeps what it drew for hit tests."""
 
@@ -76,9 +168,7 @@ class LanesItem(pg.GraphicsObject):
         self.font.setPixelSize(11)
         self.bold = QFont(self.font)
         self.bold.setBold(True)
-        self.pill_font = QFont()
-        self.pill_font.setPixelSize(10)
-        self.pill_font.setBold(True)
+        self.pill_font = pill_font()
         self.fm = QFontMetricsF(self.font)
         self.fm_bold = QFontMetricsF(self.bold)
         self.fm_pill = QFontMetricsF(self.pill_font)
@@ -138,9 +228,7 @@ class LanesItem(pg.GraphicsObject):
             pm.fill(Qt.GlobalColor.transparent)
             q = QPainter(pm)
             q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            q.setPen(QPen(BG, 1.6))
-            q.setBrush(QBrush(color))
-            q.drawEllipse(QPointF(6, 6), 4.4, 4.4)
+            draw_dot(q, QPointF(6, 6), color)
             q.end()
             return pm
         return self._cached(self._pill_cache, ("dot", color.rgba()), make)
@@ -149,7 +237,7 @@ class LanesItem(pg.GraphicsObject):
         """A cluster count's text (neutral colour, so one pixmap serves every lane)."""
         def make():
             w = math.ceil(self.fm_pill.horizontalAdvance(text)) + 2
-            h = 15
+            h = PILL_H
             pm = QPixmap(w, h)
             pm.fill(Qt.GlobalColor.transparent)
             q = QPainter(pm)
@@ -164,15 +252,13 @@ class LanesItem(pg.GraphicsObject):
     def _pill_back(self, width: int, color: QColor) -> QPixmap:
         """A cluster pill's background in a lane's colour, for a few standard widths."""
         def make():
-            h = 15
+            h = PILL_H
             pm = QPixmap(width, h)
             pm.fill(Qt.GlobalColor.transparent)
             q = QPainter(pm)
             q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             q.setPen(QPen(color, 1.2))
-            fill = QColor(int(color.red() * 0.16 + 255 * 0.84), int(color.green() * 0.16 + 255 * 0.84),
-                          int(color.blue() * 0.16 + 255 * 0.84), 240)
-            q.setBrush(QBrush(fill))
+            q.setBrush(QBrush(pill_fill(color)))
             q.drawRoundedRect(QRectF(0.6, 0.6, width - 1.2, h - 1.2), (h - 1) / 2, (h - 1) / 2)
             q.end()
             return pm
@@ -462,11 +548,7 @@ class LanesItem(pg.GraphicsObject):
         key = color.rgba()
         got = self._tool_cache.get(key)
         if got is None:
-            fill, edge, bar = QColor(color), QColor(color), QColor(color)
-            fill.setAlpha(44)
-            edge.setAlpha(150)
-            bar.setAlpha(70)
-            got = self._tool_cache[key] = (QBrush(fill), QPen(edge, 1), QBrush(bar))
+            got = self._tool_cache[key] = mark_tools(color)
         return got
 
     def _paint_bands(self, p, idx, sl, color, top, lh, vx0, sx, w):
@@ -517,12 +599,11 @@ class LanesItem(pg.GraphicsObject):
                 x1s = np.minimum(x0s + ws, self._w)
                 x0s = np.maximum(x0s, 0.0)
                 ws = np.maximum(x1s - x0s, 0.0)
-            p.drawRects([QRectF(a, cy - 3, b, 6) for a, b in zip(x0s.tolist(), ws.tolist())])
+            p.drawRects([QRectF(a, cy - DAY_BAR_HALF, b, 2 * DAY_BAR_HALF)
+                         for a, b in zip(x0s.tolist(), ws.tolist())])
         if self.vector:            # SVG export: real circles (inside the plot: no clipping there)
-            p.setPen(QPen(BG, 1.6))
-            p.setBrush(QBrush(color))
             for x in xs[(xs >= 4.5) & (xs <= self._w - 4.5)].tolist():
-                p.drawEllipse(QPointF(x, cy), 4.4, 4.4)
+                draw_dot(p, QPointF(x, cy), color)
             return
         pm = self._dot_pixmap(color)
         r = pm.width() / 2
@@ -549,7 +630,7 @@ class LanesItem(pg.GraphicsObject):
         strong = np.array([q[4] for q in strips], dtype=bool)
         peak = np.maximum(counts.max(axis=1), 4.0)
         level = np.log1p(counts) / np.log1p(peak)[:, None]
-        alpha = np.where(strong[:, None], 45 + level * 210, 22 + level * 70)
+        alpha = strip_alpha(level, strong[:, None])
         alpha = np.where(counts > 0, alpha, 0).astype(np.uint16)
         bgr = np.array([(q[3].blue(), q[3].green(), q[3].red()) for q in strips], dtype=np.uint16)
         rgba = np.empty(counts.shape + (4,), dtype=np.uint8)      # premultiplied: Qt blits it as it is
@@ -593,7 +674,7 @@ class LanesItem(pg.GraphicsObject):
         starts = edges[np.minimum(ks * per, nb)].tolist()
         ends = edges[np.minimum((ks + 1) * per, nb)].tolist()
         hits = []
-        ph = 15
+        ph = PILL_H
         top = round(cy - ph / 2)
         draw = p.drawPixmap
         texts = self._text_cache
@@ -606,13 +687,7 @@ class LanesItem(pg.GraphicsObject):
             left = min(max(0.0, x - pw / 2), w - pw)
             r = QRectF(left, cy - ph / 2, pw, ph)
             if self.vector:        # SVG export: shapes and real text
-                p.setPen(QPen(color, 1.2))
-                p.setBrush(QBrush(QColor(int(color.red() * 0.16 + 214), int(color.green() * 0.16 + 214),
-                                         int(color.blue() * 0.16 + 214))))
-                p.drawRoundedRect(r.adjusted(0.6, 0.6, -0.6, -0.6), 7, 7)
-                p.setFont(self.pill_font)
-                p.setPen(TEXT)
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+                draw_pill(p, r, color, label, self.pill_font)
             else:
                 x0 = round(left)
                 back = backs.get(pw)
