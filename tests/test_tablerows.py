@@ -178,3 +178,21 @@ def test_the_table_rows_need_no_qt_and_no_store():
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'viewer.store', 'sqlite'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_within_a_time_range_only_the_events_overlapping_it_are_listed_the_counts_stay():
+    rows = TableRows()
+    rows.apply(arrays(), ViewFilter())
+    got = rows.rows(("date", False), within=(t("2024-09-15"), t("2024-09-25")))
+    assert got.ids.tolist() == [5, 2, 4]               # the year and the month overlap it; undated never
+    assert (got.shown, got.undated) == (6, 1)          # the filter's counts, not the range's
+    assert rows.ordered_ids(("date", True), within=(t("2024-09-10"), t("2024-09-10") + 3600)).tolist() \
+        == [6, 1, 2, 5]
+    assert rows.rows(("date", False), within=(t("2030-01-01"), t("2031-01-01"))).ids.tolist() == []
+
+
+def test_keeps_says_whether_the_filter_keeps_an_event():
+    rows = TableRows()
+    rows.apply(arrays(), ViewFilter(countries=frozenset({"UA"})))
+    assert rows.keeps(1) and rows.keeps(4)
+    assert not rows.keeps(2) and not rows.keeps(99)

@@ -123,3 +123,12 @@ def test_the_state_needs_no_qt():
     code = "import sys, viewer.viewstate; print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'viewer.store'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_view_follows_the_data_until_the_person_moves_it():
+    state = ViewState()
+    assert not state.moved_since_fit
+    state.moved()
+    assert state.moved_since_fit
+    state.fitted()
+    assert not state.moved_since_fit

@@ -72,18 +72,32 @@ class TableRows:
         self.mask = base if chosen is None else base & chosen
         self.lang_base = other if chosen is None else other & chosen
 
-    def rows(self, sort: tuple[str, bool]) -> Rows:
-        """Counts and ordered ids of the current filter (`apply` first)."""
+    def rows(self, sort: tuple[str, bool], within: tuple[float, float] | None = None) -> Rows:
+        """Counts and ordered ids of the current filter (`apply` first); `within`: list only the kept
+        events overlapping that time range (t0, t1 seconds; the counts stay the filter's)."""
         shown = int(self.mask.sum())
         return Rows(shown, self.events.undated(self.mask), self.events.country_counts(self.base),
-                    self.ordered_ids(sort), self.events.language_counts(self.lang_base))
+                    self.ordered_ids(sort, within), self.events.language_counts(self.lang_base))
 
-    def ordered_ids(self, sort: tuple[str, bool]) -> np.ndarray:
-        """The kept ids in the order (key, descending) asked for; by date while that order is unknown."""
+    def ordered_ids(self, sort: tuple[str, bool], within: tuple[float, float] | None = None) -> np.ndarray:
+        """The kept ids in the order (key, descending) asked for; by date while that order is unknown.
+        `within`: only those overlapping the time range (t0, t1), undated ones left out."""
         key, descending = sort
         if not self.events.has_order(key):
             key, descending = FALLBACK_SORT
-        return self.events.ordered_ids(self.mask, key, descending)
+        mask = self.mask if within is None else self.mask & self.within_mask(within)
+        return self.events.ordered_ids(mask, key, descending)
+
+    def within_mask(self, within: tuple[float, float]) -> np.ndarray:
+        """Which events of the arrays overlap the time range [t0, t1) (an undated event overlaps none)."""
+        t0, t1 = within
+        with np.errstate(invalid="ignore"):
+            return (self.events.t0 < t1) & (self.events.t1 > t0)
+
+    def keeps(self, event_id: int) -> bool:
+        """The current filter keeps this event (`apply` first)."""
+        pos = int(self.events.positions([event_id])[0])
+        return pos >= 0 and bool(self.mask[pos])
 
     # -- orders read from the database ------------------------------------------------------------------
     def lacks_order(self, key: str) -> bool:

@@ -8,7 +8,9 @@ a value is set to what it already is. ``"filter"`` is announced once after any o
 changed, with the whole `ViewFilter`.
 
 Beside the observed values it keeps what several widgets share about the open database: the ids found by
-the last few searches (`SearchCache`) and the per-event arrays once they are loaded (`events`).
+the last few searches (`SearchCache`), the per-event arrays once they are loaded (`events`), and whether
+the person moved the view since it last fitted the data (`moved_since_fit`: the view follows the data only
+while they have not).
 """
 from __future__ import annotations
 
@@ -101,6 +103,15 @@ class ViewState:
         self._observers: dict[str, list[Callable]] = {}
         self.searches = SearchCache()
         self.events = None      # the open database's per-event arrays (eventset.EventArrays), once loaded
+        self.moved_since_fit = False    # the person panned or zoomed since the view last fitted the data
+
+    def fitted(self) -> None:
+        """The view was just fitted to what is shown (nobody has moved it since)."""
+        self.moved_since_fit = False
+
+    def moved(self) -> None:
+        """The person panned or zoomed: the view stays where they put it when the data changes."""
+        self.moved_since_fit = True
 
     # -- observing ------------------------------------------------------------------------------
     def subscribe(self, name: str, callback: Callable) -> Callable[[], None]:

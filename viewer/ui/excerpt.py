@@ -12,11 +12,13 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.ui import formatting as fmt
 
 TIME_BG = "#ffe08a"      # the time expression: warm yellow, distinct from every country colour
+SEARCH_BG = "#b9e6ff"    # a searched word: light blue, underlined (over a date or a country mark too)
+SEARCH_TAG = f'<span style="background-color:{SEARCH_BG}; text-decoration:underline">'
 CONTEXT_CHARS = 420      # at most this much neighbouring text on each side
 
 _BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+|\n+")
@@ -59,17 +61,61 @@ def context_bounds(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) 
     return c0, c1
 
 
-def marked_html(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]]) -> str:
-    """Escape text[lo:hi], wrapping each mark (absolute offsets) in the given span opening tag."""
+def search_words(search: str | None) -> list[str]:
+    """The words a search looks for, lowered (as the store's full-text query reads them: every word,
+    as the start of a word)."""
+    out: list[str] = []
+    for m in re.finditer(r"\w+", str(search or "")[:10_000]):
+        w = m.group().lower()[:64]
+        if w not in out:
+            out.append(w)
+        if len(out) == 32:
+            break
+    return out
+
+
+def search_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where the searched words occur in `text`: (start, end) of each word of the text that starts with
+    one of them, case-insensitive, sorted and not overlapping."""
+    if not text or not words:
+        return []
+    spans = []
+    for m in re.finditer(r"\w+", text):
+        low = m.group().lower()
+        best = max((len(w) for w in words if low.startswith(w)), default=0)
+        if best:
+            spans.append((m.start(), m.start() + best))
+    return spans
+
+
+def _esc_found(text: str, a: int, b: int, found: list[tuple[int, int]]) -> str:
+    """text[a:b] escaped, the searched words in it wrapped in SEARCH_TAG."""
+    out, pos = [], a
+    for s, e in found:
+        s, e = max(s, pos), min(e, b)
+        if e <= s:
+            continue
+        out.append(_esc(text[pos:s]))
+        out.append(f"{SEARCH_TAG}{_esc(text[s:e])}</span>")
+        pos = e
+    out.append(_esc(text[pos:b]))
+    return "".join(out)
+
+
+def marked_html(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
+                found: list[tuple[int, int]] | None = None) -> str:
+    """Escape text[lo:hi], wrapping each mark (absolute offsets) in the given span opening tag, and the
+    searched words (`found`: absolute (start, end), see search_spans) in SEARCH_TAG, inside marks too."""
+    found = found or []
     out, pos = [], lo
     for s, e, tag in sorted(marks):
         s, e = max(s, lo), min(e, hi)
         if s < pos or e <= s:      # overlapping or outside: the earlier mark wins
             continue
-        out.append(_esc(text[pos:s]))
-        out.append(f"{tag}{_esc(text[s:e])}</span>")
+        out.append(_esc_found(text, pos, s, found))
+        out.append(f"{tag}{_esc_found(text, s, e, found)}</span>")
         pos = e
-    out.append(_esc(text[pos:hi]))
+    out.append(_esc_found(text, pos, hi, found))
     return "".join(out)
 
 
@@ -93,9 +139,9 @@ def report_marks(report, base: int = 0) -> list[tuple[int, int, str]]:
     return marks
 
 
-def _passage(report, text: str | None, *, context: bool = True) -> str:
+def _passage(report, text: str | None, *, context: bool = True, words: list[str] | None = None) -> str:
     """One report's sentence, escaped, with its date words and country mentions highlighted and
-    (optionally) the neighbouring sentences dimmed around it."""
+    (optionally) the neighbouring sentences dimmed around it; the searched `words` highlighted in all."""
     text = text or ""
     s0, s1 = report.sentence_start, report.sentence_end
     if not text or text[s0:s1] != report.sentence:
@@ -110,8 +156,14 @@ def _passage(report, text: str | None, *, context: bool = True) -> str:
     after = _esc(text[a1:c1]).replace("\n", "<br>")
     lead = "… " if c0 > 0 else ""
     tail = " …" if c1 < len(text) else ""
+    if words:
+        found = search_spans(text[:c1], words)
+        before = _esc_found(text, c0, a0, found).replace("\n", "<br>")
+        after = _esc_found(text, a1, c1, found).replace("\n", "<br>")
+    else:
+        found = []
     return (f'<span style="color:#9ca3af">{lead}{before}</span>'
-            f'<span style="color:#111827">{marked_html(text, a0, a1, marks)}</span>'
+            f'<span style="color:#111827">{marked_html(text, a0, a1, marks, found)}</span>'
             f'<span style="color:#9ca3af">{after}{tail}</span>')
 
 
@@ -162,13 +214,15 @@ def _read_link(article_id: str | None, event_id, start) -> str:
 
 
 def excerpt_html(event, article: dict | None,
-                 reports: list[tuple[dict, dict | None]] | None = None) -> str:
+                 reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None) -> str:
     """The panel's HTML for one event (an EventRow) and its article (a Store.article dict).
 
     Every country takes its colour from formatting.country_colour, as the lanes and the country list do.
     reports: the event's other reports as (Store.excerpts row, its article dict or None), shown
-    under the first one with their own sentence and how each dated it."""
+    under the first one with their own sentence and how each dated it.
+    search: the search words shown: highlighted (SEARCH_TAG) in the heading and in every passage."""
     art = article or {}
+    words = search_words(search)
     when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
     heading = event.title or event.sentence[:80] or "Event"
     origin = _origin(art)
@@ -183,7 +237,8 @@ def excerpt_html(event, article: dict | None,
 
     parts = [
         '<html><body style="font-size:10.5pt; color:#1f2937">',
-        f'<p style="margin:0 0 4px 0; font-size:13pt; font-weight:600; color:#111827">{_esc(heading)}</p>',
+        f'<p style="margin:0 0 4px 0; font-size:13pt; font-weight:600; color:#111827">'
+        f'{_esc_found(heading, 0, len(heading), search_spans(heading, words))}</p>',
     ]
     if origin:
         parts.append(f'<p style="margin:0; color:#6b7280; font-size:9pt">from {origin}</p>')
@@ -203,7 +258,7 @@ def excerpt_html(event, article: dict | None,
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
     parts.append(f'<p style="margin:12px 0 0 0; line-height:140%">'
-                 f'{_passage(event, art.get("text"))}'
+                 f'{_passage(event, art.get("text"), words=words)}'
                  f'{_read_link(event.article_id if art.get("text") else None, event.id, event.sentence_start)}'
                  '</p>')
 
@@ -224,7 +279,7 @@ def excerpt_html(event, article: dict | None,
                 '<table width="100%" cellspacing="0" cellpadding="6" style="border-left:3px solid #dbe3ef;'
                 ' margin-top:6px"><tr><td>'
                 f'<span style="color:#6b7280; font-size:8.5pt">{line}</span><br>'
-                f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), context=False)}'
+                f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), context=False, words=words)}'
                 f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep))}</span>'
                 f'{_read_link(row.get("article_id") if other_art else None, row.get("event_id"), rep.sentence_start)}'
                 '</td></tr></table>')
@@ -300,21 +355,28 @@ class ExcerptPanel(SafeTextBrowser):
         self.setObjectName("excerpt")
         self.anchorClicked.connect(self._on_anchor)
         self._event_id: int | None = None
+        self.search: str | None = None       # the search words highlighted in the shown event
         self.database_empty = False
         self.clear_event()
 
     def event_id(self) -> int | None:
         return self._event_id
 
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt's name
+        """Tab and Shift+Tab go to the next pane, not from link to link inside the excerpt."""
+        return QWidget.focusNextPrevChild(self, next_)
+
     def clear_event(self) -> None:
         self._event_id = None
         self.setHtml(EMPTY_DATABASE_HTML if self.database_empty else EMPTY_HTML)
 
     def show_event(self, event, article: dict | None,
-                   reports: list[tuple[dict, dict | None]] | None = None) -> None:
-        """Show an event; reports: its other reports (Store.excerpts rows with their articles)."""
+                   reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None) -> None:
+        """Show an event; reports: its other reports (Store.excerpts rows with their articles); search:
+        the search words to highlight."""
         self._event_id = event.id
-        self.setHtml(excerpt_html(event, article, reports))
+        self.search = search
+        self.setHtml(excerpt_html(event, article, reports, search))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == ARTICLE_SCHEME:

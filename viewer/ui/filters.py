@@ -418,6 +418,7 @@ class ArticleBox(QComboBox):
 
 class FilterPanel(QFrame):
     """Everything that narrows the view: each change sets the state's filter (`view_state.set_filter`)."""
+    searchStep = Signal(int, bool)   # Enter in the search box: show the next (+1) result (True: of a new search)
 
     def __init__(self, state: ViewState, parent=None):
         super().__init__(parent)
@@ -437,7 +438,7 @@ class FilterPanel(QFrame):
         self.search_timer.setInterval(250)
         self.search_timer.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search.returnPressed.connect(self.apply_now)
+        self.search.returnPressed.connect(self._search_entered)
         self.message = QLabel("", self)
         self.message.setObjectName("filterMessage")
         self.message.setWordWrap(True)
@@ -557,6 +558,15 @@ class FilterPanel(QFrame):
     def apply_now(self) -> None:
         self.search_timer.stop()
         self._emit()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: search now if the words changed, then step to the next result."""
+        words = self.search.text().strip() or None
+        fresh = self.search_timer.isActive() or words != self.view_state.search
+        if fresh or words is None:
+            self.apply_now()
+        if words is not None:
+            self.searchStep.emit(1, fresh)
 
     def _emit(self, *_args) -> None:
         """The person changed something (or asked again): the state's filter is what the panel says."""

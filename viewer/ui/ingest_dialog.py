@@ -151,6 +151,7 @@ class ImportController(QObject):
         self.worker.crashed.connect(self._crashed)
         self.worker.finished.connect(self._ended)
         self._failure: str | None = None
+        self.report_box: QMessageBox | None = None   # the report shown when the import ended, if any
         self.quiet = False             # the window is closing: no reports when the import ends
         self.quitting = False          # the application is quitting (its windows close without asking)
         app = QApplication.instance()
@@ -242,4 +243,8 @@ class ImportController(QObject):
     def _report(self, icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        focus = getattr(self.window, "focus_timeline", None)
+        if focus is not None:        # closed: the timeline has the keyboard again
+            box.finished.connect(lambda _result: focus())
+        self.report_box = box
         box.open()   # not exec(): never blocks the event loop

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
-    QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QSizePolicy, QSplitter,
+    QCheckBox, QVBoxLayout, QWidget,
 )
 
 from viewer.model import ViewFilter
@@ -61,6 +61,11 @@ class MainWindow(QMainWindow):
         self._codes: list[str] = []    # every country code in the database, most events first
         self._languages: list[str] = []    # every language code of its articles, most articles first
         self.rows = TableRows()        # the table's rows once filtered with the per-event arrays
+        self._counted_filter = None    # the filter whose rows the table shows (None: being counted)
+        self._pending_step = None      # a search step (+1/-1) asked for before its results were shown
+        self._fit_wanted = False       # an article was chosen: fit the view to it once it is shown
+        self._shown_article = None     # the article filter the view shows
+        self._import_into_empty = False   # the running import started on an empty database
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         # -- widgets -------------------------------------------------------------------------------
         self.filters = FilterPanel(self.view_state, self)
         self.filters.setMinimumWidth(210)
+        self.filters.searchStep.connect(self.search_step)
 
         self.timeline = TimelineView(self, self.view_state)
         self.timeline.setObjectName("timeline")
@@ -91,12 +97,41 @@ class MainWindow(QMainWindow):
         self.excerpt = ExcerptPanel(self)
         self.excerpt.setMinimumWidth(240)
         self.excerpt.articleRequested.connect(self.show_article)
+        self.excerpt.setTabChangesFocus(True)      # Tab leaves the excerpt (no stops on its links)
+        self.table.setTabKeyNavigation(False)      # Tab leaves the table, not cell by cell
+
+        self.in_view_action = QAction("Only what is in &view", self)
+        self.in_view_action.setCheckable(True)
+        self.in_view_action.setToolTip("List only the events in the timeline's visible range")
+        self.in_view_action.setStatusTip(self.in_view_action.toolTip())
+        self.in_view_action.toggled.connect(lambda _on: self._relist())
+        self.in_view_button = QCheckBox("Only what is in view", self)    # the same choice, above the table
+        self.in_view_button.setObjectName("inViewToggle")
+        self.in_view_button.setToolTip(self.in_view_action.toolTip())
+        self.in_view_button.toggled.connect(self.in_view_action.setChecked)
+        self.in_view_action.toggled.connect(self.in_view_button.setChecked)
+        self.listed_label = QLabel("", self)
+        self.listed_label.setObjectName("listedLabel")
+        self.listed_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.listed_label.setMinimumWidth(0)
+        self._in_view_timer = QTimer(self)   # the table follows the visible range a moment after panning
+        self._in_view_timer.setSingleShot(True)
+        self._in_view_timer.setInterval(150)
+        self._in_view_timer.timeout.connect(self._relist)
 
         table_box = QWidget(self)
         table_box.setObjectName("tableBox")
         tl = QVBoxLayout(table_box)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.setSpacing(0)
+        bar = QWidget(table_box)
+        bar.setObjectName("tableBar")
+        bar.setMinimumWidth(1)          # never widens the centre: the timeline keeps its share
+        table_bar = QHBoxLayout(bar)
+        table_bar.setContentsMargins(4, 0, 4, 0)
+        table_bar.addWidget(self.in_view_button)
+        table_bar.addWidget(self.listed_label, 1)
+        tl.addWidget(bar)
         tl.addWidget(self.table)
 
         self.centre_split = QSplitter(Qt.Orientation.Vertical, self)
@@ -150,11 +185,30 @@ class MainWindow(QMainWindow):
         self.view_state.subscribe("filter", self.apply_filter)
         self.view_state.subscribe("selected", self._show_selected)
         self.view_state.subscribe("sort", lambda sort: self._sort_table(*sort))
-        self.view_state.subscribe("visible_range", lambda _rng: self._save_timer.start())
+        self.view_state.subscribe("visible_range", self._range_moved)
 
+        self._set_tab_order()
         self._splits_set = False         # splitter sizes: remembered ones, or fitted at first show
         if remember:
             self._restore_geometry()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes from pane to pane: search, countries, languages, timeline, table, excerpt, then the
+        dates and sources boxes; the small All / None buttons are reached by mouse (and their lists' keys)."""
+        f = self.filters
+        for code_filter in (f.countries, f.languages):
+            for b in (code_filter.all_button, code_filter.none_button):
+                b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.in_view_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        chain = [f.search, f.countries.tree, f.languages.tree, self.timeline, self.table, self.excerpt,
+                 f.date_from, f.date_to, f.precision, f.article, f.reset_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def focus_timeline(self) -> None:
+        """Give the keyboard to the timeline (a dialog closed)."""
+        if self.isVisible():
+            self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ======================================================================================= menus
     def _build_menus(self) -> None:
@@ -185,9 +239,16 @@ class MainWindow(QMainWindow):
         self.fit_action = self._action("&Fit all", self.fit_all, "F",
                                        tip="Zoom out to show every event")
         self.find_action = self._action("&Find…", self.focus_search, "Ctrl+F")
+        self.find_next_action = self._action("Find &next", lambda: self.search_step(1), "F3",
+                                             tip="Show and select the next search result")
+        self.find_previous_action = self._action("Find &previous", lambda: self.search_step(-1), "Shift+F3",
+                                                 tip="Show and select the previous search result")
         self.reset_filters_action = self._action("&Reset filters", self.filters.reset, "Ctrl+R")
-        for a in (self.fit_action, self.find_action, self.reset_filters_action):
+        for a in (self.fit_action, self.find_action, self.find_next_action, self.find_previous_action,
+                  self.reset_filters_action):
             view_menu.addAction(a)
+        view_menu.addSeparator()
+        view_menu.addAction(self.in_view_action)
 
         self.clear_selection_action = self._action("Clear selection", lambda: self.select_event(None),
                                                    "Esc")
@@ -331,19 +392,25 @@ class MainWindow(QMainWindow):
         if self.excerpt.event_id() is None:
             self.excerpt.clear_event()
 
-    def refresh(self) -> None:
-        """Re-read everything (after an import, for instance), keeping filters, view and selection."""
+    def refresh(self, *, fit: bool = False) -> None:
+        """Re-read everything (after an import, for instance), keeping filters, view and selection;
+        ``fit``: fit the view to what is shown instead of keeping its range."""
         if self.store is None:
             return
         selected = self.view_state.selected
         t0, t1 = self.timeline.visible_range()
+        moved = self.view_state.moved_since_fit
         self._reload_database_lists()
         self.rows.clear()
         if not self.runner.threaded() and self._total > self.threaded_above:
             self.runner.set_store(self.store, threaded=True)
         self.timeline.set_store(self.store)
         self.apply_filter(self.view_state.view_filter())
-        self.timeline.set_visible_range(t0, t1)
+        if fit:
+            self.fit_all()
+        else:
+            self.timeline.set_visible_range(t0, t1)
+            self.view_state.moved_since_fit = moved
         if selected is not None:
             self.select_event(selected)
 
@@ -358,6 +425,11 @@ class MainWindow(QMainWindow):
             message = f"Nothing to search for in “{f.search}”: type a word or two."
             f = replace(f, search=None)
         self._filter = f
+        self._counted_filter = None
+        if f.article_id is not None and f.article_id != self._shown_article and not self._loading:
+            self._fit_wanted = True           # the person chose an article: show all of it ...
+            self.view_state.fitted()          # ... unless they pan or zoom before it is shown
+        self._shown_article = f.article_id
         if self.store is None:
             self.filters.set_message(message)
             return
@@ -392,13 +464,14 @@ class MainWindow(QMainWindow):
     def _show_filter(self, f: ViewFilter, message: str | None, search_ids) -> None:
         self.filters.set_message(message)
         self.timeline.set_filter(f, search_ids=search_ids)
+        self._follow_data()
         events = self.view_state.events
         if self.rows.can_filter(events, f, search_ids):
             self.rows.apply(events, f, search_ids, eventset.article_number(self.store, f.article_id))
             key, _descending = self.view_state.sort
             if self.rows.lacks_order(key):      # new arrays (another database, an import): read it again
                 self._read_order(key)
-            rows = self.rows.rows(self.view_state.sort)
+            rows = self.rows.rows(self.view_state.sort, self._within())
             self._counted(f, message, rows.shown, rows.undated, rows.counts, ids=rows.ids,
                           languages=rows.languages)
             return
@@ -413,6 +486,39 @@ class MainWindow(QMainWindow):
 
         self.runner.submit("counts", job, lambda r: self._counted(f, message, *r[:3], languages=r[3]),
                            on_error=lambda error: self._count_failed(f, error))
+
+    def _follow_data(self) -> None:
+        """The view follows the data: after an article was chosen, or when nothing shown is in view any
+        more, fit what is shown, unless the person panned or zoomed since the view last fitted."""
+        wanted, self._fit_wanted = self._fit_wanted, False
+        if self._loading or self.view_state.moved_since_fit or self._total == 0:
+            return
+        if wanted or not self.timeline.shows_anything_in_view():
+            self.fit_all()
+
+    def _within(self) -> tuple[float, float] | None:
+        """The time range the table lists ("Only what is in view"), None: every event the filter keeps."""
+        return self.timeline.visible_range() if self.in_view_action.isChecked() else None
+
+    def _range_moved(self, _rng) -> None:
+        self._save_timer.start()
+        if self.in_view_action.isChecked():
+            self._in_view_timer.start()
+
+    def _relist(self) -> None:
+        """The table lists what the filter keeps, or only what of it is in view."""
+        self._in_view_timer.stop()
+        if self._within() is not None and not self.rows.ready and self.store is not None:
+            self.statusBar().showMessage("The table can follow the view once every event is loaded", 5000)
+        self._resort()
+        if not self.rows.ready:
+            self._update_listed(None)
+
+    def _update_listed(self, listed: int | None) -> None:
+        if listed is None or self._within() is None:
+            self.listed_label.setText("")
+        else:
+            self.listed_label.setText(f"{listed:,} of {self._shown:,} in view")
 
     def _events_loaded(self) -> None:
         """The per-event arrays arrived: filter, count and sort with them from now on."""
@@ -452,7 +558,11 @@ class MainWindow(QMainWindow):
         if not self.rows.ready:
             return
         selected = self.view_state.selected
-        self.model.set_ids(self.rows.filter, self.rows.ordered_ids(self.view_state.sort), self.model.dated())
+        within = self._within()
+        ids = self.rows.ordered_ids(self.view_state.sort, within)
+        dated = int(self.rows.mask.sum()) - self.rows.events.undated(self.rows.mask)
+        self.model.set_ids(self.rows.filter, ids, len(ids) if within is not None else dated)
+        self._update_listed(len(ids))
         if selected is not None:
             row = self.model.row_of(selected)
             if row is not None:
@@ -475,17 +585,34 @@ class MainWindow(QMainWindow):
         if languages is not None:
             self._languages += [code for code in languages if code not in self._languages]
             self.filters.set_language_counts(languages, self._languages)
+        within = self._within() if ids is not None else None
         if ids is not None:
-            self.model.set_ids(f, ids, shown - undated)
+            self.model.set_ids(f, ids, len(ids) if within is not None else shown - undated)
         else:
             self.model.set_filter(f, shown, shown - undated)
         self._update_count_label()
+        self._update_listed(len(ids) if ids is not None else None)
         selected = self.view_state.selected         # keep the selection if it survived the filter
-        if selected is not None:
+        if selected is not None and within is not None and self.rows.ready and self.rows.filter is f:
+            if not self.rows.keeps(selected):       # filtered out (not only out of view)
+                self.view_state.selected = None
+            else:
+                row = self.model.cached_row_of(selected)
+                if row is None:
+                    self.table.clearSelection()
+                else:
+                    self._select_row(row)
+        elif selected is not None:
             self._sync_table(selected, drop_if_hidden=True)
+            if self.view_state.selected == selected and self.excerpt.search != f.search:
+                self._show_selected(selected)       # the searched words highlighted anew
+        self._counted_filter = f
         self.filterApplied.emit(f)
         if self.remember:
             self._save_filters()
+        step, self._pending_step = self._pending_step, None
+        if step is not None and f.search:
+            self._step_result(*step)
 
     def _sync_table(self, event_id: int, *, drop_if_hidden: bool = False) -> None:
         """Select the event's row (found in the background on big databases)."""
@@ -532,6 +659,47 @@ class MainWindow(QMainWindow):
     def fit_all(self) -> None:
         self.timeline.fit_all()
 
+    # ============================================================================ search results
+    def search_step(self, direction: int, fresh: bool = False) -> None:
+        """Show and select the next (+1) or previous (-1) search result (Enter, F3, Shift+F3), in the
+        table's order, wrapping around; searches first when the words in the box are not searched yet
+        (a new search starts at its first result: ``fresh``)."""
+        typed = self.filters.search.text().strip() or None
+        if typed is None:
+            self.statusBar().showMessage("Type words to search for first (Ctrl+F)", 5000)
+            return
+        if self.filters.search_timer.isActive() or typed != self.view_state.search:
+            self._pending_step = (direction, True)
+            self.filters.apply_now()         # (its rows may be counted at once: _counted steps)
+            return
+        if self._counted_filter is not None and self._counted_filter is self._filter:
+            self._pending_step = None
+            if self._filter.search:
+                self._step_result(direction, fresh)
+        else:                                # the results are on their way: _counted steps
+            self._pending_step = (direction, fresh)
+
+    def _step_result(self, direction: int, fresh: bool = False) -> None:
+        n = self.model.rowCount()
+        if n == 0:
+            self.statusBar().showMessage("No results to step through", 5000)
+            return
+        selected = self.view_state.selected
+        row = self.model.cached_row_of(selected) if selected is not None and not fresh else None
+        wrapped = False
+        if row is None:
+            row = 0 if direction > 0 else n - 1
+        else:
+            row += direction
+            if not 0 <= row < n:
+                row, wrapped = row % n, True
+        event_id = self.model.event_id(row)
+        if event_id is None:
+            return
+        self.select_event(event_id)
+        self.statusBar().showMessage(
+            f"Result {row + 1:,} of {n:,}" + (" (wrapped around)" if wrapped else ""), 5000)
+
     # ==================================================================================== selection
     def select_event(self, event_id: int | None) -> None:
         """Show an event everywhere (excerpt, timeline, table row): the state's selection. An id the
@@ -560,7 +728,7 @@ class MainWindow(QMainWindow):
             return
         if ev is None:
             return
-        self.excerpt.show_event(ev, art, reports)
+        self.excerpt.show_event(ev, art, reports, search=self._filter.search)
         self._sync_table(event_id)
 
     def selected_event(self) -> int | None:
@@ -583,6 +751,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = ArticleDialog(article, report, others, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.focus_timeline())
         dialog.show()
         return dialog
 
@@ -669,6 +838,9 @@ class MainWindow(QMainWindow):
             self._warn("Import articles", f"Importing is not available in this build ({exc}).")
             return False
         self._import.finished.connect(self._import_finished)
+        self._import_into_empty = self._total == 0
+        if self._import_into_empty:
+            self.view_state.fitted()      # nothing to keep in an empty view: follow the data unless moved
         self._import.start()
         self.import_action.setEnabled(False)
         self.import_folder_action.setEnabled(False)
@@ -691,12 +863,15 @@ class MainWindow(QMainWindow):
         self._import = None
         self.import_action.setEnabled(not self.readonly)
         self.import_folder_action.setEnabled(not self.readonly)
-        self.refresh()
+        # into a new or empty database: fit what arrived (unless the person moved the view meanwhile)
+        self.refresh(fit=self._import_into_empty and not self.view_state.moved_since_fit)
+        self._import_into_empty = False
         if summary is not None:
             self.statusBar().showMessage(
                 f"Imported {summary.articles_added:,} articles, {summary.events_added:,} events"
                 + (f"; {summary.articles_skipped:,} already there" if summary.articles_skipped else "")
                 + (" (stopped)" if summary.stopped else ""), 15000)
+        self.focus_timeline()     # the progress dialog closed (a report, if shown, gives it back too)
         self.importFinished.emit(summary)
 
     def choose_export(self) -> None:
@@ -724,10 +899,12 @@ class MainWindow(QMainWindow):
             ("Click", "select an event and read its excerpt"),
             ("Double-click, Enter", "read the whole article"),
             ("Double-click on empty space", "zoom in there"),
-            ("← →", "previous / next event in time"), ("+ −", "zoom in / out"),
+            ("← →", "previous / next event in time"),
+            ("+ −", "zoom in / out (around the selected event)"), ("Tab", "next pane"),
             ("Page Up, Page Down", "pan the timeline"),
             ("Home, End", "first / last event"), ("F", "fit all events"),
-            ("Ctrl+F", "search"), ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
+            ("Ctrl+F", "search"), ("Enter, F3 / Shift+F3", "next / previous search result"),
+            ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
             ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view"),
             ("Ctrl+R", "reset filters"), ("Ctrl+Q", "quit"),
         ]
@@ -736,6 +913,8 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard and mouse",
                           f"<table>{body}</table>", QMessageBox.StandardButton.Close, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self.focus_timeline())
+        self.keys_box = box
         box.open()
 
     def activate_event(self, event_id: int):
@@ -779,6 +958,7 @@ class MainWindow(QMainWindow):
             self, "About Conflict Timeline",
             "<b>Conflict Timeline</b><p>Read news articles about a conflict, date every event, "
             "and browse them on an interactive timeline. Every date says how it was worked out.</p>")
+        self.focus_timeline()
 
     def _warn(self, title: str, text: str) -> None:
         if QApplication.overrideCursor() is not None:   # no wait cursor over the message
@@ -861,6 +1041,7 @@ class MainWindow(QMainWindow):
         if isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, (int, float)) for x in rng) \
                 and rng[1] > rng[0]:
             self.timeline.set_visible_range(float(rng[0]), float(rng[1]))
+            self.view_state.moved()        # where the person left it: kept when the data changes
 
     def _save_filters(self) -> None:
         if self.store is None or self._loading:

@@ -34,7 +34,7 @@ from viewer.store import eventset
 from viewer.store import timeline as tstore
 from viewer.ui import formatting as fmt
 from viewer.ui.timeline_axis import TimeAxis
-from viewer.ui.timeline_index import DAY, HOUR, YEAR, Index, prepare
+from viewer.ui.timeline_index import DAY, HOUR, NCLS, YEAR, Index, prepare
 from viewer.ui.timeline_overview import OverviewStrip
 from viewer.ui.timeline_paint import LanesItem
 from viewer.viewstate import ViewState
@@ -44,7 +44,10 @@ pg.setConfigOptions(antialias=True)
 MIN_SPAN = HOUR                 # no further in than an hour across the view
 MAX_SPAN = 200 * YEAR           # no further out than two centuries
 SYNC_MAX = 300_000              # occurrences loaded at once; bigger databases load in a thread
-MIN_LANE_PX = 20.0              # lanes shorter than this scroll instead of shrinking
+MIN_FIT_SPAN = 14 * DAY          # "fit all" never zooms in further than this across the data
+MIN_LANE_PX = 20.0
+FOCUS_RING_PX = 2                # the focus ring's width, around the plot
+FOCUS_RING = QColor("#2f6fb3")              # lanes shorter than this scroll instead of shrinking
 
 __all__ = ["TimelineView", "MIN_SPAN", "MAX_SPAN", "DAY", "HOUR", "YEAR"]
 
@@ -101,6 +104,7 @@ class _TimelineViewBox(pg.ViewBox):
                 a, b = sorted((self._band, here))
                 self._band = None
                 if b - a > 0:
+                    self.view.view_state.moved()
                     self.view.set_visible_range(a, b)
             return
         last = self.mapToView(ev.lastPos())
@@ -258,10 +262,14 @@ class TimelineView(QWidget):
         self._vb.sigResized.connect(lambda *_: self._resize_lanes())
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        m = FOCUS_RING_PX
+        layout.setContentsMargins(m, m, m, m)       # room for the focus ring around the plot
         layout.addWidget(self.glw)
+        # one stop for Tab: the view takes the focus (a click in the plot gives it to the view too) and
+        # draws a ring while it has it
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.glw.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.glw.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.glw.installEventFilter(self)
         self.glw.viewport().installEventFilter(self)
         self._range_timer = QTimer(self)
@@ -346,9 +354,29 @@ class TimelineView(QWidget):
 
     def fit_all(self) -> None:
         a, b = self._data_span()
+        if b - a < MIN_FIT_SPAN:         # one event (or a few on one day): a fortnight around them
+            c = (a + b) / 2
+            a, b = c - MIN_FIT_SPAN / 3, c + MIN_FIT_SPAN / 3
         pad = max((b - a) * 0.03, HOUR)
         self.set_visible_range(a - pad, b + 2 * pad)   # labels run to the right of their marks
         self._resize_lanes(reset=True)
+        self.view_state.fitted()
+
+    def shows_anything_in_view(self) -> bool:
+        """Some event the filter keeps overlaps the visible time range (True while still loading)."""
+        idx = self._index
+        if self._partial or idx is None:
+            return True
+        if not self._shown:
+            return False
+        x0, x1 = self.visible_range()
+        lo, hi = idx.windows(x0, x1)
+        for lane in self._shown:
+            for s in range(lane * NCLS, (lane + 1) * NCLS):
+                a, b = int(lo[s]), int(hi[s])
+                if b > a and bool((idx.t1[a:b] > x0).any()):
+                    return True
+        return False
 
     def visible_range(self) -> tuple[float, float]:
         (x0, x1), _ = self._vb.viewRange()
@@ -436,6 +464,21 @@ class TimelineView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 500)
+
+    # -- focus ring -------------------------------------------------------------------------------
+    def paintEvent(self, ev) -> None:
+        painter = QPainter(self)
+        colour = FOCUS_RING if self.hasFocus() else self.palette().color(self.backgroundRole())
+        painter.fillRect(self.rect(), colour)        # only the margin around the plot shows
+        painter.end()
+
+    def focusInEvent(self, ev) -> None:
+        super().focusInEvent(ev)
+        self.update()
+
+    def focusOutEvent(self, ev) -> None:
+        super().focusOutEvent(ev)
+        self.update()
 
     # -- loading ----------------------------------------------------------------------------------
     def _load_worker(self, path: str, gen: int) -> None:
@@ -732,6 +775,8 @@ class TimelineView(QWidget):
             self.set_visible_range(*rng)
 
     def _zoom(self, factor: float, centre: float) -> None:
+        """Zoom by `factor` around `centre` (the person's doing: wheel, keys, double-click)."""
+        self.view_state.moved()
         x0, x1 = self.visible_range()
         span = x1 - x0
         new = min(max(span * factor, MIN_SPAN), MAX_SPAN)
@@ -742,8 +787,10 @@ class TimelineView(QWidget):
         self._vb.setXRange(a, a + new, padding=0)
 
     def _pan(self, dx: float, dy: float) -> None:
+        """Pan (the person's doing: drag, wheel, keys)."""
         x0, x1 = self.visible_range()
         if dx:
+            self.view_state.moved()
             # keep some of the data in view: never pan out into empty centuries
             lo, hi = self._data_span()
             if hi > lo:
@@ -792,6 +839,7 @@ class TimelineView(QWidget):
             return
         if hit[0] == "cluster":
             if double:
+                self.view_state.moved()
                 self.set_visible_range(hit[1], hit[2])
             return
         event_id = hit[1]
@@ -820,9 +868,9 @@ class TimelineView(QWidget):
         if k in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             self._step(1 if k == Qt.Key.Key_Right else -1)
         elif k in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self._zoom(0.6, (x0 + x1) / 2)
+            self.zoom_by_key(0.6)
         elif k in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self._zoom(1 / 0.6, (x0 + x1) / 2)
+            self.zoom_by_key(1 / 0.6)
         elif k == Qt.Key.Key_F:
             self.fit_all()
         elif k in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
@@ -840,6 +888,23 @@ class TimelineView(QWidget):
             return False
         ev.accept()
         return True
+
+    def zoom_by_key(self, factor: float) -> None:
+        """+ / −: zoom around the selected event when there is one (brought into the middle if it is out
+        of view), around the middle of the view otherwise."""
+        x0, x1 = self.visible_range()
+        info = self._selected_info if self.view_state.selected is not None else None
+        if info is None or info["t0"] is None:
+            self._zoom(factor, (x0 + x1) / 2)
+            return
+        t0, t1 = info["t0"], info["t1"]
+        centre = t0 + min(t1 - t0, DAY) / 2 if t1 - t0 <= DAY + 1 else (t0 + t1) / 2
+        if x0 <= centre <= x1:
+            self._zoom(factor, centre)          # the event stays where it is on screen
+        else:
+            self.view_state.moved()
+            span = min(max((x1 - x0) * factor, MIN_SPAN), MAX_SPAN)
+            self._vb.setXRange(centre - span / 2, centre + span / 2, padding=0)
 
     def _order(self):
         if self._index is None or self._partial:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 from viewer.ui.timeline_axis import TimeAxis
 
 OVERVIEW_BINS = 600
+MIN_OVERVIEW_SPAN = 30 * 86400.0   # seconds: one event (or a few close together) still shows a month around it
 
 
 class _OverviewBox(pg.ViewBox):
@@ -75,8 +76,9 @@ class OverviewStrip:
         idx = view._index
         span = idx.span if idx is not None and idx.span else view._data_span()
         a, b = span
-        if b <= a:
-            b = a + 86400.0
+        if b - a < MIN_OVERVIEW_SPAN:      # never a zero-width strip around a single result
+            c = (a + b) / 2
+            a, b = c - MIN_OVERVIEW_SPAN / 2, c + MIN_OVERVIEW_SPAN / 2
         pad = (b - a) * 0.02
         a, b = a - pad, b + pad
         counts = np.zeros(OVERVIEW_BINS)
@@ -108,9 +110,11 @@ class OverviewStrip:
             return
         a, b = self.region.getRegion()
         if b > a:
+            self.view.view_state.moved()
             self.view.set_visible_range(a, b)
 
     def centre_on(self, t: float) -> None:
+        self.view.view_state.moved()
         a, b = self.view.visible_range()
         half = (b - a) / 2
         self.view.set_visible_range(t - half, t + half)
