@@ -29,7 +29,7 @@ def big_folder(tmp_path: Path, n: int = 3) -> Path:
 
 
 def _stop_button(w) -> QPushButton:
-    dialog = w._import.dialog
+    dialog = w.importer.controller.dialog
     assert isinstance(dialog, QProgressDialog)
     (button,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "Stop"]
     return button
@@ -45,7 +45,7 @@ def test_stop_ends_the_work_and_another_import_works(qtbot, tmp_path, warnings_s
     assert done.args[0] is not None and done.args[0].stopped
     assert wait_gone(busy, 5) == []                      # the CPU work has ended: no worker left
     assert workers(os.getpid()) == []
-    assert w._import is None and w.import_action.isEnabled()
+    assert w.importer.controller is None and w.import_action.isEnabled()
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
     with qtbot.waitSignal(w.importFinished, timeout=60_000) as done:
@@ -74,7 +74,7 @@ def test_closing_the_window_during_an_import_asks(qtbot, tmp_path, warnings_show
     assert w.import_paths([str(big_folder(tmp_path))])
     busy = wait_workers(os.getpid(), 30)
     assert busy
-    controller = w._import
+    controller = w.importer.controller
     asked: list[str] = []
     _answer(qtbot, "Keep importing", asked)
     assert not w.close()                                 # kept open: the import goes on

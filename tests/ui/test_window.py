@@ -178,20 +178,20 @@ def test_a_read_only_database_opens_read_only(qtbot, window, known_db, tmp_path,
     import shutil
 
     from viewer.store import StoreError
-    from viewer.ui import main_window
+    from viewer.ui import opening
 
     ro = tmp_path / "ro.db"
     shutil.copy(known_db, ro)
     ro.chmod(0o444)
     if hasattr(os, "geteuid") and os.geteuid() == 0:   # root writes anyway: play the refusal
-        real = main_window.MainWindow._open_store
+        real = opening.open_store
 
         def refuse_writes(path, *, readonly=False):
             if not readonly:
                 raise StoreError(f"{path}: attempt to write a readonly database", "readonly")
             return real(path, readonly=True)
-        monkeypatch.setattr(main_window.MainWindow, "_open_store", staticmethod(refuse_writes))
-        monkeypatch.setattr(main_window.os, "access", lambda p, mode: False)
+        monkeypatch.setattr(opening, "open_store", refuse_writes)
+        monkeypatch.setattr(opening.os, "access", lambda p, mode: False)
     assert window.open_database(str(ro))
     assert window.readonly and "read-only" in window.windowTitle()
     assert not window.import_action.isEnabled()
@@ -293,14 +293,14 @@ def test_typing_f_in_the_search_box_types_it(qtbot, window):
 def test_a_locked_or_damaged_database_leaves_the_window_as_it_was(qtbot, window, known_db, tmp_path,
                                                                     warnings_shown, monkeypatch):
     from viewer.store import StoreError
-    from viewer.ui import main_window
+    from viewer.ui import opening
 
     other = tmp_path / "other.db"
     other.write_bytes(known_db.read_bytes())
 
     def locked(path, *, readonly=False):
         raise StoreError(f"{path}: the database is locked by another program (waited 5 s)", "locked")
-    monkeypatch.setattr(main_window.MainWindow, "_open_store", staticmethod(locked))
+    monkeypatch.setattr(opening, "open_store", locked)
     assert window.open_database(str(other)) is False
     assert "locked" in warnings_shown[-1][1]
     assert window.store.path == str(known_db) and window.model.rowCount() == 4

@@ -71,7 +71,7 @@ def test_an_import_can_be_stopped(qtbot, tmp_path, warnings_shown):
             f"On {i % 28 + 1} March 2022, Russian forces shelled Kharkiv for the {i}th time.\n", encoding="utf-8")
     with qtbot.waitSignal(w.importFinished, timeout=60000) as done:
         assert w.import_paths([str(folder)])
-        w._import.cancel()                             # Stop, while the first article is being read
+        w.importer.controller.cancel()                 # Stop, while the first article is being read
         assert not w.import_action.isEnabled()         # one import at a time
         w.timeline.fit_all()                           # the window stays usable meanwhile
     summary = done.args[0]
@@ -103,7 +103,7 @@ def test_dragging_files_over_the_window_shows_where_they_go(qtbot, known_db, tmp
                             Qt.KeyboardModifier.NoModifier)
     w.dragEnterEvent(enter)
     assert enter.isAccepted()
-    assert w._drop_hint.isVisible() and "these 2 items" in w._drop_hint.text()
-    assert known_db.name in w._drop_hint.text()
+    assert w.importer.drop_hint.isVisible() and "these 2 items" in w.importer.drop_hint.text()
+    assert known_db.name in w.importer.drop_hint.text()
     w.dragLeaveEvent(QDragLeaveEvent())
-    assert not w._drop_hint.isVisible()
+    assert not w.importer.drop_hint.isVisible()

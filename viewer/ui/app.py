@@ -61,7 +61,7 @@ def _initial_database(db_path: str) -> str:
     """The database to open: the one asked for, unless it is the default one and the person had
     another open last time."""
     from viewer.paths import default_db_path
-    from viewer.ui.main_window import last_database
+    from viewer.ui.window_state import last_database
 
     try:
         is_default = Path(db_path).resolve() == default_db_path().resolve()

@@ -4,38 +4,48 @@ The widgets share one `ViewState` (filter, selection, sort, visible range, searc
 what the person did to it and shows what it says. The window observes it to read the store (counts,
 the table's rows, the excerpt) and keeps the status bar and the remembered view up to date. Which events
 the table shows and in what order, once the per-event arrays are loaded, is `viewer.tablerows`'s work;
-the reports an excerpt shows are `viewer.ui.reports`'s."""
+the reports an excerpt shows are `viewer.ui.reports`'s.
+
+The window places and wires; each other piece has its own module: the menus and Help boxes
+(`viewer.ui.menus`), what is remembered between runs (`viewer.ui.window_state`), importing and dropped
+files (`viewer.ui.importing`), opening a database file (`viewer.ui.opening`), the table's order and
+"Only what is in view" (`viewer.ui.table_listing`), stepping through search results
+(`viewer.ui.search_steps`)."""
 from __future__ import annotations
 
 import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QSizePolicy, QSplitter,
-    QCheckBox, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, eventset, fts_query
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
-from viewer.ui import legend
+from viewer.ui import menus
 from viewer.ui.background import QueryRunner
-from viewer.ui.excerpt import ExcerptPanel, safe_url
+from viewer.ui.excerpt import ExcerptPanel
 from viewer.ui.filters import FilterPanel
+from viewer.ui.importing import Importer
 from viewer.ui.models import EventTableModel, event_table, select_row
+from viewer.ui.opening import open_for_window
 from viewer.ui.reports import find_report, other_reports
-from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
+from viewer.ui.search_steps import SearchSteps
+from viewer.ui.table_listing import TableListing
 from viewer.ui.timeline import TimelineView
+from viewer.ui.window_state import WindowMemory, last_database, recent_databases, remember_database
 from viewer.tablerows import TableRows
 from viewer.viewstate import ViewState
 
 APP_TITLE = "Conflict Timeline"
 THREADED_ABOVE = 50_000   # events: bigger databases count and look up rows on a background connection
 DB_FILTERS = "Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"
+
+__all__ = ["MainWindow", "active_window", "last_database"]
 
 
 class MainWindow(QMainWindow):
@@ -53,8 +63,7 @@ class MainWindow(QMainWindow):
         self._total = 0
         self._shown = 0
         self._syncing = False
-        self._loading = False          # while opening: don't overwrite the remembered view
-        self._import = None            # the running ImportController, if any
+        self.opening = False           # while opening: don't overwrite the remembered view
         self.threaded_above = THREADED_ABOVE
         self.runner = QueryRunner(self)
         self.runner.failed.connect(lambda error: self.statusBar().showMessage(error, 15000))
@@ -62,10 +71,9 @@ class MainWindow(QMainWindow):
         self._languages: list[str] = []    # every language code of its articles, most articles first
         self.rows = TableRows()        # the table's rows once filtered with the per-event arrays
         self._counted_filter = None    # the filter whose rows the table shows (None: being counted)
-        self._pending_step = None      # a search step (+1/-1) asked for before its results were shown
+        self.search_steps = SearchSteps(self)   # Enter, F3, Shift+F3
         self._fit_wanted = False       # an article was chosen: fit the view to it once it is shown
         self._shown_article = None     # the article filter the view shows
-        self._import_into_empty = False   # the running import started on an empty database
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -92,7 +100,7 @@ class MainWindow(QMainWindow):
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
         self.table.activated.connect(self._on_table_activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.customContextMenuRequested.connect(lambda pos: menus.table_menu(self, pos))
 
         self.excerpt = ExcerptPanel(self)
         self.excerpt.setMinimumWidth(240)
@@ -100,24 +108,9 @@ class MainWindow(QMainWindow):
         self.excerpt.setTabChangesFocus(True)      # Tab leaves the excerpt (no stops on its links)
         self.table.setTabKeyNavigation(False)      # Tab leaves the table, not cell by cell
 
-        self.in_view_action = QAction("Only what is in &view", self)
-        self.in_view_action.setCheckable(True)
-        self.in_view_action.setToolTip("List only the events in the timeline's visible range")
-        self.in_view_action.setStatusTip(self.in_view_action.toolTip())
-        self.in_view_action.toggled.connect(lambda _on: self._relist())
-        self.in_view_button = QCheckBox("Only what is in view", self)    # the same choice, above the table
-        self.in_view_button.setObjectName("inViewToggle")
-        self.in_view_button.setToolTip(self.in_view_action.toolTip())
-        self.in_view_button.toggled.connect(self.in_view_action.setChecked)
-        self.in_view_action.toggled.connect(self.in_view_button.setChecked)
-        self.listed_label = QLabel("", self)
-        self.listed_label.setObjectName("listedLabel")
-        self.listed_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.listed_label.setMinimumWidth(0)
-        self._in_view_timer = QTimer(self)   # the table follows the visible range a moment after panning
-        self._in_view_timer.setSingleShot(True)
-        self._in_view_timer.setInterval(150)
-        self._in_view_timer.timeout.connect(self._relist)
+        self.listing = TableListing(self)   # the table's order; "Only what is in view"
+        self.in_view_action, self.in_view_button = self.listing.in_view_action, self.listing.in_view_button
+        self.listed_label = self.listing.listed_label
 
         table_box = QWidget(self)
         table_box.setObjectName("tableBox")
@@ -169,28 +162,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().setSizeGripEnabled(True)
 
-        self._build_menus()
+        acts = menus.build_menus(self)
+        self.open_action, self.new_action, self.export_action, self.quit_action = \
+            acts.open, acts.new, acts.export, acts.quit
+        self.import_action, self.import_folder_action = acts.import_files, acts.import_folder
+        self.recent_menu, self.fit_action, self.reset_filters_action = acts.recent_menu, acts.fit, acts.reset_filters
+        self.find_action, self.find_next_action, self.find_previous_action = \
+            acts.find, acts.find_next, acts.find_previous
+        self.clear_selection_action = acts.clear_selection
 
-        self._drop_hint = QLabel(self)
-        self._drop_hint.setObjectName("dropHint")
-        self._drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._drop_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._drop_hint.hide()
-
-        self._save_timer = QTimer(self)   # remember the visible range a moment after panning stops
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(800)
-        self._save_timer.timeout.connect(self._save_view)
+        self.importer = Importer(self)     # File ▸ Import, dropped files
+        self.memory = WindowMemory(self)   # what the window remembers between runs
 
         self.view_state.subscribe("filter", self.apply_filter)
         self.view_state.subscribe("selected", self._show_selected)
-        self.view_state.subscribe("sort", lambda sort: self._sort_table(*sort))
+        self.view_state.subscribe("sort", lambda sort: self.listing.sort_changed(*sort))
         self.view_state.subscribe("visible_range", self._range_moved)
 
         self._set_tab_order()
         self._splits_set = False         # splitter sizes: remembered ones, or fitted at first show
         if remember:
-            self._restore_geometry()
+            self._splits_set = self.memory.restore_layout()
 
     def _set_tab_order(self) -> None:
         """Tab goes from pane to pane: search, countries, languages, timeline, table, excerpt, then the
@@ -210,64 +202,6 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # ======================================================================================= menus
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.open_action = self._action("&Open database…", self.choose_database, "Ctrl+O")
-        self.new_action = self._action("&New database…", self.choose_new_database)
-        self.import_action = self._action("&Import articles…", self.choose_import, "Ctrl+I",
-                                          tip="Read text, HTML, feed or dump files into this database")
-        self.import_folder_action = self._action("Import &folder…", self.choose_import_folder,
-                                                 "Ctrl+Shift+I")
-        self.export_action = self._action("&Export view as image…", self.choose_export, "Ctrl+E",
-                                          tip="Save the timeline as PNG or SVG")
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.recent_menu = QMenu("Open &recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for a in (self.open_action, self.recent_menu, self.new_action, None, self.import_action,
-                  self.import_folder_action, None, self.export_action, None, self.quit_action):
-            if a is None:
-                file_menu.addSeparator()
-            elif isinstance(a, QMenu):
-                file_menu.addMenu(a)
-            else:
-                file_menu.addAction(a)
-
-        view_menu = bar.addMenu("&View")
-        self.fit_action = self._action("&Fit all", self.fit_all, "F",
-                                       tip="Zoom out to show every event")
-        self.find_action = self._action("&Find…", self.focus_search, "Ctrl+F")
-        self.find_next_action = self._action("Find &next", lambda: self.search_step(1), "F3",
-                                             tip="Show and select the next search result")
-        self.find_previous_action = self._action("Find &previous", lambda: self.search_step(-1), "Shift+F3",
-                                                 tip="Show and select the previous search result")
-        self.reset_filters_action = self._action("&Reset filters", self.filters.reset, "Ctrl+R")
-        for a in (self.fit_action, self.find_action, self.find_next_action, self.find_previous_action,
-                  self.reset_filters_action):
-            view_menu.addAction(a)
-        view_menu.addSeparator()
-        view_menu.addAction(self.in_view_action)
-
-        self.clear_selection_action = self._action("Clear selection", lambda: self.select_event(None),
-                                                   "Esc")
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard and mouse", self.show_keys, "F1"))
-        help_menu.addAction(self._action("&About Conflict Timeline", self.show_about))
-        legend.install(self)
-
-    def _action(self, text, slot, shortcut=None, tip=None) -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setStatusTip(tip)
-            a.setToolTip(tip)
-        a.triggered.connect(lambda *_: slot())
-        self.addAction(a)   # shortcuts work even with the menu bar hidden
-        return a
-
     # ==================================================================================== database
     def open_database(self, path: str | os.PathLike, *, interactive: bool = True) -> bool:
         """Open a database and show it. On failure: a message (or StoreError if not interactive)
@@ -283,23 +217,13 @@ class MainWindow(QMainWindow):
                 self.statusBar().clearMessage()
 
     def _open_database(self, path: str, interactive: bool) -> bool:
-        readonly = False
         try:
-            store = self._open_store(path)
+            store, readonly = open_for_window(path)
         except StoreError as exc:
-            store = None
-            may_browse = exc.kind == "readonly" or (Path(path).is_file() and not os.access(path, os.W_OK))
-            if may_browse and exc.kind not in ("not-sqlite", "foreign", "newer", "corrupt"):
-                try:
-                    store = self._open_store(path, readonly=True)
-                    readonly = True
-                except StoreError:
-                    store = None
-            if store is None:
-                if not interactive:
-                    raise
-                self._warn("Cannot open database", str(exc))
-                return False
+            if not interactive:
+                raise
+            self.warn("Cannot open database", str(exc))
+            return False
         old = self.store
         self.store = store
         self.readonly = readonly
@@ -308,7 +232,7 @@ class MainWindow(QMainWindow):
                 old.close()
             except Exception:  # closing a broken connection must not stop the new one
                 pass
-        self._loading = True
+        self.opening = True
         try:
             if old is None or old.path != store.path:
                 self.filters.reset(emit=False)   # another database: start by showing all of it
@@ -324,7 +248,7 @@ class MainWindow(QMainWindow):
             if self.remember:
                 self.restore_view_state()
         finally:
-            self._loading = False
+            self.opening = False
         name = Path(path).name
         self.setWindowTitle(f"{name}{' (read-only)' if readonly else ''} — {APP_TITLE}")
         self.setWindowFilePath(path)
@@ -335,11 +259,7 @@ class MainWindow(QMainWindow):
         if readonly:
             self.statusBar().showMessage("Opened read-only: importing is turned off", 8000)
         if self.remember and path != ":memory:":
-            s = open_settings()
-            resolved = str(Path(path).resolve())
-            s.setValue("database/last", resolved)
-            recent = [p for p in (get_json(s, "database/recent", []) or []) if isinstance(p, str)]
-            set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
+            remember_database(path)
         self._show_range(*self.timeline.visible_range())
         if self.timeline.is_loading():
             self.statusBar().showMessage("Loading every event onto the timeline…")
@@ -347,23 +267,6 @@ class MainWindow(QMainWindow):
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
         self.databaseChanged.emit(path)
         return True
-
-    @staticmethod
-    def _open_store(path: str, *, readonly: bool = False) -> Store:
-        try:
-            store = Store.open(path, readonly=readonly)
-        except StoreError:
-            raise
-        except OSError as exc:   # a folder, a missing parent we cannot create ...
-            raise StoreError(f"{path}: {exc.strerror or exc}") from exc
-        except Exception as exc:  # any other sqlite3 failure reads the same to a person
-            raise StoreError(f"{path}: cannot open database: {exc}") from exc
-        try:
-            queries.check_readable(store)
-        except StoreError:
-            store.close()
-            raise
-        return store
 
     def _timeline_loaded(self) -> None:
         if self.statusBar().currentMessage().startswith("Loading every event"):
@@ -426,7 +329,7 @@ class MainWindow(QMainWindow):
             f = replace(f, search=None)
         self._filter = f
         self._counted_filter = None
-        if f.article_id is not None and f.article_id != self._shown_article and not self._loading:
+        if f.article_id is not None and f.article_id != self._shown_article and not self.opening:
             self._fit_wanted = True           # the person chose an article: show all of it ...
             self.view_state.fitted()          # ... unless they pan or zoom before it is shown
         self._shown_article = f.article_id
@@ -470,8 +373,8 @@ class MainWindow(QMainWindow):
             self.rows.apply(events, f, search_ids, eventset.article_number(self.store, f.article_id))
             key, _descending = self.view_state.sort
             if self.rows.lacks_order(key):      # new arrays (another database, an import): read it again
-                self._read_order(key)
-            rows = self.rows.rows(self.view_state.sort, self._within())
+                self.listing.read_order(key)
+            rows = self.rows.rows(self.view_state.sort, self.listing.within())
             self._counted(f, message, rows.shown, rows.undated, rows.counts, ids=rows.ids,
                           languages=rows.languages)
             return
@@ -491,82 +394,19 @@ class MainWindow(QMainWindow):
         """The view follows the data: after an article was chosen, or when nothing shown is in view any
         more, fit what is shown, unless the person panned or zoomed since the view last fitted."""
         wanted, self._fit_wanted = self._fit_wanted, False
-        if self._loading or self.view_state.moved_since_fit or self._total == 0:
+        if self.opening or self.view_state.moved_since_fit or self._total == 0:
             return
         if wanted or not self.timeline.shows_anything_in_view():
             self.fit_all()
 
-    def _within(self) -> tuple[float, float] | None:
-        """The time range the table lists ("Only what is in view"), None: every event the filter keeps."""
-        return self.timeline.visible_range() if self.in_view_action.isChecked() else None
-
     def _range_moved(self, _rng) -> None:
-        self._save_timer.start()
-        if self.in_view_action.isChecked():
-            self._in_view_timer.start()
-
-    def _relist(self) -> None:
-        """The table lists what the filter keeps, or only what of it is in view."""
-        self._in_view_timer.stop()
-        if self._within() is not None and not self.rows.ready and self.store is not None:
-            self.statusBar().showMessage("The table can follow the view once every event is loaded", 5000)
-        self._resort()
-        if not self.rows.ready:
-            self._update_listed(None)
-
-    def _update_listed(self, listed: int | None) -> None:
-        if listed is None or self._within() is None:
-            self.listed_label.setText("")
-        else:
-            self.listed_label.setText(f"{listed:,} of {self._shown:,} in view")
+        self.memory.save_timer.start()
+        self.listing.range_moved()
 
     def _events_loaded(self) -> None:
         """The per-event arrays arrived: filter, count and sort with them from now on."""
-        if self.store is not None and not self._loading:
+        if self.store is not None and not self.opening:
             self.apply_filter(self.view_state.view_filter())
-
-    def _sort_table(self, key: str, _descending: bool) -> None:
-        """The state's sort changed (a header was clicked): the filtered ids in that order."""
-        if not self.rows.ready:
-            self.statusBar().showMessage("The table can be sorted once every event is loaded", 5000)
-        elif self.rows.lacks_order(key):
-            self._read_order(key)
-        else:
-            self._resort()
-
-    def _read_order(self, key: str) -> None:
-        """An alphabetical order is read once (in the background on a big database), then shown."""
-        if self.runner.latest("order") and self.rows.reading(key):
-            return                               # already being read
-        self.rows.start_reading(key)
-        self.statusBar().showMessage(f"Sorting by {key}…")
-
-        def got(ids, events=self.rows.events):
-            resort = self.rows.order_read(events, key, ids, self.view_state.sort)
-            if self.statusBar().currentMessage().startswith("Sorting by"):
-                self.statusBar().clearMessage()
-            if resort:
-                self._resort()
-
-        def failed(error):
-            self.rows.reading_failed()
-            self.statusBar().showMessage(f"Could not sort by {key}: {error}", 10000)
-
-        self.runner.submit("order", lambda store: eventset.sorted_ids(store, key), got, on_error=failed)
-
-    def _resort(self) -> None:
-        if not self.rows.ready:
-            return
-        selected = self.view_state.selected
-        within = self._within()
-        ids = self.rows.ordered_ids(self.view_state.sort, within)
-        dated = int(self.rows.mask.sum()) - self.rows.events.undated(self.rows.mask)
-        self.model.set_ids(self.rows.filter, ids, len(ids) if within is not None else dated)
-        self._update_listed(len(ids))
-        if selected is not None:
-            row = self.model.row_of(selected)
-            if row is not None:
-                self._select_row(row)
 
     def _count_failed(self, f: ViewFilter, error: str) -> None:
         if f.search:   # the only part a person types: say so gently and show the rest
@@ -585,13 +425,13 @@ class MainWindow(QMainWindow):
         if languages is not None:
             self._languages += [code for code in languages if code not in self._languages]
             self.filters.set_language_counts(languages, self._languages)
-        within = self._within() if ids is not None else None
+        within = self.listing.within() if ids is not None else None
         if ids is not None:
             self.model.set_ids(f, ids, len(ids) if within is not None else shown - undated)
         else:
             self.model.set_filter(f, shown, shown - undated)
         self._update_count_label()
-        self._update_listed(len(ids) if ids is not None else None)
+        self.listing.update_listed(len(ids) if ids is not None else None)
         selected = self.view_state.selected         # keep the selection if it survived the filter
         if selected is not None and within is not None and self.rows.ready and self.rows.filter is f:
             if not self.rows.keeps(selected):       # filtered out (not only out of view)
@@ -601,7 +441,7 @@ class MainWindow(QMainWindow):
                 if row is None:
                     self.table.clearSelection()
                 else:
-                    self._select_row(row)
+                    self.show_row(row)
         elif selected is not None:
             self._sync_table(selected, drop_if_hidden=True)
             if self.view_state.selected == selected and self.excerpt.search != f.search:
@@ -609,16 +449,14 @@ class MainWindow(QMainWindow):
         self._counted_filter = f
         self.filterApplied.emit(f)
         if self.remember:
-            self._save_filters()
-        step, self._pending_step = self._pending_step, None
-        if step is not None and f.search:
-            self._step_result(*step)
+            self.memory.save_filters()
+        self.search_steps.counted(f)
 
     def _sync_table(self, event_id: int, *, drop_if_hidden: bool = False) -> None:
         """Select the event's row (found in the background on big databases)."""
         row = self.model.cached_row_of(event_id)
         if row is not None:
-            self._select_row(row)
+            self.show_row(row)
             return
         if self.model.ids() is not None or (drop_if_hidden and self.model.rowCount() == 0):
             if drop_if_hidden:               # filtered out
@@ -635,7 +473,7 @@ class MainWindow(QMainWindow):
                     self.view_state.selected = None
                 self.table.clearSelection()
             else:
-                self._select_row(row)
+                self.show_row(row)
 
         self.runner.submit("position", lambda store: queries.event_position(store, f, event_id, dated),
                            placed, on_error=lambda _e: None)
@@ -652,6 +490,18 @@ class MainWindow(QMainWindow):
     def view_filter(self) -> ViewFilter:
         return self._filter
 
+    def shown_filter(self) -> ViewFilter | None:
+        """The filter whose counts and rows are shown; None while the current one is being counted."""
+        return self._filter if self._counted_filter is not None and self._counted_filter is self._filter else None
+
+    def events_shown(self) -> int:
+        """The events the filter keeps (the status bar's count)."""
+        return self._shown
+
+    def event_total(self) -> int:
+        """Every event in the open database (0 without one)."""
+        return self._total
+
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()
@@ -661,44 +511,8 @@ class MainWindow(QMainWindow):
 
     # ============================================================================ search results
     def search_step(self, direction: int, fresh: bool = False) -> None:
-        """Show and select the next (+1) or previous (-1) search result (Enter, F3, Shift+F3), in the
-        table's order, wrapping around; searches first when the words in the box are not searched yet
-        (a new search starts at its first result: ``fresh``)."""
-        typed = self.filters.search.text().strip() or None
-        if typed is None:
-            self.statusBar().showMessage("Type words to search for first (Ctrl+F)", 5000)
-            return
-        if self.filters.search_timer.isActive() or typed != self.view_state.search:
-            self._pending_step = (direction, True)
-            self.filters.apply_now()         # (its rows may be counted at once: _counted steps)
-            return
-        if self._counted_filter is not None and self._counted_filter is self._filter:
-            self._pending_step = None
-            if self._filter.search:
-                self._step_result(direction, fresh)
-        else:                                # the results are on their way: _counted steps
-            self._pending_step = (direction, fresh)
-
-    def _step_result(self, direction: int, fresh: bool = False) -> None:
-        n = self.model.rowCount()
-        if n == 0:
-            self.statusBar().showMessage("No results to step through", 5000)
-            return
-        selected = self.view_state.selected
-        row = self.model.cached_row_of(selected) if selected is not None and not fresh else None
-        wrapped = False
-        if row is None:
-            row = 0 if direction > 0 else n - 1
-        else:
-            row += direction
-            if not 0 <= row < n:
-                row, wrapped = row % n, True
-        event_id = self.model.event_id(row)
-        if event_id is None:
-            return
-        self.select_event(event_id)
-        self.statusBar().showMessage(
-            f"Result {row + 1:,} of {n:,}" + (" (wrapped around)" if wrapped else ""), 5000)
+        """Show and select the next (+1) or previous (-1) search result (`SearchSteps.step`)."""
+        self.search_steps.step(direction, fresh)
 
     # ==================================================================================== selection
     def select_event(self, event_id: int | None) -> None:
@@ -745,7 +559,7 @@ class MainWindow(QMainWindow):
             others = [(e.time_start, e.time_end) for e in
                       self.store.events(ViewFilter(article_id=article_id), limit=5000)]
         except Exception as exc:  # noqa: BLE001
-            self._warn("Read the article", str(exc))
+            self.warn("Read the article", str(exc))
             return None
         if article is None or report is None:
             return None
@@ -755,7 +569,8 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _select_row(self, row: int) -> None:
+    def show_row(self, row: int) -> None:
+        """Select the table's row as the view's doing (not as the person choosing it)."""
         was = self._syncing
         self._syncing = True
         try:
@@ -772,21 +587,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================================ file actions
     def recent_databases(self) -> list[str]:
-        recent = get_json(open_settings(), "database/recent", []) or []
-        return [p for p in recent if isinstance(p, str) and Path(p).is_file()]
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        current = str(Path(self.store.path).resolve()) if self.store and self.store.path != ":memory:" else None
-        paths = [p for p in self.recent_databases() if p != current]
-        for p in paths:
-            a = self.recent_menu.addAction(Path(p).name)
-            a.setToolTip(p)
-            a.setStatusTip(p)
-            a.triggered.connect(lambda _=False, p=p: self.open_database(p))
-        if not paths:
-            a = self.recent_menu.addAction("No other databases yet")
-            a.setEnabled(False)
+        return recent_databases()
 
     def _show_range(self, t0: float, t1: float) -> None:
         if self.store is None or not (t1 > t0) or self._total == 0:
@@ -804,75 +605,19 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "New database", "timeline.db", DB_FILTERS)
         if path:
             if Path(path).exists():
-                self._warn("New database", f"{path} already exists; use Open to open it.")
+                self.warn("New database", f"{path} already exists; use Open to open it.")
                 return
             self.open_database(path)
 
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "",
-            fmt.import_file_filter())
-        if paths:
-            self.import_paths(paths)
+        self.importer.choose_files()
 
     def choose_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
-        if path:
-            self.import_paths([path])
+        self.importer.choose_folder()
 
     def import_paths(self, paths: list[str]) -> bool:
-        """Read articles into the open database in the background (progress, cancel)."""
-        if self.store is None or self.store.path == ":memory:":
-            self._warn("Import articles", "Open or create a database file first.")
-            return False
-        if self.readonly:
-            self._warn("Import articles", "This database is open read-only.")
-            return False
-        if self._import is not None and self._import.running():
-            self._warn("Import articles", "An import is already running.")
-            return False
-        from viewer.ui.ingest_dialog import ImportController
-        try:
-            self._import = ImportController(self, [str(p) for p in paths], self.store.path)
-        except ImportError as exc:
-            self._warn("Import articles", f"Importing is not available in this build ({exc}).")
-            return False
-        self._import.finished.connect(self._import_finished)
-        self._import_into_empty = self._total == 0
-        if self._import_into_empty:
-            self.view_state.fitted()      # nothing to keep in an empty view: follow the data unless moved
-        self._import.start()
-        self.import_action.setEnabled(False)
-        self.import_folder_action.setEnabled(False)
-        return True
-
-    def _confirm_stop_import(self) -> bool:
-        """Ask whether to stop the running import and close; True: stop and close."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Import in progress",
-                          "Articles are still being imported. Stop the import and close the window? "
-                          "What has been read so far is kept; importing the same files again reads the rest.",
-                          QMessageBox.StandardButton.NoButton, self)
-        stop = box.addButton("Stop import and close", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep importing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
-
-    def _import_finished(self, summary) -> None:
-        self._import = None
-        self.import_action.setEnabled(not self.readonly)
-        self.import_folder_action.setEnabled(not self.readonly)
-        # into a new or empty database: fit what arrived (unless the person moved the view meanwhile)
-        self.refresh(fit=self._import_into_empty and not self.view_state.moved_since_fit)
-        self._import_into_empty = False
-        if summary is not None:
-            self.statusBar().showMessage(
-                f"Imported {summary.articles_added:,} articles, {summary.events_added:,} events"
-                + (f"; {summary.articles_skipped:,} already there" if summary.articles_skipped else "")
-                + (" (stopped)" if summary.stopped else ""), 15000)
-        self.focus_timeline()     # the progress dialog closed (a report, if shown, gives it back too)
-        self.importFinished.emit(summary)
+        """Read articles into the open database in the background (`Importer.import_paths`)."""
+        return self.importer.import_paths(paths)
 
     def choose_export(self) -> None:
         stem = Path(self.store.path).stem if self.store else "timeline"
@@ -888,34 +633,13 @@ class MainWindow(QMainWindow):
         try:
             self.timeline.export_image(path)
         except Exception as exc:  # noqa: BLE001 - disk full, permissions ...
-            self._warn("Export view", f"Could not save {path}: {exc}")
+            self.warn("Export view", f"Could not save {path}: {exc}")
             return False
         self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
 
     def show_keys(self) -> None:
-        rows = [
-            ("Wheel", "zoom the timeline around the pointer"), ("Drag", "pan the timeline"),
-            ("Click", "select an event and read its excerpt"),
-            ("Double-click, Enter", "read the whole article"),
-            ("Double-click on empty space", "zoom in there"),
-            ("← →", "previous / next event in time"),
-            ("+ −", "zoom in / out (around the selected event)"), ("Tab", "next pane"),
-            ("Page Up, Page Down", "pan the timeline"),
-            ("Home, End", "first / last event"), ("F", "fit all events"),
-            ("Ctrl+F", "search"), ("Enter, F3 / Shift+F3", "next / previous search result"),
-            ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
-            ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view"),
-            ("Ctrl+R", "reset filters"), ("Ctrl+Q", "quit"),
-        ]
-        body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{k}</b></td><td>{v}</td></tr>"
-                       for k, v in rows)
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard and mouse",
-                          f"<table>{body}</table>", QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _result: self.focus_timeline())
-        self.keys_box = box
-        box.open()
+        self.keys_box = menus.keys_box(self)
 
     def activate_event(self, event_id: int):
         """Select an event and open the whole article it came from."""
@@ -930,37 +654,17 @@ class MainWindow(QMainWindow):
         if event_id is not None:
             self.activate_event(event_id)
 
-    def _table_menu(self, pos) -> None:
-        index = self.table.indexAt(pos)
-        ev = self.model.event_at(index.row()) if index.isValid() else None
-        if ev is None:
-            return
-        menu = QMenu(self)
-        menu.addAction("Read the whole article", lambda: self.activate_event(ev.id))
-        menu.addAction("Copy sentence", lambda: QApplication.clipboard().setText(ev.sentence))
-        menu.addAction("Only this article", lambda: self._only_article(ev.article_id))
-        try:
-            art = self.store.article(ev.article_id) if self.store else None
-        except Exception:  # noqa: BLE001
-            art = None
-        url = safe_url((art or {}).get("url"))
-        if url:
-            menu.addAction("Open the source in a browser", lambda: QDesktopServices.openUrl(QUrl(url)))
-        menu.popup(self.table.viewport().mapToGlobal(pos))
-
-    def _only_article(self, article_id: str) -> None:
+    def only_article(self, article_id: str) -> None:
+        """Show only the events of one article (the article filter)."""
         i = self.filters.article.findData(article_id)
         if i >= 0:
             self.filters.article.setCurrentIndex(i)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About Conflict Timeline",
-            "<b>Conflict Timeline</b><p>Read news articles about a conflict, date every event, "
-            "and browse them on an interactive timeline. Every date says how it was worked out.</p>")
-        self.focus_timeline()
+        menus.about_box(self)
 
-    def _warn(self, title: str, text: str) -> None:
+    def warn(self, title: str, text: str) -> None:
+        """A warning box, its text also in the status bar."""
         if QApplication.overrideCursor() is not None:   # no wait cursor over the message
             QApplication.changeOverrideCursor(Qt.CursorShape.ArrowCursor)
         self.statusBar().showMessage(text, 15000)
@@ -968,31 +672,14 @@ class MainWindow(QMainWindow):
 
     # ============================================================================== drag and drop
     def dragEnterEvent(self, event):  # noqa: N802
-        paths = [u for u in event.mimeData().urls() if u.isLocalFile()] if event.mimeData().hasUrls() else []
-        if paths and not self.readonly and self.store is not None:
-            event.acceptProposedAction()
-            n = len(paths)
-            self._show_drop_hint(f"Drop to import {'this item' if n == 1 else f'these {n} items'}\n"
-                                 f"into {Path(self.store.path).name}")
-        else:
-            event.ignore()
+        self.importer.drag_enter(event)
 
     def dragLeaveEvent(self, event):  # noqa: N802
-        self._drop_hint.hide()
+        self.importer.drop_hint.hide()
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event):  # noqa: N802
-        self._drop_hint.hide()
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    def _show_drop_hint(self, text: str) -> None:
-        self._drop_hint.setText(text)
-        self._drop_hint.setGeometry(self.centralWidget().geometry().adjusted(24, 24, -24, -24))
-        self._drop_hint.raise_()
-        self._drop_hint.show()
+        self.importer.drop(event)
 
     # ================================================================================= remembering
     def showEvent(self, event):  # noqa: N802
@@ -1010,97 +697,24 @@ class MainWindow(QMainWindow):
         height = max(self.centralWidget().height(), 300)
         self.centre_split.setSizes([int(height * 0.58), height - int(height * 0.58)])
 
-    def _restore_geometry(self) -> None:
-        s = open_settings()
-        geometry = get_bytes(s, "window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = get_bytes(s, "window/state")
-        if state is not None:
-            self.restoreState(state)
-        for split, key in ((self.main_split, "window/mainSplit"), (self.centre_split, "window/centreSplit")):
-            value = get_bytes(s, key)
-            if value is not None:
-                split.restoreState(value)
-                self._splits_set = True
-        header = get_bytes(s, "window/tableHeader")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-
     def restore_view_state(self) -> None:
         """Filters and visible range of the last session, if it was on this database."""
-        if self.store is None:
-            return
-        s = open_settings()
-        if get_str(s, "view/database") != str(Path(self.store.path).resolve()):
-            return
-        state = get_json(s, "view/filters")
-        if isinstance(state, dict):
-            self.filters.restore_state(state)
-        rng = get_json(s, "view/range")
-        if isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, (int, float)) for x in rng) \
-                and rng[1] > rng[0]:
-            self.timeline.set_visible_range(float(rng[0]), float(rng[1]))
-            self.view_state.moved()        # where the person left it: kept when the data changes
-
-    def _save_filters(self) -> None:
-        if self.store is None or self._loading:
-            return
-        s = open_settings()
-        s.setValue("view/database", str(Path(self.store.path).resolve()))
-        set_json(s, "view/filters", self.filters.state())
-
-    def _save_view(self) -> None:
-        if not self.remember or self.store is None or self._loading:
-            return
-        s = open_settings()
-        s.setValue("view/database", str(Path(self.store.path).resolve()))
-        set_json(s, "view/range", list(self.timeline.visible_range()))
+        self.memory.restore_view()
 
     def save_state(self) -> None:
-        s = open_settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/mainSplit", self.main_split.saveState())
-        s.setValue("window/centreSplit", self.centre_split.saveState())
-        s.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
-        if self.store is not None:
-            self._save_filters()
-            self._save_view()
-        s.sync()
+        self.memory.save()
 
     def closeEvent(self, event):  # noqa: N802
         """Closing the window during an import asks (stop the import and close, or keep importing);
         quitting the application stops the import without asking. Either way the import's thread has
         ended before the window goes (what was read is kept)."""
-        if self._import is not None and self._import.running():
-            if not self._import.quitting and not self._confirm_stop_import():
-                event.ignore()
-                return
-            running = self._import
-        else:
-            running = None
-        if running is not None and running.running():     # (it may have ended while the question was up)
-            if not running.stop_and_wait(10_000):      # ms; a stopped import ends within seconds
-                # still finishing an article: close as soon as it has ended
-                self.statusBar().showMessage("Stopping the import; closing when it has stopped…")
-                running.worker.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
-                event.ignore()
-                return
-        if running is not None:
-            running.quiet = True
-            running.finished.disconnect(self._import_finished)
-            self._import = None
+        if not self.importer.may_close():
+            event.ignore()
+            return
         self.runner.stop()
         if self.remember:
             self.save_state()
         super().closeEvent(event)
-
-
-def last_database() -> str | None:
-    """The database the person had open last time, if it still exists."""
-    path = get_str(open_settings(), "database/last")
-    return path if path and Path(path).is_file() else None
 
 
 def active_window() -> MainWindow | None:

@@ -1,0 +1,168 @@
+"""The window's menus and actions: File / View / Help with their shortcuts, the recent-databases menu,
+the table's context menu and the two Help boxes (keys, about).
+
+`build_menus(window)` makes the actions, connects each to the window's public slot and returns them;
+the window keeps the ones it enables or tests reach. The actions are also added to the window itself,
+so their shortcuts work with the menu bar hidden."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+
+from viewer.ui import legend
+from viewer.ui.excerpt import safe_url
+from viewer.ui.window_state import recent_databases
+
+KEYS = [
+    ("Wheel", "zoom the timeline around the pointer"), ("Drag", "pan the timeline"),
+    ("Click", "select an event and read its excerpt"),
+    ("Double-click, Enter", "read the whole article"),
+    ("Double-click on empty space", "zoom in there"),
+    ("← →", "previous / next event in time"),
+    ("+ −", "zoom in / out (around the selected event)"), ("Tab", "next pane"),
+    ("Page Up, Page Down", "pan the timeline"),
+    ("Home, End", "first / last event"), ("F", "fit all events"),
+    ("Ctrl+F", "search"), ("Enter, F3 / Shift+F3", "next / previous search result"),
+    ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
+    ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view"),
+    ("Ctrl+R", "reset filters"), ("Ctrl+Q", "quit"),
+]
+
+
+@dataclass
+class WindowActions:
+    """The actions `build_menus` made, by what they do."""
+    open: QAction
+    new: QAction
+    import_files: QAction
+    import_folder: QAction
+    export: QAction
+    quit: QAction
+    recent_menu: QMenu
+    fit: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    reset_filters: QAction
+    clear_selection: QAction
+
+
+def action(window, text, slot, shortcut=None, tip=None) -> QAction:
+    """An action of the window: its text, what it calls, its shortcut and status tip."""
+    a = QAction(text, window)
+    if shortcut is not None:
+        a.setShortcut(QKeySequence(shortcut))
+    if tip:
+        a.setStatusTip(tip)
+        a.setToolTip(tip)
+    a.triggered.connect(lambda *_: slot())
+    window.addAction(a)   # shortcuts work even with the menu bar hidden
+    return a
+
+
+def build_menus(window) -> WindowActions:
+    """The File, View and Help menus of ``window`` (and the legend's entry); its ``in_view_action``
+    goes at the end of View."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    open_ = action(window, "&Open database…", window.choose_database, "Ctrl+O")
+    new = action(window, "&New database…", window.choose_new_database)
+    import_files = action(window, "&Import articles…", window.choose_import, "Ctrl+I",
+                          tip="Read text, HTML, feed or dump files into this database")
+    import_folder = action(window, "Import &folder…", window.choose_import_folder, "Ctrl+Shift+I")
+    export = action(window, "&Export view as image…", window.choose_export, "Ctrl+E",
+                    tip="Save the timeline as PNG or SVG")
+    quit_ = action(window, "&Quit", window.close, "Ctrl+Q")
+    quit_.setMenuRole(QAction.MenuRole.QuitRole)
+    recent_menu = QMenu("Open &recent", window)
+    recent_menu.aboutToShow.connect(lambda: fill_recent(recent_menu, window))
+    for a in (open_, recent_menu, new, None, import_files, import_folder, None, export, None, quit_):
+        if a is None:
+            file_menu.addSeparator()
+        elif isinstance(a, QMenu):
+            file_menu.addMenu(a)
+        else:
+            file_menu.addAction(a)
+
+    view_menu = bar.addMenu("&View")
+    fit = action(window, "&Fit all", window.fit_all, "F", tip="Zoom out to show every event")
+    find = action(window, "&Find…", window.focus_search, "Ctrl+F")
+    find_next = action(window, "Find &next", lambda: window.search_step(1), "F3",
+                       tip="Show and select the next search result")
+    find_previous = action(window, "Find &previous", lambda: window.search_step(-1), "Shift+F3",
+                           tip="Show and select the previous search result")
+    reset_filters = action(window, "&Reset filters", window.filters.reset, "Ctrl+R")
+    for a in (fit, find, find_next, find_previous, reset_filters):
+        view_menu.addAction(a)
+    view_menu.addSeparator()
+    view_menu.addAction(window.in_view_action)
+
+    clear_selection = action(window, "Clear selection", lambda: window.select_event(None), "Esc")
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(action(window, "&Keyboard and mouse", window.show_keys, "F1"))
+    help_menu.addAction(action(window, "&About Conflict Timeline", window.show_about))
+    legend.install(window)
+    return WindowActions(open_, new, import_files, import_folder, export, quit_, recent_menu, fit, find,
+                         find_next, find_previous, reset_filters, clear_selection)
+
+
+def fill_recent(menu: QMenu, window) -> None:
+    """The recent databases other than the open one, each opening in ``window``."""
+    menu.clear()
+    store = window.store
+    current = str(Path(store.path).resolve()) if store and store.path != ":memory:" else None
+    paths = [p for p in recent_databases() if p != current]
+    for p in paths:
+        a = menu.addAction(Path(p).name)
+        a.setToolTip(p)
+        a.setStatusTip(p)
+        a.triggered.connect(lambda _=False, p=p: window.open_database(p))
+    if not paths:
+        a = menu.addAction("No other databases yet")
+        a.setEnabled(False)
+
+
+def table_menu(window, pos) -> None:
+    """The table's context menu at ``pos`` (viewport coordinates) over the event under it."""
+    table, model, store = window.table, window.model, window.store
+    index = table.indexAt(pos)
+    ev = model.event_at(index.row()) if index.isValid() else None
+    if ev is None:
+        return
+    menu = QMenu(window)
+    menu.addAction("Read the whole article", lambda: window.activate_event(ev.id))
+    menu.addAction("Copy sentence", lambda: QApplication.clipboard().setText(ev.sentence))
+    menu.addAction("Only this article", lambda: window.only_article(ev.article_id))
+    try:
+        art = store.article(ev.article_id) if store else None
+    except Exception:  # noqa: BLE001
+        art = None
+    url = safe_url((art or {}).get("url"))
+    if url:
+        menu.addAction("Open the source in a browser", lambda: QDesktopServices.openUrl(QUrl(url)))
+    menu.popup(table.viewport().mapToGlobal(pos))
+
+
+def keys_box(window) -> QMessageBox:
+    """Help ▸ Keyboard and mouse: a non-modal table of keys; closing it gives the timeline the keyboard."""
+    body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{k}</b></td><td>{v}</td></tr>"
+                   for k, v in KEYS)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard and mouse",
+                      f"<table>{body}</table>", QMessageBox.StandardButton.Close, window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.finished.connect(lambda _result: window.focus_timeline())
+    box.open()
+    return box
+
+
+def about_box(window) -> None:
+    """Help ▸ About."""
+    QMessageBox.about(
+        window, "About Conflict Timeline",
+        "<b>Conflict Timeline</b><p>Read news articles about a conflict, date every event, "
+        "and browse them on an interactive timeline. Every date says how it was worked out.</p>")
+    window.focus_timeline()

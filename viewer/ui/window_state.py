@@ -1,0 +1,117 @@
+"""What the window remembers between runs, and when: its geometry, splitters and table header, the
+filters and visible range of the last database, and the recent databases (keys and storage in
+`viewer.ui.settings`).
+
+`WindowMemory` owns the reading and writing for one window; the module functions are the recent and
+last databases, which need no window."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
+
+SAVE_VIEW_AFTER_MS = 800    # the visible range is remembered this long after panning stops
+
+
+def recent_databases() -> list[str]:
+    """The databases opened lately that still exist, the latest first."""
+    recent = get_json(open_settings(), "database/recent", []) or []
+    return [p for p in recent if isinstance(p, str) and Path(p).is_file()]
+
+
+def last_database() -> str | None:
+    """The database the person had open last time, if it still exists."""
+    path = get_str(open_settings(), "database/last")
+    return path if path and Path(path).is_file() else None
+
+
+def remember_database(path: str) -> None:
+    """``path`` was opened: it is the last database and heads the recent ones (eight at most)."""
+    s = open_settings()
+    resolved = str(Path(path).resolve())
+    s.setValue("database/last", resolved)
+    recent = [p for p in (get_json(s, "database/recent", []) or []) if isinstance(p, str)]
+    set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
+
+
+class WindowMemory:
+    """Restores and saves one window's layout and view. Saving waits while the window is opening a
+    database (``window.opening``), so the view being set up never overwrites the remembered one."""
+
+    def __init__(self, window):
+        self.window = window
+        self.save_timer = QTimer(window)   # remember the visible range a moment after panning stops
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_VIEW_AFTER_MS)
+        self.save_timer.timeout.connect(self.save_view)
+
+    def restore_layout(self) -> bool:
+        """Geometry, dock state, splitters and table header of the last run; True if the splitter sizes
+        were restored (else the window fits them when first shown)."""
+        w = self.window
+        s = open_settings()
+        splits_set = False
+        geometry = get_bytes(s, "window/geometry")
+        if geometry is not None:
+            w.restoreGeometry(geometry)
+        state = get_bytes(s, "window/state")
+        if state is not None:
+            w.restoreState(state)
+        for split, key in ((w.main_split, "window/mainSplit"), (w.centre_split, "window/centreSplit")):
+            value = get_bytes(s, key)
+            if value is not None:
+                split.restoreState(value)
+                splits_set = True
+        header = get_bytes(s, "window/tableHeader")
+        if header is not None:
+            w.table.horizontalHeader().restoreState(header)
+        return splits_set
+
+    def restore_view(self) -> None:
+        """Filters and visible range of the last session, if it was on this database."""
+        w = self.window
+        if w.store is None:
+            return
+        s = open_settings()
+        if get_str(s, "view/database") != str(Path(w.store.path).resolve()):
+            return
+        state = get_json(s, "view/filters")
+        if isinstance(state, dict):
+            w.filters.restore_state(state)
+        rng = get_json(s, "view/range")
+        if isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, (int, float)) for x in rng) \
+                and rng[1] > rng[0]:
+            w.timeline.set_visible_range(float(rng[0]), float(rng[1]))
+            w.view_state.moved()        # where the person left it: kept when the data changes
+
+    def save_filters(self) -> None:
+        w = self.window
+        if w.store is None or w.opening:
+            return
+        s = open_settings()
+        s.setValue("view/database", str(Path(w.store.path).resolve()))
+        set_json(s, "view/filters", w.filters.state())
+
+    def save_view(self) -> None:
+        w = self.window
+        if not w.remember or w.store is None or w.opening:
+            return
+        s = open_settings()
+        s.setValue("view/database", str(Path(w.store.path).resolve()))
+        set_json(s, "view/range", list(w.timeline.visible_range()))
+
+    def save(self) -> None:
+        """Everything: layout, and the filters and view of the open database."""
+        w = self.window
+        s = open_settings()
+        s.setValue("window/geometry", w.saveGeometry())
+        s.setValue("window/state", w.saveState())
+        s.setValue("window/mainSplit", w.main_split.saveState())
+        s.setValue("window/centreSplit", w.centre_split.saveState())
+        s.setValue("window/tableHeader", w.table.horizontalHeader().saveState())
+        if w.store is not None:
+            self.save_filters()
+            self.save_view()
+        s.sync()
