@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from viewer.model import Article, CountryMention, Event, TimeExpression  # noqa: E402
 from viewer.paths import seeds_dir  # noqa: E402
 from viewer.store import Store  # noqa: E402
+from tests.ui.window_helpers import shown_window  # noqa: E402
 
 pg.setConfigOptions(mouseRateLimit=-1)
 
@@ -121,14 +122,6 @@ def warnings_shown(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, known_db, warnings_shown):
-    from viewer.ui.app import make_app
-    from viewer.ui.main_window import MainWindow
-
-    make_app()
-    w = MainWindow(remember=True)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, remember=True)
     assert w.open_database(str(known_db))
     return w

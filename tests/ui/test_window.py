@@ -6,24 +6,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from viewer.store import Store
 from viewer.ui import formatting as fmt
 from viewer.ui.excerpt import TIME_BG
 from viewer.ui.models import EVENT_ID_ROLE
+from tests.ui.window_helpers import event_ids, table_ids
 
 
-def _ids(store_path) -> dict[str, int]:
-    """time words -> event id"""
-    s = Store.open(store_path)
-    try:
-        return {e.time_text: e.id for e in s.events()}
-    finally:
-        s.close()
 
 
-def _table_ids(w) -> set[int]:
-    m = w.model
-    return {m.data(m.index(r, 0), EVENT_ID_ROLE) for r in range(m.rowCount())}
 
 
 def _click_timeline(qtbot, w, event_id, lane=None):
@@ -44,7 +34,7 @@ def test_window_shows_the_database(window, known_db):
 
 
 def test_clicking_an_event_on_the_timeline_shows_its_excerpt(qtbot, window, known_db):
-    ids = _ids(known_db)
+    ids = event_ids(known_db)
     target = ids["Last September"]
     with qtbot.waitSignal(window.timeline.eventClicked, timeout=2000) as sig:
         _click_timeline(qtbot, window, target, "RU")
@@ -60,14 +50,14 @@ def test_clicking_an_event_on_the_timeline_shows_its_excerpt(qtbot, window, know
 
 
 def test_unchecking_a_country_hides_its_events(qtbot, window, known_db):
-    ids = _ids(known_db)
+    ids = event_ids(known_db)
     fr = ids["this Monday, November 18"]
     window.timeline.fit_all()
     assert fr in window.timeline.visible_event_ids()
     item = window.filters.countries._items["FR"]
     item.setCheckState(0, Qt.CheckState.Unchecked)          # as a click on the box does
-    assert fr not in _table_ids(window)
-    assert len(_table_ids(window)) == 3
+    assert fr not in table_ids(window)
+    assert len(table_ids(window)) == 3
     window.timeline.fit_all()
     assert fr not in window.timeline.visible_event_ids()
     assert "FR" not in window.timeline.lanes()
@@ -79,7 +69,7 @@ def test_unchecking_a_country_hides_its_events(qtbot, window, known_db):
 
 
 def test_table_and_timeline_selection_follow_each_other(qtbot, window, known_db):
-    ids = _ids(known_db)
+    ids = event_ids(known_db)
     # table -> timeline
     row = next(r for r in range(4) if window.model.event_at(r).id == ids["last weekend"])
     rect = window.table.visualRect(window.model.index(row, 2))
@@ -96,12 +86,12 @@ def test_table_and_timeline_selection_follow_each_other(qtbot, window, known_db)
 
 
 def test_search_filter(qtbot, window, known_db):
-    ids = _ids(known_db)
+    ids = event_ids(known_db)
     window.find_action.trigger()
     assert window.filters.search.hasFocus() or window.focusWidget() is window.filters.search
     QTest.keyClicks(window.filters.search, "Germany")
     QTest.keyClick(window.filters.search, Qt.Key.Key_Return)
-    assert _table_ids(window) == {ids["last weekend"]}
+    assert table_ids(window) == {ids["last weekend"]}
     assert "1 of 4 events" in window.count_label.text()
     counts = {c: window.filters.countries.count_of(c) for c in ("DE", "FR")}
     assert counts == {"DE": 1, "FR": 0}                 # counts follow the search
@@ -257,7 +247,7 @@ def test_point_on_empty_timeline_selects_nothing(qtbot, window):
 
 def test_big_database_mode_counts_in_the_background(qtbot, window, known_db):
     """Databases above a size count and find rows on a background connection; same results."""
-    ids = _ids(known_db)
+    ids = event_ids(known_db)
     window.threaded_above = -1
     assert window.open_database(str(known_db))
     assert window.runner.threaded()
@@ -318,7 +308,7 @@ def test_date_calendars_open_at_the_data(qtbot, window):
 
 
 def test_activating_an_event_opens_its_article_and_esc_clears(qtbot, window, known_db):
-    ids = _ids(known_db)
+    ids = event_ids(known_db)
     row = next(r for r in range(4) if window.model.event_at(r).id == ids["this summer"])
     index = window.model.index(row, 2)
     window.table.activated.emit(index)                      # Enter or double-click on a row

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
 
 from tests.ui.timeline_helpers import event_id, make_store
 from viewer.ui import formatting as fmt
+from tests.ui.window_helpers import shown_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,15 +32,7 @@ SECOND.append(("Grain deal talks", "2024-10-08", "2024-10-08", "day", ["UA"]))
 
 
 def _window(qtbot, warnings_shown, path):
-    from viewer.ui.app import make_app
-    from viewer.ui.main_window import MainWindow
-
-    make_app()
-    w = MainWindow(remember=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     assert w.open_database(str(path))
     return w
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from tests.ui.conftest import SEED, known_articles
 from viewer.model import Article, CountryMention, Event, TimeExpression
 from viewer.store import Store
-from viewer.ui.models import EVENT_ID_ROLE
+from tests.ui.window_helpers import event_ids, shown_window, table_ids
 
 FRENCH = ("Le 3 octobre, la France a livré des missiles à l'Ukraine. "
           "Le 10 octobre, Kyiv a reçu les premiers systèmes de défense.")
@@ -56,30 +56,13 @@ def languages_db(tmp_path) -> Path:
 
 @pytest.fixture
 def lang_window(qtbot, languages_db, warnings_shown):
-    from viewer.ui.app import make_app
-    from viewer.ui.main_window import MainWindow
-
-    make_app()
-    w = MainWindow(remember=True)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, remember=True)
     assert w.open_database(str(languages_db))
     return w
 
 
-def _ids(path) -> dict[str, int]:
-    s = Store.open(path)
-    try:
-        return {e.time_text: e.id for e in s.events()}
-    finally:
-        s.close()
 
 
-def _table_ids(w) -> set[int]:
-    m = w.model
-    return {m.data(m.index(r, 0), EVENT_ID_ROLE) for r in range(m.rowCount())}
 
 
 def _timeline_ids(qtbot, w) -> set[int]:
@@ -101,7 +84,7 @@ def test_the_language_list_names_each_language_with_its_events(lang_window):
 
 def test_choosing_a_language_leaves_only_its_events_on_the_timeline_and_in_the_table(
         qtbot, lang_window, languages_db):
-    ids = _ids(languages_db)
+    ids = event_ids(languages_db)
     french = {ids["3 octobre"], ids["10 octobre"]}
     w, langs = lang_window, lang_window.filters.languages
     assert _timeline_ids(qtbot, w) == set(ids.values())
@@ -109,7 +92,7 @@ def test_choosing_a_language_leaves_only_its_events_on_the_timeline_and_in_the_t
     assert w.model.rowCount() == 0
     langs._items["fr"].setCheckState(0, Qt.CheckState.Checked)     # as a click on the box does
     assert w.view_filter().languages == frozenset({"fr"})
-    assert _table_ids(w) == french
+    assert table_ids(w) == french
     assert _timeline_ids(qtbot, w) == french
     assert "2 of 7 events" in w.count_label.text()
     assert set(w.timeline.lanes()) == {"FR", "UA"}               # lanes of other languages' countries go
@@ -117,19 +100,19 @@ def test_choosing_a_language_leaves_only_its_events_on_the_timeline_and_in_the_t
     assert w.filters.countries.count_of("UA") == 2 and w.filters.countries.count_of("RU") == 0
     w.filters.countries.none_button.click()
     w.filters.countries.set_checked("FR", True)
-    assert _table_ids(w) == {ids["3 octobre"]}
+    assert table_ids(w) == {ids["3 octobre"]}
     assert [langs.count_of(c) for c in ("en", "fr", "und")] == [1, 1, 0]
     langs._items["und"].setCheckState(0, Qt.CheckState.Checked)     # "Unknown": no language stored
     w.filters.countries.set_checked("PL", True)
-    assert _table_ids(w) == {ids["3 octobre"], ids["5 August"]}
+    assert table_ids(w) == {ids["3 octobre"], ids["5 August"]}
     assert _timeline_ids(qtbot, w) == {ids["3 octobre"], ids["5 August"]}
     langs.all_button.click()
     w.filters.countries.all_button.click()
-    assert len(_table_ids(w)) == 7 and w.view_filter().languages is None
+    assert len(table_ids(w)) == 7 and w.view_filter().languages is None
 
 
 def test_the_excerpt_panel_says_which_language_the_report_is_in(qtbot, lang_window, languages_db):
-    ids = _ids(languages_db)
+    ids = event_ids(languages_db)
     lang_window.select_event(ids["3 octobre"])
     qtbot.waitUntil(lambda: lang_window.excerpt.event_id() == ids["3 octobre"], timeout=3000)
     assert "in French (fr)" in lang_window.excerpt.toPlainText()

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.timeline_helpers import event_id, make_store, wheel
-from tests.ui.window_helpers import empty_window
+from tests.ui.window_helpers import empty_window, shown_window
 from viewer.ui.excerpt import SEARCH_BG, excerpt_html
 from viewer.ui.models import EVENT_ID_ROLE
 
@@ -18,17 +18,9 @@ DAY = 86400.0
 
 
 def _window(qtbot, path, rows=None):
-    from viewer.ui.app import make_app
-    from viewer.ui.main_window import MainWindow
-
     store = make_store(path) if rows is None else make_store(path, rows)
     store.close()
-    make_app()
-    w = MainWindow(remember=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     w.activateWindow()                                   # shortcuts (F3) go to the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     assert w.open_database(str(path))

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from viewer.model import ViewFilter
 from viewer.store import Store
 from viewer.synth import synthesize
+from tests.ui.window_helpers import shown_window
 
 
 @pytest.fixture(scope="module")
@@ -22,15 +23,7 @@ def synth_db(tmp_path_factory):
 @pytest.fixture
 def big(qtbot, synth_db, warnings_shown):
     """The window in its big-database mode (queries on a background connection) on the synthetic db."""
-    from viewer.ui.app import make_app
-    from viewer.ui.main_window import MainWindow
-
-    make_app()
-    w = MainWindow(remember=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     w.threaded_above = -1
     assert w.open_database(str(synth_db))
     qtbot.waitUntil(lambda: w.timeline.event_arrays() is not None, timeout=10000)

@@ -1,16 +1,44 @@
-"""The main window on a new, empty database file, for the tests that import into it."""
+"""The main window as the window tests open it: shown at a set size, on an empty new database or any other,
+and what its table lists."""
 from __future__ import annotations
 
+from viewer.store import Store
+from viewer.ui.models import EVENT_ID_ROLE
 
-def empty_window(qtbot, path):
-    """A shown MainWindow (no remembered settings) with a new database at `path`, holding no events."""
+
+def shown_window(qtbot, *, remember: bool = False, size: tuple[int, int] | None = (1200, 760)):
+    """A MainWindow, shown and exposed (no database opened yet); `remember`: read and write settings."""
     from viewer.ui.app import make_app
     from viewer.ui.main_window import MainWindow
 
     make_app()
-    w = MainWindow(remember=False)
+    w = MainWindow(remember=remember)
     qtbot.addWidget(w)
+    if size is not None:
+        w.resize(*size)
     w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def empty_window(qtbot, path):
+    """A shown MainWindow (no remembered settings) with a new database at `path`, holding no events."""
+    w = shown_window(qtbot, size=None)
     assert w.open_database(str(path))
     assert w.model.rowCount() == 0
     return w
+
+
+def event_ids(path) -> dict[str, int]:
+    """The events of the database at `path`: time words -> event id."""
+    s = Store.open(path)
+    try:
+        return {e.time_text: e.id for e in s.events()}
+    finally:
+        s.close()
+
+
+def table_ids(w) -> set[int]:
+    """The ids of the events the window's table lists."""
+    m = w.model
+    return {m.data(m.index(r, 0), EVENT_ID_ROLE) for r in range(m.rowCount())}

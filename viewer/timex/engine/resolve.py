@@ -369,7 +369,7 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
         part = f.get("part_of_day")
         if ref is None:
             return None if kind == "day_anaphor" else _expr(
-                ctx, start, end, "DATE", "PRESENT_REF" if off == 0 else f"XXXX-XX-XX", None, None, "day",
+                ctx, start, end, "DATE", "PRESENT_REF" if off == 0 else "XXXX-XX-XX", None, None, "day",
                 f"'{s}' with no reference date")
         d = ref + timedelta(days=off)
         ctx.last_day = d
