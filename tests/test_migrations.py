@@ -165,7 +165,10 @@ def test_step_2_gives_every_event_its_own_report_and_keeps_the_data(tmp_path):
     rows = list(store.events())
     assert [r.reports for r in rows] == [1, 1]
     conn = sqlite3.connect(path)
-    assert sorted(r[:-1] for r in conn.execute("SELECT * FROM events")) == before   # + reports column
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(events)")]
+    assert columns[len(before[0]):] == ["reports", "dating"]                 # added by steps 2 and 5
+    assert sorted(r[:len(before[0])] for r in conn.execute("SELECT * FROM events")) == before
+    assert {r[0] for r in conn.execute("SELECT dating FROM events")} == {"written"}
     conn.close()
     for row in rows:
         (own,) = store.excerpts(row.id)
@@ -294,3 +297,27 @@ def test_step_4_indexes_events_by_precision_and_time(tmp_path):
     (row,) = store.events()
     assert row.reports == 2
     store.close()
+
+
+def test_step_5_dates_every_existing_event_and_report_by_its_written_expression(tmp_path):
+    path = tmp_path / "v4.db"
+    create_at_version(path, 4)
+    store = Store.open(path)                         # migrates 4 -> current
+    assert store.schema_version() == SCHEMA_VERSION
+    conn = sqlite3.connect(path)
+    for table in ("events", "excerpts"):
+        dating = [r for r in conn.execute(f"PRAGMA table_info({table})") if r[1] == "dating"]
+        assert dating and dating[0][3] == 1 and dating[0][4] == "'written'"     # NOT NULL DEFAULT
+    conn.close()
+
+
+def test_step_6_adds_the_analysts_tables_empty(tmp_path):
+    path = tmp_path / "v5.db"
+    create_at_version(path, 5)
+    store = Store.open(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    conn = sqlite3.connect(path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"edits", "annotations"} <= tables
+    assert conn.execute("SELECT count(*) FROM edits").fetchone() == (0,)
+    conn.close()

@@ -89,6 +89,8 @@ class ViewFilter:
     article_id: str | None = None              # only events from this article
     languages: frozenset[str] | None = None    # None = every language; ISO 639-1 codes as stored (fr, uk);
                                                # "und" (ISO 639-2 "undetermined") = articles with none stored
+    dating: frozenset[str] | None = None       # None = every event; else how its date was obtained:
+                                               # "written", "context", "reported"
 
 
 # Granularities from finest to coarsest; used to filter by precision.

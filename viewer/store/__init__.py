@@ -19,12 +19,13 @@ import sqlite_utils
 
 from viewer.merging import same_happening
 from viewer.model import Article, Event, TimeExpression, ViewFilter
+from viewer.store import curation
 from viewer.store.errors import StoreError, StoreInputError
 from viewer.store.filtering import sql_where
 # the store's values, re-exported: the window and the command line import them from here
 from viewer.store.values import clean_text, fts_query, interval_seconds, seconds_to_iso  # noqa: F401
 
-SCHEMA_VERSION = 4   # PRAGMA user_version of a database this code writes
+SCHEMA_VERSION = 6   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
@@ -205,7 +206,16 @@ def _index_granularity_v4(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["granularity", "t0", "t1", "countries"])
 
 
-MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3, 4: _index_granularity_v4}
+def _dating_v5(db: sqlite_utils.Database) -> None:
+    """Version 5: how each event and report was dated: `written` (a time expression of its own),
+    `context` (the time the text is at), `reported` (the article's publication). Older rows were all
+    dated by a written expression."""
+    for table in ("events", "excerpts"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN dating TEXT NOT NULL DEFAULT 'written'")
+
+
+MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3, 4: _index_granularity_v4,
+              5: _dating_v5, 6: curation.add_curation_v6}
 
 _V1_COLUMNS = {
     "articles": {"id", "url", "title", "source", "text", "published", "published_source", "language",
@@ -226,6 +236,9 @@ EXPECTED_COLUMNS = {
 }
 EXPECTED_COLUMNS[3] = {**EXPECTED_COLUMNS[2], "excerpts_fts": {"sentence"}}
 EXPECTED_COLUMNS[4] = EXPECTED_COLUMNS[3]
+EXPECTED_COLUMNS[5] = {**EXPECTED_COLUMNS[4], "events": EXPECTED_COLUMNS[4]["events"] | {"dating"},
+                       "excerpts": EXPECTED_COLUMNS[4]["excerpts"] | {"dating"}}
+EXPECTED_COLUMNS[6] = {**EXPECTED_COLUMNS[5], **curation.EXPECTED_COLUMNS}
 
 
 def _decode_text(raw: bytes) -> str:
