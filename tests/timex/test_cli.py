@@ -28,4 +28,5 @@ def test_run_batch_is_robust():
     assert rows[0]["timexes"][0]["value"] == "2024-09"
     assert "error" in rows[1]
     assert rows[2]["dct_source"] == "inferred" and rows[2]["dct"] == "2024-11-18"
-    assert "error" in rows[3] and rows[3]["id"] == "d"
+    # a dct that is no date never costs the document its expressions: the line says so and goes on
+    assert "error" not in rows[3] and rows[3]["id"] == "d" and "garbage" in rows[3]["dct_note"]

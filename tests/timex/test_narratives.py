@@ -44,7 +44,7 @@ SIEGE_GOLD = [
     ("The following month", "1912-10"), ("early 1913", "1913"), ("9 February", "1913-02-09"),
     ("three days", "P3D"), ("the spring", "1913-SP"), ("1 June", "1913-06-01"), ("six weeks", "P6W"),
     ("15 July 1913", "1913-07-15"), ("March 1914", "1914-03"), ("30 May", "1914-05-30"),
-    ("The following decade", "192X"), ("1923", "1923"),
+    ("The following decade", "192"), ("1923", "1923"),
 ]
 
 TIDEWALL = """Operation Tidewall was an amphibious offensive launched by the Northern Alliance against the coastal \
@@ -69,13 +69,13 @@ restored, and since 1995 they have been a national monument.
 """
 
 TIDEWALL_GOLD = [
-    ("the early 1930s", "193X"), ("1937", "1937"), ("The same day", "1938-01-04"),
+    ("the early 1930s", "193"), ("1937", "1937"), ("The same day", "1938-01-04"),
     ("18 February", "1938-02-18"), ("05:30", "1938-02-18T05:30"), ("noon", "1938-02-18T12:00"),
     ("The next day", "1938-02-19"), ("nine days", "P9D"), ("28 February", "1938-02-28"),
     ("that evening", "1938-02-28TEV"), ("mid-April", "1938-04"), ("May", "1938-05"), ("the autumn", "1938-FA"),
     ("Earlier that year", "1938"), ("late 1938", "1938"), ("11 November", "1938-11-11"), ("ten months", "P10M"),
     ("1940", "1940"), ("That October", "1940-10"), ("a month", "P1M"), ("A year later", "1941"),
-    ("October 1941", "1941-10"), ("the 1960s", "196X"), ("1995", "1995"),
+    ("October 1941", "1941-10"), ("the 1960s", "196"), ("1995", "1995"),
 ]
 
 HARL = """The Battle of the Harl Valley was fought between Kestrian and Vollish forces in the winter of 1941.
@@ -98,7 +98,7 @@ HARL_GOLD = [
     ("the following Wednesday", "1941-12-10"), ("the end of the month", "1941-12"),
     ("the last days of December", "1941-12"), ("New Year's Day 1942", "1942-01-01"), ("a week", "P1W"),
     ("the autumn of that year", "1942-FA"), ("the end of 1942", "1942"), ("Early the next year", "1943"),
-    ("8 May 1945", "1945-05-08"), ("the 1950s", "195X"), ("each December", "XXXX-12"), ("2001", "2001"),
+    ("8 May 1945", "1945-05-08"), ("the 1950s", "195"), ("each December", "XXXX-12"), ("2001", "2001"),
 ]
 
 OSTRAND = """The Ostrand Campaign was a series of battles fought in the lowlands of Ostrand between 1943 and 1945.
@@ -123,7 +123,7 @@ OSTRAND_GOLD = [
     ("Late that summer", "1944-SU"), ("the last week of August", "1944-08"), ("Four months later", "1944-12"),
     ("December", "1944-12"), ("The winter of 1944–45", "1944-WI"), ("Early the next year", "1945"),
     ("the 12th of February", "1945-02-12"), ("The same month", "1945-02"), ("2 May 1945", "1945-05-02"),
-    ("the following January", "1946-01"), ("the following decade", "195X"),
+    ("the following January", "1946-01"), ("the following decade", "195"),
 ]
 
 TEXTS = {"siege": (SIEGE, SIEGE_GOLD), "tidewall": (TIDEWALL, TIDEWALL_GOLD), "harl": (HARL, HARL_GOLD),
@@ -204,7 +204,7 @@ def test_parts_of_months_decades_and_centuries():
     got = tag("In 1944 they fought on. In the last week of August the line broke. By the end of the decade the "
               "city was rebuilt.", PUBLISHED, narrative=True)
     assert [(e.text, e.value, e.mod) for e in got][1:] == [("the last week of August", "1944-08", "END"),
-                                                           ("the end of the decade", "194X", "END")]
+                                                           ("the end of the decade", "194", "END")]
     assert got[1].earliest >= "1944-08-20" and got[1].latest == "1944-08-31"
     # "the last week of August" is not "last August"
     assert _values("In the first days of May the rains came.") == [("the first days of May", "DATE", "2024-05")]
@@ -260,8 +260,8 @@ def test_a_day_of_the_month_under_discussion():
 
 def test_centuries_before_the_common_era():
     e = tag("In the 5th century BC the city was founded.", PUBLISHED)[0]
-    assert (e.text, e.value, e.earliest) == ("the 5th century BC", "BC04XX", None)
-    assert _values("In the fifth century the city was founded.") == [("the fifth century", "DATE", "04XX")]
+    assert (e.text, e.value, e.earliest, e.latest) == ("the 5th century BC", "BC04", "-0499-01-01", "-0400-12-31")
+    assert _values("In the fifth century the city was founded.") == [("the fifth century", "DATE", "04")]
 
 
 def test_an_offset_that_restates_the_date_just_written():

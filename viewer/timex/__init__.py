@@ -14,9 +14,9 @@ from datetime import date
 
 from ..model import TimeExpression
 from ..text import as_date, detect_language, language_code
-from . import engine
+from . import discourse, engine
 from . import foreign as _foreign
-from .reference import infer_reference
+from .reference import infer_reference, read_reference
 
 # The English tagger (viewer/timex/tagger.py) is imported on first use: a text in a language of the engine
 # never needs it (its import compiles ~0.25 s of patterns).
@@ -44,7 +44,7 @@ def tag_text(*args, **kw):
         tagger.set_strict(_strict)
     return tagger.tag_text(*args, **kw)
 
-__all__ = ["tag", "infer_reference", "resolve_document", "looks_narrative", "looks_historical", "set_strict",
+__all__ = ["tag", "infer_reference", "read_reference", "resolve_document", "looks_narrative", "looks_historical", "set_strict",
            "language_read", "reads_language", "TimeExpression"]
 
 
@@ -67,23 +67,32 @@ def tag(text: str, reference: date | None = None, *, narrative: bool | None = No
         return []
     try:
         lang = language_code(language) or detect_language(text)
-        reference = as_date(reference)
+        reference = _reference(reference, lang)
         if reference is None:
             reference, _ = infer_reference(text, language=lang)
         story = False
+        auto = narrative is None
         if narrative is None:
             narrative = looks_historical(text, reference, language=lang)
             # a history with a "today" in it: not a narrative, but its written years carry further
             story = not narrative and looks_narrative(text, reference)
-        return _tag(text, reference, bool(narrative), story, lang)
+        return _tag(text, reference, bool(narrative), story, lang, by_passage=auto)
     except Exception:  # the contract: never raise on any input (except in strict mode, to find the bug)
         if is_strict():
             raise
         return []
 
 
-def _tag(text: str, reference: date | None, narrative: bool, story: bool, lang: str | None
-         ) -> list[TimeExpression]:
+def _reference(value, lang: str | None) -> date | None:
+    """A reference given as a date, a datetime or a string written any way (``read_reference``: "2009/03/02",
+    "March 2, 2009", "03-02-2009" in the order the text's language writes it)."""
+    if value is None or isinstance(value, date):
+        return as_date(value)
+    return read_reference(value, lang).date
+
+
+def _tag(text: str, reference: date | None, narrative: bool, story: bool, lang: str | None,
+         by_passage: bool = False) -> list[TimeExpression]:
     """``lang``: the language read (normalised, detected already; None when it cannot be told).
 
     A language with data runs on the engine alone (dateparser's readings only cost it: French TimeBank
@@ -91,7 +100,12 @@ def _tag(text: str, reference: date | None, narrative: bool, story: bool, lang: 
     a text in another language gets the English rules plus dateparser's absolute dates."""
     if lang in engine.LANGUAGES:
         return engine.tag(text, reference, lang, narrative=narrative)
-    exprs = tag_text(text, reference, narrative, story)
+    news = None
+    if by_passage and narrative and reference is not None:
+        # a history read as one: the paragraphs that speak as news (an unquoted "today", "yesterday", a bare
+        # weekday) are resolved against the reference (issue 17: the mode is decided per passage)
+        news = discourse.news_passages(text, _NEWS_PASSAGE) or None
+    exprs = tag_text(text, reference, narrative, story, news=news) if news else tag_text(text, reference, narrative, story)
     if lang is not None and lang != "en":
         exprs = _foreign.merge(exprs, _foreign.foreign_dates(text, reference, lang))
     return exprs
@@ -132,6 +146,12 @@ _NEWS_WORDS = re.compile(
     r"\b(?:ago|recently|(?:last|this|next|coming|past)\s+(?:week|month|year|weekend|quarter)s?|(?:last|next)\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:earlier|later)\s+this|so\s+far|currently|said|says)\b", re.I)
 
+# what makes one paragraph of a history speak as news: "yesterday", "tomorrow", "tonight", "this morning",
+# "said on Tuesday" (not "today", which histories use for the time of writing, nor "On Monday" after a dated
+# Sunday, which is the story's next day)
+_NEWS_PASSAGE = re.compile(
+    r"\b(?:[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|"
+    r"(?:said|says|told|announced|reported|added)\s+(?:on\s+|late\s+|early\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _SAID_DAY = re.compile(r"\b(?:said|says|told|announced|reported|added)\s+(?:on\s+|late\s+|early\s+)?"
                        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day's\b")
 _MONTH_YEAR = re.compile(
@@ -157,14 +177,14 @@ def looks_historical(text: str, reference: date | None, language: str | None = N
     if len(years) < 5:
         # a short history ("The Siege of Vienna of 1683 lasted two months. ... on 14 July"): every year it
         # writes is long past, and none of what news date their reports by
-        return bool(years) and max(years) < reference.year - 10 and not _DEICTIC_DAY.search(text[:20000]) \
+        return bool(years) and max(years) < reference.year - 10 and not _unquoted(_DEICTIC_DAY, text[:20000]) \
             and not _NEWS_WORDS.search(text[:20000])
     old = sum(1 for y in years if y < reference.year - 3)
     if old / len(years) < 0.8:
         return False
     # a long history may say "today" or "on Monday" now and then ("the site is today a museum"); news
     # say it more often than one in ten of their old years
-    deictic = len(_DEICTIC_DAY.findall(text[:20000]))
+    deictic = _unquoted(_DEICTIC_DAY, text[:20000])
     if deictic <= old // 10:
         return True
     # a short history that dates its events to the month or day ("on 7 December 1941", "in March 1914")
@@ -173,6 +193,16 @@ def looks_historical(text: str, reference: date | None, language: str | None = N
         return False   # "officials said on Tuesday": a news report
     dated = sum(1 for m in _MONTH_YEAR.finditer(text[:20000]) if int(m.group(1)) < reference.year - 3)
     return dated >= 2
+
+
+def _unquoted(pattern: re.Pattern, text: str) -> int:
+    """How many matches of ``pattern`` lie outside quotation marks (a history quoting a "today" is no news)."""
+    n = 0
+    for m in pattern.finditer(text):
+        para = text.rfind("\n", 0, m.start()) + 1
+        if not discourse.quoted(text, m.start(), para):
+            n += 1
+    return n
 
 
 def _looks_historical_engine(text: str, reference: date, code: str) -> bool:
@@ -205,17 +235,20 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
     Decides narrative mode itself: a text whose reference had to be taken from its latest explicit
     date, or whose years mostly lie well before the reference, is read as a narrative.
     """
-    published = as_date(published)
     today = as_date(today)
     if not isinstance(text, str):
+        published = _reference(published, None)
         return published, ("given" if published else None), []
     story = False
+    by_passage = False
     lang = language_code(language) or (detect_language(text) if text else None)
+    published = _reference(published, lang)
     if published is not None:
         # the same decision as ``tag``: news with a few old years stay deictic
         ref, source = published, "given"
         narrative = looks_historical(text, ref, language=lang)
         story = not narrative and looks_narrative(text, ref)
+        by_passage = True
     else:
         ref, how = infer_reference(text, today, language=lang)
         source = "inferred" if ref is not None else None
@@ -223,7 +256,7 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
         # relative dates follow the story rather than a publication date
         narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref)
     try:
-        exprs = _tag(text, ref, narrative, story, lang) if text else []
+        exprs = _tag(text, ref, narrative, story, lang, by_passage=by_passage) if text else []
     except Exception:
         if is_strict():
             raise

@@ -7,6 +7,7 @@ TIMEX3 value, the inclusive ISO bounds and the granularity name.
 from __future__ import annotations
 
 import calendar as _cal
+import re
 from datetime import date, timedelta
 
 SEASON_CODES = ("SP", "SU", "FA", "WI")
@@ -103,9 +104,9 @@ def value_of(kind: str, i: int) -> str:
     if kind == "year":
         return f"{i:04d}"
     if kind == "decade":
-        return f"{i:03d}X"
+        return f"{i:03d}"      # TIMEX3: "193" is the 1930s
     if kind == "century":
-        return f"{i:02d}XX"
+        return f"{i:02d}"      # TIMEX3: "18" is the 19th century (the years 1800-1899)
     raise ValueError(kind)
 
 
@@ -182,6 +183,48 @@ def _narrow_years(y0: int, y1: int, mod: str, earliest: str, latest: str) -> tup
     return date(spans[0], 1, 1).isoformat(), date(spans[1], 12, 31).isoformat()
 
 
+def shift(d: date, unit: str, n: int) -> date:
+    """``d`` moved by ``n`` calendar units (day, week, weekend, fortnight, month, quarter, season, half, year,
+    decade, century); a day past the end of the target month is its last day (31 January + 1 month = 28/29
+    February)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(days=7 * n)
+    if unit == "fortnight":
+        return d + timedelta(days=14 * n)
+    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[unit] * n
+    y, m0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m0 + 1, min(d.day, last_day(y, m0 + 1)))
+
+
+# "a few weeks later", "einige Tage später", "кілька тижнів потому": how many units a vague count means
+VAGUE_COUNT = (2, 6)
+_COARSER = {"day": "week", "week": "month", "weekend": "month", "fortnight": "month", "month": "year",
+            "quarter": "year", "season": "year", "half": "year", "year": "decade", "decade": "century"}
+
+
+def offset_from(anchor: date, unit: str, n: int | None, sign: int) -> tuple[str, str, str, str]:
+    """value, earliest, latest, granularity of a date counted from a happening whose day is ``anchor``:
+    "two days after the invasion" (n=2, sign=+1) is that day; "a few weeks later" (n=None) is the band from
+    2 to 6 weeks after it, valued at the coarser unit that holds its middle (a month for weeks)."""
+    if n is not None:
+        d = shift(anchor, unit, sign * n)
+        kind = "week" if unit in ("weekend", "fortnight") else unit
+        if kind in ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century"):
+            if kind == "day":
+                return render("day", d.toordinal())
+            return render(kind, index_of(kind, d))
+        return render("day", d.toordinal())
+    lo, hi = VAGUE_COUNT
+    a, b = shift(anchor, unit, sign * lo), shift(anchor, unit, sign * hi)
+    if a > b:
+        a, b = b, a
+    kind = _COARSER.get(unit, "year")
+    mid = a + (b - a) / 2
+    return value_of(kind, index_of(kind, mid)), a.isoformat(), b.isoformat(), kind
+
+
 def deictic_reference(narrative: bool, anchor: date | None, ref: date | None) -> tuple[date | None, str]:
     """The date a deictic expression ("last September", "this summer") counts from, and what it is: in a
     history the time the story is at, else the reference (publication) date, else the last date the text
@@ -193,3 +236,119 @@ def deictic_reference(narrative: bool, anchor: date | None, ref: date | None) ->
     if anchor is not None:
         return anchor, "last mentioned date"
     return None, ""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Years before the common era. ``datetime.date`` stops at year 1, so these are worked out on integers, in the
+# proleptic Gregorian calendar with astronomical year numbers (1 BC is year 0, 480 BC is year -479), and
+# written as ISO 8601 writes such years ("-0479-04-01"). The TIMEX3 value keeps the corpora's form (BC0480).
+
+def astronomical(bc_year: int) -> int:
+    """The astronomical (ISO) year of a year written "N BC": 1 BC is 0, 480 BC is -479."""
+    return 1 - bc_year
+
+
+def is_leap(y: int) -> bool:
+    """Proleptic Gregorian leap year, for any astronomical year (0, -4, -400 are leap years)."""
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+def leap_year_near(y: int, forward: bool = False) -> int:
+    """The leap year nearest to ``y`` (29 February written without a year): the one before on a tie, or the
+    one after when ``forward`` (the future tense)."""
+    if is_leap(y):
+        return y
+    back = next(y - k for k in range(1, 9) if is_leap(y - k))
+    ahead = next(y + k for k in range(1, 9) if is_leap(y + k))
+    if forward:
+        return ahead
+    return back if y - back <= ahead - y else ahead
+
+
+def month_days(y: int, m: int) -> int:
+    if m == 2:
+        return 29 if is_leap(y) else 28
+    return 30 if m in (4, 6, 9, 11) else 31
+
+
+def iso_day(y: int, m: int, d: int) -> str:
+    """An ISO 8601 day for any astronomical year: "-0479-04-01", "0000-12-31", "1944-06-06"."""
+    return (f"-{-y:04d}" if y < 0 else f"{y:04d}") + f"-{m:02d}-{d:02d}"
+
+
+def bc_unit(kind: str, n: int, month: int | None = None) -> tuple[str, str, str, str] | None:
+    """value, earliest, latest, granularity of a unit before the common era, counted as written:
+
+    - ``year``: n = 480 for "480 BC" (with ``month`` for "April 480 BC": value BC0480-04);
+    - ``decade``: n = 47 for "the 470s BC" (the years 479–470 BC; value BC047);
+    - ``century``: n = 5 for "the 5th century BC" (500–401 BC; value BC04).
+
+    None for a year 0 or out of range (before 9999 BC)."""
+    if n <= 0:
+        return None
+    if kind == "year":
+        if n > 9999:
+            return None
+        y = astronomical(n)
+        if month is not None:
+            return (f"BC{n:04d}-{month:02d}", iso_day(y, month, 1), iso_day(y, month, month_days(y, month)), "month")
+        return f"BC{n:04d}", iso_day(y, 1, 1), iso_day(y, 12, 31), "year"
+    if kind == "decade":
+        if n > 999:
+            return None
+        first, last = astronomical(n * 10 + 9), astronomical(max(n * 10, 1))
+        return f"BC{n:03d}", iso_day(first, 1, 1), iso_day(last, 12, 31), "decade"
+    if kind == "century":
+        if n > 99:
+            return None
+        first, last = astronomical(n * 100), astronomical((n - 1) * 100 + 1)
+        return f"BC{n - 1:02d}", iso_day(first, 1, 1), iso_day(last, 12, 31), "century"
+    return None
+
+
+def year_unit(y: int) -> tuple[str, str, str, str]:
+    """value, earliest, latest, granularity of an astronomical year on either side of year 1 (a year
+    counted from a BC anchor: "Ten years later" after 490 BC is 480 BC, BC0480)."""
+    if y >= 1:
+        return f"{y:04d}", iso_day(y, 1, 1), iso_day(y, 12, 31), "year"
+    return bc_unit("year", 1 - y)
+
+
+_UTC = re.compile(r"(?:\d|\b)(?:UTC|GMT|Z|UT)\b(?![+-]\d)")
+_UTC_AFTER = re.compile(r"\s*\(?(?:UTC|GMT|Z)\b(?![+-]\d)")
+
+
+def utc_mark(text: str, start: int, end: int) -> str:
+    """"Z" when a clock time is written in UTC ("16:08 UTC", "0600 GMT", "14:05Z"): TIMEX3 keeps the zone
+    in the value ("T16:08Z"); "" otherwise (local time, or a zone other than UTC)."""
+    if _UTC.search(text, start, end) or _UTC_AFTER.match(text, end):
+        return "Z"
+    return ""
+
+
+# the attacks of 11 September 2001, named by their day: "the September 11 attacks", "les attentats du 11 septembre"
+_ATTACKS_AFTER = re.compile(
+    r"(?i)(?:th)?\s*,?\s*(?:terror(?:ist)?\s+)?(?:attacks?|hijackings?|commission|era|generation|"
+    r"attentats?|anschl[äa]ge?n?|terroranschl[äa]ge?n?|теракт\w*|атак\w*|атаці|теракт|atentados?|attentati|"
+    r"aanslagen|zamach\w*|ataki|ataków)\b")
+_ATTACKS_BEFORE = re.compile(
+    r"(?i)(?:\b(?:attacks?|hijackings?|attentats?|anschl[äa]ge?n?|терактів|теракти|теракт|атаки|атак|atentados?|"
+    r"attentati|aanslagen|zamach\w*|ataki|ataków)\s+(?:of|du|de|del|vom|des|від|з|di|van|z)?\s*(?:the\s+)?)$")
+SEPT11 = date(2001, 9, 11)
+
+
+def names_sept11(text: str, start: int, end: int) -> bool:
+    """Whether "September 11" written without a year at text[start:end] names the attacks of 2001 ("the
+    September 11 attacks", "les attentats du 11 septembre", "Terroranschläge vom 11. September")."""
+    return bool(_ATTACKS_AFTER.match(text, end) or _ATTACKS_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def narrow_bc(e0: str, e1: str, mod: str) -> tuple[str, str]:
+    """START / MID / END thirds of a span of whole years given by ISO bounds of any year ("-0499-01-01")."""
+    y0, y1 = int(e0[:e0.index("-", 1)]), int(e1[:e1.index("-", 1)])
+    third = max(1, (y1 - y0 + 1) // 3)
+    spans = {"START": (y0, y0 + third - 1), "MID": (y0 + third, y1 - third), "END": (y1 - third + 1, y1)}
+    a, b = spans.get(mod, (y0, y1))
+    if a > b:
+        return e0, e1
+    return iso_day(a, 1, 1), iso_day(b, 12, 31)

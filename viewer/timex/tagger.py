@@ -16,6 +16,7 @@ from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
 from ..model import TimeExpression
 from ..text import hard_wrapped, sentence_breaks
 from . import calendar as cal
+from . import discourse
 from . import rules as R
 from .leads import lead_tokens
 
@@ -81,7 +82,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{SPELLED_YEAR}\b|\s+(?:of\s+)?['’]\d\d\b(?!['’])|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
     # "the morning of 6 June 1944", "the evening of May 3": that part of that day ("the night of" stays
     # outside, as the development set annotates it).
-    ("partof", rf"(?i:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)\s+of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"),
+    ("partof", rf"(?i:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)\s+of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
+               # "the night of 20 June 1791", "Sunday dawn of 25 June 1950": with the year written (a history),
+               # one expression; "the night of Oct. 23" in news keeps "the night of" outside, as TimeML corpora do
+               rf"|(?:(?i:the)\s+(?:(?i:early|late)\s+)?|{WEEKDAY}\s+)(?i:night|dawn|morning|evening|afternoon)\s+(?i:of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN},?\s+{YEAR}|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH},?\s+{YEAR})"),
     # "at dawn", "by nightfall", "from dawn until dusk" (with the day after it: "at dawn on 9 February")
     ("dawn", rf"(?:(?<=\b[Aa]t\s)|(?<=\b[Bb]y\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Tt]oward\s)|(?<=\b[Tt]owards\s)|(?<=\b[Aa]round\s))(?i:dawn|daybreak|first\s+light|sunrise|dusk|nightfall|sunset)\b(?!-)(?:,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?)?"),
     # "In August 1914 the army advanced. On the 6th it reached the river": a day of the month under discussion
@@ -91,14 +95,18 @@ FAMILIES: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
     ("yrange", rf"(?<![\d/.-]){YEAR}\s*[/–—-]\s*\d\d\b(?![/.:-]?\d)"),
-    ("era", r"\b\d{1,4}\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{1,4}\b|\b\d{1,4}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
+    ("era", rf"(?:{MONTH}\s+|(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?=\d{{1,3}}0s))?\b\d{{1,4}}(?:0s)?\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{{1,4}}\b|\b\d{{1,4}}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
+    # "in '98", "since '03": a year written with two digits after an apostrophe (the preposition decides)
+    # "9/11": the attacks of 11 September 2001 (a name, not a fraction or a date of this year)
+    ("nineeleven", r"9/11(?![/\d]|\.\d)"),
+    ("aposyear", r"['’]\d\d\b(?!['’]?s\b|[.,:]\d|%)"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
-    ("season", rf"(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b|['’]\d\d\b(?!['’])))?\b"),
+    ("season", rf"(?:(?<![\d$€£.,]){YEAR}\s+(?=(?i:spring|summer|autumn|fall|winter)\b))?(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b|['’]\d\d\b(?!['’])))?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:\s+(?i:week)\b)?(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term|(?:a|some)\s+(?:later|future)\s+(?:date|point))\b)"),
@@ -127,6 +135,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
     # "for a while", "after quite a while": an unspecified period (TimeML DURATION PXX).
     ("awhile", r"(?i:\b(?:quite\s+)?a\s+(?:long\s+|little\s+|short\s+)?while\b)"),
+    # Anaphora (issue 17): "ended the day at 1,200", "at the same time" (in a history), "by the month's end"
+    ("theday", r"(?i:the\s+day)\b(?!['’-]|\s+(?:before|after|of|when|that|which|on|in)\b)"),
+    ("sametime", r"(?i:\bat\s+(?:about\s+|nearly\s+|roughly\s+|much\s+)?the\s+same\s+time)\b(?!\s+(?:as|that|of)\b)"),
+    ("unitsend", r"(?i:\bthe\s+(?:week|month)['’]s\s+end)\b"),
     ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time|{ZONE_CITY}\s+time\b|and\s+(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|Z\b|local)))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time|{ZONE_CITY}\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)?"),
 ]
 
@@ -201,7 +213,7 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped", "bc_year", "range_end", "dated")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -220,6 +232,10 @@ class _Ctx:
         self.disc_pos: int | None = None   # where that expression (or one resolved in its year) ended
         self.disc_reach = 1                # how many sentence ends the discourse year survives
         self.recent: list[tuple[str, str, bool]] = []   # (earliest, latest, a from–to span?) of the last dates read
+        self.range_end: tuple[int, int, date] | None = None   # a day range just read: (end of its first day,
+        #                                                      start of its last day, the last day)
+        self.dated: list[tuple[int, int, date]] = []   # days written with their year: (start, end, day)
+        self.bc_year: int | None = None    # the story is at a year before the common era (astronomical: 480 BC = -479)
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -448,7 +464,8 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
             return y, "before the narrative time (a look back in the past perfect)", ref
         if month >= ref.month:
             return ref.year, f"same year as the narrative time", ref
-        return ref.year + 1, "after the narrative time (narratives move forward)", ref
+        y, why = discourse.month_year_in_story(ref, month, day)
+        return y, why, ref
     t = ctx.tense(start, end)
     if deic is None and how == "reference":
         dy = _discourse_year(ctx, start)
@@ -578,12 +595,23 @@ def _h_date(ctx: _Ctx, m: re.Match, fam: str):
     if first is None:
         return e
     rm = _RANGE_DAY.match(s, first.end())
-    if rm:
+    if not rm:
+        return e
+    try:
         d1 = date.fromisoformat(e.earliest)
-        d2 = d1.replace(day=int(rm.group(1)))
+        d2 = d1.replace(day=int(rm.group(1)))          # the other end: that day of the same month
+    except ValueError:
+        return e
+    if "/" in rm.group(0):
+        # "the night of 13/14 February 1945": one night across two days, a band
         if d2 > d1:
             e.latest = d2.isoformat()
-            e.reasoning += f"; the range runs to {e.latest}"
+            e.reasoning += f"; the night runs to {e.latest}"
+        return e
+    if e.start <= m.start() + first.start() and m.start() + rm.end() <= e.end:
+        if d2 > d1:
+            # "10–18 June 1953", "June 10–18, 1953": both ends are dates (TimeML: one expression each)
+            ctx.range_end = (m.start() + first.end(), m.start() + rm.start(1), d2)
     return e
 
 
@@ -611,6 +639,11 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
         weekday = R.WEEKDAYS.get(w) or R.WEEKDAY_ABBR.get(w)
     if ym:
         y = int(ym.group(1))
+        if (month, day) == (2, 29) and not cal.is_leap(y):
+            # no 29 February that year: the whole expression, known to the month only (never silently "February")
+            _set_anchor(ctx, "month", y * 12 + 1, (start, end))
+            return _unit_expr(ctx, start, end, "month", y * 12 + 1,
+                              f"'{s}': {y} has no 29 February (not a leap year); kept as February {y}")
         d = date(y, month, day)
         idx = d.toordinal()
         _set_anchor(ctx, "day", idx, (start, end))
@@ -650,6 +683,9 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
         date(2000, month, day)  # validates
         return _expr(ctx, start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", None, None, "day",
                      f"'{s}' has no year and there is no reference date")
+    if (month, day) == (2, 29) and not cal.is_leap(y):
+        y, why = cal.leap_year_near(y, deic == "next" or _far_tense(ctx, end) == "future"), \
+            f"{why}; {y} has no 29 February: the nearest leap year"
     d = date(y, month, day)
     ctx.last_day = (start, d)
     return _unit_expr(ctx, start, end, "day", d.toordinal(),
@@ -935,7 +971,7 @@ def _h_dayrel(ctx, m, fam):
                       f"'{s}': {_WNAME[wd]} {d.isoformat()} ({why}), one day {'before' if off < 0 else 'after'}", anchor=ref)
 
 
-_PARTOF_HEAD = re.compile(r"(?i:the\s+(?:(early|late)\s+)?(morning|afternoon|evening)\s+of\s+)")
+_PARTOF_HEAD = re.compile(rf"(?i:(?:the\s+|(?-i:{WEEKDAY})\s+)(?:(early|late)\s+)?(morning|afternoon|evening|night|dawn)\s+of\s+)")
 
 
 def _h_partof(ctx, m, fam):
@@ -951,9 +987,15 @@ def _h_partof(ctx, m, fam):
             break
     if e is None or e.granularity != "day" or not e.earliest:
         return None
-    code, a, b = R.PARTS_OF_DAY[hm.group(2).lower()]
+    part = hm.group(2).lower()
+    code, a, b = R.PARTS_OF_DAY["morning" if part == "dawn" else part]
+    if part == "dawn":
+        a, b = "04:00", "06:59"   # daybreak: the first light before and around sunrise
     d = e.earliest[:10]
     mod = R.POSITION_MODS[hm.group(1).lower()] if hm.group(1) else None
+    wm = _WD_IN.match(s)
+    if wm and date.fromisoformat(d).isoweekday() != (R.WEEKDAYS.get(wm.group(0).lower()) or 0):
+        return None   # "Sunday dawn of 26 June 1950" when the 26th is a Monday: not one day
     return _expr(ctx, m.start(), m.end(), "TIME", f"{d}T{code}", f"{d}T{a}", f"{d}T{b}", "hour",
                  f"'{s}': the {hm.group(2).lower()} of {d} ({e.reasoning})", mod)
 
@@ -1043,16 +1085,70 @@ def _h_yrange(ctx, m, fam):
 
 def _h_era(ctx, m, fam):
     s = m.group(0)
-    y = int(re.search(r"\d+", s).group(0))
+    nm = re.search(r"(\d+)0s|(\d+)", s)
+    y = int(nm.group(1) or nm.group(2))
     if re.search(r"B\.?C", s):
         if y == 0:
             return None
-        # no ISO calendar date before year 1: the value says BC, the interval is left open
-        return _expr(ctx, m.start(), m.end(), "DATE", f"BC{y:04d}", None, None, "year", f"'{s}': the year {y} before the common era")
+        low = s.lower()
+        mod = R.POSITION_MODS.get(re.match(r"(?:the\s+)?(early|late|mid)", low).group(1)) \
+            if re.match(r"(?:the\s+)?(early|late|mid)", low) else None
+        mo = _MONTH_IN.match(s)
+        if nm.group(1):
+            # "the 470s BC": the years 479–470 BC
+            got = cal.bc_unit("decade", y)
+            what = f"the years {y}9–{y}0 before the common era"
+        else:
+            got = cal.bc_unit("year", y, month_of(mo.group(0)) if mo else None)
+            what = (f"{_MNAME[month_of(mo.group(0))]} of " if mo else "") + f"the year {y} before the common era"
+        if got is None:
+            return None
+        value, e0, e1, gran = got
+        ctx.bc_year = int(e0[:e0.index("-", 1)])
+        ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
+        ctx.last_day = None
+        return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
+                     f"'{s}': {what} (astronomical year {ctx.bc_year})", mod)
     if y == 0:
         return None
     _set_anchor(ctx, "year", y, (m.start(), m.end()))
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{s}': the year {y} of the common era")
+
+
+def _bc_offset(ctx: _Ctx, m: re.Match) -> TimeExpression | None:
+    """"Ten years later" after "490 BC": counted in whole years from the year the story is at (``ctx.bc_year``);
+    a shorter offset ("two days later") stays in that year, known to the year only."""
+    s = m.group(0)
+    core = " ".join(s.lower().replace("-", " ").split())
+    um = None
+    for um in re.finditer(r"\b(day|night|week|weekend|fortnight|month|year|decade|centur(?:y|ie))s?\b", core):
+        pass
+    if um is None:
+        return None
+    n = _words_num(core[:um.start()].strip().removeprefix("about ").removeprefix("some "))
+    if n is None or n != int(n):
+        return None
+    sign = -1 if re.search(r"\b(?:earlier|before)\b", core[um.end():]) else 1
+    unit = um.group(1)
+    years = {"year": 1, "decade": 10, "centur": 100, "century": 100}.get(unit)
+    y0 = ctx.bc_year
+    if years is None:
+        y = y0
+        how = "a shorter offset stays in that year"
+    else:
+        y = y0 + sign * int(n) * years
+        how = f"{sign * int(n) * years:+d} years"
+    if y > cal.MAX_YEAR:
+        return None
+    value, e0, e1, gran = cal.year_unit(y)
+    if y >= 1:
+        ctx.bc_year = None
+        ctx.anchor, ctx.anchor_kind, ctx.anchor_index = date(y, 1, 1), "year", y
+    else:
+        ctx.bc_year = y
+    start = m.start()
+    return _expr(ctx, start, m.end(), "DATE", value, e0, e1, gran,
+                 f"'{s}' relative to {cal.bc_unit('year', 1 - y0)[0]} (last mentioned date) → {value} ({how})")
 
 
 def _h_fy(ctx, m, fam):
@@ -1063,6 +1159,33 @@ def _h_fy(ctx, m, fam):
         y += 1900 if y >= 50 else 2000
     _set_anchor(ctx, "year", y, (m.start(), m.end()))
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"fiscal year '{s}' (value: its year)")
+
+
+_APOS_YEAR_BEFORE = re.compile(r"(?i)\b(?:in|since|of|from|until|till|by|before|after|during|through|to|and|class|summer|spring|"
+                               r"autumn|fall|winter|early|late|mid)\s+$")
+
+
+def _h_aposyear(ctx, m, fam):
+    """"in '98", "since '03", "the class of '72": a year written with its last two digits, in the century that
+    puts it at most ten years after the reference (without one, the 1900s from '30 on)."""
+    if not _APOS_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    yy = int(m.group(0)[1:])
+    ref = ctx.ref or ctx.anchor
+    if ref is not None:
+        y = (ref.year // 100) * 100 + yy
+        if y > ref.year + 10:
+            y -= 100
+    else:
+        y = 1900 + yy if yy >= 30 else 2000 + yy
+    _set_anchor(ctx, "year", y, (m.start(), m.end()))
+    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{m.group(0)}': the year {y} (two digits)")
+
+
+def _h_nineeleven(ctx, m, fam):
+    if m.start() > 0 and (ctx.text[m.start() - 1].isalnum() or ctx.text[m.start() - 1] in "/."):
+        return None
+    return _unit_expr(ctx, m.start(), m.end(), "day", cal.SEPT11.toordinal(), "'9/11': the attacks of 11 September 2001")
 
 
 _WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -1124,8 +1247,16 @@ def _h_century(ctx, m, fam):
         return None
     c = n - 1
     if re.search(r"B\.?C", s):
-        # no ISO calendar date before year 1: the value says BC, the interval is left open
-        return _expr(ctx, m.start(), m.end(), "DATE", f"BC{n - 1:02d}XX", None, None, "century",
+        got = cal.bc_unit("century", n)
+        if got is None:
+            return None
+        value, e0, e1, gran = got
+        if mod in ("START", "MID", "END"):
+            e0, e1 = cal.narrow_bc(e0, e1, mod)
+        ctx.bc_year = int(e0[:e0.index("-", 1)])
+        ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
+        ctx.last_day = None
+        return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
                      f"'{s}': the years {n * 100}–{c * 100 + 1} before the common era", mod)
     _set_anchor(ctx, "century", c)
     return _unit_expr(ctx, m.start(), m.end(), "century", c, f"'{s}': years {c * 100}–{c * 100 + 99}", mod)
@@ -1324,6 +1455,18 @@ def _h_season(ctx: _Ctx, m, fam):
     prefix = low[:sm.start()]
     after = ctx.text[end:end + 25]
     ym = _find_year(s, sm.end())
+    lead_year = _YEAR_IN.match(s)
+    if lead_year is not None:
+        if ym is not None:
+            return None
+        # "the 1982 summer", "the 1944 spring offensive": the year written before the season, after a
+        # determiner or before a function word or punctuation ("In 2019 spring water was scarce" is not a season)
+        wa = re.match(r"\s+([a-z]+)", after)
+        if not re.search(r"(?i)\b(?:the|this|that|its|their|his|her)\s+$", ctx.text[max(0, start - 8):start]) \
+                and wa is not None and wa.group(1) not in _FUNCTION_WORDS:
+            return None
+        ym = lead_year
+        prefix = low[lead_year.end():sm.start()]
     word_pos = start + len(s) - len(s[sm.start():]) if False else start + s.lower().find(sm.group(0))
     if ctx.text[word_pos].isupper() and not ctx.text[word_pos:word_pos + 3].isupper() \
             and not _sentence_initial(ctx.text, word_pos) and not re.match(r"\s+\d{4}\b", ctx.text[word_pos + len(sm.group(0)):]):
@@ -1800,9 +1943,13 @@ def _h_ago(ctx: _Ctx, m, fam):
         # "two years after that, the war broke out": counted from the date just mentioned
         direction = "later" if " after " in core[-12:] else "earlier"
     if direction in ("before", "after"):
-        # "two days after the attack": a duration (the event anchor is not a date)
+        # "two days after the attack": a date counted from the attack's day when the text has dated the
+        # attack, or, in a history, from the last day it gave; else a duration (TimeML: the event is no date)
         tail = ctx.text[end:end + 30]
         if not re.match(r"\s*[,.;:!?)]|\s*$|\s+(?:and|but|when|while|then|as|to)\s", tail):
+            got = _from_happening(ctx, m, core, skip, unit, n, direction, mod)
+            if got is not None:
+                return got
             m2 = re.match(r"(.*?)[\s-]+(?:before|after)$", s[skip:], re.S)
             e2 = _dur_value(core[: core.rfind(" ")], unit, n)
             if e2 is None:
@@ -1842,6 +1989,17 @@ def _h_ago(ctx: _Ctx, m, fam):
     kind = _UNIT_KIND.get(unit)
     if kind is None:
         return None
+    if n is None and direction in ("later", "earlier") and ref is not None and ctx.narrative \
+            and unit in ("day", "week", "month", "year") and (ctx.last_day is not None or ctx.anchor_kind == "day"):
+        # a history: "a few weeks later" is a band of days after the last day the story gave
+        base = ctx.last_day[1] if ctx.last_day is not None else ctx.anchor
+        _v, a, b, g = cal.offset_from(base, unit, None, 1 if direction == "later" else -1)
+        lo, hi = cal.VAGUE_COUNT
+        # the value stays the vague TIMEX3 one (as corpora annotate it); the interval is the band
+        v = "FUTURE_REF" if direction == "later" else "PAST_REF"
+        return _expr(ctx, start, end, "DATE", v, a, b, g,
+                     f"'{s}' relative to the last mentioned day {base.isoformat()} → between {a} and {b} "
+                     f"({lo} to {hi} {unit}s)", mod, base)
     if n is None and direction in ("later", "earlier") and ref is not None:
         # "a few days later": TimeML marks the vague quantity as a duration
         cut = start + skip + len(re.match(r"(.*?)(?:\s+or\s+so)?[\s-]+\S+$", s[skip:], re.S).group(1))
@@ -1878,7 +2036,10 @@ def _h_ago(ctx: _Ctx, m, fam):
                      f"between {a2.isoformat()} and {b2.isoformat()}", mod, a)
     if kind == "year" and ref.year + sign * n <= 0:
         bc = 1 - (ref.year + sign * n)   # no year 0: 1 BC comes right before AD 1
-        return _expr(ctx, start, end, "DATE", f"BC{bc:04d}", None, None, "year",
+        got = cal.bc_unit("year", bc)
+        if got is None:
+            return None
+        return _expr(ctx, start, end, "DATE", got[0], got[1], got[2], "year",
                      f"'{s}' relative to the {how} {ref.isoformat()} → {bc} BC", mod, ref)
     idx = cal.index_of(kind, ref) + sign * n
     e = _unit_expr(ctx, start, end, kind, idx, "", None, ref)
@@ -1889,6 +2050,45 @@ def _h_ago(ctx: _Ctx, m, fam):
     if anaphoric and (ctx.narrative or ctx.anchor is not None):
         _set_anchor(ctx, kind, idx)
     return e
+
+
+_HAPPENING = re.compile(r"\s+(?i:the|a|an|his|her|its|their|this|that|our|my)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+?)"
+                        r"(?=\s*[,.;:!?)]|\s+(?i:of|in|on|at|by|and|but|when|while|to|from|for|with|was|were|had|has|"
+                        r"is|are|which|that|who)\b|\s*$)")
+_NOT_HAPPENING = frozenset({"first", "last", "second", "third", "end", "start", "beginning", "same", "other",
+                            "next", "previous", "one", "year", "month", "week", "day", "time", "date"})
+
+
+def _from_happening(ctx: _Ctx, m: re.Match, core: str, skip: int, unit: str, n, direction: str, mod):
+    """"two days after the invasion", "three weeks before the election": counted from the happening's day when
+    the text has dated it (the last sentence naming it with a day and year), else, in a history, from the last
+    day the text gave; the reasoning names the anchor. None: leave it a duration."""
+    if n is None or n != int(n) or unit not in ("day", "week", "weekend", "fortnight", "month", "year", "decade"):
+        return None
+    hm = _HAPPENING.match(ctx.text, m.end())
+    if hm is None:
+        return None
+    if re.search(r"(?i)\b(?:the|these|those|its|their)\s+$", ctx.text[max(0, m.start() - 10):m.start()]):
+        return None   # "in the three months before the offensive": a period
+    if ctx.anchor_pos is not None and ctx.text[ctx.anchor_pos:m.start()].strip() in (",", "—", "–", "(", "-"):
+        return None   # "on 11 November, ten months after the first shelling": the date is given, this is a length
+    head = hm.group(1).split()[-1].lower()
+    if head in _NOT_HAPPENING or head in _FUNCTION_WORDS or head[:1].isdigit():
+        return None
+    got = discourse.happening_day(ctx.text, head, m.start(), ctx.dated)
+    if got is not None:
+        base, how = got[0], f"the day of the {head}, written {got[0].isoformat()}"
+    elif ctx.narrative and ctx.last_day is not None:
+        base, how = ctx.last_day[1], "the last day the text gave"
+    else:
+        return None
+    sign = 1 if direction == "after" else -1
+    v, a, b, g = cal.offset_from(base, "week" if unit in ("weekend",) else unit, int(n), sign)
+    start, end = m.start(), hm.end()
+    if g == "day":
+        ctx.last_day = (start, date.fromisoformat(a))
+    return _expr(ctx, start, end, "DATE", v, a, b, g,
+                 f"'{ctx.text[start:end]}': {int(n)} {unit}(s) {direction} {how} → {v}", mod, base)
 
 
 _COARSENESS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
@@ -2390,8 +2590,9 @@ def _h_clock(ctx: _Ctx, m, fam):
         return _expr(ctx, start, end, "TIME", f"{day.isoformat()}T24:00", nxt, nxt, "minute",
                      f"'{ctx.text[start:end]}': the end of {day.isoformat()} ({how})", mod, ref)
     v = f"{day.isoformat()}T{hh:02d}:{mm_:02d}"
-    return _expr(ctx, start, end, "TIME", v, v, v, "minute", f"'{ctx.text[start:end]}' on {day.isoformat()} ({how})", mod,
-                 ref)
+    utc = cal.utc_mark(ctx.text, start, end)
+    return _expr(ctx, start, end, "TIME", v + utc, v, v, "minute",
+                 f"'{ctx.text[start:end]}' on {day.isoformat()} ({how})" + (", in UTC" if utc else ""), mod, ref)
 
 
 def _h_theunit(ctx: _Ctx, m, fam):
@@ -2499,6 +2700,60 @@ def _h_yearend(ctx: _Ctx, m, fam):
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{ctx.text[start:end]}': the last day of {y} (year of the {how} {ref.isoformat()})", mod, ref)
 
 
+_DAY_VERB = re.compile(r"(?i)\b(?:ended|closed|finished|began|started|opened|ending|closing|finishing|beginning|"
+                       r"starting|opening|end|close|finish|begin|start|open|ends|closes|finishes|begins|starts|opens)\s+$")
+
+
+def _h_theday(ctx: _Ctx, m, fam):
+    """"shares ended the day at 1,200", "began the day with": the day the text is at (the last day it named,
+    else the reference)."""
+    start, end = m.start(), m.end()
+    if not _DAY_VERB.search(ctx.text, max(0, start - 12), start):
+        return None
+    if ctx.last_day is not None:
+        ref, how = ctx.last_day[1], "last mentioned day"
+    else:
+        ref, how = ctx.deictic_ref()
+    if ref is None:
+        return None
+    return _unit_expr(ctx, start, end, "day", ref.toordinal(),
+                      f"'{m.group(0)}': the day the text is at, the {how} {ref.isoformat()}", None, ref)
+
+
+def _h_sametime(ctx: _Ctx, m, fam):
+    """"At the same time the bombers left" in a history: the day (or time) the story is at; in news it is
+    mostly a connective ("at the same time, we believe"), left alone."""
+    if not ctx.narrative or re.match(r"\s*,", ctx.text[m.end():m.end() + 2]):
+        return None   # news, or "At the same time, ...": a connective
+    start = m.start() + m.group(0).lower().index("the")
+    if ctx.last_day is not None and m.start() - ctx.last_day[0] <= 600:
+        d = ctx.last_day[1]
+        return _unit_expr(ctx, start, m.end(), "day", d.toordinal(),
+                          f"'{ctx.text[start:m.end()]}': the day the story is at, the last mentioned day {d.isoformat()}", None, d)
+    if ctx.anchor is None or ctx.anchor_kind not in ("week", "month", "season", "quarter", "year") \
+            or ctx.anchor_pos is None or m.start() - ctx.anchor_pos > 600:
+        return None
+    kind = ctx.anchor_kind
+    return _unit_expr(ctx, start, m.end(), kind, cal.index_of(kind, ctx.anchor),
+                      f"'{ctx.text[start:m.end()]}': the time the story is at, {cal.value_of(kind, cal.index_of(kind, ctx.anchor))}",
+                      None, ctx.anchor)
+
+
+def _h_unitsend(ctx: _Ctx, m, fam):
+    """"by the month's end", "the week's end": the last third of the month (week) under discussion, TIMEX3 mod
+    END, as "the end of the month"."""
+    s = m.group(0)
+    kind = "week" if "week" in s.lower() else "month"
+    if ctx.last_day is not None and ctx.anchor_kind in ("day", None):
+        ref, how = ctx.last_day[1], "last mentioned day"
+    else:
+        ref, how = ctx.anaphoric_ref()
+    if ref is None:
+        return None
+    return _unit_expr(ctx, m.start(), m.end(), kind, cal.index_of(kind, ref),
+                      f"'{s}': the end of the {kind} of the {how} {ref.isoformat()}", "END", ref)
+
+
 def _h_awhile(ctx: _Ctx, m, fam):
     """"for a while", "in a little while", "after quite a while": DURATION PXX; not "a while ago"
     (a past date) nor "once in a while" (a frequency)."""
@@ -2510,8 +2765,8 @@ def _h_awhile(ctx: _Ctx, m, fam):
 
 
 _HANDLERS = {
-    "awhile": _h_awhile, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "decade": _h_decade, "century": _h_century,
+    "awhile": _h_awhile, "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "aposyear": _h_aposyear, "nineeleven": _h_nineeleven, "decade": _h_decade, "century": _h_century,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -2540,7 +2795,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
     add(list(R.WEEKDAYS), ["dayrel"])
-    add(["#digits"], ["ordday", "dayand", "yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+    add(["#digits"], ["nineeleven", "ordday", "dayand", "yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
@@ -2550,6 +2805,9 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["century", "centuries"], ["century"])
     add(["half"], ["half"])
     add(["while"], ["awhile"])
+    add(["day"], ["theday"])
+    add(["same"], ["sametime"])
+    add(["week", "month"], ["unitsend"])
     add(["end"], ["yearend"])
     add(["nineteen", "thousand"], ["spelled"])
     add(["period"], ["quarter"])
@@ -2569,7 +2827,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
 
 _TRIGGERS = _build_triggers()
 # Families whose pattern starts with the trigger word: tried at the trigger only, not at the words before it.
-_AT_TRIGGER_ONLY = frozenset({"dayand", "vague", "unitlong", "fy", "date_iso", "date_num", "yrange"})
+_AT_TRIGGER_ONLY = frozenset({"nineeleven", "dayand", "vague", "unitlong", "fy", "date_iso", "date_num", "yrange"})
 _RX = dict(_COMPILED)
 # The tokens a match of each family can begin with, when it begins before its trigger word (None: any).
 # Families whose pattern begins with the trigger word itself begin nowhere before it.
@@ -2628,10 +2886,11 @@ def _candidates(text: str):
                 if sm != sm.rstrip(" \t\n-,"):
                     continue
                 cands.append((m.start(), -m.end(), prio[name], name, m))
-        if ts > 0 and text[ts - 1] == "'":
-            m = rxs["decade"].match(text, ts - 1) if w[0].isdigit() else None
-            if m is not None:
-                cands.append((m.start(), -m.end(), prio["decade"], "decade", m))
+        if ts > 0 and text[ts - 1] in "'’" and w[0].isdigit():
+            for name in ("decade", "aposyear"):
+                m = rxs[name].match(text, ts - 1)
+                if m is not None:
+                    cands.append((m.start(), -m.end(), prio[name], name, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     return cands
 
@@ -2713,9 +2972,11 @@ def _handle(ctx: _Ctx, m: re.Match, name: str) -> TimeExpression | None:
         return None
 
 
-def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False) -> list[TimeExpression]:
+def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False,
+             news: list[tuple[int, int]] | None = None) -> list[TimeExpression]:
     """``story``: the text reads like a history although it is not taken as a narrative; the year it
-    writes out carries a little further (three sentences in the paragraph instead of one)."""
+    writes out carries a little further (three sentences in the paragraph instead of one). ``news``: in a
+    narrative, the passages (start, end) that speak as news and are resolved against the reference."""
     ctx = _Ctx(text, reference, narrative)
     if story:
         ctx.disc_reach = 3
@@ -2725,7 +2986,10 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
     for start, negend, _, name, m in _candidates(text):
         if start < last_end:
             continue
+        if news:
+            ctx.narrative = narrative and not discourse.in_spans(news, start)
         saved = (ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day)
+        saved_disc = (ctx.disc_year, ctx.disc_pos)
         if name == "ago" and out and before_last is not None and out[-1].reasoning.startswith("explicit") \
                 and _APPOSITION.match(text, out[-1].end, start):
             # "It was liberated in 1944, two years later": the offset restates the date just written,
@@ -2738,16 +3002,37 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
                 before_last = saved
                 last_end = e.end
                 continue
-        e = _handle(ctx, m, name)
+        if name == "ago" and ctx.bc_year is not None and _ANAPHORIC_END.search(m.group(0)):
+            e = _bc_offset(ctx, m)   # "Ten years later" after "490 BC"
+        else:
+            e = _handle(ctx, m, name)
         if e is None:
             continue
+        if ctx.range_end is not None:
+            first_end, last_start, d2 = ctx.range_end
+            ctx.range_end = None
+            if e.granularity == "day" and e.start < first_end <= last_start < e.end:
+                out.append(_expr(ctx, e.start, first_end, "DATE", e.value, e.earliest, e.latest, "day",
+                                 f"'{text[e.start:first_end]}': the first day of the range '{e.text}' ({e.reasoning})"))
+                e = _unit_expr(ctx, last_start, e.end, "day", d2.toordinal(),
+                               f"'{text[last_start:e.end]}': the last day of the range '{e.text}'")
+        if e.granularity == "day" and e.value[4:] == "-09-11" and not _YEAR_IN.search(e.text) \
+                and cal.names_sept11(text, e.start, e.end):
+            e = _unit_expr(ctx, e.start, e.end, "day", cal.SEPT11.toordinal(),
+                           f"'{e.text}' names the attacks of 11 September 2001")
+        if e.value.startswith("BC") and e.earliest:
+            first = _bc_range_start(ctx, e, out)
+            if first is not None:
+                if out and out[-1].start >= first.start:
+                    out.pop()     # "1000–900 BC": the first year is not a year of the common era
+                out.append(first)
         if e.text[:6].lower() == "about " and e.end - e.start > 6:
             # TimeML leaves "about" outside the extent; the approximation stays in mod
             e.start += 6
             e.text = e.text[6:]
             e.mod = e.mod or "APPROX"
-        # a handler may shrink the span; it never grows it
-        if e.start < start or e.end > m.end() or e.start >= e.end:
+        # a handler may shrink the span; it never grows it (but "two days after" may take "the invasion" with it)
+        if e.start < start or e.end > m.end() and not (name == "ago" and e.anchor) or e.start >= e.end:
             continue
         if e.type == "DATE" and e.value[:4].isdigit():
             part = _part_of_anaphor(ctx, e)
@@ -2788,6 +3073,8 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         out.append(e)
         before_last = saved
         last_end = e.end
+        if e.granularity == "day" and _DAY_VALUE.fullmatch(e.value) and _YEAR_IN.search(e.text):
+            ctx.dated.append((e.start, e.end, date.fromisoformat(e.value)))
         if e.type in ("DATE", "TIME") and e.earliest and e.latest:
             ctx.recent = ctx.recent[-2:] + [(e.earliest, e.latest, False)]
             if len(out) > 1 and out[-2].earliest and out[-2].earliest <= e.latest \
@@ -2800,6 +3087,12 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
         if ctx.disc_pos is not None and e.type in ("DATE", "TIME") and e.earliest \
                 and e.earliest[:4] == f"{ctx.disc_year:04d}" and e.start - ctx.disc_pos <= DISCOURSE_YEAR_REACH:
             ctx.disc_pos = e.end   # "Two days later" (still in 1939): the story stays in that year
+        if name in ("year", "yrange") and e.granularity == "year" and _passing_year(ctx, e, out, saved[0]):
+            # "the first since 1813", "the Treaty of 1783", the end of "1939–1945", "remains found in 2004" in a
+            # history of 1941: a year in passing dates what it says but leaves the story where it was
+            ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
+            ctx.disc_year, ctx.disc_pos = saved_disc
+            continue
         if (_FLASHBACK.search(e.text) or (ctx.narrative and saved[0] is not None and e.type == "DATE" and e.earliest
                                           and e.earliest[:10] < saved[0].isoformat() and _past_perfect(ctx, e.start, e.end))) \
                 and not _YEAR_IN.search(e.text):
@@ -2813,8 +3106,55 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
     return out
 
 
+_PASSING_BEFORE = re.compile(r"(?i)\b(?:since|until|till|than|of|as\s+early\s+as|dating\s+(?:back\s+)?(?:to|from)|"
+                             r"back\s+to|first\s+(?:time\s+)?since)\s+(?:the\s+(?:year\s+)?)?$")
+_YEAR_RANGE_LINK = re.compile(r"(?i)\s*(?:[-–—/]|to|until|till|and|or)\s*$")
+
+
+def _passing_year(ctx: _Ctx, e: TimeExpression, out: list, story: date | None) -> bool:
+    """A bare year read where a story is under way that leaves the story's time where it was (see
+    ``discourse.year_in_passing``)."""
+    if story is None or not _YEAR_IN.fullmatch(e.text.strip()):
+        return False
+    y = int(e.value[:4])
+    left = ctx.text[max(0, e.start - 30):e.start]
+    prev = out[-2] if len(out) > 1 and out[-1] is e else (out[-1] if out and out[-1] is not e else None)
+    range_end = prev is not None and prev.granularity == "year" and _YEAR_RANGE_LINK.fullmatch(ctx.text, prev.end, e.start) \
+        is not None and prev.value[:4].isdigit() and int(prev.value[:4]) < y
+    opens = bool(re.search(r"(?:^|[.!?]\s+|\n)(?:(?i:in|by|during|from|after|before|on|around|circa|until)\s+)?$", left))
+    return discourse.year_in_passing(y, story.year, opens, after_word=bool(_PASSING_BEFORE.search(left)),
+                                     range_end=range_end)
+
+
+_ANAPHORIC_END = re.compile(r"(?i)\b(?:later|earlier|after|before)(?:\s+(?:that|this))?$")
+_BC_RANGE_FIRST = re.compile(r"(?i)(?:\b(?:from|between)\s+)?(?<![\d.,])(\d{1,4})\s*(?:[-–—]|to|until|and)\s*$")
+
+
+def _bc_range_start(ctx: _Ctx, e: TimeExpression, out: list) -> TimeExpression | None:
+    """"499–493 BC", "from 431 to 404 BC": the first year of a range written with one "BC" at its end is a
+    year before the common era too (it is the larger number)."""
+    if not re.fullmatch(r"BC\d{4}", e.value):
+        return None
+    lo = max(0, e.start - 20)
+    fm = _BC_RANGE_FIRST.search(ctx.text, lo, e.start)
+    if fm is None:
+        return None
+    y1, y2 = int(fm.group(1)), int(e.value[2:])
+    if not y2 < y1 <= y2 + 1000 or (out and out[-1].start < fm.start(1) < out[-1].end and out[-1].start != fm.start(1)):
+        return None
+    got = cal.bc_unit("year", y1)
+    if got is None:
+        return None
+    value, e0, e1, gran = got
+    return _expr(ctx, fm.start(1), fm.end(1), "DATE", value, e0, e1, gran,
+                 f"'{fm.group(1)}': the first year of the range ending {e.text.strip()}, before the common era too")
+
+
 def _move_anchor(ctx: _Ctx, e: TimeExpression) -> None:
+    if e.value.startswith("BC"):
+        return   # ctx.bc_year holds it
     if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin":
+        ctx.bc_year = None
         try:
             d0 = date.fromisoformat(e.earliest[:10])
             kind = _ANCHOR_KINDS[e.granularity]

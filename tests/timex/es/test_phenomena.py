@@ -91,11 +91,11 @@ def test_spanish_runs_on_the_engine():
     ("Las patrullas salen cada dos semanas.", [("cada dos semanas", "P2W")]),
     ("Los sábados abre el mercado.", [("Los sábados", "XXXX-WXX-6")]),
     # decades, centuries, eras
-    ("La economía creció en la década de 1990.", [("en la década de 1990", "199X")]),
-    ("En los años noventa la región vivió una guerra.", [("En los años noventa", "199X")]),
-    ("A finales de los años 80 cayó el muro.", [("A finales de los años 80", "198X")]),
-    ("La frontera se trazó en el siglo XX.", [("en el siglo XX", "19XX")]),
-    ("A mediados del siglo XIX España perdió sus colonias.", [("A mediados del siglo XIX", "18XX")]),
+    ("La economía creció en la década de 1990.", [("en la década de 1990", "199")]),
+    ("En los años noventa la región vivió una guerra.", [("En los años noventa", "199")]),
+    ("A finales de los años 80 cayó el muro.", [("A finales de los años 80", "198")]),
+    ("La frontera se trazó en el siglo XX.", [("en el siglo XX", "19")]),
+    ("A mediados del siglo XIX España perdió sus colonias.", [("A mediados del siglo XIX", "18")]),
     ("La batalla de las Termópilas tuvo lugar en 480 a. C.", [("480 a. C.", "BC0480")]),
     ("Cartago fue destruida en 146 a.C.", [("146 a.C.", "BC0146")]),
     # clock times, on the day the text is at
@@ -169,3 +169,66 @@ def test_narrative_time_in_a_short_history():
 ])
 def test_not_dates(text):
     check_negative(text, REF, L)
+
+
+# Issue 17 and parts of the year in Spanish (sentences written for these tests): offsets from the day the text
+# is at and from a happening it dated, both ends of ranges, years in passing, quarters and halves.
+from datetime import date as _date  # noqa: E402
+
+from viewer.timex import tag as _tag  # noqa: E402
+
+_NEWS = _date(2024, 11, 18)
+
+
+def _pairs(text, ref=_NEWS, **kw):
+    return [(e.text, e.value) for e in _tag(text, ref, language=L, **kw)]
+
+
+@pytest.mark.parametrize("text,expected", [('La invasión comenzó el 24 de febrero de 2022. Dos días después, las tropas rusas llegaron a las afueras '
+  'de Kiev.',
+  [('el 24 de febrero de 2022', '2022-02-24'), ('Dos días después', '2022-02-26')]),
+ ('El armisticio se firmó el 3 de septiembre de 1943. Cinco días antes, el rey había huido de Roma.',
+  [('el 3 de septiembre de 1943', '1943-09-03'), ('Cinco días antes', '1943-08-29')]),
+ ('La huelga general duró del 10 al 18 de junio de 1953.',
+  [('10', '1953-06-10'), ('al 18 de junio de 1953', '1953-06-18')]),
+ ('La revuelta obrera (10-18 de junio de 1953) fue aplastada por los tanques soviéticos.',
+  [('10', '1953-06-10'), ('18 de junio de 1953', '1953-06-18')]),
+ ('En agosto-septiembre de 1950 el frente se estabilizó en el río Naktong.',
+  [('agosto', '1950-08'), ('septiembre de 1950', '1950-09')]),
+ ('Entre agosto y septiembre de 1950 llegaron refuerzos estadounidenses.',
+  [('agosto', '1950-08'), ('septiembre de 1950', '1950-09')])])
+def test_offsets_and_ranges_issue17(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_offset_from_a_happening_names_its_anchor():
+    got = _tag('Las elecciones se celebraron el 3 de marzo de 2024. Diez días después de las elecciones, el presidente formó un nuevo gobierno.', _NEWS, language=L)[-1]
+    assert (got.text, got.value) == ('Diez días después de las elecciones', '2024-03-13')
+    assert '2024-03-03' in got.reasoning
+
+
+def test_undated_happening_stays_a_duration():
+    assert _pairs('Tres días después del atentado, la policía detuvo a dos sospechosos.') == [('Tres días', 'P3D')]
+
+
+def test_year_in_passing_leaves_the_story():
+    assert _pairs('En julio de 1940 comenzó la batalla aérea. Fue la mayor derrota alemana desde 1938. En agosto los bombardeos se intensificaron.', narrative=True)[-1] == ('agosto', '1940-08')
+
+
+@pytest.mark.parametrize("text,value,earliest,latest", [('La economía española creció un 0,8 % en el segundo trimestre de 2023.',
+  '2023-Q2',
+  '2023-04-01',
+  '2023-06-30'),
+ ('En la primera mitad de 2023 las exportaciones cayeron.', '2023-H1', '2023-01-01', '2023-06-30'),
+ ('El paro bajó en el segundo semestre del año pasado.', '2023-H2', '2023-07-01', '2023-12-31'),
+ ('Las tropas llegaron a mediados de marzo de 2023.', '2023-03', '2023-03-11', '2023-03-21'),
+ ('A finales de 2022 el frente se había estabilizado.', '2022', '2022-09-01', '2022-12-31')])
+def test_parts_of_the_year(text, value, earliest, latest):
+    got = [e for e in _tag(text, _NEWS, language=L) if e.value == value]
+    assert got, _pairs(text)
+    assert (got[0].earliest, got[0].latest) == (earliest, latest)
+
+
+def test_part_of_the_year_without_a_year_is_the_last_one_told_in_the_past():
+    got = _tag('Las ventas cayeron en el tercer trimestre.', _date(2024, 5, 15), language=L)
+    assert [(e.text, e.value) for e in got] == [('el tercer trimestre', '2023-Q3')]

@@ -61,10 +61,10 @@ def engine_values(text, ref=REF):
     ("De sirenes loeien dagelijks.", [("dagelijks", "P1D")]),
     ("Er is elke dag beschieting.", [("elke dag", "P1D")]),
     # decades, centuries, BC
-    ("In de jaren negentig veranderde het land.", [("de jaren negentig", "199X")]),
-    ("In de jaren '90 veranderde het land.", [("de jaren '90", "199X")]),
-    ("De twintigste eeuw was een eeuw van oorlogen.", [("De twintigste eeuw", "19XX")]),
-    ("De grens stamt uit de 19e eeuw.", [("de 19e eeuw", "18XX")]),
+    ("In de jaren negentig veranderde het land.", [("de jaren negentig", "199")]),
+    ("In de jaren '90 veranderde het land.", [("de jaren '90", "199")]),
+    ("De twintigste eeuw was een eeuw van oorlogen.", [("De twintigste eeuw", "19")]),
+    ("De grens stamt uit de 19e eeuw.", [("de 19e eeuw", "18")]),
     ("De slag bij Thermopylae vond plaats in 480 v.Chr.", [("480 v.Chr.", "BC0480")]),
 ])
 def test_phenomena(text, expected):
@@ -119,3 +119,66 @@ def test_seed_year_is_inferred_from_the_weekday():
 ])
 def test_not_dates(text):
     check_negative(text, REF, L)
+
+
+# Issue 17 and parts of the year in Dutch (sentences written for these tests): offsets from the day the text
+# is at and from a happening it dated, both ends of ranges, years in passing, quarters and halves.
+from datetime import date as _date  # noqa: E402
+
+from viewer.timex import tag as _tag  # noqa: E402
+
+_NEWS = _date(2024, 11, 18)
+
+
+def _pairs(text, ref=_NEWS, **kw):
+    return [(e.text, e.value) for e in _tag(text, ref, language=L, **kw)]
+
+
+@pytest.mark.parametrize("text,expected", [('De invasie begon op 24 februari 2022. Twee dagen later stonden Russische troepen aan de rand van Kyiv.',
+  [('24 februari 2022', '2022-02-24'), ('Twee dagen later', '2022-02-26')]),
+ ('De algemene staking duurde van 10 tot 18 juni 1953.',
+  [('10', '1953-06-10'), ('18 juni 1953', '1953-06-18')]),
+ ('De arbeidersopstand (10-18 juni 1953) werd door Sovjettanks neergeslagen.',
+  [('10', '1953-06-10'), ('18 juni 1953', '1953-06-18')]),
+ ('In augustus-september 1950 stabiliseerde het front zich aan de rivier de Naktong.',
+  [('augustus', '1950-08'), ('september 1950', '1950-09')])])
+def test_offsets_and_ranges_issue17(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_offset_from_a_happening_names_its_anchor():
+    got = _tag('De verkiezingen werden op 3 maart 2024 gehouden. Tien dagen na de verkiezingen vormde de president een nieuwe regering.', _NEWS, language=L)[-1]
+    assert (got.text, got.value) == ('Tien dagen na de verkiezingen', '2024-03-13')
+    assert '2024-03-03' in got.reasoning
+
+
+def test_undated_happening_stays_a_duration():
+    assert _pairs('Drie dagen na de aanslag arresteerde de politie twee verdachten.') == [('Drie dagen', 'P3D')]
+
+
+def test_year_in_passing_leaves_the_story():
+    assert _pairs('In juli 1940 begon de luchtslag. Het was de zwaarste Duitse nederlaag sinds 1938. In augustus werden de bombardementen heviger.', narrative=True)[-1] == ('augustus', '1940-08')
+
+
+@pytest.mark.parametrize("text,value,earliest,latest", [('De Nederlandse economie groeide in het tweede kwartaal van 2023 met 0,4 procent.',
+  '2023-Q2',
+  '2023-04-01',
+  '2023-06-30'),
+ ('In de eerste helft van 2023 daalde de export.', '2023-H1', '2023-01-01', '2023-06-30'),
+ ('De troepen kwamen half maart 2023 aan.', '2023-03', '2023-03-11', '2023-03-21')])
+def test_parts_of_the_year(text, value, earliest, latest):
+    got = [e for e in _tag(text, _NEWS, language=L) if e.value == value]
+    assert got, _pairs(text)
+    assert (got[0].earliest, got[0].latest) == (earliest, latest)
+
+
+def test_part_of_the_year_without_a_year_is_the_last_one_told_in_the_past():
+    got = _tag('De verkoop daalde in het derde kwartaal.', _date(2024, 5, 15), language=L)
+    assert [(e.text, e.value) for e in got] == [('het derde kwartaal', '2023-Q3')]
+
+
+def test_later_and_earlier_count_from_the_last_day():
+    assert _pairs("Het offensief begon op 3 juni 2023. Vijf dagen later viel de dam.") == \
+        [("3 juni 2023", "2023-06-03"), ("Vijf dagen later", "2023-06-08")]
+    assert _pairs("De wapenstilstand werd op 3 september 1943 getekend. Vijf dagen eerder was de koning gevlucht.") == \
+        [("3 september 1943", "1943-09-03"), ("Vijf dagen eerder", "1943-08-29")]

@@ -81,12 +81,12 @@ def engine_values(text, ref=REF, **kw):
     ("Co tydzień odbywa się odprawa.", [("Co tydzień", "P1W")]),
     ("Ćwiczenia odbywają się dwa razy w roku.", [("dwa razy w roku", "P1Y")]),
     # decades, centuries, BC
-    ("W latach 90. kraj się zmienił.", [("latach 90.", "199X")]),
-    ("W latach dziewięćdziesiątych kraj się zmienił.", [("latach dziewięćdziesiątych", "199X")]),
-    ("Na początku lat 80. XX wieku powstała Solidarność.", [("Na początku lat 80. XX wieku", "198X")]),
-    ("XX wiek był stuleciem wojen.", [("XX wiek", "19XX")]),
-    ("W XX wieku Polska odzyskała niepodległość.", [("XX wieku", "19XX")]),
-    ("Granica pochodzi z XIX wieku.", [("XIX wieku", "18XX")]),
+    ("W latach 90. kraj się zmienił.", [("latach 90.", "199")]),
+    ("W latach dziewięćdziesiątych kraj się zmienił.", [("latach dziewięćdziesiątych", "199")]),
+    ("Na początku lat 80. XX wieku powstała Solidarność.", [("Na początku lat 80. XX wieku", "198")]),
+    ("XX wiek był stuleciem wojen.", [("XX wiek", "19")]),
+    ("W XX wieku Polska odzyskała niepodległość.", [("XX wieku", "19")]),
+    ("Granica pochodzi z XIX wieku.", [("XIX wieku", "18")]),
     ("Bitwa pod Termopilami rozegrała się w 480 p.n.e.", [("480 p.n.e.", "BC0480")]),
     ("Miasto założono w 480 r. p.n.e.", [("480 r. p.n.e.", "BC0480")]),
     # clock times, dated by the day the text is at
@@ -175,3 +175,63 @@ def test_seed_language_is_detected():
 ])
 def test_not_dates(text):
     check_negative(text, REF, L)
+
+
+# Issue 17 and parts of the year in Polish (sentences written for these tests): offsets from the day the text
+# is at and from a happening it dated, both ends of ranges, years in passing, quarters and halves.
+from datetime import date as _date  # noqa: E402
+
+from viewer.timex import tag as _tag  # noqa: E402
+
+_NEWS = _date(2024, 11, 18)
+
+
+def _pairs(text, ref=_NEWS, **kw):
+    return [(e.text, e.value) for e in _tag(text, ref, language=L, **kw)]
+
+
+@pytest.mark.parametrize("text,expected", [('Inwazja rozpoczęła się 24 lutego 2022 roku. Dwa dni później rosyjskie wojska stały pod Kijowem.',
+  [('24 lutego 2022 roku', '2022-02-24'), ('Dwa dni później', '2022-02-26')]),
+ ('Strajk generalny trwał od 10 do 18 czerwca 1953 roku.',
+  [('10', '1953-06-10'), ('18 czerwca 1953 roku', '1953-06-18')]),
+ ('Powstanie robotnicze (10-18 czerwca 1953) zostało stłumione przez radzieckie czołgi.',
+  [('10', '1953-06-10'), ('18 czerwca 1953', '1953-06-18')]),
+ ('W sierpniu-wrześniu 1950 roku front ustabilizował się nad rzeką Naktong.',
+  [('sierpniu', '1950-08'), ('wrześniu 1950 roku', '1950-09')])])
+def test_offsets_and_ranges_issue17(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_offset_from_a_happening_names_its_anchor():
+    got = _tag('Wybory odbyły się 3 marca 2024 roku. Dziesięć dni po wyborach prezydent powołał nowy rząd.', _NEWS, language=L)[-1]
+    assert (got.text, got.value) == ('Dziesięć dni po wyborach', '2024-03-13')
+    assert '2024-03-03' in got.reasoning
+
+
+def test_undated_happening_stays_a_duration():
+    assert _pairs('Trzy dni po zamachu policja zatrzymała dwóch podejrzanych.') == [('Trzy dni', 'P3D')]
+
+
+def test_year_in_passing_leaves_the_story():
+    assert _pairs('W lipcu 1940 roku rozpoczęła się bitwa powietrzna. Była to największa niemiecka porażka od 1938 roku. W sierpniu naloty się nasiliły.', narrative=True)[-1] == ('sierpniu', '1940-08')
+
+
+@pytest.mark.parametrize("text,value,earliest,latest", [('Polska gospodarka urosła w drugim kwartale 2023 roku o 0,5 proc.', '2023-Q2', '2023-04-01', '2023-06-30'),
+ ('W pierwszej połowie 2023 roku eksport spadł.', '2023-H1', '2023-01-01', '2023-06-30'),
+ ('Wojska dotarły w połowie marca 2023 roku.', '2023-03', '2023-03-11', '2023-03-21')])
+def test_parts_of_the_year(text, value, earliest, latest):
+    got = [e for e in _tag(text, _NEWS, language=L) if e.value == value]
+    assert got, _pairs(text)
+    assert (got[0].earliest, got[0].latest) == (earliest, latest)
+
+
+def test_part_of_the_year_without_a_year_is_the_last_one_told_in_the_past():
+    got = _tag('Sprzedaż spadła w trzecim kwartale.', _date(2024, 5, 15), language=L)
+    assert [(e.text, e.value) for e in got] == [('trzecim kwartale', '2023-Q3')]
+
+
+def test_later_and_earlier_count_from_the_last_day():
+    assert _pairs("Ofensywa ruszyła 3 czerwca 2023 roku. Pięć dni później zapora runęła.") == \
+        [("3 czerwca 2023 roku", "2023-06-03"), ("Pięć dni później", "2023-06-08")]
+    assert _pairs("Rozejm podpisano 3 września 1943 roku. Pięć dni wcześniej król uciekł z Rzymu.") == \
+        [("3 września 1943 roku", "1943-09-03"), ("Pięć dni wcześniej", "1943-08-29")]

@@ -21,6 +21,7 @@ import re
 from datetime import date
 
 from ...model import TimeExpression
+from .. import discourse
 from .data import BUILTIN_FIELD, RAW_GROUP_FIELD, Language, Rule, available, load
 from .resolve import Context, resolve
 
@@ -34,16 +35,137 @@ def tag(text: str, reference: date | None, language: str, *, narrative: bool = F
     if language not in LANGUAGES or not isinstance(text, str) or not text:
         return []
     lang = load(language)
+    news: list[tuple[int, int]] = []
     if narrative and reference is not None and lang.news_cue.search(text[:20000]):
-        # "hier", "aujourd'hui", "demain": news, which date by the reference, not by the story's years
-        narrative = False
+        # "hier", "aujourd'hui", "demain" outside quotation marks: the paragraphs that say them speak as news,
+        # which date by the reference, not by the story's years; the rest of the history stays a history
+        news = discourse.news_passages(text, lang.news_cue)
     ctx = Context(lang, text, reference, narrative)
     out: list[TimeExpression] = []
     for start, end, frame, _ in _frames_of(lang, text):
+        if news:
+            ctx.narrative = not discourse.in_spans(news, start)
         e = resolve(ctx, frame, start, end)
         if e is not None:
+            if e.earliest and _BC_YEAR.fullmatch(e.value):
+                first = _bc_range_start(ctx, e, out)
+                if first is not None:
+                    out.append(first)
+            elif e.granularity == "day" and _DAY_VALUE.fullmatch(e.value):
+                first = _day_range_start(ctx, e, out)
+                if first is not None:
+                    out.append(first)
+            elif e.granularity == "month" and _MONTH_VALUE.fullmatch(e.value) and frame.get("kind") == "month" \
+                    and (frame.get("year") is not None or frame.get("year2") is not None):
+                first = _month_range_start(ctx, e, out)
+                if first is not None:
+                    if out and out[-1].end > first.start:
+                        out[-1] = first      # "entre agosto y septiembre de 1950": agosto takes the year
+                    else:
+                        out.append(first)
             out.append(e)
+            ctx.last_end = e.end
+            ctx.last_year, ctx.year_read = ctx.year_read, None
     return out
+
+
+_BC_YEAR = re.compile(r"BC\d{4}")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_FIRST_WORD = re.compile(r"([^\W\d]+)\s")
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(3[01]|[12]\d|0?[1-9])(?:\.|er|º|°|-?го|-?е)?\s*$")
+_DAY_RANGE_FIRST = re.compile(r"(?<![\d.,/])(3[01]|[12]\d|0?[1-9])(?:\.|er|-?го|-?е)?\s*(?:[-–—]|([^\W\d]+))\s*$")
+
+
+def _day_range_start(ctx: Context, e: TimeExpression, out: list) -> TimeExpression | None:
+    """"10–18 juin 1953", "du 10 au 18 juin 1953", "з 10 по 18 червня 1953": the first day of a range written
+    with one month is a date too (issue 17: both ends of a range are tagged and dated). The words between the
+    two days are the language's ``[day_range_link]`` ("au", "bis", "по", "до"); a dash in every language."""
+    fm = _DAY_RANGE_FIRST.search(ctx.text, max(0, e.start - 16), e.start)
+    if fm is None:
+        # "del 10 al 18 de junio", "dal 10 al 18 giugno": the link word opens the second date's own span
+        lw = _FIRST_WORD.match(e.text)
+        if lw is not None and ctx.lang.lookup("day_range_link", lw.group(1)) is not None:
+            fm = _DAY_BEFORE.search(ctx.text, max(0, e.start - 12), e.start)
+        if fm is None:
+            return None
+    if out and out[-1].end > fm.start(1):
+        return None
+    if fm.lastindex and fm.lastindex >= 2 and fm.group(2) is not None \
+            and ctx.lang.lookup("day_range_link", fm.group(2)) is None:
+        return None
+    last = date.fromisoformat(e.value)
+    try:
+        d = last.replace(day=int(fm.group(1)))
+    except ValueError:
+        return None
+    if d >= last:
+        return None
+    v = d.isoformat()
+    return TimeExpression(start=fm.start(1), end=fm.end(1), text=fm.group(1), type="DATE", value=v,
+                          earliest=v, latest=v, granularity="day",
+                          reasoning=f"'{fm.group(1)}': the first day of the range ending {e.text} ({e.value})")
+
+
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_MONTH_RANGE_FIRST = re.compile(r"(?<![\w-])([^\W\d_]+)\.?\s*(?:([-–—/])|\s([^\W\d_]+))\s*$")
+
+
+def _month_range_start(ctx: Context, e: TimeExpression, out: list) -> TimeExpression | None:
+    """"août-septembre 1950", "August–September 1950", "de agosto a septiembre de 1950", "w sierpniu i
+    wrześniu 1950": the first month of a range (or pair) written with one year takes that year (the year before
+    when it comes later in the calendar: "décembre-janvier 1951"), in every language (issue 17: both ends of a
+    range are tagged and dated). The words between the months are the language's ``[day_range_link]`` and
+    ``[range_and]`` (the month pair must then be in calendar order); a dash or a slash in every language."""
+    fm = _MONTH_RANGE_FIRST.search(ctx.text, max(0, e.start - 32), e.start)
+    if fm is None:
+        return None
+    lang = ctx.lang
+    if out and out[-1].end > fm.start(1) and not (out[-1].start == fm.start(1) and out[-1].end == fm.end(1)
+                                                  and out[-1].granularity == "month"):
+        return None
+    m1 = None
+    for cls, fld in lang.fields.items():
+        if fld == "month" and cls != "ambiguous_month":
+            v = lang.lookup(cls, fm.group(1))
+            if isinstance(v, int) or isinstance(v, str) and v.isdigit():
+                m1 = int(v)
+                break
+    if m1 is None:
+        return None
+    y2, m2 = int(e.value[:4]), int(e.value[5:7])
+    link = fm.group(3)
+    if link is not None:
+        if lang.lookup("day_range_link", link) is None:
+            if lang.lookup("range_and", link) is None or m1 >= m2:
+                return None
+    if m1 == m2:
+        return None
+    y1 = y2 if m1 < m2 else y2 - 1
+    from .. import calendar as cal
+    i = y1 * 12 + m1 - 1
+    value, e0, e1, gran = cal.render("month", i)
+    return TimeExpression(start=fm.start(1), end=fm.end(1), text=fm.group(1), type="DATE", value=value,
+                          earliest=e0, latest=e1, granularity=gran,
+                          reasoning=f"'{fm.group(1)}': the first month of the range ending {e.text} ({e.value})")
+
+
+_BC_RANGE_FIRST = re.compile(r"(?<![\d.,])(\d{1,4})\s*[-–—]\s*$")
+
+
+def _bc_range_start(ctx: Context, e: TimeExpression, out: list) -> TimeExpression | None:
+    """"499–493 v. Chr.": the first year of a range written with one era mark at its end is before the common
+    era too (the larger number), in every language."""
+    from .. import calendar as cal
+    fm = _BC_RANGE_FIRST.search(ctx.text, max(0, e.start - 12), e.start)
+    if fm is None or (out and out[-1].end > fm.start(1)):
+        return None
+    y1, y2 = int(fm.group(1)), int(e.value[2:])
+    if not y2 < y1 <= y2 + 1000:
+        return None
+    value, e0, e1, gran = cal.bc_unit("year", y1)
+    return TimeExpression(start=fm.start(1), end=fm.end(1), text=fm.group(1), type="DATE", value=value,
+                          earliest=e0, latest=e1, granularity=gran,
+                          reasoning=f"'{fm.group(1)}': the first year of the range ending {e.text}, before the common era too")
 
 
 _last_frames: tuple[str, str, list] | None = None
@@ -265,6 +387,8 @@ def _frame(lang: Language, rule: Rule, m: re.Match, text: str):
                 start += 1
     if frame.get("kind") == "month" and "month" not in frame:
         return None
+    if frame.get("happening") and "unit" in m.re.groupindex and m.group("unit") is not None:
+        frame["unit_end"] = m.end("unit")   # where "zwei Tage" ends, for a plain duration
     return start, end, frame
 
 

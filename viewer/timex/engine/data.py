@@ -213,7 +213,14 @@ def _index(rules: list[Rule]) -> tuple[dict, dict, tuple, tuple]:
             tuple(sorted(digit)), tuple(sorted(raw)))
 
 
-WORDS = re.compile(r"(?<![\w-])\w+")
+# Where a rule may start: not inside a word, nor after a hyphen that joins it to a word ("Ost-Berlin",
+# "COVID-19"), except the hyphen of a range: a number after "10-" ("10-18 июня") and a word after a word
+# ("août-septembre 1950": both ends of a range are dates, issue 17); a number after "10.-" too ("10.-18. Juni").
+# Only the rules that read a month (kind date or month) start after such a hyphen: "les 6-16 ans" is an age.
+RULE_START = r"(?<![\w-])"
+RANGE_START = r"(?<!\w)(?<![^\w.]-)(?!(?<=\d-)[^\W\d_])(?!(?<=[^\W\d_]-)\d)"
+# the words the scanner visits: every word start, after a hyphen too (the rules' own starts decide)
+WORDS = re.compile(r"(?<!\w)\w+")
 
 
 def available() -> frozenset[str]:
@@ -232,7 +239,7 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def _compile_pattern(src: str, classes: dict, alts: dict) -> tuple[str, dict[str, str]]:
+def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = None) -> tuple[str, dict[str, str]]:
     groups: dict[str, str] = {}
 
     def sub(m: re.Match) -> str:
@@ -247,15 +254,16 @@ def _compile_pattern(src: str, classes: dict, alts: dict) -> tuple[str, dict[str
             raise ValueError(f"the group name {name!r} is used twice in the pattern (name the second one: "
                              f"{{{cls}:{name}2}})")
         groups[name] = cls
-        # a word ends there, unless the pattern goes on with letters: "{weekday}abend" (Montagabend)
-        glued = m.end() < len(src) and (src[m.end()].isalpha() or src[m.end()] == "{")
+        # a word ends there, unless the pattern goes on with letters or a hyphen: "{weekday}abend"
+        # (Montagabend), "{position}-" (mi-mars)
+        glued = m.end() < len(src) and (src[m.end()].isalpha() or src[m.end()] in "{-")
         tail = r"(?![\w-])" if cls not in BUILTIN and not body.endswith(r"\.)") and not glued else ""
         return f"(?P<{name}>{body}){tail}"
 
     # a space: any run of white space; an apostrophe: either apostrophe
     src = src.replace(" ", r"\s+").replace("'", "['’]")
     out = _PLACEHOLDER.sub(sub, src)
-    return r"(?<![\w-])" + out, groups
+    return (start or RULE_START) + out, groups
 
 
 @lru_cache(maxsize=None)
@@ -286,7 +294,8 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
     rules: list[Rule] = []
     for i, r in enumerate(rules_src.get("rule", [])):
         try:
-            pat, groups = _compile_pattern(r["pattern"], classes, alts)
+            pat, groups = _compile_pattern(r["pattern"], classes, alts,
+                                           RANGE_START if r.get("frame", {}).get("kind") in ("date", "month") else None)
         except (KeyError, ValueError) as exc:
             raise ValueError(f"{code} rule {r.get('name')!r}: {exc.args[0] if exc.args else exc}") from exc
         try:

@@ -11,6 +11,7 @@ from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
 
 from ...model import TimeExpression
 from .. import calendar as cal
+from .. import discourse
 from .data import Language
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -26,7 +27,6 @@ DUR_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", 
 DUR_FACTOR = {"fortnight": 2, "half": 6}
 
 PAST_SLACK = 90
-NARRATIVE_BACK = 120   # days: how far a history looks back without a year before it means the next year
 FUTURE_SLACK = 31
 
 
@@ -62,6 +62,11 @@ class Context:
         self.anchor: date | None = None       # the last date written out in full (narrative time)
         self.anchor_kind: str | None = None
         self.last_day: date | None = None     # the last day-level date read
+        self.bc_year: int | None = None       # the story is at a year before the common era (astronomical)
+        self.dated: list[tuple[int, int, date]] = []   # days written with their year: (start, end, day)
+        self.last_end: int = 0                # where the last expression read ends
+        self.last_year: int | None = None     # the year it was, when it was a bare year
+        self.year_read: int | None = None
         self._breaks: list[int] | None = None  # where each sentence of the text begins (read lazily)
 
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -78,6 +83,12 @@ class Context:
 
     def set_anchor(self, d: date, kind: str) -> None:
         self.anchor, self.anchor_kind = d, kind
+        self.bc_year = None
+
+    def set_bc(self, earliest: str) -> None:
+        """The story is at a year before the common era (from the ISO earliest bound, "-0479-01-01")."""
+        self.bc_year = int(earliest[:earliest.index("-", 1)])
+        self.anchor = self.anchor_kind = self.last_day = None
 
     def sentence(self, start: int, end: int) -> tuple[str, str]:
         """The words around an expression inside its own sentence (at most 150 characters before it and 120
@@ -175,10 +186,8 @@ def year_for(ctx: Context, month: int, day: int | None, start: int, end: int, de
             return ref.year, "same year as the narrative time", ref
         # a little before the narrative time is a look back ("am 1. September ... am 31. August"); far before
         # it, the story has moved on into the next year ("im Dezember 1940 ... im Januar")
-        back = (ref - date(ref.year, month, min(day or 1, cal.last_day(ref.year, month)))).days
-        if back <= NARRATIVE_BACK:
-            return ref.year, "shortly before the narrative time: a look back in the same year", ref
-        return ref.year + 1, "after the narrative time (narratives move forward)", ref
+        y, why = discourse.month_year_in_story(ref, month, day)
+        return y, why, ref
     t, cue = ctx.tense(start, end)
 
     def dist(y: int) -> int:
@@ -286,12 +295,19 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             year = 1900 + y2 if y2 >= 30 else 2000 + y2
         wd = f.get("weekday")
         if year is not None:
+            if (month, day) == (2, 29) and not cal.is_leap(int(year)):
+                # no 29 February that year: the whole expression, known to the month only
+                i = int(year) * 12 + 1
+                ctx.set_anchor(date(int(year), 2, 1), "month")
+                return _unit(ctx, start, end, "month", i,
+                             f"'{s}': {year} has no 29 February (not a leap year); kept as February {year}", mod)
             try:
                 d = date(int(year), month, day)
             except ValueError:
                 return None
             ctx.set_anchor(d, "day")
             ctx.last_day = d
+            ctx.dated.append((start, end, d))
             return _unit(ctx, start, end, "day", d.toordinal(), f"'{s}': a date written in full", mod)
         ref, how = ctx.deictic_ref()
         if ref is None:
@@ -308,8 +324,13 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
                 why = f"the year in which {WEEKDAY_NAMES[int(wd) - 1]} falls on {day} {MONTH_NAMES[month - 1]}"
             else:
                 y = None
+        if y is None and (month, day) == (9, 11) and cal.names_sept11(ctx.text, start, end):
+            y, why = 2001, "it names the attacks of 11 September 2001"
         if y is None:
             y, why, ref = year_for(ctx, month, day, start, end, deixis)
+        if (month, day) == (2, 29) and not cal.is_leap(y):
+            y, why = cal.leap_year_near(y, deixis in ("next", "next_a") or ctx.tense(start, end)[0] == "future"), \
+                f"{why}; {y} has no 29 February: the nearest leap year"
         try:
             d = date(y, month, day)
         except ValueError:
@@ -407,6 +428,8 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
         return _unit(ctx, start, end, unit, i, _rel(ctx, s, ref, how, label(unit, i),
                                                    {-1: "the one before", 1: "the one after", 0: "the one containing it"}[step]),
                      mod, ref)
+    if kind == "part_year":
+        return _part_of_year(ctx, f, s, start, end, mod)
     if kind == "season":
         code = f["season"]
         sidx = SEASON_INDEX[code]
@@ -436,13 +459,29 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             else:
                 i, why = this_i, "the season of the year" + (f", {t} tense agrees" if t else "")
         return _unit(ctx, start, end, "season", i, _rel(ctx, s, ref, how, label("season", i), why), mod, ref)
+    if kind == "shift" and ctx.bc_year is not None and (f.get("anaphoric") or ctx.narrative):
+        return _bc_shift(ctx, f, s, start, end, mod)
+    if kind == "shift" and f.get("happening"):
+        return _from_happening(ctx, f, s, start, end, mod)
     if kind == "shift":
         unit = f.get("unit")
         n = _num(f)
         # "drei Tage später": from the day the text is at; "vor drei Tagen": from the reference
-        ref, how = ctx.anaphoric_ref() if f.get("anaphoric") else ctx.deictic_ref()
+        anaphoric = f.get("anaphoric") or (f.get("anaphoric_past") and ctx.last_day is not None
+                                           and ctx.tense(start, end)[0] == "past")
+        # "через два дня" told in the past tense is two days after the day the text is at, not from now
+        ref, how = ctx.anaphoric_ref() if anaphoric else ctx.deictic_ref()
         if unit not in ("day", "week", "month", "year", "decade", "century", "weekend", "fortnight") or ref is None:
             return None
+        if n == "X" and f.get("anaphoric") and ctx.narrative and ctx.last_day is not None \
+                and unit in ("day", "week", "month", "year"):
+            # a history: "wenige Wochen später" is a band of days after the last day the story gave
+            base = ctx.last_day
+            _v, a, b, g = cal.offset_from(base, unit, None, int(f["offset"]))
+            v = "FUTURE_REF" if int(f["offset"]) > 0 else "PAST_REF"   # the vague TIMEX3 value; the band as interval
+            lo, hi = cal.VAGUE_COUNT
+            return _expr(ctx, start, end, "DATE", v, a, b, g,
+                         _rel(ctx, s, base, "last mentioned day", f"{a} – {b}", f"{lo} to {hi} {unit}s"), mod, base)
         if n == "X" or n is None or n != int(n):
             v = {-1: "PAST_REF", 1: "FUTURE_REF"}[int(f["offset"])]
             return _expr(ctx, start, end, "DATE", v, None, None, None, f"'{s}': an unspecified time before/after the {how}")
@@ -487,6 +526,14 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             dec = 190 + int(dn) // 10
         if len(dn) == 1 and dn == "0":
             return None
+        if f.get("era") == "BC" and dn.isdigit() and int(dn) >= 10:
+            got = cal.bc_unit("decade", int(dn) // 10)
+            if got is None:
+                return None
+            value, e0, e1, gran = got
+            ctx.set_bc(e0)
+            return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
+                         f"'{s}': the years {int(dn) + 9}–{int(dn)} before the common era", mod)
         ctx.set_anchor(date(max(dec * 10, 1), 1, 1), "decade")
         return _unit(ctx, start, end, "decade", dec, f"'{s}': the years {dec * 10}–{dec * 10 + 9}", mod)
     if kind == "century":
@@ -497,23 +544,40 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             return None
         c = n - 1
         if f.get("era") == "BC":
-            return _expr(ctx, start, end, "DATE", f"BC{c:02d}XX", None, None, "century",
+            value, e0, e1, gran = cal.bc_unit("century", n)
+            if mod in ("START", "MID", "END"):
+                e0, e1 = cal.narrow_bc(e0, e1, mod)
+            ctx.set_bc(e0)
+            return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
                          f"'{s}': the years {n * 100}–{c * 100 + 1} before the common era", mod)
         ctx.set_anchor(date(max(c * 100, 1), 1, 1), "century")
         return _unit(ctx, start, end, "century", c, f"'{s}': the years {c * 100}–{c * 100 + 99}", mod)
     if kind == "year":
         y = int(f["year"])
         if f.get("era") == "BC":
-            if y == 0:
+            got = cal.bc_unit("year", y)
+            if got is None:
                 return None
-            return _expr(ctx, start, end, "DATE", f"BC{y:04d}", None, None, "year",
-                         f"'{s}': the year {y} before the common era", mod)
+            value, e0, e1, gran = got
+            ctx.set_bc(e0)
+            return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
+                         f"'{s}': the year {y} before the common era (astronomical year {ctx.bc_year})", mod)
         if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
             return None
         # a year in passing ("der Frieden von 1370", a rule's frame says passing) does not move the story's
-        # time; one that opens a sentence or comes with a preposition (its own rule) does
-        if not f.get("passing") or ctx.anchor is None or _opens_sentence(ctx.text, start):
+        # time; one that opens a sentence or comes with a preposition (its own rule) does, unless the
+        # preposition only mentions it ("seit 1813", the language's [passing_lead]), it closes a range whose
+        # first year was just read ("1939–1945"), or it lies far from the story inside a sentence
+        opens = _opens_sentence(ctx.text, start)
+        pw = _WORD_BEFORE.search(ctx.text, max(0, start - 20), start)
+        after_word = pw is not None and ctx.lang.lookup("passing_lead", pw.group(1)) is not None
+        range_end = ctx.last_year is not None and ctx.last_year < y and \
+            _RANGE_DASH.fullmatch(ctx.text, ctx.last_end, start) is not None
+        story_year = ctx.anchor.year if ctx.anchor is not None else None
+        passing = discourse.year_in_passing(y, story_year, opens, after_word=after_word, range_end=range_end)
+        if not passing and (not f.get("passing") or ctx.anchor is None or opens):
             ctx.set_anchor(date(y, 1, 1), "year")
+        ctx.year_read = y
         return _unit(ctx, start, end, "year", y, f"'{s}': the year {y}", mod)
     if kind == "clock":
         h, mi = int(f["hour"]), int(f.get("minute") or 0)
@@ -522,8 +586,9 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             return _expr(ctx, start, end, "TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", None, None, "minute",
                          f"'{s}': a time of day with no date", mod)
         v = f"{ref.isoformat()}T{h:02d}:{mi:02d}"
-        return _expr(ctx, start, end, "TIME", v, v, v, "minute",
-                     f"'{s}': {h:02d}:{mi:02d} on {day_label(ref)} ({how})", mod, ref)
+        utc = cal.utc_mark(ctx.text, start, end)
+        return _expr(ctx, start, end, "TIME", v + utc, v, v, "minute",
+                     f"'{s}': {h:02d}:{mi:02d} on {day_label(ref)} ({how})" + (", in UTC" if utc else ""), mod, ref)
     if kind == "holiday":
         hv = str(f["holiday"])
         year = f.get("year")
@@ -549,6 +614,110 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
         v = str(f["present"])
         return _expr(ctx, start, end, "DATE", v, None, None, None, f"'{s}': {v.lower().replace('_', ' ')}")
     return None
+
+
+def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
+    """"the second quarter of 2023", "the first half of the year", "au premier semestre 2023", "в першій
+    половині 2023 року": a quarter (``2023-Q2``) or a half (``2023-H1``) of the year written, else of the
+    year named by a year word ("of last year"), else of the reference's (or the story's) year, moved back a
+    year when the sentence is in the past and that part has not begun yet (forward in the future tense)."""
+    unit = f.get("unit")
+    n = f.get("ordinal")
+    per = {"quarter": 4, "half": 2}.get(unit)
+    try:
+        n = int(n)
+    except (TypeError, ValueError):
+        return None
+    if per is None or not 1 <= n <= per:
+        return None
+    year = f.get("year")
+    ref = None
+    if year is not None:
+        y, why = int(year), "written with its year"
+    else:
+        ref, how = ctx.deictic_ref()
+        if ref is None:
+            v = f"XXXX-{'Q' if unit == 'quarter' else 'H'}{n}"
+            return _expr(ctx, start, end, "DATE", v, None, None, unit, f"'{s}' has no year and there is no reference date", mod)
+        if f.get("year_offset") is not None:
+            y, why = _year_offset(ref, f["year_offset"], how)
+        else:
+            y, why = ref.year, f"the {how}'s year"
+            cur = cal.index_of(unit, ref) - ref.year * per
+            if how != "narrative time":
+                t, cue = ctx.tense(start, end)
+                if t == "past" and n - 1 > cur:
+                    y, why = y - 1, f"past tense ('{cue}'): the most recent before the {how}"
+                elif t == "future" and n - 1 < cur:
+                    y, why = y + 1, f"future tense ('{cue}'): the next after the {how}"
+    if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
+        return None
+    i = y * per + n - 1
+    if year is not None:
+        ctx.set_anchor(date(y, 1, 1), "year")
+        return _unit(ctx, start, end, unit, i, f"'{s}': the {unit} {n} of {y}, {why}", mod)
+    return _unit(ctx, start, end, unit, i, _rel(ctx, s, ref, how, cal.value_of(unit, i), why), mod, ref)
+
+
+def _from_happening(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
+    """"deux jours après l'invasion", "zwei Tage nach dem Angriff", "через два дні після вторгнення": counted
+    from the happening's day when the text has dated it (the last sentence naming it with a day and its year),
+    else, in a history, from the last day the text gave; else a plain duration ("two days")."""
+    unit = f.get("unit")
+    n = _num(f)
+    if unit not in ("day", "week", "month", "year", "decade", "weekend", "fortnight") or n in (None, "X") or n != int(n):
+        return None
+    head = re.findall(r"\w+", s)[-1].lower()
+    got = discourse.happening_day(ctx.text, head, start, ctx.dated)
+    extra = ctx.lang.lookup("happening_stem", "trim")
+    if got is None and extra and len(head) > 5 + int(extra):
+        # a language whose nouns change more than their last two letters ("po wyborach" after "Wybory",
+        # "после выборов" after "Выборы") names its extra letters ([happening_stem] trim = 1)
+        got = discourse.happening_day(ctx.text, head[:-int(extra)], start, ctx.dated)
+    if ctx.last_end and ctx.text[ctx.last_end:start].strip() in (",", "—", "–", "(", "-"):
+        got = None   # "am 11. November, zehn Monate nach dem ersten Beschuss": the date is given, this is a length
+        base = None
+    if got is not None:
+        base, how = got[0], f"the day of the '{head}', written {got[0].isoformat()}"
+    elif ctx.narrative and ctx.last_day is not None and not (
+            ctx.last_end and ctx.text[ctx.last_end:start].strip() in (",", "—", "–", "(", "-")):
+        base, how = ctx.last_day, "the last day the text gave"
+    else:
+        cut = f.get("unit_end")
+        v = _dur_value(n, unit)
+        if cut is None or v is None:
+            return None
+        return _expr(ctx, start, cut, "DURATION", v, None, None, None, f"'{ctx.text[start:cut]}': a length of time, {v}", mod)
+    v, a, b, g = cal.offset_from(base, unit, int(n), int(f["offset"]))
+    if g == "day":
+        ctx.last_day = date.fromisoformat(a)
+    return _expr(ctx, start, end, "DATE", v, a, b, g,
+                 f"'{s}': {int(n)} {unit}(s) {'after' if int(f['offset']) > 0 else 'before'} {how} → {v}", mod, base)
+
+
+def _bc_shift(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
+    """"Zehn Jahre später" after "490 v. Chr.": whole years from the year before the common era the story is
+    at; a shorter offset stays in that year."""
+    n = _num(f)
+    if n is None or n == "X" or n != int(n):
+        return None
+    step = int(n) * int(f["offset"]) * {"year": 1, "decade": 10, "century": 100}.get(f.get("unit"), 0)
+    y0 = ctx.bc_year
+    y = y0 + step
+    if y > cal.MAX_YEAR:
+        return None
+    value, e0, e1, gran = cal.year_unit(y)
+    if y >= 1:
+        ctx.set_anchor(date(y, 1, 1), "year")
+    else:
+        ctx.bc_year = y
+    return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
+                 f"'{s}' relative to {cal.bc_unit('year', 1 - y0)[0]} (last mentioned date) → {value} "
+                 + (f"({step:+d} years)" if step else "(a shorter offset stays in that year)"), mod)
+
+
+_WORD_BEFORE = re.compile(r"([\w']+)\s*$")
+_RANGE_DASH = re.compile(r"\s*[-–—/]\s*")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
