@@ -49,7 +49,8 @@ def _events_line(doc: str, article: Article) -> dict:
     article, events, countries = article_events(article)
     return {"kind": "events", "doc": doc, "published": article.published, "countries": countries,
             "events": [{"title": e.title, "sentence": [e.sentence_start, e.sentence_end],
-                        "countries": e.countries, "time": e.time.to_json() if e.time else None}
+                        "countries": e.countries, "time": e.time.to_json() if e.time else None,
+                        **({"dating": e.dating} if getattr(e, "dating", "written") != "written" else {})}
                        for e in events]}
 
 

@@ -18,6 +18,7 @@ from viewer.tablerows import TableRows
 
 WORDS = ("attack", "talks", "officials", "ceasefire", "power", "border", "drones", "evacuated")
 CODES = ("UA", "RU", "US", "NATO")
+DATINGS = ("written", "context", "reported")
 LANGUAGES = ("en", "fr", "uk", None, "")          # None and "": no language stored (unknown)
 BASES = (date(2024, 3, 1), date(1969, 12, 20))       # the second: before 1970, negative seconds
 
@@ -43,7 +44,7 @@ def when(draw):
 def happening(draw):
     words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
     countries = draw(st.lists(st.sampled_from(CODES), unique=True, max_size=3))
-    return " ".join(words), draw(when()), countries
+    return " ".join(words), draw(when()), countries, draw(st.sampled_from(DATINGS))
 
 
 articles = st.lists(st.tuples(st.sampled_from(LANGUAGES), st.lists(happening(), max_size=6)),
@@ -56,18 +57,19 @@ def build(spec) -> Store:
     store = Store.open(":memory:")
     batch = []
     for n, (language, happenings) in enumerate(spec):
+        happenings = [(*h, "written")[:4] for h in happenings]     # written unless said
         sentences = [f"Report {n} sentence {k}: {words} in {' and '.join(cs) or 'nowhere'}."
-                     for k, (words, _, cs) in enumerate(happenings)]
+                     for k, (words, _, cs, _) in enumerate(happenings)]
         text = " ".join(sentences) or f"Report {n} says nothing."
         article = Article(text, title=f"Report {n}", published="2024-05-01", language=language)
         events = []
-        for sentence, (words, (earliest, latest, gran), cs) in zip(sentences, happenings):
+        for sentence, (words, (earliest, latest, gran), cs, dating) in zip(sentences, happenings):
             s0 = text.index(sentence)
             time = TimeExpression(s0, s0 + 6, sentence[:6], "DATE", earliest or "", earliest, latest, gran)
             mentions = [CountryMention(s0, s0 + 1, sentence[:1], c) for c in cs]
             events.append(Event(article.id, s0, s0 + len(sentence), sentence, time, words.title(), cs,
-                                mentions))
-        batch.append((article, events, sorted({c for _, _, cs in happenings for c in cs})))
+                                mentions, dating=dating))
+        batch.append((article, events, sorted({c for _, _, cs, _ in happenings for c in cs})))
     store.add_articles(batch)
     return store
 
@@ -83,6 +85,7 @@ def filters(article_ids):
         max_granularity=st.none() | st.sampled_from([*GRANULARITIES, "fortnight"]),
         article_id=st.none() | st.sampled_from([*article_ids, "no-such-article"]),
         languages=st.none() | st.frozensets(st.sampled_from(["en", "fr", "uk", "de", NO_LANGUAGE]), max_size=3),
+        dating=st.none() | st.frozensets(st.sampled_from([*DATINGS, "guessed"]), max_size=2),
     )
 
 
@@ -122,6 +125,9 @@ def numpy_selection(store: Store, f: ViewFilter):
     langs = ev.language_mask(f.languages)      # as the timeline applies it: per event, read per occurrence
     if langs is not None:
         keep &= langs[pos]
+    datings = ev.dating_mask(f.dating)          # likewise per event
+    if datings is not None:
+        keep &= datings[pos]
     without_arrays = tstore.filter_mask(
         occ, f, tstore.matching_ids(store, f) if tstore.needs_sql(f) else None)
     timeline = set(occ.eid[keep].tolist())
@@ -150,9 +156,9 @@ def test_sql_and_numpy_select_the_same_events(spec, data):
 
 def _one_each():
     """Three events: one naming Ukraine, one naming no country, one dated 'latest before earliest'."""
-    return build([("en", [("attack", ("2024-03-02", "2024-03-02", "day"), ["UA"]),
-                          ("talks", ("2024-03-04", "2024-03-04", "day"), []),
-                          ("power", ("2024-03-10", "2024-03-06", "day"), ["RU"])])])
+    return build([("en", [("attack", ("2024-03-02", "2024-03-02", "day"), ["UA"], "written"),
+                          ("talks", ("2024-03-04", "2024-03-04", "day"), [], "written"),
+                          ("power", ("2024-03-10", "2024-03-06", "day"), ["RU"], "written")])])
 
 
 def _three_languages():
@@ -220,5 +226,25 @@ def test_an_article_that_does_not_exist_keeps_no_event():
         ev.article[:] = -1          # events whose article row is gone must not match a missing article
         assert not ev.mask(f, None, eventset.article_number(store, f.article_id)).any()
         assert np.array_equal(ev.mask(ViewFilter(), None, None), np.ones(3, dtype=bool))
+    finally:
+        store.close()
+
+
+def test_only_written_dates_keeps_the_events_whose_date_the_text_wrote():
+    def day(n):
+        return (f"2024-03-{n:02d}", f"2024-03-{n:02d}", "day")
+    store = build([("en", [("attack", day(1), ["UA"], "written"), ("talks", day(2), ["FR"], "reported"),
+                           ("drones", day(3), ["UA"], "context"), ("power", (None, None, None), [], "reported")])])
+    try:
+        def titles(f):
+            return [e.title for e in store.events(f)]
+        assert titles(ViewFilter(dating=frozenset({"written"}))) == ["Attack"]
+        assert titles(ViewFilter(dating=frozenset({"written", "context"}))) == ["Attack", "Drones"]
+        assert titles(ViewFilter(dating=frozenset({"reported"}))) == ["Talks", "Power"]
+        assert titles(ViewFilter(dating=frozenset())) == []
+        assert [e.dating for e in store.events()] == ["written", "reported", "context", "reported"]
+        ev = eventset.load_event_arrays(store)
+        only = ev.ordered_ids(ev.mask(ViewFilter(dating=frozenset({"written"}))), "date").tolist()
+        assert only == [e.id for e in store.events(ViewFilter(dating=frozenset({"written"})))]
     finally:
         store.close()

@@ -32,9 +32,17 @@ def articles_of(db):
 def test_seed_end_to_end_and_again_changes_nothing(tmp_path):
     db = str(tmp_path / "t.db")
     s = ingest_paths([str(SEEDS)], db, jobs=1)
-    assert (s.articles_added, s.events_added, s.errors, s.stopped) == (1, 4, [], False)
+    assert (s.articles_added, s.errors, s.stopped) == (1, [], False)
     before = events_of(db)
-    assert {e["value"] for e in before} == {"2024-11-18", "2024-SU", "2024-09", "2024-W46-WE"}
+    assert s.events_added == len(before) > 4
+    written = [e for e in before if e["dating"] == "written"]
+    assert sorted(e["value"] for e in written) == sorted(["2024-11-18", "2024-SU", "2024-09", "2024-W46-WE"])
+    # the headline: reported by the publication date, a band that ends on it, not a made-up day
+    headline = next(e for e in before if e["sentence"].startswith("The United States has given Ukraine"))
+    assert headline["dating"] == "reported" and headline["latest"] == "2024-11-18"
+    assert headline["earliest"] < "2024-11-18" and headline["mod"] == "ON_OR_BEFORE"
+    assert {"US", "UA", "RU"} <= set(headline["countries"])
+    assert s.event_notes() == []
     (art,) = articles_of(db)
     assert art["published"] == "2024-11-18" and art["published_source"] == "inferred"
     s = ingest_paths([str(SEEDS)], db, jobs=1)
@@ -142,3 +150,19 @@ def test_a_worker_that_dies_costs_only_its_own_inputs(tmp_path, monkeypatch):
     s = ingest_paths([str(d)], str(tmp_path / "t.db"), jobs=2)
     assert s.articles_added == 4
     assert [Path(e.source).name for e in s.errors] == ["poison.txt"]
+
+
+def test_an_article_with_no_happening_is_named_in_the_summary(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "background.txt").write_text("These missiles are highly sophisticated. It is not a question of "
+                                      "reversing the balance of power.", encoding="utf-8")
+    (d / "news.txt").write_text("Russian forces shelled Kharkiv, the governor said.", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    s = ingest_paths([str(d)], db, jobs=1, published="2024-03-08")
+    assert s.articles_added == 2 and s.events_added == 1
+    notes = s.event_notes()
+    assert len(notes) == 2 and notes[0].startswith("1 article stored with no event")
+    assert "background.txt" in notes[1] and "news.txt" not in " ".join(notes)
+    (ev,) = events_of(db)
+    assert ev["dating"] == "reported" and ev["latest"] == "2024-03-08"

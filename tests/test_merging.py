@@ -37,3 +37,20 @@ def test_unknown_or_disjoint_dates_are_never_the_same_happening():
     assert same_happening(a, _event("2024-11-18", "2024-11-18", ["DE"], "Germany resumed talks.")) == 0
     assert same_happening(a, _event(None, None, ["DE"], "Germany resumed talks.")) == 0
     assert same_happening(a, _event("XXXX-11", "XXXX-11", ["DE"], "Germany resumed talks.")) == 0
+
+
+def test_a_reported_happening_does_not_swallow_an_unrelated_dated_one():
+    from viewer.merging import same_happening
+    from viewer.model import Event, TimeExpression
+
+    def ev(sentence, earliest, latest, dating, countries=("UA", "RU")):
+        t = TimeExpression(None if dating == "reported" else 0, None if dating == "reported" else 1, "x", "DATE",
+                           latest, earliest, latest, None if dating == "reported" else "day")
+        return Event("a", 0, len(sentence), sentence, t, "t", list(countries), dating=dating)
+    reported = ev("Russian forces shelled Kharkiv overnight, the governor said.", "2024-11-16", "2024-11-18",
+                  "reported")
+    unrelated = ev("Ukraine and Russia exchanged prisoners on Sunday.", "2024-11-17", "2024-11-17", "written")
+    same = ev("Russian forces shelled Kharkiv on Sunday night, the governor said.", "2024-11-17", "2024-11-17",
+              "written")
+    assert same_happening(reported, unrelated) <= 0.5
+    assert same_happening(reported, same) > same_happening(reported, unrelated)

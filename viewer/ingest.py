@@ -112,6 +112,27 @@ class IngestSummary:
     stopped: bool = False
     # articles added per language (ISO 639-1 code; None: it could not be told)
     languages: dict[str | None, int] = field(default_factory=dict)
+    # articles added that report no happening (no event was made of them): their source (file, "stdin",
+    # a URL) and id, in the order they were added
+    without_events: list[tuple[str, str]] = field(default_factory=list)
+
+    NAMED_WITHOUT_EVENTS = 10      # articles without a happening named one by one; the rest are counted
+
+    def event_notes(self) -> list[str]:
+        """What the summary says about articles that gave no event: none of their sentences reports a
+        happening (only background, opinions, no date and no deed), so nothing of them is on the timeline.
+        One line saying how many, then one line per article (its source and id), at most
+        :attr:`NAMED_WITHOUT_EVENTS` of them."""
+        n = len(self.without_events)
+        if not n:
+            return []
+        notes = [f"{n} article{'s' if n != 1 else ''} stored with no event: "
+                 f"{'its' if n == 1 else 'their'} text reports no happening"]
+        for source, article_id in self.without_events[:self.NAMED_WITHOUT_EVENTS]:
+            notes.append(f"  no happening: {source} (article {article_id})")
+        if n > self.NAMED_WITHOUT_EVENTS:
+            notes.append(f"  … and {n - self.NAMED_WITHOUT_EVENTS:,} more")
+        return notes
 
     def language_notes(self) -> list[str]:
         """What the summary says about languages: the articles added per language, most first, and for
@@ -396,6 +417,8 @@ class _State:
             for item in self.pending:
                 code = _language_of(item)
                 languages[code] = languages.get(code, 0) + 1
+                if not getattr(item, "events", True):
+                    self.summary.without_events.append((_source_of(item), item.article_id))
             self.pending = []
             self.pending_ids = set()
         self.last_commit = time.monotonic()
@@ -413,6 +436,14 @@ class _State:
         if final and total is not None:
             total = self.done if not self.summary.stopped else total
         self.progress(self.done, total)
+
+
+def _source_of(prepared) -> str:
+    """Where a prepared article was read from (its source column; "?" when none is stored)."""
+    try:
+        return prepared.article[3] or "?"
+    except (AttributeError, IndexError):
+        return "?"
 
 
 def _language_of(prepared) -> str | None:

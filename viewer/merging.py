@@ -12,6 +12,8 @@ from viewer.model import Event
 from viewer.text import STOPWORDS
 
 _WORDS = re.compile(r"[a-z]{3,}")
+REPORTED = "reported"       # an event dated by its article's publication (viewer.events.DATING_REPORTED)
+REPORTED_WORDS = 0.5        # the share of content words a reported event must share with a dated one to merge
 
 
 @lru_cache(maxsize=65536)
@@ -54,4 +56,10 @@ def same_happening(a: Event, b: Event) -> float:
     country_score = len(ca & cb) / len(ca | cb) if (ca or cb) else 0.5
     wa, wb = content_words(a.sentence), content_words(b.sentence)
     word_score = len(wa & wb) / len(wa | wb) if (wa or wb) else 0.0
-    return round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)
+    score = round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)
+    if (getattr(a, "dating", "written") == REPORTED) != (getattr(b, "dating", "written") == REPORTED) \
+            and word_score < REPORTED_WORDS:
+        # a report dated only by its publication overlaps every dated happening of those days: it is the
+        # same one only when told in much the same words
+        return min(score, 0.5)
+    return score

@@ -18,8 +18,8 @@ PUBLISHED_INFERRED = "inferred"    # worked out from the text itself (weekday-da
 
 @dataclass
 class TimeExpression:
-    start: int
-    end: int
+    start: int | None              # None: a date not written in the text (reported, or from context)
+    end: int | None
     text: str
     type: str                      # DATE, TIME, DURATION, SET
     value: str                     # TIMEX3 value: 2024-11-18, 2024-09, 2024-SU, P3D, PRESENT_REF ...
@@ -76,6 +76,8 @@ class Event:
     countries: list[str] = field(default_factory=list)       # codes, in order of first mention
     mentions: list[CountryMention] = field(default_factory=list)  # offsets into the article text
     id: int | None = None
+    dating: str = "written"        # how its date was obtained: "written" (its own time expression),
+                                   # "context" (the time the text is at), "reported" (the publication)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,9 @@ _MARK_PREP = re.compile(
     r"(?:\b(?:ended|ending|due|dated|effective)\s+)?(?:\b(?:on|in|at|during|since|by|from|until|till|of|"
     r"through|as of|into|within|throughout|over|for|after|before|around|between|to|up to|up until|"
     r"as early as|as late as|as soon as|no later than|no earlier than|starting|beginning|until)\s+)?"
-    r"(?:\b(?:early|late|mid|the end of|the start of)\s+)?[\x00\ue000-\ue0ff]")
+    r"(?:\b(?:early|late|mid|the end of|the start of)\s+)?[\x00\ue000-\ue0ff]"
+    r"|\b(?:In|On|At|During|Since|By|From|Until|Through|After|Before|Around|Between|Early|Late)\s+"
+    r"(?:(?:early|late|mid|the end of|the start of)\s+)?[\x00\ue000-\ue0ff]")   # opening the sentence
 _NP_STOP = frozenset("""on in at from with during against over under into across near through via amid by of to
 for about after before since until while when where that which who whose and or but as than is are was were be
 been has have had will would could can may might must should said says say told""".split())
@@ -605,6 +607,12 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
     """
     if language is not None and language_code(language) not in (None, "en"):
         return plain_title(sentence)
+    title = _english_title(sentence, time_start, time_end, others)
+    # a sentence that is all date ("Until this week."): the sentence itself rather than nothing
+    return title if title.strip(" .,;:…“”\"'") else plain_title(sentence)
+
+
+def _english_title(sentence: str, time_start, time_end, others) -> str:
     s, time_text, other_texts = _marked(sentence, time_start, time_end, others)
     s = s.replace("``", "“").replace("''", "”")
     if '"' in s:

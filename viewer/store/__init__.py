@@ -111,6 +111,7 @@ class EventRow:
     countries: list[str]
     mentions: list[dict]
     reports: int = 1              # how many excerpts (reports, usually from different articles) it has
+    dating: str = "written"       # how its date was obtained: written, context, reported
 
     def to_json(self) -> dict:
         return {
@@ -118,7 +119,7 @@ class EventRow:
             "sentence": self.sentence, "text": self.time_text, "type": self.type, "value": self.value,
             "earliest": self.earliest, "latest": self.latest, "granularity": self.granularity,
             "mod": self.mod, "reasoning": self.reasoning, "anchor": self.anchor,
-            "countries": self.countries, "reports": self.reports,
+            "countries": self.countries, "reports": self.reports, "dating": self.dating,
         }
 
 
@@ -143,6 +144,7 @@ def event_row(row: dict) -> EventRow:
         countries=[c for c in str(g("countries") or "").split(",") if c],
         mentions=_json_list(g("mentions")),
         reports=g("reports") or 1,
+        dating=g("dating") or "written",
     )
 
 
@@ -563,7 +565,8 @@ class Store:
                     merged_into: set[int] = set()
                     for ev in p.events:
                         report, t0, t1, title, codes = ev
-                        klass = (_GRANULARITY_CLASS.get(report[11] or "")
+                        klass = (_GRANULARITY_CLASS.get(report[11] or "",
+                                                        "day" if report[17] == "reported" else None)
                                  if t0 is not None and codes else None)
                         event_id = None
                         if merging and klass is not None:
@@ -606,15 +609,15 @@ class Store:
                 conn.executemany(
                     "INSERT INTO events (id, article_id, sentence_start, sentence_end, sentence,"
                     " time_start, time_end, time_text, type, value, earliest, latest, t0, t1,"
-                    " granularity, mod, reasoning, anchor, title, countries, mentions, reports) VALUES"
-                    " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " granularity, mod, reasoning, anchor, title, countries, mentions, reports, dating)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [(event_id, *r[:11], t0, t1, *r[11:15], title, r[15], r[16],
-                      1 + more_reports.pop(event_id, 0))
+                      1 + more_reports.pop(event_id, 0), r[17])
                      for event_id, (r, t0, t1, title, _) in events])
                 conn.executemany("INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
                                  event_countries)
-                conn.executemany(f"INSERT INTO excerpts (event_id, {_EXCERPT_COLUMNS}) VALUES"
-                                 " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", excerpts)
+                conn.executemany(f"INSERT INTO excerpts (event_id, {_EXCERPT_COLUMNS}, dating) VALUES"
+                                 " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", excerpts)
                 # reports of events stored by earlier batches
                 conn.executemany("UPDATE events SET reports = reports + ? WHERE id = ?",
                                  [(n, event_id) for event_id, n in sorted(more_reports.items())])
@@ -663,7 +666,7 @@ class Store:
                 other = Event(c[1], c[2], c[3], c[4] or "",
                               TimeExpression(c[5], c[6], c[7] or "", c[8] or "", c[9] or "", c[10],
                                              c[11], c[12], c[13] or "", c[14], c[15]),
-                              c[16] or "", wanted)
+                              c[16] or "", wanted, dating=c[18] or "written")
             score = _similar(this, other)
             if score > best_score:
                 best, best_score = event_id, score
@@ -682,7 +685,7 @@ class Store:
         marks = ",".join("?" * len(grans))
         columns = ("e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
                    " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
-                   " e.reasoning, e.mod, e.anchor, e.title, e.countries, e.t0")
+                   " e.reasoning, e.mod, e.anchor, e.title, e.countries, e.dating, e.t0")
         same_set = " AND length(e.countries) = ?" + " AND instr(',' || e.countries || ',', ?)" * len(codes)
         set_params = [len(",".join(codes)), *(f",{c}," for c in codes)]
         if klass in ("time", "day", "week"):

@@ -29,8 +29,9 @@ class Prepared(NamedTuple):
     ``countries``: the article's codes, each once. ``events``: per event a tuple
     (report, t0, t1, title, codes), where ``report`` is the excerpt's columns after ``event_id``
     (article_id, sentence_start, sentence_end, sentence, time_start, time_end, time_text, type, value,
-    earliest, latest, granularity, mod, reasoning, anchor, countries, mentions) and t0/t1 are the
-    timeline's seconds (None without a date)."""
+    earliest, latest, granularity, mod, reasoning, anchor, countries, mentions, dating) and t0/t1 are the
+    timeline's seconds (None without a date: a report dated by an unknown publication). A report dated by its
+    publication or by context has no time-expression offsets (time_start/time_end None)."""
     article_id: str
     article: tuple
     countries: tuple
@@ -58,7 +59,7 @@ def prepare_article(article, events, countries) -> Prepared:
         report = (aid, event.sentence_start, event.sentence_end, clean_text(event.sentence), t.start, t.end,
                   *(clean_text(v) for v in (t.text, t.type, t.value, t.earliest, t.latest, t.granularity,
                                             t.mod, t.reasoning, t.anchor)),
-                  ",".join(codes), mentions)
+                  ",".join(codes), mentions, clean_text(getattr(event, "dating", None) or "written"))
         out.append((report, t0, t1, clean_text(event.title), codes))
     return Prepared(aid, row, tuple(dict.fromkeys(clean_text(c) for c in countries)), tuple(out))
 
@@ -69,7 +70,7 @@ def report_event(report: tuple, title: str | None, codes) -> Event:
     return Event(r[0], r[1], r[2], r[3] or "",
                  TimeExpression(r[4], r[5], r[6] or "", r[7] or "", r[8] or "", r[9], r[10], r[11],
                                 r[13] or "", r[12], r[14]),
-                 title or "", list(codes))
+                 title or "", list(codes), dating=(r[17] if len(r) > 17 else None) or "written")
 
 
 class MergeIndex:

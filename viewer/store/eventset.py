@@ -49,6 +49,8 @@ class EventArrays:
     lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
     # int16: number of the event's language (index into languages; its article's, NO_LANGUAGE if none)
     languages: list[str] = field(default_factory=lambda: [NO_LANGUAGE])
+    dating: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    # int8: how the event's date was obtained (index into filtering.DATINGS: 0 written, 1 context, 2 reported)
     _orders: dict = field(default_factory=dict, repr=False)
     _lookup: np.ndarray | None = field(default=None, repr=False)
 
@@ -57,6 +59,8 @@ class EventArrays:
             if NO_LANGUAGE not in self.languages:
                 self.languages = [*self.languages, NO_LANGUAGE]
             self.lang = np.full(len(self.id), self.languages.index(NO_LANGUAGE), dtype=np.int16)
+        if len(self.dating) != len(self.id):    # no datings given: every event's date was written
+            self.dating = np.zeros(len(self.id), dtype=np.int8)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -92,6 +96,9 @@ class EventArrays:
         langs = filtering.language_mask(c, self.lang, self.languages)
         if langs is not None:
             mask &= langs
+        datings = filtering.dating_mask(c, self.dating)
+        if datings is not None:
+            mask &= datings
         if f.search and search_ids is not None:
             keep = np.zeros(len(self.id), dtype=bool)
             pos = self.positions(search_ids)
@@ -110,6 +117,12 @@ class EventArrays:
         filter, every event."""
         c = filtering.criteria(ViewFilter(languages=languages))
         return filtering.language_mask(c, self.lang, self.languages)
+
+    def dating_mask(self, dating) -> np.ndarray | None:
+        """Events whose date was obtained in one of the ways in `dating` ("written", "context",
+        "reported"); None: no such filter, every event."""
+        c = filtering.criteria(ViewFilter(dating=dating))
+        return filtering.dating_mask(c, self.dating)
 
     def language_counts(self, mask: np.ndarray) -> dict[str, int]:
         """Events per language among those `mask` keeps (most first, then by code, as
@@ -229,7 +242,30 @@ def load_event_arrays(source, occ=None) -> EventArrays:
         ev.cpos, ev.ccode = p[ok].astype(np.int32), c[ok]
     ev.codes = codes
     ev.lang, ev.languages = _event_languages(conn, ev.article)
+    ev.dating = _event_datings(conn, ev.id)
     return ev
+
+
+def _event_datings(conn: sqlite3.Connection, ids: np.ndarray) -> np.ndarray:
+    """Each event's dating number (filtering.DATINGS; 0, written, for a database from before datings)."""
+    out = np.zeros(len(ids), dtype=np.int8)
+    if not len(ids) or "dating" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
+        return out
+    for number, name in enumerate(filtering.DATINGS[1:], start=1):
+        text, = conn.execute("SELECT group_concat(id) FROM events WHERE dating = ?", (name,)).fetchone()
+        found = int_array(text)
+        if len(found):
+            pos = np.searchsorted(ids, found)
+            ok = (pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == found)
+            out[pos[ok]] = number
+    others, = conn.execute("SELECT group_concat(id) FROM events WHERE dating NOT IN ('written', 'context',"
+                           " 'reported')").fetchone()
+    found = int_array(others)
+    if len(found):
+        pos = np.searchsorted(ids, found)
+        ok = (pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == found)
+        out[pos[ok]] = -1
+    return out
 
 
 def _event_languages(conn: sqlite3.Connection, article: np.ndarray) -> tuple[np.ndarray, list[str]]:

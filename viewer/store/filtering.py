@@ -21,6 +21,9 @@ The meaning of each field:
   languages, merged into it, do not give it their languages.
   `NO_LANGUAGE` ("und", ISO 639-2's "undetermined") stands for the events whose article has no language
   stored (NULL or empty), or no article row at all; an article stored as "und" counts as unknown too.
+* ``dating``: None keeps every event; a set keeps the events whose date was obtained in one of its ways
+  (``events.dating``: "written", "context", "reported"; an empty set keeps none). An event's dating is
+  that of its first report.
 * ``search``: the events whose title or sentence, or the sentence of any of their reports, holds every
   word as a prefix (`fts_query`). SQL runs the full-text query itself; numpy takes the matching ids
   (`eventset.search_ids`). Words with nothing to search for limit nothing in SQL (the window never
@@ -41,6 +44,7 @@ NO_COUNTRY = "\u2014"      # the lane of events that name no country, and the fi
 NO_LANGUAGE = "und"        # the filter's code (and the language list's) for articles with no language stored
 NO_RANK = 99               # the precision rank of an event without a (known) granularity
 RANKS = {g: i for i, g in enumerate(GRANULARITIES)}
+DATINGS = ("written", "context", "reported")   # how an event's date was obtained; numbered in this order
 MAX_INLINE_CODES = 50      # beyond, the codes go to SQL as one JSON parameter (SQLite limits the ?s)
 
 
@@ -56,6 +60,7 @@ class Criteria:
     search: str | None = None              # the words, as typed
     match: str | None = None               # their FTS5 query (None: nothing to search for)
     langs: tuple[str, ...] | None = None   # languages chosen, sorted (NO_LANGUAGE among them); None: any
+    datings: tuple[str, ...] | None = None  # ways of dating chosen, sorted; None: any
 
     @property
     def countries(self) -> bool:
@@ -89,6 +94,8 @@ def criteria(f: ViewFilter | None) -> Criteria:
         match=fts_query(f.search) if f.search else None,
         langs=(None if f.languages is None
                else tuple(sorted({clean_text(str(code)) or NO_LANGUAGE for code in f.languages}))),
+        datings=(None if getattr(f, "dating", None) is None
+                 else tuple(sorted({clean_text(str(d)) for d in f.dating} & set(DATINGS)))),
     )
 
 
@@ -169,6 +176,9 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
         clause, codes = _language_sql(c)
         clauses.append(clause)
         params += codes
+    if c.datings is not None:
+        clauses.append(f"e.dating IN ({_marks(len(c.datings))})" if c.datings else "0")
+        params += c.datings
     if c.countries:
         clause, codes = _country_sql(c, correlated_countries)
         if correlated_countries:
@@ -183,10 +193,10 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
 def occurrence_where(f: ViewFilter | None, *, countries: bool = True) -> tuple[str, list] | None:
     """`f` over the event_countries table alone (columns code, t0, t1: one row per event and country),
     or None when it asks more than that table knows (search, precision, article, events naming no
-    country, languages). ``countries=False`` leaves the country test out (for counts per country)."""
+    country, languages, dating). ``countries=False`` leaves the country test out (for counts per country)."""
     c = criteria(f)
     if (c.match or c.search or c.max_rank is not None or c.article_id or c.langs is not None
-            or (countries and c.no_country)):
+            or c.datings is not None or (countries and c.no_country)):
         return None
     clauses, params = [], []
     if countries and c.countries:
@@ -256,6 +266,15 @@ def language_mask(c: Criteria, lang: np.ndarray, languages: list[str]) -> np.nda
     chosen = set(c.langs)
     picked = np.array([code in chosen for code in languages] + [False], dtype=bool)
     return picked[lang]
+
+
+def dating_mask(c: Criteria, dating: np.ndarray) -> np.ndarray | None:
+    """Which entries the dating keeps, from each entry's dating number (an index into DATINGS, -1 for a
+    value that is none of them); None: every one."""
+    if c.datings is None:
+        return None
+    picked = np.array([d in c.datings for d in DATINGS] + [False], dtype=bool)
+    return picked[np.where(dating >= 0, dating, len(DATINGS))]
 
 
 def member_mask(values: np.ndarray, ids: np.ndarray) -> np.ndarray:

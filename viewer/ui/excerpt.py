@@ -14,6 +14,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from viewer.events import REPORTED_DAYS, date_warnings
+from viewer.text import as_date
 from viewer.ui import formatting as fmt
 
 TIME_BG = "#ffe08a"      # the time expression: warm yellow, distinct from every country colour
@@ -124,7 +126,7 @@ def report_marks(report, base: int = 0) -> list[tuple[int, int, str]]:
     the country's colour (formatting.country_colour, as everywhere), as (start, end, span opening tag)
     with offsets less `base`."""
     marks: list[tuple[int, int, str]] = []
-    if report.time_end > report.time_start:
+    if report.time_start is not None and report.time_end is not None and report.time_end > report.time_start:
         marks.append((report.time_start - base, report.time_end - base,
                       f'<span style="background-color:{TIME_BG}; font-weight:600; color:#3d2b00">'))
     for m in report.mentions or []:
@@ -193,7 +195,24 @@ def _published_and_language(art: dict) -> str:
     return _esc(f"{published} · {language}" if published else language)
 
 
-def _how(report) -> str:
+def dating_label(report, published: str | None) -> str:
+    """How a report's date was obtained, for the reader: "written in the text", "reported on 18 Nov 2024
+    (no date written …)", "from context: …". ``published``: its article's publication date."""
+    dating = getattr(report, "dating", None) or "written"
+    if dating == "reported":
+        pub = as_date(published) or as_date(report.latest)
+        if report.latest and pub is not None:
+            return (f"reported on {fmt.day(pub)}: no date written, so on the publication day or up to "
+                    f"{REPORTED_DAYS - 1} days before it")
+        return "reported, with no date written and no publication date known: when is unknown"
+    if dating == "context":
+        return "from context: the time the text is at there"
+    return "written in the text"
+
+
+def _how(report, published: str | None = None) -> str:
+    if (getattr(report, "dating", None) or "written") != "written" and not report.time_text:
+        return "Told as done, with no date of its own"
     how = fmt.resolution(report.time_text, report.anchor, report.value, report.earliest, report.latest,
                          report.granularity)
     if getattr(report, "mod", None):
@@ -223,7 +242,8 @@ def excerpt_html(event, article: dict | None,
     search: the search words shown: highlighted (SEARCH_TAG) in the heading and in every passage."""
     art = article or {}
     words = search_words(search)
-    when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
+    when = (fmt.when(event.value, event.earliest, event.latest, event.granularity) if event.earliest
+            else "Date unknown")
     heading = event.title or event.sentence[:80] or "Event"
     origin = _origin(art)
     meta = _published_and_language(art)
@@ -252,8 +272,15 @@ def excerpt_html(event, article: dict | None,
         f'<span style="font-size:14pt; font-weight:600; color:#111827">{_esc(when)}</span><br>',
         f'<span style="color:#374151">{_esc(_how(event))}</span>',
     ]
-    if event.reasoning:
+    parts.append(f'<br><span style="font-size:8pt; color:#6b7280; font-weight:600">DATE</span>&nbsp;&nbsp;'
+                 f'<span style="color:#374151">{_esc(dating_label(event, art.get("published")))}</span>')
+    if event.reasoning and (getattr(event, "dating", None) or "written") != "reported":
         parts.append(f'<br><span style="color:#6b7280; font-size:8.5pt">{_esc(event.reasoning)}</span>')
+    for warning in date_warnings(time_text=event.time_text, earliest=event.earliest, latest=event.latest,
+                                 granularity=event.granularity, sentence=event.sentence,
+                                 published=art.get("published"), language=art.get("language"),
+                                 dating=getattr(event, "dating", None) or "written"):
+        parts.append(f'<br><span style="color:#b45309; font-size:9pt">⚠ check: {_esc(warning)}</span>')
     parts.append('</td></tr></table>')
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
@@ -280,7 +307,8 @@ def excerpt_html(event, article: dict | None,
                 ' margin-top:6px"><tr><td>'
                 f'<span style="color:#6b7280; font-size:8.5pt">{line}</span><br>'
                 f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), context=False, words=words)}'
-                f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep))}</span>'
+                f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep, info.get("published")))}'
+                f' · {_esc(dating_label(rep, info.get("published")))}</span>'
                 f'{_read_link(row.get("article_id") if other_art else None, row.get("event_id"), rep.sentence_start)}'
                 '</td></tr></table>')
         if n > MAX_REPORTS_SHOWN:
@@ -312,6 +340,7 @@ class ExcerptReport:
         self.mod = row.get("mod")
         self.anchor = row.get("anchor")
         self.mentions = row.get("mentions") or []
+        self.dating = row.get("dating") or "written"
 
 
 EMPTY_HTML = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from viewer.model import ViewFilter
 from viewer.ui import formatting as fmt
 from viewer.viewstate import ViewState
 
+WRITTEN_ONLY = frozenset({"written"})   # "Only written dates": the events whose date the text writes
 ANY_DATE = QDate(100, 1, 1)   # the minimum of the date boxes (Qt allows no earlier), shown as "any"
 
 PRECISIONS = (
@@ -468,7 +469,15 @@ class FilterPanel(QFrame):
         self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.article.setMinimumContentsLength(12)
 
-        self.reset_button = QPushButton("Reset filters", self)
+        self.written_only = QCheckBox("Only written dates", self)
+        self.written_only.setObjectName("writtenOnly")
+        self.written_only.setToolTip("Only events whose date the text writes; hide those dated by the "
+                                     "article's publication (\u201creported\u201d) or by the time the "
+                                     "text is at (\u201cfrom context\u201d)")
+        self.written_only.toggled.connect(self._emit)
+
+        self.reset_button = QPushButton("Reset", self)     # short: "Only written dates" shares its row
+        self.reset_button.setToolTip("Reset filters (Ctrl+R)")
         self.reset_button.setObjectName("smallButton")
         self.reset_button.clicked.connect(self.reset)
 
@@ -501,6 +510,7 @@ class FilterPanel(QFrame):
         lay.addLayout(grid)
         lay.addWidget(self.date_message)
         reset_row = QHBoxLayout()
+        reset_row.addWidget(self.written_only)
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         lay.addLayout(reset_row)
@@ -548,6 +558,7 @@ class FilterPanel(QFrame):
             max_granularity=self.precision.currentData(),
             article_id=self.article.currentData(),
             languages=self.languages.languages(),
+            dating=WRITTEN_ONLY if self.written_only.isChecked() else None,
         )
 
     @staticmethod
@@ -592,6 +603,7 @@ class FilterPanel(QFrame):
             self.precision.setCurrentIndex(max(self.precision.findData(f.max_granularity), 0)
                                            if f.max_granularity else 0)
             self.article.setCurrentIndex(max(self.article.findData(f.article_id), 0))
+            self.written_only.setChecked(f.dating is not None and f.dating <= WRITTEN_ONLY)
         finally:
             self._quiet = False
 
@@ -622,6 +634,7 @@ class FilterPanel(QFrame):
             self.date_to.setDate(ANY_DATE)
             self.precision.setCurrentIndex(0)
             self.article.setCurrentIndex(0)
+            self.written_only.setChecked(False)
         finally:
             self._quiet = False
         self.set_message(None)

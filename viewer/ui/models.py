@@ -179,16 +179,21 @@ class EventTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
+                if not ev.earliest and getattr(ev, "dating", "written") != "written":
+                    return "date unknown"
                 return fmt.short_date(ev.earliest, ev.latest, ev.granularity, ev.value)
             if col == 1:
-                return fmt.precision(ev.granularity)
+                return precision_label(ev)
             if col == 2:
                 return ev.title or ev.sentence
             if col == 3:
                 return ", ".join(ev.countries)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
-                return fmt.when(ev.value, ev.earliest, ev.latest, ev.granularity)
+                if not ev.earliest:
+                    return DATING_TIPS.get(getattr(ev, "dating", "written"), "")
+                return (f"{fmt.when(ev.value, ev.earliest, ev.latest, ev.granularity)}"
+                        f" ({DATING_TIPS.get(getattr(ev, 'dating', 'written'), '')})")
             if col == 2:
                 return ev.sentence
             if col == 3:
@@ -198,6 +203,22 @@ class EventTableModel(QAbstractTableModel):
         elif role == EVENT_ID_ROLE:
             return ev.id
         return None
+
+
+# How each event's date was obtained, as the table says it (the excerpt panel says it at length).
+DATING_TIPS = {"written": "date written in the text", "context": "date from context: the time the text is at",
+               "reported": "reported: no date written, dated by the article's publication"}
+
+
+def precision_label(ev) -> str:
+    """The Precision column: the date's precision; "reported" for a date taken from the publication,
+    the precision and "(context)" for one taken from the time the text is at."""
+    dating = getattr(ev, "dating", "written") or "written"
+    if dating == "reported":
+        return "reported"
+    if dating == "context":
+        return f"{fmt.precision(ev.granularity)} (context)"
+    return fmt.precision(ev.granularity)
 
 
 def event_table(model: EventTableModel, parent=None) -> QTableView:

@@ -1,0 +1,262 @@
+"""Happenings are the unit (issue 12): which sentences are events, written or not, and how each is dated —
+in English, French, German, Ukrainian and Russian sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from viewer.events import article_events, happening_kind
+from viewer.model import Article
+
+pytest.importorskip("viewer.timex")
+
+
+def events_of(text, published=None, language=None):
+    article, events, countries = article_events(
+        Article(text=text, published=published, language=language,
+                published_source="given" if published else None))
+    return article, events, countries
+
+
+def test_a_happening_told_without_a_date_is_reported_by_the_publication():
+    _, events, _ = events_of("Russian forces shelled Kharkiv, the regional governor said.", "2024-11-18")
+    (e,) = events
+    assert e.dating == "reported"
+    # a band that ends on the publication day, never a made-up exact day
+    assert (e.time.earliest, e.time.latest, e.time.mod) == ("2024-11-16", "2024-11-18", "ON_OR_BEFORE")
+    assert e.time.start is None and e.time.end is None and e.time.granularity is None
+    assert e.countries == ["RU", "UA"]
+    assert e.title.startswith("Russian forces shelled Kharkiv")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "These missiles are highly sophisticated."),
+    ("en", "It is not a question of reversing the balance of power."),
+    ("en", "If Russia attacked Finland, NATO could respond within hours."),
+    ("en", "Is the war over?"),
+    ("fr", "Ces missiles sont très sophistiqués."),
+    ("fr", "Si la Russie attaquait, l'OTAN pourrait répondre."),
+    ("de", "Diese Raketen sind sehr präzise."),
+    ("de", "Die Nato könnte reagieren, wenn Russland angreifen würde."),
+    ("uk", "Ці ракети дуже складні та точні."),
+    ("uk", "Якби Росія напала, НАТО могло б відповісти."),
+    ("ru", "Эти ракеты очень сложные и точные."),
+    ("ru", "Если бы Россия напала, НАТО могло бы ответить."),
+])
+def test_states_opinions_hypotheticals_and_questions_are_not_events(language, text):
+    _, events, _ = events_of(text, "2024-11-18", language)
+    assert events == []
+
+
+@pytest.mark.parametrize("language, text, countries", [
+    ("fr", "L'armée russe a bombardé Kharkiv, a indiqué le gouverneur.", {"RU", "UA"}),
+    ("de", "Die russische Armee hat Charkiw beschossen, teilte der Gouverneur mit.", {"RU", "UA"}),
+    ("uk", "Російська армія обстріляла Харків, повідомив губернатор.", {"RU", "UA"}),
+    ("ru", "Российская армия обстреляла Харьков, сообщил губернатор.", {"RU", "UA"}),
+])
+def test_reported_happenings_in_other_languages(language, text, countries):
+    _, events, _ = events_of(text, "2024-11-18", language)
+    (e,) = events
+    assert e.dating == "reported" and e.time.latest == "2024-11-18"
+    assert countries <= set(e.countries)
+    assert e.title and len(e.title) <= 72
+
+
+def test_the_start_of_a_span_is_not_an_event_of_its_year():
+    _, events, _ = events_of("Ukraine has fought Russia since 2014. Kyiv and Moscow held their first talks "
+                             "since 2019 on Monday.", "2024-03-06")
+    assert all(not e.time.value.startswith(("2014", "2019")) for e in events)
+    # the talks happened, on Monday; the war "since 2014" is a state that goes on
+    assert [(e.time.value, e.dating) for e in events] == [("2024-03-04", "written")]
+
+
+def test_narrative_time_dates_a_clause_with_no_date_of_its_own():
+    text = ("On 24 February 2022, Russia invaded Ukraine. Two days later, Russian troops reached the outskirts "
+            "of Kyiv.")
+    _, events, _ = events_of(text, "2024-03-01")
+    assert [(e.time.value, e.dating) for e in events] == [("2022-02-24", "written"), ("2022-02-26", "context")]
+    # in a history, a paragraph after "In March 1944" is at March 1944 until it says otherwise
+    history = ("In March 1944 the Red Army crossed the Dniester. The offensive surprised the German command. "
+               "In 1945 the war ended. The treaty was signed in 1947. Historians wrote about it in 1950. "
+               "The last veterans died in 2010.")
+    _, events, _ = events_of(history)
+    by_sentence = {e.sentence: e for e in events}
+    second = by_sentence["The offensive surprised the German command."]
+    assert (second.time.value, second.dating) == ("1944-03", "context") and second.time.start is None
+    assert by_sentence["In March 1944 the Red Army crossed the Dniester."].title == \
+        "The Red Army crossed the Dniester"
+
+
+def test_news_reports_what_officials_said_now_not_in_the_paragraphs_old_year():
+    text = ("Dean Acheson signed the treaty in April 1949. Acheson is her favourite predecessor, her aides said.")
+    _, events, _ = events_of(text, "1999-03-12")
+    said = [e for e in events if e.sentence.startswith("Acheson is")]
+    assert [e.dating for e in said] == ["reported"] and said[0].time.latest == "1999-03-12"
+
+
+def test_datelines_give_the_publication_date_and_no_country_to_the_happening():
+    article, events, _ = events_of("KYIV, Feb 24, 2022 (Reuters) - Russian forces shelled Kharkiv, "
+                                   "the governor said.")
+    assert article.published == "2022-02-24"
+    (e,) = events
+    assert (e.dating, e.time.latest) == ("reported", "2022-02-24")
+    _, events, _ = events_of("BRUSSELS (AP) — Finland joined NATO, the alliance said.", "2023-04-04")
+    (e,) = events
+    assert "BE" not in e.countries and {"FI", "NATO"} <= set(e.countries)
+    article, events, _ = events_of("Paris, le 18 novembre 2024 (AFP) - La Russie a lancé une attaque massive "
+                                   "contre le réseau électrique ukrainien.", language="fr")
+    assert article.published == "2024-11-18"
+    (e,) = events
+    assert e.dating == "reported" and "FR" not in e.countries and {"RU", "UA"} <= set(e.countries)
+
+
+def test_no_publication_date_and_no_date_anywhere_still_gives_events_with_an_unknown_interval():
+    article, events, _ = events_of("Rebels seized the airport and the army withdrew from the city.")
+    assert article.published is None
+    (e,) = events
+    assert e.dating == "reported" and e.time.earliest is None and e.time.latest is None
+
+
+def test_tense_of_a_happening():
+    assert happening_kind("The United States has given Ukraine the green light.") == "now"
+    assert happening_kind("Germany resumed talks with Moscow.") == "past"
+    assert happening_kind("Kremlin spokesman Dmitry Peskov says the move adds fuel to the fire.") == "now"
+    assert happening_kind("The war has lasted three years.") is None
+    assert happening_kind("Once launched, these missiles travel at a speed close to the speed of sound.") is None
+
+
+@pytest.mark.parametrize("language, text, starts, date_word", [
+    ("fr", "La ministre de la Défense, Anna Kovalenko, a annoncé lundi 3 mars 2025 que l'armée avait repris "
+           "le village de Bilohirka.", "La ministre de la Défense a annoncé que", "mars"),
+    ("uk", "Міністр оборони Олег Петренко заявив у понеділок, 3 березня 2025 року, що армія відбила село "
+           "Білогірка.", "Міністр оборони Олег Петренко заявив, що", "березня"),
+    ("de", "Der Verteidigungsminister Jan Becker sagte am Montag, dem 3. März 2025, die Armee habe das Dorf "
+           "Bilohirka zurückerobert.", "Der Verteidigungsminister Jan Becker sagte, die Armee", "März"),
+])
+def test_titles_in_other_languages_say_who_did_what_without_the_date(language, text, starts, date_word):
+    _, events, _ = events_of(text, "2025-03-05", language)
+    (e,) = events
+    assert e.dating == "written" and e.time.value == "2025-03-03"
+    assert e.title.startswith(starts), e.title
+    assert date_word not in e.title and len(e.title) <= 72
+
+
+# --- decisions made more right (precision of the dating, issue 12) --------------------------------------------
+
+def dated(text, language=None, published="2024-11-18"):
+    _, events, _ = events_of(text, published, language)
+    return [(e.time.value, e.dating) for e in events]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Sales rose to $3 million from $2.9 million a year earlier."),
+    ("en", "Profit climbed 8% to $40 million, compared with year-ago profit of $37 million."),
+    ("fr", "Les ventes ont bondi à 3 millions d'euros, contre 2,9 millions un an plus tôt."),
+    ("de", "Der Umsatz ist auf 3 Millionen Euro gestiegen, gegenüber 2,9 Millionen ein Jahr zuvor."),
+])
+def test_the_baseline_of_a_comparison_does_not_date_the_happening(language, text):
+    # the rise is reported now; "a year earlier" dates the figure it is compared with
+    assert dated(text, language) == [("2024-11-18", "reported")]
+
+
+def test_the_baseline_of_a_comparison_does_not_set_the_time_of_the_paragraph():
+    text = ("Net income rose 5% in the third quarter from $2 million a year earlier. Sales climbed to $9 million.")
+    assert dated(text) == [("2024-Q3", "written"), ("2024-Q3", "context")]
+    # the end of a range is a date of its own, not a baseline
+    assert dated("Visitors jumped from 100,000 to 300,000 last year.") == [("2023", "written")]
+
+
+@pytest.mark.parametrize("language, text, scheduled", [
+    ("en", "Intel said it would start shipping the new chips next week.", "2024-W48"),
+    ("fr", "Le ministre a annoncé que les élections auront lieu le 3 décembre.", "2024-12-03"),
+    ("de", "Der Minister hat angekündigt, dass die Wahl am 3. Dezember stattfindet.", "2024-12-03"),
+])
+def test_a_saying_now_about_a_scheduled_happening_gives_two_events(language, text, scheduled):
+    # the announcement is done (on or shortly before the publication); what it announces is scheduled
+    assert dated(text, language) == [("2024-11-18", "reported"), (scheduled, "written")]
+
+
+def test_a_scheduled_happening_alone_stays_one_event():
+    assert dated("The king will meet the president on Thursday.") == [("2024-11-21", "written")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Previously, the company advertised at the $2 million level."),
+    ("en", "In the past, Russia has often claimed that Ukraine undermined the talks."),
+    ("fr", "Auparavant, l'armée avait bombardé la ville."),
+    ("de", "Früher hat die Armee die Stadt beschossen."),
+    ("uk", "Раніше Росія атакувала Харків."),
+    ("ru", "Ранее Россия атаковала Харьков."),
+])
+def test_a_happening_set_in_an_older_time_is_not_dated_by_the_report(language, text):
+    assert dated(text, language) == []
+
+
+def test_earlier_and_a_recent_span_still_report_a_happening():
+    # "Earlier," in news is often earlier the same day; "in the past two months" reaches the report
+    assert dated("Earlier, the army shelled the town.") == [("2024-11-18", "reported")]
+    assert dated("In the past two days, the army has shelled the town.") == [("2024-11-18", "reported")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Talks between the two countries have been cut off for nearly two years."),
+    ("en", "Protesters have clashed with the police in recent months."),
+    ("fr", "La Russie a bombardé la région à plusieurs reprises ces dernières années."),
+    ("de", "Russland hat die Region seit Jahren immer wieder beschossen."),
+    ("uk", "Росія роками обстрілювала прикордонні села."),
+])
+def test_a_state_or_a_series_up_to_now_is_not_a_happening_of_the_report(language, text):
+    assert dated(text, language) == []
+
+
+def test_a_past_verb_over_a_span_is_still_a_happening():
+    assert dated("For months, the mayor refused requests to leave the city.") == [("2024-11-18", "reported")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Saturday, troops entered the town. Officials say the troops detained dozens of men."),
+    ("fr", "Samedi, les troupes sont entrées dans la ville. Les soldats ont arrêté des dizaines d'hommes, "
+           "a indiqué le maire."),
+    ("de", "Am Samstag sind die Truppen in die Stadt eingerückt. Die Soldaten haben Dutzende Männer "
+           "festgenommen, sagte der Bürgermeister."),
+])
+def test_a_saying_is_said_now_not_at_the_paragraphs_date(language, text):
+    assert dated(text, language) == [("2024-11-16", "written"), ("2024-11-18", "reported")]
+    # without the saying the next sentence goes on at Saturday
+    if language == "fr":
+        plain = "Samedi, les troupes sont entrées dans la ville. Les soldats ont arrêté des dizaines d'hommes."
+        assert dated(plain, language) == [("2024-11-16", "written"), ("2024-11-16", "context")]
+
+
+def test_ever_and_compared_with_in_the_verb_group():
+    # "has ever offered" is a perfect (no narrative past that could take the paragraph's date)
+    assert happening_kind("It is the largest reward the government has ever offered.") == "now"
+    # "compared with" is no finite verb: a figure is a state
+    assert happening_kind("Sales were $3 million compared with $2.9 million.") is None
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Officials said the strike hit the depot on March 3."),
+    ("fr", "Le maire a indiqué que les troupes étaient entrées dans la ville le 3 mars."),
+    ("de", "Der Bürgermeister sagte, die Truppen seien am 3. März in die Stadt eingerückt."),
+])
+def test_a_saying_whose_date_lies_in_what_is_said_gives_two_events(language, text):
+    # said now (no date of its own), about a happening of March 3
+    assert dated(text, language) == [("2024-11-18", "reported"), ("2024-03-03", "written")]
+
+
+def test_a_saying_with_its_own_date_stays_one_event():
+    assert dated("Officials said on Monday that the strike hit the depot.") == [("2024-11-18", "written")]
+    # a date in the report's own days dates the saying already
+    assert dated("Officials said the strike hit the depot on Sunday.") == [("2024-11-17", "written")]
+    # an attribution closing the sentence is its source, not a second happening
+    assert dated("The strike hit the depot on March 3, the governor said.") == [("2024-03-03", "written")]
+    assert dated("Les troupes sont entrées dans la ville le 3 mars, a indiqué le maire.", "fr") == \
+        [("2024-03-03", "written")]
+
+
+def test_a_deed_dated_after_publication_stays_one_event_to_be_flagged():
+    # told in the past, dated after publication: one event (the window flags it), not a report plus a date
+    assert dated("Russian troops captured the village on 3 December 2024.") == [("2024-12-03", "written")]
+    # a saying about a scheduled happening: said now, happening then
+    assert sorted(d for _, d in dated("The ministry said the convoy would reach Kherson on 3 December 2024.")) == [
+        "reported", "written"]
