@@ -1,6 +1,7 @@
 """Faults at the command line: the program exits 1 with the file and the reason on stderr, never a
 traceback, and nothing already stored is lost. (The store's side of each fault: tests/test_reliability.py.)
 """
+import json
 import os
 import resource
 import shutil
@@ -155,3 +156,48 @@ def test_full_disk(tmp_path, inputs):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_editing_a_read_only_database_says_so_and_changes_nothing(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "t.db"
+    before = _stored(path)
+    store = Store.open(path)
+    event_id = next(store.events()).id
+    article_id = next(store.articles())["id"]
+    store.close()
+    prefix = ()
+    if os.geteuid() == 0:      # root ignores permissions unless it gives up CAP_DAC_OVERRIDE
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv")
+        prefix = ("setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--")
+    for p in folder.iterdir():
+        p.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        procs = [cli("edit", "--db", path, event_id, "--title", "x", "--star", prefix=prefix),
+                 cli("edit", "--db", path, event_id, "--date", "2024-11-17", prefix=prefix),
+                 cli("undo", "--db", path, prefix=prefix),
+                 cli("redo", "--db", path, prefix=prefix),
+                 cli("retag", "--db", path, prefix=prefix),
+                 cli("set-published", "--db", path, article_id, "2024-11-17", prefix=prefix)]
+        listed = cli("events", "--db", path, "--json", prefix=prefix)
+    finally:
+        folder.chmod(0o755)
+        for p in folder.iterdir():
+            p.chmod(0o644)
+    for proc in procs:
+        _expect_refusal(proc, path, "read-only")
+        assert len(proc.stderr.strip().splitlines()) == 1          # said once, plainly
+    assert listed.returncode == 0 and json.loads(listed.stdout.splitlines()[0])["review"] == "unreviewed"
+    assert _content(path) == before
+
+
+def test_edit_commands_on_a_database_that_does_not_exist(tmp_path):
+    missing = tmp_path / "nowhere.db"
+    for args in (["edit", "--db", missing, "1", "--star"], ["undo", "--db", missing], ["retag", "--db", missing],
+                 ["set-published", "--db", missing, "abc", "2024-11-17"]):
+        proc = cli(*args)
+        assert proc.returncode == 1 and "no such database" in proc.stderr, args
+    assert not missing.exists()

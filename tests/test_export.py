@@ -65,3 +65,53 @@ def test_export_writes_only_what_the_filter_keeps(store, tmp_path):
     assert export(store, "csv", str(out), ViewFilter(countries=frozenset({"FR"}))) == 0
     assert list(csv.DictReader(out.open())) == []          # a header and no rows
     assert export(store, "json", str(out), ViewFilter(date_from="2024-10-01")) == 0   # September ends before
+
+
+def _annotate(store):
+    """The analyst corrects the dated event, stars, tags and notes it; rejects another one."""
+    from viewer.store import curation
+    dated = next(e for e in store.events() if e.earliest)
+    undated = next(e for e in store.events() if not e.earliest)
+    curation.edit(store, dated.id, curation.Edit(
+        date={"type": "DATE", "value": "2024-09-17", "earliest": "2024-09-17", "latest": "2024-09-17",
+              "granularity": "day"},
+        title="Putin warns NATO", starred=True, add_tags=["threats", "nuclear"], note="check the date"))
+    return dated, undated
+
+
+def test_every_format_carries_the_effective_values_and_the_annotations(store, tmp_path):
+    dated, _ = _annotate(store)
+    out = tmp_path / "a.csv"
+    export(store, "csv", str(out))
+    row = next(r for r in csv.DictReader(out.open()) if r["id"] == str(dated.id))
+    assert (row["earliest"], row["title"], row["review"], row["starred"], row["tags"], row["note"]) == (
+        "2024-09-17", "Putin warns NATO", "corrected", "yes", "threats; nuclear", "check the date")
+    assert row["reasoning"] == "set by hand" and row["dating"] == "written"
+    export(store, "json", str(out))
+    rec = next(r for r in json.loads(out.read_text()) if r["id"] == dated.id)
+    assert (rec["earliest"], rec["review"], rec["starred"], rec["tags"], rec["note"]) == (
+        "2024-09-17", "corrected", True, ["threats", "nuclear"], "check the date")
+    # the machine's original values, so the correction can be audited
+    assert rec["machine"]["value"] == "2024-09" and rec["machine"]["earliest"] == "2024-09-01"
+    assert rec["machine"]["title"] == "Putin warns"
+    other = next(r for r in json.loads(out.read_text()) if r["id"] != dated.id)
+    assert other["machine"] == {} and other["review"] == "unreviewed" and other["tags"] == []
+    export(store, "timelinejs", str(out))
+    (event,) = json.loads(out.read_text())["events"]
+    assert event["start_date"] == {"year": "2024", "month": "9", "day": "17"} and "end_date" not in event
+    assert "Putin warns NATO" in event["text"]["headline"] and "★" in event["text"]["headline"]
+    assert "check the date" in event["text"]["text"] and "nuclear" in event["text"]["text"]
+
+
+def test_rejected_events_are_left_out_unless_asked_for(store, tmp_path):
+    from viewer.store import curation
+    _, undated = _annotate(store)
+    curation.edit(store, undated.id, curation.Edit(review="rejected", reason="a duration, not a happening"))
+    out = tmp_path / "r.json"
+    assert export(store, "json", str(out)) == 1
+    assert export(store, "json", str(out), include_rejected=True) == 2
+    rec = next(r for r in json.loads(out.read_text()) if r["id"] == undated.id)
+    assert rec["review"] == "rejected" and rec["reason"] == "a duration, not a happening"
+    # the analyst's filters come as a predicate on the id (viewer.store.curation.selected_ids)
+    only = curation.selected_ids(store, tags=["NUCLEAR"])
+    assert export(store, "csv", str(out), keep=lambda i: i in only) == 1

@@ -2,27 +2,842 @@
 kept in their own tables so that they survive re-ingesting, migrating and re-tagging.
 
 An edit names its event by a stable key (the article's content hash, the sentence and the time
-expression), never by a row id alone, so that it can be found again after the events are rebuilt."""
+expression), never by a row id alone, so that it can be found again after the events are rebuilt.
+
+Edits are data. ``edits`` holds every change ever made, one row per field, with who made it, when, the
+value before and after, and the machine's value of that field; an undone edit is marked, never deleted.
+The effective value of a field is the ``new`` of its latest edit that is not undone, or the machine's
+value when there is none: that one rule gives undo, redo, two writers (the later write wins, the earlier
+one stays in the history) and re-tagging (the machine's values are rebuilt, the edits applied again).
+The events table carries the effective values (what the timeline, the search and the filters read);
+``annotations`` holds the effective review state, star, note and tags of each key, and the machine's
+values of the fields the analyst corrected (for audits and to notice a newer tagger changing them).
+
+Every public function that writes does it in one transaction: a kill loses at most that edit.
+"""
 from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Iterator
 
 import sqlite_utils
 
+from viewer.model import PUBLISHED_GIVEN
+from viewer.store.errors import StoreError, StoreInputError
+from viewer.store.values import interval_seconds
+
+REVIEW_STATES = ("unreviewed", "confirmed", "corrected", "rejected")
+CORRECTIONS = ("date", "countries", "title")            # any change of these sets review to corrected
+ANNOTATION_FIELDS = ("review", "reason", "starred", "note", "tags")
+FIELDS = CORRECTIONS + ANNOTATION_FIELDS
+PUBLISHED = "published"           # an article's publication date set by hand (history only; not undone)
+SET_BY_HAND = "set by hand"
+LEFT_BEHIND = 2       # edits.undone: undone, then a new edit was made: it can no longer be redone
+NOT_AN_EVENT = "not an event"
+# The columns that say what an event's date is (as in `events` and `excerpts`).
+DATE_COLUMNS = ("type", "value", "earliest", "latest", "granularity", "mod", "reasoning", "anchor")
+_DEFAULTS = {"review": "unreviewed", "reason": None, "starred": False, "note": None, "tags": []}
+# Full-text triggers dropped while the events are rebuilt (the indexes are rebuilt once instead).
+_FTS_TRIGGERS = ("events_ai", "events_ad", "events_au", "excerpts_ai", "excerpts_ad", "excerpts_au")
+
 
 def add_curation_v6(db: sqlite_utils.Database) -> None:
-    """Version 6: the analyst's edits, one row per change, with who made it, when, and the machine's
-    value it replaced; and the current annotations of each event (review state, star, note, tags)."""
+    """Version 6: the analyst's edits, one row per change of one field, with who made it, when, the value
+    before and after, and the machine's value it replaced; and the current annotations of each event
+    (review state, star, note, tags, the machine's values of corrected fields, a flag for review)."""
     db["edits"].create({
-        "id": int, "event_key": str, "event_id": int, "field": str, "old": str, "new": str,
-        "user": str, "at": str, "undone": int,
-    }, pk="id", not_null={"event_key", "field", "at"}, defaults={"undone": 0})
-    db["edits"].create_index(["event_key"])
+        "id": int, "batch": int, "event_key": str, "event_id": int, "field": str, "machine": str,
+        "old": str, "new": str, "user": str, "at": str, "undone": int,
+    }, pk="id", not_null={"batch", "event_key", "field", "at", "undone"}, defaults={"undone": 0})
+    db["edits"].create_index(["event_key", "field"])
+    db["edits"].create_index(["batch"])
     db["annotations"].create({
-        "event_key": str, "review": str, "starred": int, "note": str, "tags": str, "updated": str,
-    }, pk="event_key", defaults={"review": "unreviewed", "starred": 0})
+        "event_key": str, "event_id": int, "review": str, "reason": str, "starred": int, "note": str,
+        "tags": str, "machine": str, "flag": str, "sentence": str, "time_text": str, "updated": str,
+    }, pk="event_key", not_null={"review", "starred"}, defaults={"review": "unreviewed", "starred": 0})
+    db["annotations"].create_index(["event_id"])
+    db["annotations"].create_index(["review"])
 
 
 # The tables and columns version 6 adds (checked on open, as the store's EXPECTED_COLUMNS).
 EXPECTED_COLUMNS = {
-    "edits": {"id", "event_key", "event_id", "field", "old", "new", "user", "at", "undone"},
-    "annotations": {"event_key", "review", "starred", "note", "tags", "updated"},
+    "edits": {"id", "batch", "event_key", "event_id", "field", "machine", "old", "new", "user", "at",
+              "undone"},
+    "annotations": {"event_key", "event_id", "review", "reason", "starred", "note", "tags", "machine",
+                    "flag", "sentence", "time_text", "updated"},
 }
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+def _normal(text) -> str:
+    return " ".join(str(text or "").split())
+
+
+def event_key(article_id: str, sentence: str | None, time_text: str | None) -> str:
+    """The stable key of an event (of its first report): ``<article id>/<16 hex digits>``, the digits a
+    SHA-256 of the sentence and the time expression with whitespace collapsed. The article id is the
+    hash of the article's text, so the key is the same whenever the same article yields the same
+    sentence and expression, whatever row ids the events get."""
+    digest = hashlib.sha256(f"{_normal(sentence)}\x1f{_normal(time_text)}".encode("utf-8", "replace"))
+    return f"{article_id}/{digest.hexdigest()[:16]}"
+
+
+def article_keys(article_id: str, reports) -> list[str]:
+    """The keys of an article's reports, given as (sentence, time_text, sentence_start, time_start) in
+    any order: each report's event_key, with ``.2``, ``.3`` ... appended to the second, third ... report
+    with the same sentence and expression, counted in the order they stand in the text (two events of one
+    sentence with the same expression never share a key)."""
+    reports = list(reports)
+    order = sorted(range(len(reports)), key=lambda i: (reports[i][2] or 0,
+                                                       -1 if reports[i][3] is None else reports[i][3]))
+    seen: dict[str, int] = {}
+    keys = [""] * len(reports)
+    for i in order:
+        base = event_key(article_id, reports[i][0], reports[i][1])
+        seen[base] = n = seen.get(base, 0) + 1
+        keys[i] = base if n == 1 else f"{base}.{n}"
+    return keys
+
+
+def article_of(key: str) -> str:
+    return key.split("/", 1)[0]
+
+
+def _report_keys(conn, article_id: str, schema: str = "main") -> list[tuple[int, str, bool]]:
+    """(event id, key, whether it is the event's own report) of each report of an article."""
+    rows = conn.execute(
+        f"SELECT x.event_id, x.sentence, x.time_text, x.sentence_start, x.time_start,"
+        f" x.id = (SELECT min(y.id) FROM {schema}.excerpts y WHERE y.event_id = x.event_id)"
+        f" FROM {schema}.excerpts x WHERE x.article_id = ? ORDER BY x.id", [article_id]).fetchall()
+    return [(r[0], k, bool(r[5])) for r, k in zip(rows, article_keys(article_id, [r[1:5] for r in rows]))]
+
+
+def _own_key(conn, row: dict) -> str:
+    """The key of an event's own (first) report."""
+    found = [k for eid, k, first in _report_keys(conn, row["article_id"]) if first and eid == row["id"]]
+    return found[0] if found else event_key(row["article_id"], row["sentence"], row["time_text"])
+
+
+def _own_keys(conn, schema: str) -> Iterator[tuple[int, str]]:
+    """(event id, key of its own report) of every event of a database, article by article."""
+    for (article_id,) in conn.execute(f"SELECT DISTINCT article_id FROM {schema}.events").fetchall():
+        for event_id, key, first in _report_keys(conn, article_id, schema):
+            if first:
+                yield event_id, key
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+def _has_tables(store) -> bool:
+    return store._has_table("annotations") and store._has_table("edits")
+
+
+def _loads(text, default=None):
+    if text is None:
+        return default
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return default
+
+
+def _annotation_dict(row) -> dict:
+    """(event_key, event_id, review, reason, starred, note, tags, machine, flag, sentence, time_text,
+    updated) -> dict."""
+    return {"key": row[0], "event_id": row[1], "review": row[2] or "unreviewed", "reason": row[3],
+            "starred": bool(row[4]), "note": row[5], "tags": _loads(row[6], []) or [],
+            "machine": _loads(row[7], {}) or {}, "flag": row[8], "sentence": row[9], "time_text": row[10],
+            "updated": row[11]}
+
+
+_ANNOTATION_SQL = ("SELECT event_key, event_id, review, reason, starred, note, tags, machine, flag, sentence,"
+                   " time_text, updated FROM annotations")
+
+
+def annotation(store, event_id: int) -> dict:
+    """The analyst's annotation of an event: review, reason (why rejected), starred, note, tags, machine
+    (the machine's values of the fields corrected by hand), flag (what a re-tag found changed under a
+    correction), key. Defaults for an event nobody touched."""
+    with store._errors():
+        row = None
+        if _has_tables(store):
+            row = store.db.execute(_ANNOTATION_SQL + " WHERE event_id = ? ORDER BY updated DESC LIMIT 1",
+                                   [event_id]).fetchone()
+        if row is None:
+            ev = _row(store.db.conn, event_id)
+            key = None if ev is None else _own_key(store.db.conn, ev) if store._has_excerpts() else \
+                event_key(ev["article_id"], ev["sentence"], ev["time_text"])
+            return {"key": key, "event_id": event_id, **default_annotation(), "sentence": None,
+                    "time_text": None, "updated": None}
+    return _annotation_dict(row)
+
+
+def annotations(store) -> dict[int, dict]:
+    """Every annotated event's annotation, by event id (events nobody touched are absent: defaults)."""
+    if not _has_tables(store):
+        return {}
+    with store._errors():
+        rows = store.db.execute(_ANNOTATION_SQL + " WHERE event_id IS NOT NULL").fetchall()
+    return {row[1]: _annotation_dict(row) for row in rows}
+
+
+def default_annotation() -> dict:
+    return {**_DEFAULTS, "tags": [], "machine": {}, "flag": None}
+
+
+def selected_ids(store, *, reviewed: bool = False, starred: bool = False, tags=()) -> set[int] | None:
+    """The analyst's filters as the ids they keep: reviewed (confirmed, corrected or rejected), starred,
+    carrying every one of ``tags`` (compared without case). None when no filter is asked for. (Whether
+    rejected events are shown is the caller's: see viewer.export.records.)"""
+    if not (reviewed or starred or tags):
+        return None
+    wanted = {" ".join(t.split()).casefold() for t in tags}
+    return {i for i, a in annotations(store).items()
+            if (not reviewed or a["review"] != "unreviewed") and (not starred or a["starred"])
+            and wanted <= {t.casefold() for t in a["tags"]}}
+
+
+def history(store, event_id: int | None = None, *, limit: int | None = None) -> list[dict]:
+    """The edits, newest first (of one event when ``event_id`` is given, found by its key): id, batch,
+    key, event_id, field, machine, old, new, user, at, undone."""
+    if not _has_tables(store):
+        return []
+    sql = ("SELECT id, batch, event_key, event_id, field, machine, old, new, user, at, undone FROM edits")
+    params: list = []
+    if event_id is not None:
+        key = annotation(store, event_id)["key"]
+        sql += " WHERE event_key = ?"
+        params.append(key)
+    sql += " ORDER BY id DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    with store._errors():
+        rows = store.db.execute(sql, params).fetchall()
+    return [{"id": r[0], "batch": r[1], "key": r[2], "event_id": r[3], "field": r[4],
+             "machine": _loads(r[5]), "old": _loads(r[6]), "new": _loads(r[7]), "user": r[8], "at": r[9],
+             "undone": bool(r[10])} for r in rows]
+
+
+def orphans(store) -> list[dict]:
+    """Annotations whose event can no longer be found (its sentence or expression changed under a
+    re-tag) and that still say something (an edit not undone): the key, what the analyst had set, and
+    the edits in effect, for the analyst to redo. Never dropped."""
+    if not _has_tables(store):
+        return []
+    with store._errors():
+        rows = store.db.execute(_ANNOTATION_SQL + " WHERE event_id IS NULL ORDER BY event_key").fetchall()
+        out = []
+        for row in rows:
+            a = _annotation_dict(row)
+            edits = store.db.execute(
+                "SELECT field, new, old FROM edits WHERE event_key = ? AND undone = 0 ORDER BY id",
+                [a["key"]]).fetchall()
+            a["edits"] = [{"field": f, "new": _loads(n), "old": _loads(o)} for f, n, o in edits]
+            if edits:
+                out.append(a)
+    return out
+
+
+def flagged(store) -> list[dict]:
+    """Annotations a re-tag flagged: the machine's value changed under a correction."""
+    if not _has_tables(store):
+        return []
+    with store._errors():
+        rows = store.db.execute(_ANNOTATION_SQL + " WHERE flag IS NOT NULL ORDER BY event_id").fetchall()
+    return [_annotation_dict(r) for r in rows]
+
+
+# -- the machine's values and the effective ones ----------------------------------------------------
+
+def _row(conn, event_id: int) -> dict | None:
+    cur = conn.execute("SELECT * FROM events WHERE id = ?", [event_id])
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row))
+
+
+def _value_of(row: dict, name: str):
+    """An event row's value of a correctable field, as edits store it."""
+    if name == "date":
+        return {c: row.get(c) for c in DATE_COLUMNS}
+    if name == "countries":
+        return [c for c in (row.get("countries") or "").split(",") if c]
+    return row.get("title") or ""
+
+
+def _same_date(a: dict | None, b: dict | None) -> bool:
+    keys = ("value", "earliest", "latest", "granularity")
+    return all((a or {}).get(k) == (b or {}).get(k) for k in keys)
+
+
+def _apply(conn, event_id: int, name: str, value) -> None:
+    """Write an effective value of a correctable field into the event (its row, its first report, its
+    countries)."""
+    first = ("(SELECT min(id) FROM excerpts WHERE event_id = ?)")
+    if name == "date":
+        d = {c: value.get(c) for c in DATE_COLUMNS}
+        t0 = t1 = None
+        if d["earliest"] and d["latest"]:
+            t0, t1 = interval_seconds(d["earliest"], d["latest"], d["granularity"])
+        sets = ", ".join(f"{c} = ?" for c in DATE_COLUMNS)
+        conn.execute(f"UPDATE events SET {sets}, t0 = ?, t1 = ? WHERE id = ?",
+                     [*d.values(), t0, t1, event_id])
+        conn.execute(f"UPDATE excerpts SET {sets} WHERE id = {first}", [*d.values(), event_id])
+        conn.execute("UPDATE event_countries SET t0 = ?, t1 = ? WHERE event_id = ?", [t0, t1, event_id])
+    elif name == "countries":
+        codes = list(dict.fromkeys(value))
+        conn.execute("UPDATE events SET countries = ? WHERE id = ?", [",".join(codes), event_id])
+        conn.execute(f"UPDATE excerpts SET countries = ? WHERE id = {first}", [",".join(codes), event_id])
+        conn.execute("DELETE FROM event_countries WHERE event_id = ?", [event_id])
+        conn.executemany("INSERT INTO event_countries (event_id, code, t0, t1)"
+                         " SELECT id, ?, t0, t1 FROM events WHERE id = ?", [(c, event_id) for c in codes])
+    elif name == "title":
+        conn.execute("UPDATE events SET title = ? WHERE id = ?", [value, event_id])
+
+
+def _key_of(conn, row: dict) -> str:
+    """The key an event's edits are kept under: its annotation's (a re-tag may have found it under an
+    older key that it keeps using), else its own."""
+    found = conn.execute("SELECT event_key FROM annotations WHERE event_id = ? ORDER BY updated DESC LIMIT 1",
+                         [row["id"]]).fetchone()
+    return found[0] if found else _own_key(conn, row)
+
+
+def _stored_annotation(conn, key: str) -> dict:
+    row = conn.execute(_ANNOTATION_SQL + " WHERE event_key = ?", [key]).fetchone()
+    if row is None:
+        return {"key": key, "event_id": None, **default_annotation(), "sentence": None, "time_text": None,
+                "updated": None}
+    return _annotation_dict(row)
+
+
+def _latest(conn, key: str, name: str):
+    """(found, value): the new value of the latest edit of a field that is not undone."""
+    row = conn.execute("SELECT new FROM edits WHERE event_key = ? AND field = ? AND undone = 0"
+                       " ORDER BY id DESC LIMIT 1", [key, name]).fetchone()
+    return (False, None) if row is None else (True, _loads(row[0]))
+
+
+def _refresh(conn, key: str, event_id: int | None, names, now: str, ann: dict | None = None,
+             flag: str | None = ...) -> dict:
+    """Make the event and its annotation say what the edits of ``names`` say (latest not undone wins;
+    the machine's value where none is left), and store the annotation."""
+    ann = ann if ann is not None else _stored_annotation(conn, key)
+    machine = dict(ann["machine"])
+    row = _row(conn, event_id) if event_id is not None else None
+    for name in names:
+        found, value = _latest(conn, key, name)
+        if name in CORRECTIONS:
+            if row is None:
+                continue
+            if found:
+                machine.setdefault(name, _value_of(row, name))
+                _apply(conn, event_id, name, value)
+            elif name in machine:                       # back to what the machine read
+                _apply(conn, event_id, name, machine.pop(name))
+        else:
+            ann[name] = value if found else (list(_DEFAULTS[name]) if name == "tags" else _DEFAULTS[name])
+    if flag is not ...:
+        ann["flag"] = flag
+    if row is not None:            # what the event says, to find it again if its key is lost
+        ann["sentence"], ann["time_text"] = row["sentence"], row["time_text"]
+    conn.execute(
+        "INSERT OR REPLACE INTO annotations (event_key, event_id, review, reason, starred, note, tags,"
+        " machine, flag, sentence, time_text, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [key, event_id, ann["review"], ann["reason"], int(bool(ann["starred"])), ann["note"],
+         json.dumps(ann["tags"], ensure_ascii=False) if ann["tags"] else None,
+         json.dumps(machine, ensure_ascii=False) if machine else None, ann["flag"], ann.get("sentence"),
+         ann.get("time_text"), now])
+    ann["machine"] = machine
+    return ann
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:       # no user name in the environment nor in the password database
+        return "unknown"
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- editing ---------------------------------------------------------------------------------------
+
+@dataclass
+class Edit:
+    """What the analyst asks for one event; None / empty leaves a field as it is.
+
+    ``date``: the DATE_COLUMNS of the date set by hand (see viewer.retag.read_date, which reads what a
+    person types). ``review``: "confirmed", "rejected" or "unreviewed"; ``reason``: why it is not an
+    event (with review "rejected")."""
+    date: dict | None = None
+    add_countries: list[str] = field(default_factory=list)
+    remove_countries: list[str] = field(default_factory=list)
+    title: str | None = None
+    review: str | None = None
+    reason: str | None = None
+    starred: bool | None = None
+    note: str | None = None
+    add_tags: list[str] = field(default_factory=list)
+    remove_tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass
+class EditResult:
+    event_id: int
+    key: str
+    batch: int | None                     # None: nothing changed
+    changes: list[Change]
+    annotation: dict
+
+
+def country_code(text: str) -> str:
+    """A country or organisation code as stored (UA, NATO); StoreInputError for anything else."""
+    code = str(text).strip().upper()
+    if not code or len(code) > 16 or not all(ch.isalnum() or ch in "-_" for ch in code):
+        raise StoreInputError(f"not a country or organisation code: {text!r} (like UA, RU, NATO)")
+    return code
+
+
+def tag_text(text: str) -> str:
+    """A tag as stored (white space collapsed); StoreInputError for an empty one."""
+    tag = " ".join(str(text).split())
+    if not tag:
+        raise StoreInputError("an empty tag")
+    return tag
+
+
+def title_text(text: str) -> str:
+    """A title as stored (white space collapsed); StoreInputError for an empty one."""
+    title = " ".join(str(text).split())
+    if not title:
+        raise StoreInputError("an empty title (give the words of the title)")
+    return title
+
+
+def _checked(change: Edit) -> Edit:
+    """The edit with its values as stored; StoreInputError for one that cannot be stored."""
+    if change.review is not None and change.review not in REVIEW_STATES:
+        raise StoreInputError(f"not a review state: {change.review!r} ({', '.join(REVIEW_STATES)})")
+    if change.date is not None:
+        d = change.date
+        if not (d.get("earliest") and d.get("latest")):
+            raise StoreInputError("a date set by hand needs its earliest and latest days")
+        try:
+            interval_seconds(d["earliest"], d["latest"], d.get("granularity"))
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise StoreInputError(f"not ISO bounds: {d.get('earliest')!r}..{d.get('latest')!r}") from exc
+    return replace(change, add_countries=[country_code(c) for c in change.add_countries],
+                   remove_countries=[country_code(c) for c in change.remove_countries],
+                   add_tags=[tag_text(t) for t in change.add_tags],
+                   remove_tags=[tag_text(t) for t in change.remove_tags],
+                   title=None if change.title is None else title_text(change.title))
+
+
+def edit(store, event_id: int, change: Edit, *, user: str | None = None) -> EditResult:
+    """Apply one edit of one event, in one transaction: every field that changes gets an edit row (the
+    value before, the new one, the machine's, who, when), the event carries the new effective values, its
+    annotation the new review state, star, note and tags. A change of date, countries or title makes the
+    review "corrected" (unless the same edit rejects it). Raises StoreInputError for an event that does
+    not exist or a value that cannot be stored, changing nothing."""
+    try:
+        change = _checked(change)
+    except StoreInputError as exc:
+        raise StoreInputError(f"{store.path}: event {event_id}: {exc}; nothing was changed") from None
+    adds, removes, add_tags = change.add_countries, change.remove_countries, change.add_tags
+    remove_tags = {t.casefold() for t in change.remove_tags}
+    user = user or current_user()
+    now = _now()
+    with store._transaction() as conn:
+        row = _row(conn, event_id)
+        if row is None:
+            raise StoreInputError(f"{store.path}: no event {event_id}")
+        key = _key_of(conn, row)
+        ann = _stored_annotation(conn, key)
+        machine = ann["machine"]
+        wanted: list[tuple[str, object]] = []
+        if change.date is not None:
+            wanted.append(("date", {c: change.date.get(c) for c in DATE_COLUMNS}
+                           | {"reasoning": change.date.get("reasoning") or SET_BY_HAND}))
+        if adds or removes:
+            codes = [c for c in _value_of(row, "countries") if c not in removes]
+            codes += [c for c in adds if c not in codes]
+            wanted.append(("countries", codes))
+        if change.title is not None:
+            wanted.append(("title", change.title))
+        review = change.review
+        if change.starred is not None:
+            wanted.append(("starred", bool(change.starred)))
+        if change.note is not None:
+            wanted.append(("note", change.note.strip() or None))
+        if add_tags or remove_tags:
+            tags = [t for t in ann["tags"] if t.casefold() not in remove_tags]
+            tags += [t for t in add_tags if t.casefold() not in {x.casefold() for x in tags}]
+            wanted.append(("tags", tags))
+        changes: list[Change] = []
+        for name, new in wanted:
+            old = _value_of(row, name) if name in CORRECTIONS else ann[name]
+            if old != new:
+                changes.append(Change(name, old, new))
+        if any(c.field in CORRECTIONS for c in changes) and review != "rejected":
+            review = "corrected"
+        if review is not None and review != ann["review"]:
+            changes.append(Change("review", ann["review"], review))
+        if review == "rejected":
+            reason = (change.reason or "").strip() or NOT_AN_EVENT
+            if reason != ann["reason"]:
+                changes.append(Change("reason", ann["reason"], reason))
+        elif review is not None and ann["reason"] is not None:
+            changes.append(Change("reason", ann["reason"], None))
+        if not changes:
+            return EditResult(event_id, key, None, [], ann)
+        # a new edit: what was undone before it can no longer be redone (kept, marked left behind)
+        conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
+        batch = _next_batch(conn)
+        conn.executemany(
+            "INSERT INTO edits (batch, event_key, event_id, field, machine, old, new, user, at, undone)"
+            " VALUES (?,?,?,?,?,?,?,?,?,0)",
+            [(batch, key, event_id, c.field,
+              _dump(machine.get(c.field, _value_of(row, c.field))) if c.field in CORRECTIONS else None,
+              _dump(c.old), _dump(c.new), user, now) for c in changes])
+        ann = _refresh(conn, key, event_id, [c.field for c in changes], now, ann, flag=None)
+    return EditResult(event_id, key, batch, changes, ann)
+
+
+def _step(store, undo: bool) -> dict | None:
+    """Undo the latest edit that is not undone, or redo the earliest undone one after it."""
+    now = _now()
+    with store._transaction() as conn:
+        active = conn.execute(f"SELECT max(batch) FROM edits WHERE undone = 0 AND field != '{PUBLISHED}'"
+                              ).fetchone()[0]
+        if undo:
+            batch = active
+        else:
+            batch = conn.execute("SELECT min(batch) FROM edits WHERE undone = 1 AND batch > ?",
+                                 [active or 0]).fetchone()[0]
+        if batch is None:
+            return None
+        rows = conn.execute("SELECT event_key, field, old, new, user, at FROM edits WHERE batch = ?"
+                            " ORDER BY id", [batch]).fetchall()
+        conn.execute("UPDATE edits SET undone = ? WHERE batch = ?", [1 if undo else 0, batch])
+        by_key: dict[str, list[str]] = {}
+        for key, name, *_ in rows:
+            by_key.setdefault(key, []).append(name)
+        event_ids = []
+        for key, names in by_key.items():
+            ann = _stored_annotation(conn, key)
+            _refresh(conn, key, ann["event_id"], names, now, ann)
+            event_ids.append(ann["event_id"])
+    return {"batch": batch, "event_ids": event_ids, "user": rows[0][4], "at": rows[0][5],
+            "changes": [Change(name, _loads(old), _loads(new)) for _, name, old, new, _, _ in rows]}
+
+
+def undo(store) -> dict | None:
+    """Undo the last edit (every field it changed), in one transaction; the edit stays in the history,
+    marked undone. None when there is nothing to undo. Returns batch, event_ids, user, at, changes."""
+    return _step(store, True)
+
+
+def redo(store) -> dict | None:
+    """Redo the edit undone last (as long as no new edit was made since). None when there is none."""
+    return _step(store, False)
+
+
+# -- re-tagging and publication dates ------------------------------------------------------------------
+
+def stored_articles(store) -> Iterator[dict]:
+    """Every stored article with its text, in the order they were stored."""
+    with store._errors():
+        cur = store.db.execute("SELECT id, url, title, source, text, published, published_source, language,"
+                               " added FROM articles ORDER BY added, rowid")
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(names, row))
+
+
+def count_articles(store) -> int:
+    with store._errors():
+        return store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def article_reports(store, article_id: str) -> list[dict]:
+    """The reports (excerpts) an article gives, each with its key, its event, whether it is the event's
+    own (first) report, and its date columns."""
+    with store._errors():
+        cur = store.db.execute(
+            "SELECT x.id, x.event_id, x.sentence, x.time_text, x.sentence_start, x.time_start, x.type,"
+            " x.value, x.earliest, x.latest, x.granularity, x.mod, x.reasoning, x.anchor,"
+            " x.id = (SELECT min(y.id) FROM excerpts y WHERE y.event_id = x.event_id) AS first,"
+            " e.title FROM excerpts x JOIN events e ON e.id = x.event_id WHERE x.article_id = ? ORDER BY x.id",
+            [article_id])
+        names = [d[0] for d in cur.description]
+        out = [dict(zip(names, row)) for row in cur]
+    keys = article_keys(article_id, [(r["sentence"], r["time_text"], r["sentence_start"], r["time_start"])
+                                     for r in out])
+    for r, key in zip(out, keys):
+        r["key"], r["first"] = key, bool(r["first"])
+    return out
+
+
+def _next_batch(conn) -> int:
+    return conn.execute("SELECT coalesce(max(batch), 0) + 1 FROM edits").fetchone()[0]
+
+
+def _record_published(store, conn, article_id: str, published: str, user: str | None, now: str) -> None:
+    """An article's publication date set by hand (inside the caller's transaction), with its history
+    row. Raises StoreInputError, naming the file, for an article that does not exist."""
+    old = conn.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
+    if old is None:
+        raise StoreInputError(f"{store.path}: no article {article_id}")
+    conn.execute("UPDATE articles SET published = ?, published_source = ? WHERE id = ?",
+                 [published, PUBLISHED_GIVEN, article_id])
+    conn.execute("INSERT INTO edits (batch, event_key, event_id, field, machine, old, new, user, at, undone)"
+                 " VALUES (?,?,NULL,?,NULL,?,?,?,?,0)",
+                 [_next_batch(conn), f"article:{article_id}", PUBLISHED, _dump(old[0]), _dump(published),
+                  user or current_user(), now])
+
+
+def set_published(store, article_id: str, published: str, dates: dict[int, dict],
+                  *, user: str | None = None) -> list[dict]:
+    """An article's publication date corrected, in one transaction: the article's row, and for each of its
+    reports in ``dates`` (excerpt id -> the DATE_COLUMNS the event builder gives against the new
+    reference) the report's date; for a report that is its event's own, the event's too, unless the
+    analyst set that event's date by hand (then the hand-set value stays, and the machine's new value is
+    kept for the record). Returns what moved: event_id, title, before, after (DATE_COLUMNS), kept."""
+    now = _now()
+    moved = []
+    with store._transaction() as conn:
+        _record_published(store, conn, article_id, published, user, now)
+        sets = ", ".join(f"{c} = ?" for c in DATE_COLUMNS)
+        for excerpt_id, new in sorted(dates.items()):
+            x = conn.execute("SELECT event_id, " + ", ".join(DATE_COLUMNS) + ","
+                             " (SELECT min(id) FROM excerpts y WHERE y.event_id = excerpts.event_id) = id"
+                             " FROM excerpts WHERE id = ? AND article_id = ?",
+                             [excerpt_id, article_id]).fetchone()
+            if x is None:
+                continue
+            event_id, before, first = x[0], dict(zip(DATE_COLUMNS, x[1:9])), bool(x[9])
+            new = {c: new.get(c) for c in DATE_COLUMNS}
+            if before == new:
+                continue
+            conn.execute(f"UPDATE excerpts SET {sets} WHERE id = ?", [*new.values(), excerpt_id])
+            kept = False
+            if first:
+                row = _row(conn, event_id)
+                key = _key_of(conn, row)
+                ann = _stored_annotation(conn, key)
+                if "date" in ann["machine"]:    # set by hand: it stays; the machine's new value is noted
+                    kept = True
+                    ann["machine"]["date"] = new
+                    conn.execute("UPDATE annotations SET machine = ?, updated = ? WHERE event_key = ?",
+                                 [_dump(ann["machine"]), now, key])
+                    _apply(conn, event_id, "date", _latest(conn, key, "date")[1])
+                    before = _value_of(row, "date")
+                else:
+                    _apply(conn, event_id, "date", new)
+            if kept or not _same_date(before, new):
+                moved.append({"event_id": event_id, "first": first, "before": before,
+                              "after": before if kept else new, "machine": new, "kept": kept,
+                              "title": _row(conn, event_id)["title"]})
+    return moved
+
+
+@dataclass
+class RebuildReport:
+    events_before: int = 0
+    events_after: int = 0
+    ids_kept: int = 0                       # events whose key was found again: they keep their id
+    edited_found: int = 0                   # edited events found again, their edits applied
+    flagged: list[dict] = field(default_factory=list)    # machine value changed under a correction
+    orphans: list[dict] = field(default_factory=list)    # edited events whose sentence is gone
+
+
+def _columns(conn, schema: str, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA {schema}.table_info([{table}])").fetchall()]
+
+
+def describe(name: str, value) -> str:
+    """A field's value as the command line and a re-tag's flag say it: a date as its day, or its value
+    and bounds ("2024-09 (2024-09-01..2024-09-30)"); a list joined by commas; none; text in quotes."""
+    if name == "date":
+        v = value or {}
+        if not v.get("earliest"):
+            return str(v.get("value") or "no date")
+        if v["earliest"] == v.get("latest"):
+            return str(v["earliest"])
+        return f"{v.get('value')} ({v['earliest']}..{v.get('latest')})"
+    if isinstance(value, list):
+        return ",".join(value) or "none"
+    if value is None:
+        return "none"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value).lower()
+
+
+def replace_events(store, fresh_path: str, published: dict[str, str] | None = None, *,
+                   user: str | None = None) -> RebuildReport:
+    """Replace every event, report and country of the store by those of the database at ``fresh_path``
+    (the same articles, tagged again), in one transaction, then apply the analyst's edits again by key.
+    An event whose key (the key of its own report) is found again keeps its id; new ones get ids above
+    every old one. An edited event is found by the key of its own report, else by a report of another
+    event, else (the sentence boundaries moved) by a sentence of the same article that contains the old
+    one or is contained in it with the same time expression; one not found is kept as an orphan
+    (annotations.event_id NULL), listed, never dropped. A correction whose machine value changed is
+    flagged for review. ``published``: article id -> a publication date set by hand, which the fresh
+    events were read against (stored, with its history row, in the same transaction)."""
+    rep = RebuildReport()
+    now = _now()
+    conn = store.db.conn
+    with store._errors():
+        conn.execute("ATTACH DATABASE ? AS fresh", [fresh_path])
+    try:
+        with store._transaction() as conn:
+            if conn.execute("SELECT 1 FROM main.articles WHERE id NOT IN (SELECT id FROM fresh.articles)"
+                            " LIMIT 1").fetchone():
+                raise StoreError(f"{store.path}: articles were added by another program while they were "
+                                 "tagged again; nothing was changed: run retag again")
+            for article_id, day in (published or {}).items():
+                _record_published(store, conn, article_id, day, user, now)
+            old_ids = {key: eid for eid, key in _own_keys(conn, "main")}
+            rep.events_before, top = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM main.events"
+                                                  ).fetchone()
+            mapping: list[tuple[int, int]] = []
+            used: set[int] = set()
+            next_id = top + 1
+            for eid, key in sorted(_own_keys(conn, "fresh")):
+                final = old_ids.get(key)
+                if final is None or final in used:
+                    final, next_id = next_id, next_id + 1
+                else:
+                    rep.ids_kept += 1
+                used.add(final)
+                mapping.append((eid, final))
+            rep.events_after = len(mapping)
+            conn.execute("CREATE TEMP TABLE retag_ids (fresh INTEGER PRIMARY KEY, final INTEGER NOT NULL)")
+            conn.executemany("INSERT INTO temp.retag_ids (fresh, final) VALUES (?, ?)", mapping)
+            triggers = conn.execute(
+                "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN"
+                f" ({','.join('?' * len(_FTS_TRIGGERS))})", _FTS_TRIGGERS).fetchall()
+            for name, _ in triggers:
+                conn.execute(f'DROP TRIGGER main."{name}"')
+            for table in ("event_countries", "excerpts", "events", "article_countries"):
+                conn.execute(f"DELETE FROM main.{table}")
+            ev_cols = [c for c in _columns(conn, "fresh", "events")
+                       if c != "id" and c in set(_columns(conn, "main", "events"))]
+            conn.execute(f"INSERT INTO main.events (id, {', '.join(ev_cols)}) SELECT m.final,"
+                         f" {', '.join('e.' + c for c in ev_cols)} FROM fresh.events e"
+                         " JOIN temp.retag_ids m ON m.fresh = e.id ORDER BY m.final")
+            x_cols = [c for c in _columns(conn, "fresh", "excerpts")
+                      if c not in ("id", "event_id") and c in set(_columns(conn, "main", "excerpts"))]
+            conn.execute(f"INSERT INTO main.excerpts (id, event_id, {', '.join(x_cols)}) SELECT x.id, m.final,"
+                         f" {', '.join('x.' + c for c in x_cols)} FROM fresh.excerpts x"
+                         " JOIN temp.retag_ids m ON m.fresh = x.event_id ORDER BY x.id")
+            conn.execute("INSERT INTO main.event_countries (event_id, code, t0, t1) SELECT m.final, c.code,"
+                         " c.t0, c.t1 FROM fresh.event_countries c JOIN temp.retag_ids m ON m.fresh = c.event_id")
+            conn.execute("INSERT INTO main.article_countries (article_id, code) SELECT article_id, code"
+                         " FROM fresh.article_countries WHERE article_id IN (SELECT id FROM main.articles)")
+            for fts in ("events_fts", "excerpts_fts"):
+                if conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", [fts]).fetchone():
+                    conn.execute(f"INSERT INTO main.{fts} ({fts}) VALUES ('rebuild')")
+            for _, sql in triggers:
+                conn.execute(sql)
+            conn.execute("DROP TABLE temp.retag_ids")
+            _reapply(conn, rep, now)
+        store._index = None        # the events it remembered for merging reports are gone
+    finally:
+        try:
+            conn.execute("DETACH DATABASE fresh")
+        except Exception:     # noqa: BLE001 - detaching is best effort once the work is done or undone
+            pass
+    return rep
+
+
+def _find(conn, key: str, cache: dict) -> int | None:
+    """The event (id) that now has the report ``key``, in the main database after a rebuild."""
+    aid = article_of(key)
+    if aid not in cache:
+        firsts, others = {}, {}
+        for eid, k, first in _report_keys(conn, aid):
+            (firsts if first else others).setdefault(k, eid)
+        sentences = [(eid, _normal(sentence), _normal(time_text)) for eid, sentence, time_text in conn.execute(
+            "SELECT event_id, sentence, time_text FROM excerpts WHERE article_id = ? ORDER BY id", [aid])]
+        cache[aid] = (firsts, others, sentences)
+    firsts, others, _ = cache[aid]
+    return firsts.get(key, others.get(key))
+
+
+def _find_moved(conn, key: str, cache: dict, said: tuple[str, str] | None) -> int | None:
+    """An event of the same article whose sentence contains the old one or lies inside it, with the same
+    time expression (the sentence boundaries moved)."""
+    if said is None or not said[0]:
+        return None
+    sentences = cache[article_of(key)][2]
+    sentence, time_text = said
+    hits = {eid for eid, s, t in sentences
+            if t == time_text and s and (sentence in s or s in sentence)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _in_effect(conn, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM edits WHERE event_key = ? AND undone = 0 LIMIT 1", [key]).fetchone() is not None
+
+
+def _reapply(conn, rep: RebuildReport, now: str) -> None:
+    """Find every annotated event again in the rebuilt events and make it say what its edits say. Two
+    edited events the rebuild made one (reports merged, sentences joined) become one annotation under
+    the event's own key, with every edit of both (the latest wins, as for two writers)."""
+    cache: dict = {}
+    found: dict[int, list[dict]] = {}          # event id -> the annotations found on it
+    for key, old_event in conn.execute("SELECT event_key, event_id FROM annotations ORDER BY event_key"
+                                       ).fetchall():
+        ann = _stored_annotation(conn, key)
+        event_id = _find(conn, key, cache)
+        if event_id is None and ann["sentence"]:
+            event_id = _find_moved(conn, key, cache, (_normal(ann["sentence"]), _normal(ann["time_text"])))
+        if event_id is not None:
+            found.setdefault(event_id, []).append(ann)
+            continue
+        conn.execute("UPDATE annotations SET event_id = NULL, updated = ? WHERE event_key = ?", [now, key])
+        conn.execute("UPDATE edits SET event_id = NULL WHERE event_key = ?", [key])
+        if _in_effect(conn, key):        # (every edit of it undone: nothing to tell the analyst)
+            rep.orphans.append({**ann, "event_id": None, "was": old_event})
+    for event_id, anns in sorted(found.items()):
+        rep.edited_found += len(anns)
+        row = _row(conn, event_id)          # the machine's values: no edit is applied to it yet
+        own = _own_key(conn, row)
+        notes = []
+        for ann in anns:
+            if ann["key"] != own:           # found by a moved sentence or another report: the edits
+                conn.execute("DELETE FROM annotations WHERE event_key = ?", [ann["key"]])   # follow its own key
+                conn.execute("UPDATE edits SET event_key = ? WHERE event_key = ?", [own, ann["key"]])
+            for name, before in ann["machine"].items():
+                now_machine = _value_of(row, name)
+                if not (_same_date(before, now_machine) if name == "date" else before == now_machine):
+                    notes.append(f"{name}: the machine read {describe(name, before)}, "
+                                 f"now reads {describe(name, now_machine)}")
+        ann = next((a for a in anns if a["key"] == own), anns[0])
+        ann["key"], ann["machine"] = own, {}
+        flag = "; ".join(notes) if notes else next((a["flag"] for a in anns if a["flag"]), None)
+        _refresh(conn, own, event_id, FIELDS, now, ann, flag=flag)
+        conn.execute("UPDATE edits SET event_id = ? WHERE event_key = ?", [event_id, own])
+        if notes:
+            rep.flagged.append({"event_id": event_id, "key": own, "flag": flag})
