@@ -18,6 +18,7 @@ def test_bench_reports_every_figure(qapp, tmp_path, monkeypatch, capsys):
                 "precision_ms", "date_ms", "article_ms", "search_ms", "search_first_ms", "search_query_ms"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
     assert result["events"] == 3000 and result["frames"] > 100
+    assert result["stacking"] == "on"
     assert (tmp_path / "conflict-timeline-bench" / f"synth-3000-v{bench.SYNTH_VERSION}.db").exists()
 
 
@@ -37,3 +38,19 @@ def test_the_standalone_program_builds_its_database_with_its_own_synth_command(t
     assert calls == [["/opt/conflict-timeline/conflict-timeline", "synth", "--events", "5", "--db",
                       str(tmp_path / "conflict-timeline-bench" / f".synth-5-{os.getpid()}.db")]]
     assert path.exists()
+
+
+def test_bench_measures_with_stacking_off_too(qapp, tmp_path, monkeypatch):
+    """`--stacking off` reaches the timeline: the view it measures draws every mark on its lane's line."""
+    from viewer.ui import timeline as timeline_module
+    seen = []
+    original = timeline_module.TimelineView.set_store
+
+    def spy(self, store):
+        seen.append(self.stacking)
+        return original(self, store)
+
+    monkeypatch.setattr(timeline_module.TimelineView, "set_store", spy)
+    monkeypatch.setattr(bench.tempfile, "gettempdir", lambda: str(tmp_path))
+    result = bench.run(2000, False, size=(700, 400), stacking="off")
+    assert result["stacking"] == "off" and seen == [False]

@@ -48,6 +48,7 @@ def _swatch(window, code) -> str:
 
 def _lane(window, eid, code) -> str:
     timeline = window.timeline
+    assert timeline.scroll_to_lane(code)          # lanes that do not all fit scroll: the person scrolls to it
     pos = timeline.event_view_pos(eid, lane=code)
     assert pos is not None, code
     return timeline.viewport_widget().grab().toImage().pixelColor(pos).name()

@@ -53,8 +53,26 @@ def make_app(argv: list[str] | None = None):
         qss = resource_path("style.qss")
         if qss.is_file():
             app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        app.setProperty("ct_light_qss", app.styleSheet())
         app.setProperty("ct_styled", True)
+        _follow_system_theme(app)
     return app
+
+
+def _follow_system_theme(app) -> None:
+    """The theme chosen last time (View ▸ Theme), and the system's when that is System: also when the
+    desktop switches while the app runs."""
+    from viewer.ui import theme
+
+    theme.apply(theme.saved_choice(), app)
+
+    def changed(*_):
+        if theme.saved_choice() == "system":
+            theme.apply("system", app)
+    try:
+        app.styleHints().colorSchemeChanged.connect(changed)
+    except AttributeError:       # Qt before 6.5
+        pass
 
 
 def _initial_database(db_path: str) -> str:
@@ -106,10 +124,16 @@ def _wait_for_timeline(timeline, timeout_ms: int = 180_000) -> None:
 
 
 def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | None = None,
-               date_range: tuple[str, str] | None = None) -> None:
-    """Render the real main window offscreen to a PNG (no settings read or written)."""
+               date_range: tuple[str, str] | None = None, theme: str = "light",
+               select: bool = True, view: tuple[str, str] | None = None) -> None:
+    """Render the real main window offscreen to a PNG (no settings read or written). ``date_range``
+    filters the events (From / To) and shows that range; ``view``: only show that range (D..D, nothing
+    filtered); ``theme``: light, dark or system; ``select``: select the table's first event (its excerpt
+    shows)."""
     _ensure_platform()
     app = make_app(None)
+    from viewer.ui import theme as themes
+    themes.apply(theme, app)
     from viewer.store import interval_seconds
     from viewer.ui.main_window import MainWindow
 
@@ -129,14 +153,23 @@ def screenshot(db_path: str, out: str, size=(1200, 700), countries: list[str] | 
         app.processEvents()
     _wait_for_timeline(window.timeline)
     window.fit_all()
-    if date_range and date_range[0] and date_range[1]:
-        t0 = interval_seconds(date_range[0], date_range[0])[0]
-        t1 = interval_seconds(date_range[1], date_range[1])[1]
+    shown = view if view and view[0] and view[1] else date_range
+    if shown and shown[0] and shown[1]:
+        t0 = interval_seconds(shown[0], shown[0])[0]
+        t1 = interval_seconds(shown[1], shown[1])[1]
         pad = (t1 - t0) * 0.03
         window.timeline.set_visible_range(t0 - pad, t1 + pad)
-    first = window.model.event_at(0)
-    if first is not None:
-        window.select_event(first.id)
+    if select and view and view[0] and view[1]:
+        # an event the view shows (the table's first may lie outside it: selecting it would move the view)
+        for _ in range(3):
+            app.processEvents()
+        shown_ids = sorted(window.timeline.visible_event_ids())
+        if shown_ids:
+            window.select_event(shown_ids[len(shown_ids) // 2])
+    else:
+        first = window.model.event_at(0) if select else None
+        if first is not None:
+            window.select_event(first.id)
     for _ in range(5):
         app.processEvents()
     out_path = Path(out)

@@ -17,6 +17,7 @@ does not count), then, offscreen at the given size, measures:
   connection of its own (as the window's background one), timeline repainted, counts and table ids;
   ``search_first_ms`` the first search after opening (it also reads the excerpt -> event map),
   ``search_query_ms`` the median of the full-text query alone;
+* ``stacking``: whether marks and labels stacked in sub-rows (``--stacking off|on``, on by default);
 * ``rss_mb``: the process's peak resident memory (``resource.getrusage``);
 * ``pan_frame_cpu_ms`` / ``zoom_frame_cpu_ms``: the same medians in CPU time of the GUI thread, which a
   busy machine inflates much less than wall time (``loadavg_1min`` says how busy it was).
@@ -63,7 +64,10 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000.0, 2)
 
 
-def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
+def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on") -> dict:
+    """Measure (see the module's docstring); ``stacking``: "on" / "off" (or a bool), whether the timeline
+    stacks overlapping marks and labels in sub-rows."""
+    stack = stacking if isinstance(stacking, bool) else str(stacking).lower() in ("on", "1", "true", "yes")
     db_path = cached_db(events)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -81,6 +85,7 @@ def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
     t_start = time.perf_counter()
     store = Store.open(str(db_path))
     view = TimelineView()
+    view.stacking = stack
     view.resize(*size)
     view.show()
     view.set_store(store)
@@ -212,6 +217,7 @@ def run(events: int, as_json: bool, size=(1200, 700)) -> dict:
     result = {
         "events": events,
         "size": list(size),
+        "stacking": "on" if stack else "off",
         "db": str(db_path),
         "first_paint_ms": _ms(first_paint),
         "full_load_ms": _ms(full_load),
@@ -256,8 +262,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--stacking", choices=["off", "on"], default="on")
     args = parser.parse_args()
-    out = run(args.events, args.json)
+    out = run(args.events, args.json, stacking=args.stacking)
     if not args.json:
         for key, value in out.items():
             print(f"{key:>22}: {value}")

@@ -6,14 +6,17 @@ Plain functions: no widgets and no application needed.
 """
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
 from PySide6.QtCore import QLocale
 
 from viewer.model import PUBLISHED_GIVEN, PUBLISHED_INFERRED, PUBLISHED_METADATA
 from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE
+from viewer.store.values import civil_from_days, days_from_civil
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
@@ -24,13 +27,70 @@ _PRECISION = {
 }
 
 
-def _d(text: str | None) -> date | None:
+class Civil(NamedTuple):
+    """A day (and time) of the proleptic Gregorian calendar in astronomical year numbering (year 0 is
+    1 BC, -479 is 480 BC): what `datetime` cannot hold before year 1. Duck-types the fields of a
+    `date` / `datetime` the functions below read."""
+    year: int
+    month: int
+    day: int
+    hour: int = 0
+    minute: int = 0
+    second: int = 0
+
+    def date(self) -> "Civil":
+        return Civil(self.year, self.month, self.day)
+
+
+def civil(seconds: float) -> Civil:
+    """Seconds since 1970 UTC as a calendar day and time, for any year (no datetime: it stops at year 1)."""
+    whole = math.floor(seconds)
+    z, rest = divmod(int(whole), 86400)
+    y, m, d = civil_from_days(z)
+    return Civil(int(y), int(m), int(d), rest // 3600, rest % 3600 // 60, rest % 60)
+
+
+def seconds_of(y: int, m: int = 1, d: int = 1) -> float:
+    """Seconds since 1970 UTC at the start of a day of any year (astronomical numbering)."""
+    return float(days_from_civil(y, m, d) * 86400)
+
+
+def year_label(year: int) -> str:
+    """'2024', '480 BC' (astronomical year -479), '1 BC' (year 0)."""
+    return str(year) if year >= 1 else f"{1 - year} BC"
+
+
+_ISO_ANY = re.compile(r"^([+-]?\d{4,6})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?")
+
+
+def _d(text: str | None) -> date | Civil | None:
+    """An ISO day (or the day of an ISO date-time): a `date`, or a `Civil` for years datetime cannot hold
+    (-0479-09-01, 0000-01-01: astronomical numbering)."""
     if not text:
         return None
     try:
         return datetime.fromisoformat(text).date() if "T" in text else date.fromisoformat(text[:10])
     except ValueError:
+        pass
+    m = _ISO_ANY.match(text.strip())
+    if not m:
         return None
+    y, mo, dd = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= dd <= 31):
+        return None
+    return Civil(y, mo, dd)
+
+
+def _dt(text: str):
+    """An ISO date-time: a `datetime`, or a `Civil` before year 1."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        m = _ISO_ANY.match(text.strip())
+        if not m:
+            return None
+        return Civil(int(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4) or 0),
+                     int(m.group(5) or 0), int(m.group(6) or 0))
 
 
 def month_name(month: int, *, short: bool = False, after_day: bool = False) -> str:
@@ -49,12 +109,12 @@ def day_month(d: date) -> str:
 
 def day(d: date) -> str:
     """'18 Nov 2024'."""
-    return f"{day_month(d)} {d.year}"
+    return f"{day_month(d)} {year_label(d.year)}"
 
 
 def month_year(d: date, *, short: bool = False) -> str:
     """'September 2024', or 'Sep 2024' when short."""
-    return f"{month_name(d.month, short=short)} {d.year}"
+    return f"{month_name(d.month, short=short)} {year_label(d.year)}"
 
 
 def clock(t: datetime) -> str:
@@ -75,23 +135,30 @@ def day_span(a: date, b: date) -> str:
 
 def _season(value: str, a: date) -> str:
     m = re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value)
-    return f"{_SEASONS[m.group(2)]} {m.group(1)}" if m else f"season {a.year}"
+    return f"{_SEASONS[m.group(2)]} {m.group(1)}" if m else f"{_SEASONS.get(value[-2:], 'season')} {year_label(a.year)}"
 
 
 def _century(a: date) -> str:
-    n = a.year // 100 + 1
+    bc = a.year < 1
+    n = (-a.year) // 100 + 1 if bc else a.year // 100 + 1     # 1-100 BC: the 1st century BC
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} century"
+    return f"{n}{suffix} century" + (" BC" if bc else "")
+
+
+def _decade(a: date) -> str:
+    if a.year >= 1:
+        return f"the {a.year // 10 * 10}s"
+    return f"the {(1 - a.year) // 10 * 10}s BC"
 
 
 # granularity -> how a period of it is said, from its TIMEX3 value and its first day
 _PERIOD_WORDS = {
     "month": lambda value, a: month_year(a),
     "season": _season,
-    "quarter": lambda value, a: f"Q{(a.month - 1) // 3 + 1} {a.year}",
-    "half": lambda value, a: f"H{1 if a.month <= 6 else 2} {a.year}",
-    "year": lambda value, a: str(a.year),
-    "decade": lambda value, a: f"the {a.year // 10 * 10}s",
+    "quarter": lambda value, a: f"Q{(a.month - 1) // 3 + 1} {year_label(a.year)}",
+    "half": lambda value, a: f"H{1 if a.month <= 6 else 2} {year_label(a.year)}",
+    "year": lambda value, a: year_label(a.year),
+    "decade": lambda value, a: _decade(a),
     "century": lambda value, a: _century(a),
 }
 
@@ -105,8 +172,9 @@ def when(value: str | None, earliest: str | None, latest: str | None,
     if a is None:
         return value or "undated"
     if g in ("hour", "minute", "second") and earliest and "T" in earliest:
-        t = datetime.fromisoformat(earliest)
-        return f"{day(t.date())} {clock(t)}"
+        t = _dt(earliest)
+        if t is not None:
+            return f"{day(t.date())} {clock(t)}"
     if g == "day" or (b is not None and a == b):
         return day(a)
     if g in _PERIOD_WORDS:
@@ -265,13 +333,14 @@ def _utc(seconds: float) -> datetime | None:
 
 
 def axis_span(t0: float, t1: float) -> str:
-    """A visible time range (seconds since 1970 UTC) in words at a sensible precision."""
-    a, b = _utc(t0), _utc(t1)
-    if a is None or b is None:
+    """A visible time range (seconds since 1970 UTC) in words at a sensible precision, in any year
+    ('480 BC – 470 BC')."""
+    if not (math.isfinite(t0) and math.isfinite(t1)):
         return ""
+    a, b = civil(t0), civil(t1)
     span = t1 - t0
     if span > 3 * 365 * 86400:
-        return f"{a.year} – {b.year}"
+        return f"{year_label(a.year)} – {year_label(b.year)}"
     if span > 60 * 86400:
         return f"{month_year(a, short=True)} – {month_year(b, short=True)}"
     if span > 2 * 86400:

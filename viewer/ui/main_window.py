@@ -10,16 +10,19 @@ The window places and wires; each other piece has its own module: the menus and 
 (`viewer.ui.menus`), what is remembered between runs (`viewer.ui.window_state`), importing and dropped
 files (`viewer.ui.importing`), opening a database file (`viewer.ui.opening`), the table's order and
 "Only what is in view" (`viewer.ui.table_listing`), stepping through search results
-(`viewer.ui.search_steps`)."""
+(`viewer.ui.search_steps`), the analyst's edits, undo and redo (`viewer.ui.editing`, `viewer.ui.edit_dialog`)
+and the review keys and count (`viewer.ui.review`)."""
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from viewer.model import ViewFilter
@@ -28,21 +31,25 @@ from viewer.store import window as queries
 from viewer.ui import formatting as fmt
 from viewer.ui import menus
 from viewer.ui.background import QueryRunner
+from viewer.ui.editing import Editing
 from viewer.ui.excerpt import ExcerptPanel
 from viewer.ui.filters import FilterPanel
 from viewer.ui.importing import Importer
 from viewer.ui.models import EventTableModel, event_table, select_row
 from viewer.ui.opening import open_for_window
 from viewer.ui.reports import find_report, other_reports
+from viewer.ui.review import ReviewKeys, left_to_review
 from viewer.ui.search_steps import SearchSteps
 from viewer.ui.table_listing import TableListing
 from viewer.ui.timeline import TimelineView
-from viewer.ui.window_state import WindowMemory, last_database, recent_databases, remember_database
+from viewer.ui.window_state import WindowMemory, fit_to_screen, last_database, recent_databases, remember_database
 from viewer.tablerows import TableRows
 from viewer.viewstate import ViewState
 
 APP_TITLE = "Conflict Timeline"
 THREADED_ABOVE = 50_000   # events: bigger databases count and look up rows on a background connection
+SIDE_MIN = (150, 170)     # the side panels' least widths: at 800 px the timeline keeps half the window
+CENTRE_SHARE = 0.5        # the timeline's least share of the window's width
 DB_FILTERS = "Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
 __all__ = ["MainWindow", "active_window", "last_database"]
@@ -82,7 +89,7 @@ class MainWindow(QMainWindow):
 
         # -- widgets -------------------------------------------------------------------------------
         self.filters = FilterPanel(self.view_state, self)
-        self.filters.setMinimumWidth(210)
+        self.filters.setMinimumWidth(SIDE_MIN[0])
         self.filters.searchStep.connect(self.search_step)
 
         self.timeline = TimelineView(self, self.view_state)
@@ -91,6 +98,7 @@ class MainWindow(QMainWindow):
         self.timeline.eventActivated.connect(self.activate_event)
         self.timeline.loadingFinished.connect(self._timeline_loaded)
         self.timeline.eventsLoaded.connect(self._events_loaded)
+        self.timeline.eventMenuRequested.connect(lambda event_id, pos: menus.event_menu(self, event_id, pos))
 
         self.model = EventTableModel(self.view_state, self)
         self.model.failed.connect(lambda error: self.statusBar().showMessage(
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(lambda pos: menus.table_menu(self, pos))
 
         self.excerpt = ExcerptPanel(self)
-        self.excerpt.setMinimumWidth(240)
+        self.excerpt.setMinimumWidth(SIDE_MIN[1])
         self.excerpt.articleRequested.connect(self.show_article)
         self.excerpt.setTabChangesFocus(True)      # Tab leaves the excerpt (no stops on its links)
         self.table.setTabKeyNavigation(False)      # Tab leaves the table, not cell by cell
@@ -157,11 +165,17 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel("", self)
         self.path_label.setObjectName("pathLabel")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_label = QLabel("", self)
+        self.review_label.setObjectName("reviewLabel")
+        self.review_label.setToolTip("Events shown that nobody has reviewed yet (Enter confirms, Delete "
+                                     "rejects, E edits the selected event)")
         self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.review_label)
         self.statusBar().addPermanentWidget(self.range_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().setSizeGripEnabled(True)
 
+        self.editing = Editing(self)      # the analyst's edits: Edit ▸ Undo / Redo, Edit event…
         acts = menus.build_menus(self)
         self.open_action, self.new_action, self.export_action, self.quit_action = \
             acts.open, acts.new, acts.export, acts.quit
@@ -170,8 +184,11 @@ class MainWindow(QMainWindow):
         self.find_action, self.find_next_action, self.find_previous_action = \
             acts.find, acts.find_next, acts.find_previous
         self.clear_selection_action = acts.clear_selection
+        self.print_action, self.export_data_action, self.theme_actions = \
+            acts.print_view, acts.export_data, acts.themes
 
         self.importer = Importer(self)     # File ▸ Import, dropped files
+        self.review_keys = ReviewKeys(self)   # Enter, Delete, S, E on the selected event
         self.memory = WindowMemory(self)   # what the window remembers between runs
 
         self.view_state.subscribe("filter", self.apply_filter)
@@ -183,6 +200,7 @@ class MainWindow(QMainWindow):
         self._splits_set = False         # splitter sizes: remembered ones, or fitted at first show
         if remember:
             self._splits_set = self.memory.restore_layout()
+        self.fit_table_to_font()
 
     def _set_tab_order(self) -> None:
         """Tab goes from pane to pane: search, countries, languages, timeline, table, excerpt, then the
@@ -256,6 +274,7 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(path)
         self.import_action.setEnabled(not readonly)
         self.import_folder_action.setEnabled(not readonly)
+        self.editing.database_changed()
         if readonly:
             self.statusBar().showMessage("Opened read-only: importing is turned off", 8000)
         if self.remember and path != ":memory:":
@@ -486,6 +505,37 @@ class MainWindow(QMainWindow):
             self.count_label.setText(f"{self._total:,} events")
         else:
             self.count_label.setText(f"{self._shown:,} of {self._total:,} events shown")
+        self.update_review_count()
+
+    def update_review_count(self) -> None:
+        """The status bar's "12 to review": the events shown nobody has reviewed yet."""
+        left = left_to_review(self) if self._total else None
+        self.review_label.setText("" if left is None else "All reviewed" if left == 0 and self._shown
+                                  else f"{left:,} to review")
+
+    def annotations_changed(self) -> None:
+        """The analyst reviewed, starred, tagged or noted an event: the review count and the selected
+        event's excerpt (what the timeline and the table draw did not change)."""
+        self.update_review_count()
+        if self.view_state.selected is not None:
+            self._show_selected(self.view_state.selected)
+
+    def country_codes(self) -> list[str]:
+        """Every country code of the open database, most events first."""
+        return list(self._codes)
+
+    def edit_event(self, event_id: int | None = None):
+        """Edit ▸ Edit event… on an event (the selected one when not given); the dialog, or None."""
+        return self.editing.open_dialog(event_id)
+
+    def confirm_event(self, event_id: int) -> None:
+        self.review_keys.confirm(event_id)
+
+    def reject_event(self, event_id: int) -> None:
+        self.review_keys.reject(event_id)
+
+    def toggle_star(self, event_id: int) -> None:
+        self.review_keys.toggle_star(event_id)
 
     def view_filter(self) -> ViewFilter:
         return self._filter
@@ -620,23 +670,91 @@ class MainWindow(QMainWindow):
         return self.importer.import_paths(paths)
 
     def choose_export(self) -> None:
+        """File ▸ Export view: the view as a page (title, date range, every lane, legend) in PNG, SVG or
+        PDF."""
+        from viewer.ui import publish
         stem = Path(self.store.path).stem if self.store else "timeline"
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export view", f"{stem}.png", "PNG image (*.png);;SVG drawing (*.svg)")
+        filters = ";;".join(publish.IMAGE_FORMATS.values())
+        path, chosen = QFileDialog.getSaveFileName(self, "Export view", f"{stem}.png", filters)
         if not path:
+            self.focus_timeline()
             return
-        if not path.lower().endswith((".png", ".svg")):
-            path += ".svg" if "svg" in chosen.lower() else ".png"
-        self.export_view(path)
+        if Path(path).suffix.lower() not in publish.IMAGE_FORMATS:
+            path += next((ext for ext, f in publish.IMAGE_FORMATS.items() if f == chosen), ".png")
+        title, ok = QInputDialog.getText(self, "Export view", "Title of the page:",
+                                         text=publish.default_title(self))
+        if ok:
+            self.export_view(path, title=title or None)
+        self.focus_timeline()
 
-    def export_view(self, path: str) -> bool:
+    def export_view(self, path: str, title: str | None = None) -> bool:
+        """Write the view as a page to ``path`` (PNG, SVG or PDF by its extension)."""
+        from viewer.ui import publish
         try:
-            self.timeline.export_image(path)
+            publish.export_view(self, path, title)
         except Exception as exc:  # noqa: BLE001 - disk full, permissions ...
             self.warn("Export view", f"Could not save {path}: {exc}")
             return False
         self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
+
+    def choose_print(self) -> None:
+        """File ▸ Print: the page of the view, through the print dialog."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the view")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_view(printer)
+        self.focus_timeline()
+
+    def print_view(self, printer, title: str | None = None) -> bool:
+        from viewer.ui import publish
+        try:
+            publish.print_view(self, printer, title)
+        except Exception as exc:  # noqa: BLE001
+            self.warn("Print", f"Could not print: {exc}")
+            return False
+        self.statusBar().showMessage("Sent to the printer", 5000)
+        return True
+
+    def choose_export_data(self) -> None:
+        """File ▸ Export data: the events the filters show as CSV, JSON or TimelineJS."""
+        from viewer.ui import publish
+        stem = Path(self.store.path).stem if self.store else "events"
+        filters = [label for label, _ in publish.DATA_FORMATS.values()]
+        path, chosen = QFileDialog.getSaveFileName(self, "Export data", f"{stem}.csv", ";;".join(filters))
+        if not path:
+            self.focus_timeline()
+            return
+        kind = next((k for k, (label, _) in publish.DATA_FORMATS.items() if label == chosen), None)
+        if kind is None:
+            kind = "json" if path.lower().endswith(".json") else "csv"
+        ext = publish.DATA_FORMATS[kind][1]
+        if not path.lower().endswith(ext):
+            path += ext
+        self.export_data(path, kind)
+        self.focus_timeline()
+
+    def export_data(self, path: str, kind: str) -> int | None:
+        """Write what the filters show to ``path`` as ``kind`` (csv, json, timelinejs); how many events."""
+        from viewer.ui import publish
+        try:
+            count = publish.export_data(self, path, kind)
+        except Exception as exc:  # noqa: BLE001
+            self.warn("Export data", f"Could not save {path}: {exc}")
+            return None
+        self.statusBar().showMessage(f"{count:,} events written to {path}", 8000)
+        return count
+
+    def set_theme(self, choice: str) -> None:
+        """View ▸ Theme: System, Light or Dark (remembered)."""
+        from viewer.ui import theme
+        if self.remember:
+            theme.save_choice(choice)
+        theme.apply(choice)
+        menus.check_theme(self, choice)
 
     def show_keys(self) -> None:
         self.keys_box = menus.keys_box(self)
@@ -684,16 +802,67 @@ class MainWindow(QMainWindow):
     # ================================================================================= remembering
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
+        if self.memory.geometry_restored and not event.spontaneous():
+            fit_to_screen(self)         # a remembered size, now that its frame is known: within the screen
         if not self._splits_set:
             self._splits_set = True
             self.fit_splitters()
 
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        old = event.oldSize()
+        if old.isValid() and old.width() > 0 and event.size().width() < old.width():
+            self.keep_timeline_share()      # narrower: the side panels give way (a layout set by hand stays)
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.ApplicationFontChange):
+            self.fit_table_to_font()
+
+    def keep_timeline_share(self) -> None:
+        """The timeline keeps at least half the window's width: the side panels shrink (to their least
+        widths) when the window gets narrower, and in the layout the window starts with (splitters the
+        person set and the window remembered are kept as they were)."""
+        sizes = self.main_split.sizes()
+        total = sum(sizes)
+        if len(sizes) != 3 or total <= 0:
+            return
+        want = int(math.ceil(total * CENTRE_SHARE))
+        if sizes[1] >= want:
+            return
+        left, right = sizes[0], sizes[2]
+        spare = total - want
+        if left + right > spare:
+            lo_l, lo_r = SIDE_MIN
+            over = left + right - spare
+            room_l, room_r = max(0, left - lo_l), max(0, right - lo_r)
+            if room_l + room_r > 0:
+                take_l = min(room_l, int(round(over * room_l / (room_l + room_r))))
+                take_r = min(room_r, over - take_l)
+                left, right = left - take_l, right - take_r
+        self.main_split.setSizes([left, total - left - right, right])
+
+    def fit_table_to_font(self) -> None:
+        """The table's rows and fixed columns grow with the font (never shrink below their usual sizes),
+        so that dates, precisions and country codes stay readable at large font sizes."""
+        table = self.table
+        fm = table.fontMetrics()
+        table.verticalHeader().setDefaultSectionSize(max(24, fm.height() + 8))
+        head = table.horizontalHeader()
+        widths = {0: fm.horizontalAdvance("28 Sep 2024 23:59") + 30,
+                  1: max(fm.horizontalAdvance(w) for w in ("reported", "weekend", "century", "quarter")) + 26,
+                  3: fm.horizontalAdvance("UA, RU, FR") + 26}
+        for col, want in widths.items():
+            if col < head.count() and head.sectionSize(col) < want:
+                head.resizeSection(col, want)
+
     def fit_splitters(self) -> None:
         """Side panels in proportion to the window: the timeline keeps at least half of it."""
-        width = max(self.width(), 600)
+        width = max(self.main_split.width(), 400)
         left = min(max(int(width * 0.2), 220), 280)
         right = min(max(int(width * 0.26), 250), 400)
         self.main_split.setSizes([left, width - left - right, right])
+        self.keep_timeline_share()
         height = max(self.centralWidget().height(), 300)
         self.centre_split.setSizes([int(height * 0.58), height - int(height * 0.58)])
 

@@ -1,4 +1,4 @@
-"""The window's menus and actions: File / View / Help with their shortcuts, the recent-databases menu,
+"""The window's menus and actions: File / View / Edit / Help with their shortcuts, the recent-databases menu,
 the table's context menu and the two Help boxes (keys, about).
 
 `build_menus(window)` makes the actions, connects each to the window's public slot and returns them;
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from viewer.ui import legend
@@ -20,7 +20,10 @@ from viewer.ui.window_state import recent_databases
 KEYS = [
     ("Wheel", "zoom the timeline around the pointer"), ("Drag", "pan the timeline"),
     ("Click", "select an event and read its excerpt"),
-    ("Double-click, Enter", "read the whole article"),
+    ("Double-click, Shift+Enter", "read the whole article"),
+    ("Enter", "confirm the selected event (reviewed)"), ("Delete", "the selected event is not an event"),
+    ("S", "star / unstar the selected event"), ("E", "edit the selected event (date, countries, title …)"),
+    ("Ctrl+Z, Ctrl+Shift+Z", "undo / redo an edit"),
     ("Double-click on empty space", "zoom in there"),
     ("← →", "previous / next event in time"),
     ("+ −", "zoom in / out (around the selected event)"), ("Tab", "next pane"),
@@ -28,7 +31,8 @@ KEYS = [
     ("Home, End", "first / last event"), ("F", "fit all events"),
     ("Ctrl+F", "search"), ("Enter, F3 / Shift+F3", "next / previous search result"),
     ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
-    ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view"),
+    ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view (PNG, SVG, PDF)"),
+    ("Ctrl+P", "print the view"), ("Ctrl+Shift+E", "export the events shown (CSV, JSON, TimelineJS)"),
     ("Ctrl+R", "reset filters"), ("Ctrl+Q", "quit"),
 ]
 
@@ -42,6 +46,9 @@ class WindowActions:
     import_folder: QAction
     export: QAction
     quit: QAction
+    print_view: QAction
+    export_data: QAction
+    themes: dict
     recent_menu: QMenu
     fit: QAction
     find: QAction
@@ -65,8 +72,8 @@ def action(window, text, slot, shortcut=None, tip=None) -> QAction:
 
 
 def build_menus(window) -> WindowActions:
-    """The File, View and Help menus of ``window`` (and the legend's entry); its ``in_view_action``
-    goes at the end of View."""
+    """The File, View, Edit and Help menus of ``window`` (and the legend's entry); its ``in_view_action``
+    goes at the end of View, its ``editing``'s Undo and Redo head Edit."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     open_ = action(window, "&Open database…", window.choose_database, "Ctrl+O")
@@ -74,13 +81,18 @@ def build_menus(window) -> WindowActions:
     import_files = action(window, "&Import articles…", window.choose_import, "Ctrl+I",
                           tip="Read text, HTML, feed or dump files into this database")
     import_folder = action(window, "Import &folder…", window.choose_import_folder, "Ctrl+Shift+I")
-    export = action(window, "&Export view as image…", window.choose_export, "Ctrl+E",
-                    tip="Save the timeline as PNG or SVG")
+    export = action(window, "&Export view…", window.choose_export, "Ctrl+E",
+                    tip="Save the view as a page (title, dates, every lane, legend): PNG, SVG or PDF")
+    print_view = action(window, "&Print…", window.choose_print, QKeySequence.StandardKey.Print,
+                        tip="Print the view as a page")
+    export_data = action(window, "Export &data…", window.choose_export_data, "Ctrl+Shift+E",
+                         tip="Save the events the filters show as CSV, JSON or TimelineJS")
     quit_ = action(window, "&Quit", window.close, "Ctrl+Q")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
     recent_menu = QMenu("Open &recent", window)
     recent_menu.aboutToShow.connect(lambda: fill_recent(recent_menu, window))
-    for a in (open_, recent_menu, new, None, import_files, import_folder, None, export, None, quit_):
+    for a in (open_, recent_menu, new, None, import_files, import_folder, None, export, print_view, export_data,
+              None, quit_):
         if a is None:
             file_menu.addSeparator()
         elif isinstance(a, QMenu):
@@ -100,14 +112,45 @@ def build_menus(window) -> WindowActions:
         view_menu.addAction(a)
     view_menu.addSeparator()
     view_menu.addAction(window.in_view_action)
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(window)
+    themes = {}
+    for choice, text in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+        a = QAction(text, window)
+        a.setCheckable(True)
+        a.setObjectName(f"theme_{choice}")
+        a.setStatusTip(f"{text.replace('&', '')} colours" if choice != "system" else "Follow the system's colours")
+        a.triggered.connect(lambda _=False, c=choice: window.set_theme(c))
+        group.addAction(a)
+        theme_menu.addAction(a)
+        themes[choice] = a
 
     clear_selection = action(window, "Clear selection", lambda: window.select_event(None), "Esc")
+    # after View for now: tests/ui/test_window_navigation.py finds View as the menu bar's second menu
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(window.editing.undo_action)
+    edit_menu.addAction(window.editing.redo_action)
+    edit_menu.addSeparator()
+    add_event_actions(edit_menu, window, None)
+    edit_menu.aboutToShow.connect(lambda: _enable_event_actions(edit_menu, window))
+
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(action(window, "&Keyboard and mouse", window.show_keys, "F1"))
     help_menu.addAction(action(window, "&About Conflict Timeline", window.show_about))
     legend.install(window)
-    return WindowActions(open_, new, import_files, import_folder, export, quit_, recent_menu, fit, find,
-                         find_next, find_previous, reset_filters, clear_selection)
+    acts = WindowActions(open_, new, import_files, import_folder, export, quit_, print_view, export_data, themes,
+                         recent_menu, fit, find, find_next, find_previous, reset_filters, clear_selection)
+    from viewer.ui import theme
+    themes[theme.saved_choice() if window.remember else "system"].setChecked(True)
+    return acts
+
+
+def check_theme(window, choice: str) -> None:
+    """Tick ``choice`` in View ▸ Theme."""
+    action_ = window.theme_actions.get(choice)
+    if action_ is not None:
+        action_.setChecked(True)
 
 
 def fill_recent(menu: QMenu, window) -> None:
@@ -126,6 +169,49 @@ def fill_recent(menu: QMenu, window) -> None:
         a.setEnabled(False)
 
 
+def add_event_actions(menu: QMenu, window, event_id: int | None) -> None:
+    """Edit event…, Confirm, Not an event, Star on ``event_id`` (the selected event when None). The keys
+    are shown, not bound: they work where the timeline or the table has the keyboard (viewer.ui.review)."""
+    for text, name in (("&Edit event…\tE", "edit_event"), ("&Confirm\tEnter", "confirm_event"),
+                       ("&Not an event\tDelete", "reject_event"), ("&Star / unstar\tS", "toggle_star")):
+        a = menu.addAction(text)
+        a.setData("event")
+        a.triggered.connect(lambda _=False, name=name: _on_event(window, name, event_id))
+
+
+def _on_event(window, name: str, event_id: int | None) -> None:
+    event_id = event_id if event_id is not None else window.view_state.selected
+    if event_id is not None:
+        getattr(window, name)(event_id)
+
+
+def _enable_event_actions(menu: QMenu, window) -> None:
+    has = window.store is not None and window.view_state.selected is not None
+    for a in menu.actions():
+        if a.data() == "event":
+            a.setEnabled(has)
+
+
+def _keep(window, menu: QMenu) -> None:
+    """The menu last shown stays reachable (tests trigger its actions); the one before goes."""
+    old = getattr(window, "last_event_menu", None)
+    if old is not None and old is not menu:
+        old.deleteLater()
+    window.last_event_menu = menu
+
+
+def event_menu(window, event_id: int, pos) -> QMenu:
+    """The timeline's context menu over an event (``pos``: global), its edits first."""
+    menu = QMenu(window)
+    menu.setObjectName("eventMenu")
+    add_event_actions(menu, window, event_id)
+    menu.addSeparator()
+    menu.addAction("Read the whole article", lambda: window.activate_event(event_id))
+    menu.popup(pos)
+    _keep(window, menu)
+    return menu
+
+
 def table_menu(window, pos) -> None:
     """The table's context menu at ``pos`` (viewport coordinates) over the event under it."""
     table, model, store = window.table, window.model, window.store
@@ -134,6 +220,9 @@ def table_menu(window, pos) -> None:
     if ev is None:
         return
     menu = QMenu(window)
+    menu.setObjectName("tableMenu")
+    add_event_actions(menu, window, ev.id)
+    menu.addSeparator()
     menu.addAction("Read the whole article", lambda: window.activate_event(ev.id))
     menu.addAction("Copy sentence", lambda: QApplication.clipboard().setText(ev.sentence))
     menu.addAction("Only this article", lambda: window.only_article(ev.article_id))
@@ -145,6 +234,7 @@ def table_menu(window, pos) -> None:
     if url:
         menu.addAction("Open the source in a browser", lambda: QDesktopServices.openUrl(QUrl(url)))
     menu.popup(table.viewport().mapToGlobal(pos))
+    _keep(window, menu)
 
 
 def keys_box(window) -> QMessageBox:

@@ -10,6 +10,12 @@ Data: the occurrence arrays (one entry per event and lane) are loaded once per d
 (code, t0) index and loads the rest in a thread. Country filters only choose lanes; date filters are numpy
 masks; search, article and precision filters ask SQL for the matching ids.
 
+Dense lanes: overlapping marks and their labels stack in sub-rows inside a lane (as many as its height
+holds, up to four; lanes are at least two sub-rows tall and scroll when they do not all fit); what still
+does not fit folds into "+N" (double-click one to zoom into it). `stacking = False` draws every mark on its
+lane's line (`bench ui --stacking off`). Printing and exporting draw a copy of the view with every lane
+(`copy_for_print`, `render_into`; see viewer/ui/publish.py).
+
 Navigation: wheel zooms around the cursor, drag pans (and scrolls lanes when they do not fit), Shift-drag
 zooms to a range, double-click a cluster zooms into it, an overview strip shows the whole span with a
 draggable window. Keys: Left/Right previous/next event, +/- zoom, Home/End first/last event, F fit all,
@@ -33,10 +39,11 @@ from viewer.model import ViewFilter
 from viewer.store import eventset
 from viewer.store import timeline as tstore
 from viewer.ui import formatting as fmt
+from viewer.ui import theme
 from viewer.ui.timeline_axis import TimeAxis
 from viewer.ui.timeline_index import DAY, HOUR, NCLS, YEAR, Index, prepare
 from viewer.ui.timeline_overview import OverviewStrip
-from viewer.ui.timeline_paint import LanesItem
+from viewer.ui.timeline_paint import LABEL_GAP, LABEL_PX_PER_MARK, SUB_PX, LanesItem
 from viewer.viewstate import ViewState
 
 pg.setConfigOptions(antialias=True)
@@ -45,9 +52,12 @@ MIN_SPAN = HOUR                 # no further in than an hour across the view
 MAX_SPAN = 200 * YEAR           # no further out than two centuries
 SYNC_MAX = 300_000              # occurrences loaded at once; bigger databases load in a thread
 MIN_FIT_SPAN = 14 * DAY          # "fit all" never zooms in further than this across the data
-MIN_LANE_PX = 20.0
+MIN_LANE_PX = 20.0               # lanes shorter than this scroll instead of shrinking
+STACKED_LANE_PX = 2 * SUB_PX     # with stacking, lanes are at least two sub-rows tall (and scroll beyond)
+FIT_MARGIN_PX = 16               # "fit all" leaves this much room on either side (more for labels)
+STACKING = True                  # overlapping marks and labels stack in sub-rows (bench ui --stacking)
 FOCUS_RING_PX = 2                # the focus ring's width, around the plot
-FOCUS_RING = QColor("#2f6fb3")              # lanes shorter than this scroll instead of shrinking
+FOCUS_RING = QColor("#2f6fb3")   # the focus ring in the light theme (viewer/ui/theme.py has both)
 
 __all__ = ["TimelineView", "MIN_SPAN", "MAX_SPAN", "DAY", "HOUR", "YEAR"]
 
@@ -122,6 +132,10 @@ class _TimelineViewBox(pg.ViewBox):
             self.view._hover(ev.pos(), ev.screenPos())
 
     def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            self.view._context(ev.pos(), ev.screenPos())
+            return
         if ev.button() != Qt.MouseButton.LeftButton:
             ev.ignore()
             return
@@ -175,7 +189,7 @@ def _base_key(f: ViewFilter | None):
     """The parts of a filter that change which occurrences are indexed (everything but countries)."""
     if f is None:
         return None
-    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id, f.languages)
+    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id, f.languages, f.dating)
     return key if any(k is not None and k != "" for k in key) else None
 
 
@@ -192,12 +206,14 @@ class TimelineView(QWidget):
     rangeChanged = Signal(float, float)  # visible range changed (t0, t1 seconds); coalesced per event loop turn
     loadingFinished = Signal()         # every event of the database is in (see is_loading)
     eventsLoaded = Signal()            # the per-event arrays are in (see event_arrays): numpy filters
+    eventMenuRequested = Signal(int, QPoint)   # right-click on an event (selected first): id, global position
 
     def __init__(self, parent=None, state: ViewState | None = None):
         """`state`: the view state shared with the rest of the window (the selection, the visible range,
         the search results and the per-event arrays live there); a view of its own when not given."""
         super().__init__(parent)
         self.view_state = state if state is not None else ViewState()
+        self._stacking = STACKING
         self._store = None
         self._occ = None                 # every occurrence of the database, (lane, class, t0) order
         self._cls = None
@@ -244,13 +260,9 @@ class TimelineView(QWidget):
         f.setPixelSize(12)
         f.setBold(True)
         self._left.setTickFont(f)
-        self._left.setTextPen(pg.mkPen("#3e4c59"))
-        self._left.setPen(pg.mkPen("#cbd2d9"))
         axf = QFont()
         axf.setPixelSize(11)
         self._axis.setTickFont(axf)
-        self._axis.setTextPen(pg.mkPen("#52606d"))
-        self._axis.setPen(pg.mkPen("#cbd2d9"))
         self.glw.addItem(self.plot, row=0, col=0)
         self.overview = OverviewStrip(self)
         self.glw.addItem(self.overview.plot, row=1, col=0)
@@ -279,6 +291,23 @@ class TimelineView(QWidget):
         self._set_rows([], [])
         self.view_state.subscribe("selected", self._show_selected)
         self.view_state.subscribe("visible_range", self._follow_range)
+        self.apply_theme()
+        theme.on_change(self.apply_theme)
+
+    def apply_theme(self) -> None:
+        """Paint in the colours of the theme in force (viewer/ui/theme.py): background, axes, lanes."""
+        c = theme.colour
+        self.glw.setBackground(c("bg"))
+        self._left.setTextPen(pg.mkPen(c("lane_text")))
+        self._left.setPen(pg.mkPen(c("axis_line")))
+        self._axis.setTextPen(pg.mkPen(c("axis_text")))
+        self._axis.setPen(pg.mkPen(c("axis_line")))
+        for axis in (self._axis, self.overview.axis):
+            axis._recorded = None
+        self.overview.apply_theme()
+        self._item.forget_renderings()
+        self._changed()
+        self.update()
 
     # -- public interface -------------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -287,6 +316,7 @@ class TimelineView(QWidget):
         self._generation += 1
         self._store = store
         self._titles.clear()
+        self._item.forget_titles()
         self._selected_info = None
         self._occ = None
         self._index = None
@@ -317,6 +347,17 @@ class TimelineView(QWidget):
             self.loadingFinished.emit()
         if events_ready:
             self.eventsLoaded.emit()
+
+    @property
+    def stacking(self) -> bool:
+        """Overlapping marks and labels stack in sub-rows inside a lane (lanes at least two sub-rows tall)."""
+        return self._stacking
+
+    @stacking.setter
+    def stacking(self, on: bool) -> None:
+        if bool(on) != self._stacking:
+            self._stacking = bool(on)
+            self._resize_lanes()
 
     def set_filter(self, f: ViewFilter, search_ids=None) -> None:
         """Redraw at once with only the events `f` keeps (a country filter shows only its lanes).
@@ -353,14 +394,47 @@ class TimelineView(QWidget):
         return self.view_state.selected
 
     def fit_all(self) -> None:
+        """Every event the filter keeps in view, with a margin on the right wide enough for the last
+        events' labels to be whole (up to 40% of the view)."""
         a, b = self._data_span()
         if b - a < MIN_FIT_SPAN:         # one event (or a few on one day): a fortnight around them
             c = (a + b) / 2
             a, b = c - MIN_FIT_SPAN / 3, c + MIN_FIT_SPAN / 3
-        pad = max((b - a) * 0.03, HOUR)
-        self.set_visible_range(a - pad, b + 2 * pad)   # labels run to the right of their marks
+        w = max(300.0, float(self._vb.width()))
+        left_px, right_px = FIT_MARGIN_PX, FIT_MARGIN_PX
+        span = (b - a) * w / (w - left_px - right_px)
+        for t, label in self._last_labels():
+            room = w - left_px - min(label, 0.4 * w)
+            if t > a:
+                span = max(span, (t - a) * w / room)
+        span = max(span, MIN_SPAN)
+        start = a - left_px * span / w
+        self.set_visible_range(start, start + span)
         self._resize_lanes(reset=True)
         self.view_state.fitted()
+
+    def _last_labels(self) -> list[tuple[float, float]]:
+        """(where its label starts, its width in pixels) for the last few events of every lane shown."""
+        idx = self._index
+        if idx is None or self._partial or not self._shown:
+            return []
+        picks = []
+        w = max(300.0, float(self._vb.width()))
+        for lane in self._shown:
+            if idx.lane_count[lane] * LABEL_PX_PER_MARK > w * 2:
+                continue                 # too many to be labelled when all are in view
+            for c in range(NCLS):
+                s, e = idx.segment(lane, c)
+                if e > s:
+                    picks.extend(range(max(s, e - 2), e))
+        if not picks:
+            return []
+        picks = np.asarray(picks, dtype=np.int64)
+        t0, t1 = idx.t0[picks], idx.t1[picks]
+        point = (t1 - t0) <= DAY + 1
+        where = np.where(point, t0 + np.minimum(t1 - t0, DAY) / 2, t0)
+        widths = self._item._label_widths(idx.eid[picks].tolist()) + np.where(point, LABEL_GAP + 6, 8)
+        return list(zip(where.tolist(), widths.tolist()))
 
     def shows_anything_in_view(self) -> bool:
         """Some event the filter keeps overlaps the visible time range (True while still loading)."""
@@ -390,6 +464,19 @@ class TimelineView(QWidget):
 
     def lanes(self) -> list[str]:
         return list(self._lanes)
+
+    def scroll_to_lane(self, code: str) -> bool:
+        """Scroll the lanes (when they do not all fit) so that `code`'s is in view; False if it is not shown."""
+        row = self._lane_numbers.get(code)
+        if row is None:
+            return False
+        if self._lanes_overflow():
+            _, (y0, y1) = self._vb.viewRange()
+            if not (y0 <= row and row + 1 <= y1):
+                k = self._visible_lane_count()
+                y = min(max(0.0, float(math.floor(row - k / 2 + 0.5))), len(self._lanes) - k)
+                self._vb.setYRange(y, y + k, padding=0)
+        return True
 
     def lane_colors(self) -> dict[str, QColor]:
         """Every lane's colour by code (also for lanes a filter hides): formatting.country_colour's."""
@@ -462,13 +549,69 @@ class TimelineView(QWidget):
         elif not self.glw.grab().save(path):
             raise OSError(f"cannot write {path}")
 
+    def copy_for_print(self, width: int, lane_px: float | None = None) -> "TimelineView":
+        """A view of the same data, filter, selection and time range, `width` pixels wide and tall enough
+        for every lane (not only those scrolled into view), without the overview strip: what File ▸
+        Export and Print draw. It shares this view's loaded arrays (nothing is read again); close it after
+        use."""
+        state = ViewState()
+        state.events = self.view_state.events
+        copy = TimelineView(None, state)
+        copy._stacking = self._stacking
+        copy.glw.ci.removeItem(copy.overview.plot)
+        copy.overview.plot.hide()
+        copy._store = self._store
+        copy._titles = self._titles
+        copy._occ, copy._cls, copy._whole = self._occ, self._cls, self._whole
+        copy._occ_pos, copy._occ_pos_missing = self._occ_pos, self._occ_pos_missing
+        copy._occ_rank = getattr(self, "_occ_rank", None)
+        copy._occ_article = getattr(self, "_occ_article", None)
+        copy._span, copy._partial, copy._filter = self._span, self._partial, self._filter
+        copy._index = self._index
+        copy._set_rows(self._shown, self._occ.lanes if self._occ is not None else [])
+        if lane_px is None:
+            _, lh = self._item.lane_geometry()
+            least = STACKED_LANE_PX if self._stacking else MIN_LANE_PX
+            lane_px = min(max(lh, least), 3 * SUB_PX if self._stacking else 40.0)
+        want = max(1, len(copy._lanes)) * lane_px
+        copy.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        height = int(want + 60)
+        copy.resize(int(width), height)
+        copy.show()
+        for _ in range(3):          # the plot's height once the axis and margins have theirs
+            copy.glw.ci.layout.activate()
+            missing = want - copy._vb.height()
+            if abs(missing) < 0.5:
+                break
+            height = int(math.ceil(height + missing))
+            copy.resize(int(width), height)
+        copy.set_visible_range(*self.visible_range())
+        if self.view_state.selected is not None:
+            state.select(self.view_state.selected)
+        copy._resize_lanes(reset=True)
+        copy.glw.ci.layout.activate()
+        return copy
+
+    def render_into(self, painter: QPainter, target: QRectF, vector: bool = False) -> None:
+        """Paint the plot (lanes, lane names, time axis) into `target` of any paint device; `vector`:
+        shapes and text rather than cached pixmaps (SVG, PDF, printers)."""
+        self._item.vector = vector
+        try:
+            self._ensure_painted()
+            painter.save()
+            painter.setClipRect(target)
+            self.glw.render(painter, target, self.glw.viewport().rect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.restore()
+        finally:
+            self._item.vector = False
+
     def sizeHint(self) -> QSize:
         return QSize(900, 500)
 
     # -- focus ring -------------------------------------------------------------------------------
     def paintEvent(self, ev) -> None:
         painter = QPainter(self)
-        colour = FOCUS_RING if self.hasFocus() else self.palette().color(self.backgroundRole())
+        colour = theme.colour("focus") if self.hasFocus() else self.palette().color(self.backgroundRole())
         painter.fillRect(self.rect(), colour)        # only the margin around the plot shows
         painter.end()
 
@@ -627,6 +770,9 @@ class TimelineView(QWidget):
             languages = events.language_mask(f.languages)     # per event, read at each occurrence's event
             if languages is not None:
                 mask &= languages[self._occ_pos]
+            dating = events.dating_mask(f.dating)            # how each event's date was obtained
+            if dating is not None:
+                mask &= dating[self._occ_pos]
             if self._occ_pos_missing:
                 mask &= self._occ_pos >= 0
             return mask
@@ -639,7 +785,7 @@ class TimelineView(QWidget):
         # no per-event arrays: dates in numpy, the rest from SQL (not while the arrays are on their way:
         # the filter is applied again when they arrive, and the window must not wait for SQL meanwhile)
         base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id,
-                          languages=f.languages)
+                          languages=f.languages, dating=f.dating)
         ids = None
         if not self._partial and not self._events_pending and tstore.needs_sql(base):
             ids = tstore.matching_ids(self._store, base)
@@ -705,7 +851,8 @@ class TimelineView(QWidget):
             _, (y0, y1) = self._vb.viewRange()
             if not any(y0 <= r and r + 1 <= y1 for r in rows):
                 k = self._visible_lane_count()
-                y = min(max(0.0, rows[0] - k / 2), len(self._lanes) - k)
+                # a whole lane at the top (no lane cut in half there), as near the middle as that allows
+                y = min(max(0.0, float(math.floor(rows[0] - k / 2 + 0.5))), len(self._lanes) - k)
                 self._vb.setYRange(y, y + k, padding=0)
 
     def _titles_for(self, ids, elide=None) -> dict:
@@ -744,7 +891,8 @@ class TimelineView(QWidget):
 
     def _visible_lane_count(self) -> float:
         h = max(1.0, self._vb.height())
-        return max(1.0, min(len(self._lanes) or 1, h / MIN_LANE_PX))
+        least = STACKED_LANE_PX if self.stacking else MIN_LANE_PX
+        return max(1.0, min(len(self._lanes) or 1, h / least))
 
     def _lanes_overflow(self) -> bool:
         return len(self._lanes) > self._visible_lane_count() + 1e-6
@@ -850,6 +998,16 @@ class TimelineView(QWidget):
         self.eventClicked.emit(event_id)
         if double:
             self.eventActivated.emit(event_id)
+
+    def _context(self, pos: QPointF, screen_pos) -> None:
+        """Right-click: select the event under the pointer and ask for its menu."""
+        self.setFocus()
+        self._ensure_painted()
+        hit = self._item.hit(pos)
+        if hit is None or hit[0] == "cluster" or hit[1] < 0:
+            return
+        self.select_event(hit[1])
+        self.eventMenuRequested.emit(hit[1], QPoint(int(screen_pos.x()), int(screen_pos.y())))
 
     # -- keyboard ---------------------------------------------------------------------------------
     def eventFilter(self, obj, ev):

@@ -8,16 +8,12 @@ major tick positions for the plot's grid lines (`major_ticks`). Month names are 
 """
 from __future__ import annotations
 
-import calendar
-from datetime import datetime, timedelta, timezone
-
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPicture, QStaticText
 
 from viewer.ui import formatting as fmt
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # (unit, count), coarsest first; approximate seconds per unit for choosing
 _STEPS = [("year", 100), ("year", 50), ("year", 20), ("year", 10), ("year", 5), ("year", 2), ("year", 1),
           ("month", 6), ("month", 3), ("month", 1), ("day", 7), ("day", 2), ("day", 1),
@@ -27,30 +23,47 @@ _UNIT_SECONDS = {"year": 365.2425 * 86400, "month": 30.44 * 86400, "day": 86400.
                  "minute": 60.0}
 _MIN_LABEL_PX = 78.0
 _MIN_MINOR_PX = 9.0
+_LIMIT_S = 4.9e11               # about +-15,500 years around 1970: beyond it, no ticks
 
 
-def _to_dt(t: float) -> datetime:
-    return _EPOCH + timedelta(seconds=float(t))
+def _to_dt(t: float) -> fmt.Civil:
+    """The calendar day and time of `t` seconds since 1970 UTC, in any year (BC too: no datetime)."""
+    return fmt.civil(t)
 
 
 def _ts(y: int, m: int = 1, d: int = 1) -> float:
-    return float(calendar.timegm((y, m, d, 0, 0, 0)))
+    return fmt.seconds_of(y, m, d)
+
+
+def _year_ticks(y0: int, y1: int, count: int) -> list[int]:
+    """Years from y0 to y1 every `count` years, on round numbers as people count them: 2000, 2010 … and,
+    before year 1, 500 BC, 490 BC … (astronomical years -499, -489 …)."""
+    out = []
+    if y1 >= 1:                                          # AD: multiples of count
+        y = max(y0, 1)
+        y += (-y) % count
+        out.extend(range(y, y1 + 1, count))
+    if y0 <= 0:                                          # BC: n BC with n a multiple of count
+        n_hi = 1 - y0                                    # the earliest year's BC number
+        n_lo = max(1 - min(y1, 0), 1)
+        n = n_lo + (-n_lo) % count
+        out.extend(1 - k for k in range(n, n_hi + 1, count))
+    return sorted(set(out))
 
 
 def tick_values(t0: float, t1: float, unit: str, count: int, limit: int = 400) -> list[float]:
-    """Calendar-aligned instants in [t0, t1] every `count` `unit`s (at most `limit`)."""
+    """Calendar-aligned instants in [t0, t1] every `count` `unit`s (at most `limit`), in any year."""
     out: list[float] = []
-    if t1 <= t0:
+    if t1 <= t0 or t1 < -_LIMIT_S or t0 > _LIMIT_S:
         return out
-    lo, hi = _to_dt(max(t0, -6.2e10)), _to_dt(min(t1, 2.5e11))
+    lo, hi = _to_dt(max(t0, -_LIMIT_S)), _to_dt(min(t1, _LIMIT_S))
     if unit == "year":
-        y = lo.year - lo.year % count
-        while len(out) < limit and y <= hi.year:
-            if 1 <= y <= 9999:
-                v = _ts(y)
-                if t0 <= v <= t1:
-                    out.append(v)
-            y += count
+        for y in _year_ticks(lo.year, hi.year, count):
+            v = _ts(y)
+            if t0 <= v <= t1:
+                out.append(v)
+                if len(out) >= limit:
+                    break
     elif unit == "month":
         y, m = lo.year, lo.month - (lo.month - 1) % count
         while len(out) < limit and (y, m) <= (hi.year, hi.month):
@@ -75,15 +88,16 @@ def tick_values(t0: float, t1: float, unit: str, count: int, limit: int = 400) -
 
 
 def label(t: float, unit: str) -> str:
-    """A tick's label at a step of `unit`: the year where one begins, else the month, the day or the time."""
+    """A tick's label at a step of `unit`: the year where one begins ('2024', '480 BC'), else the month,
+    the day or the time."""
     d = _to_dt(t)
     if unit == "year":
-        return str(d.year)
+        return fmt.year_label(d.year)
     if unit == "month":
-        return str(d.year) if d.month == 1 else fmt.month_name(d.month, short=True)
+        return fmt.year_label(d.year) if d.month == 1 else fmt.month_name(d.month, short=True)
     if unit == "day":
         if d.day == 1 and d.month == 1:
-            return str(d.year)
+            return fmt.year_label(d.year)
         return fmt.day_month(d)
     if d.hour == 0 and d.minute == 0:
         return fmt.day_month(d)
@@ -92,10 +106,10 @@ def label(t: float, unit: str) -> str:
 
 def context_label(t: float, unit: str) -> str:
     """The one label that also says what the others leave out: 'Sep 2024', '18 Sep 2024',
-    '18 Sep 2024 14:30'."""
+    '18 Sep 2024 14:30', 'Sep 480 BC'."""
     d = _to_dt(t)
     if unit == "year":
-        return str(d.year)
+        return fmt.year_label(d.year)
     if unit == "month":
         return fmt.month_year(d, short=True)
     if unit == "day":

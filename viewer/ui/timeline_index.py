@@ -18,8 +18,9 @@ YEAR = 365.2425 * DAY
 CLASS_MAX = np.array([DAY + 1, 8 * DAY + 1, 32 * DAY + 1, 93 * DAY, 185 * DAY, 367 * DAY, 3660 * DAY,
                       np.inf])
 NCLS = len(CLASS_MAX)
-_KEY_STRIDE = 1e11              # > the span of representable times below: segment * stride + t0 stays sorted
-_KEY_HALF = 4.9e10              # +- ~1550 years around 1970; exact in float64 up to ~900 segments
+_KEY_STRIDE = 1e12              # > the span of representable times below: segment * stride + t0 stays sorted
+_KEY_HALF = 4.9e11              # +- ~15,500 years around 1970 (BC dates too); whole seconds exact in float64 up
+                                # to ~9,000 segments (~1,100 lanes)
 
 
 def prepare(occ):
@@ -80,12 +81,12 @@ class Index:
         if got is not None:
             return got
         segs = np.arange(len(self.maxdur), dtype=np.float64) * _KEY_STRIDE
-        start = np.clip(x0 - np.minimum(self.maxdur, 1e11), -_KEY_HALF, _KEY_HALF)
+        start = np.clip(x0 - np.minimum(self.maxdur, 2 * _KEY_HALF), -_KEY_HALF, _KEY_HALF)
         lo = np.searchsorted(self.key, segs + start, "right")
         hi = np.searchsorted(self.key, segs + min(max(x1, -_KEY_HALF), _KEY_HALF), "left")
         lo = np.minimum(np.maximum(lo, self.offsets[:-1]), self.offsets[1:])
         hi = np.maximum(np.minimum(hi, self.offsets[1:]), lo)
-        if len(self._frames) >= 2:      # a frame asks for its window and, rendering ahead, a wider one
+        if len(self._frames) >= 4:      # a frame asks for its window, a wider one rendering ahead, and the stacking's
             self._frames.pop(next(iter(self._frames)))
         self._frames[(x0, x1)] = (lo, hi)
         return lo, hi
@@ -180,6 +181,23 @@ class Index:
                 got = (np.zeros(0), np.zeros(0, np.int64), np.zeros(0))
             self._orders = {lanes: got}
         return got
+
+    def positions(self, segs: np.ndarray, times: np.ndarray) -> np.ndarray:
+        """For segments `segs` (lane * NCLS + class) and times (broadcast together), the position of the
+        first occurrence of the segment starting at or after the time (one search for all)."""
+        segs = np.asarray(segs)
+        probes = segs * _KEY_STRIDE + np.clip(np.asarray(times, dtype=np.float64), -_KEY_HALF, _KEY_HALF)
+        pos = np.searchsorted(self.key, probes.ravel(), "left").reshape(probes.shape)
+        return np.clip(pos, self.offsets[segs], self.offsets[segs + 1])
+
+    def lane_edges(self, lane: int, edges: np.ndarray) -> np.ndarray:
+        """(classes x edges): in each segment of `lane`, the position of the first occurrence starting at
+        or after each edge (absolute positions; one search for all)."""
+        segs = np.arange(lane * NCLS, (lane + 1) * NCLS, dtype=np.float64)
+        probes = segs[:, None] * _KEY_STRIDE + np.clip(np.asarray(edges, dtype=np.float64), -_KEY_HALF, _KEY_HALF)[None, :]
+        pos = np.searchsorted(self.key, probes.ravel(), "left").reshape(NCLS, len(edges))
+        return np.clip(pos, self.offsets[lane * NCLS:(lane + 1) * NCLS, None],
+                       self.offsets[lane * NCLS + 1:(lane + 1) * NCLS + 1, None])
 
     def segment_range(self, lane: int) -> tuple[int, int]:
         return int(self.offsets[lane * NCLS]), int(self.offsets[(lane + 1) * NCLS])

@@ -44,8 +44,7 @@ class OverviewStrip:
         f = QFont()
         f.setPixelSize(10)
         axis.setTickFont(f)
-        axis.setTextPen(pg.mkPen("#7b8794"))
-        axis.setPen(pg.mkPen("#d9dee4"))
+        self.axis = axis
         axis.setHeight(18)
         axis.enableAutoSIPrefix(False)
         self.plot = pg.PlotItem(viewBox=self.vb, axisItems={"bottom": axis})
@@ -58,8 +57,7 @@ class OverviewStrip:
         self.plot.getAxis("left").setPen(pg.mkPen(None))
         self.plot.setMaximumHeight(62)
         self.plot.setMinimumHeight(62)
-        self.curve = pg.PlotCurveItem(pen=pg.mkPen("#52606d", width=1),
-                                      brush=pg.mkBrush(QColor(82, 96, 109, 70)), fillLevel=0)
+        self.curve = pg.PlotCurveItem(fillLevel=0)
         self.curve.setCacheMode(self.curve.CacheMode.DeviceCoordinateCache)   # repainted only on new data
         self.vb.addItem(self.curve)
         self.region = pg.LinearRegionItem(brush=pg.mkBrush(QColor(47, 111, 179, 45)),
@@ -70,6 +68,15 @@ class OverviewStrip:
         self.region.sigRegionChanged.connect(self._region_moved)
         self._updating = False
         self.span = (0.0, 1.0)
+
+    def apply_theme(self) -> None:
+        """The colours of the theme in force (viewer/ui/theme.py)."""
+        from viewer.ui import theme
+        self.axis.setTextPen(pg.mkPen(theme.colour("overview_axis_text")))
+        self.axis.setPen(pg.mkPen(theme.colour("overview_axis_line")))
+        self.curve.setPen(pg.mkPen(theme.colour("overview_line"), width=1))
+        self.curve.setBrush(pg.mkBrush(theme.colour("overview_fill")))
+        self.curve.update()
 
     def set_data(self, view) -> None:
         """The density of the shown lanes over the whole span of the indexed events."""

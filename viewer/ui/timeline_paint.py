@@ -3,9 +3,13 @@
 Per frame and per visible lane, it slices the index (`timeline_index.Index`) for the visible window and
 either draws the marks themselves when few are visible (batched `drawPoints`, one path for the bands), or
 a density strip (all lanes' strips go into ONE image) with "+N" cluster pills (cached pixmaps) when many
-are. Titles are placed greedily left to right without overlaps, only in lanes with room for them; the
-events a label covers fold into its "+N". Nothing here is proportional to the number of events in the
-database: only to what the viewport shows.
+are. Marks drawn one by one stack in sub-rows inside their lane (`_stack_lanes`: tiles one window wide, a
+greedy left-to-right layout with labels where few marks are, marks dealt out in turn where many are; the
+same layout whatever the frame's start, so a pan shows what a fresh render shows). Titles are placed
+greedily left to right per sub-row, each up to the next dot or band start of its sub-row (never over a
+mark, never under the selected dot's ring); what has no room folds into a "+N" (double-click zooms into
+it). Nothing here is proportional to the number of events in the database: only to what the viewport
+shows.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
 from viewer.ui import timeline_axis
-from viewer.ui.timeline_index import DAY
+from viewer.ui.timeline_index import DAY, NCLS
 
 POINTS_DETAIL_MAX = 220         # per lane: more visible points than this -> density strip + clusters
 BANDS_DETAIL_MAX = 60           # per lane: more visible bands than this -> coverage strip
@@ -26,6 +30,10 @@ LABEL_PX_PER_MARK = 26          # label a lane only when it has at least this ma
 LABEL_MAX_PX = 230.0            # longest label; longer titles are elided
 BIN_PX = 3                      # density strip resolution
 CLUSTER_PX = 110                # one "+N" pill per this many pixels at most
+SUB_PX = 16                     # a sub-row's least height: a lane this many pixels tall per sub-row stacks
+MAX_SUB = 4                     # at most this many sub-rows in a lane; what does not fit folds into "+N"
+LABEL_GAP = 10                  # a label starts this far right of its dot (clear of the selection ring)
+STACK_GAP = 8                   # pixels between two marks (with their labels) in one sub-row
 
 BG = QColor("#ffffff")
 LANE_ALT = QColor("#f5f7fa")
@@ -33,6 +41,17 @@ LANE_LINE = QColor("#e3e7ed")
 TEXT = QColor("#1f2933")
 MUTED = QColor("#7b8794")
 SELECT = QColor("#111827")
+GRID = QColor(0, 0, 0, 16)       # the faint grid lines at the axis's labelled ticks
+SHADE = QColor(17, 24, 39)       # guides, rings and the scroll thumb (used with an alpha of its own)
+BOX = QColor("#ffffff")          # the callout's and the "loading" note's box
+BOX_BORDER = QColor("#9aa5b1")
+# (the theme, viewer/ui/theme.py, sets these for light and dark)
+
+
+def _shade(alpha: int) -> QColor:
+    c = QColor(SHADE)
+    c.setAlpha(alpha)
+    return c
 
 
 def _half(lh: float, frac: float) -> float:
@@ -88,8 +107,8 @@ def mark_tools(color: QColor) -> tuple[QBrush, QPen, QBrush]:
 
 def pill_fill(color: QColor) -> QColor:
     """A "+N" pill's background: its lane's colour, pale."""
-    return QColor(int(color.red() * 0.16 + 255 * 0.84), int(color.green() * 0.16 + 255 * 0.84),
-                  int(color.blue() * 0.16 + 255 * 0.84), 240)
+    return QColor(int(color.red() * 0.16 + BG.red() * 0.84), int(color.green() * 0.16 + BG.green() * 0.84),
+                  int(color.blue() * 0.16 + BG.blue() * 0.84), 240)
 
 
 def draw_pill(p: QPainter, rect: QRectF, color: QColor, label: str, font: QFont) -> None:
@@ -172,13 +191,21 @@ class LanesItem(pg.GraphicsObject):
         self.fm = QFontMetricsF(self.font)
         self.fm_bold = QFontMetricsF(self.bold)
         self.fm_pill = QFontMetricsF(self.pill_font)
+        sample = "Russia held talks with Ukraine on the front line; officials said 2024"
+        self._char_px = self.fm.horizontalAdvance(sample) / len(sample)
         self._text_cache: OrderedDict = OrderedDict()   # (text, row parity) -> QPixmap
         self._pill_cache: OrderedDict = OrderedDict()   # (text, colour) -> QPixmap
         self._tool_cache: dict = {}                      # colour -> brushes and pen of its marks
+        self._width_cache: OrderedDict = OrderedDict()   # event id -> its label's width in pixels
+        self._px_cache: OrderedDict = OrderedDict()      # label text -> its width in pixels
+        self._elide_cache: OrderedDict = OrderedDict()   # (text, room) -> the text shortened to fit
+        self._badges: list = []     # (rectangle, t0, t1) of the labels' "+N" badges in the window
+        self._label_texts: list = []   # (row, rectangle, text, folded) of the titles in the window
         # what the last frame drew (hits, label rectangles, callout), where it was rendered; _off: how
         # far that is from the window (a pan over the canvas rendered ahead); see hits, label_rects
         self._frame = None
         self._off = 0.0
+        self._off_exact = 0.0
         self._labels = ([], None)   # (label rectangles, callout) of the last frame, in the window
         self._shift_cache = None
         self._canvas = None         # (key, start time, width px, QPixmap, frame) of the lanes rendered ahead
@@ -200,7 +227,7 @@ class LanesItem(pg.GraphicsObject):
         pm = cache.get(key)
         if pm is None:
             pm = cache[key] = make()
-            if len(cache) > 3000:
+            if len(cache) > 8000:
                 cache.popitem(last=False)
         return pm
 
@@ -220,6 +247,27 @@ class LanesItem(pg.GraphicsObject):
             q.end()
             return pm
         return self._cached(self._text_cache, (text, bg.rgba(), muted), make)
+
+    def _text_px(self, text: str) -> float:
+        """A label text's width in pixels (measured once per text)."""
+        got = self._px_cache.get(text)
+        if got is None:
+            got = self._px_cache[text] = math.ceil(self.fm.horizontalAdvance(text))
+            if len(self._px_cache) > 20000:
+                self._px_cache.popitem(last=False)
+        return got
+
+    def _elided(self, text: str, room: float) -> str:
+        """``text`` shortened with "…" to fit ``room`` pixels, in steps of 16 pixels (so that zooming
+        does not make a new shortened label on every frame)."""
+        step = max(0, int(room // 16) * 16)
+        key = (text, step)
+        got = self._elide_cache.get(key)
+        if got is None:
+            got = self._elide_cache[key] = self.fm.elidedText(text, Qt.TextElideMode.ElideRight, step)
+            if len(self._elide_cache) > 20000:
+                self._elide_cache.popitem(last=False)
+        return got
 
     def _dot_pixmap(self, color: QColor) -> QPixmap:
         """A precise event's mark: a filled dot with a white halo (blitted: ~6x faster than wide points)."""
@@ -265,6 +313,155 @@ class LanesItem(pg.GraphicsObject):
         return self._cached(self._pill_cache, ("back", width, color.rgba()), make)
 
     # -- geometry ----------------------------------------------------------------------------------
+    def subrows(self, lh: float) -> int:
+        """How many sub-rows a lane ``lh`` pixels tall stacks its marks in (1: no stacking)."""
+        if not getattr(self.view, "stacking", False):
+            return 1
+        return int(max(1, min(MAX_SUB, lh // SUB_PX)))
+
+    def forget_renderings(self) -> None:
+        """The theme changed: every cached label, pill and dot is drawn again in its colours."""
+        self._text_cache.clear()
+        self._pill_cache.clear()
+        self._tool_cache.clear()
+        self._canvas = None
+        self.update()
+
+    def forget_titles(self) -> None:
+        """Another database (or edited titles): the labels' widths are measured again."""
+        self._width_cache.clear()
+
+    def _label_widths(self, ids) -> np.ndarray:
+        """About the width in pixels of each event's label (its title, elided as the labels are): the
+        number of characters times the font's average advance, which is all the stacking needs."""
+        cache = self._width_cache
+        missing = [i for i in ids if i not in cache]
+        if missing:
+            titles = self.view._titles_for(missing, elide=(self.fm, LABEL_MAX_PX))
+            per = self._char_px
+            for i in missing:
+                cache[i] = min(LABEL_MAX_PX, len(titles.get(i, "")) * per) + 6
+            while len(cache) > 20000:
+                cache.popitem(last=False)
+        return np.array([cache[i] for i in ids], dtype=np.float64)
+
+    def _stack_lanes(self, idx, detail, vx0, sx, window_w, nsub, pitch) -> list:
+        """Sub-rows for the bands and points the frame draws, every lane at once: [(sub-row per band,
+        sub-row per point)] in the order of ``detail``.
+
+        Time is cut in tiles one window wide (at multiples of the window's span: the layout does not
+        depend on where the frame starts, so a pan shows what a fresh render shows). A tile with few
+        enough marks for labels is laid out mark by mark, left to right (see _stack_tiles). A crowded
+        tile (no labels there) deals its marks out in turn, by their rank in the tile. A date longer than
+        a window is a backdrop: its sub-row follows from its id. All in numpy but the few labelled tiles."""
+        span = window_w / sx                    # a window's span in seconds
+        cap = window_w / LABEL_PX_PER_MARK      # a tile with more marks than this is dealt out in turn
+        parts, sizes = [], []
+        for _row, lane, _top, _colour, band_sl, point_sl in detail:
+            for sl in (band_sl, point_sl):
+                if sl is not None:
+                    parts.append(sl)
+                sizes.append(0 if sl is None else len(sl))
+        if not parts:
+            return [(None, None)] * len(detail)
+        pos = np.concatenate(parts)
+        seg = np.searchsorted(idx.offsets, pos, "right") - 1          # each mark's (lane, class) segment
+        lane_of = seg // NCLS
+        t0 = idx.t0[pos]
+        tiles = np.floor(t0 / span).astype(np.int64)
+        # (lane, tile) pairs, and in every segment of each pair's lane where the tile starts and ends
+        key = lane_of.astype(np.int64) * (1 << 40) + (tiles + (1 << 39))
+        ukey, inverse = np.unique(key, return_inverse=True)
+        u_lane = ukey >> 40
+        u_tile = (ukey & ((1 << 40) - 1)) - (1 << 39)
+        segs = u_lane[:, None] * NCLS + np.arange(NCLS)[None, :]
+        starts = idx.positions(segs, (u_tile * span)[:, None])
+        ends = idx.positions(segs, ((u_tile + 1) * span)[:, None])
+        counts = (ends - starts).sum(axis=1)
+        rank = pos - starts[inverse, seg - u_lane[inverse] * NCLS]
+        sub = (rank + (seg % NCLS > 0)) % nsub
+        long_ = (idx.t1[pos] - t0) > max(span, DAY + 1)
+        if long_.any():
+            sub = np.where(long_, idx.eid[pos] % nsub, sub)
+        labelled = counts <= cap
+        if labelled.any():
+            cand, placed = self._stack_tiles(idx, starts[labelled], ends[labelled], span, sx, nsub, pitch)
+            if len(cand):
+                mine = np.flatnonzero(labelled[inverse] & ~long_)
+                k = np.minimum(np.searchsorted(cand, pos[mine]), len(cand) - 1)
+                found = cand[k] == pos[mine]
+                sub[mine[found]] = placed[k[found]]
+        sub = sub.astype(np.int64)
+        out, at = [], 0
+        for j in range(len(detail)):
+            nb, npt = sizes[2 * j], sizes[2 * j + 1]
+            band_sub = sub[at:at + nb] if detail[j][4] is not None else None
+            point_sub = sub[at + nb:at + nb + npt] if detail[j][5] is not None else None
+            out.append((band_sub, point_sub))
+            at += nb + npt
+        return out
+
+    def _stack_tiles(self, idx, starts, ends, span, sx, nsub, pitch) -> dict:
+        """{position in the index: sub-row} for every mark of the tiles whose [start, end) positions per
+        segment are given (few marks each), laid out left to right with their labels (see _stack)."""
+        none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        ranges = [np.arange(a, b) for a, b in zip(starts.ravel().tolist(), ends.ravel().tolist()) if b > a]
+        if not ranges:
+            return none
+        cand = np.sort(np.concatenate(ranges))
+        t0, t1 = idx.t0[cand], idx.t1[cand]
+        dur = t1 - t0
+        keep = dur <= np.maximum(span, DAY + 1)
+        if not keep.all():
+            cand, t0, t1, dur = cand[keep], t0[keep], t1[keep], dur[keep]
+            if not len(cand):
+                return none
+        eid = idx.eid[cand]
+        is_pt = dur <= DAY + 1
+        r = (DOT_RADIUS + 1) / sx
+        mid = t0 + np.minimum(dur, DAY) * 0.5
+        wide = is_pt & (dur * sx > 14)
+        dot = is_pt & ~wide
+        left = np.where(dot, mid - r, t0)
+        right = np.where(dot, mid + r, t1)
+        lane = (np.searchsorted(idx.offsets, cand, "right") - 1) // NCLS
+        tile = lane.astype(np.int64) * (1 << 40) + np.floor(t0 / span).astype(np.int64)
+        reach = right
+        if pitch >= 15:
+            start = np.where(is_pt, np.where(wide, np.maximum(mid + LABEL_GAP / sx, t1 + 3 / sx),
+                                             mid + LABEL_GAP / sx), t0 + 3 / sx)
+            reach = np.maximum(right, start + self._label_widths(eid.tolist()) / sx)
+        order = np.lexsort((eid, left, tile))
+        gap = STACK_GAP / sx
+        out = np.zeros(len(cand), dtype=np.int64)       # by place in `order`
+        tile_o = tile[order]
+        left_o, reach_o, right_o = left[order], reach[order] + gap, right[order] + gap / 4
+        # a tile where no mark (with its label) reaches the next one: all in the first sub-row
+        bounds = np.flatnonzero(np.r_[True, tile_o[1:] != tile_o[:-1], True])
+        rng = range(nsub)
+        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+            if b - a == 1 or bool((left_o[a + 1:b] >= np.maximum.accumulate(reach_o[a:b - 1])).all()):
+                continue                    # all in the first sub-row
+            free = [-1e300] * nsub          # where each sub-row is free again (marks and labels)
+            mark_free = [-1e300] * nsub     # where its last mark ends
+            for q, x0, x1, m in zip(range(a, b), left_o[a:b].tolist(), reach_o[a:b].tolist(),
+                                    right_o[a:b].tolist()):
+                k = next((k for k in rng if free[k] <= x0), None)
+                if k is None:
+                    # no sub-row has room for the label: the one where its mark fits and the label has
+                    # the most room (it is shortened there), else the one that frees up first
+                    fits = [k for k in rng if mark_free[k] <= x0]
+                    k = min(fits, key=free.__getitem__) if fits else min(rng, key=mark_free.__getitem__)
+                    x1 = m
+                out[q] = k
+                if x1 > free[k]:
+                    free[k] = x1
+                if m > mark_free[k]:
+                    mark_free[k] = m
+        placed = np.empty(len(cand), dtype=np.int64)
+        placed[order] = out
+        return cand, placed
+
     def lane_geometry(self) -> tuple[float, float]:
         """(top pixel of row 0, row height in pixels) in ViewBox coordinates (rows at y = 0, 1, 2 ...)."""
         _, (y0, y1) = self.vb.viewRange()
@@ -335,39 +532,54 @@ class LanesItem(pg.GraphicsObject):
         rows = view._shown
         first = max(0, int(math.floor(-top0 / lh)))
         last = min(len(rows) - 1, int(math.ceil((h - top0) / lh)))
-        self._paint_overlay_labels(p, vx0, sx, w, top0, lh, first, last)
+        # the selection's guide and frame go under the labels (a frame never cuts a title), its dot's
+        # ring over them (labels keep clear of it)
+        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h, rings=False)
+        callout = self._paint_overlay_labels(p, vx0, sx, w, top0, lh, first, last)
+        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h, frames=False)
+        self._paint_callout(p, callout)
         if view._partial:
             text = "loading events\u2026"
             tw = self.fm.horizontalAdvance(text) + 16
-            self._boxed_text(p, QRectF(w - tw - 6, h - 24, tw, 18), 9, "#cbd2d9", 235, self.font, MUTED, text)
+            self._boxed_text(p, QRectF(w - tw - 6, h - 24, tw, 18), 9, LANE_LINE, 235, self.font, MUTED, text)
         if hits is not None:
             self._paint_hover(p, hits[0], hits[1])
-        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h)
         self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
 
     def _paint_overlay_labels(self, p, vx0, sx, w, top0, lh, first, last):
         """Titles for the marks of the window (from the label sources of the last render, moved to the
         window and cut to what it shows), and the selected event's callout."""
         self._labels = ([], None)
+        self._badges = []
+        self._label_texts = []
         if self._frame is None:
-            return
-        off = self._off
+            return None
+        off = self._off_exact if self._off else 0.0
         labels = []
-        for row, cy, x0s, x1s, starts, ids, is_pt in self._frame[1]:
-            if off:
-                x0s, x1s = x0s - off, x1s - off
-            inside = (x1s > 0) & (x0s < w)
-            if not inside.any():
+        # which marks of each source are in the window; a sub-row with too many for labels is passed over
+        found, counts = [], {}
+        for source in self._frame[1]:
+            row, cy, x0s, x1s = source[:4]
+            inside = np.flatnonzero((x1s > off) & (x0s < w + off))
+            if len(inside):
+                found.append((source, inside))
+                key = (row, round(cy, 2))
+                # dates that began before the window share its left edge: one label between them
+                n = len(inside) if source[6] else int((x0s[inside] >= off).sum()) + 1
+                counts[key] = counts.get(key, 0) + n
+        for (row, cy, x0s, x1s, starts, ids, is_pt, lefts, rights, ts0, ts1), inside in found:
+            if counts[(row, round(cy, 2))] * LABEL_PX_PER_MARK > w:
                 continue
             if is_pt:
-                start = (starts - off)[inside]
+                start = starts[inside] - off
             else:
-                start = np.maximum(x0s[inside], 0.0) + 3
-            labels.append((row, cy, start, ids[inside], is_pt))
+                start = np.maximum(x0s[inside] - off, 0.0) + 3
+            labels.append((row, cy, start, ids[inside], is_pt, lefts[inside] - off, rights[inside] - off,
+                           ts0[inside], ts1[inside]))
         callout = self._callout(top0, lh, first, last, vx0, sx, w)
         self._labels = ([], callout)
-        self._paint_labels(p, labels, w, lh, callout)
-        self._paint_callout(p, callout)
+        self._paint_labels(p, labels, w, lh / self.subrows(lh), callout)
+        return callout
 
     @staticmethod
     def _dpr(p: QPainter) -> float:
@@ -384,6 +596,7 @@ class LanesItem(pg.GraphicsObject):
         p.drawPixmap(QRectF(0, 0, w, h), pm, QRectF(round(off * dpr), 0, w * dpr, h * dpr))
         self._frame = frame
         self._off = round(off * dpr) / dpr
+        self._off_exact = off          # labels are placed at the exact offset (as a fresh render would)
 
     # -- what the last frame drew, in ViewBox pixels -----------------------------------------------
     def _shifted(self):
@@ -414,6 +627,16 @@ class LanesItem(pg.GraphicsObject):
     def label_rects(self):
         """(row, rectangle) of every label the last frame drew, "+N" included."""
         return self._labels[0]
+
+    @property
+    def label_texts(self):
+        """(row, rectangle, text, how many it folds) of every title the last frame drew."""
+        return list(self._label_texts)
+
+    @property
+    def badges(self):
+        """(rectangle, t0, t1) of the "+N" badges of the labels the last frame drew (double-click zooms)."""
+        return list(self._badges)
 
     @property
     def callout(self):
@@ -458,48 +681,85 @@ class LanesItem(pg.GraphicsObject):
         strips = []        # (y0, y1, counts, colour, strong)
         pills = []         # (row, counts)
         partial = view._partial
+        nsub = self.subrows(lh)
+        pitch = lh / nsub
+        detail = []        # (row, lane, top, colour, bands, points) of the lanes drawn mark by mark
         for row in range(first, last + 1):
             lane = rows[row]
             top = top0 + row * lh
             cy = top + lh * 0.5
             color = view._lane_colors[lane]
+            band_sl = None
             # ---- vague dates: bands, or a coverage strip when too many ----------------------
             n_bands = 0 if partial else idx.count_bands(lane, vx0, vx1)
             if n_bands and n_bands <= bands_max and (window is None or
                                                      idx.count_bands(lane, wx0, wx1) <= BANDS_DETAIL_MAX):
                 sl = idx.bands_window(lane, vx0, vx1)
                 if len(sl):
-                    self._paint_bands(p, idx, sl, color, top, lh, vx0, sx, w)
-                    bx0 = np.maximum((idx.t0[sl] - vx0) * sx, self._pad_lo)
-                    bx1 = np.maximum(np.minimum((idx.t1[sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
-                    hits_bands.append((bx0, bx1, cy - _half(lh, 0.26), cy + _half(lh, 0.26), idx.eid[sl], row))
-                    labels.append((row, cy, bx0, bx1, None, idx.eid[sl], False))
+                    band_sl = sl
             elif n_bands:
                 strips.append((cy - _half(lh, 0.3), cy + _half(lh, 0.3), idx.band_cover(lane, edges), color, False))
             # ---- precise dates: points, or a density strip with clusters when too many -------
+            point_sl = None
             lo, hi = idx.window(lane, 0, vx0, vx1)
             n_pts = hi - lo
-            if not n_pts:
-                continue
-            if n_pts <= points_max and not partial and (window is None or
-                                                         _width(idx.window(lane, 0, wx0, wx1)) <= POINTS_DETAIL_MAX):
+            if n_pts and n_pts <= points_max and not partial and (
+                    window is None or _width(idx.window(lane, 0, wx0, wx1)) <= POINTS_DETAIL_MAX):
                 sl = np.arange(lo, hi)
-                t0, t1 = idx.t0[sl], idx.t1[sl]
-                keep = (t1 > vx0) & (t0 < vx1)
-                sl, t0, t1 = sl[keep], t0[keep], t1[keep]
-                if not len(sl):
-                    continue
-                xs = (t0 + np.minimum(t1 - t0, DAY) * 0.5 - vx0) * sx
-                self._paint_points(p, xs, t0, t1, cy, color, vx0, sx)
-                hits_pts.append((xs, cy, idx.eid[sl], row))
-                # a label starts right of its dot, or of its day's bar when the day is wider than a dot
-                ends = (t1 - vx0) * sx
-                starts = np.where((t1 - t0) * sx > 14, np.maximum(xs + 6, ends + 3), xs + 6)
-                labels.append((row, cy, (t0 - vx0) * sx, ends, starts, idx.eid[sl], True))
-            else:
+                keep = (idx.t1[sl] > vx0) & (idx.t0[sl] < vx1)
+                if keep.any():
+                    point_sl = sl[keep]
+            elif n_pts:
                 counts = idx.point_counts(lane, edges)
                 strips.append((cy - _half(lh, 0.18), cy + _half(lh, 0.18), counts, color, True))
                 pills.append((row, counts, color))
+            if band_sl is not None or point_sl is not None:
+                detail.append((row, lane, top, color, band_sl, point_sl))
+        # the sub-rows of every lane drawn mark by mark, in one go (see stack_lanes)
+        subs = self._stack_lanes(idx, detail, vx0, sx, window or w, nsub, pitch) if nsub > 1 else None
+        for k_lane, (row, lane, top, color, band_sl, point_sl) in enumerate(detail):
+            bx0 = bx1 = xs = pts0 = pts1 = None
+            if band_sl is not None:
+                bx0 = np.maximum((idx.t0[band_sl] - vx0) * sx, self._pad_lo)
+                bx1 = np.maximum(np.minimum((idx.t1[band_sl] - vx0) * sx, w + self._pad_hi), bx0 + 2)
+            if point_sl is not None:
+                pts0, pts1 = idx.t0[point_sl], idx.t1[point_sl]
+                xs = (pts0 + np.minimum(pts1 - pts0, DAY) * 0.5 - vx0) * sx
+            if subs is not None:
+                band_sub, point_sub = subs[k_lane]
+            else:
+                band_sub = None if band_sl is None else np.zeros(len(band_sl), dtype=np.int64)
+                point_sub = None if point_sl is None else np.zeros(len(point_sl), dtype=np.int64)
+            if nsub > 1 and point_sl is not None:      # every sub-row's dots in one go
+                self._paint_points(p, xs, pts0, pts1, top + (point_sub + 0.5) * pitch, color, vx0, sx)
+            for k in range(nsub):
+                ktop = top + k * pitch
+                kcy = ktop + pitch * 0.5
+                if band_sl is not None:
+                    pick = band_sub == k
+                    if pick.any():
+                        sl, a, b = band_sl[pick], bx0[pick], bx1[pick]
+                        self._paint_bands(p, idx, sl, color, ktop, pitch, vx0, sx, w)
+                        hits_bands.append((a, b, kcy - _half(pitch, 0.26), kcy + _half(pitch, 0.26), idx.eid[sl], row))
+                        # what other labels keep clear of: a band's start (a label may lie over a band,
+                        # as over a date that spans the whole window, never over its beginning or a dot)
+                        labels.append((row, kcy, a, b, None, idx.eid[sl], False, a - 1.5, a + 1.5,
+                                       idx.t0[sl], idx.t1[sl]))
+                if point_sl is not None:
+                    pick = point_sub == k
+                    if pick.any():
+                        sl, t0, t1, x = point_sl[pick], pts0[pick], pts1[pick], xs[pick]
+                        if nsub == 1:
+                            self._paint_points(p, x, t0, t1, kcy, color, vx0, sx)
+                        hits_pts.append((x, kcy, idx.eid[sl], row))
+                        # a label starts right of its dot, or of its day's bar when the day is wider than a dot
+                        ends = (t1 - vx0) * sx
+                        starts = np.where((t1 - t0) * sx > 14, np.maximum(x + LABEL_GAP, ends + 3), x + LABEL_GAP)
+                        wide = (t1 - t0) * sx > 14
+                        lefts = np.where(wide, (t0 - vx0) * sx, x - DOT_RADIUS - 1)
+                        rights = np.where(wide, ends, x + DOT_RADIUS + 1)
+                        labels.append((row, kcy, (t0 - vx0) * sx, ends, starts, idx.eid[sl], True, lefts, rights,
+                                       t0, t1))
         self._paint_strips(p, strips, nb, w, h)
         for row, counts, color in pills:
             hits_pills += self._paint_pills(p, counts, edges, top0 + row * lh + lh / 2, lh, w, nb, color)
@@ -513,7 +773,7 @@ class LanesItem(pg.GraphicsObject):
             return
         event_id = hovered[1]
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(17, 24, 39, 150), 1.5))
+        p.setPen(QPen(_shade(150), 1.5))
         for xs, cy, ids, _row in hits_pts:
             for k in np.flatnonzero(ids == event_id).tolist():
                 p.drawEllipse(QPointF(float(xs[k]), cy), 6.5, 6.5)
@@ -528,18 +788,16 @@ class LanesItem(pg.GraphicsObject):
             return
         thumb_h = max(24.0, h * h / total)
         y = (-top0) / (total - h) * (h - thumb_h) if total > h else 0.0
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(QColor(31, 41, 51, 20)))
-        p.drawRoundedRect(QRectF(w - 7, 2, 5, h - 4), 2.5, 2.5)
-        p.setBrush(QBrush(QColor(31, 41, 51, 90)))
-        p.drawRoundedRect(QRectF(w - 7, 2 + y * (h - 4) / h, 5, thumb_h * (h - 4) / h), 2.5, 2.5)
+        # plain rectangles: an antialiased rounded one the height of the view costs milliseconds a frame
+        p.fillRect(QRectF(w - 7, 2, 5, h - 4), _shade(20))
+        p.fillRect(QRectF(w - 7, 2 + y * (h - 4) / h, 5, thumb_h * (h - 4) / h), _shade(90))
 
     def _paint_grid(self, p, w, h, vx0, vx1, sx):
         """Faint vertical lines at the axis's labelled ticks (the same calendar step as the axis)."""
         values = timeline_axis.major_ticks(vx0, vx1, w)
         if not values:
             return
-        p.setPen(QPen(QColor(0, 0, 0, 16), 1))
+        p.setPen(QPen(GRID, 1))
         xs = [round((value - vx0) * sx) for value in values]
         p.drawLines([QLineF(x, 0, x, h) for x in xs if 0 <= x <= w])
 
@@ -584,13 +842,16 @@ class LanesItem(pg.GraphicsObject):
 
     def _paint_points(self, p, xs, t0, t1, cy, color, vx0, sx):
         """Precise dates: dots with a white halo; a day wider than a dot also shows as a thin bar.
-        ``t0`` is sorted (the index keeps a lane's points by start)."""
+        ``t0`` is sorted (the index keeps a lane's points by start); ``cy``: the centre line, one for
+        all or one per point (sub-rows)."""
+        per_point = isinstance(cy, np.ndarray)
         widths = (t1 - t0) * sx
         wide = widths > 14
         if wide.any():
             # a day (or hour) wider than a dot: its extent as a thin bar, drawn once per distinct extent
             w0, w1 = t0[wide], t1[wide]
-            first = _first_of_runs(w0)
+            ys = cy[wide] if per_point else np.full(len(w0), float(cy))
+            first = _first_of_runs(w0 + ys * 1e-3) if per_point else _first_of_runs(w0)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self._tools(color)[2])
             x0s = (w0[first] - vx0) * sx
@@ -599,19 +860,28 @@ class LanesItem(pg.GraphicsObject):
                 x1s = np.minimum(x0s + ws, self._w)
                 x0s = np.maximum(x0s, 0.0)
                 ws = np.maximum(x1s - x0s, 0.0)
-            p.drawRects([QRectF(a, cy - DAY_BAR_HALF, b, 2 * DAY_BAR_HALF)
-                         for a, b in zip(x0s.tolist(), ws.tolist())])
+            p.drawRects([QRectF(a, y - DAY_BAR_HALF, b, 2 * DAY_BAR_HALF)
+                         for a, b, y in zip(x0s.tolist(), ws.tolist(), ys[first].tolist())])
         if self.vector:            # SVG export: real circles (inside the plot: no clipping there)
-            for x in xs[(xs >= 4.5) & (xs <= self._w - 4.5)].tolist():
-                draw_dot(p, QPointF(x, cy), color)
+            inside = (xs >= 4.5) & (xs <= self._w - 4.5)
+            ys = cy[inside] if per_point else np.full(int(inside.sum()), float(cy))
+            for x, y in zip(xs[inside].tolist(), ys.tolist()):
+                draw_dot(p, QPointF(x, y), color)
             return
         pm = self._dot_pixmap(color)
         r = pm.width() / 2
-        top = round(cy - r)
         draw = p.drawPixmap
         # whole pixels (an untransformed blit lands on whole pixels anyway), so no QPointF per dot;
         # dots on the same pixel as the one before are drawn once
         px = np.rint(xs - r).astype(np.int64)
+        if per_point:
+            py = np.rint(cy - r).astype(np.int64)
+            # each place once (two dots a pixel apart look as one: every other column is enough)
+            _, keep = np.unique((px >> 1) * 65536 + py, return_index=True)
+            for x, y in zip(px[keep].tolist(), py[keep].tolist()):
+                draw(x, y, pm)
+            return
+        top = round(cy - r)
         for x in px[_first_of_runs(px)].tolist():
             draw(x, top, pm)
 
@@ -698,119 +968,194 @@ class LanesItem(pg.GraphicsObject):
             hits.append((r, t0, t1))
         return hits
 
-    def _paint_labels(self, p, labels, w, lh, callout=None):
-        """Greedy, left to right per lane: a label where it fits, else folded into the label before it.
-        The selected event's callout is occupied space: in its lane no label starts under it, a label
-        running into it is shortened (or left out when too little of it would remain), and the
-        selected event's own label there is the callout."""
+    def _paint_labels(self, p, labels, w, pitch, callout=None):
+        """Greedy, left to right per sub-row: a label where it fits, up to the next mark of its sub-row
+        (shortened to the room there is), else folded into the "+N" of the label before it. Near the right
+        edge a label may go on its mark's left, if no mark or label is there. The selected event's callout
+        is occupied space: in its sub-row no label starts under it, a label running into it is shortened
+        (or left out when too little of it would remain), and the selected event's own label there is
+        the callout."""
         rects = self._labels[0]     # (row, rectangle) of every label drawn, "+N" included
-        if lh < 15 or not labels:
+        if pitch < 15 or not labels:
             return
         view = self.view
-        by_row: dict[int, list] = {}
-        for row, cy, xs, ids, is_pt in labels:
-            by_row.setdefault(row, []).append((cy, xs, ids, is_pt))
-        plan, wanted = [], []
-        for row, parts in by_row.items():
-            xs = np.concatenate([q[1] for q in parts])
-            if len(xs) * LABEL_PX_PER_MARK > w:
-                continue
-            ids = np.concatenate([q[2] for q in parts])
-            is_pt = np.concatenate([np.full(len(q[1]), q[3]) for q in parts])
-            order = np.lexsort((~is_pt, xs))
-            plan.append((row, parts[0][0], xs[order], ids[order], is_pt[order]))
-            wanted.extend(ids.tolist())
-        if not plan:
+        groups: dict = {}
+        for row, cy, xs, ids, is_pt, lefts, rights, t0s, t1s in labels:
+            groups.setdefault((row, round(cy, 2)), []).append((cy, xs, ids, is_pt, lefts, rights, t0s, t1s))
+        # the groups with few enough marks for labels, all in one set of arrays (a group's number lifts
+        # its coordinates apart from the others', so that one search serves every group)
+        kept = []
+        for (row, _), parts in groups.items():
+            n = sum(len(q[1]) for q in parts)
+            edge = sum(int((q[1] <= 3.01).sum()) for q in parts if not q[3])     # bands begun before the window
+            if (n - max(0, edge - 1)) * LABEL_PX_PER_MARK <= w:
+                kept.append((row, parts))
+        if not kept:
             return
+        flat = [q for _, parts in kept for q in parts]
+        sizes = [len(q[1]) for q in flat]
+        gid = np.repeat(np.repeat(np.arange(len(kept)), [len(parts) for _, parts in kept]), sizes)
+        xs, ids, lefts, rights, t0s, t1s = (np.concatenate([q[k] for q in flat]) for k in (1, 2, 4, 5, 6, 7))
+        is_pt = np.repeat(np.array([q[3] for q in flat], dtype=bool), sizes)
+        lift = gid * 1e6
+        order = np.lexsort((~is_pt, xs, gid))
+        by_left = np.lexsort((lefts, gid))
+        mark_lefts = (lift + lefts)[by_left]
+        mark_gid = gid[by_left]
+        mark_rights = np.sort(lift + rights)
+        reach = np.maximum.accumulate((lift + rights)[by_left]) - lift[by_left]   # resets in each group
+        m = len(mark_lefts)
+        x, g = xs[order], gid[order]
+        xk = x + g * 1e6
+
+        def next_left(at, keys):
+            """The left of the first mark at or after `at` in the same group (else the window's end)."""
+            j = np.minimum(at, m - 1)
+            same = (at < m) & (mark_gid[j] == g)
+            return np.where(same, mark_lefts[j] - g * 1e6, w)
+
+        # the room of each label: up to the next mark that starts after it, in its sub-row; none when
+        # another mark covers where it would start (its own band does not count)
+        nxt = np.searchsorted(mark_lefts, xk + 0.5, "left")
+        limit = next_left(nxt, xk) - 4
+        covering = nxt - np.searchsorted(mark_rights, xk - 0.5, "right")
+        own = (lefts[order] <= x + 0.5) & (rights[order] > x - 0.5)
+        limit = np.where(covering - own > 0, x, limit)
+        # where a "+N" of its own could go: past the marks over the mark's place, up to the next one
+        upto = np.searchsorted(mark_lefts, xk + 0.5, "right") - 1
+        ok = (upto >= 0) & (mark_gid[np.maximum(upto, 0)] == g)
+        bx = np.maximum(x, np.where(ok, reach[np.maximum(upto, 0)], -1e9) + 3)
+        broom = next_left(np.searchsorted(mark_lefts, bx + g * 1e6 + 0.5, "left"), None) - 4 - bx
+        # what lies left of each mark: the marks that start before it reach this far
+        at = np.searchsorted(mark_lefts, lefts[order] + g * 1e6, "left") - 1
+        ok = (at >= 0) & (mark_gid[np.maximum(at, 0)] == g)
+        before = np.where(ok, reach[np.maximum(at, 0)], -1e9)
+        limit = np.minimum(limit, w)
+        broom = np.minimum(broom, w - bx)
+        bounds = np.searchsorted(g, np.arange(len(kept) + 1))
+        plan = []
+        for k, (row, parts) in enumerate(kept):
+            a, b = int(bounds[k]), int(bounds[k + 1])
+            sl = order[a:b]
+            plan.append((row, parts[0][0], x[a:b], ids[sl], is_pt[sl], limit[a:b], lefts[sl], before[a:b],
+                         t0s[sl], t1s[sl], bx[a:b], broom[a:b]))
+        wanted = ids.tolist()
         titles = view._titles_for(wanted, elide=(self.fm, LABEL_MAX_PX))
-        titles_by_pm: dict[int, str] = {}
-        for row, cy, xs, ids, is_pt in plan:
+        selected = view.view_state.selected
+        for row, cy, xs, ids, is_pt, limits, lefts, before, t0s, t1s, bxs, brooms in plan:
             bg = LANE_ALT if row % 2 else BG
             next_free = -1e9
-            placed = []    # [x, title, folded]
-            block = None            # (left, right) the callout occupies in this lane
-            hidden = 0              # labels the callout covers: a "+N" right after it
-            last_callout = False    # the last thing placed in this lane is the callout
-            if callout is not None and callout[0] == row:
+            placed = []             # [x, pixmap, title, folded, room's end, t0, t1]
+            block = None            # (left, right) the callout occupies in this sub-row
+            hidden = []             # (t0, t1) of the labels the callout covers: a "+N" right after it
+            last_callout = False    # the last thing placed in this sub-row is the callout
+            if callout is not None and callout[0] == row and abs(callout[1].center().y() - cy) < pitch / 2:
                 block = (callout[1].left() - 8, callout[1].right() + 8)
-            selected = self.view.view_state.selected
-            for x, i, pt in zip(xs.tolist(), ids.tolist(), is_pt.tolist()):
-                start = x
-                full = None
+            def fold(x, room, t0, t1, bx, broom):
+                """An event whose title is not shown: counted in the "+N" of the callout, of the label
+                just before it, or of a "+N" of its own where there is room for one."""
+                nonlocal next_free
+                if last_callout and x < block[1] + 40:
+                    hidden.append((t0, t1))
+                    return
+                if placed:
+                    last = placed[-1]
+                    end = last[0] + (last[1].width() if last[1] is not None else 0) + (26 if last[3] else 0)
+                    if x - end < 40 or room < 26:
+                        if last[3] == 0:
+                            next_free = max(next_free, end + 26)    # room for its "+N" badge
+                        last[3] += 1
+                        last[5], last[6] = min(last[5], t0), max(last[6], t1)
+                        return
+                if room >= 26:
+                    placed.append([x, None, "", 1, x + room, t0, t1])
+                    next_free = max(next_free, x + 30)
+                elif broom >= 26 and bx >= next_free:
+                    placed.append([bx, None, "", 1, bx + broom, t0, t1])
+                    next_free = max(next_free, bx + 30)
+
+            for x, i, pt, lim, left, prev, t0, t1, bx, broom in zip(
+                    xs.tolist(), ids.tolist(), is_pt.tolist(), limits.tolist(), lefts.tolist(), before.tolist(),
+                    t0s.tolist(), t1s.tolist(), bxs.tolist(), brooms.tolist()):
                 if block is not None and i == selected:
                     continue                            # the callout is this event's label
-                if block is not None and block[0] <= start < block[1]:
-                    hidden += 1                         # under the callout: folded into it
+                if block is not None and block[0] <= x < block[1]:
+                    hidden.append((t0, t1))             # under the callout: folded into it
                     next_free = max(next_free, block[1] + 26)
                     last_callout = True
                     continue
-                if x + 40 > w or (start >= next_free and start + LABEL_MAX_PX > w):
-                    # near the right edge: the whole label on the mark's left, if that side is free
-                    gap = 10 if pt else 4
-                    full = self._label_pixmap(titles.get(i, ""), bg)
-                    left = x - gap - full.width()
-                    clear = block is None or left >= block[1] or x + 12 <= block[0]
-                    if start + full.width() > w and left >= max(next_free, 0.0) and clear:
-                        titles_by_pm[id(full)] = titles.get(i, "")
-                        placed.append([left, full, 0])
-                        next_free = x + 12
+                title = titles.get(i, "")
+                room = lim - x
+                if block is not None and x < block[0]:
+                    room = min(room, block[0] - 26 - x)     # up to the callout, with room for a "+N"
+                if room < 26 and broom >= 90 and bx >= next_free:
+                    x, room = bx, broom                 # marks on its own: the label just past them
+                if x < next_free:
+                    fold(x, room, t0, t1, bx, broom)    # under or just after a label
+                    continue
+                width = self._text_px(title) + 4
+                if width > room:
+                    # no room on the right: the whole label on the mark's left, if nothing is there
+                    gap = 4
+                    lx = left - gap - width
+                    clear = block is None or lx >= block[1] or left <= block[0]
+                    if pt and lx >= max(next_free, prev + 3, 0.0) and clear:
+                        full = self._label_pixmap(title, bg)
+                        placed.append([lx, full, title, 0, left - gap, t0, t1])
+                        next_free = x + 2
                         last_callout = False
                         continue
-                    if start + full.width() > w and not clear and x - gap > block[1]:
-                        # the callout takes the left side: what fits between it and the mark
-                        room = x - gap - max(next_free, block[1] + (26 if hidden else 0))
-                        if room >= 60:
-                            title = self.fm.elidedText(titles.get(i, ""), Qt.TextElideMode.ElideRight, room - 6)
-                            pm = self._label_pixmap(title, bg)
-                            titles_by_pm[id(pm)] = title
-                            placed.append([x - gap - pm.width(), pm, 0])
-                            next_free = x + 12
-                            last_callout = False
-                            continue
-                if start >= next_free and start < w - 40:
-                    title = titles.get(i, "")
-                    pm = full or self._label_pixmap(title, bg)
-                    if start + pm.width() > w:          # at the right edge: shorten to what fits
-                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, w - start - 6)
-                        pm = self._label_pixmap(title, bg)
-                    if block is not None and start < block[0] < start + pm.width() + 26:
-                        room = block[0] - start - 26        # up to the callout, with room for a "+N"
-                        if room < 40:
-                            continue
-                        title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, room)
-                        pm = self._label_pixmap(title, bg)
-                    titles_by_pm[id(pm)] = title
-                    placed.append([start, pm, 0])
-                    next_free = start + pm.width() + 12
-                    last_callout = False
-                elif start < next_free and last_callout:
-                    hidden += 1
-                elif placed and start < next_free:      # under or just after a label: folded into it
-                    placed[-1][2] += 1
-                    if placed[-1][2] == 1:
-                        next_free += 26                 # room for the "+N" badge of what it folds
+                    if room < 90:
+                        fold(x, room, t0, t1, bx, broom)
+                        continue
+                    title = self._elided(title, room - 6)
+                full = self._label_pixmap(title, bg)
+                placed.append([x, full, title, 0, x + room, t0, t1])
+                next_free = x + full.width() + 12
+                last_callout = False
             if hidden:
-                more = self._label_pixmap(f"+{hidden}", bg, muted=True)
+                text = f"+{len(hidden)}"
+                more = self._label_pixmap(text, bg, muted=True)
                 y = cy - more.height() / 2
-                rects.append((row, QRectF(block[1] - 4, y, more.width(), more.height())))
+                r = QRectF(block[1] - 4, y, more.width(), more.height())
+                rects.append((row, r))
+                self._badges.append((r, min(h[0] for h in hidden), max(h[1] for h in hidden)))
                 if self.vector:
-                    self._vector_text(p, block[1] - 4, y, more, bg, f"+{hidden}", MUTED)
+                    self._vector_text(p, r.x(), y, more, bg, text, MUTED)
                 else:
-                    p.drawPixmap(QPointF(block[1] - 4, y), more)
-            for start, pm, folded in placed:
-                y = cy - pm.height() / 2
+                    p.drawPixmap(r.topLeft(), more)
+            for start, pm, title, folded, end, t0, t1 in placed:
                 more = self._label_pixmap(f"+{folded}", bg, muted=True) if folded else None
+                if pm is None:                           # a "+N" of its own
+                    y = cy - more.height() / 2
+                    r = QRectF(start, y, more.width(), more.height())
+                    rects.append((row, r))
+                    pad = max((t1 - t0) * 0.15, 1800.0)
+                    self._badges.append((r, t0 - pad, t1 + pad))
+                    if self.vector:
+                        self._vector_text(p, start, y, more, bg, f"+{folded}", MUTED)
+                    else:
+                        p.drawPixmap(round(start), round(y), more)
+                    continue
+                y = cy - pm.height() / 2
+                if more is not None and start + pm.width() + more.width() > end:
+                    # the badge would run into the next mark: shorten the title for it
+                    room = end - start - more.width() - 6
+                    if room >= 20:
+                        title = self._elided(title, room)
+                        pm = self._label_pixmap(title, bg)
                 badge = more.width() if folded else 0
                 rects.append((row, QRectF(start, y, pm.width() + badge, pm.height())))
+                self._label_texts.append((row, QRectF(start, y, pm.width(), pm.height()), title, folded))
+                if folded:
+                    pad = max((t1 - t0) * 0.15, 1800.0)
+                    self._badges.append((QRectF(start + pm.width(), y, badge, pm.height()), t0 - pad, t1 + pad))
                 if self.vector:    # SVG export: real text on its background, kept inside the plot
-                    title = titles_by_pm.get(id(pm), "")
                     if start + pm.width() > w:
                         title = self.fm.elidedText(title, Qt.TextElideMode.ElideRight, max(0.0, w - start - 6))
                         pm = self._label_pixmap(title, bg)
-                        folded = 0
                     self._vector_text(p, start, y, pm, bg, title, TEXT)
                     if folded:
-                        more = self._label_pixmap(f"+{folded}", bg, muted=True)
                         self._vector_text(p, start + pm.width(), y, more, bg, f"+{folded}", MUTED)
                     continue
                 x0, y0 = round(start), round(y)      # whole pixels: a plain blit
@@ -843,16 +1188,31 @@ class LanesItem(pg.GraphicsObject):
             return None
         pointlike = (t1 - t0) <= DAY + 1
         xm = (t0 + min(t1 - t0, DAY) * 0.5 - vx0) * sx
-        cy = top0 + visible_rows[0] * lh + lh / 2
+        cy = self._selected_cy(visible_rows[0], top0, lh)
         text = self.fm_bold.elidedText(info["title"], Qt.TextElideMode.ElideRight, 340.0)
         tw = self.fm_bold.horizontalAdvance(text)
         anchor = xm if pointlike else max(x0, 0.0)
-        x = anchor + 12
+        x = anchor + 16                      # clear of the selected dot's ring
         if x + tw + 8 > w:
-            x = max(4.0, anchor - 12 - tw)
+            x = max(4.0, anchor - 16 - tw)
         return visible_rows[0], QRectF(x - 5, cy - 10, tw + 10, 20), text
 
-    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h):
+    def _selected_cy(self, row: int, top0: float, lh: float) -> float:
+        """The centre line of the sub-row the selected event is drawn in, in lane ``row``."""
+        hits = self.hits
+        selected = self.view.view_state.selected
+        if hits is not None and selected is not None:
+            for _xs, cy, ids, r in hits[0]:
+                if r == row and (ids == selected).any():
+                    return cy
+            for _a, _b, y0, y1, ids, r in hits[1]:
+                if r == row and (ids == selected).any():
+                    return (y0 + y1) / 2
+        return top0 + row * lh + lh / 2
+
+    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h, frames=True, rings=True):
+        """The selected event: a dashed guide and a frame around its band (``frames``), a ring around its
+        dot (``rings``)."""
         view = self.view
         info = view._selected_info
         if view.view_state.selected is None or info is None or info["t0"] is None:
@@ -863,42 +1223,46 @@ class LanesItem(pg.GraphicsObject):
             return
         pointlike = (t1 - t0) <= DAY + 1
         xm = (t0 + min(t1 - t0, DAY) * 0.5 - vx0) * sx
-        p.setPen(QPen(QColor(17, 24, 39, 70), 1, Qt.PenStyle.DashLine))
-        gx = xm if pointlike else max(x0, 0)
-        p.drawLine(QPointF(gx, 0), QPointF(gx, h))
+        if frames:
+            p.setPen(QPen(_shade(70), 1, Qt.PenStyle.DashLine))
+            gx = xm if pointlike else max(x0, 0)
+            p.drawLine(QPointF(gx, 0), QPointF(gx, h))
+        pitch = lh / self.subrows(lh)
         rows = [view._row_of[lane] for lane in info["lanes"] if lane in view._row_of]
         for row in rows:
             if row < first or row > last:
                 continue
-            cy = top0 + row * lh + lh / 2
+            cy = self._selected_cy(row, top0, lh)
             color = view._lane_colors[view._shown[row]]
-            if pointlike:
+            if pointlike and rings:
                 p.setPen(QPen(BG, 5))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawEllipse(QPointF(xm, cy), 7, 7)
                 p.setPen(QPen(SELECT, 2.2))
                 p.setBrush(QBrush(color))
                 p.drawEllipse(QPointF(xm, cy), 7, 7)
-            else:
+            elif not pointlike and frames:
                 c = QColor(color)
                 c.setAlpha(110)
                 p.setPen(QPen(SELECT, 2))
                 p.setBrush(QBrush(c))
                 a, b = max(x0, self._pad_lo / 2), min(x1, w + self._pad_hi / 2)
-                p.drawRoundedRect(QRectF(a, cy - _half(lh, 0.3), max(4.0, b - a), 2 * _half(lh, 0.3)), 3, 3)
+                p.drawRoundedRect(QRectF(a, cy - _half(pitch, 0.3), max(4.0, b - a), 2 * _half(pitch, 0.3)), 3, 3)
 
     def _paint_callout(self, p, callout):
         """The selected event's title in a box beside its mark (placed by _callout)."""
         if callout is None:
             return
         _, r, text = callout
-        self._boxed_text(p, r, 4, "#9aa5b1", 245, self.bold, SELECT, text)
+        self._boxed_text(p, r, 4, BOX_BORDER, 245, self.bold, SELECT, text)
 
     @staticmethod
     def _boxed_text(p, r: QRectF, radius: float, border: str, alpha: int, font, color, text: str) -> None:
         """``text`` centred in a rounded white box (``alpha`` its opacity) with a thin ``border``."""
         p.setPen(QPen(QColor(border), 1))
-        p.setBrush(QBrush(QColor(255, 255, 255, alpha)))
+        back = QColor(BOX)
+        back.setAlpha(alpha)
+        p.setBrush(QBrush(back))
         p.drawRoundedRect(r, radius, radius)
         p.setFont(font)
         p.setPen(color)
@@ -907,6 +1271,9 @@ class LanesItem(pg.GraphicsObject):
     # -- hit testing -------------------------------------------------------------------------------
     def hit(self, pos: QPointF):
         """('event', id) | ('cluster', t0, t1) | None for a point in ViewBox pixel coordinates."""
+        for r, t0, t1 in self._badges:          # a label's "+N": what it folds, to zoom into
+            if r.adjusted(-2, -2, 2, 2).contains(pos):
+                return ("cluster", t0, t1)
         if not self.hits:
             return None
         pts, bands, pills, top0, lh = self.hits

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 
 from viewer.ui.settings import get_bytes, get_json, get_str, open_settings, set_json
 
@@ -36,6 +37,29 @@ def remember_database(path: str) -> None:
     set_json(s, "database/recent", [resolved] + [p for p in recent if p != resolved][:7])
 
 
+def fit_to_screen(window) -> None:
+    """A window larger than its screen's free area (a geometry remembered on a bigger screen) is made to
+    fit it, and one placed off the screen is brought back onto it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = max(0, frame.width() - window.width())       # the title bar and borders
+    extra_h = max(0, frame.height() - window.height())
+    if window.isMaximized() or window.isFullScreen():
+        return
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - extra_h)
+    if width < window.width() or height < window.height():
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
 class WindowMemory:
     """Restores and saves one window's layout and view. Saving waits while the window is opening a
     database (``window.opening``), so the view being set up never overwrites the remembered one."""
@@ -46,6 +70,7 @@ class WindowMemory:
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(SAVE_VIEW_AFTER_MS)
         self.save_timer.timeout.connect(self.save_view)
+        self.geometry_restored = False     # the window's size came from the settings (fitted to the screen)
 
     def restore_layout(self) -> bool:
         """Geometry, dock state, splitters and table header of the last run; True if the splitter sizes
@@ -56,6 +81,7 @@ class WindowMemory:
         geometry = get_bytes(s, "window/geometry")
         if geometry is not None:
             w.restoreGeometry(geometry)
+            self.geometry_restored = True     # fitted to the screen when shown (its frame known then)
         state = get_bytes(s, "window/state")
         if state is not None:
             w.restoreState(state)
