@@ -73,6 +73,15 @@ def test_timex_on_stdin_gives_offsets_into_the_text():
         assert text[t["start"]:t["end"]] == t["text"]
 
 
+def test_timex_reads_a_reference_date_written_the_way_people_write_it():
+    text = "Talks resumed last weekend."
+    for written in ("2024-11-18", "18 November 2024", "November 18, 2024", "2024/11/18"):
+        out = run("timex", "--dct", written, "-", stdin=text).stdout.splitlines()
+        assert [json.loads(line)["value"] for line in out] == ["2024-W46-WE"], written
+    bad = run("timex", "--dct", "soon", "-", stdin=text, check=False)
+    assert bad.returncode == 2 and "not a date: 'soon'" in bad.stderr
+
+
 def test_timex_batch_one_line_per_input():
     lines = "\n".join(json.dumps(x) for x in [
         {"id": "a", "text": "Last September, Putin warned.", "dct": "2024-11-18"},
@@ -94,7 +103,11 @@ def test_bad_inputs_are_named_and_skipped(tmp_path):
     proc = run("ingest", str(folder), "--db", str(db), check=False)
     assert proc.returncode == 3, proc.stderr
     assert "empty.txt" in proc.stderr and "image.txt" in proc.stderr
-    assert len(run("events", "--db", str(db), "--json").stdout.splitlines()) == 4
+    # the good file is read whole: the same events as a database with it alone
+    alone = tmp_path / "alone.db"
+    run("ingest", str(folder / "good.txt"), "--db", str(alone))
+    got = run("events", "--db", str(db), "--json").stdout.splitlines()
+    assert got and len(got) == len(run("events", "--db", str(alone), "--json").stdout.splitlines())
 
 
 def test_a_database_that_is_not_ours_is_refused_with_a_reason(tmp_path):
@@ -157,3 +170,128 @@ def test_export_takes_the_same_filters_as_events(seed_db, tmp_path):
     assert 0 < len(list(csv.DictReader(out.open(encoding="utf-8")))) < 4     # the search narrowed it
     assert run("export", "--db", str(seed_db), "--format", "csv", "--out", str(out), "--from", "soon",
                check=False).returncode == 2
+
+
+WIRE = ("Russian forces shelled Kharkiv in Ukraine last Monday, Ukrainian officials said.\n\n"
+        "Talks between France and Germany resumed on 3 March 2024 in Paris.\n\n"
+        "Poland closed its border with Belarus yesterday, the Polish government said.\n")
+
+
+@pytest.fixture
+def wire_db(tmp_path):
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    db = tmp_path / "wire.db"
+    run("ingest", str(tmp_path / "wire.txt"), "--db", str(db), "--published", "2024-11-18")
+    return db
+
+
+def events_json(db, *flags):
+    return [json.loads(line) for line in run("events", "--db", str(db), "--json", *flags).stdout.splitlines()]
+
+
+def by_text(db, *flags):
+    return {e["text"]: e for e in events_json(db, *flags)}
+
+
+def test_edit_from_the_command_line_and_undo_it(wire_db):
+    db = str(wire_db)
+    before = by_text(wire_db)
+    target = before["last Monday"]
+    assert (target["review"], target["tags"], target["starred"], target["note"]) == ("unreviewed", [], False, None)
+    proc = run("edit", "--db", db, str(target["id"]), "--date", "2024-11-10", "--add-country", "RU",
+               "--title", "Kharkiv shelled", "--star", "--tag", "shelling", "--note", "two sources")
+    assert "2024-11-10" in proc.stdout and "corrected" in proc.stdout
+    after = by_text(wire_db)["last Monday"]
+    assert (after["id"], after["earliest"], after["title"], after["review"], after["tags"], after["starred"],
+            after["note"]) == (target["id"], "2024-11-10", "Kharkiv shelled", "corrected", ["shelling"], True,
+                               "two sources")
+    assert "RU" in after["countries"] and after["reasoning"].startswith("set by hand")
+    # one edit, one undo: everything it changed goes back
+    proc = run("undo", "--db", db)
+    assert "undone" in proc.stdout and str(target["id"]) in proc.stdout
+    assert by_text(wire_db)["last Monday"] == target
+    run("redo", "--db", db)
+    assert by_text(wire_db)["last Monday"] == after
+    assert "nothing to redo" in run("redo", "--db", db).stdout
+
+
+def test_rejected_events_and_the_analysts_filters(wire_db, tmp_path):
+    db = str(wire_db)
+    events = by_text(wire_db)
+    monday, march, yesterday = events["last Monday"], events["3 March 2024"], events["yesterday"]
+    run("edit", "--db", db, str(monday["id"]), "--reject", "a claim, not a happening")
+    run("edit", "--db", db, str(march["id"]), "--confirm", "--star", "--tag", "Talks")
+    run("edit", "--db", db, str(yesterday["id"]), "--tag", "talks", "--tag", "borders")
+    shown = {e["id"] for e in events_json(wire_db)}
+    assert monday["id"] not in shown and {march["id"], yesterday["id"]} <= shown
+    assert monday["id"] in {e["id"] for e in events_json(wire_db, "--all")}
+    assert [e["id"] for e in events_json(wire_db, "--starred")] == [march["id"]]
+    assert sorted(e["id"] for e in events_json(wire_db, "--tag", "TALKS")) == sorted([march["id"], yesterday["id"]])
+    assert [e["id"] for e in events_json(wire_db, "--tag", "talks", "--tag", "borders")] == [yesterday["id"]]
+    assert [e["id"] for e in events_json(wire_db, "--reviewed")] == [march["id"]]
+    assert {e["review"] for e in events_json(wire_db, "--reviewed", "--all")} == {"confirmed", "rejected"}
+    # export takes the same filters
+    out = tmp_path / "x.csv"
+    for flags in (["--starred"], ["--tag", "talks"], ["--reviewed"], ["--all"], []):
+        run("export", "--db", db, "--format", "csv", "--out", str(out), *flags)
+        exported = sorted(int(r["id"]) for r in csv.DictReader(out.open(encoding="utf-8")))
+        assert exported == sorted(e["id"] for e in events_json(wire_db, *flags)), flags
+
+
+def test_events_by_how_they_were_dated(wire_db):
+    every = events_json(wire_db)
+    for how in ("written", "context", "reported"):
+        got = events_json(wire_db, "--dating", how)
+        assert sorted(e["id"] for e in got) == sorted(e["id"] for e in every if e["dating"] == how)
+    assert run("events", "--db", str(wire_db), "--dating", "guessed", check=False).returncode == 2
+
+
+def test_a_date_that_cannot_be_read_is_refused_with_the_forms_accepted(wire_db):
+    before = run("events", "--db", str(wire_db), "--json").stdout
+    target = by_text(wire_db)["last Monday"]["id"]
+    proc = run("edit", "--db", str(wire_db), str(target), "--date", "the other day", "--title", "x", check=False)
+    assert proc.returncode == 2
+    assert "the other day" in proc.stderr and "2024-11-17" in proc.stderr and "summer 2024" in proc.stderr
+    assert run("events", "--db", str(wire_db), "--json").stdout == before
+    proc = run("edit", "--db", str(wire_db), "999999", "--title", "x", check=False)
+    assert proc.returncode == 1 and "no event 999999" in proc.stderr
+
+
+def test_set_published_moves_relative_dates_and_says_by_how_much(wire_db):
+    db = str(wire_db)
+    (article,) = [json.loads(x) for x in run("articles", "--db", db, "--json").stdout.splitlines()]
+    before = by_text(wire_db)
+    run("edit", "--db", db, str(before["last Monday"]["id"]), "--date", "2024-11-10")
+    proc = run("set-published", "--db", db, article["id"], "2024-11-17")
+    assert "2024-11-18 -> 2024-11-17" in proc.stdout
+    assert "1 day earlier" in proc.stdout and "set by hand" in proc.stdout
+    after = by_text(wire_db)
+    assert {t: e["id"] for t, e in after.items()} == {t: e["id"] for t, e in before.items()}
+    assert after["yesterday"]["earliest"] != before["yesterday"]["earliest"]
+    assert after["3 March 2024"]["earliest"] == before["3 March 2024"]["earliest"]
+    assert after["last Monday"]["earliest"] == "2024-11-10"
+    assert run("set-published", "--db", db, article["id"], "someday", check=False).returncode == 2
+    assert run("set-published", "--db", db, "0000000000000000", "2024-11-17", check=False).returncode == 1
+
+
+def test_retag_keeps_ids_and_edits(wire_db):
+    db = str(wire_db)
+    before = by_text(wire_db)
+    run("edit", "--db", db, str(before["3 March 2024"]["id"]), "--title", "Paris talks", "--tag", "talks")
+    proc = run("retag", "--db", db)
+    assert "1 articles tagged again" in proc.stdout and "0 whose sentence is gone" in proc.stdout
+    after = by_text(wire_db)
+    assert {t: e["id"] for t, e in after.items()} == {t: e["id"] for t, e in before.items()}
+    assert after["3 March 2024"]["title"] == "Paris talks" and after["3 March 2024"]["tags"] == ["talks"]
+
+
+def test_edit_refuses_what_it_cannot_store_as_a_usage_error_and_changes_nothing(wire_db):
+    db = str(wire_db)
+    target = str(by_text(wire_db)["last Monday"]["id"])
+    before = run("events", "--db", db, "--json").stdout
+    for flags, words in ((["--tag", " "], "--tag: an empty tag"), (["--add-country", "U!"], "--add-country"),
+                         (["--title", ""], "--title: an empty title"), ([], "nothing to change; give")):
+        proc = run("edit", "--db", db, target, *flags, check=False)
+        assert proc.returncode == 2 and words in proc.stderr, (flags, proc.stderr)
+    assert run("events", "--db", db, "--json").stdout == before
+    assert "nothing to undo" in run("undo", "--db", db).stdout

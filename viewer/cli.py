@@ -15,6 +15,12 @@ from pathlib import Path
 EXIT_OK, EXIT_FAULT, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 
+def _dct_arg(text: str) -> str:
+    """`timex --dct`: a date written any way the tagger reads (loaded only when the option is given)."""
+    from viewer.timex import cli as timex_cli
+    return timex_cli.dct_arg(text)
+
+
 def _iso_date(text: str) -> str:
     try:
         return date.fromisoformat(text).isoformat()
@@ -47,6 +53,19 @@ def _date_range(text: str) -> tuple[str, str]:
     return _iso_date(parts[0]), _iso_date(parts[1])
 
 
+def _checked_by(name: str):
+    """An argument type from one of the store's checks (viewer.store.curation.country_code ...): a value
+    it refuses is a usage error (exit 2) that names the option."""
+    def check(text: str) -> str:
+        from viewer.store import StoreInputError, curation
+        try:
+            return getattr(curation, name)(text)
+        except StoreInputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    check.__name__ = name.replace("_", " ")
+    return check
+
+
 def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
     """The event filters `events` and `export` share (read into one ViewFilter by _view_filter)."""
     p.add_argument("--country", action="append", default=[], metavar="CC",
@@ -58,6 +77,16 @@ def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", metavar="Q", help="only events whose words match (as the window's search)")
     p.add_argument("--lang", dest="languages", action="append", default=[], metavar="CODE",
                    help="only events from articles in this language (ISO 639-1; 'und': not known); repeatable")
+    p.add_argument("--dating", action="append", default=[], choices=["written", "context", "reported"],
+                   help="only events dated this way: by a time expression of their own (written), by the time "
+                        "the text is at (context), by the article's publication (reported); repeatable")
+    p.add_argument("--reviewed", action="store_true",
+                   help="only events the analyst reviewed (confirmed, corrected, or rejected with --all)")
+    p.add_argument("--starred", action="store_true", help="only starred events")
+    p.add_argument("--tag", dest="tags", action="append", default=[], metavar="T",
+                   help="only events tagged T (without regard to case); repeatable: every tag given")
+    p.add_argument("--all", dest="include_rejected", action="store_true",
+                   help="also the events the analyst rejected (not an event)")
 
 
 def _view_filter(args):
@@ -65,7 +94,16 @@ def _view_filter(args):
     from viewer.model import ViewFilter
     return ViewFilter(countries=frozenset(c.strip().upper() for c in args.country) if args.country else None,
                       date_from=args.date_from, date_to=args.date_to, search=args.search,
-                      languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None)
+                      languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None,
+                      dating=frozenset(args.dating) if args.dating else None)
+
+
+def _keep(store, args):
+    """The analyst's filters (--reviewed, --starred, --tag) as a predicate on an event id, None when none is
+    given (viewer.store.curation.selected_ids); rejected events are left out unless --all (viewer.export)."""
+    from viewer.store import curation
+    only = curation.selected_ids(store, reviewed=args.reviewed, starred=args.starred, tags=args.tags)
+    return None if only is None else only.__contains__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("timex", help="find and resolve time expressions; one JSON object per line")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
-    p.add_argument("--dct", type=_iso_date, help="reference (document creation) date")
+    p.add_argument("--dct", type=_dct_arg,
+                   help="reference (document creation) date, written any way (2009-03-02, 2 March 2009, "
+                        "03-02-2009 read in the text's usual order)")
     p.add_argument("--lang", type=_language, metavar="CODE",
                    help="the text's language (ISO 639-1: en, fr, de, uk ...); default: detected from the text")
     p.add_argument("--batch", action="store_true",
@@ -110,13 +150,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--size", type=_size, default=(1200, 700), metavar="WxH")
     p.add_argument("--country", action="append", default=[], metavar="CC")
-    p.add_argument("--range", dest="date_range", type=_date_range, metavar="D..D")
+    p.add_argument("--range", dest="date_range", type=_date_range, metavar="D..D",
+                   help="filter the events to these days and show them")
+    p.add_argument("--view", dest="view_range", type=_date_range, metavar="D..D",
+                   help="show these days, filtering nothing")
+    p.add_argument("--theme", choices=["light", "dark", "system"], default="light")
+    p.add_argument("--no-select", dest="select", action="store_false",
+                   help="select no event (by default the table's first is selected and its excerpt shown)")
 
     p = sub.add_parser("export", help="write the events out as CSV, JSON or TimelineJS3 JSON")
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--format", required=True, choices=["csv", "json", "timelinejs"])
     p.add_argument("--out", required=True)
     _add_filter_arguments(p)
+
+    p = sub.add_parser("edit", help="correct or annotate an event (its date, countries, title, review state, "
+                                    "star, tags, note); each run is one edit, undone by `undo`")
+    p.add_argument("event_id", type=int, metavar="EVENT_ID")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--date", metavar="D",
+                   help="the event's date: a day, a month, a season, a year or a range (2024-11-17, "
+                        "'17 November 2024', 'summer 2024', 2024-11-17..2024-11-20); relative words "
+                        "('last Monday') are read against the article's publication date")
+    p.add_argument("--add-country", action="append", default=[], metavar="CC", type=_checked_by("country_code"))
+    p.add_argument("--remove-country", action="append", default=[], metavar="CC",
+                   type=_checked_by("country_code"))
+    p.add_argument("--title", metavar="T", type=_checked_by("title_text"))
+    review = p.add_mutually_exclusive_group()
+    review.add_argument("--confirm", action="store_true", help="review: the machine got it right")
+    review.add_argument("--reject", nargs="?", const="", default=None, metavar="REASON",
+                        help="review: not an event (hidden unless --all), with why")
+    review.add_argument("--unreview", action="store_true", help="review: back to unreviewed")
+    star = p.add_mutually_exclusive_group()
+    star.add_argument("--star", dest="starred", action="store_const", const=True, default=None)
+    star.add_argument("--unstar", dest="starred", action="store_const", const=False)
+    p.add_argument("--tag", action="append", default=[], metavar="T", type=_checked_by("tag_text"))
+    p.add_argument("--untag", action="append", default=[], metavar="T", type=_checked_by("tag_text"))
+    p.add_argument("--note", metavar="TEXT", help="a free-text note ('' removes it)")
+
+    p = sub.add_parser("undo", help="undo the last edit (it stays in the history, marked undone)")
+    p.add_argument("--db", dest="db_sub")
+    p = sub.add_parser("redo", help="redo the edit undone last")
+    p.add_argument("--db", dest="db_sub")
+
+    p = sub.add_parser("set-published", help="correct an article's publication date: its relative dates are "
+                                             "resolved again; dates set by hand stay")
+    p.add_argument("article_id", metavar="ARTICLE_ID")
+    p.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--db", dest="db_sub")
+
+    p = sub.add_parser("retag", help="run today's tagger and event builder again over every stored article, "
+                                     "keeping the analyst's edits")
+    p.add_argument("--db", dest="db_sub")
 
     p = sub.add_parser("synth", help="write a synthetic database of N events (benchmarks, tests)")
     p.add_argument("--events", type=int, required=True)
@@ -127,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=["ui"])
     p.add_argument("--events", type=int, default=100_000)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--stacking", choices=["off", "on"], default="on",
+                   help="stack overlapping marks in sub-rows of their lane (default on)")
     return parser
 
 
@@ -150,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         print(__version__)
         return EXIT_OK
     command = args.command or "gui"
-    handler = globals()[f"cmd_{command}"]
+    handler = globals()[f"cmd_{command.replace('-', '_')}"]
     from viewer.store import StoreError
     try:
         return handler(args)
@@ -252,7 +339,7 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None
                  if summary.reports_merged else "")
               + f", {skipped} inputs skipped"
               + (" (stopped early)" if summary.stopped else ""), file=sys.stderr)
-        for note in summary.language_notes():
+        for note in [*summary.language_notes(), *summary.event_notes()]:
             print(note, file=sys.stderr)
     if stop.signum is not None:
         _err(f"stopped by {stop.name}: what was read is stored; run the same command again to read the rest")
@@ -274,8 +361,7 @@ def cmd_timex(args) -> int:
             _err(f"{args.file}: {exc.strerror}")
             return EXIT_FAULT
         text = raw.decode("utf-8", errors="replace")
-    dct = date.fromisoformat(args.dct) if args.dct else None
-    timex_cli.run_file(text, dct, sys.stdout, language=args.lang)
+    timex_cli.run_file(text, args.dct or None, sys.stdout, language=args.lang)
     return EXIT_OK
 
 
@@ -285,12 +371,12 @@ def _open_existing(args):
 
 
 def cmd_events(args) -> int:
+    from viewer.export import records
     store = _open_existing(args)
-    f = _view_filter(args)
-    languages = _ArticleLanguages(store)
-    for row in store.events(f):
+    for row, art, a in records(store, _view_filter(args), _keep(store, args), args.include_rejected):
         if args.json:
-            print(json.dumps({**row.to_json(), "language": languages.of(row.article_id)}, ensure_ascii=False))
+            print(json.dumps({**row.to_json(), "language": art["language"], "review": a["review"], "tags": a["tags"],
+                              "starred": a["starred"], "note": a["note"]}, ensure_ascii=False))
         else:
             when = row.value if row.earliest is None else (
                 row.earliest if row.earliest == row.latest else f"{row.earliest}..{row.latest}")
@@ -336,7 +422,8 @@ def cmd_screenshot(args) -> int:
     store.close()
     from viewer.ui.app import screenshot
     screenshot(db, args.out, size=args.size,
-               countries=[c.upper() for c in args.country] or None, date_range=args.date_range)
+               countries=[c.upper() for c in args.country] or None, date_range=args.date_range,
+               theme=args.theme, view=args.view_range, select=args.select)
     print(args.out)
     return EXIT_OK
 
@@ -345,13 +432,154 @@ def cmd_export(args) -> int:
     from viewer.export import export
     store = _open_existing(args)
     try:
-        count = export(store, args.format, args.out, _view_filter(args))
+        count = export(store, args.format, args.out, _view_filter(args), keep=_keep(store, args),
+                       include_rejected=args.include_rejected)
     except OSError as exc:
         _err(f"{args.out}: {exc.strerror}")
         return EXIT_FAULT
     finally:
         store.close()
     print(f"{count} events written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _change_lines(changes) -> list[str]:
+    from viewer.store.curation import describe
+    return [f"  {c.field}: {describe(c.field, c.old)} -> {describe(c.field, c.new)}" for c in changes]
+
+
+def _asks_for_a_change(args) -> bool:
+    return (args.confirm or args.unreview or any(v is not None for v in (
+        args.date, args.title, args.reject, args.starred, args.note))
+        or any((args.add_country, args.remove_country, args.tag, args.untag)))
+
+
+def _existing_db(args) -> str:
+    """The database a command that writes works on; it must exist (an edit never makes a new one)."""
+    db = _db_path(args)
+    if not Path(db).exists():
+        from viewer.store import StoreError
+        raise StoreError(f"{db}: no such database", "missing")
+    return db
+
+
+def _open_for_editing(args):
+    from viewer.store import Store
+    return Store.open(_existing_db(args))
+
+
+def cmd_edit(args) -> int:
+    from viewer.retag import DateInputError, edit_event
+    from viewer.store import curation
+    if not _asks_for_a_change(args):
+        _err("edit: nothing to change; give at least one of --date, --add-country, --remove-country, --title, "
+             "--confirm, --reject, --unreview, --star, --unstar, --tag, --untag, --note")
+        return EXIT_USAGE
+    review = "confirmed" if args.confirm else "rejected" if args.reject is not None else \
+        "unreviewed" if args.unreview else None
+    change = curation.Edit(add_countries=args.add_country, remove_countries=args.remove_country,
+                           title=args.title, review=review, reason=args.reject or None, starred=args.starred,
+                           note=args.note, add_tags=args.tag, remove_tags=args.untag)
+    store = _open_for_editing(args)
+    try:
+        result = edit_event(store, args.event_id, change, date_text=args.date)
+    except DateInputError as exc:
+        _err(f"--date: {exc}; nothing was changed")
+        return EXIT_USAGE
+    finally:
+        store.close()
+    if not result.changes:
+        print(f"event {args.event_id}: nothing to change")
+        return EXIT_OK
+    print(f"event {args.event_id} (edit {result.batch}):")
+    print("\n".join(_change_lines(result.changes)))
+    return EXIT_OK
+
+
+def _undo_redo(args, undo: bool) -> int:
+    from viewer.store import curation
+    store = _open_for_editing(args)
+    try:
+        step = curation.undo(store) if undo else curation.redo(store)
+    finally:
+        store.close()
+    verb = "undone" if undo else "redone"
+    if step is None:
+        print(f"nothing to {'undo' if undo else 'redo'}")
+        return EXIT_OK
+    ids = ", ".join(str(i) for i in step["event_ids"] if i is not None) or "an event no longer found"
+    print(f"{verb}: edit {step['batch']} of event {ids} (by {step['user']} at {step['at']})")
+    changes = step["changes"] if not undo else [type(c)(c.field, c.new, c.old) for c in step["changes"]]
+    print("\n".join(_change_lines(changes)))
+    return EXIT_OK
+
+
+def cmd_undo(args) -> int:
+    return _undo_redo(args, True)
+
+
+def cmd_redo(args) -> int:
+    return _undo_redo(args, False)
+
+
+def _days(n: int | None) -> str:
+    if n is None:
+        return "no start day to compare"
+    if n == 0:
+        return "same start"
+    unit = "day" if abs(n) == 1 else "days"
+    return f"{abs(n)} {unit} {'later' if n > 0 else 'earlier'}"
+
+
+def cmd_set_published(args) -> int:
+    from viewer.retag import DateInputError, set_published
+    from viewer.store.curation import describe
+    db = _existing_db(args)
+    try:
+        result = set_published(db, args.article_id, args.date)
+    except DateInputError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    print(f"article {result.article_id}: published {result.before or 'unknown'} -> {result.after}")
+    if result.retagged:
+        print("  its events changed with the new date: every article was tagged again")
+    moved = [m for m in result.moved if m.kept or m.days or m.before != m.after]
+    for m in moved:
+        before, after, machine = (describe("date", d) for d in (m.before, m.after, m.machine))
+        if m.kept:
+            print(f"  event {m.event_id} {m.title!r}: kept {after} (set by hand); the machine now reads {machine}")
+        else:
+            print(f"  event {m.event_id} {m.title!r}: {before} -> {after} ({_days(m.days)})")
+    if not moved:
+        print("  no event moved")
+    return EXIT_OK
+
+
+def cmd_retag(args) -> int:
+    from viewer.retag import retag
+    db = _existing_db(args)
+    from tqdm import tqdm
+    bar = tqdm(total=None, unit="article", file=sys.stderr, dynamic_ncols=True, disable=None)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        result = retag(db, progress=progress)
+    finally:
+        bar.close()
+    r = result.report
+    print(f"{result.articles} articles tagged again: {r.events_after} events (were {r.events_before}), "
+          f"{r.ids_kept} kept their id; {r.edited_found} edited events found again, {len(r.flagged)} flagged "
+          f"for review, {len(r.orphans)} whose sentence is gone")
+    for f in r.flagged:
+        print(f"  flagged: event {f['event_id']}: {f['flag']}")
+    for o in r.orphans:
+        fields = sorted({name for name in ("date", "countries", "title") if name in o["machine"]})
+        print(f"  not found: {o['key']} (was event {o['was']}): {o['sentence']!r} [{o['time_text'] or ''}]"
+              f" review {o['review']}" + (f", corrected {', '.join(fields)}" if fields else ""))
     return EXIT_OK
 
 
@@ -363,7 +591,7 @@ def cmd_synth(args) -> int:
 
 def cmd_bench(args) -> int:
     from viewer.ui.bench import run
-    result = run(args.events, args.json)
+    result = run(args.events, args.json, stacking=args.stacking)
     if not args.json:
         for key, value in result.items():
             print(f"{key}: {value}")
