@@ -10,16 +10,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.model import GRANULARITIES, Article, CountryMention, Event, TimeExpression, ViewFilter
-from viewer.store import Store, eventset
+from viewer.store import Store, curation, eventset
 from viewer.store import timeline as tstore
 from viewer.store import window as queries
-from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE
+from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE, fold, sql_where
 from viewer.tablerows import TableRows
 
 WORDS = ("attack", "talks", "officials", "ceasefire", "power", "border", "drones", "evacuated")
 CODES = ("UA", "RU", "US", "NATO")
 DATINGS = ("written", "context", "reported")
 LANGUAGES = ("en", "fr", "uk", None, "")          # None and "": no language stored (unknown)
+TAGS = ("Shelling", "talks", "Обстріл", "power cut")
+REVIEWS = ("unreviewed", "confirmed", "corrected", "rejected")
 BASES = (date(2024, 3, 1), date(1969, 12, 20))       # the second: before 1970, negative seconds
 
 
@@ -86,7 +88,45 @@ def filters(article_ids):
         article_id=st.none() | st.sampled_from([*article_ids, "no-such-article"]),
         languages=st.none() | st.frozensets(st.sampled_from(["en", "fr", "uk", "de", NO_LANGUAGE]), max_size=3),
         dating=st.none() | st.frozensets(st.sampled_from([*DATINGS, "guessed"]), max_size=2),
+        starred=st.booleans(),
+        tags=st.none() | st.frozensets(st.sampled_from([*TAGS, "SHELLING", " Talks ", "обстріл", "none"]),
+                                       max_size=2),
+        has_note=st.booleans(),
+        review=st.none() | st.frozensets(st.sampled_from([*REVIEWS, "maybe"]), max_size=2),
+        show_rejected=st.booleans(),
     )
+
+
+edits = st.builds(
+    curation.Edit,
+    title=st.none() | st.sampled_from(["Corrected title"]),
+    review=st.none() | st.sampled_from(["confirmed", "rejected", "unreviewed"]),
+    starred=st.none() | st.booleans(),
+    note=st.none() | st.sampled_from(["two sources agree", ""]),
+    add_tags=st.lists(st.sampled_from(TAGS), unique=True, max_size=2),
+)
+
+
+def annotate(store: Store, draw) -> None:
+    """Random edits (review, star, note, tags, a title: corrected) on random events."""
+    ids = [e.id for e in store.events(ViewFilter(show_rejected=True))]
+    for event_id in ids:
+        change = draw(st.none() | edits)
+        if change is None:
+            continue
+        try:
+            curation.edit(store, event_id, change, user="test")
+        except Exception:          # noqa: BLE001 - nothing to change, or a value the store refuses
+            pass
+
+
+def annotation_keeps(a: dict, f: ViewFilter) -> bool:
+    """What the filter's star, tags, note, review and show_rejected mean for one event's annotation."""
+    tags = {fold(t) for t in a["tags"]}         # white space collapsed, ASCII letters folded (as SQLite)
+    return ((not f.starred or a["starred"]) and (not f.has_note or bool(a["note"]))
+            and (f.tags is None or bool(tags & {fold(t) for t in f.tags}))
+            and (f.review is None or a["review"] in f.review)
+            and (f.show_rejected or a["review"] != "rejected"))
 
 
 def sql_selection(store: Store, f: ViewFilter) -> tuple[list[int], int, dict]:
@@ -122,6 +162,9 @@ def numpy_selection(store: Store, f: ViewFilter):
     pos = ev.positions(occ.eid)
     keep = (eventset.attribute_mask(f, occ.t0, occ.t1, ev.rank[pos], ev.article[pos], number)
             & tstore.filter_mask(occ, replace(f, search=None), search))
+    annotated = ev.annotation_mask(f)          # as the timeline applies it: per event, read per occurrence
+    if annotated is not None:
+        keep &= annotated[pos]
     langs = ev.language_mask(f.languages)      # as the timeline applies it: per event, read per occurrence
     if langs is not None:
         keep &= langs[pos]
@@ -140,6 +183,7 @@ def numpy_selection(store: Store, f: ViewFilter):
 def test_sql_and_numpy_select_the_same_events(spec, data):
     store = build(spec)
     try:
+        annotate(store, data.draw)
         ids = [a["id"] for a in store.articles()]
         for f in data.draw(st.lists(filters(ids), min_size=1, max_size=4)):
             rows, undated, counts, languages = sql_selection(store, f)
@@ -150,6 +194,10 @@ def test_sql_and_numpy_select_the_same_events(spec, data):
             assert np_languages == languages
             dated = {e.id for e in store.events(f) if e.t0 is not None}
             assert timeline == dated
+            # the analyst's parts mean what the annotations say, read one event at a time
+            others = replace(f, starred=False, tags=None, has_note=False, review=None, show_rejected=True)
+            assert set(rows) == {e.id for e in store.events(others)
+                                 if annotation_keeps(curation.annotation(store, e.id), f)}
     finally:
         store.close()
 
@@ -246,5 +294,36 @@ def test_only_written_dates_keeps_the_events_whose_date_the_text_wrote():
         ev = eventset.load_event_arrays(store)
         only = ev.ordered_ids(ev.mask(ViewFilter(dating=frozenset({"written"}))), "date").tolist()
         assert only == [e.id for e in store.events(ViewFilter(dating=frozenset({"written"})))]
+    finally:
+        store.close()
+
+
+def test_stars_tags_notes_and_review_filter_alike_in_sql_and_numpy_and_without_the_table():
+    def day(n):
+        return (f"2024-03-{n:02d}", f"2024-03-{n:02d}", "day")
+    store = build([("en", [("attack", day(1), ["UA"]), ("talks", day(2), []), ("power", day(3), ["RU"])])])
+    try:
+        attack, talks, power = [e.id for e in store.events()]
+        curation.edit(store, attack, curation.Edit(starred=True, add_tags=["Shelling"]), user="test")
+        curation.edit(store, talks, curation.Edit(review="rejected", note="a quote"), user="test")
+        curation.edit(store, power, curation.Edit(review="confirmed"), user="test")
+        occ = tstore.load_occurrences(store)
+        ev = eventset.load_event_arrays(store, occ)
+        cases = {ViewFilter(): [attack, power], ViewFilter(show_rejected=True): [attack, talks, power],
+                 ViewFilter(starred=True): [attack], ViewFilter(tags=frozenset({"SHELLING"})): [attack],
+                 ViewFilter(tags=frozenset()): [], ViewFilter(has_note=True, show_rejected=True): [talks],
+                 ViewFilter(review=frozenset({"unreviewed"})): [attack],
+                 ViewFilter(review=frozenset({"confirmed", "rejected"}), show_rejected=True): [talks, power]}
+        for f, want in cases.items():
+            assert [e.id for e in store.events(f)] == want, f
+            assert ev.ordered_ids(ev.mask(f)).tolist() == want, f
+            assert sorted(set(occ.eid[tstore.filter_mask(occ, f, tstore.matching_ids(store, f))].tolist())) == want
+        assert ev.starred_ids().tolist() == [attack]
+        # an older file has no annotations: nothing is starred or rejected
+        store.db.execute("DROP TABLE annotations")
+        assert sql_where(ViewFilter(), annotations=False) == ("", [])
+        assert sql_where(ViewFilter(starred=True), annotations=False)[0] == " WHERE 0"
+        bare = eventset.load_event_arrays(store)
+        assert bare.mask(ViewFilter()).all() and not bare.mask(ViewFilter(starred=True)).any()
     finally:
         store.close()

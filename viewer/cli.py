@@ -95,7 +95,8 @@ def _view_filter(args):
     return ViewFilter(countries=frozenset(c.strip().upper() for c in args.country) if args.country else None,
                       date_from=args.date_from, date_to=args.date_to, search=args.search,
                       languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None,
-                      dating=frozenset(args.dating) if args.dating else None)
+                      dating=frozenset(args.dating) if args.dating else None,
+                      show_rejected=True)          # rejected events: left out by _keep unless --all
 
 
 def _keep(store, args):

@@ -93,6 +93,13 @@ class ViewFilter:
                                                # "und" (ISO 639-2 "undetermined") = articles with none stored
     dating: frozenset[str] | None = None       # None = every event; else how its date was obtained:
                                                # "written", "context", "reported"
+    starred: bool = False                      # only the events the analyst starred
+    tags: frozenset[str] | None = None         # None = any; else events carrying at least one of these tags
+                                               # (compared without case)
+    has_note: bool = False                     # only the events with a note
+    review: frozenset[str] | None = None       # None = any; else review states kept: "unreviewed",
+                                               # "confirmed", "corrected", "rejected"
+    show_rejected: bool = False                # False: events rejected ("not an event") are left out
 
 
 # Granularities from finest to coarsest; used to filter by precision.

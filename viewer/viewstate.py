@@ -56,8 +56,12 @@ class SearchCache:
 
 def _normal(name: str, value):
     """One spelling per value, so that equal views compare equal."""
-    if name in ("countries", "languages"):
+    if name in ("countries", "languages", "dating", "review"):
         return None if value is None else frozenset(value)
+    if name == "tags":
+        return None if value is None else frozenset(" ".join(str(t).split()) for t in value)
+    if name in ("starred", "has_note", "show_rejected"):
+        return bool(value)
     if name == "search":
         return (value or "").strip() or None
     if name in ("date_from", "date_to", "max_granularity", "article_id"):
@@ -93,12 +97,17 @@ class ViewState:
     article_id = _field("article_id", "Only events from this article (None: every article).")
     languages = _field("languages", "Language codes shown, as stored (None: every language; \"und\": "
                        "articles with none stored).")
+    starred = _field("starred", "Only the starred events.")
+    tags = _field("tags", "Only the events carrying one of these tags (None: any).")
+    has_note = _field("has_note", "Only the events with a note.")
+    review = _field("review", "Review states shown (None: any): unreviewed, confirmed, corrected, rejected.")
+    show_rejected = _field("show_rejected", "Show the events rejected as not events (hidden by default).")
     selected = _field("selected", "The selected event's id (None: nothing selected).")
     sort = _field("sort", "The table's order: (key, descending), key one of date, precision, title, countries.")
     visible_range = _field("visible_range", "The timeline's visible time range (t0, t1 seconds), once known.")
 
     def __init__(self):
-        self._values = {name: None for name in FIELDS}
+        self._values = {name: _normal(name, None) if name != "sort" else None for name in FIELDS}
         self._values["sort"] = DEFAULT_SORT
         self._observers: dict[str, list[Callable]] = {}
         self.searches = SearchCache()

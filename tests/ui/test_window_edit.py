@@ -304,3 +304,19 @@ def test_read_only_says_so_once_and_offers_a_copy(win, tmp_path, known_db, monke
     on_timeline(w, Qt.Key.Key_S)
     assert saved(copy, september)[1]["starred"]
     assert not saved(ro, september)[1]["starred"]
+
+
+def test_unstarring_under_starred_only_takes_the_event_off_the_view(win, known_db, qtbot):
+    from tests.ui.window_helpers import table_ids
+    from viewer.model import ViewFilter
+    w = win
+    september = event_ids(known_db)["Last September"]
+    w.select_event(september)
+    on_timeline(w, Qt.Key.Key_S)                              # starred
+    w.view_state.set_filter(ViewFilter(starred=True))
+    qtbot.waitUntil(lambda: table_ids(w) == {september}, timeout=5000)
+    w.select_event(september)
+    on_timeline(w, Qt.Key.Key_S)                              # unstarred: "Starred only" keeps nothing now
+    qtbot.waitUntil(lambda: table_ids(w) == set(), timeout=5000)
+    on_timeline(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)   # undo: starred again, shown again
+    qtbot.waitUntil(lambda: table_ids(w) == {september}, timeout=5000)

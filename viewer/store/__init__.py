@@ -712,7 +712,8 @@ class Store:
         """`f` as " WHERE ..." over the events table as ``e``, and its parameters (see
         viewer.store.filtering, which says what each field of a filter means)."""
         search_reports = bool(f is not None and f.search) and self._has_table("excerpts_fts")
-        return sql_where(f, correlated_countries=correlated_countries, search_reports=search_reports)
+        return sql_where(f, correlated_countries=correlated_countries, search_reports=search_reports,
+                         annotations=self._has_table("annotations"))
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
         where, params = self.where(f)

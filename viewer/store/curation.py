@@ -186,6 +186,15 @@ def annotations(store) -> dict[int, dict]:
     return {row[1]: _annotation_dict(row) for row in rows}
 
 
+def starred_ids(store) -> frozenset[int]:
+    """The ids of the starred events (none in a database from before annotations)."""
+    if not _has_tables(store):
+        return frozenset()
+    with store._errors():
+        rows = store.db.execute("SELECT event_id FROM annotations WHERE event_id IS NOT NULL AND starred").fetchall()
+    return frozenset(int(r[0]) for r in rows)
+
+
 def default_annotation() -> dict:
     return {**_DEFAULTS, "tags": [], "machine": {}, "flag": None}
 

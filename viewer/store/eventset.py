@@ -51,6 +51,8 @@ class EventArrays:
     languages: list[str] = field(default_factory=lambda: [NO_LANGUAGE])
     dating: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     # int8: how the event's date was obtained (index into filtering.DATINGS: 0 written, 1 context, 2 reported)
+    annotated: filtering.Annotated = field(default_factory=filtering.Annotated)
+    # the analyst's annotations (review, star, note, tags), read with the arrays (`reload_annotations`)
     _orders: dict = field(default_factory=dict, repr=False)
     _lookup: np.ndarray | None = field(default=None, repr=False)
 
@@ -87,8 +89,8 @@ class EventArrays:
     def base_mask(self, f: ViewFilter | None, search_ids: np.ndarray | None = None,
                   article: int | None = None) -> np.ndarray:
         """Events kept by every part of `f` but the countries: dates, precision, the article (its rowid
-        in `article`; -1 for an article that does not exist), the languages and the search (the matching
-        ids)."""
+        in `article`; -1 for an article that does not exist), the languages, the dating, the analyst's
+        annotations (as read with the arrays) and the search (the matching ids)."""
         if f is None:
             return np.ones(len(self.id), dtype=bool)
         c = filtering.criteria(f)
@@ -99,6 +101,9 @@ class EventArrays:
         datings = filtering.dating_mask(c, self.dating)
         if datings is not None:
             mask &= datings
+        annotated = filtering.annotation_mask(c, self.id, self.annotated)
+        if annotated is not None:
+            mask &= annotated
         if f.search and search_ids is not None:
             keep = np.zeros(len(self.id), dtype=bool)
             pos = self.positions(search_ids)
@@ -123,6 +128,20 @@ class EventArrays:
         "reported"); None: no such filter, every event."""
         c = filtering.criteria(ViewFilter(dating=dating))
         return filtering.dating_mask(c, self.dating)
+
+    def annotation_mask(self, f: ViewFilter | None) -> np.ndarray | None:
+        """Events the analyst's parts of `f` keep (starred, tags, note, review, rejected); None: every one."""
+        return filtering.annotation_mask(filtering.criteria(f), self.id, self.annotated) if f is not None else None
+
+    def starred_ids(self) -> np.ndarray:
+        """Sorted ids of the starred events (as read with the arrays)."""
+        return self.annotated.starred_ids()
+
+    def reload_annotations(self, source) -> None:
+        """Read the annotations again (after a star, tag, note or review). The timeline keeps its indexes
+        per filter: a window that reloads them must apply the filter again with its caches cleared (as
+        `MainWindow.refresh` does)."""
+        self.annotated = filtering.Annotated.read(connection(source))
 
     def language_counts(self, mask: np.ndarray) -> dict[str, int]:
         """Events per language among those `mask` keeps (most first, then by code, as
@@ -243,6 +262,7 @@ def load_event_arrays(source, occ=None) -> EventArrays:
     ev.codes = codes
     ev.lang, ev.languages = _event_languages(conn, ev.article)
     ev.dating = _event_datings(conn, ev.id)
+    ev.annotated = filtering.Annotated.read(conn)
     return ev
 
 

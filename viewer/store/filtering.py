@@ -24,6 +24,15 @@ The meaning of each field:
 * ``dating``: None keeps every event; a set keeps the events whose date was obtained in one of its ways
   (``events.dating``: "written", "context", "reported"; an empty set keeps none). An event's dating is
   that of its first report.
+* ``starred``, ``tags``, ``has_note``, ``review``, ``show_rejected`` (the analyst's annotations, table
+  ``annotations``, rows by ``event_id``): an event is kept when one of its annotation rows passes all of
+  them, or, when an event with no annotation would pass (unreviewed, no star, no tag, no note), when none
+  of its rows fails. ``starred``: starred; ``tags``: carries at least one of them (compared with ASCII
+  letters folded, as SQLite's ``lower``; an empty set keeps none); ``has_note``: a note that is not empty;
+  ``review``: its state (empty or NULL is "unreviewed") is one of them; ``show_rejected=False`` leaves out
+  the rejected. A database without the annotations table has no annotation: nothing starred or rejected.
+  SQL asks the table in a subquery; numpy takes the annotations (`Annotated`, read once per load of the
+  arrays) and keeps or drops their ids (`annotation_mask`, with `member_mask`).
 * ``search``: the events whose title or sentence, or the sentence of any of their reports, holds every
   word as a prefix (`fts_query`). SQL runs the full-text query itself; numpy takes the matching ids
   (`eventset.search_ids`). Words with nothing to search for limit nothing in SQL (the window never
@@ -32,7 +41,7 @@ The meaning of each field:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -45,6 +54,7 @@ NO_LANGUAGE = "und"        # the filter's code (and the language list's) for art
 NO_RANK = 99               # the precision rank of an event without a (known) granularity
 RANKS = {g: i for i, g in enumerate(GRANULARITIES)}
 DATINGS = ("written", "context", "reported")   # how an event's date was obtained; numbered in this order
+REVIEWS = ("unreviewed", "confirmed", "corrected", "rejected")   # review states; numbered in this order
 MAX_INLINE_CODES = 50      # beyond, the codes go to SQL as one JSON parameter (SQLite limits the ?s)
 
 
@@ -61,10 +71,35 @@ class Criteria:
     match: str | None = None               # their FTS5 query (None: nothing to search for)
     langs: tuple[str, ...] | None = None   # languages chosen, sorted (NO_LANGUAGE among them); None: any
     datings: tuple[str, ...] | None = None  # ways of dating chosen, sorted; None: any
+    starred: bool = False
+    tags: tuple[str, ...] | None = None     # tags chosen, folded (`fold`), sorted; None: any
+    has_note: bool = False
+    reviews: tuple[str, ...] | None = None  # review states chosen, sorted; None: any
+    hide_rejected: bool = False
 
     @property
     def countries(self) -> bool:
         return self.codes is not None
+
+    @property
+    def annotated(self) -> bool:
+        """Whether the analyst's annotations limit anything."""
+        return (self.starred or self.has_note or self.hide_rejected or self.tags is not None
+                or self.reviews is not None)
+
+    @property
+    def default_passes(self) -> bool:
+        """Whether an event nobody annotated (unreviewed, no star, tag or note) is kept."""
+        return (not self.starred and not self.has_note and self.tags is None
+                and (self.reviews is None or "unreviewed" in self.reviews))
+
+
+def fold(tag: str) -> str:
+    """A tag as filters compare it: white space collapsed, ASCII letters in lower case (as SQLite's lower)."""
+    return " ".join(str(tag).split()).translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def day_bound(day: str, which: int) -> float:
@@ -96,6 +131,13 @@ def criteria(f: ViewFilter | None) -> Criteria:
                else tuple(sorted({clean_text(str(code)) or NO_LANGUAGE for code in f.languages}))),
         datings=(None if getattr(f, "dating", None) is None
                  else tuple(sorted({clean_text(str(d)) for d in f.dating} & set(DATINGS)))),
+        starred=bool(getattr(f, "starred", False)),
+        tags=(None if getattr(f, "tags", None) is None
+              else tuple(sorted({fold(t) for t in f.tags} - {""}))),
+        has_note=bool(getattr(f, "has_note", False)),
+        reviews=(None if getattr(f, "review", None) is None
+                 else tuple(sorted({clean_text(str(r)) for r in f.review} & set(REVIEWS)))),
+        hide_rejected=not getattr(f, "show_rejected", True),
     )
 
 
@@ -147,13 +189,42 @@ def _date_sql(c: Criteria, t0: str, t1: str) -> tuple[list[str], list]:
     return clauses, params
 
 
+def _annotation_sql(c: Criteria, has_table: bool) -> tuple[str | None, list]:
+    """The annotation parts as one clause over ``e`` (None: they keep every event)."""
+    if not c.annotated:
+        return None, []
+    if not has_table:       # no annotations: every event is unannotated
+        return (None if c.default_passes else "0"), []
+    tests, params = [], []
+    if c.starred:
+        tests.append("coalesce(starred, 0) != 0")
+    if c.has_note:
+        tests.append("coalesce(note, '') != ''")
+    if c.tags is not None:
+        tests.append("EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(tags) THEN tags END) t"
+                     " WHERE t.type = 'text' AND lower(trim(t.value)) IN (SELECT value FROM json_each(?)))")
+        params.append(json.dumps(list(c.tags)))
+    review = "coalesce(nullif(review, ''), 'unreviewed')"
+    if c.reviews is not None:
+        tests.append(f"{review} IN ({_marks(len(c.reviews))})" if c.reviews else "0")
+        params += c.reviews
+    if c.hide_rejected:
+        tests.append(f"{review} != 'rejected'")
+    passes = " AND ".join(tests)
+    if c.default_passes:      # dropped: the events one of whose rows fails
+        return (f"e.id NOT IN (SELECT event_id FROM annotations WHERE event_id IS NOT NULL"
+                f" AND NOT ({passes}))"), params
+    return f"e.id IN (SELECT event_id FROM annotations WHERE {passes})", params
+
+
 def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
-              search_reports: bool = True) -> tuple[str, list]:
+              search_reports: bool = True, annotations: bool = True) -> tuple[str, list]:
     """`f` as " WHERE ..." (or "") over the events table as ``e``, and its parameters.
 
     ``correlated_countries``: the country test as a correlated EXISTS, put last, instead of an
     ``IN (subquery)`` put first. ``search_reports``: search the reports' sentences too (a database
-    from before excerpts_fts has only events_fts)."""
+    from before excerpts_fts has only events_fts). ``annotations``: the database has the annotations
+    table (an older file opened read-only may not: then nothing is annotated)."""
     c = criteria(f)
     clauses, params = _date_sql(c, "e.t0", "e.t1")
     if c.match:
@@ -179,6 +250,10 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
     if c.datings is not None:
         clauses.append(f"e.dating IN ({_marks(len(c.datings))})" if c.datings else "0")
         params += c.datings
+    clause, values = _annotation_sql(c, annotations)
+    if clause is not None:
+        clauses.append(clause)
+        params += values
     if c.countries:
         clause, codes = _country_sql(c, correlated_countries)
         if correlated_countries:
@@ -193,10 +268,11 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
 def occurrence_where(f: ViewFilter | None, *, countries: bool = True) -> tuple[str, list] | None:
     """`f` over the event_countries table alone (columns code, t0, t1: one row per event and country),
     or None when it asks more than that table knows (search, precision, article, events naming no
-    country, languages, dating). ``countries=False`` leaves the country test out (for counts per country)."""
+    country, languages, dating, annotations). ``countries=False`` leaves the country test out (for counts
+    per country)."""
     c = criteria(f)
     if (c.match or c.search or c.max_rank is not None or c.article_id or c.langs is not None
-            or c.datings is not None or (countries and c.no_country)):
+            or c.datings is not None or c.annotated or (countries and c.no_country)):
         return None
     clauses, params = [], []
     if countries and c.countries:
@@ -285,3 +361,59 @@ def member_mask(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
         keep[ids[ids >= 0]] = True
         return keep[np.maximum(values, 0)] & (values >= 0)
     return np.isin(values, ids)
+
+
+@dataclass
+class Annotated:
+    """The analyst's annotations as parallel arrays, one entry per annotation row with an event."""
+    id: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))       # event id
+    review: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))     # index in REVIEWS, -1 other
+    starred: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    noted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))         # a note not empty
+    tags: list = field(default_factory=list)      # per row, the frozenset of its tags, folded
+
+    @classmethod
+    def read(cls, conn) -> "Annotated":
+        """Every annotation row that names an event (none when the table is missing)."""
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchone() is None:
+            return cls()
+        rows = conn.execute("SELECT event_id, coalesce(nullif(review, ''), 'unreviewed'), coalesce(starred, 0),"
+                            " coalesce(note, '') != '', tags FROM annotations WHERE event_id IS NOT NULL").fetchall()
+        number = {r: i for i, r in enumerate(REVIEWS)}
+        tags = []
+        for row in rows:
+            try:
+                got = json.loads(row[4]) if row[4] else []
+            except (TypeError, ValueError):
+                got = []
+            tags.append(frozenset(fold(t) for t in got if isinstance(t, str)) if isinstance(got, list)
+                        else frozenset())
+        return cls(np.array([r[0] for r in rows], dtype=np.int64),
+                   np.array([number.get(r[1], -1) for r in rows], dtype=np.int8),
+                   np.array([bool(r[2]) for r in rows], dtype=bool),
+                   np.array([bool(r[3]) for r in rows], dtype=bool), tags)
+
+    def starred_ids(self) -> np.ndarray:
+        return np.unique(self.id[self.starred])
+
+
+def annotation_mask(c: Criteria, values: np.ndarray, ann: Annotated) -> np.ndarray | None:
+    """Which of `values` (event ids) the annotation parts keep; None: every one."""
+    if not c.annotated:
+        return None
+    passes = np.ones(len(ann.id), dtype=bool)
+    if c.starred:
+        passes &= ann.starred
+    if c.has_note:
+        passes &= ann.noted
+    if c.tags is not None:
+        chosen = set(c.tags)
+        passes &= np.array([bool(t & chosen) for t in ann.tags], dtype=bool)
+    if c.reviews is not None:
+        picked = np.array([r in c.reviews for r in REVIEWS] + [False], dtype=bool)
+        passes &= picked[np.where(ann.review >= 0, ann.review, len(REVIEWS))]
+    if c.hide_rejected:
+        passes &= ann.review != REVIEWS.index("rejected")
+    if c.default_passes:
+        return ~member_mask(values, ann.id[~passes])
+    return member_mask(values, ann.id[passes])

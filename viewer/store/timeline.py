@@ -192,16 +192,18 @@ def load_occurrences_from_path(path: str) -> Occurrences:
 
 def needs_sql(f: ViewFilter | None) -> bool:
     """Whether a filter has parts the occurrences alone cannot apply (full-text search, one article,
-    precision, languages, dating)."""
+    precision, languages, dating, the analyst's annotations: star, tags, note, review, rejected hidden)."""
     return f is not None and bool(f.search or f.article_id or f.max_granularity in filtering.RANKS
-                                  or f.languages is not None or f.dating is not None)
+                                  or f.languages is not None or f.dating is not None
+                                  or filtering.criteria(f).annotated)
 
 
 def matching_ids(store, f: ViewFilter) -> np.ndarray:
     """Sorted ids of the events matching the SQL-only parts of `f` (search, article, precision,
-    languages)."""
+    languages, dating, annotations)."""
     sql_part = ViewFilter(search=f.search, article_id=f.article_id, max_granularity=f.max_granularity,
-                          languages=f.languages, dating=f.dating)
+                          languages=f.languages, dating=f.dating, starred=f.starred, tags=f.tags,
+                          has_note=f.has_note, review=f.review, show_rejected=f.show_rejected)
     where, params = store.where(sql_part)
     text, = connection(store).execute(f"SELECT group_concat(e.id) FROM events e{where}", params).fetchone()
     return np.sort(int_array(text))

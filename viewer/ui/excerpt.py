@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.events import REPORTED_DAYS, date_warnings
+from viewer.store import StoreError, curation
 from viewer.text import as_date
 from viewer.ui import formatting as fmt
 
@@ -232,14 +233,44 @@ def _read_link(article_id: str | None, event_id, start) -> str:
             f'Read the whole article</a>')
 
 
+REVIEW_LABELS = {"unreviewed": "not reviewed yet", "confirmed": "confirmed", "corrected": "corrected by hand",
+                 "rejected": "not an event"}
+
+
+def annotation_html(a: dict | None) -> str:
+    """The analyst's review state, star, tags and note of an event (a curation.annotation dict)."""
+    if not a:
+        return ""
+    review = a.get("review") or "unreviewed"
+    label = REVIEW_LABELS.get(review, review)
+    if review == "rejected" and a.get("reason"):
+        label += f" ({a['reason']})"
+    colour = {"confirmed": "#15803d", "corrected": "#1d4ed8", "rejected": "#b91c1c"}.get(review, "#6b7280")
+    line = (f'<span style="font-size:8pt; color:#6b7280; font-weight:600">REVIEW</span>&nbsp;&nbsp;'
+            f'<span style="color:{colour}">{_esc(label)}</span>')
+    if a.get("starred"):
+        line += '&nbsp;&nbsp;<span style="color:#d97706">\u2605 starred</span>'
+    tags = [t for t in a.get("tags") or [] if t]
+    if tags:
+        line += ("&nbsp;&nbsp;" + " ".join(
+            f'<span style="background-color:#eef2f7; color:#374151">&nbsp;#{_esc(t)}&nbsp;</span>' for t in tags))
+    html = f'<p style="margin:8px 0 0 0">{line}</p>'
+    if a.get("note"):
+        html += (f'<p style="margin:4px 0 0 0; color:#374151"><span style="font-size:8pt; color:#6b7280;'
+                 f' font-weight:600">NOTE</span>&nbsp;&nbsp;{_esc(a["note"])}</p>')
+    return html
+
+
 def excerpt_html(event, article: dict | None,
-                 reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None) -> str:
+                 reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None,
+                 annotation: dict | None = None) -> str:
     """The panel's HTML for one event (an EventRow) and its article (a Store.article dict).
 
     Every country takes its colour from formatting.country_colour, as the lanes and the country list do.
     reports: the event's other reports as (Store.excerpts row, its article dict or None), shown
     under the first one with their own sentence and how each dated it.
-    search: the search words shown: highlighted (SEARCH_TAG) in the heading and in every passage."""
+    search: the search words shown: highlighted (SEARCH_TAG) in the heading and in every passage.
+    annotation: the analyst's review, star, tags and note (curation.annotation), shown under the date."""
     art = article or {}
     words = search_words(search)
     when = (fmt.when(event.value, event.earliest, event.latest, event.granularity) if event.earliest
@@ -282,6 +313,7 @@ def excerpt_html(event, article: dict | None,
                                  dating=getattr(event, "dating", None) or "written"):
         parts.append(f'<br><span style="color:#b45309; font-size:9pt">⚠ check: {_esc(warning)}</span>')
     parts.append('</td></tr></table>')
+    parts.append(annotation_html(annotation))
     if chips:
         parts.append(f'<p style="margin:10px 0 0 0">{" ".join(chips)}</p>')
     parts.append(f'<p style="margin:12px 0 0 0; line-height:140%">'
@@ -386,6 +418,8 @@ class ExcerptPanel(SafeTextBrowser):
         self._event_id: int | None = None
         self.search: str | None = None       # the search words highlighted in the shown event
         self.database_empty = False
+        self.store = None                    # where annotations are read (None: the window's store)
+        self.annotation: dict | None = None  # the shown event's review, star, tags and note
         self.clear_event()
 
     def event_id(self) -> int | None:
@@ -405,7 +439,19 @@ class ExcerptPanel(SafeTextBrowser):
         the search words to highlight."""
         self._event_id = event.id
         self.search = search
-        self.setHtml(excerpt_html(event, article, reports, search))
+        self.annotation = self._read_annotation(event.id)
+        self.setHtml(excerpt_html(event, article, reports, search, self.annotation))
+
+    def _read_annotation(self, event_id: int) -> dict | None:
+        """The event's review, star, tags and note, read from `store` (the window's open database when
+        none was given); None when there is no database or it cannot be read."""
+        store = self.store if self.store is not None else getattr(self.window(), "store", None)
+        if store is None or not hasattr(store, "db"):
+            return None
+        try:
+            return curation.annotation(store, int(event_id))
+        except StoreError:
+            return None
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == ARTICLE_SCHEME:

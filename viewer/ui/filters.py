@@ -429,6 +429,7 @@ class FilterPanel(QFrame):
         self._searching = False          # "Searching…" is shown under the search box
         self._pending_article = None     # a remembered article to choose once the list has it
         self._hint = (QDate(), QDate())
+        self._kept = {"tags": None, "has_note": False, "review": None}   # parts without a widget
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -476,7 +477,16 @@ class FilterPanel(QFrame):
                                      "text is at (\u201cfrom context\u201d)")
         self.written_only.toggled.connect(self._emit)
 
-        self.reset_button = QPushButton("Reset", self)     # short: "Only written dates" shares its row
+        self.starred_only = QCheckBox("Starred only", self)
+        self.starred_only.setObjectName("starredOnly")
+        self.starred_only.setToolTip("Only the events you starred")
+        self.starred_only.toggled.connect(self._emit)
+        self.show_rejected = QCheckBox("Show rejected", self)
+        self.show_rejected.setObjectName("showRejected")
+        self.show_rejected.setToolTip("Show the events marked “not an event” too (hidden otherwise)")
+        self.show_rejected.toggled.connect(self._emit)
+
+        self.reset_button = QPushButton("Reset", self)     # short: the check boxes share its row
         self.reset_button.setToolTip("Reset filters (Ctrl+R)")
         self.reset_button.setObjectName("smallButton")
         self.reset_button.clicked.connect(self.reset)
@@ -509,8 +519,11 @@ class FilterPanel(QFrame):
         lay.addWidget(more)
         lay.addLayout(grid)
         lay.addWidget(self.date_message)
-        reset_row = QHBoxLayout()
+        reset_row = QHBoxLayout()      # one row: the panel is no taller than before
+        reset_row.setSpacing(6)
         reset_row.addWidget(self.written_only)
+        reset_row.addWidget(self.starred_only)
+        reset_row.addWidget(self.show_rejected)
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         lay.addLayout(reset_row)
@@ -559,6 +572,9 @@ class FilterPanel(QFrame):
             article_id=self.article.currentData(),
             languages=self.languages.languages(),
             dating=WRITTEN_ONLY if self.written_only.isChecked() else None,
+            starred=self.starred_only.isChecked(),
+            **self._kept,          # no widget yet: tags, note and review as set elsewhere (Reset clears them)
+            show_rejected=self.show_rejected.isChecked(),
         )
 
     @staticmethod
@@ -604,6 +620,9 @@ class FilterPanel(QFrame):
                                            if f.max_granularity else 0)
             self.article.setCurrentIndex(max(self.article.findData(f.article_id), 0))
             self.written_only.setChecked(f.dating is not None and f.dating <= WRITTEN_ONLY)
+            self.starred_only.setChecked(bool(f.starred))
+            self.show_rejected.setChecked(bool(f.show_rejected))
+            self._kept = {"tags": f.tags, "has_note": bool(f.has_note), "review": f.review}
         finally:
             self._quiet = False
 
@@ -635,6 +654,9 @@ class FilterPanel(QFrame):
             self.precision.setCurrentIndex(0)
             self.article.setCurrentIndex(0)
             self.written_only.setChecked(False)
+            self.starred_only.setChecked(False)
+            self.show_rejected.setChecked(False)
+            self._kept = {"tags": None, "has_note": False, "review": None}
         finally:
             self._quiet = False
         self.set_message(None)

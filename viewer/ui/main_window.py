@@ -516,6 +516,14 @@ class MainWindow(QMainWindow):
     def annotations_changed(self) -> None:
         """The analyst reviewed, starred, tagged or noted an event: the review count and the selected
         event's excerpt (what the timeline and the table draw did not change)."""
+        events = self.view_state.events
+        if events is not None and self.store is not None:
+            events.reload_annotations(self.store)     # a few rows: the annotated events
+        self.timeline.forget_filtered()               # indexes made with the old annotations
+        f = self.view_state.view_filter()
+        if f.starred or f.has_note or f.tags is not None or f.review is not None:
+            self.refresh()               # what the filter keeps may have changed
+            return
         self.update_review_count()
         if self.view_state.selected is not None:
             self._show_selected(self.view_state.selected)

@@ -11,11 +11,12 @@ from collections import OrderedDict
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from viewer.model import ViewFilter
 from viewer.store import EventRow, Store, StoreError
+from viewer.store import curation
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
 from viewer.viewstate import ViewState
@@ -40,6 +41,7 @@ class EventTableModel(QAbstractTableModel):
         self._dated: int | None = None
         self._pages: OrderedDict[int, list[EventRow]] = OrderedDict()
         self._ids: np.ndarray | None = None     # the rows' event ids, in order (None: pages from SQL)
+        self._starred: frozenset[int] = frozenset()   # starred events (a ★ before the title), read per filter
         self.last_error: str | None = None
 
     # -- feeding -------------------------------------------------------------------------------
@@ -51,7 +53,17 @@ class EventTableModel(QAbstractTableModel):
         self._count = 0
         self._dated = None
         self._ids = None
+        self._starred = self._read_starred()
         self.endResetModel()
+
+    def _read_starred(self) -> frozenset[int]:
+        """The starred events' ids: one small query (the annotated events are few), once per filter."""
+        if self._store is None:
+            return frozenset()
+        try:
+            return curation.starred_ids(self._store)
+        except StoreError:
+            return frozenset()
 
     def set_filter(self, f: ViewFilter, count: int, dated: int | None = None) -> None:
         """Show the events matching f: `count` of them (the window counted), `dated` with a date."""
@@ -62,6 +74,7 @@ class EventTableModel(QAbstractTableModel):
         self.last_error = None
         self._count = max(int(count), 0) if self._store is not None else 0
         self._dated = dated
+        self._starred = self._read_starred()
         self.endResetModel()
 
     def set_ids(self, f: ViewFilter, ids: np.ndarray, dated: int | None = None) -> None:
@@ -73,6 +86,7 @@ class EventTableModel(QAbstractTableModel):
         self.last_error = None
         self._count = len(self._ids)
         self._dated = dated
+        self._starred = self._read_starred()
         self.endResetModel()
 
     @property
@@ -195,14 +209,36 @@ class EventTableModel(QAbstractTableModel):
                 return (f"{fmt.when(ev.value, ev.earliest, ev.latest, ev.granularity)}"
                         f" ({DATING_TIPS.get(getattr(ev, 'dating', 'written'), '')})")
             if col == 2:
-                return ev.sentence
+                return f"\u2605 starred \u2014 {ev.sentence}" if ev.id in self._starred else ev.sentence
             if col == 3:
                 return ", ".join(fmt.country_name(c) for c in ev.countries)
+        elif role == Qt.ItemDataRole.DecorationRole and col == 2:
+            return star_icon() if ev.id in self._starred else None   # a ★ before a starred event's title
         elif role == Qt.ItemDataRole.ForegroundRole and col == 1:
             return QColor("#6b7280")
         elif role == EVENT_ID_ROLE:
             return ev.id
         return None
+
+
+_STAR: list[QIcon] = []
+
+
+def star_icon() -> QIcon:
+    """A ★ (amber), drawn once."""
+    if not _STAR:
+        pix = QPixmap(14, 14)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QColor("#d97706"))
+        font = p.font()
+        font.setPixelSize(13)
+        p.setFont(font)
+        p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, "\u2605")
+        p.end()
+        _STAR.append(QIcon(pix))
+    return _STAR[0]
 
 
 # How each event's date was obtained, as the table says it (the excerpt panel says it at length).

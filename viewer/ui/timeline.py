@@ -189,7 +189,8 @@ def _base_key(f: ViewFilter | None):
     """The parts of a filter that change which occurrences are indexed (everything but countries)."""
     if f is None:
         return None
-    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id, f.languages, f.dating)
+    key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id, f.languages, f.dating,
+           f.starred or None, f.tags, f.has_note or None, f.review, None if f.show_rejected else "no rejected")
     return key if any(k is not None and k != "" for k in key) else None
 
 
@@ -715,6 +716,11 @@ class TimelineView(QWidget):
             self._span = (float(t0.min()), float(t0.max()) + DAY)
 
     # -- filtering --------------------------------------------------------------------------------
+    def forget_filtered(self) -> None:
+        """Drop the indexes kept for recent filters (the analyst's annotations changed under them); the
+        index of every occurrence stays."""
+        self._index_cache.clear()
+
     def _apply_filter(self, f: ViewFilter | None) -> None:
         occ = self._occ
         if occ is None:
@@ -773,6 +779,9 @@ class TimelineView(QWidget):
             dating = events.dating_mask(f.dating)            # how each event's date was obtained
             if dating is not None:
                 mask &= dating[self._occ_pos]
+            annotated = events.annotation_mask(f)           # the analyst's: star, tags, note, review
+            if annotated is not None:
+                mask &= annotated[self._occ_pos]
             if self._occ_pos_missing:
                 mask &= self._occ_pos >= 0
             return mask
@@ -785,7 +794,8 @@ class TimelineView(QWidget):
         # no per-event arrays: dates in numpy, the rest from SQL (not while the arrays are on their way:
         # the filter is applied again when they arrive, and the window must not wait for SQL meanwhile)
         base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id,
-                          languages=f.languages, dating=f.dating)
+                          languages=f.languages, dating=f.dating, starred=f.starred, tags=f.tags,
+                          has_note=f.has_note, review=f.review, show_rejected=f.show_rejected)
         ids = None
         if not self._partial and not self._events_pending and tstore.needs_sql(base):
             ids = tstore.matching_ids(self._store, base)
