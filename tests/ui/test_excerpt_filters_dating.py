@@ -5,27 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
-from tests.ui.window_helpers import shown_window, table_ids
-from viewer.ingest import ingest_paths
+from tests.ui.window_helpers import ingested, shown_window, table_ids
 from viewer.model import ViewFilter
-from viewer.store import Store
 
 
 def _db(tmp_path):
-    text = ("Russian forces shelled Kharkiv, the regional governor said.\n"
-            "Ukrainian drones hit a refinery in Ryazan on 3 March 2024, officials said.\n"
-            "Poland closed a border crossing last week.\n")
-    f = tmp_path / "news.txt"
-    f.write_text(text, encoding="utf-8")
-    db = tmp_path / "t.db"
-    ingest_paths([str(f)], str(db), jobs=1, published="2024-03-05")
-    store = Store.open(db)
-    try:
-        by_dating = {}
-        for e in store.events():
-            by_dating.setdefault(e.dating, set()).add(e.id)
-    finally:
-        store.close()
+    db, events = ingested(tmp_path, "Russian forces shelled Kharkiv, the regional governor said.\n"
+                                    "Ukrainian drones hit a refinery in Ryazan on 3 March 2024, officials said.\n"
+                                    "Poland closed a border crossing last week.\n", "2024-03-05")
+    by_dating = {}
+    for e in events:
+        by_dating.setdefault(e.dating, set()).add(e.id)
     return db, by_dating
 
 

@@ -7,26 +7,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
-from tests.ui.window_helpers import shown_window, table_ids
-from viewer.ingest import ingest_paths
+from tests.ui.window_helpers import ingested, shown_window, table_ids
 from viewer.model import ViewFilter
 from viewer.store import Store, curation
 from viewer.ui.models import EVENT_ID_ROLE
 
 
 def _db(tmp_path):
-    text = ("Russian forces shelled Kharkiv on 1 March 2024, the regional governor said.\n"
-            "Ukrainian drones hit a refinery in Ryazan on 3 March 2024, officials said.\n"
-            "Poland closed a border crossing on 4 March 2024.\n")
-    f = tmp_path / "news.txt"
-    f.write_text(text, encoding="utf-8")
-    db = tmp_path / "t.db"
-    ingest_paths([str(f)], str(db), jobs=1, published="2024-03-05")
-    store = Store.open(db)
-    try:
-        ids = [e.id for e in store.events()]
-    finally:
-        store.close()
+    db, events = ingested(tmp_path, "Russian forces shelled Kharkiv on 1 March 2024, the regional governor said.\n"
+                                    "Ukrainian drones hit a refinery in Ryazan on 3 March 2024, officials said.\n"
+                                    "Poland closed a border crossing on 4 March 2024.\n", "2024-03-05")
+    ids = [e.id for e in events]
     assert len(ids) >= 3
     return db, ids
 

@@ -29,6 +29,20 @@ def empty_window(qtbot, path):
     return w
 
 
+def ingested(tmp_path, text: str, published: str) -> tuple:
+    """A database of one article (`text`, published on `published`) in `tmp_path`, and its events."""
+    from viewer.ingest import ingest_paths
+    f = tmp_path / "news.txt"
+    f.write_text(text, encoding="utf-8")
+    db = tmp_path / "t.db"
+    ingest_paths([str(f)], str(db), jobs=1, published=published)
+    store = Store.open(db)
+    try:
+        return db, list(store.events())
+    finally:
+        store.close()
+
+
 def event_ids(path) -> dict[str, int]:
     """The events of the database at `path`: time words -> event id."""
     s = Store.open(path)
