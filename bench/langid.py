@@ -3,9 +3,11 @@ mixed-language texts in the project's ten languages.
 
     pip install py3langid lingua-language-detector      # neither is needed by the app to run this file
     python bench/langid.py [--rounds 3]
+    python bench/langid.py --agreement     # the app's first pass against its model on ~7,500 texts
 
 Texts: bench/data/langid_texts.json (written for this benchmark). Both detectors are restricted to the ten
-languages. Prints JSON: accuracy per detector and text kind, the errors, microseconds per call (best of
+languages; the app's own detector (``viewer.text.detect_language``, py3langid over all its languages with a
+first pass that needs no model) is measured with and without that first pass. Prints JSON: accuracy per detector and text kind, the errors, microseconds per call (best of
 --rounds), import plus first call in a fresh interpreter, and the size of each package on disk.
 """
 from __future__ import annotations
@@ -50,7 +52,33 @@ def _lingua():
     return detect
 
 
-DETECTORS = {"py3langid": ("py3langid", _py3langid), "lingua": ("lingua", _lingua)}
+def _app(first_pass: bool):
+    """What the app runs (``viewer.text.detect_language``: not restricted to the ten languages; a text
+    leaning to them gets the best of them), with its first pass (letters and function words, no model)
+    or with the model only."""
+    def make():
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
+        import viewer.text as text
+        if not first_pass:
+            text._first_pass = lambda sample: None
+        return text.detect_language
+    return make
+
+
+def _app_first_pass_only():
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import viewer.text as text
+
+    def detect(sample: str) -> str | None:
+        return text._first_pass(sample[:text.DETECT_CHARS])
+    return detect
+
+
+DETECTORS = {"py3langid": ("py3langid", _py3langid), "lingua": ("lingua", _lingua),
+             "app (first pass, then py3langid)": ("py3langid", _app(True)),
+             "app, py3langid only": ("py3langid", _app(False))}
 
 
 def _size_mb(module: str) -> float | None:
@@ -69,10 +97,68 @@ def _cold_start(name: str) -> float:
     return round(float(out.stdout.strip()), 3)
 
 
+def _agreement_texts(data: dict) -> list[str]:
+    """Texts to compare the app's first pass with its model on: this benchmark's texts and openings, every
+    sentence and opening of the development corpora under ../shared/corpora (when present), the seed renderings
+    and the sentences quoted in the tests."""
+    import re
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from viewer.text import split_sentences
+    texts = [t for items in _kinds(data).values() for t, _ in items]
+    try:
+        from corpora import read_folder
+        for code, sub in {"fr": "ftib-dev/Data", "de": "wikiwars-de-dev/keyinline",
+                          "uk": "wikiwars-ua-dev/keyinline"}.items():
+            folder = ROOT.parent / "shared" / "corpora" / sub
+            if folder.is_dir():
+                for text, _, _ in read_folder(folder)[1]:
+                    texts.append(text[:400])
+                    texts.extend(text[a:b] for a, b in split_sentences(text, code))
+    except ImportError:
+        pass
+    for path in sorted((ROOT / "tests").rglob("*.txt")) + sorted((ROOT / "tests").rglob("*.py")):
+        texts.extend(m.group(1) for m in re.finditer(r'"([^"\n]{15,300})"', path.read_text(errors="ignore")))
+    return texts
+
+
+def _agreement(data: dict) -> dict:
+    """How often the app's first pass names a language, and whether the model (the app without the first
+    pass) gives the same answer on those texts."""
+    import viewer.text as text
+    first = text._first_pass
+    named = agree = 0
+    differ = []
+    samples = _agreement_texts(data)
+    for sample in samples:
+        quick = first(sample[:text.DETECT_CHARS]) if len(text._LETTER.findall(sample[:text.DETECT_CHARS])) >= 12 \
+            else None
+        if quick is None:
+            continue
+        named += 1
+        text._first_pass = lambda s: None
+        try:
+            model = text.detect_language(sample)
+        finally:
+            text._first_pass = first
+        agree += model == quick
+        if model != quick:
+            differ.append({"text": sample[:120], "first_pass": quick, "model": model})
+    return {"texts": len(samples), "first_pass_named": named, "model_agrees": agree,
+            "differ": differ}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--agreement", action="store_true",
+                    help="only compare the app's first pass with its model on many texts (no timing)")
     args = ap.parse_args(argv)
+    if args.agreement:
+        data = json.loads((ROOT / "bench" / "data" / "langid_texts.json").read_text(encoding="utf-8"))
+        print(json.dumps(_agreement(data), ensure_ascii=False, indent=1))
+        return 0
     data = json.loads((ROOT / "bench" / "data" / "langid_texts.json").read_text(encoding="utf-8"))
     kinds = _kinds(data)
     result = {}
@@ -94,6 +180,12 @@ def main(argv=None) -> int:
         best = min(_timed(detect, texts) for _ in range(args.rounds))
         row["us_per_sentence"] = round(best / len(texts) * 1e6, 1)
         row["import_and_first_call_s"] = _cold_start(name)
+        if name.startswith("app (first pass"):
+            first = _app_first_pass_only()
+            told = [(first(text), lang) for items in kinds.values() for text, lang in items]
+            row["first_pass_named"] = sum(got is not None for got, _ in told)
+            row["first_pass_wrong"] = sum(got is not None and got != lang for got, lang in told)
+            row["texts"] = len(told)
         row["package_mb"] = _size_mb(module)
         result[name] = row
     print(json.dumps(result, ensure_ascii=False, indent=1))

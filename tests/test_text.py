@@ -89,3 +89,70 @@ def test_each_language_knows_its_abbreviations():
     assert len(_sentences_in("В 1939 г. Германия напала на Польшу. Это было начало войны.", "ru")) == 2
     assert len(_sentences_in("Il est né en 480 av. J.-C. à Athènes. Puis il partit.", "fr")) == 2
     assert len(_sentences_in("Gestern sprach Dr. Müller in Berlin. Heute reist er ab.", "de")) == 2
+
+
+# --- the language detector's first pass (letters and function words, no model) ---------------------------
+
+_CLEAR = {
+    "fr": "Le ministre a parlé lundi soir, trois jours après l'attaque contre la ville, selon les autorités.",
+    "de": "Der Minister sprach am Montagabend, drei Tage nach dem Angriff auf die Stadt, wie die Behörden sagten.",
+    "es": "El ministro habló el lunes por la noche, tres días después del ataque contra la ciudad, según las "
+          "autoridades.",
+    "it": "Il ministro ha parlato lunedì sera, tre giorni dopo l'attacco contro la città, secondo le autorità.",
+    "pt": "O ministro falou na segunda-feira à noite, três dias após o ataque contra a cidade, segundo as "
+          "autoridades, que também não deram números.",
+    "nl": "De minister sprak maandagavond, drie dagen na de aanval op de stad, volgens de autoriteiten die "
+          "het nog niet hebben bevestigd.",
+    "pl": "Minister przemawiał w poniedziałek wieczorem, trzy dni po ataku na miasto, jak podały władze.",
+    "en": "The minister spoke on Monday evening, three days after the attack on the city, officials said.",
+    "ru": "Министр выступил в понедельник вечером, через три дня после атаки на город, сообщили власти. "
+          "Это был его первый визит.",
+    "uk": "Міністр виступив у понеділок увечері, через три дні після атаки на місто, повідомила влада.",
+}
+
+
+def test_clear_texts_are_named_without_loading_the_model():
+    """The detector's model takes most of a second to load: a text whose letters and commonest words leave no
+    doubt is named without it (a fresh process, so nothing was loaded before)."""
+    import json
+    import subprocess
+    import sys
+    code = ("import json, sys; from viewer.text import detect_language; "
+            f"got = {{k: detect_language(v) for k, v in {_CLEAR!r}.items()}}; "
+            "print(json.dumps([got, 'py3langid' in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+    got, loaded = json.loads(out.stdout)
+    assert got == {lang: lang for lang in _CLEAR}
+    assert loaded is False
+
+
+def test_close_languages_are_still_left_to_the_model():
+    """Belarusian, Bulgarian, Catalan, Afrikaans and Galician look like a news language to a count of letters and
+    words; the first pass leaves them to the model, which names them."""
+    from viewer.text import detect_language
+    assert detect_language("Армія адышла ад ракі пасля двух тыдняў моцных абстрэлаў, і жыхары горада дагэтуль "
+                           "чакаюць электрычнасць.") == "be"
+    # Russian's ы and э, no і: Belarusian all the same (it writes no и)
+    assert detect_language("Жыхары горада дагэтуль чакаюць электрычнасць, а горад застаецца без святла.") == "be"
+    assert detect_language("Армията се оттегли от реката след две седмици силни обстрели.") == "bg"
+    assert detect_language("Els veïns de la ciutat encara esperen que torni la llum, però el govern no diu res.") == "ca"
+    assert detect_language("Die weermag het hom na twee weke van swaar beskieting van die rivier onttrek.") == "af"
+    assert detect_language("Os veciños da cidade aínda agardan que volva a luz, pero o goberno non di nada.") == "gl"
+
+
+def test_the_first_pass_agrees_with_the_model_wherever_it_decides():
+    import viewer.text as text
+    from tests.test_language import SENTENCES
+    samples = [s for ss in SENTENCES.values() for s in ss] + list(_CLEAR.values())
+    samples += [" ".join(_CLEAR.values()), _CLEAR["en"] + " «Ми не здамося», " + _CLEAR["en"]]
+    first = {s: text._first_pass(s[:text.DETECT_CHARS]) for s in samples}
+    assert sum(v is not None for v in first.values()) >= len(_CLEAR)
+    original = text._first_pass
+    try:
+        text._first_pass = lambda sample: None
+        for s, quick in first.items():
+            if quick is not None:
+                assert text.detect_language(s) == quick, s
+    finally:
+        text._first_pass = original

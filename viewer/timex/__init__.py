@@ -75,7 +75,7 @@ def tag(text: str, reference: date | None = None, *, narrative: bool | None = No
         if narrative is None:
             narrative = looks_historical(text, reference, language=lang)
             # a history with a "today" in it: not a narrative, but its written years carry further
-            story = not narrative and looks_narrative(text, reference)
+            story = not narrative and looks_narrative(text, reference, lang)
         return _tag(text, reference, bool(narrative), story, lang, by_passage=auto)
     except Exception:  # the contract: never raise on any input (except in strict mode, to find the bug)
         if is_strict():
@@ -127,15 +127,26 @@ def reads_language(language: str | None) -> bool:
 _YEAR = re.compile(r"(?<![\d$.,])(1[0-9]\d\d|20\d\d)(?![\d%])")
 
 
-def looks_narrative(text: str, reference: date | None) -> bool:
-    """Heuristic: a history rather than news — most explicit years lie well before the reference."""
+def looks_narrative(text: str, reference: date | None, language: str | None = None) -> bool:
+    """Heuristic: a history rather than news — most explicit years lie well before the reference.
+
+    ``language``: the text's language. In a language the engine reads, a text that dates by the reference in
+    its own words — "hier", "la semaine dernière", "septembre dernier", "il y a trois jours", a bare weekday
+    (``engine.news_signals``) — more than once for every ten old years is news that recalls the past ("depuis
+    2014", "en 2008"), not a history. English (or an unknown language): the years alone."""
     years = [int(y) for y in _YEAR.findall(text[:20000])]
     if len(years) < 3:
         return False
     if reference is None:
         return True
     old = sum(1 for y in years if y < reference.year - 3)
-    return old / len(years) > 0.6
+    if old / len(years) <= 0.6:
+        return False
+    code = language_code(language)
+    if code in engine.LANGUAGES:
+        sig = engine.news_signals(text, code, reference)
+        return sig["deictic"] + sig["news"] <= old // 10
+    return True
 
 
 _DEICTIC_DAY = re.compile(
@@ -247,14 +258,14 @@ def resolve_document(text: str, published: date | None, today: date | None = Non
         # the same decision as ``tag``: news with a few old years stay deictic
         ref, source = published, "given"
         narrative = looks_historical(text, ref, language=lang)
-        story = not narrative and looks_narrative(text, ref)
+        story = not narrative and looks_narrative(text, ref, lang)
         by_passage = True
     else:
         ref, how = infer_reference(text, today, language=lang)
         source = "inferred" if ref is not None else None
         # no dateline and no weekday-date agreement: a history or an encyclopedia article, whose
         # relative dates follow the story rather than a publication date
-        narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref)
+        narrative = ref is None or how.startswith("latest explicit") or looks_narrative(text, ref, lang)
     try:
         exprs = _tag(text, ref, narrative, story, lang, by_passage=by_passage) if text else []
     except Exception:

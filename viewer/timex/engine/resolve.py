@@ -287,6 +287,10 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
     mod = f.get("mod") if f.get("mod") in ("START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN",
                                              "EQUAL_OR_MORE") else None
     deixis = f.get("deixis")
+    if kind in ("date", "month") and f.get("era") == "BC" and f.get("year") is not None:
+        return _bc_day(ctx, f, s, start, end, mod)
+    if kind == "millennium":
+        return _millennium(ctx, f, s, start, end, mod)
     if kind == "date":
         month, day = int(f["month"]), int(f["day"])
         year = f.get("year")
@@ -607,6 +611,14 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
                 d, why = on(y - 1), f"past tense ('{cue}'): the most recent"
             elif t == "future" and d < ref:
                 d, why = on(y + 1), f"future tense ('{cue}'): the next"
+            elif t is None and how != "narrative time":
+                # no tense: the nearest one, as for a month ("Рождество", 7 January, said in November is the
+                # coming one), unless that is more than 150 days ahead
+                near = min((on(y - 1), d, on(y + 1)), key=lambda x: (abs((x - ref).days), x))
+                if (near - ref).days > 150:
+                    near = on(near.year - 1)
+                if near != d:
+                    d, why = near, "the nearest to the reference"
         ctx.last_day = d
         return _unit(ctx, start, end, "day", d.toordinal(), f"'{s}' → {day_label(d)} ({why})", mod,
                      ref if year is None else None)
@@ -693,6 +705,50 @@ def _from_happening(ctx: Context, f: dict, s: str, start: int, end: int, mod) ->
         ctx.last_day = date.fromisoformat(a)
     return _expr(ctx, start, end, "DATE", v, a, b, g,
                  f"'{s}': {int(n)} {unit}(s) {'after' if int(f['offset']) > 0 else 'before'} {how} → {v}", mod, base)
+
+
+def _bc_day(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
+    """"le 15 mars 44 av. J.-C." → BC0044-03-15 (the day -0043-03-15), "березень 44 р. до н. е." → BC0044-03:
+    a day or a month of a year before the common era, written with its era."""
+    y, month = int(f["year"]), int(f["month"])
+    day = int(f["day"]) if f["kind"] == "date" else None
+    got = cal.bc_unit("year", y, month, day)
+    if got is None:
+        return None
+    value, e0, e1, gran = got
+    ctx.set_bc(e0)
+    what = f"day {day} of {MONTH_NAMES[month - 1]}" if day is not None else MONTH_NAMES[month - 1]
+    return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
+                 f"'{s}': {what} of the year {y} before the common era (astronomical year {ctx.bc_year})", mod)
+
+
+def _millennium(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
+    """"au IIIe millénaire av. J.-C." → BC2 (the years 3000–2001 before the common era), "im dritten
+    Jahrtausend" → 2 (the years 2000–2999): the TIMEX3 value is the digit of the thousands, as the English
+    tagger gives it. The ordinal fills ``millennium`` (or ``century``, when a rule reuses a century's
+    numeral class)."""
+    n = f.get("millennium", f.get("century"))
+    if isinstance(n, str):
+        n = _roman_or_int(n)
+    if not n or not 1 <= int(n) <= 10:
+        return None
+    n = int(n)
+    if f.get("era") == "BC":
+        got = cal.bc_unit("millennium", n)
+        if got is None:
+            return None
+        value, e0, e1, gran = got
+        if mod in ("START", "MID", "END"):
+            e0, e1 = cal.narrow_bc(e0, e1, mod)
+        ctx.set_bc(e0)
+        return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
+                     f"'{s}': the years {n * 1000}–{(n - 1) * 1000 + 1} before the common era", mod)
+    k = n - 1
+    e0, e1 = date(max(k * 1000, 1), 1, 1).isoformat(), date(min(k * 1000 + 999, 9999), 12, 31).isoformat()
+    if mod in ("START", "MID", "END"):
+        e0, e1 = cal.narrow(e0, e1, mod)
+    return _expr(ctx, start, end, "DATE", str(k), e0, e1, "millennium",
+                 f"'{s}': the years {max(k * 1000, 1)}–{k * 1000 + 999}", mod)
 
 
 def _bc_shift(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
