@@ -66,3 +66,15 @@ def test_every_year_before_the_era_has_its_length():
         assert days_from_civil(y, 1, 1) == d, y
         assert civil_from_days(d) == (y, 1, 1), y
         assert days_from_civil(y, 3, 1) - d == 31 + (29 if leap(y) else 28), y
+
+
+def test_bc_days_and_millennia_the_tagger_gives_have_their_place_on_the_axis():
+    from viewer.timex import tag
+    got = {e.text: e for e in tag("On 15 March 44 BC Caesar was killed. Two days later the Senate met. Farming "
+                                  "had reached Italy in the 6th millennium BC.", date(2024, 5, 1), language="en")}
+    ides = interval_seconds(got["15 March 44 BC"].earliest, got["15 March 44 BC"].latest)
+    after = interval_seconds(got["Two days later"].earliest, got["Two days later"].latest)
+    assert ides[1] - ides[0] == 86400 and after[0] - ides[0] == 2 * 86400
+    assert seconds_to_iso(ides[0]) == "-0043-03-15"
+    farming = interval_seconds(got["the 6th millennium BC"].earliest, got["the 6th millennium BC"].latest)
+    assert farming[1] < ides[0] and round((farming[1] - farming[0]) / 86400 / 365.2425) == 1000

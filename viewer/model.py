@@ -104,4 +104,4 @@ class ViewFilter:
 
 # Granularities from finest to coarsest; used to filter by precision.
 GRANULARITIES = ("second", "minute", "hour", "day", "weekend", "week", "month", "season",
-                 "quarter", "half", "year", "decade", "century")
+                 "quarter", "half", "year", "decade", "century", "millennium")

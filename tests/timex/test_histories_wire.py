@@ -283,3 +283,197 @@ def test_months_before_the_story_month():
     # a year that opens its sentence moves the story, however far
     assert got("In 1914 the war began. In 1939 another began. In May it spread.", READ, narrative=True)[-1] == \
         ("May", "1939-05")
+
+
+# ------------------------------------------------------------------------------------------------------
+# BC days and millennia
+
+def test_a_bc_day_is_one_expression_with_a_day_interval():
+    for text, written in (("On 15 March 44 BC Caesar was killed.", "15 March 44 BC"),
+                          ("Caesar was killed on March 15, 44 BC.", "March 15, 44 BC"),
+                          ("Caesar was killed on the Ides of March 44 BC.", "the Ides of March 44 BC"),
+                          ("On the 15th of March, 44 B.C. Caesar was killed.", "the 15th of March, 44 B.C.")):
+        e = tag(text, READ, language="en")
+        assert [(x.text, x.value, x.earliest, x.latest, x.granularity) for x in e] == \
+            [(written, "BC0044-03-15", "-0043-03-15", "-0043-03-15", "day")], text
+    # the Roman days: the Ides are the 13th and the Nones the 5th except in March, May, July and October
+    assert got("On the Ides of April 44 BC the heirs met. On the Nones of July 44 BC the games began.", READ) == \
+        [("the Ides of April 44 BC", "BC0044-04-13"), ("the Nones of July 44 BC", "BC0044-07-07")]
+    # a day the month does not have is the month (45 BC, the astronomical year -44, is a leap year)
+    e = tag("The fleet sailed on 31 April 44 BC.", READ, language="en")[0]
+    assert (e.text, e.value, e.granularity) == ("31 April 44 BC", "BC0044-04", "month")
+    assert "no day 31" in e.reasoning
+    assert tag("On 29 February 45 BC the calendar changed.", READ, language="en")[0].latest == "-0044-02-29"
+    assert tag("On 29 February 44 BC the calendar changed.", READ, language="en")[0].value == "BC0044-02"
+    # early / late narrow a BC month
+    e = tag("In late February 1 BC the envoys arrived.", READ, language="en")[0]
+    assert (e.value, e.mod, e.earliest, e.latest) == ("BC0001-02", "END", "0000-02-21", "0000-02-29")
+
+
+def test_a_bc_day_anchors_what_follows():
+    e = by_text("On 15 March 44 BC Caesar was killed. Two days later the Senate met. The next day the will was "
+                "read. That day the crowd rioted. Three days earlier he had dined with Lepidus.", READ)
+    assert (e["Two days later"].value, e["Two days later"].earliest) == ("BC0044-03-17", "-0043-03-17")
+    assert e["Two days later"].anchor == "-0043-03-15"
+    assert e["The next day"].value == "BC0044-03-18"
+    assert e["That day"].value == "BC0044-03-18"
+    assert e["Three days earlier"].value == "BC0044-03-15"     # a look back: the story stays at the 18th
+    # weeks and months at their own granularity, in the BC year
+    e = by_text("On 15 March 44 BC Caesar was killed. Two weeks later Brutus left. Three months later Octavian "
+                "arrived. The following year the war began.", READ)
+    assert (e["Two weeks later"].value, e["Two weeks later"].earliest, e["Two weeks later"].latest) == \
+        ("BC0044-W13", "-0043-03-25", "-0043-03-31")     # the ISO week, Monday to Sunday
+    assert e["Three months later"].value == "BC0044-06"
+    assert e["The following year"].value == "BC0043"
+    # across the start of the era: the day after 31 December 1 BC is 1 January AD 1
+    e = by_text("The decree was dated 31 December 1 BC. Two days later it was read.", READ)
+    assert (e["Two days later"].value, e["Two days later"].earliest) == ("0001-01-02", "0001-01-02")
+
+
+def test_months_without_a_year_after_a_bc_date():
+    e = by_text("In April 480 BC the Persians crossed the strait. In August they burned Athens. "
+                "On 3 January the fleet sailed home. In February it rested.", READ)
+    assert (e["August"].value, e["August"].earliest) == ("BC0480-08", "-0479-08-01")
+    assert e["3 January"].value == "BC0479-01-03"       # far before August: the story has moved into 479 BC
+    assert e["February"].value == "BC0479-02"            # a month after the story's January, same year
+    assert got("In 480 BC the Persians came. In August they burned Athens.", READ)[-1] == ("August", "BC0480-08")
+    # a date of the era after the BC story: the usual rules again
+    assert got("In 480 BC the Persians came. In 1944 the city was freed. In August it voted.", READ,
+               narrative=True)[-1] == ("August", "1944-08")
+
+
+def test_millennia():
+    cases = {
+        "the 2nd millennium BC": ("BC1", "-1999-01-01", "-1000-12-31"),
+        "the 3rd millennium BC": ("BC2", "-2999-01-01", "-2000-12-31"),
+        "the first millennium BC": ("BC0", "-0999-01-01", "0000-12-31"),
+        "the first millennium": ("0", "0001-01-01", "0999-12-31"),
+        "the 1st millennium AD": ("0", "0001-01-01", "0999-12-31"),
+        "the second millennium": ("1", "1000-01-01", "1999-12-31"),
+        "the third millennium": ("2", "2000-01-01", "2999-12-31"),
+    }
+    for written, want in cases.items():
+        e = tag(f"Towns grew during {written}, the survey says.", READ, language="en")
+        assert [(x.text, x.value, x.earliest, x.latest, x.granularity) for x in e] == \
+            [(written, *want, "millennium")], written
+    e = tag("In the late 2nd millennium BC the palaces burned.", READ, language="en")[0]
+    assert (e.value, e.mod, e.earliest, e.latest) == ("BC1", "END", "-1332-01-01", "-1000-12-31")
+    # a BC millennium is where the story is: "Ten centuries later" counts from its first year
+    e = by_text("Farming reached the valley in the 5th millennium BC. Ten centuries later copper came.", READ)
+    assert e["Ten centuries later"].value == "BC4000"
+    # a count of millennia stays a duration
+    assert got("It took two millennia to build.", READ) == [("two millennia", "P2000Y")]
+
+
+# ------------------------------------------------------------------------------------------------------
+# A history told inside a news report: the passage follows its story, the news around it the publication date
+
+NEWS_WITH_HISTORY = (
+    "BAGHDAD, Nov. 20 - The embassy said on Tuesday that it would add staff.\n\n"
+    "In July 1990, Iraqi troops massed on the border. Diplomats were alarmed. Few believed an attack would "
+    "come. In August, the troops crossed into Kuwait.\n"
+    "In January, the air war began.\n"
+    "The ground war was short. The army fled north. In the spring the rebels rose in the south.\n"
+    "The embassy will reopen its consular section in December. Its staff visited the border in March.")
+
+
+def test_a_history_passage_in_news_follows_its_story():
+    e = by_text(NEWS_WITH_HISTORY)
+    assert e["August"].value == "1990-08"              # three sentences after July 1990, the same story
+    assert e["January"].value == "1991-01"             # a paragraph that opens with "In January,": carried on
+    assert e["the spring"].value == "1991-SP"          # a paragraph told in the past only: carried on
+    # the news around it: against the publication date
+    assert e["Tuesday"].value == "2024-11-19"
+    assert e["December"].value == "2024-12"
+    assert e["March"].value == "2024-03"
+    # an anniversary's "ago" introduces the history, it does not make the paragraph news
+    e = by_text(NEWS_WITH_HISTORY.replace("In July 1990, Iraqi", "Thirty-four years ago, in July 1990, Iraqi"))
+    assert e["August"].value == "1990-08"
+    # a quoted "today" in the passage is the day of the report
+    quoted = by_text(NEWS_WITH_HISTORY.replace("Diplomats were alarmed.", '"Today we remember it," a diplomat said.'))
+    assert (quoted["Today"].value, quoted["August"].value) == ("2024-11-20", "1990-08")
+    # without the passage rule, August would be the one before publication (the year reaches one sentence)
+    assert by_text(NEWS_WITH_HISTORY.replace("In July 1990", "In July"))["August"].value == "2024-08"
+
+
+def test_what_does_not_make_a_history_passage():
+    # a year in a clause about something else
+    text = ("WASHINGTON, Nov. 20 - The company bought back shares this week.\n"
+            "Under a program approved by the board in 1987, it had bought 481,000 shares through Sept. 29.")
+    assert got(text)[-1] == ("Sept. 29", "2024-09-29")
+    # (the texts below open with news, so that the text as a whole is read as news)
+    lead = "BAGHDAD, Nov. 20 - The embassy said on Tuesday that it would add staff.\n"
+    # a news cue in the paragraph keeps it news
+    text = lead + ("In July 1990, Iraqi troops massed on the border. Diplomats were alarmed. Few believed an attack "
+                   "would come. In August, officials said yesterday, the plan was ready.")
+    assert by_text(text)["August"].value == "2024-08"
+    # a recent year ends the passage: what follows is news again
+    text = lead + ("In July 1990, Iraqi troops massed on the border. Diplomats were alarmed. In 2024 the embassy "
+                   "reopened. Its staff is small. Officials visited the border in March.")
+    assert by_text(text)["March"].value == "2024-03"
+    # a paragraph in the present or future tense does not carry the history on
+    text = lead + ("In July 1990, Iraqi troops massed on the border.\n"
+                   "The embassy will reopen its consular section in December.")
+    assert by_text(text)["December"].value == "2024-12"
+
+
+# ------------------------------------------------------------------------------------------------------
+# More of the items checked on sentences of our own
+
+def test_seasons_and_months_counted_after_a_bc_date():
+    e = by_text("In 490 BC the Persians landed. In the autumn they sailed home. That winter it rained. "
+                "The following spring they came back.", READ)
+    assert (e["the autumn"].value, e["the autumn"].earliest, e["the autumn"].latest) == \
+        ("BC0490-FA", "-0489-09-01", "-0489-11-30")
+    assert (e["That winter"].value, e["That winter"].latest) == ("BC0490-WI", "-0488-02-29")   # 489 BC: leap year
+    assert e["The following spring"].value == "BC0489-SP"
+    # "the fall in prices" is no season, before the era either
+    assert got("In 490 BC the fall in prices was steep.", READ) == [("490 BC", "BC0490")]
+    # months counted from a BC month
+    e = by_text("Caesar crossed the Rubicon in January 49 BC. Two months later he held Rome.", READ)
+    assert (e["Two months later"].value, e["Two months later"].anchor) == ("BC0049-03", "-0048-01-01")
+
+
+def test_an_approximate_bc_range_and_days_of_early_years_of_the_era():
+    e = tag("Ramesses II reigned c. 1279–1213 BC.", READ, language="en")
+    assert [(x.text, x.value, x.mod) for x in e] == [("c. 1279", "BC1279", "APPROX"), ("1213 BC", "BC1213", None)]
+    e = by_text("On 24 August AD 79 Vesuvius erupted. Two days later the ash fell on Naples.", READ)
+    assert (e["24 August AD 79"].value, e["24 August AD 79"].granularity) == ("0079-08-24", "day")
+    assert e["Two days later"].value == "0079-08-26"
+    assert got("Vesuvius erupted on August 24, 79 AD.", READ) == [("August 24, 79 AD", "0079-08-24")]
+    assert got("Vesuvius erupted in August AD 79.", READ) == [("August AD 79", "0079-08")]
+    assert got("Vesuvius erupted in August 79 AD.", READ) == [("August 79 AD", "0079-08")]
+    # a day before "AD" of a name is a day of the reference's year, not a month of the year 3
+    assert got("On March 3 AD Ventures said it would buy.", READ) == [("March 3", "2024-03-03")]
+
+
+def test_both_centuries_of_a_pair():
+    assert got("Cities grew in the 20th and 21st centuries.") == [("the 20th", "19"), ("21st centuries", "20")]
+    assert got("Trade grew in the 18th–19th centuries.") == [("the 18th", "17"), ("19th centuries", "18")]
+    e = tag("Athens flourished in the 5th and 4th centuries BC.", READ, language="en")
+    assert [(x.text, x.value, x.earliest) for x in e] == [("the 5th", "BC04", "-0499-01-01"),
+                                                         ("4th centuries BC", "BC03", "-0399-01-01")]
+    assert got("There were no 20th centuries.") == []
+
+
+def test_days_months_and_seasons_written_with_or_after_a_bc_year():
+    e = by_text("In the summer of 480 BC Xerxes came. That September he burned Athens.", READ)
+    assert (e["the summer of 480 BC"].value, e["the summer of 480 BC"].earliest, e["the summer of 480 BC"].latest) \
+        == ("BC0480-SU", "-0479-06-01", "-0479-08-31")
+    assert e["That September"].value == "BC0480-09"
+    e = by_text("In 480 BC Xerxes came. On 3 August he burned Athens. On the 5th he left. The following March "
+                "he returned.", READ)
+    assert e["3 August"].value == "BC0480-08-03"
+    assert e["the 5th"].value == "BC0480-08-05"
+    assert e["The following March"].value == "BC0479-03"
+
+
+def test_a_story_that_crosses_into_the_era():
+    e = by_text("The census began in December 1 BC. In January the officials counted. Two days later they "
+                "rested.", READ)
+    assert (e["January"].value, e["January"].earliest) == ("0001-01", "0001-01-01")   # no year 0
+    assert e["Two days later"].granularity == "month"      # as after any month of the era: a band
+    e = by_text("The walls were built in 1 BC. The following winter they cracked.", READ)
+    assert (e["The following winter"].value, e["The following winter"].earliest) == ("0001-WI", "0001-12-01")
+    assert got("In December 480 BC the fleet sailed. The previous March it was built.", READ)[-1] == \
+        ("The previous March", "BC0480-03")

@@ -31,6 +31,11 @@ def test_calendar_arithmetic_round_trips_far_before_year_one():
     (None, "-0499-01-01", "-0400-12-31", "century", "5th century BC"),
     (None, "0000-01-01", "0000-12-31", "year", "1 BC"),
     (None, "-0479-09-12T14:30:00", "-0479-09-12T14:30:59", "minute", "12 Sep 480 BC 14:30"),
+    ("BC0044-03-15", "-0043-03-15", "-0043-03-15", "day", "15 Mar 44 BC"),
+    ("BC0044-W13", "-0043-03-25", "-0043-03-31", "week", "week 13, 25–31 Mar 44 BC"),
+    ("BC1", "-1999-01-01", "-1000-12-31", "millennium", "2nd millennium BC"),
+    ("BC0", "-0332-01-01", "0000-12-31", "millennium", "1st millennium BC"),
+    ("2", "2000-01-01", "2999-12-31", "millennium", "3rd millennium"),
 ])
 def test_bc_dates_in_words(value, earliest, latest, granularity, said):
     assert fmt.when(value, earliest, latest, granularity) == said
@@ -76,3 +81,17 @@ def test_the_timeline_shows_a_range_before_year_one(qtbot, tmp_path):
         assert fmt.axis_span(*view.visible_range()).endswith("BC")
     finally:
         store.close()
+
+
+def test_a_tagged_bc_day_in_the_excerpt_and_on_the_axis():
+    from viewer.timex import tag
+    from datetime import date
+    e = {x.text: x for x in tag("On 15 March 44 BC Caesar was killed. Two days later the Senate met.",
+                                date(2024, 5, 1), language="en")}
+    ides, after = e["15 March 44 BC"], e["Two days later"]
+    assert fmt.when(ides.value, ides.earliest, ides.latest, ides.granularity) == "15 Mar 44 BC"
+    assert fmt.resolution(after.text, after.anchor, after.value, after.earliest, after.latest, after.granularity) \
+        == "‘Two days later’, relative to 15 Mar 44 BC → 17 Mar 44 BC"
+    t = fmt.seconds_of(-43, 3, 15)
+    assert axis.context_label(t, "day") == "15 Mar 44 BC"
+    assert fmt.axis_span(t, t + 3 * 86400) == "15–18 Mar 44 BC"

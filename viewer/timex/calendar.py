@@ -276,12 +276,14 @@ def iso_day(y: int, m: int, d: int) -> str:
     return (f"-{-y:04d}" if y < 0 else f"{y:04d}") + f"-{m:02d}-{d:02d}"
 
 
-def bc_unit(kind: str, n: int, month: int | None = None) -> tuple[str, str, str, str] | None:
+def bc_unit(kind: str, n: int, month: int | None = None, day: int | None = None) -> tuple[str, str, str, str] | None:
     """value, earliest, latest, granularity of a unit before the common era, counted as written:
 
-    - ``year``: n = 480 for "480 BC" (with ``month`` for "April 480 BC": value BC0480-04);
+    - ``year``: n = 480 for "480 BC" (with ``month`` for "April 480 BC": value BC0480-04; with ``day`` too
+      for "15 March 44 BC": value BC0044-03-15, the day -0043-03-15);
     - ``decade``: n = 47 for "the 470s BC" (the years 479–470 BC; value BC047);
-    - ``century``: n = 5 for "the 5th century BC" (500–401 BC; value BC04).
+    - ``century``: n = 5 for "the 5th century BC" (500–401 BC; value BC04);
+    - ``millennium``: n = 2 for "the 2nd millennium BC" (2000–1001 BC; value BC1).
 
     None for a year 0 or out of range (before 9999 BC)."""
     if n <= 0:
@@ -290,6 +292,10 @@ def bc_unit(kind: str, n: int, month: int | None = None) -> tuple[str, str, str,
         if n > 9999:
             return None
         y = astronomical(n)
+        if month is not None and day is not None:
+            if not 1 <= day <= month_days(y, month):
+                return None
+            return f"BC{n:04d}-{month:02d}-{day:02d}", iso_day(y, month, day), iso_day(y, month, day), "day"
         if month is not None:
             return (f"BC{n:04d}-{month:02d}", iso_day(y, month, 1), iso_day(y, month, month_days(y, month)), "month")
         return f"BC{n:04d}", iso_day(y, 1, 1), iso_day(y, 12, 31), "year"
@@ -303,7 +309,30 @@ def bc_unit(kind: str, n: int, month: int | None = None) -> tuple[str, str, str,
             return None
         first, last = astronomical(n * 100), astronomical((n - 1) * 100 + 1)
         return f"BC{n - 1:02d}", iso_day(first, 1, 1), iso_day(last, 12, 31), "century"
+    if kind == "millennium":
+        if n > 9:
+            return None
+        first, last = astronomical(n * 1000), astronomical((n - 1) * 1000 + 1)
+        return f"BC{n - 1}", iso_day(first, 1, 1), iso_day(last, 12, 31), "millennium"
     return None
+
+
+def season_days(y: int, code: str) -> tuple[str, str]:
+    """The first and last day of a meteorological season (SP, SU, FA, WI) of any astronomical year; winter runs
+    from December to the end of February of the next year."""
+    first = 3 + 3 * SEASON_CODES.index(code)
+    last_y, last_m = (y + 1, 2) if code == "WI" else (y, first + 2)
+    return iso_day(y, first, 1), iso_day(last_y, last_m, month_days(last_y, last_m))
+
+
+def millennium_unit(n: int) -> tuple[str, str, str, str]:
+    """value, earliest, latest, granularity of the n-th millennium of the era (n = 3 for "the third
+    millennium"): the value is the digit of the thousands ("2"), as a century's value is its two digits ("19"
+    for the 20th century), and the interval the thousand years that digit counts (2000–2999; the first
+    millennium, "0", starts at year 1)."""
+    k = n - 1
+    return str(k), date(max(k * 1000, 1), 1, 1).isoformat(), date(min(k * 1000 + 999, 9999), 12, 31).isoformat(), \
+        "millennium"
 
 
 def year_unit(y: int) -> tuple[str, str, str, str]:
@@ -311,6 +340,64 @@ def year_unit(y: int) -> tuple[str, str, str, str]:
     counted from a BC anchor: "Ten years later" after 490 BC is 480 BC, BC0480)."""
     if y >= 1:
         return f"{y:04d}", iso_day(y, 1, 1), iso_day(y, 12, 31), "year"
+    return bc_unit("year", 1 - y)
+
+
+# The Gregorian calendar repeats every 400 years (146097 days, a whole number of weeks): a day before year 1
+# is worked on with ``datetime.date`` as the same day so many 400-year cycles later.
+_CYCLE = 400
+
+
+def astro_shift(y: int, m: int, d: int, unit: str, n: int) -> tuple[int, int, int] | None:
+    """The day (astronomical year, month, day) ``n`` calendar units (as in ``shift``) after the day
+    (y, m, d) of any year: "two days later" after 15 March 44 BC is (-43, 3, 17). None out of range."""
+    k = 0 if y >= MIN_YEAR else (MIN_YEAR - y) // _CYCLE + 1
+    try:
+        moved = shift(date(y + k * _CYCLE, m, d), unit, n)
+    except (ValueError, OverflowError):
+        return None
+    return moved.year - k * _CYCLE, moved.month, moved.day
+
+
+def narrow_any(earliest: str, latest: str, mod: str) -> tuple[str, str]:
+    """``narrow`` for days of any year ("early March 480 BC": -0479-03-01..-0479-03-10)."""
+    y0 = int(earliest[:earliest.index("-", 1)])
+    if y0 >= MIN_YEAR:
+        return narrow(earliest, latest, mod)
+    k = (MIN_YEAR - y0) // _CYCLE + 1
+    proxy = [_astro_add(v, k * _CYCLE) for v in (earliest, latest)]
+    a, b = narrow(proxy[0], proxy[1], mod)
+    return _astro_add(a, -k * _CYCLE), _astro_add(b, -k * _CYCLE)
+
+
+def _astro_add(iso: str, years: int) -> str:
+    y, m, d = iso.rsplit("-", 2)
+    return iso_day(int(y) + years, int(m), int(d))
+
+
+def astro_render(kind: str, y: int, m: int, d: int) -> tuple[str, str, str, str] | None:
+    """value, earliest, latest, granularity of the day, week or month (``kind``) that holds the day (y, m, d)
+    of any astronomical year: a year of the era as ``render`` gives it, a year before 1 in the corpora's BC
+    form (BC0044-03-17, BC0044-03, and BC0044-W13 for the ISO week)."""
+    if y >= MIN_YEAR:
+        if kind == "day":
+            return render("day", date(y, m, d).toordinal())
+        return render(kind, index_of(kind, date(y, m, d)))
+    if kind == "day":
+        return bc_unit("year", 1 - y, m, d)
+    if kind == "week":
+        # the ISO week (the same week number 400·k years later: the calendar and its weekdays repeat), in the
+        # BC form of the corpora: BC0044-W12
+        k = (MIN_YEAR - y) // _CYCLE + 1
+        proxy = date(y + k * _CYCLE, m, d)
+        a, b = bounds("week", index_of("week", proxy))
+        wy, w, _ = proxy.isocalendar()
+        (ya, ma, da), (yb, mb, db) = (a.year - k * _CYCLE, a.month, a.day), (b.year - k * _CYCLE, b.month, b.day)
+        wy -= k * _CYCLE
+        value = f"BC{1 - wy:04d}-W{w:02d}" if wy < 1 else f"{wy:04d}-W{w:02d}"
+        return value, iso_day(ya, ma, da), iso_day(yb, mb, db), "week"
+    if kind == "month":
+        return bc_unit("year", 1 - y, m)
     return bc_unit("year", 1 - y)
 
 

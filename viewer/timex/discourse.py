@@ -119,3 +119,60 @@ def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
     from bisect import bisect_right
     k = bisect_right(spans, (i, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+# how many years before the reference's year a year must lie to tell a passage of a news text is a history
+HISTORY_GAP = 2
+
+
+def history_passages(text: str, reference_year: int, years: list[tuple[int, int, bool]],
+                     paragraphs: list[tuple[int, int]], news_cue: re.Pattern, continues,
+                     gap: int = HISTORY_GAP) -> list[tuple[int, int]]:
+    """The passages (start, end) of a news text that tell a history: resolved against the time their story
+    is at ("In July 1940, the Luftwaffe began ... In August, it ..." is August 1940), the rest of the text
+    against the publication date (issue 17: the mode is decided per passage, from evidence).
+
+    ``years``: (where the phrase that locates it begins, year, locating) for the years written in the text, in
+    order; ``locating``: the year says when something happened ("in July 1940", "on 7 September 1940", "during
+    1943"), not "since 1990" or "the 1995 shooting". ``paragraphs``: (start, end) of the text's paragraphs.
+
+    A passage begins at a locating year at least ``gap`` years before the reference's year, in a paragraph
+    without a news cue (``news_cue`` outside quotation marks: "yesterday", "said on Monday"); it ends at the
+    paragraph's end, or where a recent year (within ``gap`` years of the reference) is written. The next
+    paragraphs carry it on while they write no year and no news cue and ``continues(text, start, end)`` says
+    they go on telling it (in English: they open with a time adverbial that needs the story's time, "In
+    August,", "Two days later", or tell in the past tense only)."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    carried = False
+    for a, b in paragraphs:
+        while k < len(years) and years[k][0] < a:
+            k += 1
+        mine = []
+        while k < len(years) and years[k][0] < b:
+            mine.append(years[k])
+            k += 1
+        if not (carried and not mine or any(loc and y <= reference_year - gap for _, y, loc in mine)):
+            carried = False   # nothing here could start or carry a history
+            continue
+        if any(not quoted(text, m.start(), a) for m in news_cue.finditer(text, a, b)):
+            carried = False
+            continue
+        if not mine:
+            if carried and continues(text, a, b):
+                out.append((a, b))
+            else:
+                carried = False
+            continue
+        start = None
+        for pos, year, locating in mine:
+            if year > reference_year - gap:
+                if start is not None:
+                    out.append((start, pos))
+                    start = None
+            elif locating and start is None:
+                start = pos
+        carried = start is not None
+        if start is not None:
+            out.append((start, b))
+    return out

@@ -95,14 +95,20 @@ FAMILIES: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
     ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
     ("yrange", rf"(?<![\d/.-]){YEAR}\s*[/–—-]\s*\d\d\b(?![/.:-]?\d)"),
-    ("era", rf"(?:{MONTH}\s+|(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?=\d{{1,3}}0s))?\b\d{{1,4}}(?:0s)?\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|\b(?:AD|A\.D\.)\s*\d{{1,4}}\b|\b\d{{1,4}}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
+    # "480 BC", "April 480 BC", "15 March 44 BC", "March 15, 44 BC", "the Ides of March 44 BC", "the 470s BC", "AD 79"
+    ("era", rf"(?:(?i:the\s+)?(?:(?i:early|late)\s+)?{SEASON}\s+(?i:of\s+)(?=\d{{1,4}}\s*(?:BCE|BC|B\.C\.))|(?:(?i:the\s+)?(?i:ides|nones|kalends|calends)\s+of\s+|(?:the\s+)?{DAYN}\s+(?:of\s+)?|(?i:early|mid|late)[\s-]+)?{MONTH}(?:\s+{DAYN})?,?\s+|(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?=\d{{1,3}}0s))?\b\d{{1,4}}(?:0s)?\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH},?\s+|{MONTH}\s+(?:{DAYN},?\s+)?)?\b(?:AD|A\.D\.)\s*\d{{1,4}}\b"
+            rf"|(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH},?\s+|{MONTH}\s+{DAYN},?\s+|{MONTH}\s+(?!(?:3[01]|[12]\d|0?[1-9])\b))?"
+            rf"\b\d{{1,4}}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
     ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
     # "in '98", "since '03": a year written with two digits after an apostrophe (the preposition decides)
     # "9/11": the attacks of 11 September 2001 (a name, not a fraction or a date of this year)
     ("nineeleven", r"9/11(?![/\d]|\.\d)"),
     ("aposyear", r"['’]\d\d\b(?!['’]?s\b|[.,:]\d|%)"),
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
-    ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
+    ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century|(?<=\d(?:st|nd|rd|th)\s)centuries|(?<=\d(?:st|nd|rd|th)-)centuries)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
+                rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?=\s*(?:and|or|to|through|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)[\s-]+(?i:centuries)\b)"),
+    # "the 2nd millennium BC", "the first millennium", "the third millennium", "the 1st millennium AD"
+    ("millennium", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:10|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))[\s-]+(?i:millennium)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
@@ -213,7 +219,7 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped", "bc_year", "range_end", "dated")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped", "bc_year", "bc_day", "bc_month", "range_end", "dated")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -236,6 +242,8 @@ class _Ctx:
         #                                                      start of its last day, the last day)
         self.dated: list[tuple[int, int, date]] = []   # days written with their year: (start, end, day)
         self.bc_year: int | None = None    # the story is at a year before the common era (astronomical: 480 BC = -479)
+        self.bc_day: tuple[int, int, int] | None = None   # and at that day of it (astronomical year, month, day)
+        self.bc_month: tuple[int, int] | None = None      # and at that month of it (astronomical year, month)
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -1085,7 +1093,8 @@ def _h_yrange(ctx, m, fam):
 
 def _h_era(ctx, m, fam):
     s = m.group(0)
-    nm = re.search(r"(\d+)0s|(\d+)", s)
+    for nm in re.finditer(r"(\d+)0s|(\d+)", s):
+        pass   # the year is the last number ("15 March 44 BC")
     y = int(nm.group(1) or nm.group(2))
     if re.search(r"B\.?C", s):
         if y == 0:
@@ -1093,26 +1102,94 @@ def _h_era(ctx, m, fam):
         low = s.lower()
         mod = R.POSITION_MODS.get(re.match(r"(?:the\s+)?(early|late|mid)", low).group(1)) \
             if re.match(r"(?:the\s+)?(early|late|mid)", low) else None
-        mo = _MONTH_IN.match(s)
+        mo = _MONTH_IN.search(s)
+        day = month = None
+        how = ""
+        sm = re.match(r"(?i)(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn|fall|winter)\s+of\s", s)
+        if sm is not None:
+            # "the summer of 480 BC": a meteorological season of that year
+            code = R.SEASONS[sm.group(1).lower()]
+            first = _SEASON_FIRST_MONTH[code]
+            ya = cal.astronomical(y)
+            e0, e1 = cal.season_days(ya, code)
+            if mod in ("START", "MID", "END"):
+                e0, e1 = cal.narrow_any(e0, e1, mod)
+            ctx.bc_year, ctx.bc_month, ctx.bc_day = ya, (ya, first), None
+            ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
+            ctx.last_day = None
+            return _expr(ctx, m.start(), m.end(), "DATE", f"BC{y:04d}-{code}", e0, e1, "season",
+                         f"'{s}': the {sm.group(1).lower()} of the year {y} before the common era (meteorological)", mod)
         if nm.group(1):
             # "the 470s BC": the years 479–470 BC
             got = cal.bc_unit("decade", y)
             what = f"the years {y}9–{y}0 before the common era"
         else:
-            got = cal.bc_unit("year", y, month_of(mo.group(0)) if mo else None)
-            what = (f"{_MNAME[month_of(mo.group(0))]} of " if mo else "") + f"the year {y} before the common era"
+            month = month_of(mo.group(0)) if mo else None
+            if month is not None:
+                day, how = _bc_day_of_month(s[:mo.start()], s[mo.end():nm.start()], month)
+            got = cal.bc_unit("year", y, month, day)
+            if got is None and day is not None:
+                # "31 April 44 BC", "29 February 45 BC": the month, never a day the calendar does not have
+                how, day = f"{_MNAME[month]} {y} BC has no day {day}", None
+                got = cal.bc_unit("year", y, month)
+            what = (f"{_MNAME[month]} of " if month else "") + f"the year {y} before the common era"
+            if day is not None:
+                what = f"day {day} of " + what + (f" ({how})" if how else "")
+            elif month is not None and how:
+                what += f" ({how})"
         if got is None:
             return None
         value, e0, e1, gran = got
+        if mod in ("START", "MID", "END"):
+            e0, e1 = cal.narrow_any(e0, e1, mod) if gran == "month" else cal.narrow_bc(e0, e1, mod)
         ctx.bc_year = int(e0[:e0.index("-", 1)])
+        ctx.bc_day = (ctx.bc_year, month, day) if day is not None else None
+        ctx.bc_month = (ctx.bc_year, month) if month is not None else None
         ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
         ctx.last_day = None
         return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
                      f"'{s}': {what} (astronomical year {ctx.bc_year})", mod)
     if y == 0:
         return None
+    mo = _MONTH_IN.search(s)
+    if mo is not None:
+        # "24 August AD 79", "August 79 AD": a day or a month of an early year of the era
+        month = month_of(mo.group(0))
+        dm = _DAY_IN.search(s, 0, mo.start()) or _DAY_IN.search(s, mo.end(), nm.start())
+        if dm is not None and int(dm.group(1)) <= cal.last_day(y, month):
+            d = date(y, month, int(dm.group(1)))
+            _set_anchor(ctx, "day", d.toordinal(), (m.start(), m.end()))
+            return _unit_expr(ctx, m.start(), m.end(), "day", d.toordinal(), f"'{s}': a day of the year {y} of the common era")
+        idx = y * 12 + month - 1
+        _set_anchor(ctx, "month", idx, (m.start(), m.end()))
+        return _unit_expr(ctx, m.start(), m.end(), "month", idx, f"'{s}': a month of the year {y} of the common era"
+                          + (f" ({_MNAME[month]} {y} has no day {dm.group(1)})" if dm else ""))
     _set_anchor(ctx, "year", y, (m.start(), m.end()))
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{s}': the year {y} of the common era")
+
+
+# the Roman names of days: the Kalends is the 1st; the Nones the 7th of March, May, July and October, else the 5th;
+# the Ides the 15th of those months, else the 13th
+_ROMAN_DAY = re.compile(r"(?i)(?:the\s+)?(ides|nones|kalends|calends)\s+of\s+$")
+_LONG_ROMAN_MONTHS = (3, 5, 7, 10)
+
+
+def _bc_day_of_month(before: str, after: str, month: int) -> tuple[int | None, str]:
+    """The day written with a month of a year before the common era: "15 March", "March 15,", "the Ides of
+    March"; (None, "") when only the month is written, (None, why) when the day cannot be."""
+    rm = _ROMAN_DAY.search(before)
+    if rm is not None:
+        name = rm.group(1).lower()
+        long = month in _LONG_ROMAN_MONTHS
+        day = 1 if name in ("kalends", "calends") else (7 if long else 5) if name == "nones" else (15 if long else 13)
+        return day, f"the {name.capitalize()} of {_MNAME[month]} is day {day}"
+    dm = _DAY_IN.search(before) or _DAY_IN.search(after)
+    if dm is None:
+        return None, ""
+    day = int(dm.group(1))
+    if day > 31:
+        return None, "no such day"
+    return day, ""
 
 
 def _bc_offset(ctx: _Ctx, m: re.Match) -> TimeExpression | None:
@@ -1130,25 +1207,219 @@ def _bc_offset(ctx: _Ctx, m: re.Match) -> TimeExpression | None:
         return None
     sign = -1 if re.search(r"\b(?:earlier|before)\b", core[um.end():]) else 1
     unit = um.group(1)
-    years = {"year": 1, "decade": 10, "centur": 100, "century": 100}.get(unit)
+    years = {"year": 1, "decade": 10, "century": 100, "centurie": 100}.get(unit)
     y0 = ctx.bc_year
+    if years is None and ctx.bc_day is not None and unit != "decade":
+        return _bc_day_offset(ctx, m, unit, sign * int(n))
+    if unit == "month" and ctx.bc_month is not None and ctx.bc_month[0] == y0:
+        # "Two months later" after "January 49 BC": counted from that month (its first day), to the month
+        first = ctx.bc_day = (y0, ctx.bc_month[1], 1)
+        e = _bc_day_offset(ctx, m, unit, sign * int(n))
+        if ctx.bc_day == first:
+            ctx.bc_day = None   # a look back: the story stays at its month
+        if e is not None:
+            e.reasoning = e.reasoning.replace(f"the last mentioned day {cal.bc_unit('year', 1 - y0, first[1], 1)[0]}",
+                                              f"the last mentioned month {cal.bc_unit('year', 1 - y0, first[1])[0]}")
+            e.anchor = cal.iso_day(y0, first[1], 1)
+        return e
     if years is None:
         y = y0
         how = "a shorter offset stays in that year"
     else:
         y = y0 + sign * int(n) * years
         how = f"{sign * int(n) * years:+d} years"
-    if y > cal.MAX_YEAR:
-        return None
-    value, e0, e1, gran = cal.year_unit(y)
+    got = cal.year_unit(y) if y <= cal.MAX_YEAR else None
+    if got is None:
+        return None   # before 9999 BC or after 9998
+    value, e0, e1, gran = got
     if y >= 1:
         ctx.bc_year = None
         ctx.anchor, ctx.anchor_kind, ctx.anchor_index = date(y, 1, 1), "year", y
     else:
         ctx.bc_year = y
+    if years is not None:
+        ctx.bc_day = ctx.bc_month = None
     start = m.start()
     return _expr(ctx, start, m.end(), "DATE", value, e0, e1, gran,
                  f"'{s}' relative to {cal.bc_unit('year', 1 - y0)[0]} (last mentioned date) → {value} ({how})")
+
+
+# expressions that, after a date before the common era, are read in the story's year (not the reference's)
+_BC_FOLLOWERS = {
+    "anaph": re.compile(r"(?i)(?:the\s+(?:day|night|week|month|year)\s+(?:before|after)|(?:the|that)\s+(?:next|following|"
+                        r"previous|same)\s+(?:day|week|month|year)|(?:later|earlier)\s+that\s+(?:day|week|month|year|night)"
+                        r"|that\s+(?:day|week|month|year|night))"),
+    "month": re.compile(rf"(?:(?i:that|the\s+following|the\s+next|the\s+previous)\s+)?(?:(?i:early|mid|late)[\s-]+)?{MONTH}"),
+    "ordday": re.compile(r"the\s+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"),
+    "relunit": re.compile(r"(?i)(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night)"),
+    "date_dmy": re.compile(rf"(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}"),
+    "date_mdy": re.compile(rf"{MONTH}\s+{DAYN}"),
+}
+
+
+def _bc_follower(ctx: _Ctx, m: re.Match, name: str) -> TimeExpression | None:
+    """After a date before the common era: "the next day", "that month", "the following year" count from the
+    day, month or year the story is at; a month (or day) without a year ("In August", "on 3 August") is in
+    the story's year, or the next one when it lies more than ``discourse.NARRATIVE_BACK`` days before the
+    story's month (as after a year of the era)."""
+    s = m.group(0)
+    low = " ".join(s.lower().split())
+    y0 = ctx.bc_year
+    if name in ("anaph", "relunit"):
+        unit = re.search(r"\b(day|night|week|month|year)\b", low).group(1)
+        step = 1 if re.search(r"\b(?:next|following|after)\b", low) else -1 if re.search(r"\b(?:previous|before)\b", low) else 0
+        if unit != "year" and ctx.bc_day is not None:
+            if step:
+                return _bc_day_offset(ctx, m, unit, step)
+            kind = _BC_OFFSET_KIND[unit]
+            value, e0, e1, gran = cal.astro_render(kind, *ctx.bc_day)
+            return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
+                         f"'{s}': the {kind} the story is at, {value}")
+        if unit == "month" and ctx.bc_month is not None and not step:
+            value, e0, e1, gran = cal.bc_unit("year", 1 - ctx.bc_month[0], ctx.bc_month[1])
+            return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran, f"'{s}': the month the story is at")
+        y = y0 + (step if unit == "year" else 0)
+        got = cal.year_unit(y) if y <= cal.MAX_YEAR else None
+        if got is None:
+            return None
+        value, e0, e1, gran = got
+        if y >= 1:
+            return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
+                         f"'{s}' relative to {cal.bc_unit('year', 1 - y0)[0]} (last mentioned date) → {value}")
+        if unit == "year" and step > 0:
+            ctx.bc_year, ctx.bc_day, ctx.bc_month = y, None, None
+        return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
+                     f"'{s}' relative to {cal.bc_unit('year', 1 - y0)[0]} (last mentioned date) → {value}"
+                     + ("" if unit == "year" else " (known to the year only)"))
+    if name == "ordday":
+        # "On the 5th" after "3 August 480 BC": that day of the month the story is at
+        if ctx.bc_month is None or ctx.bc_month[0] != y0 or _ORDDAY_NOT_BEFORE.match(ctx.text, m.end()):
+            return None
+        day = int(re.search(r"\d+", s).group(0))
+        got = cal.bc_unit("year", 1 - y0, ctx.bc_month[1], day)
+        if got is None or ctx.bc_day is not None and day < ctx.bc_day[2]:
+            return None   # no such day, or before the day just given: unclear which month
+        ctx.bc_day = (y0, ctx.bc_month[1], day)
+        value, e0, e1, gran = got
+        return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
+                     f"'{s}': day {day} of the month the story is at ({cal.bc_unit('year', 1 - y0, ctx.bc_month[1])[0]})")
+    mo = _MONTH_IN.search(s)
+    month = month_of(mo.group(0))
+    dm = _DAY_IN.search(s, 0, mo.start()) or _DAY_IN.search(s, mo.end())
+    day = int(dm.group(1)) if dm else None
+    y, how = y0, "the year the story is at"
+    at = ctx.bc_day[1:] if ctx.bc_day is not None else (ctx.bc_month[1], 1) if ctx.bc_month is not None else None
+    if at is not None and ctx.bc_month[0] != y0:
+        at = None
+    step = re.match(r"(?i)the\s+(following|next|previous)\b", s)
+    if step is not None:
+        # "the following March": the first one after the month the story is at; "the previous March" the
+        # last one before it
+        if step.group(1).lower() == "previous":
+            y, how = (y0 if at is not None and month < at[0] else y0 - 1), "the last before the month the story is at"
+        else:
+            y, how = (y0 if at is not None and month > at[0] else y0 + 1), "the first after the month the story is at"
+    elif at is not None and (month, day or 1) < at:
+        # before the story's month: a look back in the same year, or the next year when far back (worked
+        # on the same day 400 years later, where ``date`` can go: the calendar repeats)
+        k = (cal.MIN_YEAR - y0) // 400 + 1
+        py, how = discourse.month_year_in_story(date(y0 + k * 400, *at), month, day)
+        y = py - k * 400
+    pm = re.search(r"(?i)\b(early|mid|late)\b", s)
+    mod = R.POSITION_MODS[pm.group(1).lower()] if pm else None
+    why = f"'{s}' without a year after {cal.bc_unit('year', 1 - y0)[0]}: the year {f'{1 - y} BC' if y < 1 else y} ({how})"
+    if y >= 1:
+        # the story has crossed into the era ("In December 1 BC … In January"): a date of the calendar
+        if day is not None:
+            return _unit_expr(ctx, m.start(), m.end(), "day", date(y, month, day).toordinal(), why, mod)
+        return _unit_expr(ctx, m.start(), m.end(), "month", y * 12 + month - 1, why, mod)
+    got = cal.bc_unit("year", 1 - y, month, day)
+    if got is None:
+        return None
+    value, e0, e1, gran = got
+    if mod in ("START", "MID", "END"):
+        e0, e1 = cal.narrow_any(e0, e1, mod)
+    ctx.bc_year, ctx.bc_month = y, (y, month)
+    ctx.bc_day = (y, month, day) if day is not None else None
+    return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran, why, mod)
+
+
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _bc_season(ctx: _Ctx, m: re.Match) -> TimeExpression | None:
+    """A season without a year after a date before the common era ("In the autumn", "that summer", "the
+    following spring"): in the story's year (the next one after "following/next", the one before after
+    "previous"), by the same rules as a month (a look back of at most ``discourse.NARRATIVE_BACK`` days stays in
+    the year). The season family decides first whether the words are a season at all ("the fall in prices")."""
+    saved = (ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day, ctx.disc_year, ctx.disc_pos)
+    e = _h_season(ctx, m, "season")
+    ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day, ctx.disc_year, ctx.disc_pos = saved
+    if e is None or e.granularity != "season" or e.value[-2:] not in _SEASON_FIRST_MONTH:
+        return e
+    code = e.value[-2:]
+    first = _SEASON_FIRST_MONTH[code]
+    low = e.text.lower()
+    step = 1 if re.search(r"\b(?:following|next)\b", low) else -1 if re.search(r"\b(?:previous|last)\b", low) else 0
+    y0 = ctx.bc_year
+    at = ctx.bc_month[1] if ctx.bc_month is not None and ctx.bc_month[0] == y0 else None
+    if step > 0:
+        y = y0 + 1 if at is None or first <= at else y0
+    elif step < 0:
+        y = y0 - 1 if at is None or first >= at else y0
+    elif at is not None and first < at:
+        k = (cal.MIN_YEAR - y0) // 400 + 1
+        y = discourse.month_year_in_story(date(y0 + k * 400, at, 1), first, 1)[0] - k * 400
+    else:
+        y = y0
+    if y >= 1:
+        # the story has crossed into the era ("In 1 BC … The following winter"): a season of the calendar
+        return _unit_expr(ctx, e.start, e.end, "season", y * 4 + R.SEASON_INDEX[code],
+                          f"'{e.text}' without a year after {cal.bc_unit('year', 1 - y0)[0]}: the year {y}", e.mod)
+    if cal.bc_unit("year", 1 - y) is None:
+        return None
+    e0, e1 = cal.season_days(y, code)
+    if e.mod in ("START", "MID", "END"):
+        e0, e1 = cal.narrow_any(e0, e1, e.mod)
+    value = f"{cal.bc_unit('year', 1 - y)[0]}-{code}"
+    ctx.bc_year, ctx.bc_month, ctx.bc_day = y, (y, first), None
+    out = _expr(ctx, e.start, e.end, "DATE", value, e0, e1, "season",
+                f"'{e.text}' without a year after {cal.bc_unit('year', 1 - y0)[0]}: {value} (meteorological seasons)", e.mod)
+    out.anchor = cal.iso_day(y0, at or 1, 1)
+    return out
+
+
+_BC_OFFSET_KIND = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week", "month": "month"}
+
+
+def _bc_day_offset(ctx: _Ctx, m: re.Match, unit: str, n: int) -> TimeExpression | None:
+    """"Two days later" after "15 March 44 BC": counted in days (weeks, months) from the day the story is at
+    (``ctx.bc_day``), at the granularity of the unit, as after a day of the era. A look back ("two days
+    earlier") leaves the story at its day."""
+    y0, m0, d0 = ctx.bc_day
+    moved = cal.astro_shift(y0, m0, d0, unit, n)
+    got = cal.astro_render(_BC_OFFSET_KIND[unit], *moved) if moved is not None else None
+    if got is None:
+        return None
+    value, e0, e1, gran = got
+    why = f"'{m.group(0)}' relative to the last mentioned day {cal.bc_unit('year', 1 - y0, m0, d0)[0]} → {value}"
+    if moved[0] < 1:
+        why += f" (the day {e0})" if gran == "day" else f" ({e0} to {e1})"
+        if n > 0:
+            ctx.bc_year = moved[0]
+            # the story is at that day (at the first day of that week, as after a day of the era); after a
+            # month, at the month only
+            ctx.bc_day = moved if gran == "day" else _astro_ymd(e0) if gran == "week" else None
+            ctx.bc_month = _astro_ymd(e0)[:2]
+    e = _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran, why)
+    e.anchor = cal.iso_day(y0, m0, d0)
+    return e
+
+
+def _astro_ymd(iso: str) -> tuple[int, int, int]:
+    """(year, month, day) of an ISO day of any year ("-0043-03-17")."""
+    y, mo, d = iso.rsplit("-", 2)
+    return int(y), int(mo), int(d)
 
 
 def _h_fy(ctx, m, fam):
@@ -1227,13 +1498,16 @@ def _h_decade(ctx, m, fam):
                       f"'{s}': the latest such decade before {ref.isoformat() if ref else 'now'}", mod, ref)
 
 
+def _period_mod(low: str) -> str | None:
+    """The TIMEX3 mod of a century or millennium: "the first half of", "early", "the late" ..."""
+    em = re.match(r"(?:the\s+)?(early|late|mid)", low)
+    return R.POSITION_MODS[em.group(1)] if em else _pos_mod(low)
+
+
 def _h_century(ctx, m, fam):
     s = m.group(0)
     low = s.lower()
-    mod = _pos_mod(low)
-    em = re.match(r"(?:the\s+)?(early|late|mid)", low)
-    if em:
-        mod = R.POSITION_MODS[em.group(1)]
+    mod = _period_mod(low)
     om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
     if om:
         n = int(om.group(1))
@@ -1246,20 +1520,56 @@ def _h_century(ctx, m, fam):
     if not n:
         return None
     c = n - 1
-    if re.search(r"B\.?C", s):
-        got = cal.bc_unit("century", n)
-        if got is None:
-            return None
-        value, e0, e1, gran = got
-        if mod in ("START", "MID", "END"):
-            e0, e1 = cal.narrow_bc(e0, e1, mod)
-        ctx.bc_year = int(e0[:e0.index("-", 1)])
-        ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
-        ctx.last_day = None
-        return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
-                     f"'{s}': the years {n * 100}–{c * 100 + 1} before the common era", mod)
+    if low.endswith("centuries") and not _CENTURY_PAIR_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None   # "the 20th centuries" is no date; "the 20th and 21st centuries" is two
+    pair = _CENTURY_PAIR_AFTER.match(ctx.text, m.end()) if not re.search(r"(?i)century|centuries", s) else None
+    # "the 5th and 4th centuries BC": the era written once, after both
+    if re.search(r"B\.?C", s) or pair is not None and pair.group(1):
+        return _bc_period(ctx, m, "century", n, mod, f"the years {n * 100}–{c * 100 + 1} before the common era")
     _set_anchor(ctx, "century", c)
     return _unit_expr(ctx, m.start(), m.end(), "century", c, f"'{s}': years {c * 100}–{c * 100 + 99}", mod)
+
+
+def _h_millennium(ctx, m, fam):
+    """"the 2nd millennium BC" → BC1 (2000–1001 BC), "the third millennium" → 2 (the years 2000–2999): the
+    TIMEX3 value is the digit of the thousands, as a century's is its two digits ("19" for the 20th century);
+    before the era the corpora's BC form, as for centuries ("the 5th century BC" → BC04)."""
+    s = m.group(0)
+    low = s.lower()
+    mod = _period_mod(low)
+    om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    n = int(om.group(1)) if om else next(v for k, v in R.ORDINALS.items()
+                                         if re.search(r"\b" + k + r"[\s-]+millennium", low))
+    if not 1 <= n <= 10:
+        return None
+    if re.search(r"B\.?C", s):
+        return _bc_period(ctx, m, "millennium", n, mod, f"the years {n * 1000}–{(n - 1) * 1000 + 1} before the common era")
+    value, e0, e1, gran = cal.millennium_unit(n)
+    if mod in ("START", "MID", "END", "H1", "H2"):
+        e0, e1 = cal.narrow(e0, e1, mod)
+    return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
+                 f"'{s}': the years {e0[:4].lstrip('0')}–{int(value) * 1000 + 999}", mod if mod in ("START", "MID", "END") else None)
+
+
+def _bc_period(ctx: _Ctx, m: re.Match, kind: str, n: int, mod: str | None, what: str) -> TimeExpression | None:
+    """The n-th century or millennium before the common era (``cal.bc_unit``), narrowed by early/mid/late;
+    the story is then at its first year."""
+    got = cal.bc_unit(kind, n)
+    if got is None:
+        return None
+    value, e0, e1, gran = got
+    if mod in ("START", "MID", "END"):
+        e0, e1 = cal.narrow_bc(e0, e1, mod)
+    ctx.bc_year = int(e0[:e0.index("-", 1)])
+    ctx.bc_day = ctx.bc_month = None
+    ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
+    ctx.last_day = None
+    return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran, f"'{m.group(0)}': {what}", mod)
+
+
+_CENTURY_PAIR_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s*(?:and|or|to|through|[-–])\s*$")
+_CENTURY_PAIR_AFTER = re.compile(r"\s*(?:and|or|to|through|[-–])\s*\d{1,2}(?:st|nd|rd|th)[\s-]+(?i:centuries)"
+                                 r"(?:\s+(BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z]))?")
 
 
 _QUARTER_ENDED = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+({MONTH})\s+(\d{{1,2}})(?:,\s+({YEAR}))?")
@@ -2766,7 +3076,7 @@ def _h_awhile(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "awhile": _h_awhile, "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "aposyear": _h_aposyear, "nineeleven": _h_nineeleven, "decade": _h_decade, "century": _h_century,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "aposyear": _h_aposyear, "nineeleven": _h_nineeleven, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
     "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
@@ -2803,6 +3113,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["day"], ["nthday"])
     add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
+    add(["millennium"], ["millennium"])
     add(["half"], ["half"])
     add(["while"], ["awhile"])
     add(["day"], ["theday"])
@@ -2900,6 +3211,7 @@ _ANCHOR_KINDS = {"day": "day", "week": "week", "weekend": "weekend", "month": "m
 
 
 _STRICT = False
+HISTORY_IN_NEWS = True   # read the passages of a news text that tell a history against their story's time
 
 
 def set_strict(flag: bool) -> None:
@@ -2965,11 +3277,88 @@ def _clock_on_day(clock: TimeExpression, day: TimeExpression) -> None:
 def _handle(ctx: _Ctx, m: re.Match, name: str) -> TimeExpression | None:
     """The expression the family's handler makes of a candidate, or None."""
     try:
+        if name[0] == "_":   # the readings after a date before the common era
+            if name == "_bc_offset":
+                return _bc_offset(ctx, m)
+            if name == "_bc_season":
+                return _bc_season(ctx, m)
+            return _bc_follower(ctx, m, name.partition(":")[2])
         return _HANDLERS[name](ctx, m, name)
     except Exception as exc:  # one bad candidate never costs the others
         if _STRICT and not isinstance(exc, (ValueError, OverflowError)):   # dates out of the calendar
             raise
         return None
+
+
+# A history told inside a news report (issue 17): the evidence, in English, for discourse.history_passages.
+# what says a year locates a happening ("in July 1940", "on 7 September 1940", "during 1943", "By 1944")
+_LOCATING_BEFORE = re.compile(
+    rf"(?:\b(?i:in|on|during|by|from|throughout)\s+(?:(?i:early|late|mid)[\s-]+)?(?:the\s+)?"
+    rf"(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?)?(?:(?:{MONTH}|{SEASON})\s+(?:of\s+)?(?:{DAYN},?\s+)?)?"
+    rf"|{MONTH}\s+(?:{DAYN},?\s+)?|{DAYN}\s+(?:of\s+)?{MONTH},?\s+)$")
+_ANY_YEAR = re.compile(r"[12]\d{3}(?![\d,.]?\d|\s*(?:%|percent))")   # (and not after [\d$€£.,'’/-]: see below)
+_NOT_BEFORE_YEAR = frozenset("0123456789$€£.,'’/-")
+# what makes a paragraph of a news report speak as news: a day or a time counted from the day of writing
+_NEWS_CUE = re.compile(
+    r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening|"
+    r"week|month|year)|(?:[Ll]ast|[Nn]ext)\s+(?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?!,?\s+(?:\d|the\s+\d|[A-Z][a-z]+\.?\s+\d)))\b")
+# how a paragraph that carries a history on opens: a time adverbial that needs the story's time
+_CONTINUES = re.compile(
+    rf"\s*[\"“]?(?:(?i:(?:in|on|by|during|until|from|early|late|later|earlier)\s+(?:in\s+)?)?(?:(?i:early|late|mid)[\s-]+)?"
+    rf"(?:the\s+)?(?:{MONTH}|{SEASON}|{DAYN}\s+(?:of\s+)?{MONTH})(?![,\s]+\d{{3,4}})\b"
+    rf"|(?i:(?:{NUM}|{NUM_VAGUE})[\s-]+(?:day|night|week|month|year)s?\s+(?:later|after(?:wards?)?))"
+    rf"|(?i:(?:the|that)\s+(?:next|following|same)\s+(?:day|morning|evening|night|week|month|spring|summer|autumn|"
+    rf"winter))|(?i:that\s+(?:day|night|week|month|spring|summer|autumn|fall|winter))\b)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
+_OPENS_BEFORE = re.compile(r"(?:^|[.!?][\"”'’)]?\s+|\n\s*|[\"“]\s*|\bago,?\s+)$")   # "Eighty years ago, in July 1940"
+_NOW_VERB = re.compile(r"\b(?:will|won't|shall|is|isn't|are|aren't|am|has|hasn't|have|haven't|says|say|does|do|"
+                       r"can|may|might|must|plans?|expects?|remains?)\b")
+
+
+def _continues_history(text: str, a: int, b: int) -> bool:
+    """Whether a paragraph without a year or a news cue goes on with the history before it: it opens with a
+    time adverbial that needs the story's time ("In June,", "Two days later"), or its verbs are all past."""
+    if _CONTINUES.match(text, a):
+        return True
+    return _PAST.search(text, a, b) is not None and _NOW_VERB.search(text, a, b) is None
+
+
+def _history_passages(ctx: _Ctx) -> list[tuple[int, int]]:
+    """The passages of a news text that tell a history (see ``discourse.history_passages``)."""
+    text = ctx.text
+    years = []
+    old = ctx.ref.year - discourse.HISTORY_GAP
+    for m in _ANY_YEAR.finditer(text):
+        y = int(m.group(0))
+        if y < 1000 or y > 2099 or m.start() and text[m.start() - 1] in _NOT_BEFORE_YEAR:
+            continue
+        if y > old:
+            years.append((m.start(), y, False))   # a recent year: where it is written is all that counts
+            continue
+        lm = _LOCATING_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        # the year sets the story's time when its phrase opens the sentence ("In July 1940, the Luftwaffe ..."),
+        # not in a clause about something else ("a program approved by the company in 1987")
+        opens = lm is not None and _OPENS_BEFORE.search(text, max(0, lm.start() - 6), lm.start()) is not None
+        years.append((lm.start() if lm else m.start(), y, opens))
+    if not any(loc for _, _, loc in years):
+        return []
+    # the text must show itself as news somewhere (a day counted from the day of writing, a recent year):
+    # a text with neither is left to the mode chosen for the whole text
+    if not any(y > ctx.ref.year - discourse.HISTORY_GAP for _, y, _ in years) \
+            and not any(not discourse.quoted(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+                        for m in _NEWS_CUE.finditer(text)):
+        return []
+    breaks = _PARAGRAPH_BREAK if ctx.wrapped else _LINE_BREAK
+    paragraphs, a = [], 0
+    for bm in breaks.finditer(text):
+        if bm.start() > a:
+            paragraphs.append((a, bm.start()))
+        a = bm.end()
+    if a < len(text):
+        paragraphs.append((a, len(text)))
+    return discourse.history_passages(text, ctx.ref.year, sorted(years), paragraphs, _NEWS_CUE, _continues_history)
 
 
 def tag_text(text: str, reference: date | None, narrative: bool, story: bool = False,
@@ -2980,14 +3369,23 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
     ctx = _Ctx(text, reference, narrative)
     if story:
         ctx.disc_reach = 3
+    history = _history_passages(ctx) if not narrative and reference is not None and HISTORY_IN_NEWS else None
     out: list[TimeExpression] = []
     last_end = 0
+    aside = False
     before_last = None   # the anchor before the last expression was read
     for start, negend, _, name, m in _candidates(text):
         if start < last_end:
             continue
         if news:
             ctx.narrative = narrative and not discourse.in_spans(news, start)
+        elif history:
+            # a history passage of a news text follows its story; its (quoted) "today" and "now" are still the
+            # time of the report, and leave the story where it was
+            ctx.narrative = discourse.in_spans(history, start)
+            aside = ctx.narrative and name in ("today", "ref")
+            if aside:
+                ctx.narrative = False
         saved = (ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day)
         saved_disc = (ctx.disc_year, ctx.disc_pos)
         if name == "ago" and out and before_last is not None and out[-1].reasoning.startswith("explicit") \
@@ -3003,7 +3401,11 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
                 last_end = e.end
                 continue
         if name == "ago" and ctx.bc_year is not None and _ANAPHORIC_END.search(m.group(0)):
-            e = _bc_offset(ctx, m)   # "Ten years later" after "490 BC"
+            e = _handle(ctx, m, "_bc_offset")   # "Ten years later" after "490 BC"
+        elif ctx.bc_year is not None and name == "season" and not re.search(r"\d", m.group(0)):
+            e = _handle(ctx, m, "_bc_season")   # "In the autumn", "that summer" after "490 BC"
+        elif ctx.bc_year is not None and name in _BC_FOLLOWERS and _BC_FOLLOWERS[name].fullmatch(m.group(0)):
+            e = _handle(ctx, m, "_bc_follower:" + name)   # "The next day", "In August" after "15 March 44 BC"
         else:
             e = _handle(ctx, m, name)
         if e is None:
@@ -3100,6 +3502,9 @@ def tag_text(text: str, reference: date | None, narrative: bool, story: bool = F
             # then returns to where it was ("By the end of the month" is the month it was at before)
             ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
             continue
+        if history and aside:
+            ctx.anchor, ctx.anchor_kind, ctx.anchor_index, ctx.anchor_pos, ctx.last_day = saved
+            continue
         # anaphora ("the following month", "that day") refer to the last date mentioned
         if name != "yearago" and e.text.lower() != "overnight":   # "the year-earlier loss" is a comparison, not where the story is
             _move_anchor(ctx, e)
@@ -3140,14 +3545,20 @@ def _bc_range_start(ctx: _Ctx, e: TimeExpression, out: list) -> TimeExpression |
     if fm is None:
         return None
     y1, y2 = int(fm.group(1)), int(e.value[2:])
-    if not y2 < y1 <= y2 + 1000 or (out and out[-1].start < fm.start(1) < out[-1].end and out[-1].start != fm.start(1)):
+    start, mod = fm.start(1), None
+    if out and out[-1].start < fm.start(1) < out[-1].end and out[-1].end == fm.end(1) \
+            and re.fullmatch(r"(?:c\.|ca\.|circa|about|around)\s+", ctx.text[out[-1].start:fm.start(1)]):
+        start, mod = out[-1].start, "APPROX"   # "c. 1279–1213 BC": the approximation stays with the first year
+    elif not y2 < y1 <= y2 + 1000 or (out and out[-1].start < fm.start(1) < out[-1].end and out[-1].start != fm.start(1)):
+        return None
+    if not y2 < y1 <= y2 + 1000:
         return None
     got = cal.bc_unit("year", y1)
     if got is None:
         return None
     value, e0, e1, gran = got
-    return _expr(ctx, fm.start(1), fm.end(1), "DATE", value, e0, e1, gran,
-                 f"'{fm.group(1)}': the first year of the range ending {e.text.strip()}, before the common era too")
+    return _expr(ctx, start, fm.end(1), "DATE", value, e0, e1, gran,
+                 f"'{fm.group(1)}': the first year of the range ending {e.text.strip()}, before the common era too", mod)
 
 
 def _move_anchor(ctx: _Ctx, e: TimeExpression) -> None:
@@ -3155,6 +3566,7 @@ def _move_anchor(ctx: _Ctx, e: TimeExpression) -> None:
         return   # ctx.bc_year holds it
     if e.type in ("DATE", "TIME") and e.earliest and e.granularity in _ANCHOR_KINDS and ctx.anchor_kind != "_pin":
         ctx.bc_year = None
+        ctx.bc_day = ctx.bc_month = None
         try:
             d0 = date.fromisoformat(e.earliest[:10])
             kind = _ANCHOR_KINDS[e.granularity]

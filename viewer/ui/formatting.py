@@ -23,7 +23,7 @@ _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI"
 _PRECISION = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "weekend": "weekend",
     "week": "week", "month": "month", "season": "season", "quarter": "quarter", "half": "half-year",
-    "year": "year", "decade": "decade", "century": "century",
+    "year": "year", "decade": "decade", "century": "century", "millennium": "millennium",
 }
 
 
@@ -138,11 +138,20 @@ def _season(value: str, a: date) -> str:
     return f"{_SEASONS[m.group(2)]} {m.group(1)}" if m else f"{_SEASONS.get(value[-2:], 'season')} {year_label(a.year)}"
 
 
+def _ordinal(n: int) -> str:
+    return f"{n}" + ("th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
+
+
 def _century(a: date) -> str:
     bc = a.year < 1
     n = (-a.year) // 100 + 1 if bc else a.year // 100 + 1     # 1-100 BC: the 1st century BC
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} century" + (" BC" if bc else "")
+    return f"{_ordinal(n)} century" + (" BC" if bc else "")
+
+
+def _millennium(a: date) -> str:
+    bc = a.year < 1
+    n = (-a.year) // 1000 + 1 if bc else a.year // 1000 + 1   # 1000-1 BC: the 1st millennium BC
+    return f"{_ordinal(n)} millennium" + (" BC" if bc else "")
 
 
 def _decade(a: date) -> str:
@@ -160,6 +169,7 @@ _PERIOD_WORDS = {
     "year": lambda value, a: year_label(a.year),
     "decade": lambda value, a: _decade(a),
     "century": lambda value, a: _century(a),
+    "millennium": lambda value, a: _millennium(a),
 }
 
 
@@ -182,7 +192,7 @@ def when(value: str | None, earliest: str | None, latest: str | None,
     if b is None:
         return day(a)
     if g == "week":
-        m = re.match(r"^(\d{4})-W(\d\d)", value)
+        m = re.match(r"^(?:BC)?(\d{4})-W(\d\d)", value)
         return f"week {int(m.group(2))}, {day_span(a, b)}" if m else f"week of {day_span(a, b)}"
     if g == "weekend":
         return f"weekend of {day_span(a, b)}"
