@@ -260,3 +260,88 @@ def test_a_deed_dated_after_publication_stays_one_event_to_be_flagged():
     # a saying about a scheduled happening: said now, happening then
     assert sorted(d for _, d in dated("The ministry said the convoy would reach Kherson on 3 December 2024.")) == [
         "reported", "written"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Two happenings in one sentence, only one of them dated; a saying and what it says titled apart
+
+@pytest.mark.parametrize("language, text, first, second", [
+    ("en", "Russia shelled Kharkiv on Monday and Ukraine struck a refinery.",
+     "Russia shelled Kharkiv", "Ukraine struck a refinery"),
+    ("fr", "La Russie a bombardé Kharkiv lundi et l'Ukraine a frappé une raffinerie.",
+     "La Russie a bombardé Kharkiv", "L'Ukraine a frappé une raffinerie"),
+    ("de", "Russland beschoss Charkiw am Montag und die Ukraine griff eine Raffinerie an.",
+     "Russland beschoss Charkiw", "Die Ukraine griff eine Raffinerie an"),
+])
+def test_a_second_happening_with_no_date_of_its_own_is_an_event_of_its_own(language, text, first, second):
+    _, events, _ = events_of(text, "2024-11-20", language)
+    assert [e.title for e in events] == [first, second]
+    dated, other = events
+    assert dated.dating == "written" and dated.time.value == "2024-11-18"
+    # it goes on at the time of the clause before it, a date taken from context (no offsets of its own)
+    assert other.dating == "context" and (other.time.earliest, other.time.latest) == ("2024-11-18", "2024-11-18")
+    assert other.time.start is None
+    assert {e.sentence_start for e in events} == {0}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Russia shelled Kharkiv on Monday and struck a refinery."),          # one actor: one happening
+    ("en", "On Monday, the United States and Britain conferred in Washington."),  # "and" joins the actors
+    ("fr", "La Russie a bombardé Kharkiv lundi et a frappé une raffinerie."),
+    ("de", "Russland beschoss Charkiw am Montag und griff eine Raffinerie an."),
+])
+def test_a_sentence_with_one_actor_or_one_verb_stays_one_event(language, text):
+    _, events, _ = events_of(text, "2024-11-20", language)
+    assert len(events) == 1 and events[0].dating == "written"
+
+
+def test_the_main_clause_around_a_dated_relative_clause_is_told_now():
+    _, events, _ = events_of("Albright, who fled Czechoslovakia in 1948, made no secret of her joy.",
+                             "1999-03-12")
+    by_dating = {e.dating: e for e in events}
+    assert set(by_dating) == {"reported", "written"}
+    assert by_dating["written"].time.value == "1948"
+    assert by_dating["written"].title == "Albright fled Czechoslovakia"
+    assert by_dating["reported"].time.latest == "1999-03-12"
+    assert by_dating["reported"].title == "Albright made no secret of her joy"
+
+
+@pytest.mark.parametrize("language, text, saying, happening", [
+    ("en", "Officials said the strike hit the depot on March 3.", "Officials", "The strike hit the depot"),
+    ("en", "Intel said it would start shipping the chips next week.", "Intel",
+     "Intel would start shipping the chips"),
+    ("fr", "Le maire a indiqué que les troupes étaient entrées dans la ville le 3 mars.", "Le maire a indiqué",
+     "Les troupes étaient entrées dans la ville"),
+    ("de", "Der Bürgermeister sagte, die Truppen seien am 3. März in die Stadt eingedrungen.",
+     "Der Bürgermeister sagte", "Die Truppen seien in die Stadt eingedrungen"),
+])
+def test_a_saying_and_the_happening_it_reports_get_titles_of_their_own(language, text, saying, happening):
+    _, events, _ = events_of(text, "2024-11-20", language)
+    by_dating = {e.dating: e for e in events}
+    assert set(by_dating) == {"reported", "written"}
+    assert by_dating["reported"].title.startswith(saying)
+    assert by_dating["written"].title == happening
+    for e in events:     # the date is the timeline's, not the title's
+        assert not any(w in e.title for w in ("March 3", "next week", "3 mars", "3. März"))
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung stoppte die Lieferungen.",
+    "Der Umsatz stieg deutlich.",
+    "Die Truppen flohen aus der Stadt.",
+    "Emmanuel Macron bekräftigte, die Ukraine müsse sich verteidigen können.",
+])
+def test_german_simple_past_reports_a_happening(text):
+    _, events, _ = events_of(text, "2024-11-18", "de")
+    (e,) = events
+    assert e.dating == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Diese Raketen sind hochentwickelte Waffen.",          # an adjective in -te after a copula
+    "Die letzte Lieferung kommt im Frühjahr nicht.",
+    "Die erste Sitzung ist heute.",
+])
+def test_german_adjectives_in_te_are_no_simple_past(text):
+    _, events, _ = events_of(text, "2024-11-18", "de")
+    assert [e for e in events if e.dating == "reported"] == []

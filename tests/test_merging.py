@@ -2,6 +2,8 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 import viewer.merging as merging
 from viewer.merging import content_words, same_happening
 from viewer.model import Event, TimeExpression
@@ -32,9 +34,9 @@ def test_reports_of_one_happening_score_higher_than_others():
     assert same_happening(a, b) > same_happening(a, c) > 0
 
 
-def test_unknown_or_disjoint_dates_are_never_the_same_happening():
+def test_unknown_or_distant_dates_are_never_the_same_happening():
     a = _event("2024-11-16", "2024-11-16", ["DE"], "Germany resumed talks.")
-    assert same_happening(a, _event("2024-11-18", "2024-11-18", ["DE"], "Germany resumed talks.")) == 0
+    assert same_happening(a, _event("2024-11-26", "2024-11-26", ["DE"], "Germany resumed talks.")) == 0
     assert same_happening(a, _event(None, None, ["DE"], "Germany resumed talks.")) == 0
     assert same_happening(a, _event("XXXX-11", "XXXX-11", ["DE"], "Germany resumed talks.")) == 0
 
@@ -54,3 +56,92 @@ def test_a_reported_happening_does_not_swallow_an_unrelated_dated_one():
               "written")
     assert same_happening(reported, unrelated) <= 0.5
     assert same_happening(reported, same) > same_happening(reported, unrelated)
+
+
+# ---------------------------------------------------------------------------------------------
+# One happening reported at different granularities, or on different days
+
+from viewer.merging import disagreements, merged_date  # noqa: E402
+from viewer.store import MERGE_THRESHOLD  # noqa: E402
+from viewer.store.bulk import MergeIndex, candidates_across  # noqa: E402
+
+STRIKE = "Russia struck power plants in Kharkiv, the governor of the Kharkiv region said."
+
+
+def _dated(earliest, latest, granularity, sentence=STRIKE, countries=("RU", "UA"), text="x", mod=None):
+    t = TimeExpression(0, 1, text, "DATE", "v", earliest, latest, granularity, "", mod)
+    return Event("a", 0, len(sentence), sentence, t, "t", list(countries))
+
+
+@pytest.mark.parametrize("earliest, latest, granularity", [
+    ("2024-11-01", "2024-11-30", "month"),     # "in November"
+    ("2024-11-18", "2024-11-24", "week"),      # "this week"
+    ("2024-11-16", "2024-11-17", "weekend"),   # "last weekend"
+])
+def test_a_day_and_a_coarser_date_that_takes_it_in_are_one_happening_when_told_alike(earliest, latest, granularity):
+    day = _dated("2024-11-18", "2024-11-18", "day")
+    coarse = _dated(earliest, latest, granularity)
+    if granularity == "weekend":
+        day = _dated("2024-11-17", "2024-11-17", "day")
+    assert same_happening(day, coarse) >= MERGE_THRESHOLD
+    assert same_happening(coarse, day) >= MERGE_THRESHOLD
+    # ... not when told otherwise: another happening of the same month
+    other = _dated(earliest, latest, granularity, "Ukraine and Russia exchanged prisoners of war.")
+    assert same_happening(day, other) < MERGE_THRESHOLD
+
+
+def test_a_year_does_not_take_in_a_day():
+    assert same_happening(_dated("2024-11-18", "2024-11-18", "day"),
+                          _dated("2024-01-01", "2024-12-31", "year")) < MERGE_THRESHOLD
+
+
+def test_reports_of_other_days_stay_apart_even_told_alike():
+    """A war repeats its happenings day after day in the same words: "Russia struck power plants in Kharkiv"
+    on Monday and on Tuesday are two happenings (the analyst merges two reports that are one by hand)."""
+    monday = _dated("2024-11-18", "2024-11-18", "day", text="on Monday")
+    tuesday = _dated("2024-11-19", "2024-11-19", "day", text="on Tuesday")
+    assert same_happening(monday, tuesday) == 0
+    assert same_happening(monday, _dated("2024-11-18", "2024-11-18", "day", text="Monday")) >= MERGE_THRESHOLD
+
+
+def test_the_event_keeps_the_finer_date_and_notes_a_disagreement():
+    month = _dated("2024-11-01", "2024-11-30", "month").time
+    day = _dated("2024-11-18", "2024-11-18", "day", text="on 18 November").time
+    assert merged_date(month, day) == (True, None)         # "in November" then "on 18 November": the day
+    assert merged_date(day, month) == (False, None)        # the other way round: keep the day
+    band = _dated("2024-11-16", "2024-11-18", None, mod="ON_OR_BEFORE").time
+    week = _dated("2024-11-11", "2024-11-24", "week").time
+    assert merged_date(week, band) == (False, None)        # a publication's band is no finer date
+    tuesday = _dated("2024-11-19", "2024-11-19", "day", text="on Tuesday").time
+    take, note = merged_date(day, tuesday)
+    assert not take and "on Tuesday" in note and "2024-11-19" in note
+
+
+def test_the_reports_of_one_event_that_disagree_are_listed():
+    dates = [("2024-11-18", "2024-11-18"), ("2024-11-01", "2024-11-30"), ("2024-11-19", "2024-11-19"), (None, None)]
+    assert disagreements(dates) == [(0, 2)]
+    assert disagreements(dates[:2]) == []
+
+
+def test_the_merge_index_finds_reports_of_other_granularities_and_nearby_days():
+    day, week = 86400, 7 * 86400
+    index = MergeIndex(0)
+    nov1, nov18 = 1_730_419_200, 1_731_888_000        # 2024-11-01, 2024-11-18 (UTC)
+    codes = frozenset({"RU", "UA"})
+    index.add(("month", codes), nov1, nov1 + 30 * day, 1, "a1", (), "t", codes)
+    index.add(("day", codes), nov18, nov18 + day, 2, "a2", (), "t", codes)
+    index.add(("day", frozenset({"PL"})), nov18, nov18 + day, 3, "a3", (), "t", ("PL",))
+    index.add(("week", codes), nov18 - 2 * week, nov18 - week, 4, "a4", (), "t", codes)
+    found = lambda t0, t1: sorted(e[1] for e in candidates_across(index, codes, t0, t1, "new", 50))  # noqa: E731
+    assert found(nov18, nov18 + day) == [1, 2]                 # the month and the day, not another country
+    assert found(nov18 + 2 * day, nov18 + 3 * day) == [1]      # two days later: another happening
+    assert found(nov18 + 10 * day, nov18 + 11 * day) == [1]    # ten days later: only the month
+    assert sorted(e[1] for e in index.candidates(("day", codes), nov18 - week, nov18, nov18 + day, "new", 50)) == [2]
+
+
+def test_reports_in_other_scripts_have_content_words_and_merge():
+    a = _dated("2024-11-18", "2024-11-18", "day", "Росія завдала удару по електростанціях у Харкові.")
+    b = _dated("2024-11-01", "2024-11-30", "month",
+               "Росія завдала удару по електростанціях Харкова.")
+    assert {"росія", "удару"} <= content_words(a.sentence)
+    assert same_happening(a, b) >= MERGE_THRESHOLD

@@ -12,6 +12,9 @@ Rules (documented in docs/INGEST.md):
 * Countries of an event: the country and organisation mentions inside its sentence, codes in order of
   first mention.
 * Title: "who did what" drawn from the sentence, at most ~70 characters (see :func:`viewer.titles.make_title`).
+* Cues: the words and patterns of each language that tell a happening, a saying, a hypothetical, a clause
+  boundary … are data, one file per language in ``viewer/eventcues/<code>.toml`` (:func:`load_cues`; see
+  docs/EVENTS.md); a new file gives its language these cues.
 * Language: the article's own (its source's metadata), else detected from its title and opening
   (:func:`article_language`); the tagger, the sentence splitter, the titles and the country finder all read
   the article in it.
@@ -26,7 +29,11 @@ Rules (documented in docs/INGEST.md):
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
 from typing import Iterator
 
 from viewer import actors
@@ -45,6 +52,149 @@ _CONTEXT_CHARS = 60            # words around a date that tell repeats apart ins
 NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 # ---------------------------------------------------------------------------------------------
+# Cues: the words and patterns of each language, as data (viewer/eventcues/<code>.toml)
+#
+# One file per language. [cues]: this language's own patterns (a past form, a hypothetical, a negation, a
+# saying, a saying that opens the sentence, an opening that sets an older time, a span up to now); [words]:
+# English, read word by word, has word lists instead of a past pattern; [everywhere]: pieces of patterns read
+# in a text of any language (the start of a span, a purpose, a comparison's baseline ...), joined across the
+# files; [weekdays]: weekday names. A pattern is a list of pieces joined into one regular expression, read
+# ignoring case unless [cues] names it in case_sensitive. A new file gives its language these cues: nothing
+# in the code names the languages.
+
+CUE_FOLDER = "eventcues"
+CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
+                "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
+                "clause_subject")
+CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
+             "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
+# how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
+_EVERYWHERE = {
+    "since": (r"(?:PIECES)\s*$", re.I),
+    "purpose": (r"(?:^|[\s,])(?:PIECES)(?=\s)", re.I),
+    "compared": (r"(?:PIECES)\s", re.I),
+    "baseline": (r"(?:PIECES)", re.I),
+    "range_end": (r"(?:PIECES)\s", re.I),
+    "leading_preposition": (r"(?:(?:PIECES)\s+){0,2}$", re.I),
+    "year_word": (r"^\s*(?:PIECES)(?=[\s,.;:]|$)", 0),
+    "clause": (r"[,;:—–]|(?:PIECES)", 0),
+    "attributive_before": (r"(?:PIECES)\s+$", re.I),
+    "attributive_after": (r"\s+(?!(?:PIECES)[a-z]*\b)[^\W\d_]", re.I),
+    "year_ago": (r"(?:PIECES)", re.I),
+}
+_NEVER = "(?!)"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cues of every language the event builder reads (see :func:`load_cues`)."""
+    languages: frozenset          # the codes with a file
+    patterns: dict                # name -> {code: compiled pattern}
+    words: dict                   # name -> frozenset of English words
+    everywhere: dict              # name -> one compiled pattern, the pieces of all languages
+    span_opens: tuple             # how an expression that starts a span opens ("since ", "depuis ")
+    weekdays: dict                # weekday name (lower case, as it opens a word) -> Monday = 0
+
+
+def _joined(pieces, where: str) -> str:
+    if isinstance(pieces, str):
+        pieces = [pieces]
+    if not isinstance(pieces, list) or not all(isinstance(p, str) for p in pieces):
+        raise ValueError(f"{where}: a pattern is a string or a list of strings")
+    return "".join(pieces)
+
+
+def load_cues(texts: dict[str, str]) -> Cues:
+    """Cues from the text of each language's TOML file (language code -> text). Raises ValueError naming
+    the language and the entry for a data mistake: an unknown section or entry, a bad regular expression."""
+    patterns: dict[str, dict] = {name: {} for name in CUE_PATTERNS}
+    words: dict[str, set] = {name: set() for name in CUE_WORDS}
+    pieces: dict[str, list[str]] = {name: [] for name in _EVERYWHERE}
+    span_opens: list[str] = []
+    weekdays: dict[str, int] = {}
+    for code in sorted(texts):
+        try:
+            data = tomllib.loads(texts[code])
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"event cues {code}: {exc}") from exc
+        unknown = set(data) - {"cues", "words", "everywhere", "weekdays"}
+        if unknown:
+            raise ValueError(f"event cues {code}: unknown section(s) {sorted(unknown)}")
+        cues = dict(data.get("cues", {}))
+        sensitive = set(cues.pop("case_sensitive", []))
+        for name, value in cues.items():
+            if name not in patterns:
+                raise ValueError(f"event cues {code}: unknown cue {name!r} (known: {', '.join(CUE_PATTERNS)})")
+            try:
+                patterns[name][code] = re.compile(_joined(value, f"event cues {code} {name}"),
+                                                  0 if name in sensitive else re.I)
+            except re.error as exc:
+                raise ValueError(f"event cues {code} {name}: {exc}") from exc
+        for name, value in data.get("words", {}).items():
+            if name not in words:
+                raise ValueError(f"event cues {code}: unknown word list {name!r}")
+            words[name].update(value.split() if isinstance(value, str) else value)
+        for name, value in data.get("everywhere", {}).items():
+            if name == "span_opens":
+                span_opens.extend(value)
+            elif name in pieces:
+                pieces[name].append(_joined(value, f"event cues {code} {name}"))
+            else:
+                raise ValueError(f"event cues {code}: unknown entry {name!r} in [everywhere]")
+        for name, number in data.get("weekdays", {}).items():
+            weekdays[name.lower()] = int(number)
+    everywhere = {}
+    for name, (template, flags) in _EVERYWHERE.items():
+        try:
+            everywhere[name] = re.compile(template.replace("PIECES", "|".join(pieces[name]) or _NEVER), flags)
+        except re.error as exc:
+            raise ValueError(f"event cues [everywhere] {name}: {exc}") from exc
+    return Cues(frozenset(texts), patterns, {k: frozenset(v) for k, v in words.items()}, everywhere,
+                tuple(span_opens), weekdays)
+
+
+def cue_files(folder=None) -> dict[str, str]:
+    """The text of every language's cue file (code -> TOML), from ``folder`` (a path) or the package's."""
+    root = resources.files("viewer") / CUE_FOLDER if folder is None else Path(folder)
+    return {p.name[:-5]: p.read_text(encoding="utf-8") for p in root.iterdir()
+            if p.name.endswith(".toml") and p.is_file()}
+
+
+def use_cues(cues: Cues) -> Cues:
+    """Make ``cues`` the ones the event builder reads, for every language at once; returns the previous."""
+    global _CUES, _EN_NOT_PAST, _EN_STATIVE, _EN_IRREGULAR_PAST, _EN_IRREGULAR_PARTICIPLE, _EN_BEFORE_ADJECTIVE
+    global _EN_AUX_PAST, _EN_COPULA, _EN_ADVERBS, _EN_PERFECT, _EN_MODAL, _EN_SAYING_PRESENT, _EN_NOT_SUBJECT
+    global _EN_CONDITION, _EN_CANDIDATES, _EN_HYPOTHETICAL, _EN_SAYING, _PAST, _HYPOTHETICAL, _NEGATION
+    global _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING, _SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS
+    global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
+    global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
+    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT
+    previous = globals().get("_CUES")
+    _CUES = cues
+    w, p, e = cues.words, cues.patterns, cues.everywhere
+    (_EN_NOT_PAST, _EN_STATIVE, _EN_IRREGULAR_PAST, _EN_IRREGULAR_PARTICIPLE, _EN_BEFORE_ADJECTIVE, _EN_AUX_PAST,
+     _EN_COPULA, _EN_ADVERBS, _EN_PERFECT, _EN_MODAL, _EN_SAYING_PRESENT, _EN_NOT_SUBJECT, _EN_CONDITION) = (
+        w[name] for name in CUE_WORDS)
+    # words that may be a finite verb of a happening besides the forms in -ed (what _en_happening looks at closer)
+    _EN_CANDIDATES = _EN_IRREGULAR_PAST | _EN_IRREGULAR_PARTICIPLE | _EN_SAYING_PRESENT
+    _EN_HYPOTHETICAL = p["hypothetical"].get("en") or re.compile(_NEVER)
+    _EN_SAYING = p["saying"].get("en") or re.compile(_NEVER)
+    _PAST, _HYPOTHETICAL, _NEGATION = p["past"], p["hypothetical"], p["negation"]
+    _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING = p["saying"], p["said_opens"], p["older_opening"], p["ongoing"]
+    _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD = p["coordination"], p["relative_opens"], p["said_lead"]
+    _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
+    _CLAUSE_SUBJECT = p["clause_subject"]
+    (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
+     _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
+    _SPAN_OPENS = cues.span_opens
+    _WEEKDAYS = cues.weekdays
+    return previous
+
+
+CUES = load_cues(cue_files())     # read once, when the module is imported
+use_cues(CUES)
+
+# ---------------------------------------------------------------------------------------------
 # Choosing expressions
 
 def is_event_time(t: TimeExpression) -> bool:
@@ -57,7 +207,6 @@ def _overlap(a: TimeExpression, b: TimeExpression) -> bool:
     return not (a.latest[:10] < b.earliest[:10] or b.latest[:10] < a.earliest[:10])
 
 
-_CLAUSE = re.compile(r"[,;:—–]|\b(?:and|but|after|before|when|while|since|as|because|which|that|until|then)\b")
 
 
 def _event_times(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
@@ -100,93 +249,6 @@ REPORTED_MOD = "ON_OR_BEFORE"   # TIMEX3 mod of a reported date: on or before th
 CONTEXT_GRANULARITIES = frozenset({"day", "weekend", "week", "month", "quarter", "season"})  # narrow enough to carry a passage
 
 _EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# a participle or past form in -ed that is an adjective or a name far more often than a verb
-_EN_NOT_PAST = frozenset("""armed based called named united hundred indeed need needed speed seed feed bed shed red
-bred sacred wicked naked beloved interested concerned supposed so-called skilled advanced detailed limited
-related tired worried talented experienced aged used unprecedented unexpected embed compared associated""".split())
-# verbs whose past or perfect tells a state, not a happening ("the war has lasted three years")
-_EN_STATIVE = frozenset("""lasted remained seemed appeared belonged contained depended existed owned consisted
-included needed wanted liked loved hated preferred resembled lacked deserved mattered involved concerned
-known been had meant cost""".split())
-_EN_IRREGULAR_PAST = frozenset("""said told gave took made met went came struck hit won lost began fought sent left
-held led fell shot brought bought sold built broke chose drew drove flew found got grew heard hid kept laid
-paid ran rose saw sought shook spoke spent stood stole swore threw thought woke withdrew wrote overtook overran
-undertook forbade forgave overthrew arose bore beat bit blew bled caught clung dealt dug fed fled flung
-froze hung knelt lent lit mistook rang rode sank slew slid spun sprang stuck stung strove swept swam swung
-taught tore thrust trod upheld wept wound won wrung shut""".split())
-_EN_IRREGULAR_PARTICIPLE = frozenset("""given taken made done seen shown known written begun fallen driven spoken
-stolen chosen broken risen won lost sent built led held fought struck hit brought bought sold told said met
-paid found left kept put set cut shot thrown drawn grown flown overtaken overrun undertaken withdrawn forbidden
-forgiven overthrown beaten bitten blown caught dealt dug fed fled frozen hung laid lent lit mistaken rung
-ridden sunk slain spun sprung stuck stung striven swept sworn taught torn thrust upheld woken worn wound
-torn become come gone run""".split())
-# words after which a form in -ed is an adjective or an infinitive, not a finite verb
-_EN_BEFORE_ADJECTIVE = frozenset("""a an the is are be being to of in on at with by for from its his her their
-our my your this that these those very most more less well fully highly heavily newly so as not no any some
-every each including all both such than into onto upon like can could would should may might must will shall
-do does did once when after before if while although because since until though whether""".split())
-_EN_AUX_PAST = frozenset({"was", "were", "had", "has", "have", "having"})
-_EN_COPULA = frozenset({"is", "are", "am", "be", "remains", "remain", "seems", "seem", "looks", "becomes"})
-_EN_ADVERBS = frozenset("""already also just recently reportedly not never so far since then later still even
-yet once again allegedly apparently ever""".split())
-_EN_PERFECT = frozenset({"has", "have", "had"})
-_EN_MODAL = frozenset("could would might may should must can shall will ought".split())
-_EN_SAYING_PRESENT = frozenset("""says tells announces warns claims denies insists confirms reports accuses urges
-vows pledges promises threatens demands rejects condemns admits signs launches orders calls""".split())
-_EN_NOT_SUBJECT = frozenset({"it", "there", "what", "whether", "if"})
-_EN_HYPOTHETICAL = re.compile(r"^\W*(?:if|unless|whether|should|had\s+it|were\s+it)\b", re.I)
-_EN_SINCE = re.compile(r"\b(?:since|ever\s+since)\s*$", re.I)
-
-# Other languages: a finite past (or perfect) form, a present saying verb, words that make a clause
-# hypothetical or a span's start. Cues, not a grammar: what most often marks a reported happening.
-_PAST = {
-    "fr": re.compile(
-        r"\b(?:a|ont|avait|avaient|est|sont|fut|furent|aurait)\s+(?:(?:déjà|été|pas|ensuite|aussi|notamment|"
-        r"finalement|également)\s+){0,2}[a-zàâçéèêëîïôûù-]{2,}(?:é|ée|és|ées|i|is|ie|it|u|ue|us|ert|erte|"
-        r"ait|aint|ort|uit)\b"
-        r"|\b[a-zàâçéèêëîïôûù]{3,}(?:èrent|irent|urent|ança|ançait)\b"
-        r"|\b(?:déclare|annonce|affirme|assure|indique|dénonce|confirme|précise|rapporte|signe|lance|"
-        r"accuse|appelle|exige|menace)\b", re.I),
-    "de": re.compile(
-        r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden)\b[^,.;]{0,120}?\b(?:[a-zäöüß]{0,6}ge[a-zäöüß]{3,}(?:t|en)|"
-        r"[a-zäöüß]{3,}iert|(?:be|ver|er|ent|zer|über|unter)[a-zäöüß]{3,}(?:t|en))\b"
-        r"|\b(?:sagte|erklärte|griff|traf|sprach|gab|nahm|kam|ging|fiel|schlug|rief|hielt|ließ|zog|begann|"
-        r"warf|schoss|verließ|unterzeichnete|kündigte|teilte|meldete|betonte|forderte|warnte|startete|"
-        r"eroberte|besetzte|beschoss|griffen|trafen|sprachen|gaben|nahmen|kamen|begannen|zerstörte|tötete|"
-        r"[a-zäöüß]{3,}ierte|[a-zäöüß]{3,}ierten)\b"
-        r"|\b(?:sagt|erklärt|warnt|kündigt|teilt|meldet|fordert|betont)\b"),
-    "uk": re.compile(
-        r"\b(?!(?:був|була|було|були|сили|села|число|тіло|село|сила|мала|ціла|біла|дала|стола|зла|"
-        r"кола|школа|ради|мали)\b)[а-яіїєґ']{2,}(?:(?<!і)в|ла|ли|ло(?=ся|сь))(?:ся|сь)?\b"
-        r"|\b(?:заявляє|повідомляє|каже|оголошує|попереджає)\b", re.I),
-    "ru": re.compile(
-        r"\b(?!(?:был|была|было|были|сила|села|число|тело|село|мало|цела|бела|дела|стола|зла|школа|"
-        r"власти|мысли|земли|посол|стол|угол|тыл|пол)\b)[а-яё]{2,}(?:л|ла|ли|ло(?=сь))(?:ся|сь)?\b"
-        r"|\b(?:заявляет|сообщает|говорит|объявляет|предупреждает)\b", re.I),
-    "es": re.compile(r"\b(?:ha|han|había|habían|fue|fueron)\s+[a-záéíóúñ]{1,}(?:ado|ada|ido|ida|ados|idos)\b"
-                     r"|\b[a-záéíóúñ]{3,}(?:ó|aron|ieron)\b|\b(?:dice|afirma|anuncia|declara)\b", re.I),
-    "it": re.compile(r"\b(?:ha|hanno|aveva|avevano|è|sono|era|erano|fu)\s+[a-zàèéìòù]{2,}(?:ato|ata|ati|ate|"
-                     r"ito|ita|iti|uto|uta|uti)\b|\b[a-zàèéìòù]{3,}(?:ò|arono|erono|irono)\b"
-                     r"|\b(?:dice|afferma|annuncia|dichiara)\b", re.I),
-    "pt": re.compile(r"\b(?:tem|têm|tinha|tinham|foi|foram)\s+[a-záâãéêíóôõúç]{2,}(?:ado|ada|ido|ida)\b"
-                     r"|\b[a-záâãéêíóôõúç]{3,}(?:ou|aram|eram|iram)\b|\b(?:diz|afirma|anuncia|declara)\b", re.I),
-    "pl": re.compile(r"\b[a-ząćęłńóśźż]{3,}(?:ł|ła|ło|li|ły)(?:\s+się)?\b|\b(?:mówi|ogłasza|twierdzi)\b", re.I),
-    "nl": re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|werd|werden)\b[^,.;]{0,60}?\bge[a-z]{3,}(?:d|t|en)\b"
-                     r"|\b(?:zei|zeiden|verklaarde|kondigde|vielen|viel|nam|namen|gaf|gaven)\b", re.I),
-}
-_HYPOTHETICAL = {
-    "fr": re.compile(r"\b(?:pourrait|pourraient|devrait|devraient|serait|seraient|si|s'il|s'ils|faudrait)\b", re.I),
-    "de": re.compile(r"\b(?:könnte|könnten|würde|würden|sollte|sollten|müsste|wenn|falls|ob)\b", re.I),
-    "uk": re.compile(r"(?:^|\s)(?:би|б|якщо|якби|чи)(?=\s|$)", re.I),
-    "ru": re.compile(r"(?:^|\s)(?:бы|б|если|ли)(?=\s|$)", re.I),
-    "es": re.compile(r"\b(?:podría|podrían|sería|serían|si)\b", re.I),
-    "it": re.compile(r"\b(?:potrebbe|potrebbero|sarebbe|sarebbero|se)\b", re.I),
-    "pt": re.compile(r"\b(?:poderia|poderiam|seria|seriam|se)\b", re.I),
-    "pl": re.compile(r"\b(?:mógłby|mogłaby|mogliby|gdyby|jeśli|jeżeli|by)\b", re.I),
-    "nl": re.compile(r"\b(?:zou|zouden|kon|konden|als|indien)\b", re.I),
-}
-_SINCE = re.compile(r"(?:\b(?:since|depuis|seit|desde|dal|dalla|desde|od|sinds)|(?:^|\s)(?:з|із|зі|с|со|від|от))\s*$",
-                    re.I)
 
 
 def _en_happening(clause: str, headline: bool) -> str | None:
@@ -261,22 +323,6 @@ def _en_happening(clause: str, headline: bool) -> str | None:
 
 
 _PUNCTUATION = re.compile(r"[,;:—–()]")
-# words that may be a finite verb of a happening besides the forms in -ed (what _en_happening looks at closer)
-_EN_CANDIDATES = _EN_IRREGULAR_PAST | _EN_IRREGULAR_PARTICIPLE | _EN_SAYING_PRESENT
-_EN_CONDITION = frozenset({"if", "unless", "whether"})
-
-
-_NEGATION = {
-    "fr": re.compile(r"\b(?:ne|n['’])\s*(?:\w+\s+){0,2}$", re.I),
-    "de": re.compile(r"\b(?:nicht|nie|kein\w*)\s+(?:\w+\s+){0,1}$", re.I),
-    "uk": re.compile(r"(?:^|\s)(?:не|ні)\s+$", re.I),
-    "ru": re.compile(r"(?:^|\s)(?:не|ни)\s+$", re.I),
-    "es": re.compile(r"\bno\s+(?:\w+\s+){0,1}$", re.I),
-    "it": re.compile(r"\bnon\s+(?:\w+\s+){0,1}$", re.I),
-    "pt": re.compile(r"\bnão\s+(?:\w+\s+){0,1}$", re.I),
-    "pl": re.compile(r"\bnie\s+$", re.I),
-    "nl": re.compile(r"\b(?:niet|geen)\s+$", re.I),
-}
 
 
 def _last_words(low: list[str], i: int, k: int) -> list[str]:
@@ -304,17 +350,17 @@ def _foreign_happening(clause: str, language: str, headline: bool) -> bool:
     if clause.rstrip().endswith("?"):
         return False
     negation = _NEGATION.get(language)
+    not_verb = _NOT_VERB_BEFORE.get(language)
     purpose = _PURPOSE.search(clause)
     for m in past.finditer(clause):
         if purpose is not None and purpose.start() < m.start():
             break               # "…, so that Ukraine found itself …": an aim, not a deed
-        if negation is None or not negation.search(clause[max(0, m.start() - 25):m.start()]):
+        before = clause[max(0, m.start() - 25):m.start()]
+        if not_verb is not None and not_verb.search(before):
+            continue            # "die letzte Woche": an adjective after an article, not a verb
+        if negation is None or not negation.search(before):
             return True
     return False
-
-
-_PURPOSE = re.compile(r"(?:^|[\s,])(?:щоб|аби|чтобы|дабы|pour\s+que|afin\s+que|damit|para\s+que|affinché|"
-                      r"perché|para\s+que|żeby|aby|opdat)(?=\s)", re.I)
 
 
 def tells_happening(sentence: str, language: str | None = None, headline: bool = False) -> bool:
@@ -337,14 +383,7 @@ def span_start(text: str, t: TimeExpression) -> bool:
     """Whether an expression starts a span ("since 2014", "depuis 2014", "з 2014 року"): the start of a
     state, not the date of a happening."""
     return bool(_SINCE.search(text[max(0, t.start - 20):t.start])) or t.text.lower().startswith(
-        ("since ", "depuis ", "seit ", "desde "))
-
-
-_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:that|this|these|those|its|his|her|their|our|whose)|['’]s)\s+$", re.I)
-# a word after the year that makes it a date of its own ("its 1989 fourth quarter", "the 1988 period")
-_ATTRIBUTIVE_AFTER = re.compile(
-    r"\s+(?!(?:first|second|third|fourth|quarter|half|fiscal|period|season|spring|summer|autumn|fall|winter|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^\W\d_]", re.I)
+        _SPAN_OPENS)
 
 
 def attributive_year(text: str, t: TimeExpression) -> bool:
@@ -358,17 +397,7 @@ def attributive_year(text: str, t: TimeExpression) -> bool:
 # The baseline of a comparison: "Sales rose to $3 million from $2.9 million a year earlier", "contre 2,9 millions
 # un an plus tôt", "gegenüber 2,9 Millionen ein Jahr zuvor": the expression dates the figure compared with, not
 # the happening the sentence reports (the rise is now), and not the time the text goes on at.
-_COMPARED = re.compile(
-    r"(?:\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|against|contre|par\s+rapport\s+(?:à|au|aux)|"
-    r"comparé\w*\s+(?:à|au|aux|avec)|gegenüber|verglichen\s+mit|im\s+Vergleich\s+zu|frente\s+a|"
-    r"rispetto\s+a\w*)|(?:^|\s)(?:проти|порівняно\s+з|против|по\s+сравнению\s+с))\s", re.I)
-_BASELINE_WORDS = re.compile(
-    r"\b(?:earlier|ago|before|previous|prior|preceding|corresponding|year-ago|year-earlier|last|"
-    r"plus\s+tôt|auparavant|précédent\w*|dernier|dernière|il\s+y\s+a|zuvor|vorher|Vorjahr\w*|vor|"
-    r"anterior|antes|prima|precedente)\b|(?:^|\s)(?:тому|раніше|минулого|назад|ранее|прошлого)(?=\s|$)", re.I)
 _AMOUNT = re.compile(r"[\d$€£¥%]")
-_YEAR_AGO = re.compile(r"\b(?:year|quarter|month)-(?:earlier|ago)\b", re.I)   # an adjective: "year-earlier profit"
-_RANGE_END = re.compile(r"(?:\b(?:to|à|jusqu'à|auf|bis)|(?:^|\s)до)\s", re.I)
 
 
 def comparison_baseline(text: str, t: TimeExpression, sentence_start: int = 0) -> bool:
@@ -396,19 +425,6 @@ def comparison_baseline(text: str, t: TimeExpression, sentence_start: int = 0) -
 # were cut off from their families". Told as done, but not on or shortly before the publication: the report's
 # date would be a wrong one, and there is no other, so it is no event. "In the past two months" reaches the
 # report and is not among them; neither is "Earlier," (in news, often earlier the same day).
-_OLDER_OPENING = {
-    "en": re.compile(r"^\W*(?:but\s+|and\s+)?(?:previously|formerly|historically|in\s+the\s+past|"
-                     r"in\s+(?:recent|past|previous|earlier)\s+(?:years|decades)|for\s+(?:many\s+)?(?:years|decades)|"
-                     r"over\s+the\s+(?:years|decades))\b(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?)\b)", re.I),
-    "fr": re.compile(r"^\W*(?:mais\s+|et\s+)?(?:auparavant|autrefois|jadis|par\s+le\s+passé|dans\s+le\s+passé|"
-                     r"ces\s+dernières\s+années|pendant\s+des\s+(?:années|décennies))\b", re.I),
-    "de": re.compile(r"^\W*(?:aber\s+|und\s+)?(?:früher|einst|in\s+der\s+Vergangenheit|in\s+den\s+(?:letzten|"
-                     r"vergangenen)\s+Jahren|jahrelang|jahrzehntelang|über\s+Jahre)\b", re.I),
-    "uk": re.compile(r"^\W*(?:раніше|колись|у\s+минулому|в\s+минулому|останніми\s+роками|протягом\s+років|"
-                     r"десятиліттями|роками)(?=[\s,]|$)", re.I),
-    "ru": re.compile(r"^\W*(?:ранее|прежде|когда-то|в\s+прошлом|в\s+последние\s+годы|на\s+протяжении\s+лет|"
-                     r"десятилетиями|годами)(?=[\s,]|$)", re.I),
-}
 
 
 def older_than_report(sentence: str, language: str | None = None) -> bool:
@@ -423,20 +439,6 @@ def older_than_report(sentence: str, language: str | None = None) -> bool:
 # on (a state) or happened again and again over months or years is no happening on or shortly before the
 # publication. English only with a perfect (a past verb tells its own happening: "for months refused" is
 # still one); in other languages, whose cues do not tell the perfect apart, with any past form.
-_ONGOING = {
-    "en": re.compile(r"\b(?:for|over|during|in|throughout)\s+(?:the\s+)?(?:(?:past|last|recent|previous)\s+)?"
-                     r"(?:(?:nearly|almost|about|some|more\s+than|over|at\s+least)\s+)?(?:\d[\d./ ]*|a|one|two|"
-                     r"three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|a\s+few|several|"
-                     r"many|some)?\s*(?:years|decades|centuries|months|summers|winters|quarters|generations)\b", re.I),
-    "fr": re.compile(r"\b(?:ces\s+(?:dernières\s+années|derniers\s+mois)|depuis\s+des\s+(?:années|mois|décennies)|"
-                     r"(?:pendant|durant)\s+des\s+(?:années|mois|décennies))\b", re.I),
-    "de": re.compile(r"\b(?:seit\s+(?:Jahren|Monaten|Jahrzehnten)|in\s+den\s+(?:letzten|vergangenen)\s+"
-                     r"(?:\w+\s+)?(?:Jahren|Monaten|Jahrzehnten)|jahrelang|jahrzehntelang|monatelang)\b", re.I),
-    "uk": re.compile(r"(?:^|\s)(?:протягом\s+(?:останніх\s+)?(?:\w+\s+)?(?:років|місяців|десятиліть)|"
-                     r"останніми\s+роками|роками|десятиліттями)(?=[\s,.]|$)", re.I),
-    "ru": re.compile(r"(?:^|\s)(?:в\s+течение\s+(?:последних\s+)?(?:\w+\s+)?(?:лет|месяцев|десятилетий)|"
-                     r"в\s+последние\s+годы|годами|десятилетиями)(?=[\s,.]|$)", re.I),
-}
 
 
 def ongoing_span(sentence: str, language: str | None, kind: str) -> bool:
@@ -453,15 +455,6 @@ def ongoing_span(sentence: str, language: str | None, kind: str) -> bool:
 # que les troupes étaient entrées dans la ville le 3 mars". The saying has no date of its own; it is reported
 # now, apart from the happening it tells about. Not an attribution that closes the sentence ("…, officials
 # said"): that is the report's source, and an event for it would tell the happening again on the wrong day.
-_SAID_OPENS = {   # the saying verb, then the clause it reports ("that", a subject)
-    "en": re.compile(r"^[^,;:()]{1,80}?\b(?:said|says|told\s+(?:\w+\s+){0,2}?(?=that\b|he\b|she\b|it\b|they\b|we\b|"
-                     r"the\b)|announced|added|declared|stated)\s+(?=(?:that|he|she|it|they|we|i|the|a|an|his|her|its|"
-                     r"their|this|these|those)\b)", re.I),
-    "fr": re.compile(r"^[^,;:()]{1,80}?\b(?:a|ont)\s+(?:déclaré|dit|indiqué|annoncé|affirmé|précisé|assuré|expliqué)\s+"
-                     r"(?=qu[e'’])", re.I),
-    "de": re.compile(r"^[^,;:()]{1,80}?\b(?:sagte|sagten|erklärte|erklärten|betonte|teilte\s+mit)\s*,\s*"
-                     r"(?=(?:dass|die|der|das|er|sie|es|man|wir)\b)", re.I),
-}
 
 
 def saying_apart(sentence: str, spans: list[tuple[int, int]], language: str | None,
@@ -479,6 +472,111 @@ def saying_apart(sentence: str, spans: list[tuple[int, int]], language: str | No
     m = opens.match(sentence) if opens else None
     return m is not None and all(a >= m.end() for a, _ in spans) and len(sentence[m.end():spans[0][0]].split()) >= 3
 
+# Two happenings in one sentence, one of them with no date of its own: "Russia shelled Kharkiv on Monday and
+# Ukraine struck a refinery" (a clause coordinated after the clause of the date: it goes on at that time, or is
+# a saying, said now), "Albright, who fled Czechoslovakia in 1948, made no secret of her joy" (the date belongs
+# to a relative clause; the main clause around it is told now). Each gets its own event and its own title.
+SPLIT_UNDATED_CLAUSES = True
+
+
+def _clause_happening(clause: str, code: str) -> str | None:
+    """How a clause tells a happening with an actor of its own (a word before its verb), or None."""
+    if code == "en":
+        return _en_happening(clause, False)
+    past = _PAST.get(code)
+    if past is None:
+        return None
+    m = past.search(clause)
+    if m is None or not clause[:m.start()].strip() or not _foreign_happening(clause, code, False):
+        return None
+    return "past"
+
+
+_EN_VERB_GROUP = frozenset({"is", "are", "will", "was", "were", "has", "have", "had"})
+SUBJECT_WORDS = 7           # the most words of a clause's actor before its verb
+
+
+def _opens_with_actor(clause: str, code: str) -> bool:
+    """Whether a clause opens with an actor of its own and then its verb: a name, a determiner or a pronoun
+    first, at most :data:`SUBJECT_WORDS` words and no comma before the verb ("Ukraine struck a refinery",
+    not "also criticized the force", "was waiting", "C$44 million of debentures, convertible …, had been")."""
+    subject = _CLAUSE_SUBJECT.get(code)
+    if subject is None or not subject.match(clause):
+        return False
+    if code == "en":
+        for i, m in enumerate(_EN_TOKEN.finditer(clause)):
+            w = m.group().lower()
+            if i and ((w.endswith("ed") and len(w) > 4 and w not in _EN_NOT_PAST) or w in _EN_CANDIDATES
+                      or w in _EN_VERB_GROUP or w in _EN_MODAL):
+                return "," not in clause[:m.start()] and i <= SUBJECT_WORDS
+        return False
+    past = _PAST.get(code)
+    m = past.search(clause) if past is not None else None
+    return (m is not None and m.start() > 0 and "," not in clause[:m.start()]
+            and len(clause[:m.start()].split()) <= SUBJECT_WORDS)
+
+
+def second_happening(body: str, span: tuple[int, int], others: list[tuple[int, int]], language: str | None
+                     ) -> tuple[str, str, int | None, int] | None:
+    """A happening of a sentence with no date of its own, besides the one its date ``span`` (offsets in
+    ``body``) belongs to: (how, clause, offset, end). ``how`` is "after" for a clause coordinated after the
+    clause of the date ("… on Monday and Ukraine struck a refinery"; ``offset`` its start in ``body``, ``end``
+    where the clause of the date ends, before the conjunction), "main" for the main clause around a relative
+    clause that holds the date (``clause`` is the sentence without the relative clause, ``offset`` None).
+    None when there is no such clause: it has no actor and verb of its own ("… on Monday and struck a
+    refinery"), another date of the sentence lies in it, or it tells no happening."""
+    code = language_code(language) or "en"
+    a, b = span
+    coordination = _COORDINATION.get(code)
+    if coordination is not None:
+        for m in coordination.finditer(body, b):
+            end = len(body)
+            nxt = coordination.search(body, m.end())
+            if nxt is not None:
+                end = nxt.start()
+            clause = body[m.end():end].strip().rstrip(".!")
+            if any(m.end() <= x < end for x, _ in others) or len(clause.split()) < 3:
+                break
+            if (_opens_with_actor(clause, code) and _clause_happening(clause, code) is not None
+                    and _clause_happening(body[:m.start()], code) is not None):
+                return "after", clause, m.end(), m.start()
+            break
+    relative = _RELATIVE_OPENS.get(code)
+    if relative is not None:
+        opens = [m for m in relative.finditer(body, 0, a) if "," not in body[m.end():a]]
+        close = body.find(",", b)
+        if opens and close > 0 and not any(x < opens[-1].start() or x > close for x, _ in others):
+            m = opens[-1]
+            main = (body[:m.start()].rstrip() + " " + body[close + 1:].lstrip()).strip()
+            if (len(body[:m.start()].split()) <= SUBJECT_WORDS and _clause_happening(body[:m.start()], code) is None
+                    and _opens_with_actor(main, code) and _clause_happening(main, code) is not None):
+                return "main", main, None, len(body)
+    return None
+
+
+def said_clause(body: str, language: str | None) -> tuple[int, str, int] | None:
+    """What a sentence that opens with a saying says: (its start in ``body``, its words as a headline: the
+    speaker in place of a pronoun subject, without "that", and how much longer they are than the words of
+    ``body`` from that start): "Intel said it would start shipping the chips" → "Intel would start shipping
+    the chips"; None when the sentence does not open with a saying."""
+    code = language_code(language) or "en"
+    opens = _SAID_OPENS.get(code)
+    m = opens.match(body) if opens is not None else None
+    if m is None:
+        return None
+    start = m.end()
+    lead = _SAID_LEAD.get(code)
+    if lead is not None and (q := lead.match(body, start)):
+        start = q.end()
+    words = body[start:]
+    pronoun = _PRONOUN_SUBJECT.get(code)
+    if pronoun is not None and "verb" in m.re.groupindex and (p := pronoun.match(words)):
+        speaker = body[:m.start("verb")].strip(" ,")
+        if speaker and len(speaker.split()) <= 6:
+            said = f"{speaker} {words[p.end():].lstrip()}"
+            return start, said, len(said) - len(words)
+    return start, words[:1].upper() + words[1:], 0
+
 
 def reported_time(published: date | None, dateline: TimeExpression | None = None) -> TimeExpression:
     """The date of a happening the article reports without dating it: the band of :data:`REPORTED_DAYS`
@@ -494,6 +592,13 @@ def reported_time(published: date | None, dateline: TimeExpression | None = None
     return TimeExpression(None, None, "", "DATE", day, first.isoformat(), day, None,
                           f"reported: told as done with no date of its own, so on or up to "
                           f"{REPORTED_DAYS - 1} days before the publication date {day}", REPORTED_MOD, day)
+
+
+def clause_time(t: TimeExpression) -> TimeExpression:
+    """The date of a clause with no date of its own that goes on after the clause of ``t`` in one sentence
+    ("Russia shelled Kharkiv on Monday and Ukraine struck a refinery"), without ``t``'s offsets."""
+    return TimeExpression(None, None, t.text, t.type, t.value, t.earliest, t.latest, t.granularity,
+                          f"from context: {t.text!r} earlier in the sentence ({t.value})", t.mod, t.anchor)
 
 
 def context_time(t: TimeExpression) -> TimeExpression:
@@ -669,7 +774,7 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
         codes = list(dict.fromkeys(m.code for m in sent_mentions))
         sentence = text[s0:s1]
         if times:
-            datings = [(t, _written_dating(t, ref_day)) for t in times]
+            datings = [(t, _written_dating(t, ref_day), None) for t in times]
             if ref_day and ((all(t.earliest[:10] > ref_day for t in times)
                              and happening_kind(text[body0:times[0].start], language) is not None
                              and _saying(text[body0:times[0].start], language))
@@ -679,26 +784,53 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
                 # shipping is scheduled; "Kavan said he was in Kansas City in 1968": said now, of 1968.
                 # (A deed told in the past and dated after publication, with no saying, stays one event,
                 # flagged in the window: "Troops captured the village on 3 December" in a November article.)
-                # Two happenings, two dates
-                datings.insert(0, (reported_time(reference, dateline_time), DATING_REPORTED))
+                # Two happenings, two dates: the saying titled as a saying, the happening by what is said
+                said = said_clause(body, language)
+                if said is not None:
+                    datings = [(t, dating, (*said, None)) for t, dating, _ in datings]
+                first = times[0]
+                datings.insert(0, (reported_time(reference, dateline_time), DATING_REPORTED,
+                                   (0, body, 0, (first.start - body0, first.end - body0))
+                                   if first.start >= body0 else None))
+            elif len(times) == 1 and SPLIT_UNDATED_CLAUSES and times[0].start >= body0:
+                t = times[0]
+                others = [(o.start - body0, o.end - body0) for o in in_sentence
+                          if o is not t and o.start >= body0]
+                second = second_happening(body, (t.start - body0, t.end - body0), others, language)
+                if second is not None:
+                    how, clause, offset, end = second
+                    said = _saying(clause, language)
+                    if how == "after" and not said and t.granularity in NEWS_CONTEXT_GRANULARITIES and (
+                            ref_day is None or t.earliest[:10] <= ref_day):
+                        # "Russia shelled Kharkiv on Monday and Ukraine struck a refinery": goes on then
+                        datings = [(t, datings[0][1], (0, body[:end], 0, None)),
+                                   (clause_time(t), DATING_CONTEXT, (offset, clause, None, None))]
+                    elif how == "main" or said:
+                        # "Albright, who fled in 1948, made no secret of her joy": told now
+                        reported = (reported_time(reference, dateline_time), DATING_REPORTED,
+                                    (offset, clause, None, None))
+                        datings = ([reported, datings[0]] if how == "main" else
+                                   [(t, datings[0][1], (0, body[:end], 0, None)), reported])
         elif kind == "past" and context is not None and USE_CONTEXT and (
                 (narrative := _is_history(narrative, text, reference, language))
                 or (not _saying(body, language) and (
                     _recent(context, reference) or (NEWS_CONTEXT_NEXT and context_at == n_sentence - 1
                                                     and context.granularity in NEWS_CONTEXT_GRANULARITIES)))):
-            datings = [(context_time(context), DATING_CONTEXT)]
+            datings = [(context_time(context), DATING_CONTEXT, None)]
         elif older_than_report(body, language):
             # "Previously, the company advertised at the $2 million level": no date, and not the report's
             context, context_at = _advance(context, context_at, dated, ref_day, n_sentence)
             continue
         else:
-            datings = [(reported_time(reference, dateline_time), DATING_REPORTED)]
-        for t, dating in datings:
+            datings = [(reported_time(reference, dateline_time), DATING_REPORTED, None)]
+        for t, dating, part in datings:
             # the same happening told again (a pasted sentence, a repeated stretch of a long line)
             if piece and t.start is not None:
                 key = (True, t.value, _normalised(text[max(0, t.start - _CONTEXT_CHARS):t.end + _CONTEXT_CHARS]))
             else:
                 key = (piece, t.value, _normalised(sentence))
+            if part is not None and part[2] is None and part[3] is None:
+                key += (part[1],)            # a clause of its own, besides the sentence's dated one
             if key in seen:
                 if t.start is not None:
                     repeats += 1
@@ -715,10 +847,26 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
                 span = (t.start - body0, t.end - body0)
             else:
                 span = (None, None)
-            if language_code(language) in (None, "en"):
-                title = make_title(body, *span, others, language=language)
+            title_text = body
+            english = language_code(language) in (None, "en")
+            if part is not None:
+                # the title of one clause: (its start in the sentence, its words, how much longer they are
+                # than the sentence's from that start (None: the clause has no date of the sentence), the
+                # span of a date to leave out of it when the event is dated otherwise)
+                start, title_text, shift, leave_out = part
+                if leave_out is not None:
+                    if not english:             # (an English title leaves every date of the sentence out)
+                        others = [o for o in others if o != leave_out]
+                        span = leave_out
+                elif shift is None or span[0] is None or span[0] < start:
+                    span, others = (None, None), []
+                else:
+                    span = (span[0] - start + shift, span[1] - start + shift)
+                    others = [(a - start + shift, b - start + shift) for a, b in others if a >= start]
+            if english:
+                title = make_title(title_text, *span, others, language=language)
             else:
-                title = foreign_title(body, span, language)
+                title = foreign_title(title_text, span, language)
             events.append(Event(
                 article_id=article.id, sentence_start=s0, sentence_end=s1, sentence=sentence, time=t,
                 title=title, countries=list(codes), mentions=list(sent_mentions), dating=dating))
@@ -759,22 +907,6 @@ _LOOSE_DATELINE = re.compile(
     r"[^\W\d_]{3,12}\.?(?:\s+\d{4})?\s*(?:\([^()\n]{1,20}\))?\s*(?:[-–—]+|:)\s")
 
 
-_EN_SAYING = re.compile(r"\b(?:said|say|says|told|tells|added|stated|announced|declared|according to)\b", re.I)
-# a saying in other languages ("…, a indiqué le gouverneur", "sagte der Gouverneur", "заявив губернатор"): said
-# now, whatever time the paragraph talked about
-_SAYING = {
-    "fr": re.compile(r"\b(?:a|ont)\s+(?:déclaré|dit|indiqué|annoncé|affirmé|précisé|assuré|expliqué)\b|"
-                     r"\b(?:déclare|affirme|indique|selon)\b", re.I),
-    "de": re.compile(r"\b(?:sagte|sagten|sagt|erklärte|erklärten|teilte|teilten|betonte|laut|kündigte|"
-                     r"kündigten|(?:hat|haben)\s+(?:\w+\s+){0,3}?(?:gesagt|erklärt|angekündigt|mitgeteilt|betont|"
-                     r"bekanntgegeben)|angekündigt|mitgeteilt)\b", re.I),
-    "uk": re.compile(r"(?:^|\s)(?:заявив|заявила|заявили|сказав|сказала|повідомив|повідомила|повідомили|"
-                     r"оголосив|оголосила|оголосили|"
-                     r"заявляє|каже|за\s+словами)(?=[\s,.]|$)", re.I),
-    "ru": re.compile(r"(?:^|\s)(?:заявил|заявила|заявили|сказал|сказала|сообщил|сообщила|сообщили|заявляет|"
-                     r"объявил|объявила|объявили|"
-                     r"говорит|по\s+словам)(?=[\s,.]|$)", re.I),
-}
 
 
 def _saying(sentence: str, language: str | None) -> bool:
@@ -833,14 +965,6 @@ def happening_kind(sentence: str, language: str | None = None, headline: bool = 
 # ---------------------------------------------------------------------------------------------
 # Consistency: what a reader should double-check about a date
 
-_WEEKDAYS = {   # weekday names (lower case, as they open a word) -> Monday = 0
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
-    "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "п’ятниц": 4, "субот": 5, "неділ": 6,
-    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
-    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
-}
 _WEEKDAY_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -879,11 +1003,6 @@ def date_warnings(*, time_text: str, earliest: str | None, latest: str | None, g
 # ---------------------------------------------------------------------------------------------
 # Titles in other languages: who did what, without the date and the appositions
 
-_LEADING_PREPOSITION = re.compile(
-    r"(?:\b(?:ce|cette|le|la|en|au|à|depuis|dès|am|im|an|in|seit|vom|el|este|esta|en|desde|il|lo|nel|nella|"
-    r"no|na|em|w|we|od|op|sinds|у|в|во|з|із|с|со|от|від|до|на|этот|эту|этой|цей|цього|цю)\s+){0,2}$", re.I)
-# the word for "year" after a date the expression did not take in ("3 березня 2025 року", "3 марта 2025 года")
-_YEAR_WORD = re.compile(r"^\s*(?:року|роках|року\b|р\.|года|году|г\.)(?=[\s,.;:]|$)")
 # ", Jean-Noël Barrot," between a title and its verb: an apposition naming who (up to 40 characters, a capital)
 _APPOSITION = re.compile(r",\s+([^,;:]{2,40}?),\s+(?=\S)")
 

@@ -1,6 +1,15 @@
 """Whether two events (usually from different articles) report the same happening: a 0..1 score mixing
 date overlap, shared countries and shared content words. Imports only the model and the text rules, so the
 store can use it directly.
+
+Reports of one happening are dated at different granularities ("on 18 November", "in November", "this
+week") and sometimes disagree ("on Monday" in one, "on Tuesday" in another). Two reports whose dates nest
+(one lies inside the other) are the same happening when their words agree well (:data:`NESTED_WORDS`); two
+whose dates do not overlap, only when they lie at most :data:`CONFLICT_DAYS` days apart (none, as shipped:
+see there) and their countries and words agree strongly (:data:`CONFLICT_WORDS`): then they disagree, and
+:func:`merged_date` says so. The event
+keeps the finer date (:func:`merged_date`); :func:`disagreements` lists the reports of one event whose dates
+do not overlap.
 """
 from __future__ import annotations
 
@@ -11,9 +20,17 @@ from functools import lru_cache
 from viewer.model import Event
 from viewer.text import STOPWORDS
 
-_WORDS = re.compile(r"[a-z]{3,}")
+_WORDS = re.compile(r"[^\W\d_]{3,}")   # letters of any script: "kharkiv", "харків"
 REPORTED = "reported"       # an event dated by its article's publication (viewer.events.DATING_REPORTED)
+REPORTED_MOD = "ON_OR_BEFORE"   # the mod of a date taken from the publication (viewer.events.REPORTED_MOD)
 REPORTED_WORDS = 0.5        # the share of content words a reported event must share with a dated one to merge
+NESTED_WORDS = 0.5          # ... two reports whose dates nest at different granularities ("18 November", "November")
+CONFLICT_WORDS = 0.6        # ... two reports whose dates do not overlap, to be one happening told two ways
+CONFLICT_DAYS = 0           # the most days between two such reports. 0: never at ingest. A war repeats its
+# happenings day after day in the same words ("Russian forces shelled Kharkiv overnight"), so reports on
+# different days stay apart; the analyst merges two that are one happening (Edit > Merge with...), and the
+# excerpt panel then lists the reports that disagree (:func:`disagreements`).
+NESTED_MAX_DAYS = 62        # the longest date that can take in a finer one (a month; not a year, not a decade)
 
 
 @lru_cache(maxsize=65536)
@@ -36,8 +53,12 @@ def same_happening(a: Event, b: Event) -> float:
 
     Mixes date overlap (the intersection of the two intervals over the smaller one, damped when their sizes
     differ), shared countries (Jaccard) and shared content words of the sentences (Jaccard, doubled, capped
-    at 1): 0.4, 0.25 and 0.35 of the score. 0 when the dates are disjoint or unknown. Cached word sets and
-    dates keep it cheap enough to weigh hundreds of candidates per event.
+    at 1): 0.4, 0.25 and 0.35 of the score. Dates that nest at different granularities ("on 18 November",
+    "in November"; the larger at most :data:`NESTED_MAX_DAYS` days) count as agreeing fully when the words do
+    (:data:`NESTED_WORDS`). Dates that do not overlap score 0, unless they lie at most :data:`CONFLICT_DAYS`
+    days apart with the same countries and words that agree strongly (:data:`CONFLICT_WORDS`): one happening
+    whose reports disagree on the day, scored 0.75 for the date. 0 when a date is unknown. Cached word sets
+    and dates keep it cheap enough to weigh hundreds of candidates per event.
     """
     ta, tb = a.time, b.time
     if not (ta.earliest and ta.latest and tb.earliest and tb.latest):
@@ -46,16 +67,24 @@ def same_happening(a: Event, b: Event) -> float:
     if da is None or db is None:
         return 0.0
     lo, hi = max(da[0], db[0]), min(da[1], db[1])
-    if lo > hi:
-        return 0.0
-    inter = hi - lo + 1
-    size_a, size_b = da[1] - da[0] + 1, db[1] - db[0] + 1
-    smaller, larger = min(size_a, size_b), max(size_a, size_b)
-    date_score = (inter / smaller) * (0.5 + 0.5 * smaller / larger)
     ca, cb = set(a.countries), set(b.countries)
-    country_score = len(ca & cb) / len(ca | cb) if (ca or cb) else 0.5
-    wa, wb = content_words(a.sentence), content_words(b.sentence)
-    word_score = len(wa & wb) / len(wa | wb) if (wa or wb) else 0.0
+    if lo > hi:
+        if lo - hi > CONFLICT_DAYS or not ca or ca != cb:
+            return 0.0
+        word_score = _word_score(a, b)
+        if word_score < CONFLICT_WORDS:
+            return 0.0
+        date_score = 0.75       # the same happening, told on different days: a disagreement
+        country_score = 1.0
+    else:
+        inter = hi - lo + 1
+        size_a, size_b = da[1] - da[0] + 1, db[1] - db[0] + 1
+        smaller, larger = min(size_a, size_b), max(size_a, size_b)
+        date_score = (inter / smaller) * (0.5 + 0.5 * smaller / larger)
+        country_score = len(ca & cb) / len(ca | cb) if (ca or cb) else 0.5
+        word_score = _word_score(a, b)
+        if inter == smaller < larger <= NESTED_MAX_DAYS and word_score >= NESTED_WORDS:
+            date_score = 1.0    # "on 18 November" inside "in November", told in much the same words
     score = round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)
     if (getattr(a, "dating", "written") == REPORTED) != (getattr(b, "dating", "written") == REPORTED) \
             and word_score < REPORTED_WORDS:
@@ -63,3 +92,48 @@ def same_happening(a: Event, b: Event) -> float:
         # same one only when told in much the same words
         return min(score, 0.5)
     return score
+
+
+def _word_score(a: Event, b: Event) -> float:
+    wa, wb = content_words(a.sentence), content_words(b.sentence)
+    return len(wa & wb) / len(wa | wb) if (wa or wb) else 0.0
+
+
+def _days(t) -> tuple[int, int] | None:
+    if not (t.earliest and t.latest):
+        return None
+    return day_span(t.earliest, t.latest)
+
+
+def merged_date(event, report) -> tuple[bool, str | None]:
+    """When a report joins an event (``event`` and ``report`` are their TimeExpressions, or anything with
+    ``earliest``, ``latest`` and ``text``): whether the event should take the report's date, and a note on
+    a disagreement for the event's reasoning.
+
+    The event keeps the finer date: the report's when it lies inside the event's and is shorter ("on 18
+    November" joining an event dated "in November"), and it is written (a date taken from the publication
+    is no finer: ``mod`` ON_OR_BEFORE). Dates that do not overlap are a disagreement: the event keeps its
+    own and the note says what the other report said."""
+    de, dr = _days(event), _days(report)
+    if de is None or dr is None:
+        return (de is None and dr is not None), None
+    if dr[1] < de[0] or de[1] < dr[0]:
+        first, last = report.earliest[:10], report.latest[:10]
+        days = first if first == last else f"{first}..{last}"
+        said = f"{report.text!r} ({days})" if report.text else days
+        return False, f"reports disagree: another report dates it {said}"
+    finer = de[0] <= dr[0] and dr[1] <= de[1] and (dr[1] - dr[0]) < (de[1] - de[0])
+    return finer and getattr(report, "mod", None) != REPORTED_MOD, None
+
+
+def disagreements(dates: list[tuple[str | None, str | None]]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of the reports of one event (their ``earliest``/``latest``) whose dates do not
+    overlap: the reports disagree on when it happened. Reports without a date disagree with none."""
+    spans = [day_span(e, l) if e and l else None for e, l in dates]
+    out = []
+    for i, a in enumerate(spans):
+        for j in range(i + 1, len(spans)):
+            b = spans[j]
+            if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
+                out.append((i, j))
+    return out

@@ -17,6 +17,7 @@ import json
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from viewer.merging import CONFLICT_DAYS
 from viewer.model import Event, TimeExpression
 from viewer.store.errors import StoreInputError
 from viewer.store.values import clean_text, interval_seconds
@@ -115,6 +116,26 @@ class MergeIndex:
                     break
             i -= 1
         return out
+
+
+# Reports of one happening at different granularities ("on 18 November", "this week", "in November") are
+# looked for across these classes of precision (the store's), each up to its longest interval in seconds; and
+# up to CONFLICT_DAYS (viewer.merging) apart, where reports disagree on the day.
+ACROSS_CLASSES = {"time": 86400, "day": 7 * 86400, "week": 14 * 86400, "month": 62 * 86400}
+ACROSS_MARGIN = CONFLICT_DAYS * 86400
+
+
+def candidates_across(index: "MergeIndex", codes: frozenset, t0: float, t1: float, article_id: str,
+                      limit: int) -> list:
+    """Entries of ``index`` that may report the happening of a report dated [t0, t1) with the countries
+    ``codes``, whatever their class among :data:`ACROSS_CLASSES`: overlapping it, or at most
+    :data:`ACROSS_MARGIN` seconds apart; not from ``article_id``; latest start first, at most ``limit``."""
+    found = []
+    for klass, span in ACROSS_CLASSES.items():
+        found += index.candidates((klass, codes), t0 - span - ACROSS_MARGIN, t0 - ACROSS_MARGIN,
+                                  t1 + ACROSS_MARGIN, article_id, limit)
+    found.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    return found[:limit]
 
 
 def entry_event(entry: list) -> Event:
