@@ -76,3 +76,43 @@ def test_positions_of_unknown_ids(synth):
     _, ev = synth
     pos = ev.positions(np.array([ev.id[0], -5, ev.id[-1] + 10_000, ev.id[7]]))
     assert pos.tolist() == [0, -1, -1, 7]
+
+
+def test_counts_and_orders_of_nearby_masks_and_an_edit_are_those_made_afresh(tmp_path):
+    """The arrays keep their last counts and lists and correct them when a mask differs in a few
+    entries, or an edit moved an event: the answers must be those of arrays loaded afresh."""
+    from viewer.store import curation
+    path = tmp_path / "e.db"
+    synthesize(1500, str(path), seed=5)
+    store = Store.open(str(path))
+    try:
+        ev = eventset.load_event_arrays(store, tstore.load_occurrences(store))
+        rng = np.random.default_rng(2)
+        mask = rng.random(len(ev)) < 0.7
+        for column in ("date", "precision"):
+            ev.ordered_ids(mask, column)
+        ev.country_counts(mask), ev.language_counts(mask), ev.undated(mask)
+        dated = np.flatnonzero(~np.isnan(ev.t0))
+        for k, p in enumerate(dated[rng.integers(0, len(dated), 6)].tolist()):
+            event_id = int(ev.id[p])
+            before = store.event(event_id)
+            change = (curation.Edit(date={"value": "2031-05-0%d" % (k + 1), "earliest": "2031-05-0%d" % (k + 1),
+                                          "latest": "2031-05-0%d" % (k + 1), "granularity": "day"}) if k % 2 == 0
+                      else curation.Edit(add_countries=["NZ"], remove_countries=before.countries[:1]))
+            curation.edit(store, event_id, change)
+            fields = {"date"} if k % 2 == 0 else {"countries"}
+            (state,) = eventset.event_states(store, [event_id]).values()
+            assert ev.patch(state, fields)
+            mask = mask.copy()
+            mask[rng.integers(0, len(ev), 3)] ^= True       # and a few other events in or out
+            fresh = eventset.load_event_arrays(store, tstore.load_occurrences(store))
+            for column in ("date", "precision"):
+                assert ev.ordered_ids(mask, column).tolist() == fresh.ordered_ids(mask, column).tolist()
+                assert ev.ordered_ids(mask, column, True).tolist() == fresh.ordered_ids(mask, column, True).tolist()
+            assert ev.country_counts(mask) == fresh.country_counts(mask)
+            assert ev.language_counts(mask) == fresh.language_counts(mask)
+            assert ev.undated(mask) == fresh.undated(mask)
+            assert ev.code_totals() == fresh.code_totals()
+        assert "NZ" in ev.country_counts(np.ones(len(ev), dtype=bool))
+    finally:
+        store.close()

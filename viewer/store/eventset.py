@@ -13,6 +13,7 @@ events with an array), and the alphabetical orders of titles and countries (`sor
 """
 from __future__ import annotations
 
+import bisect
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from viewer.store.arrays import connection, int_array
 from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE, NO_RANK
 from viewer.store.values import clean_text, fts_query
 
+_FEW_CHANGED = 64                 # a mask this close to the last one counted: its counts corrected, not made anew
 _MISSING = -(2 ** 62)             # stands for NULL in the group_concat streams (which skip NULLs)
 _RANK_SQL = "CASE granularity %s ELSE %d END" % (
     " ".join(f"WHEN '{g}' THEN {i}" for i, g in enumerate(GRANULARITIES)), NO_RANK)
@@ -55,6 +57,11 @@ class EventArrays:
     # the analyst's annotations (review, star, note, tags), read with the arrays (`reload_annotations`)
     _orders: dict = field(default_factory=dict, repr=False)
     _lookup: np.ndarray | None = field(default=None, repr=False)
+    _counted: dict = field(default_factory=dict, repr=False)   # kind -> (the mask counted, its counts)
+    _listed: dict = field(default_factory=dict, repr=False)    # column -> the last ordered_ids, see there
+    _rank_of: dict = field(default_factory=dict, repr=False)   # column -> (its order, place of each position)
+    _annotation_masks: dict = field(default_factory=dict, repr=False)   # see _annotation_mask
+    _totals: np.ndarray | None = field(default=None, repr=False)       # code_totals' counts, see there
 
     def __post_init__(self):
         if len(self.lang) != len(self.id):      # no languages given: every event's is unknown
@@ -101,7 +108,7 @@ class EventArrays:
         datings = filtering.dating_mask(c, self.dating)
         if datings is not None:
             mask &= datings
-        annotated = filtering.annotation_mask(c, self.id, self.annotated)
+        annotated = self._annotation_mask(f, c)
         if annotated is not None:
             mask &= annotated
         if f.search and search_ids is not None:
@@ -131,22 +138,178 @@ class EventArrays:
 
     def annotation_mask(self, f: ViewFilter | None) -> np.ndarray | None:
         """Events the analyst's parts of `f` keep (starred, tags, note, review, rejected); None: every one."""
-        return filtering.annotation_mask(filtering.criteria(f), self.id, self.annotated) if f is not None else None
+        return self._annotation_mask(f, filtering.criteria(f)) if f is not None else None
+
+    @staticmethod
+    def _annotation_key(f: ViewFilter) -> tuple:
+        return (f.starred, f.tags, f.has_note, f.review, f.show_rejected)
+
+    def _annotation_mask(self, f: ViewFilter, c) -> np.ndarray | None:
+        """`filtering.annotation_mask` over every event (kept per annotation filter until the annotations
+        are read again; not to be changed by the caller)."""
+        key = self._annotation_key(f)
+        got = self._annotation_masks.get(key)
+        if got is not None and got[0] is self.annotated:
+            return got[1]
+        mask = filtering.annotation_mask(c, self.id, self.annotated)
+        self._annotation_masks[key] = (self.annotated, mask)
+        while len(self._annotation_masks) > 4:
+            self._annotation_masks.pop(next(iter(self._annotation_masks)))
+        return mask
 
     def starred_ids(self) -> np.ndarray:
         """Sorted ids of the starred events (as read with the arrays)."""
         return self.annotated.starred_ids()
 
-    def reload_annotations(self, source) -> None:
+    def reload_annotations(self, source, ids=None) -> None:
         """Read the annotations again (after a star, tag, note or review). The timeline keeps its indexes
         per filter: a window that reloads them must apply the filter again with its caches cleared (as
-        `MainWindow.refresh` does)."""
-        self.annotated = filtering.Annotated.read(connection(source))
+        `MainWindow.refresh` does). ``ids``: the only events whose annotations changed (the masks kept
+        per annotation filter are then corrected for them rather than made anew)."""
+        old, self.annotated = self.annotated, filtering.Annotated.read(connection(source))
+        if ids is None:
+            return
+        pos = self.positions(list(ids))
+        pos = pos[pos >= 0]
+        for key, (was, mask) in list(self._annotation_masks.items()):
+            if was is not old or mask is None:
+                continue
+            starred, tags, has_note, review, show_rejected = key
+            c = filtering.criteria(ViewFilter(starred=starred, tags=tags, has_note=has_note, review=review,
+                                              show_rejected=show_rejected))
+            mask = mask.copy()
+            mask[pos] = filtering.annotation_mask(c, self.id[pos], self.annotated)
+            self._annotation_masks[key] = (self.annotated, mask)
+
+    def base_mask_at(self, f: ViewFilter | None, pos: np.ndarray, search_ids: np.ndarray | None = None,
+                     article: int | None = None) -> np.ndarray:
+        """`base_mask` of the events at these positions only (a few edited events)."""
+        pos = np.asarray(pos, dtype=np.int64)
+        if f is None:
+            return np.ones(len(pos), dtype=bool)
+        c = filtering.criteria(f)
+        mask = filtering.attribute_mask(c, self.t0[pos], self.t1[pos], self.rank[pos], self.article[pos], article)
+        for part in (filtering.language_mask(c, self.lang[pos], self.languages),
+                     filtering.dating_mask(c, self.dating[pos]),
+                     filtering.annotation_mask(c, self.id[pos], self.annotated)):
+            if part is not None:
+                mask &= part
+        if f.search and search_ids is not None:
+            mask &= filtering.member_mask(self.id[pos], np.asarray(search_ids, dtype=np.int64))
+        return mask
+
+    # -- an edit of one event ----------------------------------------------------------------------
+    def patch(self, state: "EventState", fields=()) -> bool:
+        """Hold what the database now says of one edited event (`event_states`): its dates, precision,
+        dating and countries; the orders by date and by precision move it to its new place, an order by
+        title or by countries read from the database is dropped when `fields` names that field (to be
+        read again). False when the event is not one of these arrays (nothing changed then)."""
+        p = int(self.positions([state.id])[0])
+        if p < 0:
+            return False
+        dated = state.t0 is not None
+        t0 = float(state.t0) if dated else np.nan
+        t1 = max(float(state.t1), t0 + 1.0) if dated else np.nan
+        moved = not (_same(self.t0[p], t0) and _same(self.t1[p], t1))
+        ranked = int(self.rank[p]) != state.rank
+        got = self._counted.get("undated")
+        if got is not None and got[0][p] and (self.t0[p] != self.t0[p]) != (not dated):
+            got[1][0] += 1 if not dated else -1
+        self.t0[p], self.t1[p] = t0, t1
+        self.rank[p] = state.rank
+        self.dating[p] = state.dating
+        rows = np.flatnonzero(self.cpos == p)
+        had = sorted(self.codes[i] for i in self.ccode[rows])
+        if had != sorted(state.codes):
+            for code in state.codes:
+                if code not in self.codes:
+                    self.codes.append(code)
+            keep = np.ones(len(self.cpos), dtype=bool)
+            keep[rows] = False
+            numbers = np.array([self.codes.index(c) for c in state.codes], dtype=self.ccode.dtype)
+            if self._totals is not None:    # and so do every country's rows
+                totals = np.zeros(len(self.codes), dtype=self._totals.dtype)
+                totals[:len(self._totals)] = self._totals
+                np.add.at(totals, self.ccode[rows], -1)
+                np.add.at(totals, numbers, 1)
+                self._totals = totals
+            got = self._counted.get("countries")
+            if got is not None:             # the counts kept follow the event's new countries
+                counts = np.zeros(len(self.codes), dtype=got[1].dtype)
+                counts[:len(got[1])] = got[1]
+                if got[0][p]:
+                    np.add.at(counts, self.ccode[rows], -1)
+                    np.add.at(counts, numbers, 1)
+                self._counted["countries"] = (got[0], counts)
+            self.cpos = np.concatenate([self.cpos[keep], np.full(len(state.codes), p, dtype=self.cpos.dtype)])
+            self.ccode = np.concatenate([self.ccode[keep], numbers])
+            self._orders.pop("countries", None)
+        if "title" in fields:
+            self._orders.pop("title", None)
+        if "countries" in fields:
+            self._orders.pop("countries", None)
+        if moved or ranked:
+            def by_date(i):
+                t = self.t0[i]
+                return (bool(t != t), 0.0 if t != t else float(t), int(self.id[i]))
+            for column, key in (("date", by_date), ("precision", lambda i: (int(self.rank[i]),) + by_date(i))):
+                if column in self._orders:
+                    order = self._orders[column]
+                    got = self._rank_of.get(column)
+                    lo, hi = _move(order, p, key, int(got[1][p]) if got is not None and got[0] is order else None)
+                    if got is not None and got[0] is order:
+                        got[1][order[lo:hi]] = np.arange(lo, hi)
+                    listed = self._listed.get(column)
+                    if listed is not None:
+                        listed[4].add(p)
+        return True
+
+    def occurrences_of(self, event_id: int) -> list[tuple[int, str, float, float]]:
+        """(event id, lane code, t0, t1) of each of the event's places on the timeline: one per country
+        (NO_COUNTRY when it names none); none when it is undated or not one of these arrays."""
+        p = int(self.positions([event_id])[0])
+        if p < 0 or self.t0[p] != self.t0[p]:
+            return []
+        codes = [self.codes[i] for i in self.ccode[self.cpos == p]] or [NO_COUNTRY]
+        return [(int(event_id), c, float(self.t0[p]), float(self.t1[p])) for c in codes]
+
+    def code_totals(self) -> dict[str, int]:
+        """Every country's number of event rows (dated or not), most first, then by code (as
+        window.country_counts without a filter)."""
+        if self._totals is None:
+            self._totals = np.bincount(self.ccode, minlength=len(self.codes))
+        counts = self._totals
+        pairs = [(self.codes[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        pairs.sort(key=lambda p: (-p[1], p[0]))
+        return dict(pairs)
+
+    def _counts(self, kind: str, mask: np.ndarray, full, step) -> np.ndarray:
+        """`full(mask)`, counts over the entries `mask` keeps; when the last mask counted for `kind`
+        differs from this one in a few entries only (an edit, a star), its counts corrected by `step`
+        (counts, position, +1 or -1) for each of them instead."""
+        got = self._counted.get(kind)
+        if got is not None and got[0].shape == mask.shape:
+            changed = np.flatnonzero(got[0] != mask)
+            if len(changed) <= _FEW_CHANGED:
+                counts = got[1].copy()
+                for p in changed.tolist():
+                    step(counts, p, 1 if mask[p] else -1)
+                self._counted[kind] = (mask.copy(), counts)
+                return counts
+        counts = full(mask)
+        self._counted[kind] = (mask.copy(), counts)
+        return counts
+
+    def _country_step(self, counts: np.ndarray, p: int, sign: int) -> None:
+        np.add.at(counts, self.ccode[self.cpos == p], sign)
 
     def language_counts(self, mask: np.ndarray) -> dict[str, int]:
         """Events per language among those `mask` keeps (most first, then by code, as
         window.language_counts)."""
-        counts = np.bincount(self.lang[mask], minlength=len(self.languages))
+        def step(counts, p, sign):
+            counts[self.lang[p]] += sign
+        counts = self._counts("languages", mask,
+                              lambda m: np.bincount(self.lang[m], minlength=len(self.languages)), step)
         pairs = [(self.languages[i], int(counts[i])) for i in np.flatnonzero(counts)]
         pairs.sort(key=lambda p: (-p[1], p[0]))
         return dict(pairs)
@@ -158,13 +321,19 @@ class EventArrays:
 
     def country_counts(self, base: np.ndarray) -> dict[str, int]:
         """Events per country among those `base` keeps (most first, as Store.country_counts)."""
-        counts = np.bincount(self.ccode[base[self.cpos]], minlength=len(self.codes))
+        counts = self._counts("countries", base,
+                              lambda m: np.bincount(self.ccode[m[self.cpos]], minlength=len(self.codes)),
+                              self._country_step)
         pairs = [(self.codes[i], int(counts[i])) for i in np.flatnonzero(counts)]
         pairs.sort(key=lambda p: (-p[1], p[0]))
         return dict(pairs)
 
     def undated(self, mask: np.ndarray) -> int:
-        return int((mask & np.isnan(self.t0)).sum())
+        def step(counts, p, sign):
+            if self.t0[p] != self.t0[p]:
+                counts[0] += sign
+        return int(self._counts("undated", mask, lambda m: np.array([int((m & np.isnan(self.t0)).sum())]),
+                                step)[0])
 
     # -- the table's order -------------------------------------------------------------------------
     def has_order(self, column: str) -> bool:
@@ -195,10 +364,162 @@ class EventArrays:
         return got
 
     def ordered_ids(self, mask: np.ndarray, column: str = "date", descending: bool = False) -> np.ndarray:
-        """The ids `mask` keeps, in the column's order (reversed when descending)."""
+        """The ids `mask` keeps, in the column's order (reversed when descending). The last answer per
+        column is kept: a mask that differs from its in a few entries (or an order in which an edit
+        moved a few events) changes only those entries of it."""
         order = self.order(column)
-        ids = self.id[order[mask[order]]]
-        return ids[::-1].copy() if descending else ids
+        got = self._listed.get(column)
+        if got is not None and got[0] is order and got[1].shape == mask.shape:
+            prev, kept, ids, moved = got[1], got[2], got[3], got[4]
+            changed = np.flatnonzero(prev != mask)
+            if len(changed) + len(moved) <= _FEW_CHANGED and len(moved) <= 1:   # (two moved: each out of
+                changed = sorted(set(changed.tolist()) | moved)                  # the other's order)
+                ranks = self._ranks(column)
+                gone, add = [], []
+                for p in moved:                 # still listed, elsewhere: moved in place
+                    found = np.flatnonzero(kept == p)
+                    if len(found) and mask[p]:
+                        i = int(found[0])
+                        j = bisect.bisect_left(_Ranked(kept, ranks, skip=i), int(ranks[p]))
+                        if j > i:
+                            kept[i:j], ids[i:j] = kept[i + 1:j + 1], ids[i + 1:j + 1]
+                        elif j < i:
+                            kept[j + 1:i + 1], ids[j + 1:i + 1] = kept[j:i], ids[j:i]
+                        kept[j], ids[j] = p, self.id[p]
+                for p in changed:               # in or out of the list
+                    found = np.flatnonzero(kept == p)
+                    if len(found) and not mask[p]:
+                        gone.append(int(found[0]))
+                    elif not len(found) and mask[p]:
+                        add.append(p)
+                if gone:
+                    kept, ids = np.delete(kept, gone), np.delete(ids, gone)
+                if add:
+                    add.sort(key=lambda p: int(ranks[p]))
+                    at = [bisect.bisect_left(_Ranked(kept, ranks), int(ranks[p])) for p in add]
+                    kept = np.insert(kept, at, np.asarray(add, dtype=kept.dtype))
+                    ids = np.insert(ids, at, self.id[np.asarray(add, dtype=np.int64)])
+                self._listed[column] = (order, mask.copy(), kept, ids, set())
+                return ids[::-1].copy() if descending else ids.copy()
+        kept = order[mask[order]]
+        ids = self.id[kept]
+        self._listed[column] = (order, mask.copy(), kept, ids, set())
+        return ids[::-1].copy() if descending else ids.copy()     # (the one kept is changed in place)
+
+    def _ranks(self, column: str) -> np.ndarray:
+        """Each position's place in the column's order (the inverse of `order`)."""
+        order = self.order(column)
+        got = self._rank_of.get(column)
+        if got is None or got[0] is not order:
+            ranks = np.empty(len(order), dtype=np.int64)
+            ranks[order] = np.arange(len(order))
+            got = self._rank_of[column] = (order, ranks)
+        return got[1]
+
+
+def _same(a: float, b: float) -> bool:
+    return (a != a and b != b) or a == b
+
+
+class _Without:
+    """An order less one of its entries, read through (for a binary search without a copy)."""
+
+    def __init__(self, order: np.ndarray, skip: int, key):
+        self.order, self.skip, self.key = order, skip, key
+
+    def __len__(self) -> int:
+        return len(self.order) - 1
+
+    def __getitem__(self, k: int):
+        return self.key(self.order[k if k < self.skip else k + 1])
+
+
+def _move(order: np.ndarray, p: int, key, i: int | None = None) -> tuple[int, int]:
+    """Move position `p` to its place in `order` (positions sorted by `key`), in place: a binary search
+    and one shift of the entries between its old place and its new one (`i`, when known). Returns
+    [lo, hi), the stretch of `order` that changed."""
+    if i is None or order[i] != p:
+        found = np.flatnonzero(order == p)
+        if not len(found):
+            return 0, 0
+        i = int(found[0])
+    j = bisect.bisect_left(_Without(order, i, key), key(p))
+    if j > i:
+        order[i:j] = order[i + 1:j + 1]
+    elif j < i:
+        order[j + 1:i + 1] = order[j:i]
+    order[j] = p
+    return min(i, j), max(i, j) + 1
+
+
+class _Ranked:
+    """Positions read through as their places in an order (a binary search over a kept list)."""
+
+    def __init__(self, kept: np.ndarray, ranks: np.ndarray, skip: int | None = None):
+        self.kept, self.ranks, self.skip = kept, ranks, skip
+
+    def __len__(self) -> int:
+        return len(self.kept) - (self.skip is not None)
+
+    def __getitem__(self, k: int) -> int:
+        if self.skip is not None and k >= self.skip:
+            k += 1
+        return int(self.ranks[self.kept[k]])
+
+
+@dataclass
+class EventState:
+    """What the per-event arrays and the timeline hold of one event, as the database now has it."""
+    id: int
+    t0: float | None              # whole seconds (as the arrays read them); None: undated
+    t1: float | None
+    rank: int                     # precision rank (index in GRANULARITIES, NO_RANK when none)
+    dating: int                   # index in filtering.DATINGS (-1 for another value)
+    codes: list[str]              # its countries, as its country rows have them
+    rows: list[tuple[int, str, float | None, float | None]]   # its country rows: rowid, code, t0, t1
+
+
+def event_states(source, ids) -> dict[int, EventState | None]:
+    """The state of a few events (after an edit), None for an id that is no event."""
+    conn = connection(source)
+    has_dating = "dating" in {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    out: dict[int, EventState | None] = {}
+    for event_id in ids:
+        row = conn.execute(f"SELECT CAST(t0 AS INTEGER), CAST(t1 AS INTEGER), {_RANK_SQL}, "
+                           + ("dating" if has_dating else "NULL") + " FROM events WHERE id = ?",
+                           (int(event_id),)).fetchone()
+        if row is None:
+            out[int(event_id)] = None
+            continue
+        t0, t1, rank, dating = row
+        number = filtering.DATINGS.index(dating) if dating in filtering.DATINGS else (0 if dating is None else -1)
+        rows = [(r, c, None if a is None else float(int(a)), None if b is None else float(int(b)))
+                for r, c, a, b in conn.execute("SELECT rowid, code, t0, t1 FROM event_countries WHERE event_id = ?"
+                                               " ORDER BY rowid", (int(event_id),))]
+        out[int(event_id)] = EventState(int(event_id), None if t0 is None else float(t0),
+                                        None if t1 is None else float(t1), int(rank), number,
+                                        [c for _, c, _, _ in rows], rows)
+    return out
+
+
+def search_matches(source, words: str, ids) -> set[int]:
+    """Which of a few events `search_ids(source, words)` would find (their title, sentence or reports
+    contain every word)."""
+    q = fts_query(words)
+    if q is None:
+        return set()
+    conn = connection(source)
+    found = set()
+    for event_id in ids:
+        hit = conn.execute("SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = ?",
+                           (q, int(event_id))).fetchone()
+        if hit is None and _has_table(conn, "excerpts_fts"):
+            hit = conn.execute("SELECT 1 FROM excerpts_fts WHERE excerpts_fts MATCH ? AND rowid IN"
+                               " (SELECT id FROM excerpts WHERE event_id = ?) LIMIT 1",
+                               (q, int(event_id))).fetchone()
+        if hit is not None:
+            found.add(int(event_id))
+    return found
 
 
 def attribute_mask(f: ViewFilter, t0: np.ndarray, t1: np.ndarray, rank: np.ndarray, article: np.ndarray,

@@ -222,6 +222,15 @@ def filter_mask(occ: Occurrences, f: ViewFilter | None, ids: np.ndarray | None =
     return mask
 
 
+def same_start_rows(source, code: str, t0: float) -> list[tuple[int, int, float]]:
+    """(rowid, event id, t1) of the dated rows of a country that start at `t0` (whole seconds, as the
+    occurrences read them): the rows an edited event's occurrence is placed among, in rowid order as the
+    (code, t0) index lists them."""
+    return [(r, e, float(int(t1)) if t1 is not None else t0) for r, e, t1 in connection(source).execute(
+        "SELECT rowid, event_id, t1 FROM event_countries WHERE code = ? AND CAST(t0 AS INTEGER) = ?"
+        " AND t0 >= ? AND t0 < ? ORDER BY rowid", (code, int(t0), t0 - 1, t0 + 1))]
+
+
 def titles(store, ids) -> dict[int, str]:
     """Titles of a few events (those whose labels fit on screen)."""
     ids = [int(i) for i in ids]

@@ -18,7 +18,16 @@ does not count), then, offscreen at the given size, measures:
   ``search_first_ms`` the first search after opening (it also reads the excerpt -> event map),
   ``search_query_ms`` the median of the full-text query alone;
 * ``stacking``: whether marks and labels stacked in sub-rows (``--stacking off|on``, on by default);
-* ``rss_mb``: the process's peak resident memory (``resource.getrusage``);
+* ``edit_ms``: in a main window on a copy of the database (made in the temp dir, deleted afterwards), an
+  edit of one event's date through the window's editing path (`Editing.apply`: ``curation.edit``, then
+  what the window shows patched) -> the timeline repainted with the event at its new place (forced with
+  ``grab``), median over several dates moved by a few days in a view of two months around the event;
+  ``edit_country_ms`` the same for a country added to an event and taken off again (median of the two);
+  ``edit_cpu_ms`` / ``edit_country_cpu_ms`` the same medians in CPU time of the GUI thread;
+  ``edit_refresh_ms`` one date edit shown the way it was before, by reading the whole database again
+  (`MainWindow.refresh`) until the timeline has every event again (``python -m viewer.ui.bench
+  --no-edits``: none of these);
+* ``rss_mb``: the process's peak resident memory (``resource.getrusage``), before the edits' window;
 * ``pan_frame_cpu_ms`` / ``zoom_frame_cpu_ms``: the same medians in CPU time of the GUI thread, which a
   busy machine inflates much less than wall time (``loadavg_1min`` says how busy it was).
 
@@ -64,9 +73,9 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000.0, 2)
 
 
-def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on") -> dict:
+def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on", edits: bool = True) -> dict:
     """Measure (see the module's docstring); ``stacking``: "on" / "off" (or a bool), whether the timeline
-    stacks overlapping marks and labels in sub-rows."""
+    stacks overlapping marks and labels in sub-rows; ``edits``: measure the edits too."""
     stack = stacking if isinstance(stacking, bool) else str(stacking).lower() in ("on", "1", "true", "yes")
     db_path = cached_db(events)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -241,9 +250,102 @@ def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on
     }
     view.close()
     store.close()
+    if edits:
+        result.update(_edit_figures(db_path, app, stack))
     if as_json:
         print(json.dumps(result), flush=True)
     return result
+
+
+def _edit_figures(db_path: Path, app, stack: bool, size=(1280, 800)) -> dict:
+    """``edit_ms``, ``edit_country_ms``, ``edit_refresh_ms`` (see the module's docstring)."""
+    import shutil
+
+    import numpy as np
+
+    from viewer.store import curation
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.timeline import DAY
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-edit-"))
+    copy = folder / "edit.db"
+    shutil.copyfile(db_path, copy)
+    w = MainWindow(remember=False)
+    try:
+        w.resize(*size)
+        w.show()
+        w.timeline.stacking = stack
+
+        def loaded():
+            while w.timeline.is_loading() or w.view_state.events is None:
+                app.processEvents()
+                time.sleep(0.005)
+            for _ in range(5):
+                app.processEvents()
+
+        w.open_database(str(copy))
+        loaded()
+        arrays = w.view_state.events
+        store = w.store
+        rng = np.random.default_rng(7)
+        day_events = [int(i) for i in arrays.id[rng.integers(0, len(arrays.id), 400)]]
+        picked = []
+        for event_id in day_events:
+            ev = store.event(event_id)
+            if ev is not None and ev.granularity == "day" and ev.countries and ev.t0 is not None:
+                picked.append(ev)
+            if len(picked) == 7:
+                break
+
+        def moved(ev, days):
+            d = time.strftime("%Y-%m-%d", time.gmtime(ev.t0 + days * DAY))
+            return curation.Edit(date={"value": d, "earliest": d, "latest": d, "granularity": "day"})
+
+        cpu: dict[str, list[float]] = {"date": [], "country": []}
+
+        def timed(event_id, change, kind) -> float:
+            c = time.thread_time()
+            t = time.perf_counter()
+            w.editing.apply(event_id, change)
+            w.timeline.grab()
+            wall = time.perf_counter() - t
+            cpu[kind].append(time.thread_time() - c)
+            return wall
+
+        date_times, country_times = [], []
+        for k, ev in enumerate(picked[:6]):
+            w.timeline.set_visible_range(ev.t0 - 30 * DAY, ev.t0 + 30 * DAY)
+            w.select_event(ev.id)
+            w.timeline.grab()
+            app.processEvents()
+            if k < 5:
+                date_times.append(timed(ev.id, moved(ev, 3 + k), "date"))
+            else:
+                code = next(c for c in w.country_codes()[:3] if c not in ev.countries)
+                country_times.append(timed(ev.id, curation.Edit(add_countries=[code]), "country"))
+                w.timeline.grab()
+                country_times.append(timed(ev.id, curation.Edit(remove_countries=[code]), "country"))
+        out = {"edit_ms": _ms(statistics.median(date_times)) if date_times else None,
+               "edit_country_ms": _ms(statistics.median(country_times)) if country_times else None,
+               "edit_cpu_ms": _ms(statistics.median(cpu["date"])) if cpu["date"] else None,
+               "edit_country_cpu_ms": _ms(statistics.median(cpu["country"])) if cpu["country"] else None,
+               "edit_count": len(date_times) + len(country_times)}
+        # as before: the edit, then the whole database read again until the timeline has every event
+        ev = picked[-1] if picked else None
+        if ev is not None:
+            w.timeline.set_visible_range(ev.t0 - 30 * DAY, ev.t0 + 30 * DAY)
+            t = time.perf_counter()
+            curation.edit(store, ev.id, moved(ev, -4))
+            w.refresh()
+            loaded()
+            w.timeline.grab()
+            out["edit_refresh_ms"] = _ms(time.perf_counter() - t)
+        return out
+    finally:
+        w.close()
+        if w.store is not None:
+            w.store.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _level_name(span: float) -> str:
@@ -263,8 +365,9 @@ if __name__ == "__main__":
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--stacking", choices=["off", "on"], default="on")
+    parser.add_argument("--no-edits", action="store_true", help="leave out the edits' figures")
     args = parser.parse_args()
-    out = run(args.events, args.json, stacking=args.stacking)
+    out = run(args.events, args.json, stacking=args.stacking, edits=not args.no_edits)
     if not args.json:
         for key, value in out.items():
             print(f"{key:>22}: {value}")

@@ -2,22 +2,29 @@
 and Redo with their texts naming what they would undo or redo, and a read-only database (said once, with
 the offer to save a copy and edit that).
 
-After an edit, an undo or a redo the window reads the database again through `MainWindow.refresh`
-(as after an import): the timeline, the table, the counts and the excerpt show the new values at once."""
+After an edit, an undo or a redo of a date, countries, title or a rejection the window shows the new values
+at once without reading the whole database again (`Editing.patch`): the edited event's rows are read, the
+per-event arrays and the timeline's arrays patched in place (`EventArrays.patch`,
+`TimelineView.patch_events`), and the filter applied again to them, which gives the table, the counts and
+the timeline as `MainWindow.refresh` would. Where that cannot be done (the arrays are still loading, or the
+database no longer has the event) the window reads everything again through `MainWindow.refresh`, as after
+an import."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+import numpy as np
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer.store import StoreError, StoreInputError
-from viewer.store import curation
+from viewer.store import curation, eventset
+from viewer.ui import formatting as fmt
 
 TITLE_CHARS = 40              # an event's title in a menu's text, at most
-HISTORY_LOOKED_AT = 500       # edits read to find the one Undo would undo
 
 _NAMES = {"date": "date", "countries": "countries", "title": "title", "note": "note", "tags": "tags",
           "reason": "reason"}
@@ -32,6 +39,11 @@ def describe(changes, title: str | None = None) -> str:
     """What one edit did, for a menu or the status bar: "star", "unstar", "confirm", "date of “…”",
     "date and countries of “…”". ``changes``: curation.Change objects (field, old, new)."""
     by_field = {c.field: c for c in changes}
+    if curation.ADDED in by_field:      # an event added by hand (its report in the change's value)
+        report = by_field[curation.ADDED].new or by_field[curation.ADDED].old
+        # its own title first: the id an undone add had may since be another event's
+        title = (report.get("title") if isinstance(report, dict) else None) or title
+        return f"add event “{short_title(title)}”" if title else "add event"
     corrections = [f for f in curation.CORRECTIONS if f in by_field]
     if corrections:
         names = corrections + [f for f in ("note", "tags", "starred") if f in by_field]
@@ -68,14 +80,12 @@ class Editing:
         self.redo_action.triggered.connect(lambda *_: self.redo())
         for a in (self.undo_action, self.redo_action):
             window.addAction(a)     # shortcuts work with the menu bar hidden
-        self._redo: list[str] = []  # what this window undid, the latest last (Redo's text)
         self.told_readonly = False  # the read-only database was explained once
         self.update_actions()
 
     # -- the store --------------------------------------------------------------------------------
     def database_changed(self) -> None:
-        """Another database is open: nothing of this session's to redo, a new read-only notice."""
-        self._redo.clear()
+        """Another database is open: a new read-only notice (Undo and Redo follow its history)."""
         self.told_readonly = False
         self.update_actions()
 
@@ -158,10 +168,9 @@ class Editing:
         if result.batch is None:
             w.statusBar().showMessage("Nothing changed", 3000)
             return None
-        self._redo.clear()              # a new edit: what was undone can no longer be redone
         title = self._title(event_id)
         what = describe(result.changes, title)
-        self._shown(f"{what[:1].upper()}{what[1:]}: done", result.changes)
+        self._shown(f"{what[:1].upper()}{what[1:]}: done", result.changes, ids=[event_id])
         return result
 
     def open_dialog(self, event_id: int | None = None):
@@ -203,18 +212,13 @@ class Editing:
                 w.warn("Undo" if undo else "Redo", str(exc))
             return False
         if step is None:
-            if not undo:
-                self._redo.clear()
             w.statusBar().showMessage(f"Nothing to {'undo' if undo else 'redo'}", 3000)
             self.update_actions()
             return False
         ids = [i for i in step["event_ids"] if i is not None]
-        what = describe(step["changes"], self._title(ids[0]) if ids else None)
-        if undo:
-            self._redo.append(what)
-        elif self._redo:
-            self._redo.pop()
-        self._shown(f"{'Undid' if undo else 'Redid'} {what}", step["changes"], select=ids[0] if ids else None)
+        what = self.describe_step(step)
+        self._shown(f"{'Undid' if undo else 'Redid'} {what}", step["changes"], select=ids[0] if ids else None,
+                    ids=ids)
         return True
 
     def _title(self, event_id: int | None) -> str | None:
@@ -226,14 +230,20 @@ class Editing:
             return None
         return ev.title if ev is not None else None
 
-    def _shown(self, message: str, changes, select: int | None = None) -> None:
+    def _shown(self, message: str, changes, select: int | None = None, ids=None) -> None:
         """Show the database as it now is, the edited event selected: a changed date, country or title, or
-        a rejection, is read again as after an import (`refresh`); a review, star, note or tag only
-        changes the review count and the excerpt."""
+        a rejection, is patched into what the window holds (`patch`; read again as after an import,
+        `refresh`, when it cannot be); a review, star, note or tag only changes the review count and the
+        excerpt."""
         w = self.window
-        if any(c.field in curation.CORRECTIONS or (c.field == "review" and "rejected" in (c.old, c.new))
-               for c in changes):
-            w.refresh()                 # (a rejected event may be left out of what is shown)
+        fields = {c.field for c in changes if c.field in curation.CORRECTIONS}
+        if any(c.field == "review" and "rejected" in (c.old, c.new) for c in changes):
+            fields.add("review")        # a rejected event may be left out of what is shown
+        if any(c.field == curation.ADDED for c in changes):
+            w.refresh()                 # an event added by hand comes or goes (undo, redo)
+        elif fields:
+            if not ids or not self.patch(ids, fields):
+                w.refresh()
         else:
             w.annotations_changed()
         if select is not None and select != w.view_state.selected:
@@ -241,27 +251,81 @@ class Editing:
         self.update_actions()
         w.statusBar().showMessage(message, 5000)
 
+    def patch(self, ids, fields) -> bool:
+        """Show an edit of these events without reading the whole database again (see the module's
+        docstring); ``fields``: what changed ("date", "countries", "title", "review"). False when it
+        cannot be done (the arrays are still loading, an event is gone, the database cannot be read):
+        nothing is shown then, and the caller reads everything again (`MainWindow.refresh`)."""
+        w = self.window
+        events = w.view_state.events
+        if w.store is None or events is None or not w.timeline.can_patch():
+            return False
+        try:
+            states = eventset.event_states(w.store, ids)
+            if any(st is None for st in states.values()):
+                return False
+            was = [o for i in states for o in events.occurrences_of(i)]
+            for st in states.values():
+                if not events.patch(st, fields):
+                    return False
+            events.reload_annotations(w.store, list(states))
+            if "title" in fields:           # a new title: what a search finds may change
+                words = w.view_state.view_filter().search
+                found = w.view_state.searches.get(words) if words else None
+                w.view_state.searches.clear()      # searches made before: made again when asked for
+                if found is not None:               # the one shown: patched for the edited events
+                    hits = eventset.search_matches(w.store, words, states)
+                    found = np.union1d(np.setdiff1d(found, np.asarray(list(states), dtype=np.int64)),
+                                       np.asarray(sorted(hits), dtype=np.int64))
+                    w.view_state.searches.put(words, found)
+            if not w.timeline.patch_events(states, was):
+                return False
+        except Exception:  # noqa: BLE001 - the database could not be read, or the arrays were left half
+            return False   # patched: everything is read again instead
+        if "countries" in fields:
+            codes = list(events.code_totals())
+            if codes != w.country_codes():  # a country new to the database, or none left of one, or two
+                w.set_country_codes(codes)  # trading places by their counts: the list as refresh makes it
+                # (MainWindow has no public setter for it)
+        if "date" in fields and len(events):
+            first, last = float(np.fmin.reduce(events.t0)), float(np.fmax.reduce(events.t1))
+            if first == first:              # some event is dated: where the calendars open
+                w.filters.set_date_hint(fmt.iso_day(first), fmt.iso_day(last))
+        selected = w.view_state.selected
+        w.apply_filter(w.view_state.view_filter())
+        if selected is not None:
+            w.select_event(selected)        # its excerpt, its row and its place on the timeline, anew
+        return True
+
     # -- the menu's texts -------------------------------------------------------------------------
     def next_undo(self) -> str | None:
         """What Undo would undo ("star", "date of “…”"), None when nothing."""
+        return self._pending(True)
+
+    def next_redo(self) -> str | None:
+        """What Redo would redo, None when nothing; read from the file, so an edit undone before the window
+        was closed can be redone after it is opened again."""
+        return self._pending(False)
+
+    def _pending(self, undo: bool) -> str | None:
         w = self.window
         if w.store is None:
             return None
         try:
-            rows = curation.history(w.store, limit=HISTORY_LOOKED_AT)
+            step = curation.next_undo(w.store) if undo else curation.next_redo(w.store)
         except StoreError:
             return None
-        batch = next((r["batch"] for r in rows if not r["undone"] and r["field"] != curation.PUBLISHED), None)
-        if batch is None:
-            return None
-        mine = [r for r in reversed(rows) if r["batch"] == batch]
-        changes = [curation.Change(r["field"], r["old"], r["new"]) for r in mine]
-        return describe(changes, self._title(mine[0]["event_id"]))
+        return self.describe_step(step) if step is not None else None
+
+    def describe_step(self, step: dict) -> str:
+        """What an undo or redo step (curation.next_undo / next_redo / undo / redo) does, for the menu."""
+        ids = [i for i in step["event_ids"] if i is not None]
+        return describe(step["changes"], self._title(ids[0]) if ids else None)
 
     def update_actions(self) -> None:
         undo = self.next_undo()
         self.undo_action.setEnabled(undo is not None)
         self.undo_action.setText(f"&Undo {undo.replace('&', '&&')}" if undo else "&Undo")
-        redo = self._redo[-1] if self._redo and self.window.store is not None else None
+        redo = self.next_redo()
         self.redo_action.setEnabled(redo is not None)
         self.redo_action.setText(f"&Redo {redo.replace('&', '&&')}" if redo else "&Redo")

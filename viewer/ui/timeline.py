@@ -38,8 +38,10 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 from viewer.model import ViewFilter
 from viewer.store import eventset
 from viewer.store import timeline as tstore
+from viewer.store import window as wstore
 from viewer.ui import formatting as fmt
 from viewer.ui import theme
+from viewer.ui import timeline_patch
 from viewer.ui.timeline_axis import TimeAxis
 from viewer.ui.timeline_index import DAY, HOUR, NCLS, YEAR, Index, prepare
 from viewer.ui.timeline_overview import OverviewStrip
@@ -200,7 +202,8 @@ class TimelineView(QWidget):
 
     Times are seconds since 1970 UTC (the store's t0/t1). Public API: set_store, set_filter,
     select_event/selected_event, fit_all, visible_range/set_visible_range, lanes, lane_colors,
-    is_loading, visible_event_ids, event_view_pos, viewport_widget, export_image; signals below.
+    is_loading, visible_event_ids, event_view_pos, viewport_widget, export_image, can_patch / patch_events
+    (an edit of a few events shown without reading the database again); signals below.
     """
     eventClicked = Signal(int)         # an event was clicked (selected)
     eventActivated = Signal(int)       # Enter or double-click on an event: open its excerpt
@@ -224,6 +227,7 @@ class TimelineView(QWidget):
         self._shown: list[int] = []      # row -> lane number (index into self._occ.lanes)
         self._row_of: dict[int, int] = {}
         self._lanes: list[str] = []      # row -> code
+        self._row_codes: list[str] | None = None   # the lane codes the rows were made from
         self._lane_numbers: dict[str, int] = {}   # code -> row
         self._lane_colors: list[QColor] = []
         self._selected_info = None
@@ -272,6 +276,7 @@ class TimelineView(QWidget):
         self._item = LanesItem(self, self._vb)
         self._vb.setLimits(minXRange=MIN_SPAN, maxXRange=MAX_SPAN)
         self._vb.sigXRangeChanged.connect(self._on_range)
+        self._vb.sigYRangeChanged.connect(lambda *_: self._changed(content=False))   # lanes scrolled
         self._vb.sigResized.connect(lambda *_: self._resize_lanes())
 
         layout = QVBoxLayout(self)
@@ -375,10 +380,11 @@ class TimelineView(QWidget):
         return self.view_state.events
 
     def search_ids(self, words: str):
-        """Ids of the events matching `words` (eventset.SearchError if they cannot be searched)."""
+        """Ids of the events matching `words`, in their texts and in the analyst's notes and tags
+        (eventset.SearchError if they cannot be searched)."""
         ids = self.view_state.searches.get(words)
         if ids is None:
-            ids = eventset.search_ids(self._store, words)
+            ids = wstore.search_ids(self._store, words)
             self.view_state.searches.put(words, ids)
         return ids
 
@@ -715,6 +721,97 @@ class TimelineView(QWidget):
         if len(t0):
             self._span = (float(t0.min()), float(t0.max()) + DAY)
 
+    # -- an edit of a few events --------------------------------------------------------------------
+    def can_patch(self) -> bool:
+        """Everything is loaded (occurrences and per-event arrays): `patch_events` can apply an edit."""
+        return (self._store is not None and self._occ is not None and not self._partial
+                and not self._events_pending and self.view_state.events is not None
+                and self._occ_pos is not None and self._whole is not None and self._whole[0] is self._occ)
+
+    def patch_events(self, states, was=None) -> bool:
+        """Show a few edited events as the database now has them without reading it again: `states` maps
+        each event id to its `eventset.EventState` (the per-event arrays already patched with them, and
+        the analyst's annotations read again); `was`: where their occurrences were before ((event id,
+        lane code, t0, t1) of each; found by a pass over every occurrence when not given). The
+        occurrences, the index of every occurrence and the current filter's are patched
+        (`timeline_patch`); the indexes of other recent filters are dropped.
+        False, changing nothing, when the view cannot be patched (still loading): read the database
+        again then (`set_store`)."""
+        if not self.can_patch():
+            return False
+        events = self.view_state.events
+        occ, whole = self._occ, self._whole[1]
+        new = []
+        for event_id, st in states.items():
+            if st is None:
+                return False
+            pos = int(events.positions([event_id])[0])
+            if pos < 0:
+                return False
+            rank, article = int(events.rank[pos]), int(events.article[pos])
+            dated = [(r, c, a, max(b if b is not None else a, a + 1.0)) for r, c, a, b in st.rows if a is not None]
+            if dated:
+                for rowid, code, t0, t1 in dated:
+                    c = timeline_patch.duration_class(t0, t1)
+                    before = sum(1 for r, e, u in tstore.same_start_rows(self._store, code, t0)
+                                 if r < rowid and e not in states
+                                 and timeline_patch.duration_class(t0, max(u, t0 + 1.0)) == c)
+                    new.append(timeline_patch.NewOccurrence(code, t0, t1, event_id, pos, rank, article, before))
+            elif st.t0 is not None and not st.rows:
+                t0 = st.t0
+                t1 = max(st.t1 if st.t1 is not None else t0, t0 + 1.0)
+                new.append(timeline_patch.NewOccurrence(tstore.NO_COUNTRY, t0, t1, event_id, pos, rank, article,
+                                                        None))
+        f = self._filter
+        key = _base_key(f)
+        current = self._index_cache.get(key)
+        mask = keeps = search = None
+        install = "whole" if key is None else None   # the filter's index after the patch: the whole one,
+        # "filtered" (made from the patched mask), or None (made again when the filter is applied)
+        if key is not None and current is not None and current[0] is occ:
+            idx = current[1]
+            mask = idx._parent[1] if idx is not whole and idx._parent is not None else None
+            if f.search:
+                search = self.view_state.searches.get(f.search)
+            if (idx is whole or mask is not None) and (not f.search or search is not None):
+                keeps = events.base_mask_at(f, [o.event_pos for o in new], search,
+                                            eventset.article_number(self._store, f.article_id))
+                if mask is None and not keeps.all():
+                    mask = np.ones(len(occ), dtype=bool)       # the filter now leaves some out
+                install = "filtered" if mask is not None else "whole"
+            else:
+                mask = None      # (a search made again: its words may now match the edited events or not)
+        extra = {"pos": self._occ_pos, "rank": self._occ_rank, "article": self._occ_article}
+        filtered = current[1] if mask is not None and current[1] is not whole else None
+        got = timeline_patch.patch(occ, self._cls, whole, extra, list(states), new, mask, keeps, was, filtered)
+        self._occ, self._cls = got.occ, got.cls
+        self._whole = (got.occ, got.whole)
+        self._occ_pos, self._occ_rank, self._occ_article = got.extra["pos"], got.extra["rank"], got.extra["article"]
+        self._occ_pos_missing = self._occ_pos_missing or any(o.event_pos < 0 for o in new)
+        if len(got.occ):
+            self._span = (float(got.whole.span[0]), float(got.whole.span[1]))
+        self._span_cache = None
+        self._index_cache.clear()
+        if install == "whole":
+            self._index_cache[key] = (got.occ, got.whole)
+        elif install == "filtered" and got.mask is not None:
+            if got.mask.all():
+                filtered = got.whole
+            elif got.filtered is not None:
+                filtered = got.filtered
+            else:
+                m = got.mask
+                filtered = Index(got.occ.t0[m], got.occ.t1[m], got.occ.eid[m], got.occ.lane[m], got.cls[m],
+                                 len(got.occ.lanes), key=got.whole.key[m], maxdur=got.whole.maxdur,
+                                 parent=(got.whole, m))
+            self._index_cache[key] = (got.occ, filtered)
+        for event_id in states:
+            self._titles.pop(event_id, None)
+            self._item._width_cache.pop(event_id, None)
+        self._apply_filter(f)
+        self._changed()
+        return True
+
     # -- filtering --------------------------------------------------------------------------------
     def forget_filtered(self) -> None:
         """Drop the indexes kept for recent filters (the analyst's annotations changed under them); the
@@ -804,12 +901,15 @@ class TimelineView(QWidget):
         return tstore.filter_mask(occ, ViewFilter(None, f.date_from, f.date_to), ids)
 
     def _set_rows(self, shown: list[int], codes) -> None:
-        self._shown = list(shown)
-        self._row_of = {lane: row for row, lane in enumerate(self._shown)}
-        self._lanes = [codes[i] for i in self._shown]
-        self._lane_numbers = {c: row for row, c in enumerate(self._lanes)}
-        self._lane_colors = [lane_color(c) for c in codes]
-        self._left.setTicks([[(row + 0.5, c) for row, c in enumerate(self._lanes)], []])
+        codes = list(codes)
+        if list(shown) != self._shown or codes != self._row_codes:     # (else the rows are as they were)
+            self._shown = list(shown)
+            self._row_codes = codes
+            self._row_of = {lane: row for row, lane in enumerate(self._shown)}
+            self._lanes = [codes[i] for i in self._shown]
+            self._lane_numbers = {c: row for row, c in enumerate(self._lanes)}
+            self._lane_colors = [lane_color(c) for c in codes]
+            self._left.setTicks([[(row + 0.5, c) for row, c in enumerate(self._lanes)], []])
         self._resize_lanes(reset=False)
 
     def _data_span(self) -> tuple[float, float]:

@@ -19,6 +19,7 @@ CLASS_MAX = np.array([DAY + 1, 8 * DAY + 1, 32 * DAY + 1, 93 * DAY, 185 * DAY, 3
                       np.inf])
 NCLS = len(CLASS_MAX)
 _KEY_STRIDE = 1e12              # > the span of representable times below: segment * stride + t0 stays sorted
+KEY_STRIDE = _KEY_STRIDE         # (for those who splice a sort key: viewer/ui/timeline_patch.py)
 _KEY_HALF = 4.9e11              # +- ~15,500 years around 1970 (BC dates too); whole seconds exact in float64 up
                                 # to ~9,000 segments (~1,100 lanes)
 

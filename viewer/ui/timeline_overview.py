@@ -67,6 +67,7 @@ class OverviewStrip:
         self.vb.addItem(self.region)
         self.region.sigRegionChanged.connect(self._region_moved)
         self._updating = False
+        self._shown_data = None
         self.span = (0.0, 1.0)
 
     def apply_theme(self) -> None:
@@ -100,7 +101,10 @@ class OverviewStrip:
         level = np.sqrt(counts)
         x = np.repeat(edges, 2)[1:-1]
         y = np.repeat(level, 2)
-        self.curve.setData(x, y)
+        shown = self._shown_data
+        if shown is None or not (np.array_equal(shown[0], x) and np.array_equal(shown[1], y)):
+            self.curve.setData(x, y)     # (the same curve again, after an edit within a bin: not redrawn)
+            self._shown_data = (x, y)
         self.span = (float(edges[0]), float(edges[-1]))
         self.vb.setRange(xRange=self.span, yRange=(0, max(1.0, float(level.max()) * 1.1)), padding=0)
         self.update_region(view)
