@@ -299,3 +299,34 @@ def test_a_value_that_cannot_be_stored_is_refused_naming_the_file(db, store, cha
         curation.edit(store, ids["Monday"], change)
     assert str(path) in str(err.value) and "nothing was changed" in str(err.value)
     assert _edit_rows(path) == []
+
+
+def test_redo_across_a_restart_and_what_undo_and_redo_would_do(db):
+    """The undone state is in the file: an edit undone before the database was closed is redone after it
+    is opened again (a new session of the window, another run of the command line), and next_undo /
+    next_redo tell what each would do without doing it."""
+    path, ids = db
+    eid = ids["Last September"]
+    s = Store.open(path)
+    try:
+        assert curation.next_undo(s) is None and curation.next_redo(s) is None
+        edit_event(s, eid, Edit(title="Kept title", starred=True))
+        pending = curation.next_undo(s)
+        assert pending["event_ids"] == [eid] and {c.field for c in pending["changes"]} >= {"title", "starred"}
+        assert curation.next_redo(s) is None
+        curation.undo(s)
+        assert s.event(eid).title != "Kept title"
+    finally:
+        s.close()
+    s = Store.open(path)                       # a restart
+    try:
+        pending = curation.next_redo(s)
+        assert pending is not None and pending["event_ids"] == [eid]
+        assert any(c.field == "title" and c.new == "Kept title" for c in pending["changes"])
+        assert curation.next_undo(s) is None
+        done = curation.redo(s)
+        assert done["batch"] == pending["batch"]
+        assert s.event(eid).title == "Kept title" and curation.annotation(s, eid)["starred"]
+        assert curation.next_redo(s) is None and curation.next_undo(s)["batch"] == pending["batch"]
+    finally:
+        s.close()

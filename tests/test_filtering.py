@@ -83,7 +83,8 @@ def filters(article_ids):
         countries=st.none() | st.frozensets(st.sampled_from([*CODES, NO_COUNTRY, "XX"]), max_size=3),
         date_from=st.none() | st.sampled_from(days),
         date_to=st.none() | st.sampled_from(days),
-        search=st.none() | st.sampled_from([*WORDS, "atta", "talks power", "border drones"]),
+        search=st.none() | st.sampled_from([*WORDS, "atta", "talks power", "border drones",
+                                            "agree", "two sources", "shell", "обстр", "power cut"]),
         max_granularity=st.none() | st.sampled_from([*GRANULARITIES, "fortnight"]),
         article_id=st.none() | st.sampled_from([*article_ids, "no-such-article"]),
         languages=st.none() | st.frozensets(st.sampled_from(["en", "fr", "uk", "de", NO_LANGUAGE]), max_size=3),
@@ -148,7 +149,7 @@ def numpy_selection(store: Store, f: ViewFilter):
     with the arrays and without them (dates in numpy, the rest from SQL)."""
     occ = tstore.load_occurrences(store)
     ev = eventset.load_event_arrays(store, occ)
-    search = eventset.search_ids(store, f.search) if f.search else None
+    search = queries.search_ids(store, f.search) if f.search else None      # the text, notes and tags
     number = eventset.article_number(store, f.article_id)
     base = ev.base_mask(f, search, number)
     chosen = ev.country_mask(f.countries)
@@ -325,5 +326,28 @@ def test_stars_tags_notes_and_review_filter_alike_in_sql_and_numpy_and_without_t
         assert sql_where(ViewFilter(starred=True), annotations=False)[0] == " WHERE 0"
         bare = eventset.load_event_arrays(store)
         assert bare.mask(ViewFilter()).all() and not bare.mask(ViewFilter(starred=True)).any()
+    finally:
+        store.close()
+
+
+def test_the_search_finds_words_of_notes_and_tags_without_case_or_accents():
+    def day(n):
+        return (f"2024-03-{n:02d}", f"2024-03-{n:02d}", "day")
+    store = build([("en", [("attack", day(1), ["UA"]), ("talks", day(2), []), ("power", day(3), ["RU"])])])
+    try:
+        attack, talks, power = [e.id for e in store.events()]
+        curation.edit(store, attack, curation.Edit(note="Évacuation confirmée par la mairie"), user="test")
+        curation.edit(store, talks, curation.Edit(add_tags=["Hostage exchange"], review="rejected"), user="test")
+        cases = {"evacuation": [attack], "MAIRIE confirm": [attack], "hostage": [],       # rejected: hidden
+                 "exch host": [], "attack": [attack], "mairie attack": [], "zzz": []}
+        for words, want in cases.items():
+            f = ViewFilter(search=words)
+            assert [e.id for e in store.events(f)] == want, words
+            shown = set(queries.search_ids(store, words).tolist())
+            assert shown & {e.id for e in store.events(ViewFilter())} == set(want), words
+        f = ViewFilter(search="exch host", show_rejected=True)       # every word, in any order, as a prefix
+        assert [e.id for e in store.events(f)] == [talks]
+        assert set(queries.search_ids(store, "exch host").tolist()) == {talks}
+        assert power not in queries.search_ids(store, "évacuation")
     finally:
         store.close()

@@ -321,3 +321,43 @@ def test_step_6_adds_the_analysts_tables_empty(tmp_path):
     assert {"edits", "annotations"} <= tables
     assert conn.execute("SELECT count(*) FROM edits").fetchone() == (0,)
     conn.close()
+
+
+def test_step_7_adds_the_saved_views_table_and_keeps_the_analysts_work(tmp_path):
+    """A version-6 file with an annotation: after step 7 it has an empty saved_views table, its annotation
+    is untouched, and views can be saved in it; the columns are those the store checks on open."""
+    from viewer.model import ViewFilter
+    from viewer.store import EXPECTED_COLUMNS, views
+    path = tmp_path / "v6.db"
+    create_at_version(path, 6)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO annotations (event_key, event_id, review, starred, note, tags, updated)"
+                     " VALUES ('a1/0123456789abcdef', 1, 'confirmed', 1, 'seen', '[\"shelling\"]', 'x')")
+    assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}.isdisjoint(
+        {"saved_views"})
+    before = conn.execute("SELECT * FROM annotations").fetchall()
+    conn.close()
+    store = Store.open(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert views.views(store) == []
+    conn = sqlite3.connect(path)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(saved_views)")}
+    assert columns == EXPECTED_COLUMNS[7]["saved_views"]
+    assert conn.execute("SELECT * FROM annotations").fetchall() == before
+    conn.close()
+    views.save_view(store, "Starred", ViewFilter(starred=True), (1.7e9, 1.71e9), 1)
+    assert views.view(store, "starred").filter == ViewFilter(starred=True)
+    assert store.integrity_check() == ["ok"]
+    store.close()
+    # a version-6 file opened read-only is read as it is: no views, and none can be saved in it
+    old = tmp_path / "v6b.db"
+    create_at_version(old, 6)
+    ro = Store.open(old, readonly=True)
+    try:
+        assert views.views(ro) == [] and views.view(ro, "x") is None
+        with pytest.raises(StoreError) as info:
+            views.save_view(ro, "x", ViewFilter())
+        assert info.value.kind == "readonly"
+    finally:
+        ro.close()

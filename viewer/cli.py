@@ -87,16 +87,42 @@ def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
                    help="only events tagged T (without regard to case); repeatable: every tag given")
     p.add_argument("--all", dest="include_rejected", action="store_true",
                    help="also the events the analyst rejected (not an event)")
+    p.add_argument("--view", metavar="NAME",
+                   help="the filters of a view saved in the window (View > Saved views; list them with "
+                        "`views`); the other filters given narrow it further")
 
 
-def _view_filter(args):
-    """The ViewFilter of the filter arguments (see _add_filter_arguments)."""
+def _view_filter(args, store=None):
+    """The ViewFilter of the filter arguments (see _add_filter_arguments); with --view, the saved view's
+    filter, each filter argument given taking the place of the view's part (StoreError when the database
+    has no view of that name). Rejected events: kept here, left out by `_rejected_too` unless asked for."""
+    from dataclasses import replace
+
     from viewer.model import ViewFilter
-    return ViewFilter(countries=frozenset(c.strip().upper() for c in args.country) if args.country else None,
-                      date_from=args.date_from, date_to=args.date_to, search=args.search,
-                      languages=frozenset(c.strip().lower() for c in args.languages) if args.languages else None,
-                      dating=frozenset(args.dating) if args.dating else None,
-                      show_rejected=True)          # rejected events: left out by _keep unless --all
+    given = {"countries": frozenset(c.strip().upper() for c in args.country) if args.country else None,
+             "date_from": args.date_from, "date_to": args.date_to, "search": args.search,
+             "languages": frozenset(c.strip().lower() for c in args.languages) if args.languages else None,
+             "dating": frozenset(args.dating) if args.dating else None}
+    base = ViewFilter()
+    if getattr(args, "view", None):
+        base = _saved_view(store, args.view).filter
+    return replace(base, **{k: v for k, v in given.items() if v is not None}, show_rejected=True)
+
+
+def _saved_view(store, name: str):
+    from viewer.store import StoreError, views
+    view = views.view(store, name) if store is not None else None
+    if view is None:
+        known = ", ".join(v.name for v in views.views(store)) if store is not None else ""
+        raise StoreError(f"{getattr(store, 'path', '')}: no saved view named “{name}”"
+                         + (f" (saved: {known})" if known else " (none saved)"), "missing")
+    return view
+
+
+def _rejected_too(store, args) -> bool:
+    """--all, or a saved view that shows the rejected events."""
+    return bool(args.include_rejected or (getattr(args, "view", None)
+                                          and _saved_view(store, args.view).filter.show_rejected))
 
 
 def _keep(store, args):
@@ -142,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filter_arguments(p)
     p.add_argument("--json", action="store_true", help="one JSON object per event (with its article's language)")
 
+    p = sub.add_parser("views", help="list the views saved in the window (View > Saved views)")
+    p.add_argument("--db", dest="db_sub")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per view: name, filter, range (ISO days), selected, user, updated")
+
     p = sub.add_parser("articles", help="list articles")
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--json", action="store_true", help="one JSON object per article (with its language)")
@@ -166,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filter_arguments(p)
 
     p = sub.add_parser("edit", help="correct or annotate an event (its date, countries, title, review state, "
-                                    "star, tags, note); each run is one edit, undone by `undo`")
+                                    "star, tags, note), merge another into it or split a report out; each "
+                                    "run is one edit, undone by `undo`")
     p.add_argument("event_id", type=int, metavar="EVENT_ID")
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--date", metavar="D",
@@ -188,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", default=[], metavar="T", type=_checked_by("tag_text"))
     p.add_argument("--untag", action="append", default=[], metavar="T", type=_checked_by("tag_text"))
     p.add_argument("--note", metavar="TEXT", help="a free-text note ('' removes it)")
+    regroup = p.add_mutually_exclusive_group()
+    regroup.add_argument("--merge", type=int, metavar="OTHER_ID",
+                         help="the two events are one happening: OTHER_ID's reports join EVENT_ID (which keeps "
+                              "its id and takes the finer date and both events' countries); alone")
+    regroup.add_argument("--split", metavar="REPORT",
+                         help="one report is not this happening: it becomes an event of its own; REPORT is its "
+                              "number (2 = the second report, in the order they arrived) or its article's id; "
+                              "alone")
 
     p = sub.add_parser("undo", help="undo the last edit (it stays in the history, marked undone)")
     p.add_argument("--db", dest="db_sub")
@@ -374,7 +414,7 @@ def _open_existing(args):
 def cmd_events(args) -> int:
     from viewer.export import records
     store = _open_existing(args)
-    for row, art, a in records(store, _view_filter(args), _keep(store, args), args.include_rejected):
+    for row, art, a in records(store, _view_filter(args, store), _keep(store, args), _rejected_too(store, args)):
         if args.json:
             print(json.dumps({**row.to_json(), "language": art["language"], "review": a["review"], "tags": a["tags"],
                               "starred": a["starred"], "note": a["note"]}, ensure_ascii=False))
@@ -400,6 +440,25 @@ class _ArticleLanguages:
             article = self.store.article(article_id) or {}
             self.known[article_id] = article.get("language")
         return self.known[article_id]
+
+
+def cmd_views(args) -> int:
+    from viewer.store import seconds_to_iso, views
+    store = _open_existing(args)
+    try:
+        for v in views.views(store):
+            f = json.loads(views.filter_json(v.filter))
+            shown = {k: val for k, val in f.items() if val not in (None, False)}
+            days = [seconds_to_iso(t) for t in v.visible_range] if v.visible_range else None
+            if args.json:
+                print(json.dumps({"name": v.name, "filter": shown, "range": days, "selected": v.selected,
+                                  "user": v.user, "updated": v.updated}, ensure_ascii=False))
+            else:
+                parts = [f"{k}={','.join(val) if isinstance(val, list) else val}" for k, val in shown.items()]
+                print(f"{v.name}\t{' '.join(parts) or 'everything'}\t{'..'.join(days) if days else 'fit all'}")
+    finally:
+        store.close()
+    return EXIT_OK
 
 
 def cmd_articles(args) -> int:
@@ -433,8 +492,8 @@ def cmd_export(args) -> int:
     from viewer.export import export
     store = _open_existing(args)
     try:
-        count = export(store, args.format, args.out, _view_filter(args), keep=_keep(store, args),
-                       include_rejected=args.include_rejected)
+        count = export(store, args.format, args.out, _view_filter(args, store), keep=_keep(store, args),
+                       include_rejected=_rejected_too(store, args))
     except OSError as exc:
         _err(f"{args.out}: {exc.strerror}")
         return EXIT_FAULT
@@ -469,12 +528,33 @@ def _open_for_editing(args):
     return Store.open(_existing_db(args))
 
 
+def _merge_or_split(args) -> int:
+    from viewer.retag import report_id, split_report
+    from viewer.store import curation
+    if _asks_for_a_change(args):
+        _err("edit: --merge and --split go alone (make the other changes in another edit); nothing was changed")
+        return EXIT_USAGE
+    store = _open_for_editing(args)
+    try:
+        if args.merge is not None:
+            result = curation.merge(store, args.event_id, args.merge)
+        else:
+            result = split_report(store, args.event_id, report_id(store, args.event_id, args.split))
+    finally:
+        store.close()
+    print(f"event {args.event_id} (edit {result.batch}):")
+    print("\n".join(_change_lines(result.changes)))
+    return EXIT_OK
+
+
 def cmd_edit(args) -> int:
     from viewer.retag import DateInputError, edit_event
     from viewer.store import curation
+    if args.merge is not None or args.split is not None:
+        return _merge_or_split(args)
     if not _asks_for_a_change(args):
         _err("edit: nothing to change; give at least one of --date, --add-country, --remove-country, --title, "
-             "--confirm, --reject, --unreview, --star, --unstar, --tag, --untag, --note")
+             "--confirm, --reject, --unreview, --star, --unstar, --tag, --untag, --note, --merge, --split")
         return EXIT_USAGE
     review = "confirmed" if args.confirm else "rejected" if args.reject is not None else \
         "unreviewed" if args.unreview else None

@@ -61,6 +61,7 @@ def test_starred_only_keeps_the_starred_event_in_the_table_and_on_the_timeline(q
 
     box = w.filters.findChild(QCheckBox, "starredOnly")
     assert box is not None and box.text() == "Starred only" and not box.isChecked()
+    w.filters.pages.setCurrentIndex(1)          # the Review tab
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert w.view_state.view_filter().starred
     qtbot.waitUntil(lambda: table_ids(w) == {starred})
@@ -83,6 +84,7 @@ def test_a_rejected_event_is_hidden_until_show_rejected_is_checked(qtbot, tmp_pa
 
     box = w.filters.findChild(QCheckBox, "showRejected")
     assert box is not None and box.text() == "Show rejected" and not box.isChecked()
+    w.filters.pages.setCurrentIndex(1)          # the Review tab
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert w.view_state.view_filter().show_rejected
     qtbot.waitUntil(lambda: table_ids(w) == set(ids))

@@ -2,16 +2,13 @@
 Redo, the Edit event… dialog, the context menus that open it, and a read-only database."""
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from tests.ui.window_helpers import event_ids
+from tests.ui.window_helpers import event_ids, open_readonly
 from viewer.store import Store
 from viewer.store import curation
 from viewer.ui.edit_dialog import EditDialog
@@ -258,30 +255,9 @@ def test_context_menus_open_the_dialog(win, known_db, qtbot):
     assert saved(known_db, ids["this Monday, November 18"])[1]["starred"]
 
 
-def _open_readonly(w, tmp_path, known_db, monkeypatch):
-    from viewer.store import StoreError
-    from viewer.ui import opening
-
-    ro = tmp_path / "ro.db"
-    shutil.copy(known_db, ro)
-    ro.chmod(0o444)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:   # root writes anyway: play the refusal
-        real, access = opening.open_store, os.access
-
-        def refuse_writes(path, *, readonly=False):
-            if not readonly and str(path) == str(ro):
-                raise StoreError(f"{path}: attempt to write a readonly database", "readonly")
-            return real(path, readonly=readonly)
-        monkeypatch.setattr(opening, "open_store", refuse_writes)
-        monkeypatch.setattr(opening.os, "access", lambda p, mode: str(p) != str(ro) and access(p, mode))
-    assert w.open_database(str(ro))
-    assert w.readonly
-    return ro
-
-
 def test_read_only_says_so_once_and_offers_a_copy(win, tmp_path, known_db, monkeypatch, warnings_shown):
     w = win
-    ro = _open_readonly(w, tmp_path, known_db, monkeypatch)
+    ro = open_readonly(w, tmp_path, known_db, monkeypatch)
     september = event_ids(ro)["Last September"]
     w.select_event(september)
     on_timeline(w, Qt.Key.Key_S)                         # refused: one box (the test's answer: not Save)
@@ -320,3 +296,20 @@ def test_unstarring_under_starred_only_takes_the_event_off_the_view(win, known_d
     qtbot.waitUntil(lambda: table_ids(w) == set(), timeout=5000)
     on_timeline(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)   # undo: starred again, shown again
     qtbot.waitUntil(lambda: table_ids(w) == {september}, timeout=5000)
+
+
+def test_redo_is_offered_after_the_database_is_opened_again(win, known_db, qtbot):
+    """An edit undone before the window was closed can be redone after it is opened again: Edit ▸ Redo
+    reads what is undone from the file."""
+    w = win
+    september = event_ids(known_db)["Last September"]
+    w.select_event(september)
+    on_timeline(w, Qt.Key.Key_S)
+    on_timeline(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not saved(known_db, september)[1]["starred"]
+    assert w.open_database(str(known_db))          # the same file, opened again
+    assert w.editing.redo_action.isEnabled()
+    assert w.editing.redo_action.text().replace("&", "") == "Redo star"
+    w.editing.redo_action.trigger()
+    assert saved(known_db, september)[1]["starred"]
+    assert not w.editing.redo_action.isEnabled()

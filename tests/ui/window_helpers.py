@@ -2,6 +2,9 @@
 and what its table lists."""
 from __future__ import annotations
 
+import os
+import shutil
+
 from viewer.store import Store
 from viewer.ui.models import EVENT_ID_ROLE
 
@@ -56,3 +59,26 @@ def table_ids(w) -> set[int]:
     """The ids of the events the window's table lists."""
     m = w.model
     return {m.data(m.index(r, 0), EVENT_ID_ROLE) for r in range(m.rowCount())}
+
+
+def open_readonly(w, tmp_path, known_db, monkeypatch):
+    """Open a read-only copy of `known_db` in the window (as root, whom a mode does not stop, the refusal
+    is played): the window says read-only."""
+    from viewer.store import StoreError
+    from viewer.ui import opening
+
+    ro = tmp_path / "ro.db"
+    shutil.copy(known_db, ro)
+    ro.chmod(0o444)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:   # root writes anyway: play the refusal
+        real, access = opening.open_store, os.access
+
+        def refuse_writes(path, *, readonly=False):
+            if not readonly and str(path) == str(ro):
+                raise StoreError(f"{path}: attempt to write a readonly database", "readonly")
+            return real(path, readonly=readonly)
+        monkeypatch.setattr(opening, "open_store", refuse_writes)
+        monkeypatch.setattr(opening.os, "access", lambda p, mode: str(p) != str(ro) and access(p, mode))
+    assert w.open_database(str(ro))
+    assert w.readonly
+    return ro

@@ -20,12 +20,13 @@ import sqlite_utils
 from viewer.merging import same_happening
 from viewer.model import Article, Event, TimeExpression, ViewFilter
 from viewer.store import curation
+from viewer.store import views as saved_views
 from viewer.store.errors import StoreError, StoreInputError
-from viewer.store.filtering import sql_where
+from viewer.store.filtering import note_search_ids, sql_where
 # the store's values, re-exported: the window and the command line import them from here
 from viewer.store.values import clean_text, fts_query, interval_seconds, seconds_to_iso  # noqa: F401
 
-SCHEMA_VERSION = 6   # PRAGMA user_version of a database this code writes
+SCHEMA_VERSION = 7   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
@@ -217,7 +218,7 @@ def _dating_v5(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3, 4: _index_granularity_v4,
-              5: _dating_v5, 6: curation.add_curation_v6}
+              5: _dating_v5, 6: curation.add_curation_v6, 7: saved_views.add_saved_views_v7}
 
 _V1_COLUMNS = {
     "articles": {"id", "url", "title", "source", "text", "published", "published_source", "language",
@@ -241,6 +242,7 @@ EXPECTED_COLUMNS[4] = EXPECTED_COLUMNS[3]
 EXPECTED_COLUMNS[5] = {**EXPECTED_COLUMNS[4], "events": EXPECTED_COLUMNS[4]["events"] | {"dating"},
                        "excerpts": EXPECTED_COLUMNS[4]["excerpts"] | {"dating"}}
 EXPECTED_COLUMNS[6] = {**EXPECTED_COLUMNS[5], **curation.EXPECTED_COLUMNS}
+EXPECTED_COLUMNS[7] = {**EXPECTED_COLUMNS[6], **saved_views.EXPECTED_COLUMNS}
 
 
 def _decode_text(raw: bytes) -> str:
@@ -257,7 +259,7 @@ MERGE_THRESHOLD = 0.85        # on viewer.merging.same_happening's 0..1 scale (d
 _GRANULARITY_CLASS = {
     "second": "time", "minute": "time", "hour": "time", "day": "day", "weekend": "week", "week": "week",
     "month": "month", "season": "season", "quarter": "season", "half": "season", "year": "year",
-    "decade": "long", "century": "long",
+    "decade": "long", "century": "long", "millennium": "long",
 }
 # The longest interval an event of each class can span, in seconds: candidates are looked up by start
 # time in [t0 - span, t1), an index range scan. Longer intervals are simply never merged.
@@ -547,7 +549,7 @@ class Store:
                     index = self._index = MergeIndex(top)
                 next_id = top + 1
                 seen: set[str] = set()
-                articles, article_countries, events, event_countries, excerpts = [], [], [], [], []
+                articles, article_countries, events, excerpts = [], [], [], []
                 more_reports: dict[int, int] = {}
                 for p in batch:
                     if self._cancel.is_set():
@@ -570,9 +572,9 @@ class Store:
                                  if t0 is not None and codes else None)
                         event_id = None
                         if merging and klass is not None:
-                            event_id = self._same_happening(conn, index, klass, ev)
-                            if event_id in merged_into:    # this article already reports it
-                                event_id = None
+                            found = self._same_happening(conn, index, klass, ev)
+                            if found is not None and found[0] not in merged_into:  # not reported by it yet
+                                event_id = found[0]
                         if event_id is not None:
                             more_reports[event_id] = more_reports.get(event_id, 0) + 1
                             merged_into.add(event_id)
@@ -582,7 +584,6 @@ class Store:
                             next_id += 1
                             added += 1
                             events.append((event_id, ev))
-                            event_countries.extend((event_id, c, t0, t1) for c in codes)
                             if klass is not None:
                                 index.add((klass, frozenset(codes)), t0, t1, event_id, aid, report,
                                           title, codes)
@@ -614,6 +615,8 @@ class Store:
                     [(event_id, *r[:11], t0, t1, *r[11:15], title, r[15], r[16],
                       1 + more_reports.pop(event_id, 0), r[17])
                      for event_id, (r, t0, t1, title, _) in events])
+                event_countries = [(event_id, c, t0, t1) for event_id, (_, t0, t1, _, codes) in events
+                                   for c in codes]
                 conn.executemany("INSERT INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
                                  event_countries)
                 conn.executemany(f"INSERT INTO excerpts (event_id, {_EXCERPT_COLUMNS}, dating) VALUES"
@@ -634,7 +637,7 @@ class Store:
         self.last_merged = self._merged
         return added
 
-    def _same_happening(self, conn, index, klass: str, ev: tuple) -> int | None:
+    def _same_happening(self, conn, index, klass: str, ev: tuple) -> tuple[int, Event] | None:
         """The existing event, from a different article, that this report most likely describes too:
         overlapping [t0, t1), the same class of granularity, the same (non-empty) set of countries, a
         similar sentence. None when there is none (conservative: a wrong merge hides an event, a missed
@@ -642,12 +645,18 @@ class Store:
         latest written first among equal starts), so a dense month costs bounded time; of equally good
         ones the first wins. Events written through this Store are found in memory (`index`), older
         ones in SQL."""
-        from viewer.store.bulk import entry_event, report_event
+        from viewer.store.bulk import ACROSS_CLASSES, ACROSS_MARGIN, candidates_across, entry_event, report_event
         report, t0, t1, title, codes = ev
         article_id = report[0]
-        lo = t0 - _CLASS_MAX_SPAN[klass]
-        found = [(e[0], e[1], e) for e in index.candidates((klass, frozenset(codes)), lo, t0, t1,
-                                                            article_id, MERGE_CANDIDATES)]
+        if klass in ACROSS_CLASSES:
+            # reports of other granularities ("on 18 November", "in November") and of nearby days
+            lo = t0 - max(ACROSS_CLASSES.values()) - ACROSS_MARGIN
+            found = [(e[0], e[1], e) for e in candidates_across(index, frozenset(codes), t0, t1, article_id,
+                                                                 MERGE_CANDIDATES)]
+        else:
+            lo = t0 - _CLASS_MAX_SPAN[klass]
+            found = [(e[0], e[1], e) for e in index.candidates((klass, frozenset(codes)), lo, t0, t1,
+                                                                article_id, MERGE_CANDIDATES)]
         if index.base_id:
             found += [(row[-1], row[0], row)
                       for row in self._sql_candidates(conn, klass, lo, t0, t1, codes, article_id,
@@ -658,7 +667,7 @@ class Store:
             return None
         this = report_event(report, title, codes)
         wanted = list(set(codes))
-        best, best_score = None, 0.0
+        best, best_score, best_event = None, 0.0, None
         for _, event_id, c in found:
             if isinstance(c, list):
                 other = entry_event(c)
@@ -669,8 +678,8 @@ class Store:
                               c[16] or "", wanted, dating=c[18] or "written")
             score = _similar(this, other)
             if score > best_score:
-                best, best_score = event_id, score
-        return best
+                best, best_score, best_event = event_id, score, other
+        return None if best is None else (best, best_event)
 
     @staticmethod
     def _sql_candidates(conn, klass: str, lo: float, t0: float, t1: float, codes, article_id: str,
@@ -681,7 +690,11 @@ class Store:
         precisions (hours to weeks) are looked up by country and time; coarse ones (months to
         centuries: few events, long windows) by granularity and time, tested inside the index before
         any row is read."""
-        grans = _CLASS_GRANULARITIES[klass]
+        from viewer.store.bulk import ACROSS_CLASSES, ACROSS_MARGIN
+        across = klass in ACROSS_CLASSES
+        grans = (tuple(g for k in ACROSS_CLASSES for g in _CLASS_GRANULARITIES[k]) if across
+                 else _CLASS_GRANULARITIES[klass])
+        margin = ACROSS_MARGIN if across else 0
         marks = ",".join("?" * len(grans))
         columns = ("e.id, e.article_id, e.sentence_start, e.sentence_end, e.sentence, e.time_start,"
                    " e.time_end, e.time_text, e.type, e.value, e.earliest, e.latest, e.granularity,"
@@ -694,7 +707,7 @@ class Store:
                 f" WHERE c.code = ? AND c.t0 >= ? AND c.t0 < ? AND c.t1 > ?{same_set}"
                 f" AND e.granularity IN ({marks}) AND e.article_id != ? AND e.id <= ?"
                 " ORDER BY c.t0 DESC, e.id DESC LIMIT ?",
-                [codes[0], lo, t1, t0, *set_params, *grans, article_id, up_to,
+                [codes[0], lo, t1 + margin, t0 - margin, *set_params, *grans, article_id, up_to,
                  MERGE_CANDIDATES]).fetchall()
         else:
             rows = conn.execute(
@@ -704,16 +717,23 @@ class Store:
                 [*grans, lo, t1, t0, *set_params, article_id, up_to, MERGE_CANDIDATES]).fetchall()
         wanted = set(codes)
         return [row for row in rows
-                if _GRANULARITY_CLASS.get(row[12] or "") == klass
+                if (_GRANULARITY_CLASS.get(row[12] or "") in ACROSS_CLASSES if across
+                    else _GRANULARITY_CLASS.get(row[12] or "") == klass)
                 and set(c for c in (row[17] or "").split(",") if c) == wanted]
 
     # -- reading -----------------------------------------------------------------------------
     def where(self, f: ViewFilter | None, *, correlated_countries: bool = False) -> tuple[str, list]:
         """`f` as " WHERE ..." over the events table as ``e``, and its parameters (see
         viewer.store.filtering, which says what each field of a filter means)."""
-        search_reports = bool(f is not None and f.search) and self._has_table("excerpts_fts")
+        searching = bool(f is not None and f.search)
+        search_reports = searching and self._has_table("excerpts_fts")
+        annotations = self._has_table("annotations")
+        also = None
+        if searching and annotations:
+            with self._errors():
+                also = note_search_ids(self.db.conn, f.search)
         return sql_where(f, correlated_countries=correlated_countries, search_reports=search_reports,
-                         annotations=self._has_table("annotations"))
+                         annotations=annotations, also_ids=also)
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
         where, params = self.where(f)

@@ -22,10 +22,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from types import SimpleNamespace
 from typing import Iterator
 
 import sqlite_utils
 
+from viewer.merging import merged_date
 from viewer.model import PUBLISHED_GIVEN
 from viewer.store.errors import StoreError, StoreInputError
 from viewer.store.values import interval_seconds
@@ -35,6 +37,7 @@ CORRECTIONS = ("date", "countries", "title")            # any change of these se
 ANNOTATION_FIELDS = ("review", "reason", "starred", "note", "tags")
 FIELDS = CORRECTIONS + ANNOTATION_FIELDS
 PUBLISHED = "published"           # an article's publication date set by hand (history only; not undone)
+ADDED = "added"     # an event the analyst added by hand: its report, kept in the edit's `new` (undone: removed)
 SET_BY_HAND = "set by hand"
 LEFT_BEHIND = 2       # edits.undone: undone, then a new edit was made: it can no longer be redone
 NOT_AN_EVENT = "not an event"
@@ -241,9 +244,12 @@ def orphans(store) -> list[dict]:
         return []
     with store._errors():
         rows = store.db.execute(_ANNOTATION_SQL + " WHERE event_id IS NULL ORDER BY event_key").fetchall()
+        away = _merged_away(store.db.conn)
         out = []
         for row in rows:
             a = _annotation_dict(row)
+            if a["key"] in away:        # merged into another event: not lost
+                continue
             edits = store.db.execute(
                 "SELECT field, new, old FROM edits WHERE event_key = ? AND undone = 0 ORDER BY id",
                 [a["key"]]).fetchall()
@@ -339,6 +345,12 @@ def _refresh(conn, key: str, event_id: int | None, names, now: str, ann: dict | 
     """Make the event and its annotation say what the edits of ``names`` say (latest not undone wins;
     the machine's value where none is left), and store the annotation."""
     ann = ann if ann is not None else _stored_annotation(conn, key)
+    if ADDED in names:                  # an event added by hand: there (the add in effect) or not
+        found, value = _latest(conn, key, ADDED)
+        event_id = _put_hand_event(conn, key, value, event_id) if found else _drop_hand_event(conn, event_id)
+        ann["event_id"] = event_id
+        names = [n for n in names if n != ADDED]
+    names = [n for n in names if n not in STRUCTURE]     # (reports moved by the caller)
     machine = dict(ann["machine"])
     row = _row(conn, event_id) if event_id is not None else None
     for name in names:
@@ -381,6 +393,153 @@ def current_user() -> str:
 
 def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+# -- events added by hand ------------------------------------------------------------------------------
+
+# The columns of a report (an excerpt, and the event it is the first report of) an added event stores.
+HAND_COLUMNS = ("article_id", "sentence_start", "sentence_end", "sentence", "time_start", "time_end",
+                "time_text", *DATE_COLUMNS, "countries", "mentions", "dating")
+
+
+def _drop_event(conn, event_id: int | None) -> None:
+    """Remove an event with its reports and country rows (an added event whose add is undone)."""
+    if event_id is not None:
+        for table, column in (("event_countries", "event_id"), ("excerpts", "event_id"), ("events", "id")):
+            conn.execute(f"DELETE FROM {table} WHERE {column} = ?", [event_id])
+    return None
+
+
+def _drop_hand_event(conn, event_id: int | None) -> None:
+    """Remove an event added by hand (its add undone). Reports of other articles that joined it since
+    (an ingest merged them into it) are not the analyst's to take away: they become an event of their
+    own, the first of them its own report."""
+    if event_id is None:
+        return None
+    first = _first_report(conn, event_id)
+    others = [r[0] for r in conn.execute("SELECT id FROM excerpts WHERE event_id = ? AND id != ? ORDER BY id",
+                                         [event_id, first])]
+    if others:
+        sentence = conn.execute("SELECT sentence FROM excerpts WHERE id = ?", [others[0]]).fetchone()[0]
+        new = _new_event(conn, others[0], None, title_text(_first_words(sentence or "")))
+        conn.execute(f"UPDATE excerpts SET event_id = ? WHERE id IN ({','.join('?' * len(others))})",
+                     [new, *others])
+        _recount(conn, new)
+    return _drop_event(conn, event_id)
+
+
+def _put_hand_event(conn, key: str, spec: dict, event_id: int | None) -> int:
+    """Make sure the event an analyst added (``spec``: HAND_COLUMNS, title, id) is stored: under its
+    id when that is free (else a new one above every id), with its first report and its country rows.
+    Returns its id; the edits and the annotation of ``key`` follow it."""
+    if event_id is not None and _row(conn, event_id) is not None:
+        return event_id
+    wanted = spec.get("id") or event_id
+    top = conn.execute("SELECT max(m) FROM (SELECT max(id) AS m FROM events UNION ALL"
+                       " SELECT max(event_id) FROM edits)").fetchone()[0] or 0
+    if wanted is None or conn.execute("SELECT 1 FROM events WHERE id = ?", [wanted]).fetchone():
+        wanted = top + 1
+    d = {c: spec.get(c) for c in HAND_COLUMNS}
+    t0 = t1 = None
+    if d["earliest"] and d["latest"]:
+        t0, t1 = interval_seconds(d["earliest"], d["latest"], d["granularity"])
+    ev_cols = set(_columns(conn, "main", "events"))
+    row = {**d, "id": wanted, "t0": t0, "t1": t1, "title": spec.get("title") or "", "reports": 1}
+    cols = [c for c in row if c in ev_cols]
+    conn.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                 [row[c] for c in cols])
+    x_cols = [c for c in HAND_COLUMNS if c in set(_columns(conn, "main", "excerpts"))]
+    conn.execute(f"INSERT INTO excerpts (event_id, {', '.join(x_cols)}) VALUES (?{', ?' * len(x_cols)})",
+                 [wanted, *(d[c] for c in x_cols)])
+    codes = [c for c in (d["countries"] or "").split(",") if c]
+    conn.executemany("INSERT OR IGNORE INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
+                     [(wanted, c, t0, t1) for c in codes])
+    conn.executemany("INSERT OR IGNORE INTO article_countries (article_id, code) VALUES (?, ?)",
+                     [(d["article_id"], c) for c in codes])
+    conn.execute("UPDATE edits SET event_id = ? WHERE event_key = ?", [wanted, key])
+    conn.execute("UPDATE annotations SET event_id = ? WHERE event_key = ?", [wanted, key])
+    return wanted
+
+
+def hand_keys(store, article_id: str | None = None) -> dict[str, int | None]:
+    """The keys of the events added by hand that are in effect (their add not undone), with their event
+    ids; of one article when ``article_id`` is given."""
+    if not _has_tables(store):
+        return {}
+    with store._errors():
+        return _hand_keys(store.db.conn, article_id)
+
+
+def _hand_keys(conn, article_id: str | None = None, schema: str = "main") -> dict[str, int | None]:
+    rows = conn.execute(
+        f"SELECT e.event_key, e.event_id FROM {schema}.edits e WHERE e.field = ? AND e.undone = 0"
+        f" AND e.id = (SELECT max(id) FROM {schema}.edits x WHERE x.event_key = e.event_key AND x.field = ?"
+        " AND x.undone = 0)", [ADDED, ADDED]).fetchall()
+    return {k: eid for k, eid in rows if article_id is None or article_of(k) == article_id}
+
+
+def add_event(store, report: dict, *, title: str, user: str | None = None) -> EditResult:
+    """An event the analyst adds by hand, in one transaction: ``report`` gives HAND_COLUMNS (the article,
+    the selected words as its sentence with their offsets, the date's columns, the time expression's
+    words and offsets when the date was read in them, countries joined by commas, mentions as JSON).
+    It is stored as an event with its report, and as an edit (field "added", the report in ``new``) so
+    that undo removes it, redo puts it back, and a re-tag, which rebuilds the machine's events, stores
+    it again with the same id. Confirmed by whoever added it. Raises StoreInputError, changing nothing,
+    for an article that does not exist, words outside its text, a date without bounds, or an event the
+    article already has (the same words and time expression: edit that one)."""
+    d = {c: report.get(c) for c in HAND_COLUMNS}
+    if not (d["earliest"] and d["latest"]):
+        raise StoreInputError(f"{store.path}: an event added by hand needs a date; nothing was changed")
+    try:
+        interval_seconds(d["earliest"], d["latest"], d["granularity"])
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise StoreInputError(f"{store.path}: not ISO bounds: {d['earliest']!r}..{d['latest']!r}") from exc
+    title = title_text(title or d["sentence"] or "")
+    user = user or current_user()
+    now = _now()
+    with store._transaction() as conn:
+        art = conn.execute("SELECT text FROM articles WHERE id = ?", [d["article_id"]]).fetchone()
+        if art is None:
+            raise StoreInputError(f"{store.path}: no article {d['article_id']}")
+        s0, s1 = d["sentence_start"], d["sentence_end"]
+        if not (isinstance(s0, int) and isinstance(s1, int) and 0 <= s0 < s1 <= len(art[0] or "")) \
+                or (art[0] or "")[s0:s1] != d["sentence"]:
+            raise StoreInputError(f"{store.path}: the words are not those of article {d['article_id']} at "
+                                  f"{s0}..{s1}; nothing was changed")
+        existing = _report_keys(conn, d["article_id"])
+        base = event_key(d["article_id"], d["sentence"], d["time_text"])
+        same = [eid for eid, k, _ in existing if k == base]
+        if same:
+            raise StoreInputError(f"{store.path}: article {d['article_id']} already has this event "
+                                  f"(event {same[0]}): edit it instead; nothing was changed")
+        key = base
+        conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
+        spec = {**d, "title": title, "id": None}
+        event_id = _put_hand_event(conn, key, spec, None)
+        spec["id"] = event_id
+        batch = _next_batch(conn)
+        changes = [Change(ADDED, None, spec), Change("review", "unreviewed", "confirmed")]
+        conn.executemany(
+            "INSERT INTO edits (batch, event_key, event_id, field, machine, old, new, user, at, undone)"
+            " VALUES (?,?,?,?,NULL,?,?,?,?,0)",
+            [(batch, key, event_id, c.field, _dump(c.old), _dump(c.new), user, now) for c in changes])
+        ann = _refresh(conn, key, event_id, ["review"], now, _stored_annotation(conn, key), flag=None)
+    return EditResult(event_id, key, batch, changes, ann)
+
+
+def _put_back_hand_events(conn, rep: "RebuildReport") -> None:
+    """After the machine's events were rebuilt: the events added by hand (in effect) stored again with
+    their ids, unless the machine now has the same event itself (then the edits go to that one)."""
+    for key, old_id in sorted(_hand_keys(conn).items()):
+        aid = article_of(key)
+        if not conn.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone():
+            continue
+        if any(k == key for _, k, _ in _report_keys(conn, aid)):
+            continue
+        found, spec = _latest(conn, key, ADDED)
+        if found and spec:
+            _put_hand_event(conn, key, spec, None if old_id is None else old_id)
+            rep.events_after += 1
 
 
 # -- editing ---------------------------------------------------------------------------------------
@@ -533,17 +692,22 @@ def edit(store, event_id: int, change: Edit, *, user: str | None = None) -> Edit
     return EditResult(event_id, key, batch, changes, ann)
 
 
+def _chosen_batch(conn, undo: bool) -> int | None:
+    """The edit (batch) undo would undo, the latest not undone; or the one redo would redo, the earliest
+    undone after it (one left behind by a newer edit never is)."""
+    active = conn.execute(f"SELECT max(batch) FROM edits WHERE undone = 0 AND field != '{PUBLISHED}'"
+                          ).fetchone()[0]
+    if undo:
+        return active
+    return conn.execute("SELECT min(batch) FROM edits WHERE undone = 1 AND batch > ?",
+                        [active or 0]).fetchone()[0]
+
+
 def _step(store, undo: bool) -> dict | None:
     """Undo the latest edit that is not undone, or redo the earliest undone one after it."""
     now = _now()
     with store._transaction() as conn:
-        active = conn.execute(f"SELECT max(batch) FROM edits WHERE undone = 0 AND field != '{PUBLISHED}'"
-                              ).fetchone()[0]
-        if undo:
-            batch = active
-        else:
-            batch = conn.execute("SELECT min(batch) FROM edits WHERE undone = 1 AND batch > ?",
-                                 [active or 0]).fetchone()[0]
+        batch = _chosen_batch(conn, undo)
         if batch is None:
             return None
         rows = conn.execute("SELECT event_key, field, old, new, user, at FROM edits WHERE batch = ?"
@@ -552,13 +716,47 @@ def _step(store, undo: bool) -> dict | None:
         by_key: dict[str, list[str]] = {}
         for key, name, *_ in rows:
             by_key.setdefault(key, []).append(name)
+        structure = [(key, name, new) for key, name, _, new, _, _ in rows if name in STRUCTURE]
+        if structure and not undo:        # a merge or split done again before the fields it changed
+            _structure_steps(conn, structure, False, now)
         event_ids = []
         for key, names in by_key.items():
             ann = _stored_annotation(conn, key)
             _refresh(conn, key, ann["event_id"], names, now, ann)
             event_ids.append(ann["event_id"])
+        if structure and undo:            # undone after them
+            _structure_steps(conn, structure, True, now)
+    if structure:
+        store._index = None
     return {"batch": batch, "event_ids": event_ids, "user": rows[0][4], "at": rows[0][5],
             "changes": [Change(name, _loads(old), _loads(new)) for _, name, old, new, _, _ in rows]}
+
+
+def _pending(store, undo: bool) -> dict | None:
+    """What undo (or redo) would do now, read from the edits (the same choice as _step), without doing
+    it: batch, event_ids, user, at, changes. The undone state is in the file, so this holds across
+    restarts: an edit undone in an earlier session can be redone in the next one."""
+    if not _has_tables(store):
+        return None
+    with store._errors():
+        conn = store.db.conn
+        batch = _chosen_batch(conn, undo)
+        if batch is None:
+            return None
+        rows = conn.execute("SELECT event_id, field, old, new, user, at FROM edits WHERE batch = ? ORDER BY id",
+                            [batch]).fetchall()
+    return {"batch": batch, "event_ids": list(dict.fromkeys(r[0] for r in rows)), "user": rows[0][4],
+            "at": rows[0][5], "changes": [Change(r[1], _loads(r[2]), _loads(r[3])) for r in rows]}
+
+
+def next_undo(store) -> dict | None:
+    """What `undo` would undo now (None: nothing); see _pending."""
+    return _pending(store, True)
+
+
+def next_redo(store) -> dict | None:
+    """What `redo` would redo now (None: nothing), also after the file was closed and opened again."""
+    return _pending(store, False)
 
 
 def undo(store) -> dict | None:
@@ -570,6 +768,327 @@ def undo(store) -> dict | None:
 def redo(store) -> dict | None:
     """Redo the edit undone last (as long as no new edit was made since). None when there is none."""
     return _step(store, False)
+
+
+# -- merging two events, splitting a report out ------------------------------------------------------
+#
+# Which event a report belongs to is the machine's choice; the analyst may overrule it. A merge is an edit
+# (field "merged") of the kept event: its `new` names the other event's key, id and title and the keys
+# of the reports that moved. A split is an edit (field "split") of the event the report left: its `new`
+# names the report's key, and the id and title of the event it became. Reports are found by their keys
+# (the same whatever row ids they get), so `retag` makes the same merges and splits again, in the order
+# they were made; undo moves the reports back.
+
+MERGED = "merged"
+SPLIT = "split"
+STRUCTURE = (MERGED, SPLIT)
+
+
+def _excerpt_keys(conn, article_id: str) -> dict[str, tuple[int, int]]:
+    """key -> (excerpt id, event id) of every report of an article."""
+    rows = conn.execute("SELECT id, event_id, sentence, time_text, sentence_start, time_start FROM excerpts"
+                        " WHERE article_id = ?", [article_id]).fetchall()
+    return {k: (r[0], r[1]) for r, k in zip(rows, article_keys(article_id, [r[2:6] for r in rows]))}
+
+
+def _report_at(conn, key: str) -> tuple[int, int] | None:
+    """(excerpt id, event id) of the report with this key, None when no article gives it now."""
+    return _excerpt_keys(conn, article_of(key)).get(key)
+
+
+def _keys_of_reports(conn, event_id: int) -> list[tuple[int, str]]:
+    """(excerpt id, key) of every report of an event, in the order they arrived."""
+    out = []
+    for (aid,) in conn.execute("SELECT DISTINCT article_id FROM excerpts WHERE event_id = ?", [event_id]):
+        out += [(x, k) for k, (x, e) in _excerpt_keys(conn, aid).items() if e == event_id]
+    return sorted(out)
+
+
+def _first_report(conn, event_id: int) -> int | None:
+    return conn.execute("SELECT min(id) FROM excerpts WHERE event_id = ?", [event_id]).fetchone()[0]
+
+
+def _recount(conn, event_id: int) -> None:
+    """An event's `reports` made right after reports moved; an event left with none is removed (its
+    annotation, if any, keeps its edits with no event until the reports come back)."""
+    n = conn.execute("SELECT count(*) FROM excerpts WHERE event_id = ?", [event_id]).fetchone()[0]
+    if n:
+        conn.execute("UPDATE events SET reports = ? WHERE id = ?", [n, event_id])
+        return
+    _drop_event(conn, event_id)
+    conn.execute("UPDATE annotations SET event_id = NULL WHERE event_id = ?", [event_id])
+    conn.execute("UPDATE edits SET event_id = NULL WHERE event_id = ?", [event_id])
+
+
+def _move_reports(conn, excerpt_ids: list[int], target: int) -> None:
+    """Move reports to another event. The target's own report stays its first: reports that arrived
+    before it get new ids above every other (their order among themselves kept)."""
+    if not excerpt_ids:
+        return
+    marks = ",".join("?" * len(excerpt_ids))
+    sources = {r[0] for r in conn.execute(f"SELECT DISTINCT event_id FROM excerpts WHERE id IN ({marks})",
+                                          excerpt_ids)} - {target}
+    firsts = {e: _first_report(conn, e) for e in sources}
+    first = _first_report(conn, target)
+    ids = sorted(excerpt_ids)
+    if first is not None and ids[0] < first:
+        top = conn.execute("SELECT max(id) FROM excerpts").fetchone()[0]
+        for i, x in enumerate(ids, 1):
+            conn.execute("UPDATE excerpts SET id = ? WHERE id = ?", [top + i, x])
+        ids = [top + i for i in range(1, len(ids) + 1)]
+    conn.execute(f"UPDATE excerpts SET event_id = ? WHERE id IN ({','.join('?' * len(ids))})", [target, *ids])
+    for event_id in sorted(sources | {target}):
+        _recount(conn, event_id)
+    for event_id in sorted(sources):        # an event whose own report left: the next one is its own now
+        now_first = _first_report(conn, event_id)
+        if now_first is not None and now_first != firsts[event_id]:
+            _rebase(conn, event_id, now_first)
+
+
+def _rebase(conn, event_id: int, excerpt_id: int) -> None:
+    """An event row made to carry another of its reports as its own (sentence, date, countries)."""
+    cur = conn.execute("SELECT * FROM excerpts WHERE id = ?", [excerpt_id])
+    x = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    cols = [c for c in _columns(conn, "main", "events") if c in x and c not in ("id", "event_id")]
+    t0 = t1 = None
+    if x.get("earliest") and x.get("latest"):
+        t0, t1 = interval_seconds(x["earliest"], x["latest"], x.get("granularity"))
+    conn.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in cols)}, t0 = ?, t1 = ? WHERE id = ?",
+                 [*(x[c] for c in cols), t0, t1, event_id])
+    conn.execute("DELETE FROM event_countries WHERE event_id = ?", [event_id])
+    conn.executemany("INSERT OR IGNORE INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
+                     [(event_id, c, t0, t1) for c in dict.fromkeys((x.get("countries") or "").split(",")) if c])
+
+
+def _new_event(conn, excerpt_id: int, wanted: int | None, title: str) -> int:
+    """A new event whose own report is an excerpt: the report's sentence, date and countries, the given
+    title; under ``wanted`` when that id is free, else one above every id. The excerpt is not moved."""
+    top = conn.execute("SELECT max(m) FROM (SELECT max(id) AS m FROM events UNION ALL"
+                       " SELECT max(event_id) FROM edits)").fetchone()[0] or 0
+    if wanted is None or conn.execute("SELECT 1 FROM events WHERE id = ?", [wanted]).fetchone():
+        wanted = top + 1
+    conn.execute("INSERT INTO events (id, title, reports) VALUES (?, ?, 1)", [wanted, title])
+    _rebase(conn, wanted, excerpt_id)
+    return wanted
+
+
+def _merge_on(conn, keep_id: int, spec: dict) -> None:
+    """The merge's reports moved to the kept event (those still found and not there already)."""
+    found = [_report_at(conn, k) for k in spec.get("reports") or []]
+    _move_reports(conn, [x for x, e in filter(None, found) if e != keep_id], keep_id)
+
+
+def _merge_off(conn, keep_id: int | None, spec: dict, now: str) -> int | None:
+    """A merge undone: its reports, as found in the kept event, are the other event again (under its
+    old id when free), and its annotation and edits follow it."""
+    found = [_report_at(conn, k) for k in spec.get("reports") or []]
+    ids = sorted(x for x, e in filter(None, found) if e == keep_id)
+    if not ids:
+        return None
+    other = _new_event(conn, ids[0], spec.get("id"), spec.get("title") or "")
+    _move_reports(conn, ids, other)
+    key = spec.get("other")
+    conn.execute("UPDATE edits SET event_id = ? WHERE event_key = ?", [other, key])
+    if conn.execute("SELECT 1 FROM annotations WHERE event_key = ?", [key]).fetchone():
+        conn.execute("UPDATE annotations SET event_id = ? WHERE event_key = ?", [other, key])
+        _refresh(conn, key, other, CORRECTIONS, now)        # its own corrections, on its own row again
+    return other
+
+
+def _split_on(conn, spec: dict, wanted: int | None = None) -> int | None:
+    """The split's report made an event of its own (nothing to do when it is one already)."""
+    at = _report_at(conn, spec["report"])
+    if at is None:
+        return None
+    excerpt_id, event_id = at
+    if _first_report(conn, event_id) == excerpt_id:
+        return event_id
+    new = _new_event(conn, excerpt_id, wanted if wanted is not None else spec.get("id"),
+                     spec.get("title") or "")
+    _move_reports(conn, [excerpt_id], new)
+    conn.execute("UPDATE annotations SET event_id = ? WHERE event_key = ?", [new, spec["report"]])
+    conn.execute("UPDATE edits SET event_id = ? WHERE event_key = ?", [new, spec["report"]])
+    return new
+
+
+def _split_off(conn, event_id: int | None, spec: dict) -> None:
+    """A split undone: the report goes back to the event it was split from."""
+    at = _report_at(conn, spec["report"])
+    if at is None or event_id is None or at[1] == event_id or _row(conn, event_id) is None:
+        return
+    _move_reports(conn, [at[0]], event_id)
+
+
+def _finer(theirs: dict, mine: dict) -> bool:
+    """Whether a merged event takes the other event's date ``theirs`` over its own ``mine``
+    (viewer.merging.merged_date): a date that lies inside its own and is shorter, and is written (a band
+    taken from a publication date is no finer date than one the text gave)."""
+    def as_time(d: dict):
+        return SimpleNamespace(earliest=d.get("earliest"), latest=d.get("latest"), mod=d.get("mod"), text=None)
+    try:
+        return merged_date(as_time(mine), as_time(theirs))[0]
+    except (TypeError, ValueError):
+        return False
+
+
+def _insert_changes(conn, batch: int, key: str, event_id: int, changes, machine: dict, row: dict, user: str,
+                    now: str) -> None:
+    conn.executemany(
+        "INSERT INTO edits (batch, event_key, event_id, field, machine, old, new, user, at, undone)"
+        " VALUES (?,?,?,?,?,?,?,?,?,0)",
+        [(batch, key, event_id, c.field,
+          _dump(machine.get(c.field, _value_of(row, c.field))) if c.field in CORRECTIONS else None,
+          _dump(c.old), _dump(c.new), user, now) for c in changes])
+
+
+def merge(store, keep_id: int, other_id: int, *, user: str | None = None) -> EditResult:
+    """Two events are one happening: every report of ``other_id`` moves to ``keep_id``, in one
+    transaction, and the other event is gone. The kept event keeps its id, title and annotation; it
+    takes the finer of the two dates (the one with fewer days between its bounds; the kept one's when
+    they are as fine) and the countries of both (its own first); its review becomes "corrected". One
+    edit (field "merged" with the other's key, id, title and report keys, and the date, countries and
+    review it changed): undo gives the other event back with its id and its own edits, redo and
+    `retag` merge again. StoreInputError, nothing changed, for an event that does not exist or one
+    event given twice."""
+    if keep_id == other_id:
+        raise StoreInputError(f"{store.path}: event {keep_id} cannot be merged with itself; nothing was changed")
+    user = user or current_user()
+    now = _now()
+    with store._transaction() as conn:
+        keep, other = _row(conn, keep_id), _row(conn, other_id)
+        for eid, row in ((keep_id, keep), (other_id, other)):
+            if row is None:
+                raise StoreInputError(f"{store.path}: no event {eid}; nothing was changed")
+        key, other_key = _key_of(conn, keep), _key_of(conn, other)
+        ann = _stored_annotation(conn, key)
+        spec = {"other": other_key, "id": other_id, "title": other["title"] or "",
+                "reports": [k for _, k in _keys_of_reports(conn, other_id)]}
+        if not spec["reports"] or _first_report(conn, keep_id) is None:
+            raise StoreInputError(f"{store.path}: events {keep_id} and {other_id} need their reports stored "
+                                  "(this database was filled without them); nothing was changed")
+        changes = [Change(MERGED, None, spec)]
+        mine, theirs = _value_of(keep, "date"), _value_of(other, "date")
+        if _finer(theirs, mine) and not _same_date(theirs, mine):
+            changes.append(Change("date", mine, {**theirs, "reasoning": f"merged: the finer date, of event "
+                                                 f"{other_id} ({theirs.get('reasoning') or 'as read'})"}))
+        codes = _value_of(keep, "countries")
+        union = codes + [c for c in _value_of(other, "countries") if c not in codes]
+        if union != codes:
+            changes.append(Change("countries", codes, union))
+        if ann["review"] != "corrected":
+            changes.append(Change("review", ann["review"], "corrected"))
+        if ann["reason"] is not None:
+            changes.append(Change("reason", ann["reason"], None))
+        conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
+        batch = _next_batch(conn)
+        _insert_changes(conn, batch, key, keep_id, changes, ann["machine"], keep, user, now)
+        _merge_on(conn, keep_id, spec)
+        ann = _refresh(conn, key, keep_id, [c.field for c in changes if c.field not in STRUCTURE], now, ann,
+                       flag=None)
+    store._index = None           # the events it remembered for merging new reports changed
+    return EditResult(keep_id, key, batch, changes, ann)
+
+
+def split(store, event_id: int, excerpt_id: int, *, title: str | None = None,
+          user: str | None = None) -> EditResult:
+    """A report is not the same happening: the report (an excerpt id of the event, not its own first
+    report) becomes an event of its own, with the report's own date and countries as the machine read
+    them and ``title`` (None: the report's first words), in one transaction. One edit of the event it
+    leaves (field "split" with the report's key and the new event's id and title): undo puts the report
+    back, redo and `retag` split it out again under the same id. Returns the edit, with ``event_id`` the
+    event it left; the new event's id is in the change's ``new["id"]``. StoreInputError, nothing
+    changed, for an event or report that does not exist, or the event's own report."""
+    user = user or current_user()
+    now = _now()
+    with store._transaction() as conn:
+        row = _row(conn, event_id)
+        if row is None:
+            raise StoreInputError(f"{store.path}: no event {event_id}; nothing was changed")
+        reports = _keys_of_reports(conn, event_id)
+        keys = dict(reports)
+        if excerpt_id not in keys:
+            raise StoreInputError(f"{store.path}: event {event_id} has no report {excerpt_id}; nothing was changed")
+        if excerpt_id == reports[0][0]:
+            raise StoreInputError(f"{store.path}: that is event {event_id}'s own report; split the others out "
+                                  "of it instead; nothing was changed")
+        sentence = conn.execute("SELECT sentence FROM excerpts WHERE id = ?", [excerpt_id]).fetchone()[0]
+        spec = {"report": keys[excerpt_id], "id": None, "title": title_text(title or _first_words(sentence))}
+        key = _key_of(conn, row)
+        ann = _stored_annotation(conn, key)
+        conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
+        batch = _next_batch(conn)
+        spec["id"] = _split_on(conn, spec)
+        changes = [Change(SPLIT, None, spec)]
+        _insert_changes(conn, batch, key, event_id, changes, {}, row, user, now)
+        ann = _refresh(conn, key, event_id, [], now, ann)
+    store._index = None
+    return EditResult(event_id, key, batch, changes, ann)
+
+
+def _first_words(text: str, limit: int = 70) -> str:
+    words = " ".join(str(text or "").split())
+    if len(words) <= limit:
+        return words or "a report split out"
+    return words[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _structure_steps(conn, rows, undo: bool, now: str) -> None:
+    """The merges and splits of one batch undone (last first) or done again."""
+    for key, name, new in (reversed(rows) if undo else rows):
+        spec = _loads(new) or {}
+        event_id = _stored_annotation(conn, key)["event_id"]
+        if name == MERGED:
+            if undo:
+                _merge_off(conn, event_id, spec, now)
+            elif event_id is not None:
+                _merge_on(conn, event_id, spec)
+        elif undo:
+            _split_off(conn, event_id, spec)
+        else:
+            _split_on(conn, spec)
+
+
+def _merged_away(conn) -> set[str]:
+    """The keys of events merged into another (the merge in effect): their annotations have no event of
+    their own until the merge is undone."""
+    rows = conn.execute("SELECT new FROM edits WHERE field = ? AND undone = 0", [MERGED]).fetchall()
+    return {(_loads(r[0]) or {}).get("other") for r in rows} - {None}
+
+
+def _replay_structure(conn, old_ids: dict[str, int]) -> None:
+    """After a rebuild: every merge and split in effect made again, in the order they were made; an event
+    split out gets the id it had."""
+    rows = conn.execute("SELECT event_key, field, new FROM edits WHERE field IN (?, ?) AND undone = 0"
+                        " ORDER BY id", STRUCTURE).fetchall()
+    for key, name, new in rows:
+        spec = _loads(new) or {}
+        if name == SPLIT:
+            _split_on(conn, spec, old_ids.get(spec.get("report")))
+            continue
+        at = _report_at(conn, key)
+        if at is None:
+            continue
+        _merge_on(conn, at[1], spec)
+        _own_again(conn, *_report_at(conn, key), old_ids.get(key))
+
+
+def _own_again(conn, excerpt_id: int, event_id: int, wanted: int | None) -> None:
+    """After a rebuild: the kept event of a merge has its own report first again and its id (the machine
+    now making one event of the two, the other's report first, must not change what the analyst kept)."""
+    before = [r[0] for r in conn.execute("SELECT id FROM excerpts WHERE event_id = ? AND id < ? ORDER BY id",
+                                         [event_id, excerpt_id])]
+    if before:
+        top = conn.execute("SELECT max(id) FROM excerpts").fetchone()[0]
+        for i, x in enumerate(before, 1):
+            conn.execute("UPDATE excerpts SET id = ? WHERE id = ?", [top + i, x])
+        _rebase(conn, event_id, excerpt_id)
+    if wanted is not None and wanted != event_id and \
+            not conn.execute("SELECT 1 FROM events WHERE id = ?", [wanted]).fetchone():
+        cols = ", ".join(c for c in _columns(conn, "main", "events") if c != "id")
+        conn.execute(f"INSERT INTO events (id, {cols}) SELECT ?, {cols} FROM events WHERE id = ?", [wanted, event_id])
+        for table in ("excerpts", "event_countries"):
+            conn.execute(f"UPDATE {table} SET event_id = ? WHERE event_id = ?", [wanted, event_id])
+        conn.execute("DELETE FROM events WHERE id = ?", [event_id])
 
 
 # -- re-tagging and publication dates ------------------------------------------------------------------
@@ -695,6 +1214,20 @@ def describe(name: str, value) -> str:
         if v["earliest"] == v.get("latest"):
             return str(v["earliest"])
         return f"{v.get('value')} ({v['earliest']}..{v.get('latest')})"
+    if name == ADDED:
+        if not value:
+            return "none (removed)"
+        return (f"event {value.get('id')} {value.get('title')!r} added by hand, dated "
+                f"{describe('date', value)}")
+    if name == MERGED:
+        if not value:
+            return "none"
+        n = len(value.get("reports") or [])
+        return f"event {value.get('id')} {value.get('title')!r} merged in ({n} report{'s' if n != 1 else ''})"
+    if name == SPLIT:
+        if not value:
+            return "none"
+        return f"a report split out as event {value.get('id')} {value.get('title')!r}"
     if isinstance(value, list):
         return ",".join(value) or "none"
     if value is None:
@@ -770,6 +1303,9 @@ def replace_events(store, fresh_path: str, published: dict[str, str] | None = No
             for _, sql in triggers:
                 conn.execute(sql)
             conn.execute("DROP TABLE temp.retag_ids")
+            _put_back_hand_events(conn, rep)
+            _replay_structure(conn, old_ids)
+            rep.events_after = conn.execute("SELECT count(*) FROM main.events").fetchone()[0]
             _reapply(conn, rep, now)
         store._index = None        # the events it remembered for merging reports are gone
     finally:
@@ -806,6 +1342,11 @@ def _find_moved(conn, key: str, cache: dict, said: tuple[str, str] | None) -> in
     return hits.pop() if len(hits) == 1 else None
 
 
+def _was_added(conn, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM edits WHERE event_key = ? AND field = ? LIMIT 1",
+                        [key, ADDED]).fetchone() is not None
+
+
 def _in_effect(conn, key: str) -> bool:
     return conn.execute("SELECT 1 FROM edits WHERE event_key = ? AND undone = 0 LIMIT 1", [key]).fetchone() is not None
 
@@ -816,11 +1357,18 @@ def _reapply(conn, rep: RebuildReport, now: str) -> None:
     the event's own key, with every edit of both (the latest wins, as for two writers)."""
     cache: dict = {}
     found: dict[int, list[dict]] = {}          # event id -> the annotations found on it
+    away = _merged_away(conn)
     for key, old_event in conn.execute("SELECT event_key, event_id FROM annotations ORDER BY event_key"
                                        ).fetchall():
         ann = _stored_annotation(conn, key)
         event_id = _find(conn, key, cache)
-        if event_id is None and ann["sentence"]:
+        if key in away and (event_id is None or _own_key(conn, _row(conn, event_id)) != key):
+            # merged into another event by the analyst: its edits wait, with no event, for an undo
+            conn.execute("UPDATE annotations SET event_id = NULL WHERE event_key = ?", [key])
+            conn.execute("UPDATE edits SET event_id = NULL WHERE event_key = ?", [key])
+            continue
+        if event_id is None and ann["sentence"] and not _was_added(conn, key):   # (an added event whose
+            # add is undone is not looked for in the machine's sentences: it was never one of them)
             event_id = _find_moved(conn, key, cache, (_normal(ann["sentence"]), _normal(ann["time_text"])))
         if event_id is not None:
             found.setdefault(event_id, []).append(ann)

@@ -34,13 +34,17 @@ The meaning of each field:
   SQL asks the table in a subquery; numpy takes the annotations (`Annotated`, read once per load of the
   arrays) and keeps or drops their ids (`annotation_mask`, with `member_mask`).
 * ``search``: the events whose title or sentence, or the sentence of any of their reports, holds every
-  word as a prefix (`fts_query`). SQL runs the full-text query itself; numpy takes the matching ids
-  (`eventset.search_ids`). Words with nothing to search for limit nothing in SQL (the window never
-  sends them: `search_ids` refuses them).
+  word as a prefix (`fts_query`), and the events whose note and tags together hold every word as a
+  prefix (`note_search_ids`: words as the full-text index reads them, without case or accents). SQL runs
+  the full-text query itself and takes the ids the notes and tags give (`sql_where`'s ``also_ids``);
+  numpy takes the matching ids (`eventset.search_ids` with `note_search_ids`). Words with nothing to
+  search for limit nothing in SQL (the window never sends them: `search_ids` refuses them).
 """
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -218,24 +222,29 @@ def _annotation_sql(c: Criteria, has_table: bool) -> tuple[str | None, list]:
 
 
 def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
-              search_reports: bool = True, annotations: bool = True) -> tuple[str, list]:
+              search_reports: bool = True, annotations: bool = True, also_ids=None) -> tuple[str, list]:
     """`f` as " WHERE ..." (or "") over the events table as ``e``, and its parameters.
 
     ``correlated_countries``: the country test as a correlated EXISTS, put last, instead of an
     ``IN (subquery)`` put first. ``search_reports``: search the reports' sentences too (a database
     from before excerpts_fts has only events_fts). ``annotations``: the database has the annotations
-    table (an older file opened read-only may not: then nothing is annotated)."""
+    table (an older file opened read-only may not: then nothing is annotated). ``also_ids``: more event
+    ids the search finds (those whose notes and tags match: `note_search_ids`)."""
     c = criteria(f)
     clauses, params = _date_sql(c, "e.t0", "e.t1")
     if c.match:
+        more, extra = "", []
+        if also_ids is not None and len(also_ids):
+            more = " UNION SELECT value FROM json_each(?)"
+            extra = [json.dumps([int(i) for i in also_ids])]
         if search_reports:
             clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
                            " UNION SELECT x.event_id FROM excerpts_fts JOIN excerpts x"
-                           " ON x.id = excerpts_fts.rowid WHERE excerpts_fts MATCH ?)")
-            params += [c.match, c.match]
+                           f" ON x.id = excerpts_fts.rowid WHERE excerpts_fts MATCH ?{more})")
+            params += [c.match, c.match, *extra]
         else:
-            clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(c.match)
+            clauses.append(f"e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{more})")
+            params += [c.match, *extra]
     if c.max_rank is not None:
         allowed = GRANULARITIES[: c.max_rank + 1]
         clauses.append(f"e.granularity IN ({_marks(len(allowed))})")
@@ -417,3 +426,42 @@ def annotation_mask(c: Criteria, values: np.ndarray, ann: Annotated) -> np.ndarr
     if c.default_passes:
         return ~member_mask(values, ann.id[~passes])
     return member_mask(values, ann.id[passes])
+
+
+# -- search in the analyst's notes and tags ------------------------------------------------------------
+
+def _plain_words(text: str) -> list[str]:
+    """The words of `text` as the full-text index reads them (unicode61): runs of letters and digits,
+    without case or accents."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", str(text or "")) if not unicodedata.combining(ch))
+    return re.findall(r"\w+", bare.casefold())
+
+
+def note_matches(words: str, note: str | None, tags) -> bool:
+    """Whether a note and tags (a list of strings) hold every search word as the start of one of their
+    words (as `fts_query` matches the events' text); False when there is nothing to search for."""
+    wanted = _plain_words(str(words or "")[:100_000])[:32]
+    if not wanted:
+        return False
+    have = _plain_words(" ".join([note or "", *[t for t in tags or () if isinstance(t, str)]]))
+    return all(any(h.startswith(w) for h in have) for w in wanted)
+
+
+def note_search_ids(conn, words: str) -> np.ndarray:
+    """Sorted ids of the events whose note and tags (table ``annotations``) match `words`
+    (`note_matches`); none in a database without annotations. The analyst's annotations are few: they
+    are read and matched here, not through a full-text index."""
+    if not _plain_words(words) or conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchone() is None:
+        return np.zeros(0, dtype=np.int64)
+    rows = conn.execute("SELECT event_id, note, tags FROM annotations WHERE event_id IS NOT NULL"
+                        " AND (coalesce(note, '') != '' OR coalesce(tags, '') NOT IN ('', '[]'))").fetchall()
+    found = []
+    for event_id, note, tags in rows:
+        try:
+            got = json.loads(tags) if tags else []
+        except (TypeError, ValueError):
+            got = []
+        if note_matches(words, note, got if isinstance(got, list) else []):
+            found.append(event_id)
+    return np.unique(np.array(found, dtype=np.int64))

@@ -188,3 +188,43 @@ def lane_order(store: Store) -> list[str]:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
     return [r[0] for r in rows]
+
+
+def tags_in_use(store: Store) -> list[str]:
+    """The tags the analyst gave events, each once (spellings that differ only in case are one tag, as
+    filters compare them: the most used spelling), most used first, then alphabetically; [] in a
+    database without annotations."""
+    from viewer.store.filtering import fold
+    try:
+        if store.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
+                            ).fetchone() is None:
+            return []
+        rows = store.db.execute(
+            "SELECT trim(t.value), count(*) FROM annotations a,"
+            " json_each(CASE WHEN json_valid(a.tags) THEN a.tags END) t"
+            " WHERE a.event_id IS NOT NULL AND t.type = 'text' AND trim(t.value) != ''"
+            " GROUP BY trim(t.value)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{store.path}: {exc}") from exc
+    counts: dict[str, int] = {}
+    spelling: dict[str, tuple[int, str]] = {}
+    for tag, n in rows:
+        key = fold(tag)
+        counts[key] = counts.get(key, 0) + n
+        if key not in spelling or (n, tag) > spelling[key]:
+            spelling[key] = (n, tag)
+    return [spelling[k][1] for k in sorted(counts, key=lambda k: (-counts[k], k))]
+
+
+def search_ids(source, words: str):
+    """Sorted ids of the events the search words find: in their title, sentence and reports
+    (`eventset.search_ids`, whose SearchError says words cannot be searched), and in the analyst's notes
+    and tags (`filtering.note_search_ids`): what `Store.where` finds for the same words."""
+    import numpy as np
+
+    from viewer.store import eventset
+    from viewer.store.arrays import connection
+    from viewer.store.filtering import note_search_ids
+    found = eventset.search_ids(source, words)
+    noted = note_search_ids(connection(source), words)
+    return np.union1d(found, noted) if len(noted) else found

@@ -1,5 +1,6 @@
 """Edit ▸ Edit event…: one event's date (typed: a day, a month, a season, a range, read by
-`viewer.retag.read_date` against its article's publication date), countries, title, whether it is an
+`viewer.retag.read_date` against its article's publication date; or another time expression the tagger
+reads in the same sentence, picked from a list), countries, title, whether it is an
 event at all (with a reason), star, tags (completed from the tags already used) and note.
 
 The dialog only reads the store; OK hands a `viewer.store.curation.Edit` of what the person changed to
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -23,11 +24,13 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 def typed_form(ev) -> str:
     """The event's date as a person would type it back (what read_date reads to the same days):
-    2024-11-18, 2024-09, 2024, or a range 2024-06-01..2024-08-31."""
-    e, l_ = (ev.earliest or "")[:10], (ev.latest or "")[:10]
+    2024-11-18, 2024-09, 2024, or a range 2024-06-01..2024-08-31. ``ev``: an event, or a dict of date
+    columns."""
+    get = ev.get if isinstance(ev, dict) else (lambda name: getattr(ev, name, None))
+    e, l_ = (get("earliest") or "")[:10], (get("latest") or "")[:10]
     if not e:
         return ""
-    value, g = ev.value or "", ev.granularity or ""
+    value, g = get("value") or "", get("granularity") or ""
     if e == l_ or (g == "day" and not l_):
         return e
     if g == "month" and len(value) == 7:
@@ -121,7 +124,7 @@ class ItemList(QWidget):
             self.remove(it.data(CODE_ROLE))
 
 
-def _country_label(code: str) -> str:
+def country_label(code: str) -> str:
     name = fmt.country_name(code)
     return f"{code} — {name}" if name and name != code else code
 
@@ -143,7 +146,7 @@ class EditDialog(QDialog):
         self.ann = curation.annotation(store, event_id)
         self.reference, self.language = retag.reference_of(store, event_id)
 
-        head = QLabel(f"<i>{_esc(ev.sentence[:300])}</i>", self)
+        head = QLabel(f"<i>{escape_html(ev.sentence[:300])}</i>", self)
         head.setWordWrap(True)
         head.setObjectName("editSentence")
 
@@ -159,15 +162,29 @@ class EditDialog(QDialog):
         self.date_message.setWordWrap(True)
         self.date_message.hide()
         self.date_edit.textChanged.connect(self._date_typed)
+        # the other dates of the sentence, to pick one instead of the machine's
+        own_start = None if ev.time_start is None else ev.time_start - ev.sentence_start
+        self.other_dates = retag.sentence_dates(ev.sentence, self.reference, self.language,
+                                                own=(own_start, ev.time_text))
+        self._picked: tuple[str, dict] | None = None       # (the text it put in the field, its date)
+        self.other_box = QComboBox(self)
+        self.other_box.setObjectName("otherDates")
+        self.other_box.addItem(f"Another date of this sentence ({len(self.other_dates)})…", None)
+        for d in self.other_dates:
+            when = fmt.when(d["value"], d["earliest"], d["latest"], d["granularity"])
+            self.other_box.addItem(f"“{d['text']}” → {when}", d)
+        self.other_box.setVisible(bool(self.other_dates))
+        self.other_box.activated.connect(self._other_chosen)
         date_box = QWidget(self)
         db = QVBoxLayout(date_box)
         db.setContentsMargins(0, 0, 0, 0)
         db.setSpacing(2)
         db.addWidget(self.date_edit)
+        db.addWidget(self.other_box)
         db.addWidget(self.date_now)
         db.addWidget(self.date_message)
 
-        self.countries = ItemList(ev.countries, label=_country_label, check=curation.country_code,
+        self.countries = ItemList(ev.countries, label=country_label, check=curation.country_code,
                                   placeholder="a country code: UA, RU, FR …", parent=self)
         self.countries.setObjectName("countriesEdit")
         if known_codes:
@@ -242,12 +259,33 @@ class EditDialog(QDialog):
         return " ".join(self.date_edit.text().split()) != " ".join(self._typed_at_start.split())
 
     def read_typed_date(self) -> dict | None:
-        """The typed date read (None: unchanged); DateInputError when it cannot be read."""
+        """The typed date read (None: unchanged); DateInputError when it cannot be read. A date picked
+        from the sentence's other expressions, while the field still says it, is that expression's."""
         if not self.date_changed():
             return None
+        if self._picked is not None and " ".join(self.date_edit.text().split()) == self._picked[0]:
+            return {k: v for k, v in self._picked[1].items() if k not in ("text", "start")}
         return retag.read_date(self.date_edit.text(), self.reference, self.language)
 
+    def pick_other(self, index: int) -> dict | None:
+        """Take the sentence's ``index``-th other expression (0-based, as in ``other_dates``) as the
+        date: the field says it, OK sets it (its reasoning says it was set by hand)."""
+        if not 0 <= index < len(self.other_dates):
+            return None
+        d = self.other_dates[index]
+        typed = typed_form(d) or d["text"]
+        self._picked = (typed, d)
+        self.date_edit.setText(typed)
+        self.other_box.setCurrentIndex(index + 1)
+        return d
+
+    def _other_chosen(self, row: int) -> None:
+        if row > 0:
+            self.pick_other(row - 1)
+
     def _date_typed(self, _text: str) -> None:
+        if self._picked is not None and " ".join(self.date_edit.text().split()) != self._picked[0]:
+            self.other_box.setCurrentIndex(0)        # typed over: no longer the picked expression
         if not self.date_changed():
             self.date_message.hide()
             return
@@ -256,15 +294,15 @@ class EditDialog(QDialog):
         except retag.DateInputError as exc:
             self._date_error(str(exc))
             return
-        self.date_message.setProperty("error", False)
-        self.date_message.setStyleSheet("")
+        flag_error(self.date_message, False)
+        said = (f" (“{self._picked[1]['text']}” in the sentence)"
+                if self._picked is not None and " ".join(self.date_edit.text().split()) == self._picked[0] else "")
         self.date_message.setText(f"Reads as {fmt.when(d['value'], d['earliest'], d['latest'], d['granularity'])}"
-                                  f" ({d['earliest'][:10]} – {d['latest'][:10]})")
+                                  f" ({d['earliest'][:10]} – {d['latest'][:10]}){said}")
         self.date_message.show()
 
     def _date_error(self, text: str) -> None:
-        self.date_message.setProperty("error", True)
-        self.date_message.setStyleSheet("color: #b00020;")
+        flag_error(self.date_message, True)
         self.date_message.setText(text[:1].upper() + text[1:])
         self.date_message.show()
 
@@ -317,5 +355,14 @@ class EditDialog(QDialog):
         super().accept()
 
 
-def _esc(text: str) -> str:
+def flag_error(label: QLabel, error: bool) -> None:
+    """Mark a message under a field as an error (red, from the style sheet: QLabel#dateMessage[error])
+    or not, and have the style sheet read the mark again."""
+    label.setProperty("error", bool(error))
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+
+def escape_html(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from PySide6.QtCore import QUrl, Signal
@@ -15,13 +16,65 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.events import REPORTED_DAYS, date_warnings
+from viewer.merging import disagreements
 from viewer.store import StoreError, curation
 from viewer.text import as_date
 from viewer.ui import formatting as fmt
+from viewer.ui import theme
 
 TIME_BG = "#ffe08a"      # the time expression: warm yellow, distinct from every country colour
 SEARCH_BG = "#b9e6ff"    # a searched word: light blue, underlined (over a date or a country mark too)
 SEARCH_TAG = f'<span style="background-color:{SEARCH_BG}; text-decoration:underline">'
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """The colours the reading panes' HTML is written with, for one theme. The page's background is the
+    style sheet's (resources/style.qss, mapped by viewer.ui.theme for the dark theme): ``page``."""
+    page: str
+    text: str            # body text
+    strong: str          # the heading, the date, the event's sentence
+    soft: str            # secondary text (how the date was read, a note)
+    muted: str           # labels (WHEN, DATE), the article line
+    faint: str           # neighbouring sentences
+    link: str
+    box_bg: str          # the WHEN box
+    box_border: str
+    time_bg: str         # the date words
+    time_fg: str
+    search_bg: str       # a searched word (underlined too)
+    warn: str
+    tag_bg: str
+    confirmed: str
+    corrected: str
+    rejected: str
+    star: str
+    mention_bg_alpha: float    # a country mention's background: its colour over the page, this much
+    mention_fg_lift: float     # and its text: the country's colour lightened this much (0: as it is)
+    sentence_bg: str     # the article view: the event's sentence
+    other_time_bg: str   # the article view: other events' date words
+
+
+LIGHT = Scheme(page="#ffffff", text="#1f2937", strong="#111827", soft="#374151", muted="#6b7280",
+               faint="#9ca3af", link="#2563eb", box_bg="#f3f6fb", box_border="#dbe3ef", time_bg=TIME_BG,
+               time_fg="#3d2b00", search_bg=SEARCH_BG, warn="#b45309", tag_bg="#eef2f7", confirmed="#15803d",
+               corrected="#1d4ed8", rejected="#b91c1c", star="#d97706", mention_bg_alpha=0.22,
+               mention_fg_lift=0.0, sentence_bg="#e8eefc", other_time_bg="#fff3c4")
+DARK = Scheme(page="#1f242b", text="#e6edf3", strong="#f0f6fc", soft="#c9d1d9", muted="#9aa5b1",
+              faint="#8b949e", link="#58a6ff", box_bg="#262c35", box_border="#3d4550", time_bg="#6b4f00",
+              time_fg="#ffe9a8", search_bg="#1f5f8b", warn="#f0b454", tag_bg="#333a44", confirmed="#56d364",
+              corrected="#79b8ff", rejected="#ff7b72", star="#f2b84b", mention_bg_alpha=0.30,
+              mention_fg_lift=0.55, sentence_bg="#25324a", other_time_bg="#4a3b0f")
+
+
+def scheme(name: str | None = None) -> Scheme:
+    """The colours of a theme ("light" / "dark"; the one in force when not given)."""
+    return DARK if (name or theme.current()) == "dark" else LIGHT
+
+
+def search_tag() -> str:
+    """The span opening tag a searched word is wrapped in, in the theme in force."""
+    return f'<span style="background-color:{scheme().search_bg}; text-decoration:underline">'
 CONTEXT_CHARS = 420      # at most this much neighbouring text on each side
 
 _BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+|\n+")
@@ -31,11 +84,44 @@ def _esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
-def tint(hex_colour: str, alpha: float = 0.18) -> str:
-    """A light background version of a colour (blended with white)."""
+def tint(hex_colour: str, alpha: float = 0.18, over: str = "#ffffff") -> str:
+    """A background version of a colour: ``alpha`` of it over ``over`` (white: a light tint)."""
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    mix = lambda c: round(255 - (255 - c) * alpha)  # noqa: E731
-    return f"#{mix(r):02x}{mix(g):02x}{mix(b):02x}"
+    R, G, B = (int(over[i:i + 2], 16) for i in (1, 3, 5))
+    mix = lambda c, base: round(base + (c - base) * alpha)  # noqa: E731
+    return f"#{mix(r, R):02x}{mix(g, G):02x}{mix(b, B):02x}"
+
+
+MENTION_CONTRAST = 4.5     # a country mention's text on its background, at least (WCAG's AA for text)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    def lum(h: str) -> float:
+        out = []
+        for i in (1, 3, 5):
+            v = int(h[i:i + 2], 16) / 255
+            out.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * out[0] + 0.7152 * out[1] + 0.0722 * out[2]
+    x, y = sorted((lum(a), lum(b)), reverse=True)
+    return (x + 0.05) / (y + 0.05)
+
+
+def mention_colours(code: str, c: Scheme | None = None) -> tuple[str, str]:
+    """(background, text) of a country's mention and chip: the country's colour (as everywhere) over
+    the page; as text, the colour itself on a light page (the lanes' and the list's colour, exactly), and
+    on a dark one lightened until it reads on that background (MENTION_CONTRAST)."""
+    c = c or scheme()
+    colour = fmt.country_colour(code)
+    bg = tint(colour, c.mention_bg_alpha, c.page)
+    if not c.mention_fg_lift:
+        return bg, colour
+    fg = tint("#ffffff", c.mention_fg_lift, colour)
+    step = 0
+    while contrast(fg, bg) < MENTION_CONTRAST and step < 10:
+        step += 1
+        fg = tint("#ffffff", step / 10, fg)
+    return bg, fg
 
 
 def safe_url(url: str | None) -> str | None:
@@ -99,7 +185,7 @@ def _esc_found(text: str, a: int, b: int, found: list[tuple[int, int]]) -> str:
         if e <= s:
             continue
         out.append(_esc(text[pos:s]))
-        out.append(f"{SEARCH_TAG}{_esc(text[s:e])}</span>")
+        out.append(f"{search_tag()}{_esc(text[s:e])}</span>")
         pos = e
     out.append(_esc(text[pos:b]))
     return "".join(out)
@@ -126,25 +212,25 @@ def report_marks(report, base: int = 0) -> list[tuple[int, int, str]]:
     """The highlights of a report (an event or an excerpt): its date words, and each country mention in
     the country's colour (formatting.country_colour, as everywhere), as (start, end, span opening tag)
     with offsets less `base`."""
+    _c = scheme()
     marks: list[tuple[int, int, str]] = []
     if report.time_start is not None and report.time_end is not None and report.time_end > report.time_start:
         marks.append((report.time_start - base, report.time_end - base,
-                      f'<span style="background-color:{TIME_BG}; font-weight:600; color:#3d2b00">'))
+                      f'<span style="background-color:{_c.time_bg}; font-weight:600; color:{_c.time_fg}">'))
     for m in report.mentions or []:
         try:
             ms, me, code = int(m[0]), int(m[1]), str(m[2])
         except (IndexError, TypeError, ValueError):
             continue
-        colour = fmt.country_colour(code)
-        marks.append((ms - base, me - base,
-                      f'<span style="background-color:{tint(colour, 0.22)}; color:{colour};'
-                      f' font-weight:600">'))
+        bg, fg = mention_colours(code, _c)
+        marks.append((ms - base, me - base, f'<span style="background-color:{bg}; color:{fg}; font-weight:600">'))
     return marks
 
 
 def _passage(report, text: str | None, *, context: bool = True, words: list[str] | None = None) -> str:
     """One report's sentence, escaped, with its date words and country mentions highlighted and
     (optionally) the neighbouring sentences dimmed around it; the searched `words` highlighted in all."""
+    _c = scheme()
     text = text or ""
     s0, s1 = report.sentence_start, report.sentence_end
     if not text or text[s0:s1] != report.sentence:
@@ -165,40 +251,52 @@ def _passage(report, text: str | None, *, context: bool = True, words: list[str]
         after = _esc_found(text, a1, c1, found).replace("\n", "<br>")
     else:
         found = []
-    return (f'<span style="color:#9ca3af">{lead}{before}</span>'
-            f'<span style="color:#111827">{marked_html(text, a0, a1, marks, found)}</span>'
-            f'<span style="color:#9ca3af">{after}{tail}</span>')
+    return (f'<span style="color:{_c.faint}">{lead}{before}</span>'
+            f'<span style="color:{_c.strong}">{marked_html(text, a0, a1, marks, found)}</span>'
+            f'<span style="color:{_c.faint}">{after}{tail}</span>')
 
 
 def _origin(art: dict) -> str:
     """'from <article title> · host ↗' for an article dict (or an excerpt with article fields)."""
+    _c = scheme()
     parts = []
     title = art.get("title") or ""
     source = art.get("source") or ""
     url = safe_url(art.get("url"))
     if title:
-        parts.append(f'<span style="color:#374151">{_esc(title)}</span>')
+        parts.append(f'<span style="color:{_c.soft}">{_esc(title)}</span>')
     elif source:
         parts.append(_esc(source.replace("\\", "/").rsplit("/", 1)[-1]))
     if url:
         host = urlparse(url).netloc
-        parts.append(f'<a href="{_esc(url)}" style="color:#2563eb; text-decoration:none">'
+        parts.append(f'<a href="{_esc(url)}" style="color:{_c.link}; text-decoration:none">'
                      f'{_esc(host or url)}&nbsp;↗</a>')
     return " · ".join(parts)
 
 
-def _published_and_language(art: dict) -> str:
+def _published_and_language(art: dict, correct: bool = False) -> str:
     """'Published 18 Nov 2024 · in French (fr)': when the article appeared, and its language (the code
-    stored for it; "language unknown" when none is)."""
+    stored for it; "language unknown" when none is). ``correct``: with a link beside the date to
+    correct it (PUBLISHED_SCHEME)."""
     code = art.get("language")
     language = f"in {fmt.language_label(code)}" if code and code != fmt.UNKNOWN_LANGUAGE else "language unknown"
     published = fmt.published(art.get("published"), art.get("published_source"))
+    if correct and art.get("id"):
+        link = (f'&nbsp;<a href="{PUBLISHED_SCHEME}:{_esc(str(art["id"]))}" style="color:{scheme().link};'
+                f' text-decoration:none">correct…</a>')
+        return f"{_esc(published)}{link} · {_esc(language)}"
     return _esc(f"{published} · {language}" if published else language)
+
+
+PUBLISHED_SCHEME = "ct-published"   # our own link: ct-published:<article id>: correct its publication date
 
 
 def dating_label(report, published: str | None) -> str:
     """How a report's date was obtained, for the reader: "written in the text", "reported on 18 Nov 2024
-    (no date written …)", "from context: …". ``published``: its article's publication date."""
+    (no date written …)", "from context: …", "set by hand" (the analyst's: a correction, a date picked
+    or typed for an event added by hand). ``published``: its article's publication date."""
+    if str(getattr(report, "reasoning", None) or "").startswith(curation.SET_BY_HAND):
+        return "set by hand"
     dating = getattr(report, "dating", None) or "written"
     if dating == "reported":
         pub = as_date(published) or as_date(report.latest)
@@ -223,13 +321,57 @@ def _how(report, published: str | None = None) -> str:
 
 MAX_REPORTS_SHOWN = 12
 ARTICLE_SCHEME = "ct-article"   # our own links: ct-article:<article id>/<event id>/<sentence start>
+SPLIT_SCHEME = "ct-split"       # ct-split:<event id>/<excerpt id>: split that report out as an event of its own
+MERGE_SCHEME = "ct-merge"       # ct-merge:<event id>: choose another event to merge into it (Merge with…)
+
+
+def _merge_link(event_id) -> str:
+    _c = scheme()
+    return (f'&nbsp;&nbsp;<a href="{MERGE_SCHEME}:{int(event_id)}" style="color:{_c.link}; text-decoration:none;'
+            ' font-size:8.5pt" title="Another event reports the same happening: merge it into this one">'
+            'Merge with…</a>')
+
+
+def _split_link(event_id, excerpt_id) -> str:
+    if excerpt_id is None:
+        return ""
+    _c = scheme()
+    return (f'&nbsp;&nbsp;<a href="{SPLIT_SCHEME}:{int(event_id)}/{int(excerpt_id)}" style="color:{_c.link};'
+            ' text-decoration:none; font-size:8.5pt" title="Not the same happening: make this report an event'
+            ' of its own">Split out</a>')
+
+
+def disagreement_html(event, others: list[tuple[dict, dict | None]]) -> str:
+    """A warning naming the reports of one event whose dates do not overlap (viewer.merging.disagreements):
+    the event's own report, then the others by where they were published; '' when they agree."""
+    dates = [(event.earliest, event.latest)] + [(row.get("earliest"), row.get("latest")) for row, _ in others]
+    pairs = disagreements(dates)
+    if not pairs:
+        return ""
+    _c = scheme()
+
+    def said(i: int) -> str:
+        if i == 0:
+            when = fmt.when(event.value, event.earliest, event.latest, event.granularity)
+            return f"{when} (its own report)"
+        row, art = others[i - 1]
+        when = fmt.when(row.get("value"), row.get("earliest"), row.get("latest"), row.get("granularity"))
+        return f"{when} ({_origin({**row, **(art or {})}) or 'another article'})"
+
+    lines = "<br>".join(f"{said(i)} · {said(j)}" for i, j in pairs[:MAX_REPORTS_SHOWN])
+    more = len(pairs) - MAX_REPORTS_SHOWN
+    if more > 0:
+        lines += f"<br>… and {more} more"
+    return (f'<p style="margin:10px 0 0 0; color:{_c.warn}; font-size:9pt">⚠ the reports disagree on when it '
+            f'happened:<br>{lines}</p>')
 
 
 def _read_link(article_id: str | None, event_id, start) -> str:
     if not article_id:
         return ""
+    _c = scheme()
     href = f"{ARTICLE_SCHEME}:{_esc(str(article_id))}/{int(event_id or 0)}/{int(start or 0)}"
-    return (f'&nbsp;&nbsp;<a href="{href}" style="color:#2563eb; text-decoration:none; font-size:8.5pt">'
+    return (f'&nbsp;&nbsp;<a href="{href}" style="color:{_c.link}; text-decoration:none; font-size:8.5pt">'
             f'Read the whole article</a>')
 
 
@@ -241,77 +383,82 @@ def annotation_html(a: dict | None) -> str:
     """The analyst's review state, star, tags and note of an event (a curation.annotation dict)."""
     if not a:
         return ""
+    _c = scheme()
     review = a.get("review") or "unreviewed"
     label = REVIEW_LABELS.get(review, review)
     if review == "rejected" and a.get("reason"):
         label += f" ({a['reason']})"
-    colour = {"confirmed": "#15803d", "corrected": "#1d4ed8", "rejected": "#b91c1c"}.get(review, "#6b7280")
-    line = (f'<span style="font-size:8pt; color:#6b7280; font-weight:600">REVIEW</span>&nbsp;&nbsp;'
+    colour = {"confirmed": _c.confirmed, "corrected": _c.corrected, "rejected": _c.rejected}.get(review, _c.muted)
+    line = (f'<span style="font-size:8pt; color:{_c.muted}; font-weight:600">REVIEW</span>&nbsp;&nbsp;'
             f'<span style="color:{colour}">{_esc(label)}</span>')
     if a.get("starred"):
-        line += '&nbsp;&nbsp;<span style="color:#d97706">\u2605 starred</span>'
+        line += f'&nbsp;&nbsp;<span style="color:{_c.star}">\u2605 starred</span>'
     tags = [t for t in a.get("tags") or [] if t]
     if tags:
         line += ("&nbsp;&nbsp;" + " ".join(
-            f'<span style="background-color:#eef2f7; color:#374151">&nbsp;#{_esc(t)}&nbsp;</span>' for t in tags))
+            f'<span style="background-color:{_c.tag_bg}; color:{_c.soft}">&nbsp;#{_esc(t)}&nbsp;</span>' for t in tags))
     html = f'<p style="margin:8px 0 0 0">{line}</p>'
     if a.get("note"):
-        html += (f'<p style="margin:4px 0 0 0; color:#374151"><span style="font-size:8pt; color:#6b7280;'
+        html += (f'<p style="margin:4px 0 0 0; color:{_c.soft}"><span style="font-size:8pt; color:{_c.muted};'
                  f' font-weight:600">NOTE</span>&nbsp;&nbsp;{_esc(a["note"])}</p>')
     return html
 
 
 def excerpt_html(event, article: dict | None,
                  reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None,
-                 annotation: dict | None = None) -> str:
+                 annotation: dict | None = None, *, editable: bool = False) -> str:
     """The panel's HTML for one event (an EventRow) and its article (a Store.article dict).
 
     Every country takes its colour from formatting.country_colour, as the lanes and the country list do.
     reports: the event's other reports as (Store.excerpts row, its article dict or None), shown
     under the first one with their own sentence and how each dated it.
     search: the search words shown: highlighted (SEARCH_TAG) in the heading and in every passage.
-    annotation: the analyst's review, star, tags and note (curation.annotation), shown under the date."""
+    annotation: the analyst's review, star, tags and note (curation.annotation), shown under the date.
+    editable: a "Merge with…" link (MERGE_SCHEME) under the event's sentence, and a "Split out" link
+    (SPLIT_SCHEME) under each other report. Reports whose dates do not overlap are named under the heading
+    of the other reports."""
+    _c = scheme()
     art = article or {}
     words = search_words(search)
     when = (fmt.when(event.value, event.earliest, event.latest, event.granularity) if event.earliest
             else "Date unknown")
     heading = event.title or event.sentence[:80] or "Event"
     origin = _origin(art)
-    meta = _published_and_language(art)
+    meta = _published_and_language(art, correct=True)
 
     chips = []
     for code in event.countries:
-        colour = fmt.country_colour(code)
+        bg, fg = mention_colours(code, _c)
         chips.append(
-            f'<span style="background-color:{tint(colour, 0.16)}; color:{colour}; font-weight:600">'
+            f'<span style="background-color:{bg}; color:{fg}; font-weight:600">'
             f'&nbsp;{_esc(fmt.country_name(code))}&nbsp;</span>')
 
     parts = [
-        '<html><body style="font-size:10.5pt; color:#1f2937">',
-        f'<p style="margin:0 0 4px 0; font-size:13pt; font-weight:600; color:#111827">'
+        f'<html><body style="font-size:10.5pt; color:{_c.text}">',
+        f'<p style="margin:0 0 4px 0; font-size:13pt; font-weight:600; color:{_c.strong}">'
         f'{_esc_found(heading, 0, len(heading), search_spans(heading, words))}</p>',
     ]
     if origin:
-        parts.append(f'<p style="margin:0; color:#6b7280; font-size:9pt">from {origin}</p>')
+        parts.append(f'<p style="margin:0; color:{_c.muted}; font-size:9pt">from {origin}</p>')
     parts += [
-        f'<p style="margin:0 0 10px 0; color:#6b7280; font-size:9pt">{meta}</p>',
-        '<table width="100%" cellspacing="0" cellpadding="8" style="background-color:#f3f6fb;'
-        ' border:1px solid #dbe3ef"><tr><td>',
-        '<span style="font-size:8pt; color:#6b7280; font-weight:600">WHEN</span>'
-        f'&nbsp;&nbsp;<span style="font-size:8pt; color:#6b7280">precision: '
+        f'<p style="margin:0 0 10px 0; color:{_c.muted}; font-size:9pt">{meta}</p>',
+        f'<table width="100%" cellspacing="0" cellpadding="8" style="background-color:{_c.box_bg};'
+        f' border:1px solid {_c.box_border}"><tr><td>',
+        f'<span style="font-size:8pt; color:{_c.muted}; font-weight:600">WHEN</span>'
+        f'&nbsp;&nbsp;<span style="font-size:8pt; color:{_c.muted}">precision: '
         f'{_esc(fmt.precision(event.granularity))}</span><br>'
-        f'<span style="font-size:14pt; font-weight:600; color:#111827">{_esc(when)}</span><br>',
-        f'<span style="color:#374151">{_esc(_how(event))}</span>',
+        f'<span style="font-size:14pt; font-weight:600; color:{_c.strong}">{_esc(when)}</span><br>',
+        f'<span style="color:{_c.soft}">{_esc(_how(event))}</span>',
     ]
-    parts.append(f'<br><span style="font-size:8pt; color:#6b7280; font-weight:600">DATE</span>&nbsp;&nbsp;'
-                 f'<span style="color:#374151">{_esc(dating_label(event, art.get("published")))}</span>')
+    parts.append(f'<br><span style="font-size:8pt; color:{_c.muted}; font-weight:600">DATE</span>&nbsp;&nbsp;'
+                 f'<span style="color:{_c.soft}">{_esc(dating_label(event, art.get("published")))}</span>')
     if event.reasoning and (getattr(event, "dating", None) or "written") != "reported":
-        parts.append(f'<br><span style="color:#6b7280; font-size:8.5pt">{_esc(event.reasoning)}</span>')
+        parts.append(f'<br><span style="color:{_c.muted}; font-size:8.5pt">{_esc(event.reasoning)}</span>')
     for warning in date_warnings(time_text=event.time_text, earliest=event.earliest, latest=event.latest,
                                  granularity=event.granularity, sentence=event.sentence,
                                  published=art.get("published"), language=art.get("language"),
                                  dating=getattr(event, "dating", None) or "written"):
-        parts.append(f'<br><span style="color:#b45309; font-size:9pt">⚠ check: {_esc(warning)}</span>')
+        parts.append(f'<br><span style="color:{_c.warn}; font-size:9pt">⚠ check: {_esc(warning)}</span>')
     parts.append('</td></tr></table>')
     parts.append(annotation_html(annotation))
     if chips:
@@ -319,13 +466,15 @@ def excerpt_html(event, article: dict | None,
     parts.append(f'<p style="margin:12px 0 0 0; line-height:140%">'
                  f'{_passage(event, art.get("text"), words=words)}'
                  f'{_read_link(event.article_id if art.get("text") else None, event.id, event.sentence_start)}'
+                 f'{_merge_link(event.id) if editable else ""}'
                  '</p>')
 
     others = list(reports or [])
     if others:
         n = len(others)
-        parts.append(f'<p style="margin:16px 0 2px 0; font-size:8pt; color:#6b7280; font-weight:600">'
+        parts.append(f'<p style="margin:16px 0 2px 0; font-size:8pt; color:{_c.muted}; font-weight:600">'
                      f'ALSO REPORTED IN {n} OTHER {"ARTICLE" if n == 1 else "ARTICLES"}</p>')
+        parts.append(disagreement_html(event, others))
         for row, other_art in others[:MAX_REPORTS_SHOWN]:
             rep = ExcerptReport(row)
             info = dict(row)
@@ -335,20 +484,21 @@ def excerpt_html(event, article: dict | None,
             line = _origin(info) or "an article"
             line += " · " + _published_and_language(info)
             parts.append(
-                '<table width="100%" cellspacing="0" cellpadding="6" style="border-left:3px solid #dbe3ef;'
+                f'<table width="100%" cellspacing="0" cellpadding="6" style="border-left:3px solid {_c.box_border};'
                 ' margin-top:6px"><tr><td>'
-                f'<span style="color:#6b7280; font-size:8.5pt">{line}</span><br>'
+                f'<span style="color:{_c.muted}; font-size:8.5pt">{line}</span><br>'
                 f'<span style="line-height:140%">{_passage(rep, (other_art or {}).get("text"), context=False, words=words)}'
-                f'</span><br><span style="color:#6b7280; font-size:8.5pt">{_esc(_how(rep, info.get("published")))}'
+                f'</span><br><span style="color:{_c.muted}; font-size:8.5pt">{_esc(_how(rep, info.get("published")))}'
                 f' · {_esc(dating_label(rep, info.get("published")))}</span>'
                 f'{_read_link(row.get("article_id") if other_art else None, row.get("event_id"), rep.sentence_start)}'
+                f'{_split_link(event.id, row.get("id")) if editable else ""}'
                 '</td></tr></table>')
         if n > MAX_REPORTS_SHOWN:
-            parts.append(f'<p style="color:#6b7280; font-size:8.5pt">… and {n - MAX_REPORTS_SHOWN} more</p>')
+            parts.append(f'<p style="color:{_c.muted}; font-size:8.5pt">… and {n - MAX_REPORTS_SHOWN} more</p>')
 
     parts += [
-        f'<p style="margin:12px 0 0 0; font-size:8.5pt; color:#6b7280">'
-        f'<span style="background-color:{TIME_BG}">&nbsp;date words&nbsp;</span>&nbsp; '
+        f'<p style="margin:12px 0 0 0; font-size:8.5pt; color:{_c.muted}">'
+        f'<span style="background-color:{_c.time_bg}; color:{_c.time_fg}">&nbsp;date words&nbsp;</span>&nbsp; '
         f'countries in their colour &nbsp;·&nbsp; grey: neighbouring sentences</p>',
         '</body></html>',
     ]
@@ -371,21 +521,28 @@ class ExcerptReport:
         self.granularity = row.get("granularity")
         self.mod = row.get("mod")
         self.anchor = row.get("anchor")
+        self.reasoning = row.get("reasoning") or ""
         self.mentions = row.get("mentions") or []
         self.dating = row.get("dating") or "written"
 
 
+def empty_html(database_empty: bool = False) -> str:
+    """The panel with no event shown (the database's empty: how to import), in the theme in force."""
+    _c = scheme()
+    head = (f'<html><body style="color:{_c.muted}; font-size:10.5pt">'
+            f'<p style="margin-top:24px; font-size:12pt; color:{_c.soft}">')
+    return head + (EMPTY_DATABASE_HTML if database_empty else EMPTY_HTML)
+
+
 EMPTY_HTML = (
-    '<html><body style="color:#6b7280; font-size:10.5pt">'
-    '<p style="margin-top:24px; font-size:12pt; color:#374151">No event selected</p>'
+    'No event selected</p>'
     '<p>Click an event on the timeline or a row in the table to read the sentence it came from, '
     'with the words that carried the date and the countries highlighted, and how the date was '
     'worked out.</p></body></html>')
 
 
 EMPTY_DATABASE_HTML = (
-    '<html><body style="color:#6b7280; font-size:10.5pt">'
-    '<p style="margin-top:24px; font-size:12pt; color:#374151">This database has no events yet</p>'
+    'This database has no events yet</p>'
     '<p>Import news articles with <b>File ▸ Import articles…</b> (Ctrl+I), or drop files and folders '
     'onto the window: text files, saved web pages, RSS or Atom feeds, and JSONL or CSV dumps.</p>'
     '<p>Every dated event they contain appears on the timeline, with the sentence it came from.</p>'
@@ -410,6 +567,8 @@ class ExcerptPanel(SafeTextBrowser):
 
     linkRequested = Signal(str)   # an http(s) URL the person clicked (already opened)
     articleRequested = Signal(str, int, int)   # article id, event id, sentence start: read it whole
+    publishedRequested = Signal(str)           # article id: correct its publication date
+    splitRequested = Signal(int, int)          # event id, excerpt id: split that report out
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -420,7 +579,9 @@ class ExcerptPanel(SafeTextBrowser):
         self.database_empty = False
         self.store = None                    # where annotations are read (None: the window's store)
         self.annotation: dict | None = None  # the shown event's review, star, tags and note
+        self._shown: tuple | None = None     # what show_event was given (shown again in another theme)
         self.clear_event()
+        theme.on_change(self.retheme)
 
     def event_id(self) -> int | None:
         return self._event_id
@@ -431,7 +592,8 @@ class ExcerptPanel(SafeTextBrowser):
 
     def clear_event(self) -> None:
         self._event_id = None
-        self.setHtml(EMPTY_DATABASE_HTML if self.database_empty else EMPTY_HTML)
+        self._shown = None
+        self.setHtml(empty_html(self.database_empty))
 
     def show_event(self, event, article: dict | None,
                    reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None) -> None:
@@ -440,7 +602,18 @@ class ExcerptPanel(SafeTextBrowser):
         self._event_id = event.id
         self.search = search
         self.annotation = self._read_annotation(event.id)
-        self.setHtml(excerpt_html(event, article, reports, search, self.annotation))
+        self._shown = (event, article, reports, search)
+        self.setHtml(excerpt_html(event, article, reports, search, self.annotation, editable=self.can_edit()))
+
+    def retheme(self) -> None:
+        """The theme changed: the same event (or the empty page) written in its colours."""
+        shown = self._shown
+        bar = self.verticalScrollBar().value()
+        if shown is None:
+            self.setHtml(empty_html(self.database_empty))
+        else:
+            self.setHtml(excerpt_html(*shown, self.annotation, editable=self.can_edit()))
+        self.verticalScrollBar().setValue(bar)
 
     def _read_annotation(self, event_id: int) -> dict | None:
         """The event's review, star, tags and note, read from `store` (the window's open database when
@@ -453,7 +626,37 @@ class ExcerptPanel(SafeTextBrowser):
         except StoreError:
             return None
 
+    def can_edit(self) -> bool:
+        """Whether the event gets a "Merge with…" link and its reports a "Split out" link: the panel shows
+        the window's own database and it can be written."""
+        w = self.window()
+        return self.store is None and getattr(w, "store", None) is not None and not getattr(w, "readonly", True) \
+            and hasattr(w, "split_report") and hasattr(w, "merge_with")
+
+    def correct_published(self, article_id: str):
+        """The dialog correcting an article's publication date, on the window's database (None when
+        there is none or it is read-only)."""
+        from viewer.ui.published_dialog import open_published_dialog
+        return open_published_dialog(self.window(), article_id)
+
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == PUBLISHED_SCHEME:
+            self.publishedRequested.emit(url.path())
+            self.correct_published(url.path())
+            return
+        if url.scheme() == SPLIT_SCHEME:
+            try:
+                event_id, excerpt_id = (int(p) for p in url.path().split("/"))
+            except ValueError:
+                return
+            self.splitRequested.emit(event_id, excerpt_id)
+            if self.can_edit():
+                self.window().split_report(event_id, excerpt_id)
+            return
+        if url.scheme() == MERGE_SCHEME:
+            if url.path().isdigit() and self.can_edit():
+                self.window().merge_with(int(url.path()))
+            return
         if url.scheme() == ARTICLE_SCHEME:
             try:
                 aid, event_id, start = url.path().split("/")

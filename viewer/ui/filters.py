@@ -1,4 +1,5 @@
-"""The filter side bar: search, countries and languages (with counts), dates, precision and source article.
+"""The filter side bar: search, countries and languages (with counts), dates, precision and source article,
+and the analyst's annotations (review state, tag, note, star, rejected events).
 
 FilterPanel writes what the person chose into the view state (`viewer.viewstate.ViewState`) and shows
 the state's filter when it is set elsewhere; the window, which observes the state, feeds the new counts
@@ -10,7 +11,7 @@ from PySide6.QtCore import QDate, QEvent, QSignalBlocker, QStringListModel, Qt, 
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QStyle, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from viewer.model import ViewFilter
@@ -27,6 +28,16 @@ PRECISIONS = (
     ("Month or finer", "month"),
     ("Season or finer", "season"),
     ("Year or finer", "year"),
+)
+
+
+# the review states a person can pick (ViewFilter.review holds the one picked)
+REVIEW_CHOICES = (
+    ("Any review state", None),
+    ("Unreviewed", "unreviewed"),
+    ("Confirmed", "confirmed"),
+    ("Corrected", "corrected"),
+    ("Rejected", "rejected"),
 )
 
 
@@ -358,6 +369,21 @@ class LanguageFilter(CodeFilter):
         self.tree.setFixedHeight(head + rows * max(row, 1) + 2 * self.tree.frameWidth() + 2)
 
 
+def _typed_choice(box: QComboBox, model: QStringListModel, placeholder: str) -> None:
+    """Make `box` a choice one types: editable over `model` (nothing typed is added to it), completing
+    what contains the typed text, without regard to case."""
+    box.setModel(model)
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.lineEdit().setPlaceholderText(placeholder)
+    done = QCompleter(model, box)
+    done.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    done.setFilterMode(Qt.MatchFlag.MatchContains)
+    done.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    done.setMaxVisibleItems(12)
+    box.setCompleter(done)
+
+
 class ArticleBox(QComboBox):
     """The source-article choice: type any part of a title or source and pick from what contains it.
 
@@ -372,16 +398,7 @@ class ArticleBox(QComboBox):
         self._ids: list[str | None] = [None]
         self._rows: dict[str, int] = {}
         self._labels = QStringListModel([self.ALL], self)
-        self.setModel(self._labels)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText("Type part of a title…")
-        done = QCompleter(self._labels, self)
-        done.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        done.setFilterMode(Qt.MatchFlag.MatchContains)
-        done.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        done.setMaxVisibleItems(12)
-        self.setCompleter(done)
+        _typed_choice(self, self._labels, "Type part of a title…")
         self.lineEdit().editingFinished.connect(self._settle)
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
@@ -417,6 +434,51 @@ class ArticleBox(QComboBox):
                 self.lineEdit().setText(self.itemText(i))
 
 
+class TagBox(QComboBox):
+    """The tag choice: empty for any tag, or one tag, typed (completed from the tags in use, without case)
+    or picked from the list. `taken` is emitted when the tag shown changed: picked, typed then Enter or
+    leaving the box, or cleared."""
+
+    taken = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tags = QStringListModel([""], self)
+        _typed_choice(self, self._tags, "any tag")
+        self.lineEdit().setClearButtonEnabled(True)
+        self._last = ""
+        self.activated.connect(lambda _i: self._settle())
+        self.lineEdit().editingFinished.connect(self._settle)
+        self.lineEdit().textChanged.connect(lambda text: self._settle() if not text.strip() else None)
+
+    def tag(self) -> str | None:
+        """The tag shown (white space collapsed), None for any."""
+        return " ".join(self.currentText().split()) or None
+
+    def set_tag(self, tag: str | None) -> None:
+        """Show `tag` (None: any) without emitting."""
+        with QSignalBlocker(self), QSignalBlocker(self.lineEdit()):
+            self.setEditText(tag or "")
+        self._last = self.tag() or ""
+
+    def tags(self) -> list[str]:
+        """The tags the list offers (the tags in use)."""
+        return [t for t in self._tags.stringList() if t]
+
+    def set_tags(self, tags) -> None:
+        """The tags in use, offered in the list and completed as typed; the tag shown stays."""
+        shown = self.currentText()
+        with QSignalBlocker(self), QSignalBlocker(self.lineEdit()):
+            self._tags.setStringList([""] + sorted(set(tags), key=lambda t: (t.casefold(), t)))
+            self.setEditText(shown)
+
+    def _settle(self) -> None:
+        tag = self.tag() or ""
+        if tag != self._last:
+            self._last = tag
+            self.taken.emit()
+
+
 class FilterPanel(QFrame):
     """Everything that narrows the view: each change sets the state's filter (`view_state.set_filter`)."""
     searchStep = Signal(int, bool)   # Enter in the search box: show the next (+1) result (True: of a new search)
@@ -429,11 +491,13 @@ class FilterPanel(QFrame):
         self._searching = False          # "Searching…" is shown under the search box
         self._pending_article = None     # a remembered article to choose once the list has it
         self._hint = (QDate(), QDate())
-        self._kept = {"tags": None, "has_note": False, "review": None}   # parts without a widget
+        self._other = {"tags": None, "review": None}   # a filter set elsewhere the boxes cannot show
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search events…   Ctrl+F")
+        self.search.setToolTip("Search the events' titles and sentences, every report's sentence, and your notes "
+                               "and tags: every word, as the start of a word (Enter, F3: the next result)")
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -468,7 +532,7 @@ class FilterPanel(QFrame):
         self.article.setToolTip("Only events from one article: type part of its title to find it")
         self.article.currentIndexChanged.connect(self._emit)
         self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.article.setMinimumContentsLength(12)
+        self.article.setMinimumContentsLength(8)
 
         self.written_only = QCheckBox("Only written dates", self)
         self.written_only.setObjectName("writtenOnly")
@@ -486,27 +550,76 @@ class FilterPanel(QFrame):
         self.show_rejected.setToolTip("Show the events marked “not an event” too (hidden otherwise)")
         self.show_rejected.toggled.connect(self._emit)
 
-        self.reset_button = QPushButton("Reset", self)     # short: the check boxes share its row
+        self.review = QComboBox(self)
+        self.review.setObjectName("reviewFilter")
+        for label, value in REVIEW_CHOICES:
+            self.review.addItem(label, value)
+        self.review.setToolTip("Only the events in this review state (Rejected shows the events marked "
+                               "“not an event”)")
+        self.review.currentIndexChanged.connect(self._review_changed)
+        self.tag = TagBox(self)
+        self.tag.setObjectName("tagFilter")
+        self.tag.setToolTip("Only the events carrying this tag: type or pick one of the tags in use")
+        self.tag.taken.connect(self._tag_changed)
+        for box in (self.precision, self.review, self.tag):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        self.has_note = QCheckBox("Has note", self)
+        self.has_note.setObjectName("hasNote")
+        self.has_note.setToolTip("Only the events you wrote a note on")
+        self.has_note.toggled.connect(self._emit)
+
+        self.reset_button = QPushButton("Reset", self)
         self.reset_button.setToolTip("Reset filters (Ctrl+R)")
         self.reset_button.setObjectName("smallButton")
         self.reset_button.clicked.connect(self.reset)
 
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
-        grid.addWidget(QLabel("From", self), 0, 0)
-        grid.addWidget(self.date_from, 0, 1)
-        grid.addWidget(QLabel("To", self), 1, 0)
-        grid.addWidget(self.date_to, 1, 1)
-        grid.addWidget(QLabel("Precision", self), 2, 0)
-        grid.addWidget(self.precision, 2, 1)
-        grid.addWidget(QLabel("Article", self), 3, 0)
-        grid.addWidget(self.article, 3, 1)
-        grid.setColumnStretch(1, 1)
-
-        more = QLabel("Dates and sources", self)
-        more.setObjectName("sectionTitle")
+        # two pages under the lists: dates and sources, and the analyst's review (a tab says when a filter
+        # of its page is on); each page a column of labelled boxes, laid out for the panel's width
+        # (`_layout_for_width`), scrolling when the window is too short for it
+        self._relayout_timer = QTimer(self)   # goes with the panel: never fires on a deleted one
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(lambda: self._arrange(self._layout_for_width()))
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("filterPages")
+        self.pages.setDocumentMode(True)
+        self.pages.setUsesScrollButtons(False)
+        self.pages.tabBar().setExpanding(False)
+        self._rows: list[tuple[QGridLayout, list]] = []
+        for title, rows in (
+                ("Dates", [("From", self.date_from), ("To", self.date_to), ("Precision", self.precision),
+                           ("Article", self.article), (None, self.written_only)]),
+                ("Review", [("Review", self.review), ("Tag", self.tag), (None, self.starred_only),
+                            (None, self.has_note), (None, self.show_rejected)])):
+            page = QWidget()
+            page.setObjectName(f"filterPage{title}")
+            grid = QGridLayout(page)
+            grid.setContentsMargins(0, 8, 0, 0)
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(6)
+            grid.setColumnStretch(1, 1)
+            placed = [(QLabel(label, page) if label else None, box) for label, box in rows]
+            self._rows.append((grid, placed))
+            scroll = QScrollArea(self.pages)     # a window too short for the page: the page scrolls
+            scroll.setObjectName(f"filterScroll{title}")
+            scroll.setWidget(page)
+            page.setAutoFillBackground(False)    # setWidget turned it on: the panel's colour shows through
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.viewport().setAutoFillBackground(False)
+            scroll.setMinimumHeight(3 * (self.fontMetrics().height() + 16))
+            scroll.verticalScrollBar().rangeChanged.connect(lambda *_: self._relayout_soon())
+            self.pages.addTab(scroll, title)
+        self.pages.currentChanged.connect(lambda _i: self._relayout_soon())
+        self.pages.setTabToolTip(0, "Dates, precision, source article, how dates were obtained")
+        self.pages.setTabToolTip(1, "Review state, tags, notes, stars and rejected events")
+        self._reset_row = QHBoxLayout()     # Reset, when the tabs leave it no room beside them
+        self._reset_row.setContentsMargins(0, 0, 0, 0)
+        self._reset_row.addStretch(1)
+        self._mode = None
+        self._arrange("wide")
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 10)
@@ -515,19 +628,85 @@ class FilterPanel(QFrame):
         lay.addWidget(self.message)
         lay.addWidget(self.countries, 1)
         lay.addWidget(self.languages)
-        lay.addSpacing(4)
-        lay.addWidget(more)
-        lay.addLayout(grid)
+        lay.addSpacing(2)
+        lay.addWidget(self.pages)
         lay.addWidget(self.date_message)
-        reset_row = QHBoxLayout()      # one row: the panel is no taller than before
-        reset_row.setSpacing(6)
-        reset_row.addWidget(self.written_only)
-        reset_row.addWidget(self.starred_only)
-        reset_row.addWidget(self.show_rejected)
-        reset_row.addStretch(1)
-        reset_row.addWidget(self.reset_button)
-        lay.addLayout(reset_row)
+        lay.addLayout(self._reset_row)
         self.view_state.subscribe("filter", self._show_filter)
+        self.view_state.subscribe("filter", self._mark_pages)
+
+    # -- layout --------------------------------------------------------------------------------------
+    def _layout_for_width(self) -> str:
+        """"wide": each label beside its box; "dates": only From and To labelled, beside their boxes;
+        "narrow": From and To labelled above their boxes."""
+        labelled = [(lab, box) for _, placed in self._rows for lab, box in placed if lab is not None]
+        dates = [(lab, box) for lab, box in labelled if lab.text() in ("From", "To")]
+        m = self.layout().contentsMargins() if self.layout() is not None else None
+        scroll = self.pages.currentWidget()
+        bar = (self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+               if scroll is not None and scroll.verticalScrollBar().isVisible() else 0)
+        room = self.width() - (m.left() + m.right() if m is not None else 20) - bar   # the page scrolls
+
+        def fits(pairs) -> bool:
+            return room >= (max(lab.sizeHint().width() for lab, _ in pairs) + 8
+                            + max(box.minimumSizeHint().width() for _, box in pairs))
+        return "wide" if fits(labelled) else "dates" if fits(dates) else "narrow"
+
+    def _arrange(self, mode: str) -> None:
+        """Lay the pages out for `mode` (`_layout_for_width`). Unlabelled boxes say what they hold ("Any
+        precision", "All articles", "Any review state", "any tag"); Reset goes under the pages when the
+        tabs leave it no room beside them."""
+        if mode == self._mode:
+            return
+        self._mode = mode
+        for grid, placed in self._rows:
+            for lab, box in placed:
+                for w in (lab, box):
+                    if w is not None:
+                        grid.removeWidget(w)
+            row = 0
+            for lab, box in placed:
+                dated = lab is not None and lab.text() in ("From", "To")
+                if lab is None:      # a check box as wide as its text: a click beside it is not on it
+                    grid.addWidget(box, row, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+                elif mode == "wide" or (mode == "dates" and dated):
+                    lab.show()
+                    grid.addWidget(lab, row, 0)
+                    grid.addWidget(box, row, 1)
+                elif dated:
+                    lab.show()
+                    grid.addWidget(lab, row, 0, 1, 2)
+                    row += 1
+                    grid.addWidget(box, row, 0, 1, 2)
+                else:
+                    lab.hide()
+                    grid.addWidget(box, row, 0, 1, 2)
+                row += 1
+            for r in range(grid.rowCount()):
+                grid.setRowStretch(r, 0)
+            grid.setRowStretch(row, 1)
+        if mode == "wide":
+            self._reset_row.removeWidget(self.reset_button)
+            self.pages.setCornerWidget(self.reset_button, Qt.Corner.TopRightCorner)
+        else:
+            self.pages.setCornerWidget(None, Qt.Corner.TopRightCorner)
+            self._reset_row.addWidget(self.reset_button)
+        self.reset_button.show()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange(self._layout_for_width())
+
+    def _relayout_soon(self) -> None:
+        """A page's scroll bar came or went (it takes width): lay out again once it has."""
+        self._relayout_timer.start()
+
+    def _mark_pages(self, f: ViewFilter) -> None:
+        """A tab whose page narrows the view says so (a dot after its title)."""
+        dates = bool(f.date_from or f.date_to or f.max_granularity or f.article_id or f.dating is not None)
+        review = bool(f.starred or f.has_note or f.tags is not None or f.review is not None or f.show_rejected)
+        for i, (title, on) in enumerate((("Dates", dates), ("Review", review))):
+            self.pages.setTabText(i, f"{title} \u2022" if on else title)
 
     def _date_edit(self, what: str, *, end: bool = False) -> DateBox:
         edit = DateBox(what, end=end, parent=self)
@@ -573,9 +752,31 @@ class FilterPanel(QFrame):
             languages=self.languages.languages(),
             dating=WRITTEN_ONLY if self.written_only.isChecked() else None,
             starred=self.starred_only.isChecked(),
-            **self._kept,          # no widget yet: tags, note and review as set elsewhere (Reset clears them)
-            show_rejected=self.show_rejected.isChecked(),
+            tags=self._tags(),
+            has_note=self.has_note.isChecked(),
+            review=self._review(),
+            show_rejected=self.show_rejected.isChecked() or self._review() == frozenset({"rejected"}),
         )
+
+    def _review(self) -> frozenset[str] | None:
+        value = self.review.currentData()
+        return frozenset({value}) if value else self._other["review"]
+
+    def _tags(self) -> frozenset[str] | None:
+        tag = self.tag.tag()
+        return frozenset({tag}) if tag else self._other["tags"]
+
+    def _review_changed(self, *_args) -> None:
+        self._other["review"] = None       # the person chose: what the box shows is the filter
+        self._emit()
+
+    def _tag_changed(self) -> None:
+        self._other["tags"] = None
+        self._emit()
+
+    def set_tags_in_use(self, tags) -> None:
+        """The tags the analyst gave events (the tag box offers and completes them)."""
+        self.tag.set_tags(tags)
 
     @staticmethod
     def _iso(edit: QDateEdit) -> str | None:
@@ -618,13 +819,28 @@ class FilterPanel(QFrame):
                 edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else ANY_DATE)
             self.precision.setCurrentIndex(max(self.precision.findData(f.max_granularity), 0)
                                            if f.max_granularity else 0)
-            self.article.setCurrentIndex(max(self.article.findData(f.article_id), 0))
+            found = self.article.findData(f.article_id)
+            self.article.setCurrentIndex(max(found, 0))
+            self._pending_article = f.article_id if f.article_id and found < 0 else None   # list loading
             self.written_only.setChecked(f.dating is not None and f.dating <= WRITTEN_ONLY)
             self.starred_only.setChecked(bool(f.starred))
-            self.show_rejected.setChecked(bool(f.show_rejected))
-            self._kept = {"tags": f.tags, "has_note": bool(f.has_note), "review": f.review}
+            self._show_annotation_parts(f.review, f.tags, f.has_note)
+            self.show_rejected.setChecked(bool(f.show_rejected) and f.review != frozenset({"rejected"}))
         finally:
             self._quiet = False
+
+    def _show_annotation_parts(self, review, tags, has_note) -> None:
+        """Review state, tag and note as the boxes show them; a review or tag set the boxes cannot show
+        (several states or tags at once) is kept as it was set, the box showing "any"."""
+        one_review = next(iter(review)) if review is not None and len(review) == 1 else None
+        i = self.review.findData(one_review) if one_review else -1
+        with QSignalBlocker(self.review):
+            self.review.setCurrentIndex(max(i, 0))
+        self._other["review"] = review if review is not None and i < 0 else None
+        one_tag = next(iter(tags)) if tags is not None and len(tags) == 1 else None
+        self.tag.set_tag(one_tag)
+        self._other["tags"] = tags if tags is not None and one_tag is None else None
+        self.has_note.setChecked(bool(has_note))
 
     def set_message(self, text: str | None) -> None:
         self._searching = False
@@ -656,7 +872,7 @@ class FilterPanel(QFrame):
             self.written_only.setChecked(False)
             self.starred_only.setChecked(False)
             self.show_rejected.setChecked(False)
-            self._kept = {"tags": None, "has_note": False, "review": None}
+            self._show_annotation_parts(None, None, False)
         finally:
             self._quiet = False
         self.set_message(None)
@@ -707,7 +923,11 @@ class FilterPanel(QFrame):
         return {"search": f.search or "", "date_from": f.date_from or "", "date_to": f.date_to or "",
                 "max_granularity": f.max_granularity or "", "article_id": f.article_id or "",
                 "unchecked": self.countries.unchecked(),
-                "languages_unchecked": self.languages.unchecked()}
+                "languages_unchecked": self.languages.unchecked(),
+                "written_only": self.written_only.isChecked(), "starred": f.starred,
+                "has_note": f.has_note, "show_rejected": self.show_rejected.isChecked(),
+                "review": sorted(f.review) if f.review is not None else None,
+                "tags": sorted(f.tags) if f.tags is not None else None}
 
     def restore_state(self, state: dict) -> None:
         self._quiet = True
@@ -727,6 +947,19 @@ class FilterPanel(QFrame):
             i = self.article.findData(aid) if aid else 0
             self.article.setCurrentIndex(max(i, 0))
             self._pending_article = aid if aid and i < 0 else None   # the list may still be loading
+            self.written_only.setChecked(state.get("written_only") is True)
+            self.starred_only.setChecked(state.get("starred") is True)
+            self.show_rejected.setChecked(state.get("show_rejected") is True)
+            self._show_annotation_parts(_names(state.get("review")), _names(state.get("tags")),
+                                        state.get("has_note") is True)
         finally:
             self._quiet = False
         self._emit()
+
+
+def _names(value) -> frozenset[str] | None:
+    """A remembered list of names (review states, tags) as a filter's set; None for anything else."""
+    if not isinstance(value, list):
+        return None
+    names = frozenset(" ".join(v.split()) for v in value if isinstance(v, str) and v.strip())
+    return names or None

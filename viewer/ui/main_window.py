@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import ViewFilter
-from viewer.store import Store, StoreError, eventset, fts_query
+from viewer.store import Store, StoreError, StoreInputError, eventset, fts_query
+from viewer.store import views as saved_views
 from viewer.store import window as queries
 from viewer.ui import formatting as fmt
 from viewer.ui import menus
 from viewer.ui.background import QueryRunner
-from viewer.ui.editing import Editing
+from viewer.ui.merge import MergingEditing
 from viewer.ui.excerpt import ExcerptPanel
 from viewer.ui.filters import FilterPanel
 from viewer.ui.importing import Importer
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().setSizeGripEnabled(True)
 
-        self.editing = Editing(self)      # the analyst's edits: Edit ▸ Undo / Redo, Edit event…
+        self.editing = MergingEditing(self)   # the analyst's edits: Edit ▸ Undo / Redo, Edit event…, merges
         acts = menus.build_menus(self)
         self.open_action, self.new_action, self.export_action, self.quit_action = \
             acts.open, acts.new, acts.export, acts.quit
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         self.find_action, self.find_next_action, self.find_previous_action = \
             acts.find, acts.find_next, acts.find_previous
         self.clear_selection_action = acts.clear_selection
+        self.saved_views_menu, self.save_view_action = acts.saved_views, acts.save_view
         self.print_action, self.export_data_action, self.theme_actions = \
             acts.print_view, acts.export_data, acts.themes
 
@@ -211,7 +213,8 @@ class MainWindow(QMainWindow):
                 b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.in_view_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         chain = [f.search, f.countries.tree, f.languages.tree, self.timeline, self.table, self.excerpt,
-                 f.date_from, f.date_to, f.precision, f.article, f.reset_button]
+                 f.date_from, f.date_to, f.precision, f.article, f.written_only, f.review, f.tag,
+                 f.starred_only, f.has_note, f.show_rejected, f.reset_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -307,6 +310,7 @@ class MainWindow(QMainWindow):
                                on_error=lambda error: self.statusBar().showMessage(error, 10000))
             span = self.store.time_span(None)
             self.filters.set_date_hint(*(fmt.iso_day(t) for t in span) if span else (None, None))
+            self.filters.set_tags_in_use(queries.tags_in_use(self.store))
         except StoreError as exc:
             self._codes, self._languages, self._total = [], [], 0
             self.statusBar().showMessage(str(exc), 10000)
@@ -367,7 +371,7 @@ class MainWindow(QMainWindow):
                         self.filters.set_searching(False)
                         self._show_filter(f, None, got)
 
-                self.runner.submit("search", lambda store: eventset.search_ids(store, f.search), searched,
+                self.runner.submit("search", lambda store: queries.search_ids(store, f.search), searched,
                                    on_error=lambda error, f=f: self._search_failed(f, error))
                 return
         self.filters.set_searching(False)
@@ -520,10 +524,18 @@ class MainWindow(QMainWindow):
         if events is not None and self.store is not None:
             events.reload_annotations(self.store)     # a few rows: the annotated events
         self.timeline.forget_filtered()               # indexes made with the old annotations
+        if self.store is not None:
+            try:
+                self.filters.set_tags_in_use(queries.tags_in_use(self.store))
+            except StoreError as exc:
+                self.statusBar().showMessage(str(exc), 10000)
         f = self.view_state.view_filter()
         if f.starred or f.has_note or f.tags is not None or f.review is not None:
             self.refresh()               # what the filter keeps may have changed
             return
+        if f.search:                     # a note or a tag may match the search now, or no longer
+            self.view_state.searches.clear()
+            self.apply_filter(f)
         self.update_review_count()
         if self.view_state.selected is not None:
             self._show_selected(self.view_state.selected)
@@ -532,9 +544,26 @@ class MainWindow(QMainWindow):
         """Every country code of the open database, most events first."""
         return list(self._codes)
 
+    def set_country_codes(self, codes: list[str]) -> None:
+        """The database's country codes, most events first, as an edit left them (what `refresh` reads)."""
+        self._codes = list(codes)
+
     def edit_event(self, event_id: int | None = None):
         """Edit ▸ Edit event… on an event (the selected one when not given); the dialog, or None."""
         return self.editing.open_dialog(event_id)
+
+    def merge_with(self, event_id: int | None = None):
+        """Edit ▸ Merge with… on an event (the selected one when not given): the dialog choosing the event
+        to merge into it, or None."""
+        return self.editing.open_merge_dialog(event_id)
+
+    def merge_events(self, keep: int, other: int):
+        """Merge event ``other`` into ``keep`` (its reports join it); the edit, or None."""
+        return self.editing.merge(keep, other)
+
+    def split_report(self, event_id: int, excerpt_id: int):
+        """Split one report (an excerpt id) out of an event as an event of its own; the edit, or None."""
+        return self.editing.split(event_id, excerpt_id)
 
     def confirm_event(self, event_id: int) -> None:
         self.review_keys.confirm(event_id)
@@ -755,6 +784,102 @@ class MainWindow(QMainWindow):
             return None
         self.statusBar().showMessage(f"{count:,} events written to {path}", 8000)
         return count
+
+    # ================================================================================= saved views
+    def saved_view_names(self) -> list[str]:
+        """The names of the views saved in the open database (View ▸ Saved views)."""
+        if self.store is None:
+            return []
+        try:
+            return [v.name for v in saved_views.views(self.store)]
+        except StoreError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+            return []
+
+    def _views_writable(self, title: str = "Save view") -> bool:
+        """Views can be saved in (and deleted from) the open database; else says why."""
+        if self.store is None:
+            return False
+        if self.readonly or not saved_views.can_save(self.store):
+            self.warn(title, "This database is open read-only: views cannot be saved in it or deleted "
+                             "from it. Open a copy you may write to.")
+            return False
+        return True
+
+    def choose_save_view(self) -> bool:
+        """View ▸ Saved views ▸ Save current view as…: asks the name (one in use asks to replace it)."""
+        if not self._views_writable():
+            return False
+        name, ok = QInputDialog.getText(self, "Save view", "Name of the view:")
+        saved = bool(ok and name.strip()) and self.save_view(name)
+        self.focus_timeline()
+        return saved
+
+    def save_view(self, name: str, *, ask: bool = True) -> bool:
+        """Save the filters, the visible range and the selected event as `name` in the open database. A
+        view of that name is replaced once the person agrees (`ask`), or at once (not `ask`)."""
+        if not self._views_writable():
+            return False
+        try:
+            existing = saved_views.view(self.store, name)
+            if existing is not None and ask:
+                answer = QMessageBox.question(
+                    self, "Save view", f"A view named “{existing.name}” is saved already. Replace it?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+            t0, t1 = self.timeline.visible_range()
+            view = saved_views.save_view(self.store, name, self.view_state.view_filter(),
+                                         (t0, t1) if t1 > t0 else None, self.view_state.selected,
+                                         replace=existing is not None)
+        except (StoreError, StoreInputError) as exc:
+            self.warn("Save view", str(exc))
+            return False
+        self.statusBar().showMessage(f"Saved the view “{view.name}”", 8000)
+        return True
+
+    def open_view(self, name: str) -> bool:
+        """Show a saved view: its filters, its visible range (what the filters show when it has none) and
+        its selected event (when the database still has it)."""
+        try:
+            view = saved_views.view(self.store, name) if self.store is not None else None
+        except StoreError as exc:
+            self.warn("Saved views", str(exc))
+            return False
+        if view is None:
+            self.statusBar().showMessage(f"No view named “{name}” in this database", 8000)
+            return False
+        self.view_state.set_filter(view.filter, force=True)
+        self._fit_wanted = False             # the view's own range, not the article's span
+        if view.visible_range is not None:
+            self.timeline.set_visible_range(*view.visible_range)
+            self.view_state.moved()          # kept while the filter's counts arrive
+        else:
+            self.fit_all()
+        self.select_event(view.selected)
+        self.statusBar().showMessage(f"Showing the saved view “{view.name}”", 8000)
+        return True
+
+    def delete_view(self, name: str, *, ask: bool = True) -> bool:
+        """View ▸ Saved views ▸ Delete: once the person agrees (`ask`)."""
+        if self.store is None:
+            return False
+        if ask and QMessageBox.question(
+                self, "Delete view", f"Delete the saved view “{name}”? (The events are not touched.)",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return False
+        if not self._views_writable("Delete view"):
+            return False
+        try:
+            gone = saved_views.delete_view(self.store, name)
+        except StoreError as exc:
+            self.warn("Delete view", str(exc))
+            return False
+        if gone:
+            self.statusBar().showMessage(f"Deleted the view “{name}”", 8000)
+        return gone
 
     def set_theme(self, choice: str) -> None:
         """View ▸ Theme: System, Light or Dark (remembered)."""

@@ -33,7 +33,8 @@ KEYS = [
     ("Esc", "clear the selection"), ("Ctrl+O", "open a database"),
     ("Ctrl+I", "import articles (or drop files on the window)"), ("Ctrl+E", "export the view (PNG, SVG, PDF)"),
     ("Ctrl+P", "print the view"), ("Ctrl+Shift+E", "export the events shown (CSV, JSON, TimelineJS)"),
-    ("Ctrl+R", "reset filters"), ("Ctrl+Q", "quit"),
+    ("Ctrl+R", "reset filters"), ("Ctrl+Shift+S", "save the current view under a name (View ▸ Saved views)"),
+    ("Ctrl+Q", "quit"),
 ]
 
 
@@ -56,6 +57,8 @@ class WindowActions:
     find_previous: QAction
     reset_filters: QAction
     clear_selection: QAction
+    saved_views: QMenu
+    save_view: QAction
 
 
 def action(window, text, slot, shortcut=None, tip=None) -> QAction:
@@ -110,6 +113,14 @@ def build_menus(window) -> WindowActions:
     reset_filters = action(window, "&Reset filters", window.filters.reset, "Ctrl+R")
     for a in (fit, find, find_next, find_previous, reset_filters):
         view_menu.addAction(a)
+    saved_views = view_menu.addMenu("Saved &views")
+    saved_views.setObjectName("savedViewsMenu")
+    save_view = action(window, "&Save current view as…", window.choose_save_view, "Ctrl+Shift+S",
+                       tip="Keep the filters, the visible dates and the selected event under a name, in "
+                           "this database")
+    save_view.setObjectName("saveViewAs")
+    saved_views.aboutToShow.connect(lambda: fill_saved_views(saved_views, window, save_view))
+    fill_saved_views(saved_views, window, save_view)
     view_menu.addSeparator()
     view_menu.addAction(window.in_view_action)
     view_menu.addSeparator()
@@ -140,7 +151,8 @@ def build_menus(window) -> WindowActions:
     help_menu.addAction(action(window, "&About Conflict Timeline", window.show_about))
     legend.install(window)
     acts = WindowActions(open_, new, import_files, import_folder, export, quit_, print_view, export_data, themes,
-                         recent_menu, fit, find, find_next, find_previous, reset_filters, clear_selection)
+                         recent_menu, fit, find, find_next, find_previous, reset_filters, clear_selection,
+                         saved_views, save_view)
     from viewer.ui import theme
     themes[theme.saved_choice() if window.remember else "system"].setChecked(True)
     return acts
@@ -169,13 +181,41 @@ def fill_recent(menu: QMenu, window) -> None:
         a.setEnabled(False)
 
 
+def fill_saved_views(menu: QMenu, window, save_view: QAction) -> None:
+    """View ▸ Saved views: Save current view as…, the views saved in the open database (each reopens
+    itself), and Delete ▸ each of them."""
+    menu.clear()
+    menu.addAction(save_view)
+    menu.addSeparator()
+    names = window.saved_view_names()
+    for name in names:
+        a = menu.addAction(name.replace("&", "&&"))
+        a.setData(name)
+        a.setObjectName("savedView")
+        a.setStatusTip(f"Show the saved view “{name}”: its filters, dates and selected event")
+        a.triggered.connect(lambda _=False, name=name: window.open_view(name))
+    if not names:
+        a = menu.addAction("No saved views in this database")
+        a.setEnabled(False)
+    delete = menu.addMenu("&Delete")
+    delete.setObjectName("deleteViewMenu")
+    delete.setEnabled(bool(names))
+    for name in names:
+        a = delete.addAction(name.replace("&", "&&"))
+        a.setData(name)
+        a.triggered.connect(lambda _=False, name=name: window.delete_view(name))
+
+
 def add_event_actions(menu: QMenu, window, event_id: int | None) -> None:
-    """Edit event…, Confirm, Not an event, Star on ``event_id`` (the selected event when None). The keys
-    are shown, not bound: they work where the timeline or the table has the keyboard (viewer.ui.review)."""
+    """Edit event…, Confirm, Not an event, Star, Merge with… on ``event_id`` (the selected event when None).
+    The keys are shown, not bound: they work where the timeline or the table has the keyboard
+    (viewer.ui.review)."""
     for text, name in (("&Edit event…\tE", "edit_event"), ("&Confirm\tEnter", "confirm_event"),
-                       ("&Not an event\tDelete", "reject_event"), ("&Star / unstar\tS", "toggle_star")):
+                       ("&Not an event\tDelete", "reject_event"), ("&Star / unstar\tS", "toggle_star"),
+                       ("&Merge with…", "merge_with")):
         a = menu.addAction(text)
         a.setData("event")
+        a.setObjectName(f"{name}Action")
         a.triggered.connect(lambda _=False, name=name: _on_event(window, name, event_id))
 
 

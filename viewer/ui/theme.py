@@ -4,7 +4,11 @@ sheet (resources/style.qss with its colours mapped for the dark theme), and the 
 with (`timeline_paint`'s module colours, the axes, the overview).
 
 Widgets that paint themselves subscribe with `on_change(callback)`; `apply(name)` switches everything.
-Pages made for publishing are always light (`light_for_output`).
+The reading panes (the excerpt, the article view) write their HTML in the theme's colours
+(`viewer.ui.excerpt.scheme`) and write it again on a switch. The filter panel's lists colour their
+items' text for a light page; in the dark theme a delegate (`ThemedItems`, put on every list named in
+THEMED_LISTS when it is first shown) makes those colours light. Pages made for publishing are always light
+(`light_for_output`).
 """
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ import re
 import weakref
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate
 
 CHOICES = ("system", "light", "dark")
 SETTINGS_KEY = "view/theme"
@@ -41,25 +45,13 @@ DARK_QSS = {
     "#eef2ff": "#2a3a5c", "#dbeafe": "#274872", "#bfdbfe": "#2f5a8f", "#2563eb": "#4b8df8",
     "#1e3a8a": "#a5c8ff", "#fffbeb": "#3b2f12", "#fde68a": "#7a5d12", "#92400e": "#f5c56b",
     "#f9fafb;": "#1c2128;",
+    "#991b1b": "#ffa198", "#fef2f2": "#3d1f22", "#fecaca": "#8e3b3b",
 }
-# the reading panes' HTML carries its own (dark) text colours: they stay on paper in the dark theme
 DARK_EXTRA = """
-QTextBrowser#excerpt, QTextBrowser#articleText {
-    background: #f4f1ea;
-    color: #1f2937;
-    border-radius: 6px;
-}
 QToolTip { background: #f0f6fc; color: #111827; }
-/* the filter lists' items carry their own dark text colours (viewer/ui/filters.py): a light surface too */
-QTreeWidget#countryList, QTreeWidget#languageList, QTreeWidget#codeList {
-    background: #eceae4;
-    color: #1f2937;
-}
-QTreeWidget#countryList QHeaderView::section, QTreeWidget#languageList QHeaderView::section {
-    background: #e2dfd8;
-    color: #4b5563;
-}
 """
+# the lists whose items carry text colours of their own, made for a light page (viewer/ui/filters.py)
+THEMED_LISTS = ("countryList", "languageList", "codeList")
 
 _current = "light"
 _listeners: list = []
@@ -143,6 +135,58 @@ def palette(name: str) -> QPalette:
     return pal
 
 
+def readable_on_dark(c: QColor) -> QColor:
+    """A text colour made for a light page, as it reads on the dark one: the style sheet's own mapping
+    for its greys, else the same hue with its lightness turned over (a colour light already stays)."""
+    mapped = DARK_QSS.get(c.name().lower())
+    if mapped:
+        return QColor(mapped)
+    if c.lightness() >= 140:
+        return c
+    h, s_, l_, a = c.getHsl()
+    return QColor.fromHsl(max(h, 0), s_, 255 - l_, a)
+
+
+class ThemedItems(QStyledItemDelegate):
+    """Paints a list's items with their own text colours in the light theme, made light in the dark one."""
+
+    def initStyleOption(self, option, index):  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        if _current != "dark":
+            return
+        fg = index.data(Qt.ItemDataRole.ForegroundRole)
+        if fg is None:
+            return
+        colour = fg.color() if hasattr(fg, "color") else QColor(fg)
+        light = readable_on_dark(colour)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            option.palette.setColor(group, QPalette.ColorRole.Text, light)
+            option.palette.setColor(group, QPalette.ColorRole.WindowText, light)
+
+
+class _ListWatcher(QObject):
+    """Puts a ThemedItems delegate on every list named in THEMED_LISTS when it is polished (first shown)."""
+
+    def eventFilter(self, obj, ev):  # noqa: N802 - Qt's name
+        if ev.type() == QEvent.Type.Polish and isinstance(obj, QAbstractItemView) \
+                and obj.objectName() in THEMED_LISTS and not isinstance(obj.itemDelegate(), ThemedItems):
+            obj.setItemDelegate(ThemedItems(obj))
+        return False
+
+
+def watch_lists(app) -> None:
+    """Theme the filter lists of every window of ``app`` (once per application)."""
+    if app is None or app.property("ct_lists_watched"):
+        return
+    watcher = _ListWatcher(app)
+    app.installEventFilter(watcher)
+    app.setProperty("ct_lists_watched", True)
+    for w in app.allWidgets():          # lists made before
+        if isinstance(w, QAbstractItemView) and w.objectName() in THEMED_LISTS \
+                and not isinstance(w.itemDelegate(), ThemedItems):
+            w.setItemDelegate(ThemedItems(w))
+
+
 def on_change(callback) -> None:
     """Call `callback()` after every switch (held weakly when it is a bound method)."""
     try:
@@ -183,6 +227,7 @@ def apply(name: str, app=None) -> str:
     _current = name
     _set_timeline_colours(name)
     if app is not None:
+        watch_lists(app)
         base = app.property("ct_light_qss")
         if base is None:
             base = app.styleSheet() or ""
