@@ -271,6 +271,8 @@ def _err(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from viewer import langcache
+    langcache.install()         # the language model unpacked once per machine, then mapped (every entry point)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

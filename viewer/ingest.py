@@ -231,7 +231,8 @@ def _init_worker(parent: int | None = None) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except (ValueError, OSError):
         pass
-    from viewer import actors, events, text  # noqa: F401
+    from viewer import actors, events, langcache, text  # noqa: F401
+    langcache.install()         # spawned workers do not run the entry point: the cached model, mapped
     actors.gazetteer()
     text.detect_language("Language detection is ready in this worker.")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "conflict-timeline"
 
@@ -27,3 +27,8 @@ def seeds_dir() -> Path:
 
 def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "timeline.db"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for files the program can rebuild (the language detector's unpacked model)."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -5,7 +5,8 @@ where a sentence ends. Pure: no I/O, nothing from viewer but the model.
 Sentences follow the English rules, with each language's abbreviations and ordinal dates ("am 18. November")
 when its ``language`` is given; a capital of any script opens a sentence. The language of a text:
 ``language_code`` (what sources write → ISO 639-1) and ``detect_language`` (letters and function words first,
-then py3langid, loaded on first use: the one module here that reads a data file, the detector's model).
+then py3langid, loaded on first use: the one data file this module reads is the detector's packaged model,
+unless an entry point hands it a faster source with ``set_model_source``, as ``viewer.langcache`` does).
 """
 from __future__ import annotations
 
@@ -284,6 +285,7 @@ _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 _detector = None
 _detector_lock = threading.Lock()
+_model_source = None     # set_model_source
 
 
 def detect_language(text: str) -> str | None:
@@ -448,7 +450,36 @@ def _language_identifier():
     return _detector
 
 
+def set_model_source(source) -> None:
+    """Where the detector's model comes from, for a process whose entry point may read files (this module
+    reads none but the packaged model): ``source()`` returns the model's arrays by name (``ptc``, ``pc``,
+    ``classes``, ``nextmove``, ``nextmove_row``, ``out_feat``, as in py3langid's model.npz), for instance
+    mapped from a cache (:mod:`viewer.langcache`), or None. None, an exception or arrays that do not make an
+    identifier: the packaged model is read as without a source. Takes effect when the model is first needed in
+    this process; ``source=None`` removes it."""
+    global _model_source
+    _model_source = source
+
+
 def _load_identifier():
+    if _model_source is not None:
+        try:
+            arrays = _model_source()
+            if arrays is not None:
+                return _identifier(arrays)
+        except Exception:   # noqa: BLE001 - a broken source: the packaged model below
+            pass
+    return _load_packaged_identifier()
+
+
+def _identifier(arrays):
+    from py3langid.langid import LanguageIdentifier
+    return LanguageIdentifier(arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
+                              _uints(arrays["nextmove"]), arrays["out_feat"].tolist(), norm_probs=True,
+                              tk_row=_uints(arrays["nextmove_row"]))
+
+
+def _load_packaged_identifier():
     # The model is an LZMA-compressed .npz (~0.6 s to decompress): decompress in a thread (lzma releases
     # the GIL) while numpy and py3langid import, then read the arrays in place rather than copying them.
     from importlib.resources import files
@@ -470,10 +501,7 @@ def _load_identifier():
     try:
         if isinstance(raw[0], Exception):
             raise raw[0]
-        arrays = _npz_arrays(raw[0])
-        return LanguageIdentifier(arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
-                                  _uints(arrays["nextmove"]), arrays["out_feat"].tolist(), norm_probs=True,
-                                  tk_row=_uints(arrays["nextmove_row"]))
+        return _identifier(_npz_arrays(raw[0]))
     except Exception:   # a model layout this reader does not know: py3langid's own (slower) loader
         from py3langid.langid import MODEL_FILE
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
