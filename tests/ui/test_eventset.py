@@ -116,3 +116,41 @@ def test_counts_and_orders_of_nearby_masks_and_an_edit_are_those_made_afresh(tmp
         assert "NZ" in ev.country_counts(np.ones(len(ev), dtype=bool))
     finally:
         store.close()
+
+
+def test_country_edits_leave_every_events_countries_as_arrays_loaded_afresh(tmp_path):
+    """An edit of countries rewrites the edited event's country rows in place (rows that go are filled
+    by the last rows, rows that come are added at the end): every event must keep its own countries,
+    and a country filter and the counts must be those of arrays loaded afresh."""
+    from viewer.store import curation
+    path = tmp_path / "c.db"
+    synthesize(800, str(path), seed=9)
+    store = Store.open(str(path))
+    try:
+        ev = eventset.load_event_arrays(store, tstore.load_occurrences(store))
+        ev.code_totals()
+        rng = np.random.default_rng(4)
+        with_two = [int(ev.id[p]) for p in np.flatnonzero(np.bincount(ev.cpos, minlength=len(ev)) >= 2)]
+        first, second = int(ev.id[0]), with_two[len(with_two) // 2]
+        edits = [(first, curation.Edit(add_countries=["NZ", "FJ"])),          # rows added at the end
+                 (second, curation.Edit(remove_countries=store.event(second).countries[:1])),   # one goes
+                 (first, curation.Edit(remove_countries=["NZ"], add_countries=["TO"])),         # one for one
+                 (second, curation.Edit(remove_countries=store.event(second).countries)),      # every one
+                 (first, curation.Edit(remove_countries=["FJ", "TO"]))]
+        for event_id, change in edits:
+            curation.edit(store, event_id, change)
+            (state,) = eventset.event_states(store, [event_id]).values()
+            assert ev.patch(state, {"countries"})
+            fresh = eventset.load_event_arrays(store, tstore.load_occurrences(store))
+
+            def countries(arrays):
+                return sorted((int(arrays.id[p]), arrays.codes[c]) for p, c in zip(arrays.cpos, arrays.ccode))
+            assert countries(ev) == countries(fresh)
+            mask = rng.random(len(ev)) < 0.6
+            assert ev.country_counts(mask) == fresh.country_counts(mask)
+            assert ev.code_totals() == fresh.code_totals()
+            for chosen in ({"NZ"}, {"FJ", "TO"}, set(store.event(second).countries) or {"US"}):
+                f = ViewFilter(countries=frozenset(chosen))
+                assert np.array_equal(ev.mask(f), fresh.mask(f))
+    finally:
+        store.close()

@@ -24,6 +24,7 @@ from viewer.model import GRANULARITIES, ViewFilter
 from viewer.store import filtering
 from viewer.store.arrays import connection, int_array
 from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE, NO_RANK
+from viewer.store.timeline import grown, with_room
 from viewer.store.values import clean_text, fts_query
 
 _FEW_CHANGED = 64                 # a mask this close to the last one counted: its counts corrected, not made anew
@@ -224,8 +225,6 @@ class EventArrays:
             for code in state.codes:
                 if code not in self.codes:
                     self.codes.append(code)
-            keep = np.ones(len(self.cpos), dtype=bool)
-            keep[rows] = False
             numbers = np.array([self.codes.index(c) for c in state.codes], dtype=self.ccode.dtype)
             if self._totals is not None:    # and so do every country's rows
                 totals = np.zeros(len(self.codes), dtype=self._totals.dtype)
@@ -241,8 +240,7 @@ class EventArrays:
                     np.add.at(counts, self.ccode[rows], -1)
                     np.add.at(counts, numbers, 1)
                 self._counted["countries"] = (got[0], counts)
-            self.cpos = np.concatenate([self.cpos[keep], np.full(len(state.codes), p, dtype=self.cpos.dtype)])
-            self.ccode = np.concatenate([self.ccode[keep], numbers])
+            self._set_rows(p, rows, numbers)
             self._orders.pop("countries", None)
         if "title" in fields:
             self._orders.pop("title", None)
@@ -263,6 +261,29 @@ class EventArrays:
                     if listed is not None:
                         listed[4].add(p)
         return True
+
+    def _set_rows(self, p: int, rows: np.ndarray, numbers: np.ndarray) -> None:
+        """The country rows of the event at position `p` (now at `rows`) made `numbers`, without a copy
+        of the whole arrays: its rows written over, those left over filled by the last rows (the rows'
+        order has no meaning), those lacking added at the end (in the room the arrays are loaded with,
+        `viewer.store.timeline.room`)."""
+        cpos, ccode = self.cpos, self.ccode
+        rows = rows.tolist()
+        k = min(len(rows), len(numbers))
+        for r, number in zip(rows[:k], numbers[:k].tolist()):
+            ccode[r] = number
+        n = len(cpos)
+        for r in sorted(rows[k:], reverse=True):     # the last row moved into each row that goes
+            n -= 1
+            if r != n:
+                cpos[r], ccode[r] = cpos[n], ccode[n]
+        more = numbers[k:]
+        if len(more):
+            cpos, ccode = grown(cpos[:n], len(more)), grown(ccode[:n], len(more))
+            cpos[n:] = p
+            ccode[n:] = more
+            n = len(cpos)
+        self.cpos, self.ccode = cpos[:n], ccode[:n]
 
     def occurrences_of(self, event_id: int) -> list[tuple[int, str, float, float]]:
         """(event id, lane code, t0, t1) of each of the event's places on the timeline: one per country
@@ -579,7 +600,7 @@ def load_event_arrays(source, occ=None) -> EventArrays:
         p = np.concatenate(cpos)
         c = np.concatenate(ccode).astype(np.int32)
         ok = p >= 0
-        ev.cpos, ev.ccode = p[ok].astype(np.int32), c[ok]
+        ev.cpos, ev.ccode = with_room(p[ok].astype(np.int32)), with_room(c[ok])
     ev.codes = codes
     ev.lang, ev.languages = _event_languages(conn, ev.article)
     ev.dating = _event_datings(conn, ev.id)

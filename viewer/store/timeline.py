@@ -29,6 +29,48 @@ from viewer.store.filtering import NO_COUNTRY  # noqa: F401 - the window's name 
 _CHUNK = 400_000
 
 
+# -- arrays an edit may lengthen ---------------------------------------------------------------------
+def slack(n: int) -> int:
+    """The room left at the end of an array of `n` entries that an edit may lengthen (see `room`)."""
+    return max(1024, n // 64)
+
+
+def room(n: int, dtype) -> np.ndarray:
+    """An array of `n` entries (not set) at the start of a buffer with `slack(n)` more: an edit that adds
+    entries moves or writes them within the buffer (`buffer_of`) rather than allocating (and touching for
+    the first time) an array of the whole length."""
+    return np.empty(n + slack(n), dtype=dtype)[:n]
+
+
+def with_room(arr: np.ndarray) -> np.ndarray:
+    """A copy of the 1-D `arr` made with `room`."""
+    out = room(len(arr), arr.dtype)
+    out[...] = arr
+    return out
+
+
+def buffer_of(arr: np.ndarray) -> np.ndarray | None:
+    """The buffer the 1-D `arr` is the start of (made by `room`), None when it is an array of its own."""
+    buf = arr.base
+    if buf is None or not isinstance(buf, np.ndarray) or buf.ndim != 1 or buf.dtype != arr.dtype \
+            or arr.ndim != 1 or not arr.flags.c_contiguous or not buf.flags.c_contiguous \
+            or buf.__array_interface__["data"][0] != arr.__array_interface__["data"][0]:
+        return None
+    return buf
+
+
+def grown(arr: np.ndarray, more: int) -> np.ndarray:
+    """`arr` followed by `more` entries (not set): a longer view of the buffer `arr` starts when it has
+    that room (`buffer_of`), else a copy made with `room`."""
+    n = len(arr)
+    buf = buffer_of(arr)
+    if buf is not None and len(buf) >= n + more:
+        return buf[:n + more]
+    out = room(n + more, arr.dtype)
+    out[:n] = arr
+    return out
+
+
 @dataclass
 class Occurrences:
     """One entry per (event, lane): parallel arrays, sorted by (lane, t0)."""

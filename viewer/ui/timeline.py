@@ -664,11 +664,13 @@ class TimelineView(QWidget):
     def _event_arrays_for(source, occ):
         events = eventset.load_event_arrays(source, occ)
         events.order("date")        # the table's usual order, sorted here rather than on a first filter
-        pos = events.positions(occ.eid).astype(np.int32)
-        # per occurrence, what precision and article filters test (gathered once, not on every filter)
+        events.code_totals()        # the country list's counts, kept up to date by the edits
+        pos = tstore.with_room(events.positions(occ.eid).astype(np.int32))
+        # per occurrence, what precision and article filters test (gathered once, not on every filter);
+        # made with room at their ends, as the occurrences (`prepare`), for the edits that add some
         found = pos >= 0
-        rank = np.where(found, events.rank[pos], np.int8(127)).astype(np.int8)
-        article = np.where(found, events.article[pos], -3)
+        rank = tstore.with_room(np.where(found, events.rank[pos], np.int8(127)).astype(np.int8))
+        article = tstore.with_room(np.where(found, events.article[pos], -3))
         return events, pos, rank, article
 
     def _events_loaded(self, gen: int, got) -> None:

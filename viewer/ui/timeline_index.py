@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from viewer.store.timeline import Occurrences, room
+
 HOUR = 3600.0
 DAY = 86400.0
 YEAR = 365.2425 * DAY
@@ -25,12 +27,16 @@ _KEY_HALF = 4.9e11              # +- ~15,500 years around 1970 (BC dates too); w
 
 
 def prepare(occ):
-    """Occurrences (sorted by lane, t0) -> (occurrences in (lane, class, t0) order, class of each)."""
+    """Occurrences (sorted by lane, t0) -> (occurrences in (lane, class, t0) order, class of each), each
+    array made with room at its end (`viewer.store.timeline.room`) for the edits that add occurrences."""
     dur = occ.t1 - occ.t0
     cls = np.minimum(np.searchsorted(CLASS_MAX, dur, "left"), NCLS - 1).astype(np.int8)
     key = occ.lane.astype(np.int32) * NCLS + cls
     order = np.argsort(key, kind="stable")
-    return occ.take(order), cls[order]
+
+    def taken(arr):
+        return np.take(arr, order, out=room(len(order), arr.dtype))
+    return Occurrences(occ.lanes, taken(occ.lane), taken(occ.t0), taken(occ.t1), taken(occ.eid)), taken(cls)
 
 
 class Index:
@@ -38,9 +44,11 @@ class Index:
 
     @staticmethod
     def sort_key(t0, lane, cls) -> np.ndarray:
-        """One sorted float key over every segment: segment * stride + t0."""
+        """One sorted float key over every segment: segment * stride + t0 (made with room at its end)."""
         seg = lane.astype(np.int32) * NCLS + cls
-        return seg * _KEY_STRIDE + np.clip(t0, -_KEY_HALF, _KEY_HALF)
+        out = np.multiply(seg, _KEY_STRIDE, out=room(len(seg), np.float64))
+        out += np.clip(t0, -_KEY_HALF, _KEY_HALF)
+        return out
 
     def __init__(self, t0, t1, eid, lane, cls, nlanes: int, key: np.ndarray | None = None,
                  maxdur: np.ndarray | None = None, parent: tuple | None = None):

@@ -11,7 +11,8 @@ histograms are patched, the band orders made again when asked for. The arrays th
 with the occurrences (each one's event position, precision and article) are spliced alike. When as many
 occurrences go as come (a date moved) the arrays are written in place, only between each old place and
 its new one; when their number changes (a country added or taken off) the entries move within a buffer
-kept with room to spare, so that an edit does not allocate arrays of the full length each time.
+with room to spare (the arrays are loaded with it, `viewer.store.timeline.room`), so that an edit does not
+allocate arrays of the full length.
 
 When the lanes change (a country new to the timeline, a lane emptied, two lanes trading places by their
 counts) the lanes are put in the order a fresh load gives them, by moving whole blocks of occurrences:
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.store.filtering import NO_COUNTRY
-from viewer.store.timeline import Occurrences
+from viewer.store.timeline import Occurrences, buffer_of, room
 from viewer.ui.timeline_index import CLASS_MAX, KEY_STRIDE, NCLS, Index
 
 
@@ -99,16 +100,6 @@ def splice_in_place(arr: np.ndarray, dead: list[int], at: list[int], values) -> 
     return arr
 
 
-def _buffer(arr: np.ndarray) -> np.ndarray | None:
-    """The buffer `arr` is the start of (made by `splice_resized`), None when it is an array of its own."""
-    buf = arr.base
-    if buf is None or not isinstance(buf, np.ndarray) or buf.ndim != 1 or buf.dtype != arr.dtype \
-            or arr.ndim != 1 or not arr.flags.c_contiguous or not buf.flags.c_contiguous \
-            or buf.__array_interface__["data"][0] != arr.__array_interface__["data"][0]:
-        return None
-    return buf
-
-
 def splice_resized(arr: np.ndarray, dead: list[int], at: list[int], values) -> np.ndarray:
     """`splice` when the length changes: the entries move within a buffer with room to spare (the one
     `arr` is a view of when it has room, else a new one made once), so that no array of the full length
@@ -117,11 +108,11 @@ def splice_resized(arr: np.ndarray, dead: list[int], at: list[int], values) -> n
     values = np.asarray(values, dtype=arr.dtype)
     n = len(arr)
     size = n - len(dead) + len(at)
-    buf = _buffer(arr)
+    buf = buffer_of(arr)
     if buf is None or len(buf) < size:
-        buf = np.empty(size + max(1024, size // 64), dtype=arr.dtype)
-        buf[:size] = splice(arr, dead, at, values)
-        return buf[:size]
+        out = room(size, arr.dtype)
+        out[...] = splice(arr, dead, at, values)
+        return out
     # where each stretch of entries between the places touched goes: moved left first (in order), then
     # right (in reverse order), so that no entry is written over before it has moved
     points = sorted([(p, 0, k) for k, p in enumerate(at)] + [(p, 1, -1) for p in dead])
