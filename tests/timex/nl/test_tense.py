@@ -35,3 +35,28 @@ def test_the_tense_picks_the_week_of_a_bare_weekday():
     assert one("Oekraïne zal donderdag drones lanceren.", REF, L).value == "2024-11-21"
     e = one("Rusland bombardeerde zaterdag de haven.", REF, L)
     assert e.value == "2024-11-16" and "bombardeerde" in e.reasoning
+
+
+@pytest.mark.parametrize("text", [
+    "De minister bezoekt vrijdag Kyiv.",
+    "De ministers bezoeken vrijdag Kyiv.",
+    "De premier reist vrijdag naar Brussel.",
+    "De Veiligheidsraad vergadert vrijdag over Oekraïne.",
+    "De top begint vrijdag in Den Haag.",
+    "Rutte ontvangt vrijdag de Oekraïense president.",
+])
+def test_the_present_of_a_scheduled_happening_is_the_coming_weekday(text):
+    # said on Monday 18 November: the coming Friday, where the past tense keeps the Friday gone by
+    e = one(text, REF, L)
+    assert e.value == "2024-11-22", (text, e.reasoning)
+    assert one(text.replace("bezoekt", "bezocht").replace("bezoeken", "bezochten").replace("reist", "reisde")
+               .replace("vergadert", "vergaderde").replace("begint", "begon").replace("ontvangt", "ontving"),
+               REF, L).value == "2024-11-15"
+
+
+def test_the_present_cue_skips_nouns_and_perfects():
+    assert one("De minister bezoekt donderdag Kyiv.", REF, L).value == "2024-11-21"
+    # "de bezoeken" is the noun, no cue: the past verb after it decides
+    assert one("De bezoeken van donderdag trokken veel aandacht.", REF, L).value == "2024-11-14"
+    # the perfect with the participle last stays in the past
+    assert one("De minister heeft donderdag in Kyiv de president ontvangen.", REF, L).value == "2024-11-14"
