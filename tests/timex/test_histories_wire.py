@@ -365,6 +365,26 @@ def test_millennia():
     assert got("It took two millennia to build.", READ) == [("two millennia", "P2000Y")]
 
 
+def test_both_millennia_of_a_pair():
+    # the era written once, after both: both are BC, each with the single form's value and interval
+    e = tag("Bronze came to the coast in the 2nd and 1st millennia BC.", READ, language="en")
+    assert [(x.text, x.value, x.earliest, x.latest, x.granularity) for x in e] == [
+        ("the 2nd", "BC1", "-1999-01-01", "-1000-12-31", "millennium"),
+        ("1st millennia BC", "BC0", "-0999-01-01", "0000-12-31", "millennium")]
+    e = tag("Towns grew in the first and second millennia, the survey says.", READ, language="en")
+    assert [(x.text, x.value, x.earliest, x.latest) for x in e] == [
+        ("the first", "0", "0001-01-01", "0999-12-31"), ("second millennia", "1", "1000-01-01", "1999-12-31")]
+    assert got("Trade grew in the 1st–2nd millennia AD.", READ) == [("the 1st", "0"), ("2nd millennia AD", "1")]
+    e = tag("Palaces burned in the late 2nd and early 1st millennia BC.", READ, language="en")
+    assert [(x.text, x.value, x.mod, x.earliest) for x in e] == [
+        ("the late 2nd", "BC1", "END", "-1332-01-01"), ("early 1st millennia BC", "BC0", "START", "-0999-01-01")]
+    # the story is at the later millennium's first year, as after "the 1st millennium BC"
+    e = by_text("Farming spread in the 5th and 4th millennia BC. Ten centuries later copper came.", READ)
+    assert e["Ten centuries later"].value == "BC3000"
+    # without a pair "millennia" is no date
+    assert got("There were no first millennia.", READ) == []
+
+
 # ------------------------------------------------------------------------------------------------------
 # A history told inside a news report: the passage follows its story, the news around it the publication date
 

@@ -61,6 +61,8 @@ NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
 APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa|(?-i:c\.|ca\.))\s+)"
 POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?|months)\s+of))"
+# the ordinal of a millennium: "2nd", "first" .. "10th", "tenth"
+_MILL_ORD = r"(?:(?:10|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
 # cities and regions whose clock a wire report names ("0900 Moscow time")
 ZONE_CITY = r"(?:Moscow|Kyiv|Kiev|Israel|Gaza|Beirut|Tehran|Damascus|Baghdad|Khartoum|Eastern|Central|Pacific)"
 DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
@@ -107,8 +109,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century|(?<=\d(?:st|nd|rd|th)\s)centuries|(?<=\d(?:st|nd|rd|th)-)centuries)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
                 rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?=\s*(?:and|or|to|through|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)[\s-]+(?i:centuries)\b)"),
-    # "the 2nd millennium BC", "the first millennium", "the third millennium", "the 1st millennium AD"
-    ("millennium", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:10|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))[\s-]+(?i:millennium)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"),
+    # "the 2nd millennium BC", "the first millennium", "the third millennium", "the 1st millennium AD";
+    # "the 2nd and 1st millennia BC", "the first and second millennia": both (the first one ends at its ordinal)
+    ("millennium", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennium|millennia)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
+                   rf"|(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}(?=\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia)\b)"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
@@ -1539,10 +1543,15 @@ def _h_millennium(ctx, m, fam):
     mod = _period_mod(low)
     om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
     n = int(om.group(1)) if om else next(v for k, v in R.ORDINALS.items()
-                                         if re.search(r"\b" + k + r"[\s-]+millennium", low))
+                                         if re.search(r"\b" + k + r"(?:[\s-]+millenni|$)", low))
     if not 1 <= n <= 10:
         return None
-    if re.search(r"B\.?C", s):
+    if "millennia" in low:
+        if not _MILLENNIUM_PAIR_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None   # "the first millennia" is no date; "the first and second millennia" is two
+    pair = _MILLENNIUM_PAIR_AFTER.match(ctx.text, m.end()) if "millenni" not in low else None
+    # "the 2nd and 1st millennia BC": the era written once, after both
+    if re.search(r"B\.?C", s) or pair is not None and pair.group(1):
         return _bc_period(ctx, m, "millennium", n, mod, f"the years {n * 1000}–{(n - 1) * 1000 + 1} before the common era")
     value, e0, e1, gran = cal.millennium_unit(n)
     if mod in ("START", "MID", "END", "H1", "H2"):
@@ -1567,6 +1576,9 @@ def _bc_period(ctx: _Ctx, m: re.Match, kind: str, n: int, mod: str | None, what:
     return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran, f"'{m.group(0)}': {what}", mod)
 
 
+_MILLENNIUM_PAIR_BEFORE = re.compile(rf"{_MILL_ORD}\s*(?:and|or|to|through|[-–])\s*$")
+_MILLENNIUM_PAIR_AFTER = re.compile(rf"\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia)"
+                                    r"(?:\s+(BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z]))?")
 _CENTURY_PAIR_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s*(?:and|or|to|through|[-–])\s*$")
 _CENTURY_PAIR_AFTER = re.compile(r"\s*(?:and|or|to|through|[-–])\s*\d{1,2}(?:st|nd|rd|th)[\s-]+(?i:centuries)"
                                  r"(?:\s+(BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z]))?")
@@ -3113,7 +3125,10 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["day"], ["nthday"])
     add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
-    add(["millennium"], ["millennium"])
+    add(["millennium", "millennia"], ["millennium"])
+    # the first of a pair ends at its ordinal ("the 2nd and 1st millennia BC")
+    add(["#digits", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+        ["millennium"])
     add(["half"], ["half"])
     add(["while"], ["awhile"])
     add(["day"], ["theday"])
