@@ -385,6 +385,22 @@ def test_both_millennia_of_a_pair():
     assert got("There were no first millennia.", READ) == []
 
 
+def test_both_millennia_of_a_pair_with_the_noun_in_the_singular():
+    # "the first and second millennium": the noun written once, in the singular, names both (issue 17)
+    e = tag("Towns grew in the first and second millennium, the survey says.", READ, language="en")
+    assert [(x.text, x.value, x.earliest, x.latest, x.granularity) for x in e] == [
+        ("the first", "0", "0001-01-01", "0999-12-31", "millennium"),
+        ("second millennium", "1", "1000-01-01", "1999-12-31", "millennium")]
+    # the era written once, after both: both are BC
+    e = tag("Bronze came to the coast in the 2nd and 1st millennium BC.", READ, language="en")
+    assert [(x.text, x.value, x.earliest, x.latest) for x in e] == [
+        ("the 2nd", "BC1", "-1999-01-01", "-1000-12-31"), ("1st millennium BC", "BC0", "-0999-01-01", "0000-12-31")]
+    assert got("Trade grew from the 1st to 2nd millennium AD.", READ) == [("the 1st", "0"), ("2nd millennium AD", "1")]
+    # an ordinal alone before a single millennium stays out of it
+    assert got("It was the first time in the second millennium that the river froze.", READ) == [
+        ("the second millennium", "1")]
+
+
 # ------------------------------------------------------------------------------------------------------
 # A history told inside a news report: the passage follows its story, the news around it the publication date
 

@@ -1,7 +1,8 @@
 """The engine: find candidate spans with a few regular expressions compiled once, then normalise each
 family of patterns to TIMEX3 and resolve it against a reference date (or the date the narrative is at).
 
-Design: every pattern family is a regular expression built from the tables in ``rules.py``. All
+Design: every pattern family is a regular expression whose words come from the English lexicon
+(``lang/en/lexicon.toml``, read by ``rules.py``); the structure of the patterns is written here. All
 matches are collected, overlaps are settled leftmost-longest, and each kept span goes to the
 normaliser of its family, in text order, so that anaphoric expressions ("two days later",
 "that October") can use the last date the text mentioned.
@@ -28,6 +29,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+def _seq(words) -> str:
+    """The words as alternatives in the order given (the lexicon's order decides which is tried first)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
 def _ci(words) -> str:
     return "(?i:" + _alt(words) + ")"
 
@@ -40,6 +46,28 @@ def _title(words) -> str:
     return _alt(out)
 
 
+def _numerals(lo: int, hi: int, step: int = 1) -> str:
+    """The numerals of the lexicon from ``lo`` to ``hi`` (every ``step``), in its order."""
+    return _seq(w for w, v in R.NUMERALS.items() if lo <= v <= hi and (v - lo) % step == 0)
+
+
+def _ordinal_words(lo: int, hi: int) -> str:
+    """The ordinals of the lexicon written in words ("first" .. "tenth"), from ``lo`` to ``hi``."""
+    return _seq(w for w, v in R.ORDINALS.items() if lo <= v <= hi and not w[:1].isdigit())
+
+
+_REGULAR_UNITS = [u for u in R.UNITS if u + "s" in R.UNIT_PLURALS]        # a plural in -s ("days")
+# the other forms: the singulars without one ("century") and the plurals not in -s ("centuries", "millennia")
+_OTHER_UNIT_FORMS = [u for u in R.UNITS if u not in _REGULAR_UNITS] + [p for p in R.UNIT_PLURALS if p[:-1] not in R.UNITS]
+_UNITS9 = _numerals(1, 9)
+_TEENS = _numerals(10, 19)
+_TENS = _numerals(20, 90, 10)
+_NINETEEN, _TWENTY, _TWO, _HUNDRED, _THOUSAND = (_numerals(v, v) for v in (19, 20, 2, 100, 1000))
+_NP = R.NUMBER_PATTERN
+_PP = R.POSITION_PATTERN
+_TC = R.TENSE_CUES
+_SEASON_WORDS = _seq(R.SEASONS)
+
 MONTH_FULL = f"(?:{_title(R.MONTHS)})"
 MONTH_ABBR = f"(?:(?:{_title(R.MONTH_ABBR)})(?:\\.|(?=\\s+\\d)))"
 MONTH = f"(?:{MONTH_FULL}|{MONTH_ABBR})"
@@ -48,30 +76,45 @@ WEEKDAY_ABBR = f"(?:(?:{_title(R.WEEKDAY_ABBR)})\\.?)"
 DAYN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)"
 YEAR = r"(?:1\d{3}|20\d{2})(?![\d,.]?\d)"
 SEASON = _ci(R.SEASONS)
-UNIT_SG = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)"
-UNIT = r"(?:(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)|millenni(?:um|a|ums))"
-PART = r"(?:morning|afternoon|evening|night|overnight)"
+UNIT_SG = f"(?:{_seq(R.UNITS)})"
+UNIT = f"(?:(?:{_seq(_REGULAR_UNITS)})s?|{_seq(_OTHER_UNIT_FORMS)})"
+PART = f"(?:{_seq(R.PARTS_OF_DAY)})"
 NUM_WORD = (
-    r"(?:(?:a|one|three)[\s-]+quarters?\s+of\s+an?|a[\s-]+quarter(?=-(?:century|hour))|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)[\s-]+(?:hundred|thousand)|hundred|thousand|a\s+dozen|dozen"
-    r"|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+an?|an?)"
+    r"(?:(?:a|one|three)[\s-]+quarters?\s+of\s+an?|a[\s-]+quarter(?=-(?:century|hour))"
+    rf"|(?:{_TENS})(?:[\s-](?:{_UNITS9}))?|{_UNITS9}|{_TEENS}"
+    rf"|(?:{_seq(_NP['hundreds_count'])})[\s-]+(?:{_HUNDRED}|{_THOUSAND})|{_HUNDRED}|{_THOUSAND}"
+    rf"|{_seq(_NP['phrase'])})"
 )
-NUM_VAGUE = r"(?i:several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
+NUM_VAGUE = f"(?i:{_seq(R.NUMBER_VAGUE)})"
 NUM = rf"(?i:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+1/2|\.\d+)?|{NUM_WORD})(?i:\s+and\s+a\s+half)?"
-APPROX = r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|close\s+to|just\s+under|just\s+over|more\s+than|over(?=\s+an?\s)|upwards\s+of|less\s+than|under(?=\s+an?\s)|fewer\s+than|at\s+least|no\s+less\s+than|up\s+to|at\s+most|no\s+more\s+than|circa|(?-i:c\.|ca\.))\s+)"
-POS = r"(?:(?i:early|late|mid|end(?=-)|start(?=-)|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn)\s+of(?:\s+the)?|the\s+(?:first|second|latter|last)\s+half\s+of(?:\s+the)?|the\s+(?:latter|early)\s+part\s+of(?:\s+the)?|the\s+(?:first|last|final|opening|closing)\s+(?:few\s+)?(?:days|weeks?|months)\s+of))"
-# the ordinal of a millennium: "2nd", "first" .. "10th", "tenth"
-_MILL_ORD = r"(?:(?:10|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
-# cities and regions whose clock a wire report names ("0900 Moscow time")
-ZONE_CITY = r"(?:Moscow|Kyiv|Kiev|Israel|Gaza|Beirut|Tehran|Damascus|Baghdad|Khartoum|Eastern|Central|Pacific)"
-DEIC = r"(?i:last|this|next|past|coming|previous|that|the\s+following|the\s+previous|the\s+next|the\s+past|the\s+last|the\s+coming|the\s+same|the\s+current|the\s+latest|this\s+past)"
-HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 
-_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_UNITS9 = r"one|two|three|four|five|six|seven|eight|nine"
-SPELLED_YEAR = (rf"(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_UNITS9}))?|{_TEENS})"
-                rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|twenty(?:[\s-](?:{_UNITS9}))?))?)")
+
+def _approx_word(w: str) -> str:
+    e = re.escape(w).replace(r"\ ", r"\s+")
+    if w.endswith("."):
+        return f"(?-i:{e})"                      # "c.", "ca.": as written
+    if w in R.APPROX_BEFORE_ARTICLE:
+        return e + r"(?=\s+an?\s)"                # "over a week", not "over 2019"
+    return e
+
+
+APPROX = f"(?:(?i:{'|'.join(_approx_word(w) for w in R.APPROX_MODS)})\\s+)"
+POS = (f"(?:(?i:{_seq(_PP['before'])}|{'|'.join(re.escape(w) + '(?=-)' for w in _PP['before_hyphen'])}"
+       rf"|the\s+(?:very\s+)?(?:{_seq(_PP['head'])})\s+of(?:\s+the)?|the\s+(?:{_seq(_PP['half'])})\s+half\s+of(?:\s+the)?"
+       rf"|the\s+(?:{_seq(_PP['part'])})\s+part\s+of(?:\s+the)?"
+       rf"|the\s+(?:{_seq(_PP['span'])})\s+(?:few\s+)?(?:{_seq(_PP['span_unit'])})\s+of))")
+# the ordinal of a millennium: "2nd", "first" .. "10th", "tenth"
+_MILL_ORD = rf"(?:(?:10|[1-9])(?:st|nd|rd|th)|(?i:{_ordinal_words(1, 10)}))"
+# cities and regions whose clock a wire report names ("0900 Moscow time")
+ZONE_CITY = f"(?:{_seq(R.ZONE_CITIES)})"
+DEIC = f"(?i:{_seq(sorted(R.DEIXIS, key=len, reverse=True))})"   # longest first
+HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
+_PART_AT_END = re.compile(f"({_seq(R.PARTS_OF_DAY)})$")
+_UNIT_AT_END = re.compile(f"({_seq(R.UNITS)})$")
+_UNIT_AT_END_WORD = re.compile(rf"\b({_seq(R.UNITS)})$")
+
+SPELLED_YEAR = (rf"(?i:{_NINETEEN}[\s-](?:(?:{_TENS})(?:[\s-](?:{_UNITS9}))?|{_TEENS})"
+                rf"|{_TWO}\s+{_THOUSAND}(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|{_TWENTY}(?:[\s-](?:{_UNITS9}))?))?)")
 
 # Each family: (name, pattern). Built into separate compiled regexes, all run over the text.
 FAMILIES: list[tuple[str, str]] = [
@@ -106,17 +149,18 @@ FAMILIES: list[tuple[str, str]] = [
     # "9/11": the attacks of 11 September 2001 (a name, not a fraction or a date of this year)
     ("nineeleven", r"9/11(?![/\d]|\.\d)"),
     ("aposyear", r"['’]\d\d\b(?!['’]?s\b|[.,:]\d|%)"),
-    ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
-    ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first))[\s-]+(?i:century|(?<=\d(?:st|nd|rd|th)\s)centuries|(?<=\d(?:st|nd|rd|th)-)centuries)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
+    ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:{_seq(R.DECADE_WORDS)}))\b"),
+    ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ordinal_words(1, 21)}))[\s-]+(?i:century|(?<=\d(?:st|nd|rd|th)\s)centuries|(?<=\d(?:st|nd|rd|th)-)centuries)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
                 rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?=\s*(?:and|or|to|through|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)[\s-]+(?i:centuries)\b)"),
     # "the 2nd millennium BC", "the first millennium", "the third millennium", "the 1st millennium AD";
-    # "the 2nd and 1st millennia BC", "the first and second millennia": both (the first one ends at its ordinal)
+    # "the 2nd and 1st millennia BC", "the first and second millennia", "the first and second millennium" (the noun
+    # in the singular for the pair): both (the first one ends at its ordinal)
     ("millennium", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennium|millennia)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
-                   rf"|(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}(?=\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia)\b)"),
+                   rf"|(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}(?=\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia|millennium)\b)"),
     ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
     ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
     ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
-    ("season", rf"(?:(?<![\d$€£.,]){YEAR}\s+(?=(?i:spring|summer|autumn|fall|winter)\b))?(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b|['’]\d\d\b(?!['’])))?\b"),
+    ("season", rf"(?:(?<![\d$€£.,]){YEAR}\s+(?=(?i:{_SEASON_WORDS})\b))?(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b|['’]\d\d\b(?!['’])))?\b"),
     ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:\s+(?i:week)\b)?(?:,?\s+(?:of\s+)?{YEAR})?\b"),
     # Deictic words and phrases.
     ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term|(?:a|some)\s+(?:later|future)\s+(?:date|point))\b)"),
@@ -128,10 +172,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
     ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?(?:(?i:\bbetween)\s+{NUM}\s+(?i:and)\s+{NUM}|\b(?:{NUM}|{NUM_VAGUE})(?:\s+(?i:or|to)\s+{NUM}|\s*[-–]\s*\d+)?)[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
     ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+|new\s+(?=year))?(?i:year|week|month)\b(?![-'])|{POS}\s+(?i:the)\s+(?i:decade|century)\b(?![-'])"),
-    ("spelled", r"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
+    ("spelled", rf"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:{_NINETEEN}[\s-](?:(?:{_TENS})(?:[\s-](?:{_UNITS9}))?|{_TEENS}|{_HUNDRED})|{_TWO}\s+{_THOUSAND}(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|{_TWENTY}(?:[\s-](?:{_UNITS9}))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
     ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
     ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b|(?<=\bfor\s)another\s+(?:week|month|year|decade)\b)"),
-    ("set", rf"(?i:\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|semi-?annually)\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
+    ("set", rf"(?i:\b(?:{_seq(R.SET_ADVERBS)})\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|{_SEASON_WORDS}|{_seq(R.WEEKDAYS)}|{_seq(R.MONTHS)})\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
     # Bare plurals with no quantity ("for weeks", "within months", "decades-long"): vague durations.
     ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
     # The second day of "April 24 and 25", "on 3 or 4 May" is handled with the first: see _h_dayand.
@@ -155,19 +199,20 @@ FAMILIES: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
-_FUT = re.compile(r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning|scheduled|expected|expects?\s+to|due\s+(?:by|on|in|before|at|for)\b|due\s+to\s+(?:be|expire|begin|start|open|close|meet|arrive|end|take|vote|return|continue|resume|hold|sign|leave|visit|announce|decide|rule|testify|appear|travel|launch|report|release|publish|face|hear|fly|go|deliver|present|receive|address|attend)|set\s+to|set\s+for|slated|intends?\s+to|would|is\s+to|are\s+to|upcoming|hope\s+to|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|until|hopes\s+to|aims?\s+to|begins|starts|opens|effective|payable|meets|meet(?=\s+(?:separately|again|jointly|privately|with)\b)|visits|arrives|travels|resumes|returns|convenes|reconvenes|expires|leaves\s+for)\b")
-_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbeen\s)(?:was|were|had|did|said|told|ago|last|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bstill\s)(?!un[a-z]+ed\b|expected|scheduled|planned|slated|proposed|needed|intended|required|(?:succe|proce|exce|ne|inde|spe|fe|se|ble|bre|he|de|we|ste|gre)ed\b|(?:hundr|kindr|nak|sacr|wick|rugg|ragg|jagg|belov)ed\b)[a-z]{2,}ed|began|came|took|went|met|saw|made|gave|held|fell|rose|won|lost|left|became|hit|struck|found|led|sent|spoke|wrote|brought|thought|knew|got|paid|sold|bought|built|ran|kept|put|shot|fought|flew|drew|stood|began|withdrew|seized|since)\b")
-_SUBORDINATE = re.compile(r"\b(?:as\s+soon\s+as|until|till|once)\s+(?:[\w'-]+\s+){0,3}$")
+_FUT = re.compile(rf"\b(?:{_seq(_TC['future'])}|due\s+(?:{_seq(_TC['due_prep'])})\b|due\s+to\s+(?:{_seq(_TC['due_to_verb'])})"
+                  rf"|meet(?=\s+(?:{_seq(_TC['meet_adverb'])})\b))\b")
+_PAST = re.compile(r"\b" + "".join(rf"(?<!\b{re.escape(w)}\s)" for w in _TC["past_not_after"]) + rf"(?:{_seq(_TC['past'])}|"
+                   + "".join(rf"(?<!\b{re.escape(w)}\s)" for w in _TC["ed_not_after"])
+                   + rf"(?!un[a-z]+ed\b|{_seq(_TC['ed_not_prefix'])}|(?:{_seq(_TC['ed_not_word'])})\b)[a-z]{{2,}}ed"
+                   + rf"|{_seq(_TC['past_irregular'])})\b")
+_SUBORDINATE = re.compile(rf"\b(?:{_seq(_TC['subordinate'])})\s+(?:[\w'-]+\s+){{0,3}}$")
 _MUST = re.compile(r"\bmust(?!\s+have)\b")
-_PLAN_PAST = re.compile(r"\bhad\s+(?:been\s+)?(?:scheduled|due|expected|set|planned|slated|supposed|intended|meant)\s+(?:to\b[^,;]*|for\s+)$")
+_PLAN_PAST = re.compile(rf"\bhad\s+(?:been\s+)?(?:{_seq(_TC['plan_past'])})\s+(?:to\b[^,;]*|for\s+)$")
 _FUT_LEFT = re.compile(r"(?<!\bas\s)(?<!previously\s)\bplanned(?=\s+(?:to|a|an|the|new|another)\b)")
 _IS_ON = re.compile(r"\b(?:is|are)\s+(?:(?!being\b)[a-z]{3,}ing\s+(?:(?![a-z]+ed\b|that\b)\w+\s+){0,2}?)?(?:on\s+|for\s+|due\s+|set\s+for\s+)?$")
-_AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|in\s+preparation\s+for)\s+(?:the\s+|this\s+)?$")
-_WEAK_PAST = {"was", "were", "had", "did", "said", "told", "added", "stated", "noted", "insisted", "claimed", "explained",
-              "announced", "reported", "agreed", "decided", "ordered", "warned", "urged", "called", "asked", "promised",
-              "pledged", "vowed", "threatened", "proposed", "suggested", "indicated", "signaled", "signalled", "supposed",
-              "confirmed", "predicted", "forecast", "hoped", "wanted", "last", "ago", "since", "extended", "postponed", "delayed"}
-_REPORTING = {"said", "told", "added", "stated", "noted", "insisted", "claimed", "explained"}
+_AHEAD_OF = re.compile(rf"(?i)\b(?:{_seq(_TC['ahead_of'])})\s+(?:the\s+|this\s+)?$")
+_WEAK_PAST = set(_TC["weak_past"])
+_REPORTING = set(_TC["reporting"])
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z']+)")
 
@@ -366,14 +411,15 @@ def _approx_mod(s: str) -> tuple[str | None, int]:
     return None, 0
 
 
+# the deictic words of the lexicon, phrases first ("the last" before "last", "this past" before "this")
+_DEIXIS = [(re.compile(r"(?:^|\s)" + re.escape(k) + r"(?:\s|$)"), v)
+           for k, v in sorted(R.DEIXIS.items(), key=lambda kv: -len(kv[0].split()))]
+
+
 def _deictic(s: str) -> str | None:
     low = " ".join(s.lower().split())
-    for k, v in (("the following", "next_a"), ("the next", "next"), ("the previous", "prev_a"),
-                 ("the past", "last"), ("the last", "last"), ("the coming", "next"), ("the same", "same_a"),
-                 ("the current", "this"), ("the latest", "latest"), ("this past", "last"),
-                 ("last", "last"), ("past", "last"), ("previous", "last"), ("this", "this"),
-                 ("next", "next"), ("coming", "next"), ("that", "that")):
-        if re.search(r"(?:^|\s)" + k + r"(?:\s|$)", low):
+    for rx, v in _DEIXIS:
+        if rx.search(low):
             return v
     return None
 
@@ -835,6 +881,7 @@ def _weekday_resolve(ctx: _Ctx, wd: int, deic: str | None, start: int, end: int)
     return d, ref, why
 
 
+_MONTH3_AFTER = re.compile(rf"\s(?:{_seq(m[:3].capitalize() for m in R.MONTHS)})")   # "Sunday Jan. 5"
 _DAY_NAME_BEFORE = re.compile(r"\b(?:Black|Bloody|Super|Ash|Holy|Maundy|Palm|Cyber|Shrove|Fat|Blue|Giving)\s+$")
 # "Ukraine's Independence Day", "the Ukrainian Independence Day": not the 4th of July
 _OTHER_NATION = re.compile(r"(?:(?<!America)(?<!U\.S\.)['’]s|\bits|\btheir|\b(?!American\b)[A-Z][a-z]+(?:ian|ese|ish|an|i))\s+$")
@@ -847,7 +894,7 @@ def _h_weekday(ctx: _Ctx, m: re.Match, fam: str):
     wd = R.WEEKDAYS[wm.group(0).lower()]
     prefix = s[:wm.start()]
     after = ctx.text[end:end + 3]
-    if re.match(r"\s[A-Z][a-z]", after) and not re.match(r"\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", after):
+    if re.match(r"\s[A-Z][a-z]", after) and not _MONTH3_AFTER.match(after):
         # "Sunday Times", "Bloody Sunday Inquiry": a name, not a date
         if not prefix.strip() and s == wm.group(0):
             return None
@@ -1109,7 +1156,7 @@ def _h_era(ctx, m, fam):
         mo = _MONTH_IN.search(s)
         day = month = None
         how = ""
-        sm = re.match(r"(?i)(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn|fall|winter)\s+of\s", s)
+        sm = re.match(rf"(?i)(?:the\s+)?(?:(?:early|late)\s+)?({_SEASON_WORDS})\s+of\s", s)
         if sm is not None:
             # "the summer of 480 BC": a meteorological season of that year
             code = R.SEASONS[sm.group(1).lower()]
@@ -1436,8 +1483,8 @@ def _h_fy(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"fiscal year '{s}' (value: its year)")
 
 
-_APOS_YEAR_BEFORE = re.compile(r"(?i)\b(?:in|since|of|from|until|till|by|before|after|during|through|to|and|class|summer|spring|"
-                               r"autumn|fall|winter|early|late|mid)\s+$")
+_APOS_YEAR_BEFORE = re.compile(rf"(?i)\b(?:in|since|of|from|until|till|by|before|after|during|through|to|and|class|{_SEASON_WORDS}|"
+                               r"early|late|mid)\s+$")
 
 
 def _h_aposyear(ctx, m, fam):
@@ -1463,8 +1510,7 @@ def _h_nineeleven(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "day", cal.SEPT11.toordinal(), "'9/11': the attacks of 11 September 2001")
 
 
-_WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_WORD_DECADES = R.DECADE_WORDS
 
 
 def _h_decade(ctx, m, fam):
@@ -1577,7 +1623,7 @@ def _bc_period(ctx: _Ctx, m: re.Match, kind: str, n: int, mod: str | None, what:
 
 
 _MILLENNIUM_PAIR_BEFORE = re.compile(rf"{_MILL_ORD}\s*(?:and|or|to|through|[-–])\s*$")
-_MILLENNIUM_PAIR_AFTER = re.compile(rf"\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia)"
+_MILLENNIUM_PAIR_AFTER = re.compile(rf"\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia|millennium)"
                                     r"(?:\s+(BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z]))?")
 _CENTURY_PAIR_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s*(?:and|or|to|through|[-–])\s*$")
 _CENTURY_PAIR_AFTER = re.compile(r"\s*(?:and|or|to|through|[-–])\s*\d{1,2}(?:st|nd|rd|th)[\s-]+(?i:centuries)"
@@ -1585,7 +1631,7 @@ _CENTURY_PAIR_AFTER = re.compile(r"\s*(?:and|or|to|through|[-–])\s*\d{1,2}(?:s
 
 
 _QUARTER_ENDED = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+({MONTH})\s+(\d{{1,2}})(?:,\s+({YEAR}))?")
-_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD_Q = R.PART_ORDINALS
 
 
 def _h_quarter(ctx: _Ctx, m, fam):
@@ -1751,8 +1797,8 @@ def _h_half(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "half", y * 2 + n - 1, f"'{s}': half {n} of {y}")
 
 
-_SEASON_AND_BEFORE = re.compile(r"(?i:\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or|to)\s+(?:early\s+|late\s+)?)$")
-_SEASON_AND_AFTER = re.compile(rf"\s+(?i:and|or|to)\s+(?:(?i:the|early|late)\s+)?((?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:of\s+)?({YEAR}))?")
+_SEASON_AND_BEFORE = re.compile(rf"(?i:\b(?:{_SEASON_WORDS})\s+(?:and|or|to)\s+(?:early\s+|late\s+)?)$")
+_SEASON_AND_AFTER = re.compile(rf"\s+(?i:and|or|to)\s+(?:(?i:the|early|late)\s+)?((?i:{_SEASON_WORDS}))\b(?:\s+(?:of\s+)?({YEAR}))?")
 _FUNCTION_WORDS = {"and", "or", "of", "in", "on", "at", "to", "when", "as", "the", "a", "was", "were", "is", "will",
                    "had", "has", "after", "before", "but", "with", "by", "for", "from", "that", "this", "it",
                    "they", "he", "she", "we", "its", "their", "his", "her", "until", "since", "saw", "brought"}
@@ -1771,7 +1817,7 @@ def _h_season(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().split())
-    sm = re.search(r"spring|summer|fall|autumn|winter", low)
+    sm = re.search(_SEASON_WORDS, low)
     code = R.SEASONS[sm.group(0)]
     sidx = R.SEASON_INDEX[code]
     prefix = low[:sm.start()]
@@ -2026,7 +2072,7 @@ def _h_today(ctx: _Ctx, m, fam):
         off, word = 1, "tomorrow"
     else:
         off, word = 0, "today"
-    pm = re.search(r"(morning|afternoon|evening|night|overnight)$", low)
+    pm = _PART_AT_END.search(low)
     part = pm.group(1) if pm else ("night" if "tonight" in low else None)
     emod = re.match(r"(early|late|later|earlier)\b", low)
     mod = {"early": "START", "late": "END"}.get(emod.group(1)) if emod else None
@@ -2105,7 +2151,7 @@ def _h_relunit(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
     low = " ".join(s.lower().replace("-", " ").split())
-    um = re.search(r"(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
+    um = _UNIT_AT_END.search(low)
     unit = um.group(1)
     prefix = low[:um.start()]
     if unit == "quarter":
@@ -2660,7 +2706,7 @@ def _h_set(ctx, m, fam):
                     and not _sentence_initial(ctx.text, m.start()):
                 return None   # "the business daily Kommersant", "the weekly Der Spiegel": a newspaper
             return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
-    um = re.search(r"\b(second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|century|millennium)$", low)
+    um = _UNIT_AT_END_WORD.search(low)
     if um:
         unit = um.group(1)
         val = _dur_value("1", unit, 1)
@@ -3101,8 +3147,7 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
 # Trigger words: the head word of every pattern family. Only around a trigger are the family
 # expressions tried (anchored, at the trigger and the word starts just before it), which keeps the
 # cost linear in the text and small per word.
-_UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter",
-               "year", "decade", "century", "centuries", "millennium", "millennia", "millenniums"]
+_UNIT_WORDS = list(R.UNITS) + [p for p in R.UNIT_PLURALS if p[:-1] not in R.UNITS]   # + "s" below
 _UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter", "vague"]
 
 
@@ -3127,7 +3172,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["century", "centuries"], ["century"])
     add(["millennium", "millennia"], ["millennium"])
     # the first of a pair ends at its ordinal ("the 2nd and 1st millennia BC")
-    add(["#digits", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    add(["#digits"] + [w for w, v in R.ORDINALS.items() if 1 <= v <= 10 and not w[:1].isdigit()],
         ["millennium"])
     add(["half"], ["half"])
     add(["while"], ["awhile"])
@@ -3138,7 +3183,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(["nineteen", "thousand"], ["spelled"])
     add(["period"], ["quarter"])
     add(["fy"], ["fy"])
-    add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], ["decade"])
+    add(list(R.DECADE_WORDS), ["decade"])
     add(list(R.SEASONS), ["season", "set"])
     add(["today", "yesterday", "tomorrow", "tonight"], ["today", "partofday", "clock"])
     add(list(R.PARTS_OF_DAY), ["partofday", "weekday", "today", "set"])
@@ -3259,7 +3304,7 @@ _BARE_CLOCK = re.compile(r"(?i)[\d:.\s]+(?:[ap]\.?m\.?\s*)?[a-z]{0,5}")   # "073
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*(?:on\s+)?")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _FROM_DAY = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|till|and|[-–])\s+")
-_SEASON_OF = re.compile(r"(?i)\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+$")
+_SEASON_OF = re.compile(rf"(?i)\b(?:the\s+)?({_SEASON_WORDS})\s+of\s+$")
 _ORDDAY_OF = re.compile(r"(?i)\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\s+of\s+$")
 _ANAPHOR_UNIT = re.compile(r"(?i)(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(year|month)")
 
