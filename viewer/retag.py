@@ -423,13 +423,15 @@ def set_published(db_path: str, article_id: str, published: str, *, today=None) 
         store.close()
 
 
-def set_published_store(store: Store, article_id: str, published: str, *, today=None) -> PublishedResult:
+def set_published_store(store: Store, article_id: str, published: str, *, today=None,
+                        progress: Callable[[int, int], None] | None = None) -> PublishedResult:
     """Correct an article's publication date: every relative date of the article is resolved again
     against it (the event builder runs again on the article); events whose date was set by hand keep
     it. When the new reference changes which events the article has (not only their dates), every
     stored article is tagged again (retag), in the same transaction as the new date, so the events stay
     whole. Refused, nothing changed, when the article's stored events are not what today's event builder
-    makes of it (they were made by an older version: `retag` first)."""
+    makes of it (they were made by an older version: `retag` first). ``progress(done, total)``: called
+    for each article when every article is tagged again (the long case)."""
     day = as_date(published)
     if day is None:
         raise DateInputError(f"not a date: {published!r}; give the publication date as YYYY-MM-DD")
@@ -455,7 +457,7 @@ def set_published_store(store: Store, article_id: str, published: str, *, today=
         return PublishedResult(article_id, row["published"], published, moved, False)
     # the article's events themselves change: tag everything again, the new date stored with them
     before = {r["event_id"]: {c: r[c] for c in curation.DATE_COLUMNS} for r in reports if r["first"]}
-    retag_store(store, today=today, published={article_id: published})
+    retag_store(store, today=today, published={article_id: published}, progress=progress)
     moved = []
     for event_id, old in before.items():
         now = store.event(event_id)

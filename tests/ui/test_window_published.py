@@ -40,6 +40,11 @@ def _dialog(w) -> PublishedDialog:
     return found[0]
 
 
+def _done(qtbot, d: PublishedDialog) -> None:
+    """Wait for the correction Apply started (it runs off the GUI thread) to end."""
+    qtbot.waitUntil(lambda: not d.running(), timeout=60_000)
+
+
 def _type(qtbot, field, text):
     field.clear()
     QTest.keyClicks(field, text)
@@ -75,6 +80,7 @@ def test_correct_the_publication_date_from_the_excerpt(seed_by_words, qtbot):
     _type(qtbot, d.date_edit, "17 November 2024")
     assert "17 Nov 2024" in d.date_message.text()                       # what it reads as, while typing
     QTest.keyClick(d.date_edit, Qt.Key.Key_Return)
+    _done(qtbot, d)
     art, events = _saved(db)
     assert (art["published"], art["published_source"]) == ("2024-11-17", "given")
     assert events[weekend.id].earliest == "2024-11-09"                  # "last weekend" before Sunday 17th
@@ -102,6 +108,7 @@ def test_correct_the_publication_date_from_the_excerpt(seed_by_words, qtbot):
     assert events[september.id].earliest == "2024-09-01"
     # set back to the date it had: the relative dates move back
     d.back_button.click()
+    _done(qtbot, d)
     art, events = _saved(db)
     assert art["published"] == "2024-11-18" and events[weekend.id].earliest == "2024-11-16"
     assert any(r[3] == "+7 days" for r in d.moved_rows())
@@ -117,6 +124,7 @@ def test_correct_the_publication_date_from_the_article_view(seed_by_words, qtbot
     d = [x for x in view.findChildren(PublishedDialog) if x.isVisible()][0]
     _type(qtbot, d.date_edit, "2024-11-25")
     d.apply_button.click()
+    _done(qtbot, d)
     assert _saved(db)[0]["published"] == "2024-11-25"
     assert "25 Nov 2024" in view.meta.text()
     assert w.store.event(weekend.id).earliest == "2024-11-23"

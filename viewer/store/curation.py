@@ -941,15 +941,42 @@ def _insert_changes(conn, batch: int, key: str, event_id: int, changes, machine:
           _dump(c.old), _dump(c.new), user, now) for c in changes])
 
 
+def _carried(mine: dict, theirs: dict, other_id: int) -> list[Change]:
+    """What the kept event's annotation becomes when another event is merged into it, as changes of the
+    kept event (so that undo gives both back exactly: the other's own annotation is kept, with no event,
+    until the merge is undone). Notes joined (the kept one's first; the same note once), tags united
+    (the kept one's first, compared without case), starred if either is. Review: a merge is a correction,
+    so the kept event is "corrected" (the strongest of unreviewed < confirmed < corrected) unless both
+    events were rejected: then it stays rejected, with its own reason. A rejection of the other event
+    that does not carry over is said in the note ("Event 57 was rejected: …"), not lost."""
+    both_rejected = mine["review"] == theirs["review"] == "rejected"
+    review = "rejected" if both_rejected else "corrected"
+    reason = mine["reason"] if both_rejected else None
+    notes = [n for n in (mine["note"], theirs["note"]) if n]
+    if theirs["review"] == "rejected" and theirs["reason"] and theirs["reason"] != reason:
+        notes.append(f"Event {other_id} was rejected: {theirs['reason']}")
+    note = "\n\n".join(dict.fromkeys(notes)) or None
+    tags = list(mine["tags"])
+    tags += [t for t in theirs["tags"] if t.casefold() not in {x.casefold() for x in tags}]
+    changes = []
+    starred = bool(mine["starred"] or theirs["starred"])
+    for name, new in (("review", review), ("reason", reason), ("starred", starred), ("note", note),
+                      ("tags", tags)):
+        if mine[name] != new:
+            changes.append(Change(name, mine[name], new))
+    return changes
+
+
 def merge(store, keep_id: int, other_id: int, *, user: str | None = None) -> EditResult:
     """Two events are one happening: every report of ``other_id`` moves to ``keep_id``, in one
-    transaction, and the other event is gone. The kept event keeps its id, title and annotation; it
-    takes the finer of the two dates (the one with fewer days between its bounds; the kept one's when
-    they are as fine) and the countries of both (its own first); its review becomes "corrected". One
-    edit (field "merged" with the other's key, id, title and report keys, and the date, countries and
-    review it changed): undo gives the other event back with its id and its own edits, redo and
-    `retag` merge again. StoreInputError, nothing changed, for an event that does not exist or one
-    event given twice."""
+    transaction, and the other event is gone. The kept event keeps its id and title; it takes the finer
+    of the two dates (the one with fewer days between its bounds; the kept one's when they are as fine)
+    and the countries of both (its own first), and the other's annotation joins its own (see _carried:
+    notes joined, tags united, starred if either, review "corrected" unless both were rejected). One
+    edit (field "merged" with the other's key, id, title and report keys, and the date, countries,
+    review, star, note and tags it changed): undo gives the other event back with its id and its own
+    annotation and edits, and the kept event its own; redo and `retag` merge again. StoreInputError,
+    nothing changed, for an event that does not exist or one event given twice."""
     if keep_id == other_id:
         raise StoreInputError(f"{store.path}: event {keep_id} cannot be merged with itself; nothing was changed")
     user = user or current_user()
@@ -961,8 +988,10 @@ def merge(store, keep_id: int, other_id: int, *, user: str | None = None) -> Edi
                 raise StoreInputError(f"{store.path}: no event {eid}; nothing was changed")
         key, other_key = _key_of(conn, keep), _key_of(conn, other)
         ann = _stored_annotation(conn, key)
+        moving = _keys_of_reports(conn, other_id)
         spec = {"other": other_key, "id": other_id, "title": other["title"] or "",
-                "reports": [k for _, k in _keys_of_reports(conn, other_id)]}
+                "reports": [k for _, k in moving],
+                "said": {key: [keep["sentence"], keep["time_text"]], **_said_of_reports(conn, moving)}}
         if not spec["reports"] or _first_report(conn, keep_id) is None:
             raise StoreInputError(f"{store.path}: events {keep_id} and {other_id} need their reports stored "
                                   "(this database was filled without them); nothing was changed")
@@ -975,10 +1004,7 @@ def merge(store, keep_id: int, other_id: int, *, user: str | None = None) -> Edi
         union = codes + [c for c in _value_of(other, "countries") if c not in codes]
         if union != codes:
             changes.append(Change("countries", codes, union))
-        if ann["review"] != "corrected":
-            changes.append(Change("review", ann["review"], "corrected"))
-        if ann["reason"] is not None:
-            changes.append(Change("reason", ann["reason"], None))
+        changes += _carried(ann, _stored_annotation(conn, other_key), other_id)
         conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
         batch = _next_batch(conn)
         _insert_changes(conn, batch, key, keep_id, changes, ann["machine"], keep, user, now)
@@ -1012,7 +1038,8 @@ def split(store, event_id: int, excerpt_id: int, *, title: str | None = None,
             raise StoreInputError(f"{store.path}: that is event {event_id}'s own report; split the others out "
                                   "of it instead; nothing was changed")
         sentence = conn.execute("SELECT sentence FROM excerpts WHERE id = ?", [excerpt_id]).fetchone()[0]
-        spec = {"report": keys[excerpt_id], "id": None, "title": title_text(title or _first_words(sentence))}
+        spec = {"report": keys[excerpt_id], "id": None, "title": title_text(title or _first_words(sentence)),
+                "said": _said_of_reports(conn, [(excerpt_id, keys[excerpt_id])])}
         key = _key_of(conn, row)
         ann = _stored_annotation(conn, key)
         conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
@@ -1055,21 +1082,149 @@ def _merged_away(conn) -> set[str]:
     return {(_loads(r[0]) or {}).get("other") for r in rows} - {None}
 
 
+def _said_of_reports(conn, reports) -> dict[str, list]:
+    """key -> [sentence, time text] of reports given as (excerpt id, key): what a merge or a split keeps
+    of each report it names, to find it again when its key is gone (see _located)."""
+    out = {}
+    for excerpt_id, key in reports:
+        row = conn.execute("SELECT sentence, time_text FROM excerpts WHERE id = ?", [excerpt_id]).fetchone()
+        if row is not None:
+            out[key] = [row[0], row[1]]
+    return out
+
+
+def _said(conn, key: str, spec: dict) -> tuple[str, str] | None:
+    """(sentence, time text) a report key stood for, whitespace collapsed: as the merge or split recorded
+    it, else as the key's annotation says (merges and splits made before they recorded it)."""
+    said = (spec.get("said") or {}).get(key)
+    if not said:
+        row = conn.execute("SELECT sentence, time_text FROM annotations WHERE event_key = ?", [key]).fetchone()
+        said = list(row) if row is not None and row[0] else None
+    return None if not said else (_normal(said[0]), _normal(said[1]))
+
+
+def _located(conn, key: str, spec: dict) -> str | None:
+    """The key a report of a merge or split has now: its own when an article gives it; else, after a
+    rebuild moved its sentence (boundaries, the time expression read differently, its place among the
+    reports of the same words), the one report of the same article found by its normalised sentence:
+    the same sentence and expression, else the same expression in a sentence that contains the old one
+    or lies inside it, else the same sentence with one report only. None when not found (or found more
+    than once). Reports other edits are kept under are not taken."""
+    if _report_at(conn, key) is not None:
+        return key
+    said = _said(conn, key, spec)
+    if said is None or not said[0]:
+        return None
+    sentence, time_text = said
+    aid = article_of(key)
+    rows = conn.execute("SELECT id, sentence, time_text, sentence_start, time_start FROM excerpts"
+                        " WHERE article_id = ?", [aid]).fetchall()
+    keys = article_keys(aid, [r[1:5] for r in rows])
+    taken = {r[0] for r in conn.execute(
+        "SELECT DISTINCT event_key FROM edits WHERE event_key >= ? AND event_key < ?", [aid + "/", aid + "0"])}
+    reports = [(k, _normal(r[1]), _normal(r[2])) for r, k in zip(rows, keys) if k not in taken]
+    for matches in (lambda s, t: s == sentence and t == time_text,
+                    lambda s, t: t == time_text and bool(s) and (sentence in s or s in sentence),
+                    lambda s, t: s == sentence):
+        hits = {k for k, s, t in reports if matches(s, t)}
+        if hits:
+            return hits.pop() if len(hits) == 1 else None      # found more than once: not guessed
+    return None
+
+
+def _rekey(conn, old: str, new: str) -> None:
+    """A report found again under another key: the edits and the annotation kept under the old one, and
+    every merge and split that names it, follow it (with what it says now)."""
+    row = conn.execute("SELECT sentence, time_text FROM excerpts WHERE id = ?", [_report_at(conn, new)[0]]
+                       ).fetchone()
+    conn.execute("UPDATE edits SET event_key = ? WHERE event_key = ?", [new, old])
+    if not conn.execute("SELECT 1 FROM annotations WHERE event_key = ?", [new]).fetchone():
+        conn.execute("UPDATE annotations SET event_key = ? WHERE event_key = ?", [new, old])
+    for edit_id, text in conn.execute("SELECT id, new FROM edits WHERE field IN (?, ?) AND instr(new, ?) > 0",
+                                      [*STRUCTURE, old]).fetchall():
+        spec = _loads(text) or {}
+        if old not in {spec.get("other"), spec.get("report"), *(spec.get("reports") or []),
+                       *(spec.get("said") or {})}:
+            continue                    # (only a key that begins with the old one)
+        for name in ("other", "report"):
+            if spec.get(name) == old:
+                spec[name] = new
+        if "reports" in spec:
+            spec["reports"] = [new if k == old else k for k in spec["reports"]]
+        said = spec.setdefault("said", {})
+        said.pop(old, None)
+        said[new] = [row[0], row[1]]
+        conn.execute("UPDATE edits SET new = ? WHERE id = ?", [_dump(spec), edit_id])
+
+
+def _relocate(conn, key: str, spec: dict) -> str | None:
+    """_located, and when it is another key, _rekey to it. The key now, or None."""
+    now = _located(conn, key, spec)
+    if now is not None and now != key:
+        _rekey(conn, key, now)
+    return now
+
+
 def _replay_structure(conn, old_ids: dict[str, int]) -> None:
     """After a rebuild: every merge and split in effect made again, in the order they were made; an event
-    split out gets the id it had."""
-    rows = conn.execute("SELECT event_key, field, new FROM edits WHERE field IN (?, ?) AND undone = 0"
-                        " ORDER BY id", STRUCTURE).fetchall()
-    for key, name, new in rows:
+    split out gets the id it had. A report whose key is gone is looked for by its sentence (_located) and
+    its edits follow it; one still not found is left out (the merge or split stays in effect, listed by
+    `unplaced`, and is made again by a later rebuild that finds it)."""
+    rows = conn.execute("SELECT id FROM edits WHERE field IN (?, ?) AND undone = 0 ORDER BY id",
+                        STRUCTURE).fetchall()
+    for (edit_id,) in rows:
+        key, name, new = conn.execute("SELECT event_key, field, new FROM edits WHERE id = ?", [edit_id]).fetchone()
         spec = _loads(new) or {}
         if name == SPLIT:
-            _split_on(conn, spec, old_ids.get(spec.get("report")))
+            report = spec.get("report")
+            if report and _relocate(conn, report, spec) is not None:
+                spec = _loads(conn.execute("SELECT new FROM edits WHERE id = ?", [edit_id]).fetchone()[0])
+                _split_on(conn, spec, old_ids.get(report))
             continue
-        at = _report_at(conn, key)
-        if at is None:
+        kept = _relocate(conn, key, spec)
+        for k in list(spec.get("reports") or []):
+            _relocate(conn, k, spec)
+        if kept is None:
             continue
-        _merge_on(conn, at[1], spec)
-        _own_again(conn, *_report_at(conn, key), old_ids.get(key))
+        spec = _loads(conn.execute("SELECT new FROM edits WHERE id = ?", [edit_id]).fetchone()[0]) or {}
+        _merge_on(conn, _report_at(conn, kept)[1], spec)
+        _own_again(conn, *_report_at(conn, kept), old_ids.get(key))
+
+
+def unplaced(store) -> list[dict]:
+    """The merges and splits in effect that could not be made again after a rebuild: a report they name
+    (the kept event's own, one that moved, the one split out) is in none of the events of its article
+    (its sentence is gone, or was found more than once). Each: batch, field ("merged" or "split"), key
+    (the event the edit is kept under), event_id (None when that event is gone too), title (the other
+    event's, or the split-out one's), missing (the keys not found, with the sentence and time text
+    they stood for). Never dropped: a later rebuild that finds them makes them again. Reports of an
+    article no longer stored are not listed."""
+    if not _has_tables(store):
+        return []
+    with store._errors():
+        return _unplaced(store.db.conn)
+
+
+def _unplaced(conn) -> list[dict]:
+    out = []
+    rows = conn.execute("SELECT batch, event_key, event_id, field, new FROM edits WHERE field IN (?, ?)"
+                        " AND undone = 0 ORDER BY id", STRUCTURE).fetchall()
+    articles: dict[str, bool] = {}
+    for batch, key, event_id, name, new in rows:
+        spec = _loads(new) or {}
+        named = [key, *(spec.get("reports") or [])] if name == MERGED else [spec.get("report")]
+        missing = []
+        for k in dict.fromkeys(k for k in named if k):
+            aid = article_of(k)
+            if aid not in articles:
+                articles[aid] = conn.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None
+            if articles[aid] and _report_at(conn, k) is None:
+                said = (spec.get("said") or {}).get(k) or [None, None]
+                missing.append({"key": k, "sentence": said[0], "time_text": said[1]})
+        if missing:
+            out.append({"batch": batch, "field": name, "key": key, "event_id": event_id,
+                        "title": spec.get("title"), "missing": missing})
+    return out
 
 
 def _own_again(conn, excerpt_id: int, event_id: int, wanted: int | None) -> None:
@@ -1198,6 +1353,7 @@ class RebuildReport:
     edited_found: int = 0                   # edited events found again, their edits applied
     flagged: list[dict] = field(default_factory=list)    # machine value changed under a correction
     orphans: list[dict] = field(default_factory=list)    # edited events whose sentence is gone
+    unplaced: list[dict] = field(default_factory=list)   # merges and splits not made again (see unplaced)
 
 
 def _columns(conn, schema: str, table: str) -> list[str]:
@@ -1307,6 +1463,7 @@ def replace_events(store, fresh_path: str, published: dict[str, str] | None = No
             _replay_structure(conn, old_ids)
             rep.events_after = conn.execute("SELECT count(*) FROM main.events").fetchone()[0]
             _reapply(conn, rep, now)
+            rep.unplaced = _unplaced(conn)
         store._index = None        # the events it remembered for merging reports are gone
     finally:
         try:

@@ -1,4 +1,4 @@
-"""Store queries off the GUI thread, for big databases.
+"""Store queries and long writes off the GUI thread, for big databases.
 
 A QueryRunner runs functions `fn(store) -> result` and hands each result to its callback on the GUI
 thread. Requests have a kind ("counts", "position" ...): a newer request of a kind makes the older
@@ -7,6 +7,11 @@ ones stale, and stale results are dropped (so typing in the search box never pil
 Small databases (and ":memory:") run the functions at once on the window's own store: same code path,
 no waiting, deterministic tests. Big ones use a worker thread with its own read-only connection (one
 connection per thread).
+
+A StoreJob runs one long write `fn(store, progress) -> result` (an article's publication date corrected,
+which may tag every article again) on a connection of its own in a worker thread, and hands the result,
+or the exception, to the GUI thread: the window keeps painting and answering meanwhile. A database in
+memory has no second connection: the job runs at once on the window's store.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import queue
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from viewer.store import Store
 
@@ -138,3 +143,105 @@ class QueryRunner(QObject):
             worker.jobs.put(None)
             worker.wait(10000)
             worker.deleteLater()
+
+
+# -- one long write ------------------------------------------------------------------------------
+
+_RUNNING: set["StoreJob"] = set()     # jobs whose thread runs: kept alive until it has ended
+QUIT_WAIT_MS = 120_000                # how long quitting waits for a running write (it is one transaction)
+
+
+class _JobThread(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)           # the exception
+
+    def __init__(self, path: str, fn: Callable):
+        super().__init__()
+        self.path = path
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            store = Store.open(self.path, check=False)
+        except Exception as exc:  # noqa: BLE001 - handed to the job's owner
+            self.failed.emit(exc)
+            return
+        try:
+            result = self.fn(store, lambda done, total: self.progressed.emit(int(done), int(total or 0)))
+        except Exception as exc:  # noqa: BLE001 - handed to the job's owner
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            store.close()
+
+
+class StoreJob(QObject):
+    """One write of ``store``'s database, ``fn(store, progress) -> result``, off the GUI thread. Connect
+    to ``progressed(done, total)``, ``succeeded(result)``, ``failed(exception)`` and ``ended()`` (after
+    either; ``result`` and ``error`` then say how it went), then start(). The job holds itself alive
+    while it runs, whoever owned it; quitting the application waits for it (a write is one transaction:
+    it ends, or leaves nothing)."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    ended = Signal()
+
+    def __init__(self, store: Store, fn: Callable):
+        super().__init__()
+        self.store = store
+        self.fn = fn
+        self._thread: _JobThread | None = None
+        self.result = None
+        self.error: Exception | None = None
+        self.succeeded.connect(self._keep_result)
+        self.failed.connect(self._keep_error)
+
+    def _keep_result(self, result) -> None:
+        self.result = result
+
+    def _keep_error(self, exc) -> None:
+        self.error = exc
+
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def start(self) -> None:
+        if self.store.path == ":memory:":
+            try:
+                result = self.fn(self.store, self.progressed.emit)
+            except Exception as exc:  # noqa: BLE001 - handed to the job's owner
+                self.failed.emit(exc)
+            else:
+                self.succeeded.emit(result)
+            self.ended.emit()
+            return
+        thread = self._thread = _JobThread(self.store.path, self.fn)
+        thread.progressed.connect(self.progressed)
+        thread.succeeded.connect(self.succeeded)
+        thread.failed.connect(self.failed)
+        thread.finished.connect(self._finished)
+        _RUNNING.add(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)
+        thread.start()
+
+    def wait(self, ms: int = QUIT_WAIT_MS) -> bool:
+        """Wait for the thread to end (at most ``ms``); True when it has."""
+        return self._thread is None or self._thread.wait(ms)
+
+    def _finished(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            try:
+                app.aboutToQuit.disconnect(self.wait)
+            except (RuntimeError, TypeError):
+                pass
+        self.ended.emit()
+        _RUNNING.discard(self)
+        if self._thread is not None:
+            self._thread.deleteLater()
+            self._thread = None

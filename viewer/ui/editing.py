@@ -1,6 +1,7 @@
-"""The analyst's edits from the window: one edit of one event (`viewer.store.curation.edit`), Edit ▸ Undo
-and Redo with their texts naming what they would undo or redo, and a read-only database (said once, with
-the offer to save a copy and edit that).
+"""The analyst's edits from the window: one edit of one event (`viewer.store.curation.edit`), merging two
+events and splitting a report out (`curation.merge`, `viewer.retag.split_report`; the dialog that chooses
+the event to merge is `viewer.ui.merge.MergeDialog`), Edit ▸ Undo and Redo with their texts naming what
+they would undo or redo, and a read-only database (said once, with the offer to save a copy and edit that).
 
 After an edit, an undo or a redo of a date, countries, title or a rejection the window shows the new values
 at once without reading the whole database again (`Editing.patch`): the edited event's rows are read, the
@@ -8,7 +9,8 @@ per-event arrays and the timeline's arrays patched in place (`EventArrays.patch`
 `TimelineView.patch_events`), and the filter applied again to them, which gives the table, the counts and
 the timeline as `MainWindow.refresh` would. Where that cannot be done (the arrays are still loading, or the
 database no longer has the event) the window reads everything again through `MainWindow.refresh`, as after
-an import."""
+an import. After a merge or a split, made, undone or redone, events come and go: the window is read again
+(`MainWindow.refresh`)."""
 from __future__ import annotations
 
 import shutil
@@ -65,8 +67,16 @@ def describe(changes, title: str | None = None) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def structure_words(changes, title: str | None) -> str:
+    """A merge or a split, for the Edit menu and the status bar: "merge into “…”", "split out of “…”"."""
+    where = f" “{short_title(title)}”" if title else " an event"
+    if any(c.field == curation.MERGED for c in changes):
+        return "merge into" + where
+    return "split out of" + where
+
+
 class Editing:
-    """Edits, undo and redo for one window (its ``store``, ``readonly`` and ``refresh``)."""
+    """Edits, merges, splits, undo and redo for one window (its ``store``, ``readonly`` and ``refresh``)."""
 
     def __init__(self, window):
         self.window = window
@@ -81,6 +91,7 @@ class Editing:
         for a in (self.undo_action, self.redo_action):
             window.addAction(a)     # shortcuts work with the menu bar hidden
         self.told_readonly = False  # the read-only database was explained once
+        self.busy: str | None = None  # a long write runs off the GUI thread (what it is): edits wait for it
         self.update_actions()
 
     # -- the store --------------------------------------------------------------------------------
@@ -91,9 +102,13 @@ class Editing:
 
     def writable(self) -> bool:
         """The open database can be edited; if it is read-only, say so (the first time, offering to save a
-        copy and open it) and return False."""
+        copy and open it) and return False; while a long write runs (``busy``), say so in the status bar
+        and return False."""
         w = self.window
         if w.store is None:
+            return False
+        if self.busy:
+            w.statusBar().showMessage(f"{self.busy}: nothing was changed; edit again when it is done", 8000)
             return False
         if not w.readonly:
             return True
@@ -151,19 +166,8 @@ class Editing:
         """One edit of one event; the window shows it at once. None when nothing was changed (refused,
         read-only, or the values were already those)."""
         w = self.window
-        if not self.writable():
-            return None
-        try:
-            result = curation.edit(w.store, event_id, change)
-        except StoreInputError as exc:
-            w.warn("Edit event", str(exc))
-            return None
-        except StoreError as exc:
-            if exc.kind == "readonly":
-                w.readonly = True
-                self.refused_readonly()
-            else:
-                w.warn("Edit event", str(exc))
+        result = self._run("Edit event", lambda: curation.edit(w.store, event_id, change))
+        if result is None:
             return None
         if result.batch is None:
             w.statusBar().showMessage("Nothing changed", 3000)
@@ -178,17 +182,29 @@ class Editing:
         records the edit. Returns the dialog (None when there is no event, or the database is read-only)."""
         from viewer.ui.edit_dialog import EditDialog
         w = self.window
+
+        def made(event_id: int):
+            tags = {t for a in curation.annotations(w.store).values() for t in a["tags"]}
+            dialog = EditDialog(w.store, event_id, known_codes=w.country_codes(), known_tags=tags, parent=w)
+            dialog.editChosen.connect(self.apply)
+            return dialog
+
+        return self._dialog("Edit event", event_id, made)
+
+    def _dialog(self, title: str, event_id: int | None, make):
+        """A window-modal dialog ``make(event_id)`` on ``event_id`` (the selected event when not given),
+        opened; None when there is no event or the database is read-only, or the dialog could not read
+        the event (said in a box titled ``title``)."""
+        w = self.window
         event_id = w.view_state.selected if event_id is None else event_id
         if event_id is None or not self.writable():
             return None
         try:
-            tags = {t for a in curation.annotations(w.store).values() for t in a["tags"]}
-            dialog = EditDialog(w.store, event_id, known_codes=w.country_codes(), known_tags=tags, parent=w)
+            dialog = make(event_id)
         except (StoreError, StoreInputError) as exc:
-            w.warn("Edit event", str(exc))
+            w.warn(title, str(exc))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.editChosen.connect(self.apply)
         dialog.open()
         return dialog
 
@@ -200,16 +216,10 @@ class Editing:
 
     def _step(self, undo: bool) -> bool:
         w = self.window
-        if w.store is None or not self.writable():
-            return False
-        try:
-            step = curation.undo(w.store) if undo else curation.redo(w.store)
-        except StoreError as exc:
-            if exc.kind == "readonly":
-                w.readonly = True
-                self.refused_readonly()
-            else:
-                w.warn("Undo" if undo else "Redo", str(exc))
+        failed = []
+        step = self._run("Undo" if undo else "Redo",
+                         lambda: curation.undo(w.store) if undo else curation.redo(w.store), failed)
+        if failed:
             return False
         if step is None:
             w.statusBar().showMessage(f"Nothing to {'undo' if undo else 'redo'}", 3000)
@@ -220,6 +230,63 @@ class Editing:
         self._shown(f"{'Undid' if undo else 'Redid'} {what}", step["changes"], select=ids[0] if ids else None,
                     ids=ids)
         return True
+
+    def _run(self, title: str, work, failed: list | None = None):
+        """``work()`` on a writable database; a refusal said (a box titled ``title``, or the read-only
+        notice) and None returned, with a note appended to ``failed`` when given."""
+        w = self.window
+        if not self.writable():
+            if failed is not None:
+                failed.append(title)
+            return None
+        try:
+            return work()
+        except StoreError as exc:       # (a StoreInputError too: said in a box)
+            if exc.kind == "readonly":
+                w.readonly = True
+                self.refused_readonly()
+            else:
+                w.warn(title, str(exc))
+        if failed is not None:
+            failed.append(title)
+        return None
+
+    # -- merging two events, splitting a report out ---------------------------------------------
+    def merge(self, keep: int, other: int) -> curation.EditResult | None:
+        """Merge event ``other`` into ``keep`` and show it; None when nothing was changed."""
+        w = self.window
+        other_title = self._title(other)
+        result = self._run("Merge events", lambda: curation.merge(w.store, keep, other))
+        if result is None:
+            return None
+        self._shown(f"Merged “{short_title(other_title)}” into “{short_title(self._title(keep))}”",
+                    result.changes, select=keep, ids=[keep])
+        return result
+
+    def split(self, event_id: int, excerpt_id: int) -> curation.EditResult | None:
+        """Split a report out of an event as an event of its own and show it; None when nothing changed."""
+        from viewer.retag import split_report
+        w = self.window
+        result = self._run("Split a report out", lambda: split_report(w.store, event_id, excerpt_id))
+        if result is None:
+            return None
+        new = result.changes[0].new or {}
+        self._shown(f"Split out of “{short_title(self._title(event_id))}” as event {new.get('id')} "
+                    f"“{short_title(new.get('title'))}”", result.changes, select=event_id, ids=[event_id])
+        return result
+
+    def open_merge_dialog(self, event_id: int | None = None):
+        """Edit ▸ Merge with… on ``event_id`` (the selected event when not given): a window-modal dialog;
+        None when there is no event or the database is read-only."""
+        from viewer.ui.merge import MergeDialog
+        w = self.window
+
+        def made(event_id: int):
+            dialog = MergeDialog(w.store, event_id, w.view_filter(), parent=w)
+            dialog.mergeChosen.connect(self.merge)
+            return dialog
+
+        return self._dialog("Merge events", event_id, made)
 
     def _title(self, event_id: int | None) -> str | None:
         if event_id is None or self.window.store is None:
@@ -236,6 +303,9 @@ class Editing:
         `refresh`, when it cannot be); a review, star, note or tag only changes the review count and the
         excerpt."""
         w = self.window
+        if any(c.field in curation.STRUCTURE for c in changes):
+            self._shown_structure(message, select, ids)
+            return
         fields = {c.field for c in changes if c.field in curation.CORRECTIONS}
         if any(c.field == "review" and "rejected" in (c.old, c.new) for c in changes):
             fields.add("review")        # a rejected event may be left out of what is shown
@@ -248,6 +318,21 @@ class Editing:
             w.annotations_changed()
         if select is not None and select != w.view_state.selected:
             w.select_event(select)
+        self.update_actions()
+        w.statusBar().showMessage(message, 5000)
+
+    def _shown_structure(self, message: str, select: int | None, ids) -> None:
+        """After a merge or a split (made, undone, redone): events come and go, so the window is read
+        again; the event asked for is selected, or the first of ``ids`` still there."""
+        w = self.window
+        w.refresh()
+        keep = select if select is not None else w.view_state.selected
+        try:
+            if keep is not None and w.store.event(keep) is None:
+                keep = next((i for i in ids or [] if w.store.event(i) is not None), None)
+        except StoreError:
+            keep = None
+        w.select_event(keep)
         self.update_actions()
         w.statusBar().showMessage(message, 5000)
 
@@ -320,7 +405,10 @@ class Editing:
     def describe_step(self, step: dict) -> str:
         """What an undo or redo step (curation.next_undo / next_redo / undo / redo) does, for the menu."""
         ids = [i for i in step["event_ids"] if i is not None]
-        return describe(step["changes"], self._title(ids[0]) if ids else None)
+        title = self._title(ids[0]) if ids else None
+        if any(c.field in curation.STRUCTURE for c in step["changes"]):
+            return structure_words(step["changes"], title)
+        return describe(step["changes"], title)
 
     def update_actions(self) -> None:
         undo = self.next_undo()

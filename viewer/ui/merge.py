@@ -5,7 +5,9 @@ opens a dialog listing the events near the selected one in time that the filters
 selected event (viewer.store.curation.merge: its reports join it). The excerpt panel puts a "Split out"
 link under each report of an event other than its own (viewer.retag.split_report). Both are edits: Edit ▸
 Undo gives back what was there. The window is read again after each (`MainWindow.refresh`): events appear
-and disappear, which the in-place patch of an edit does not do.
+and disappear, which the in-place patch of an edit does not do. The merge, the split and their undo are
+the window's edits (viewer.ui.editing.Editing: merge, split, open_merge_dialog); this module is the dialog
+that chooses the event to merge.
 """
 from __future__ import annotations
 
@@ -16,8 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout)
 
-from viewer.retag import split_report
-from viewer.store import StoreError, StoreInputError, curation
+from viewer.store import StoreInputError
 from viewer.ui import formatting as fmt
 from viewer.ui.editing import Editing, short_title
 
@@ -76,7 +77,7 @@ class MergeDialog(QDialog):
             raise StoreInputError(f"{store.path}: no event {event_id}")
         intro = QLabel(f"Merge into “{short_title(ev.title)}” the event that reports the same happening. Its "
                        "reports join this event, which keeps its id and title and takes the finer date and "
-                       "the countries of both.")
+                       "the countries of both; its notes, tags and star join this event's too.")
         intro.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setObjectName("mergeSearch")
@@ -141,92 +142,6 @@ class MergeDialog(QDialog):
         self.mergeChosen.emit(self.event_id, other)
 
 
-def structure_words(changes, title: str | None) -> str:
-    """A merge or a split, for the Edit menu and the status bar: "merge into “…”", "split out of “…”"."""
-    where = f" “{short_title(title)}”" if title else " an event"
-    if any(c.field == curation.MERGED for c in changes):
-        return "merge into" + where
-    return "split out of" + where
-
-
-class MergingEditing(Editing):
-    """The window's edits (viewer.ui.editing.Editing) with merges and splits: the window is read again
-    after one of them is made, undone or redone, as events come and go."""
-
-    def _shown(self, message: str, changes, select: int | None = None, ids=None) -> None:
-        if not any(c.field in curation.STRUCTURE for c in changes):
-            super()._shown(message, changes, select, ids)
-            return
-        w = self.window
-        w.refresh()
-        keep = select if select is not None else w.view_state.selected
-        try:
-            if keep is not None and w.store.event(keep) is None:
-                keep = next((i for i in ids or [] if w.store.event(i) is not None), None)
-        except StoreError:
-            keep = None
-        w.select_event(keep)
-        self.update_actions()
-        w.statusBar().showMessage(message, 5000)
-
-    def describe_step(self, step: dict) -> str:
-        """What an undo or redo step does: a merge or a split said as one."""
-        if any(c.field in curation.STRUCTURE for c in step["changes"]):
-            ids = [i for i in step["event_ids"] if i is not None]
-            return structure_words(step["changes"], self._title(ids[0]) if ids else None)
-        return super().describe_step(step)
-
-    def _run(self, title: str, work):
-        w = self.window
-        if not self.writable():
-            return None
-        try:
-            return work()
-        except StoreInputError as exc:
-            w.warn(title, str(exc))
-        except StoreError as exc:
-            if exc.kind == "readonly":
-                w.readonly = True
-                self.refused_readonly()
-            else:
-                w.warn(title, str(exc))
-        return None
-
-    def merge(self, keep: int, other: int) -> curation.EditResult | None:
-        """Merge event ``other`` into ``keep`` and show it; None when nothing was changed."""
-        w = self.window
-        other_title = self._title(other)
-        result = self._run("Merge events", lambda: curation.merge(w.store, keep, other))
-        if result is None:
-            return None
-        self._shown(f"Merged “{short_title(other_title)}” into “{short_title(self._title(keep))}”",
-                    result.changes, select=keep, ids=[keep])
-        return result
-
-    def split(self, event_id: int, excerpt_id: int) -> curation.EditResult | None:
-        """Split a report out of an event as an event of its own and show it; None when nothing changed."""
-        w = self.window
-        result = self._run("Split a report out", lambda: split_report(w.store, event_id, excerpt_id))
-        if result is None:
-            return None
-        new = result.changes[0].new or {}
-        self._shown(f"Split out of “{short_title(self._title(event_id))}” as event {new.get('id')} "
-                    f"“{short_title(new.get('title'))}”", result.changes, select=event_id, ids=[event_id])
-        return result
-
-    def open_merge_dialog(self, event_id: int | None = None):
-        """Edit ▸ Merge with… on ``event_id`` (the selected event when not given): a window-modal dialog;
-        None when there is no event or the database is read-only."""
-        w = self.window
-        event_id = w.view_state.selected if event_id is None else event_id
-        if event_id is None or not self.writable():
-            return None
-        try:
-            dialog = MergeDialog(w.store, event_id, w.view_filter(), parent=w)
-        except (StoreError, StoreInputError) as exc:
-            w.warn("Merge events", str(exc))
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.mergeChosen.connect(self.merge)
-        dialog.open()
-        return dialog
+# The window's edits, merges and splits included (viewer.ui.editing.Editing), under the name the window
+# imports them by.
+MergingEditing = Editing

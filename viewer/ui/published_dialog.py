@@ -3,8 +3,12 @@ date, the article view's button): the date typed as the edit dialog reads dates 
 17 November 2024, last Monday …; a date that cannot be read is said under the field with the forms
 accepted, and nothing is changed), then `viewer.retag.set_published_store` on the window's database, as
 `set-published` does on the command line: every relative date of the article is read again against the
-new day, events whose date was set by hand keep it. The dialog then lists what moved and by how much,
-and the window reads the database again.
+new day, events whose date was set by hand keep it. That runs off the GUI thread, on a connection of its
+own (`viewer.ui.background.StoreJob`): on a long article, or when the new date changes which events the
+article has and every article is tagged again, the dialog shows that it is working (with how many
+articles are done, when it tags them all) and the window keeps painting; the fields, Apply and Close wait
+for the end, and edits of events are refused meanwhile (`Editing.busy`). The dialog then lists what
+moved and by how much, and the window reads the database again.
 
 As on the command line, a publication date is not an undo step (Edit ▸ Undo undoes the edits of events);
 the dialog offers to set the date back instead."""
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget,
+    QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout,
 )
 
@@ -20,6 +24,7 @@ from viewer import retag
 from viewer.store import StoreError, StoreInputError
 from viewer.text import as_date
 from viewer.ui import formatting as fmt
+from viewer.ui.background import StoreJob
 from viewer.ui.edit_dialog import flag_error as _flag
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
@@ -48,9 +53,19 @@ def shown_moves(result: retag.PublishedResult) -> list[retag.Moved]:
     return [m for m in result.moved if m.kept or m.days or m.before != m.after]
 
 
+def _line(parent, name: str) -> QLabel:
+    """A label of the dialog that wraps, hidden until it has something to say."""
+    label = QLabel("", parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class PublishedDialog(QDialog):
     """The publication date of one article, corrected on the window's open database."""
     applied = Signal(object)          # retag.PublishedResult
+    ended = Signal()                  # the work Apply started ended (applied, or refused with the reason said)
 
     def __init__(self, window, article_id: str, parent=None):
         super().__init__(parent if parent is not None else window)
@@ -59,6 +74,7 @@ class PublishedDialog(QDialog):
         self.window_ = window
         self.article_id = article_id
         self.result: retag.PublishedResult | None = None
+        self.job: StoreJob | None = None       # the correction running, if any
         article = window.store.article(article_id)
         if article is None:
             raise StoreInputError(f"{window.store.path}: no article {article_id}")
@@ -75,19 +91,13 @@ class PublishedDialog(QDialog):
         self.date_edit.setObjectName("publishedEdit")
         self.date_edit.setPlaceholderText("2024-11-17, 17 November 2024, last Sunday")
         self.date_edit.textChanged.connect(self._typed)
-        self.date_message = QLabel("", self)
-        self.date_message.setObjectName("dateMessage")
-        self.date_message.setWordWrap(True)
-        self.date_message.hide()
+        self.date_message = _line(self, "dateMessage")
         self.apply_button = QPushButton("Apply", self)
         self.apply_button.setObjectName("applyPublished")
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply_typed)
 
-        self.summary = QLabel("", self)
-        self.summary.setObjectName("publishedSummary")
-        self.summary.setWordWrap(True)
-        self.summary.hide()
+        self.summary = _line(self, "publishedSummary")
         self.moved = QTreeWidget(self)
         self.moved.setObjectName("movedList")
         self.moved.setColumnCount(4)
@@ -106,8 +116,16 @@ class PublishedDialog(QDialog):
         self.back_button.clicked.connect(self.set_back)
         self.back_button.hide()
 
+        self.working = _line(self, "publishedWorking")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("publishedBusy")
+        self.busy.setRange(0, 0)             # busy until the articles are counted
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.back_button.hide()              # (adding it to the box showed it): once a date is changed
@@ -117,6 +135,8 @@ class PublishedDialog(QDialog):
         lay.addWidget(QLabel("The day it was published:", self))
         lay.addWidget(self.date_edit)
         lay.addWidget(self.date_message)
+        lay.addWidget(self.working)
+        lay.addWidget(self.busy)
         lay.addWidget(self.summary)
         lay.addWidget(self.moved, 1)
         lay.addWidget(buttons)
@@ -170,21 +190,75 @@ class PublishedDialog(QDialog):
             return None
         return self.apply(day.isoformat())
 
-    def apply(self, published: str) -> retag.PublishedResult | None:
+    def apply(self, published: str) -> StoreJob | None:
+        """Correct the article's date to ``published`` (YYYY-MM-DD) off the GUI thread; ``applied`` is
+        emitted with the result when it is done, and ``ended`` in every case. Returns the job (None when
+        nothing was started: a correction is running, or the database is read-only or busy)."""
         w = self.window_
-        if not w.editing.writable():
+        if self.running() or not w.editing.writable():
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = retag.set_published_store(w.store, self.article_id, published)
-        except (retag.DateInputError, StoreInputError) as exc:
+        article_id = self.article_id
+        job = self.job = StoreJob(w.store, lambda store, progress: retag.set_published_store(
+            store, article_id, published, progress=progress))
+        job.progressed.connect(self._progress)
+        job.ended.connect(self._ended)
+        day = as_date(published)
+        self._working(f"Reading the article again against {fmt.day(day) if day else published}…")
+        job.start()
+        return job
+
+    def running(self) -> bool:
+        """A correction Apply started is still running."""
+        return self.job is not None
+
+    def _working(self, text: str) -> None:
+        w = self.window_
+        w.editing.busy = "The publication date is being corrected"
+        for widget in (self.date_edit, self.apply_button, self.back_button, self.close_button):
+            widget.setEnabled(False)
+        self.busy.setRange(0, 0)
+        self.working.setText(text)
+        self.working.show()
+        self.busy.show()
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        w.statusBar().showMessage(text)
+        self._fit()
+
+    def _progress(self, done: int, total: int) -> None:
+        """Every article is being tagged again (the new date changed which events the article has)."""
+        if total <= 0:
+            return
+        self.busy.setRange(0, total)
+        self.busy.setValue(min(done, total))
+        self.working.setText(f"The article's events change with the new date: tagging every article again "
+                             f"({done:,} of {total:,})…")
+
+    def _ended(self) -> None:
+        job, self.job = self.job, None
+        self.window_.editing.busy = None
+        for widget in (self.date_edit, self.apply_button, self.back_button, self.close_button):
+            widget.setEnabled(True)
+        self.working.hide()
+        self.busy.hide()
+        self.unsetCursor()
+        if job is not None and job.error is not None:
+            self._failed(job.error)
+        elif job is not None:
+            self._done(job.result)
+        self.window_.editing.update_actions()
+        self.ended.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        self.window_.statusBar().clearMessage()
+        if isinstance(exc, StoreError):
+            said_store_error(self.window_, exc, self._error)
+        elif isinstance(exc, (retag.DateInputError, StoreInputError)):
             self._error(str(exc))
-            return None
-        except StoreError as exc:
-            said_store_error(w, exc, self._error)
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        else:
+            self._error(f"Nothing was changed: {type(exc).__name__}: {exc}")
+
+    def _done(self, result: retag.PublishedResult) -> None:
+        w = self.window_
         self.result = result
         self.article = w.store.article(self.article_id) or self.article
         self.now.setText(self._now_text())
@@ -197,9 +271,19 @@ class PublishedDialog(QDialog):
             f"Publication date {result.before or 'unknown'} → {result.after}: "
             f"{sum(1 for m in moved if not m.kept)} events moved", 8000)
         self.applied.emit(result)
-        return result
 
-    def set_back(self) -> retag.PublishedResult | None:
+    def reject(self) -> None:
+        if self.running():              # the work ends first (it is one transaction): Close waits for it
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.running():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def set_back(self) -> StoreJob | None:
         """The date the article had before the last correction, again."""
         if self.result is None or not self.result.before:
             return None
