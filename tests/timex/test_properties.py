@@ -6,9 +6,9 @@ from hypothesis import given, settings, strategies as st
 
 from viewer.timex import infer_reference, resolve_document, tag
 
-VALUE = re.compile(r"^(?:[\dX]{2,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-(?:[\dX]{2}|WE|[1-7]))?)?"
+VALUE = re.compile(r"^(?:[\dX]{1,4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[\dX]|H[12]|SP|SU|FA|WI)(?:-(?:[\dX]{2}|WE|[1-7]))?)?"
                    r"(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|P[\dX.]+(?:Y|M|W|D|Q|DE|CE|ML|WE)|PT[\dX.]+[HMS]"
-                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}(?:-\d\d)?|BC\d{2,3}|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?"
+                   r"|PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}(?:-\d\d(?:-\d\d)?)?|BC\d{1,3}|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?"
                    r"|\d{4}-\d\d-\d\dT\d\d:\d\dZ)$")
 
 

@@ -1,12 +1,16 @@
-"""The English tagger's vocabulary, as data: ``viewer/timex/lang/en/lexicon.toml``, read once at import.
+"""The English tagger's data, read once at import: its vocabulary (``viewer/timex/lang/en/lexicon.toml``) and
+its pattern families (``viewer/timex/lang/en/patterns.toml``).
 
-The tagger (``tagger.py``) builds its regular expressions from these tables once at import. Change words in
-the lexicon file, not in the code; the structure of the patterns stays in ``tagger.py``. ``tables`` builds
-every table from the text of a lexicon, so a test can build them from a modified copy.
+The tagger (``tagger.py``) builds pattern pieces ({MONTH}, {YEAR}, ...) from the lexicon's tables and expands
+them in the families' patterns, once at import. Change words in the lexicon and patterns in the patterns file,
+not in the code; what a match means (each family's handler) stays in ``tagger.py``. ``tables`` and ``families``
+build from the text of a file, so a test can build them from a modified copy.
 """
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from importlib import resources
 
 # ---------------------------------------------------------------------------------------------
@@ -29,6 +33,60 @@ SEASON_INDEX = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 def lexicon_text() -> str:
     """The text of the English lexicon shipped with the program."""
     return (resources.files("viewer.timex.lang") / "en" / "lexicon.toml").read_text(encoding="utf-8")
+
+
+def patterns_text() -> str:
+    """The text of the English pattern families shipped with the program."""
+    return (resources.files("viewer.timex.lang") / "en" / "patterns.toml").read_text(encoding="utf-8")
+
+
+# {NAME} in a pattern: a piece. Any name in braces is read as one (so that "{Month}" or "{month}" is an error,
+# not text); braces holding digits or a comma are a regular expression's quantifier ("\d{1,4}"); "\{" is a brace.
+_PIECE = re.compile(r"(?<!\\)\{([A-Za-z_]\w*)\}")
+
+
+def families(text: str, pieces: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The pattern families of a patterns file (``patterns_text()`` for the shipped one), in its order (the
+    priority): (name, regular expression), with every {NAME} replaced by ``pieces[NAME]``. An unknown piece, a
+    family without a name or a pattern, a name listed twice or an unknown key is a ValueError naming the family."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, fam in enumerate(tomllib.loads(text).get("family", []), 1):
+        name = fam.get("name")
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"patterns.toml: family number {i} has no name")
+        where = f"patterns.toml, family {name!r}"
+        if name in seen:
+            raise ValueError(f"{where}: listed twice")
+        seen.add(name)
+        if set(fam) - {"name", "pattern"}:
+            raise ValueError(f"{where}: unknown key(s) {sorted(set(fam) - {'name', 'pattern'})}")
+        pattern = fam.get("pattern")
+        if isinstance(pattern, list) and pattern and all(isinstance(p, str) for p in pattern):
+            pattern = "".join(pattern)
+        if not isinstance(pattern, str) or not pattern:
+            raise ValueError(f"{where}: the pattern must be a string or a list of strings")
+
+        def piece(m: re.Match, where=where) -> str:
+            key = m.group(1)
+            if key not in pieces:
+                hint = f" (did you mean {{{key.upper()}}}?)" if key.upper() in pieces else ""
+                raise ValueError(f"{where}: unknown placeholder {{{key}}}{hint}; known: {', '.join(sorted(pieces))}")
+            return pieces[key]
+
+        out.append((name, _PIECE.sub(piece, pattern)))
+    return out
+
+
+def check_handlers(names: Iterable[str], handlers: Iterable[str]) -> None:
+    """A ValueError naming the first family with no handler, or the first handler with no family."""
+    names, handlers = list(names), list(handlers)
+    for n in names:
+        if n not in handlers:
+            raise ValueError(f"patterns.toml, family {n!r}: the tagger has no handler of that name")
+    for h in handlers:
+        if h not in names:
+            raise ValueError(f"the tagger's handler {h!r} has no family of that name in patterns.toml")
 
 
 def _holiday(v: str) -> tuple:

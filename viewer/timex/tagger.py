@@ -1,11 +1,11 @@
 """The engine: find candidate spans with a few regular expressions compiled once, then normalise each
 family of patterns to TIMEX3 and resolve it against a reference date (or the date the narrative is at).
 
-Design: every pattern family is a regular expression whose words come from the English lexicon
-(``lang/en/lexicon.toml``, read by ``rules.py``); the structure of the patterns is written here. All
-matches are collected, overlaps are settled leftmost-longest, and each kept span goes to the
-normaliser of its family, in text order, so that anaphoric expressions ("two days later",
-"that October") can use the last date the text mentioned.
+Design: every pattern family is a regular expression written in ``lang/en/patterns.toml`` over pieces built
+here from the English lexicon (``lang/en/lexicon.toml``); both are read by ``rules.py``. What a match of each
+family means (its handler) is written here. All matches are collected, overlaps are settled leftmost-longest,
+and each kept span goes to the normaliser of its family, in text order, so that anaphoric expressions ("two
+days later", "that October") can use the last date the text mentioned.
 """
 from __future__ import annotations
 
@@ -116,87 +116,31 @@ _UNIT_AT_END_WORD = re.compile(rf"\b({_seq(R.UNITS)})$")
 SPELLED_YEAR = (rf"(?i:{_NINETEEN}[\s-](?:(?:{_TENS})(?:[\s-](?:{_UNITS9}))?|{_TEENS})"
                 rf"|{_TWO}\s+{_THOUSAND}(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|{_TWENTY}(?:[\s-](?:{_UNITS9}))?))?)")
 
-# Each family: (name, pattern). Built into separate compiled regexes, all run over the text.
-FAMILIES: list[tuple[str, str]] = [
-    # Full calendar dates, optionally with a weekday and a deictic ("this Monday, November 18").
-    ("date_mdy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?{MONTH}\s+{DAYN}(?:\s*[-–—]\s*{DAYN})?\b(?:,?\s+{YEAR})?"),
-    ("date_dmy", rf"(?:(?i:this|last|next|coming)\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAYN}(?:\s*[-–—/]\s*{DAYN})?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
-    ("date_iso", r"\b(?:1\d{3}|20\d{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d(?::\d\d)?)?\b"),
-    ("date_num", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:1\d{3}|20\d{2}|\d\d)(?![\d/.]\d)"),
-    # Month (with position/deictic modifiers and an optional year).
-    ("month", rf"(?:{APPROX})?(?:{POS}[\s-]+)?(?:{DEIC}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{SPELLED_YEAR}\b|\s+(?:of\s+)?['’]\d\d\b(?!['’])|\s+(?:(?i:of\s+)?(?i:this|last|next)\s+year))?\b"),
-    # "the morning of 6 June 1944", "the evening of May 3": that part of that day ("the night of" stays
-    # outside, as the development set annotates it).
-    ("partof", rf"(?i:the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)\s+of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
-               # "the night of 20 June 1791", "Sunday dawn of 25 June 1950": with the year written (a history),
-               # one expression; "the night of Oct. 23" in news keeps "the night of" outside, as TimeML corpora do
-               rf"|(?:(?i:the)\s+(?:(?i:early|late)\s+)?|{WEEKDAY}\s+)(?i:night|dawn|morning|evening|afternoon)\s+(?i:of)\s+(?:(?:{WEEKDAY}),?\s+)?(?:{MONTH}\s+{DAYN},?\s+{YEAR}|(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH},?\s+{YEAR})"),
-    # "at dawn", "by nightfall", "from dawn until dusk" (with the day after it: "at dawn on 9 February")
-    ("dawn", rf"(?:(?<=\b[Aa]t\s)|(?<=\b[Bb]y\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Tt]oward\s)|(?<=\b[Tt]owards\s)|(?<=\b[Aa]round\s))(?i:dawn|daybreak|first\s+light|sunrise|dusk|nightfall|sunset)\b(?!-)(?:,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?)?"),
-    # "In August 1914 the army advanced. On the 6th it reached the river": a day of the month under discussion
-    ("ordday", r"(?<=\b[Oo]n\s)the\s+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?![-\w])"),
-    ("dayrel", rf"(?i:the\s+day\s+(?:before|after))\s+(?:(?i:last|next|this)\s+)?{WEEKDAY}"),
-    ("weekof", rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAYN}\b(?:,?\s+{YEAR})?"),
-    ("weekday", rf"(?:(?:{POS}|(?i:earlier|later))\s+)?(?:{DEIC}\s+)?{WEEKDAY}(?:\s+{PART})?\b"),
-    ("year", rf"(?:{APPROX})?(?:{POS}[\s-]+|(?i:post|pre)-)?(?:(?i:fiscal(?:\s+year)?|the\s+year|calendar\s+year|FY)\s*)?(?<![\d$€£.,]){YEAR}\b(?!\s*(?:%|percent|per\s+cent))"),
-    ("yrange", rf"(?<![\d/.-]){YEAR}\s*[/–—-]\s*\d\d\b(?![/.:-]?\d)"),
-    # "480 BC", "April 480 BC", "15 March 44 BC", "March 15, 44 BC", "the Ides of March 44 BC", "the 470s BC", "AD 79"
-    ("era", rf"(?:(?i:the\s+)?(?:(?i:early|late)\s+)?{SEASON}\s+(?i:of\s+)(?=\d{{1,4}}\s*(?:BCE|BC|B\.C\.))|(?:(?i:the\s+)?(?i:ides|nones|kalends|calends)\s+of\s+|(?:the\s+)?{DAYN}\s+(?:of\s+)?|(?i:early|mid|late)[\s-]+)?{MONTH}(?:\s+{DAYN})?,?\s+|(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?=\d{{1,3}}0s))?\b\d{{1,4}}(?:0s)?\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z])|(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH},?\s+|{MONTH}\s+(?:{DAYN},?\s+)?)?\b(?:AD|A\.D\.)\s*\d{{1,4}}\b"
-            rf"|(?:(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH},?\s+|{MONTH}\s+{DAYN},?\s+|{MONTH}\s+(?!(?:3[01]|[12]\d|0?[1-9])\b))?"
-            rf"\b\d{{1,4}}\s*(?:AD|CE|A\.D\.)(?![A-Za-z])"),
-    ("fy", r"\bFY\s?'?(?:\d\d|\d{4})\b"),
-    # "in '98", "since '03": a year written with two digits after an apostrophe (the preposition decides)
-    # "9/11": the attacks of 11 September 2001 (a name, not a fraction or a date of this year)
-    ("nineeleven", r"9/11(?![/\d]|\.\d)"),
-    ("aposyear", r"['’]\d\d\b(?!['’]?s\b|[.,:]\d|%)"),
-    ("decade", rf"(?:{POS}[\s-]+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:(?:1\d|20)\d0'?s|'\d0s|(?i:the\s+)(?i:{_seq(R.DECADE_WORDS)}))\b"),
-    ("century", rf"(?:{POS}\s+|(?i:the\s+(?:first|last|final)\s+quarter\s+of)\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ordinal_words(1, 21)}))[\s-]+(?i:century|(?<=\d(?:st|nd|rd|th)\s)centuries|(?<=\d(?:st|nd|rd|th)-)centuries)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
-                rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?=\s*(?:and|or|to|through|[-–])\s*\d{{1,2}}(?:st|nd|rd|th)[\s-]+(?i:centuries)\b)"),
-    # "the 2nd millennium BC", "the first millennium", "the third millennium", "the 1st millennium AD";
-    # "the 2nd and 1st millennia BC", "the first and second millennia", "the first and second millennium" (the noun
-    # in the singular for the pair): both (the first one ends at its ordinal)
-    ("millennium", rf"(?:{POS}\s+)?(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennium|millennia)\b(?:\s+(?:BCE|BC|B\.C\.(?:E\.)?|AD|CE|A\.D\.)(?![A-Za-z]))?"
-                   rf"|(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}(?=\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia|millennium)\b)"),
-    ("quarter", rf"(?:{POS}\s+)?(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{YEAR}\s+)?(?:(?i:comparable|corresponding|fiscal)[\s-]+)?(?:(?i:year-earlier|year-ago|year\s+earlier|latest|last|previous|current|same|first|second|third|fourth|final|1st|2nd|3rd|4th|this|next|past|recent)[\s-]+)?(?:(?i:fiscal|calendar)[\s-]+)?(?i:quarter|period(?=\s+(?:last|a)\s+year)|(?<=latest\s)period|(?<=\d{{4}}\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period|(?<=comparable\s)period|(?<=corresponding\s)period)(?:\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year)(?![-\w']))?(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year)|,?\s+{YEAR})?\b"),
-    ("qcode", rf"\b(?:Q[1-4]|H[12])(?:\s+|/|-)?(?:{YEAR}|'?\d\d\b)?"),
-    ("half", rf"(?i:the\s+)(?i:first|second|latter|last)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?i:this|last|next|the)\s+(?:fiscal\s+)?year))?"),
-    ("season", rf"(?:(?<![\d$€£.,]){YEAR}\s+(?=(?i:{_SEASON_WORDS})\b))?(?:{POS}[\s-]+)?(?:(?i:last|this|next|past|coming|that|the\s+following|the\s+previous|the|early|late)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}(?:[–/-](?:\d\d|(?:1\d|20)\d\d)(?![\d,.]?\d))?|{SPELLED_YEAR}\b|['’]\d\d\b(?!['’])))?\b"),
-    ("holiday", rf"(?:(?i:last|this|next|the\s+following)\s+)?{HOLIDAY}(?:\s+(?i:week)\b)?(?:,?\s+(?:of\s+)?{YEAR})?\b"),
-    # Deictic words and phrases.
-    ("ref", r"(?i:\b(?:now|currently|current|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|(?:more\s+)?recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|quarters)|past\s+(?:years|decades)|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades|quarters)|the\s+years\s+to\s+come|the\s+(?:short|near|long)\s+term|(?:a|some)\s+(?:later|future)\s+(?:date|point))\b)"),
-    ("today", rf"(?:(?i:early|late|later|earlier)\s+)?(?i:\b(?:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?i:{PART}))?\b"),
-    ("partofday", rf"(?<![-\w])(?i:overnight)\b(?!-)|(?:(?i:early|late|mid|earlier|later)[\s-]+)?(?i:\b(?:this|that|last|tomorrow|yesterday|the\s+same|the\s+following|the\s+next|the\s+previous)\s+{PART}\b)|(?i:\b(?:mid|late|early)[\s-]+(?:morning|afternoon|evening)\b)(?:\s+(?i:yesterday|today|tomorrow)\b)?|(?<=\b[Ii]n\s)(?i:the\s+(?:morning|afternoon|evening))\b"),
-    ("relunit", rf"(?:{POS}[\s-]+|(?i:earlier|later|sometime)\s+)?(?i:\b(?:{DEIC})\s+(?:fiscal\s+)?{UNIT_SG}\b)"),
-    ("anaph", r"(?i:\b(?:the\s+weekend(?!s)|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:yesterday|today|tomorrow|last|that|(?-i:[A-Z])))|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year)|later\s+that\s+(?:day|week|month|year|night)|earlier\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year|night|time))\b)"),
-    ("ago", rf"(?:{APPROX})?\b(?:{NUM}|{NUM_VAGUE})[\s-]+(?i:{UNIT})(?:\s+(?i:and\s+{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?i:ago|earlier|later|(?:before|after)(?:\s+(?:that|this)(?=\s*[,.;:!?]))?|from\s+now|hence|back)\b"),
-    ("yearago", r"(?i:\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+quarter|quarter|period|month|week|level|levels))?\b)"),
-    ("duration", rf"(?:{APPROX})?(?i:\b(?:the|a|an|another|their|its|his|her|this|that|each)\s+)?(?:(?i:past|last|next|coming|first|final|previous|following|remaining|other|entire|whole|full|initial|additional|further|more|extra)\s+)?(?:(?i:\bbetween)\s+{NUM}\s+(?i:and)\s+{NUM}|\b(?:{NUM}|{NUM_VAGUE})(?:\s+(?i:or|to)\s+{NUM}|\s*[-–]\s*\d+)?)[\s-]+(?:(?i:more|additional|further|full|long|straight|consecutive|successive|extra)\s+)?(?i:{UNIT})(?:-(?i:long|old)|\s+old\b|\s+or\s+(?:so|two|three|more)|\s+and\s+a\s+half)?\b"),
-    ("theunit", rf"(?:{POS}\s+)?(?i:the)\s+(?:(?i:fiscal|calendar)\s+|new\s+(?=year))?(?i:year|week|month)\b(?![-'])|{POS}\s+(?i:the)\s+(?i:decade|century)\b(?![-'])"),
-    ("spelled", rf"(?:(?i:early|late|mid)[\s-]+|(?i:the\s+year\s+))?\b(?i:{_NINETEEN}[\s-](?:(?:{_TENS})(?:[\s-](?:{_UNITS9}))?|{_TEENS}|{_HUNDRED})|{_TWO}\s+{_THOUSAND}(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|{_TWENTY}(?:[\s-](?:{_UNITS9}))?))?)\b(?![\s-]+(?i:years?|months?|days?|hours?|people|dollars|troops|men|soldiers|more|others|of)\b)"),
-    ("yearend", r"(?:(?i:around|about|by|since|until|before|after)\s+)?(?i:\b(?:the\s+)?(?:year[-\s]end|year's\s+end)\b)"),
-    ("durdet", rf"(?i:\b(?:the|this|a)\s+(?:past|last|next|coming|previous|entire|whole|full)\s+{UNIT_SG}\b|(?<=\bfor\s)another\s+(?:week|month|year|decade)\b)"),
-    ("set", rf"(?i:\b(?:{_seq(R.SET_ADVERBS)})\b|\b(?:(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+{UNIT_SG}\b)|\b(?:every|each)\s+(?:other\s+)?(?:{UNIT_SG}|{PART}|{_SEASON_WORDS}|{_seq(R.WEEKDAYS)}|{_seq(R.MONTHS)})\b|\bper\s+(?:year|month|week|day|hour)\b)|(?<=\d\s)(?i:a\s+(?:year|month|week|day)\b)"),
-    # Bare plurals with no quantity ("for weeks", "within months", "decades-long"): vague durations.
-    ("vague", r"(?i:(?:years|months|weeks|days|decades|centuries|hours|minutes)(?:-long\b|(?:\s+or\s+(?:years|months|weeks|days|decades|hours))?\b))"),
-    # The second day of "April 24 and 25", "on 3 or 4 May" is handled with the first: see _h_dayand.
-    ("dayand", rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![\d:,.]\d)(?:,?\s+{YEAR})?"),
-    # "over the years", "in the early years", "in the weeks ahead": vague durations with an article.
-    ("vaguethe", r"(?i:the\s+(?:early\s+|first\s+|final\s+|last\s+|closing\s+|following\s+|intervening\s+)?(?:years|decades|months|weeks|days|centuries)(?:\s+ahead)?)\b"),
-    # "a year-long siege", "the day-long talks": one unit, adjectival (TimeML leaves the article out).
-    ("unitlong", r"(?i:(?:day|night|week|month|year|decade|century)-long)\b"),
-    # "today is the eighth day of the operation": the day of writing, counted from an event.
-    ("nthday", r"(?i:the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,4}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\b"),
-    ("weekdays", rf"\b(?:on\s+)?(?:{_title(R.WEEKDAYS)})s\b"),
-    # "for a while", "after quite a while": an unspecified period (TimeML DURATION PXX).
-    ("awhile", r"(?i:\b(?:quite\s+)?a\s+(?:long\s+|little\s+|short\s+)?while\b)"),
-    # Anaphora (issue 17): "ended the day at 1,200", "at the same time" (in a history), "by the month's end"
-    ("theday", r"(?i:the\s+day)\b(?!['’-]|\s+(?:before|after|of|when|that|which|on|in)\b)"),
-    ("sametime", r"(?i:\bat\s+(?:about\s+|nearly\s+|roughly\s+|much\s+)?the\s+same\s+time)\b(?!\s+(?:as|that|of)\b)"),
-    ("unitsend", r"(?i:\bthe\s+(?:week|month)['’]s\s+end)\b"),
-    ("clock", rf"(?:{APPROX})?(?:(?i:at\s+)?)(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)|\b(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|local)|local\s+time|{ZONE_CITY}\s+time\b|and\s+(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|Z\b|local)))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))(?:\s+(?:GMT|UTC|EST|EDT|PST|PDT|CST|CDT|CET|CEST|MSK|ET|local\s+time|{ZONE_CITY}\s+time))?(?:,?\s+(?i:today|yesterday|tomorrow)|,?\s+(?:on\s+)?{WEEKDAY}|,?\s+(?:on\s+)?{MONTH}\s+{DAYN}(?:,?\s+{YEAR})?|,?\s+(?:on\s+)?(?:the\s+)?{DAYN}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)?"),
-]
+# The pieces the pattern families are written with: {NAME} in lang/en/patterns.toml (its header says what each is).
+PIECES: dict[str, str] = {
+    "MONTH": MONTH, "WEEKDAY": WEEKDAY, "WEEKDAY_ABBR": WEEKDAY_ABBR, "DAYN": DAYN, "YEAR": YEAR,
+    "SPELLED_YEAR": SPELLED_YEAR, "SEASON": SEASON, "SEASON_WORDS": _SEASON_WORDS, "PART": PART, "UNIT": UNIT,
+    "UNIT_SG": UNIT_SG, "NUM": NUM, "NUM_VAGUE": NUM_VAGUE, "APPROX": APPROX, "POS": POS, "DEIC": DEIC,
+    "HOLIDAY": HOLIDAY, "ZONE_CITY": ZONE_CITY, "ONES": _UNITS9, "TEENS": _TEENS, "TENS": _TENS, "TWO": _TWO,
+    "TWENTY": _TWENTY, "NINETEEN": _NINETEEN, "HUNDRED": _HUNDRED, "THOUSAND": _THOUSAND,
+    "DECADE_WORDS": _seq(R.DECADE_WORDS), "SET_ADVERBS": _seq(R.SET_ADVERBS),
+    "CENTURY_ORDINAL_WORDS": _ordinal_words(1, 21), "MILLENNIUM_ORDINAL": _MILL_ORD,
+    "WEEKDAY_WORDS": _seq(R.WEEKDAYS), "MONTH_WORDS": _seq(R.MONTHS),
+}
 
-_COMPILED = [(name, re.compile(p)) for name, p in FAMILIES]
+# Each family: (name, pattern), in the order of lang/en/patterns.toml (the priority). Built into separate compiled
+# regexes, all run over the text; each family's handler is in _HANDLERS below.
+FAMILIES: list[tuple[str, str]] = R.families(R.patterns_text(), PIECES)
+
+
+def _compile_family(name: str, pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"patterns.toml, family {name!r}: {exc}") from exc
+
+
+_COMPILED = [(name, _compile_family(name, p)) for name, p in FAMILIES]
 
 # Tense cues (lower case words; case-sensitive so that "United" or "Will Smith" do not count).
 _FUT = re.compile(rf"\b(?:{_seq(_TC['future'])}|due\s+(?:{_seq(_TC['due_prep'])})\b|due\s+to\s+(?:{_seq(_TC['due_to_verb'])})"
@@ -3140,6 +3084,7 @@ _HANDLERS = {
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
     "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "vaguethe": _h_vaguethe, "unitlong": _h_unitlong, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
+R.check_handlers((name for name, _ in FAMILIES), _HANDLERS)
 # Priority when two candidates have the same span (lower first).
 _PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
 
