@@ -9,6 +9,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viewer import checks
+from viewer.events import date_warnings
+from viewer.merging import disagreements
 from viewer.model import GRANULARITIES, Article, CountryMention, Event, TimeExpression, ViewFilter
 from viewer.store import Store, curation, eventset
 from viewer.store import timeline as tstore
@@ -55,7 +58,9 @@ articles = st.lists(st.tuples(st.sampled_from(LANGUAGES), st.lists(happening(), 
 
 def build(spec) -> Store:
     """A database made through the Store's own API: one article per (language, list), one event per
-    happening."""
+    happening; every second article published in the middle of the events' month (so that some are dated
+    after it), the time expression of an event whose words say "power" naming a Monday (which its date may
+    not be); the date warnings worked out (viewer.checks)."""
     store = Store.open(":memory:")
     batch = []
     for n, (language, happenings) in enumerate(spec):
@@ -63,16 +68,19 @@ def build(spec) -> Store:
         sentences = [f"Report {n} sentence {k}: {words} in {' and '.join(cs) or 'nowhere'}."
                      for k, (words, _, cs, _) in enumerate(happenings)]
         text = " ".join(sentences) or f"Report {n} says nothing."
-        article = Article(text, title=f"Report {n}", published="2024-05-01", language=language)
+        article = Article(text, title=f"Report {n}", published="2024-03-15" if n % 2 else "2024-05-01",
+                          language=language)
         events = []
         for sentence, (words, (earliest, latest, gran), cs, dating) in zip(sentences, happenings):
             s0 = text.index(sentence)
-            time = TimeExpression(s0, s0 + 6, sentence[:6], "DATE", earliest or "", earliest, latest, gran)
+            said = "Monday" if "power" in words else sentence[:6]
+            time = TimeExpression(s0, s0 + 6, said, "DATE", earliest or "", earliest, latest, gran)
             mentions = [CountryMention(s0, s0 + 1, sentence[:1], c) for c in cs]
             events.append(Event(article.id, s0, s0 + len(sentence), sentence, time, words.title(), cs,
                                 mentions, dating=dating))
         batch.append((article, events, sorted({c for _, _, cs, _ in happenings for c in cs})))
     store.add_articles(batch)
+    checks.refresh(store)
     return store
 
 
@@ -95,6 +103,7 @@ def filters(article_ids):
         has_note=st.booleans(),
         review=st.none() | st.frozensets(st.sampled_from([*REVIEWS, "maybe"]), max_size=2),
         show_rejected=st.booleans(),
+        checks=st.booleans(),
     )
 
 
@@ -119,6 +128,18 @@ def annotate(store: Store, draw) -> None:
             curation.edit(store, event_id, change, user="test")
         except Exception:          # noqa: BLE001 - nothing to change, or a value the store refuses
             pass
+
+
+def panel_warns(store: Store, event_id: int) -> bool:
+    """Whether the excerpt panel shows a date warning for the event: its own date's, or its reports'."""
+    e = store.event(event_id)
+    art = store.article(e.article_id)
+    if date_warnings(time_text=e.time_text, earliest=e.earliest, latest=e.latest, granularity=e.granularity,
+                     sentence=e.sentence, published=art["published"], language=art["language"], dating=e.dating):
+        return True
+    others = [(x["earliest"], x["latest"]) for x in store.excerpts(event_id)
+              if not (x["article_id"] == e.article_id and x["sentence_start"] == e.sentence_start)]
+    return bool(others) and bool(disagreements([(e.earliest, e.latest), *others]))
 
 
 def annotation_keeps(a: dict, f: ViewFilter) -> bool:
@@ -172,6 +193,9 @@ def numpy_selection(store: Store, f: ViewFilter):
     datings = ev.dating_mask(f.dating)          # likewise per event
     if datings is not None:
         keep &= datings[pos]
+    warned = ev.checks_mask(f.checks)           # likewise per event
+    if warned is not None:
+        keep &= warned[pos]
     without_arrays = tstore.filter_mask(
         occ, f, tstore.matching_ids(store, f) if tstore.needs_sql(f) else None)
     timeline = set(occ.eid[keep].tolist())
@@ -196,9 +220,12 @@ def test_sql_and_numpy_select_the_same_events(spec, data):
             dated = {e.id for e in store.events(f) if e.t0 is not None}
             assert timeline == dated
             # the analyst's parts mean what the annotations say, read one event at a time
-            others = replace(f, starred=False, tags=None, has_note=False, review=None, show_rejected=True)
+            # and the date warnings what the excerpt panel says
+            others = replace(f, starred=False, tags=None, has_note=False, review=None, show_rejected=True,
+                             checks=False)
             assert set(rows) == {e.id for e in store.events(others)
-                                 if annotation_keeps(curation.annotation(store, e.id), f)}
+                                 if annotation_keeps(curation.annotation(store, e.id), f)
+                                 and (not f.checks or panel_warns(store, e.id))}
     finally:
         store.close()
 

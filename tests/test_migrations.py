@@ -166,7 +166,7 @@ def test_step_2_gives_every_event_its_own_report_and_keeps_the_data(tmp_path):
     assert [r.reports for r in rows] == [1, 1]
     conn = sqlite3.connect(path)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(events)")]
-    assert columns[len(before[0]):] == ["reports", "dating"]                 # added by steps 2 and 5
+    assert columns[len(before[0]):] == ["reports", "dating", "checks"]       # added by steps 2, 5 and 8
     assert sorted(r[:len(before[0])] for r in conn.execute("SELECT * FROM events")) == before
     assert {r[0] for r in conn.execute("SELECT dating FROM events")} == {"written"}
     conn.close()

@@ -80,6 +80,9 @@ def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dating", action="append", default=[], choices=["written", "context", "reported"],
                    help="only events dated this way: by a time expression of their own (written), by the time "
                         "the text is at (context), by the article's publication (reported); repeatable")
+    p.add_argument("--warnings", dest="checks", action="store_true",
+                   help="only events with a date warning: told in the past but dated after the article's "
+                        "publication, a weekday that is not their date's, reports that disagree on the date")
     p.add_argument("--reviewed", action="store_true",
                    help="only events the analyst reviewed (confirmed, corrected, or rejected with --all)")
     p.add_argument("--starred", action="store_true", help="only starred events")
@@ -92,6 +95,21 @@ def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
                         "`views`); the other filters given narrow it further")
 
 
+def _check_dates(store, ids=(), *, article_id: str | None = None) -> None:
+    """Work out the date warnings of the events a command wrote or changed (viewer.checks.refresh)."""
+    from viewer import checks
+    checks.refresh(store, ids, article_id=article_id)
+
+
+def _check_dates_in(db: str, ids=(), *, article_id: str | None = None) -> None:
+    from viewer.store import Store
+    store = Store.open(db)
+    try:
+        _check_dates(store, ids, article_id=article_id)
+    finally:
+        store.close()
+
+
 def _view_filter(args, store=None):
     """The ViewFilter of the filter arguments (see _add_filter_arguments); with --view, the saved view's
     filter, each filter argument given taking the place of the view's part (StoreError when the database
@@ -102,7 +120,8 @@ def _view_filter(args, store=None):
     given = {"countries": frozenset(c.strip().upper() for c in args.country) if args.country else None,
              "date_from": args.date_from, "date_to": args.date_to, "search": args.search,
              "languages": frozenset(c.strip().lower() for c in args.languages) if args.languages else None,
-             "dating": frozenset(args.dating) if args.dating else None}
+             "dating": frozenset(args.dating) if args.dating else None,
+             "checks": True if getattr(args, "checks", False) else None}
     base = ViewFilter()
     if getattr(args, "view", None):
         base = _saved_view(store, args.view).filter
@@ -374,6 +393,7 @@ def _ingest(paths, db, *, published=None, jobs=None, quiet=False, max_bytes=None
                                on_error=on_error, max_bytes=max_bytes, should_stop=stop)
     if bar is not None:
         bar.close()
+    _check_dates_in(db)
     skipped = sum(1 for e in summary.errors if getattr(e, "skipped", True))
     if not quiet:
         print(f"{summary.articles_added} articles added, {summary.articles_skipped} already stored, "
@@ -416,6 +436,9 @@ def _open_existing(args):
 def cmd_events(args) -> int:
     from viewer.export import records
     store = _open_existing(args)
+    if getattr(args, "checks", False) and store.schema_version() < 8:
+        _err(f"{store.path}: made before date warnings were kept (schema {store.schema_version()}): none to list;"
+             " open it once for writing (the window, or any edit) to work them out")
     for row, art, a in records(store, _view_filter(args, store), _keep(store, args), _rejected_too(store, args)):
         if args.json:
             print(json.dumps({**row.to_json(), "language": art["language"], "review": a["review"], "tags": a["tags"],
@@ -423,7 +446,8 @@ def cmd_events(args) -> int:
         else:
             when = row.value if row.earliest is None else (
                 row.earliest if row.earliest == row.latest else f"{row.earliest}..{row.latest}")
-            print(f"{when:<24}  {','.join(row.countries):<10}  {row.title}")
+            warned = f"  [{', '.join(row.warnings)}]" if args.checks and row.warnings else ""
+            print(f"{when:<24}  {','.join(row.countries):<10}  {row.title}{warned}")
     store.close()
     return EXIT_OK
 
@@ -542,6 +566,7 @@ def _merge_or_split(args) -> int:
             result = curation.merge(store, args.event_id, args.merge)
         else:
             result = split_report(store, args.event_id, report_id(store, args.event_id, args.split))
+        _check_dates(store, [args.event_id, result.event_id])
     finally:
         store.close()
     print(f"event {args.event_id} (edit {result.batch}):")
@@ -566,6 +591,7 @@ def cmd_edit(args) -> int:
     store = _open_for_editing(args)
     try:
         result = edit_event(store, args.event_id, change, date_text=args.date)
+        _check_dates(store, [args.event_id])
     except DateInputError as exc:
         _err(f"--date: {exc}; nothing was changed")
         return EXIT_USAGE
@@ -584,6 +610,8 @@ def _undo_redo(args, undo: bool) -> int:
     store = _open_for_editing(args)
     try:
         step = curation.undo(store) if undo else curation.redo(store)
+        if step is not None:
+            _check_dates(store, [i for i in step["event_ids"] if i is not None])
     finally:
         store.close()
     verb = "undone" if undo else "redone"
@@ -623,6 +651,7 @@ def cmd_set_published(args) -> int:
     except DateInputError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    _check_dates_in(db, article_id=result.article_id)
     print(f"article {result.article_id}: published {result.before or 'unknown'} -> {result.after}")
     if result.retagged:
         print("  its events changed with the new date: every article was tagged again")
@@ -653,6 +682,7 @@ def cmd_retag(args) -> int:
         result = retag(db, progress=progress)
     finally:
         bar.close()
+    _check_dates_in(db)
     r = result.report
     print(f"{result.articles} articles tagged again: {r.events_after} events (were {r.events_before}), "
           f"{r.ids_kept} kept their id; {r.edited_found} edited events found again, {len(r.flagged)} flagged "
@@ -663,12 +693,17 @@ def cmd_retag(args) -> int:
         fields = sorted({name for name in ("date", "countries", "title") if name in o["machine"]})
         print(f"  not found: {o['key']} (was event {o['was']}): {o['sentence']!r} [{o['time_text'] or ''}]"
               f" review {o['review']}" + (f", corrected {', '.join(fields)}" if fields else ""))
+    for u in r.unplaced:
+        missing = "; ".join(f"{m['key']}: {m['sentence']!r} [{m['time_text'] or ''}]" for m in u["missing"])
+        print(f"  not made again: edit {u['batch']} ({u['field']}, event {u['event_id'] or 'gone'} "
+              f"{u['title']!r}), not found: {missing}")
     return EXIT_OK
 
 
 def cmd_synth(args) -> int:
     from viewer.synth import synthesize
     synthesize(args.events, args.db_sub, seed=args.seed)
+    _check_dates_in(args.db_sub)
     return EXIT_OK
 
 

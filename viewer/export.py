@@ -14,7 +14,7 @@ from pathlib import Path
 
 CSV_FIELDS = ["id", "earliest", "latest", "value", "type", "granularity", "countries", "title",
               "sentence", "time_text", "reasoning", "article_id", "article_title", "url", "published", "language",
-              "dating", "review", "starred", "tags", "note"]
+              "dating", "warnings", "review", "starred", "tags", "note"]
 
 
 def records(store, view_filter=None, keep=None, include_rejected=False):
@@ -46,7 +46,7 @@ def _record_dict(row, art, note) -> dict:
         "title": row.title, "sentence": row.sentence, "time_text": row.time_text,
         "reasoning": row.reasoning, "article_id": row.article_id, "article_title": art.get("title"),
         "url": art.get("url"), "published": art.get("published"), "language": art.get("language"),
-        "dating": row.dating, "review": note["review"], "starred": note["starred"], "tags": note["tags"],
+        "dating": row.dating, "warnings": row.warnings, "review": note["review"], "starred": note["starred"], "tags": note["tags"],
         "note": note["note"],
     }
 
@@ -124,6 +124,7 @@ def export(store, fmt: str, out: str, view_filter=None, keep=None, include_rejec
                     rec = _record_dict(row, art, note)
                     rec["countries"] = " ".join(rec["countries"])
                     rec["tags"] = "; ".join(rec["tags"])
+                    rec["warnings"] = " ".join(rec["warnings"])
                     rec["starred"] = "yes" if rec["starred"] else ""
                     writer.writerow(rec)
                     count += 1

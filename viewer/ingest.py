@@ -340,6 +340,7 @@ def _has_large_file(inputs) -> bool:
 
 def _ingest(inputs, total, db_path, published, jobs, pool, progress, on_error, should_stop, today,
             max_bytes) -> IngestSummary:
+    from viewer import checks
     from viewer.store import Store
 
     summary = IngestSummary()
@@ -351,6 +352,7 @@ def _ingest(inputs, total, db_path, published, jobs, pool, progress, on_error, s
         else:
             _run_parallel(inputs, published, today, jobs, state, should_stop, max_bytes)
         state.commit()
+        checks.refresh(store)       # the date warnings of the events written (viewer.checks)
     finally:
         store.close()
     state.report_progress(final=True)

@@ -100,6 +100,24 @@ class ViewFilter:
     review: frozenset[str] | None = None       # None = any; else review states kept: "unreviewed",
                                                # "confirmed", "corrected", "rejected"
     show_rejected: bool = False                # False: events rejected ("not an event") are left out
+    checks: bool = False                       # only the events with a date warning (CHECK_NAMES)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "checks", bool(self.checks))     # None (a state that never set it): False
+
+
+# What does not add up about an event's date (viewer.checks), stored as bit flags (``events.checks``):
+CHECK_AFTER_PUBLICATION = 1   # a happening told in the past, dated after its article's publication
+CHECK_WEEKDAY = 2             # a weekday that is not the weekday of the day it dates
+CHECK_REPORTS_DISAGREE = 4    # reports of one (merged) event whose dates do not overlap
+# each flag's word (the command line's `warnings`), in this order
+CHECK_NAMES = {CHECK_AFTER_PUBLICATION: "after-publication", CHECK_WEEKDAY: "weekday",
+               CHECK_REPORTS_DISAGREE: "reports-disagree"}
+
+
+def check_words(flags: int | None) -> list[str]:
+    """The words of the warnings set in `flags` (none for 0 or None: not checked)."""
+    return [word for bit, word in CHECK_NAMES.items() if (flags or 0) & bit]
 
 
 # Granularities from finest to coarsest; used to filter by precision.

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from viewer import checks
 from viewer.events import article_events_noted
 from viewer.model import PUBLISHED_GIVEN, Article
 from viewer.store import Store, StoreError, StoreInputError
@@ -350,6 +351,7 @@ def retag_store(store: Store, *, today=None, progress: Callable[[int, int], None
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(tmp + suffix).unlink(missing_ok=True)
+    checks.refresh(store)       # the rebuilt events' date warnings
     return result
 
 
@@ -454,6 +456,7 @@ def set_published_store(store: Store, article_id: str, published: str, *, today=
                  for r in reports}
         moved = [Moved(m["event_id"], m["title"], m["before"], m["after"], m["kept"], m["machine"])
                  for m in curation.set_published(store, article_id, published, dates)]
+        checks.refresh(store)   # the article's events: dated against another publication
         return PublishedResult(article_id, row["published"], published, moved, False)
     # the article's events themselves change: tag everything again, the new date stored with them
     before = {r["event_id"]: {c: r[c] for c in curation.DATE_COLUMNS} for r in reports if r["first"]}

@@ -60,7 +60,7 @@ def _normal(name: str, value):
         return None if value is None else frozenset(value)
     if name == "tags":
         return None if value is None else frozenset(" ".join(str(t).split()) for t in value)
-    if name in ("starred", "has_note", "show_rejected"):
+    if name in ("starred", "has_note", "show_rejected", "checks"):
         return bool(value)
     if name == "search":
         return (value or "").strip() or None
@@ -102,6 +102,7 @@ class ViewState:
     has_note = _field("has_note", "Only the events with a note.")
     review = _field("review", "Review states shown (None: any): unreviewed, confirmed, corrected, rejected.")
     show_rejected = _field("show_rejected", "Show the events rejected as not events (hidden by default).")
+    checks = _field("checks", "Only the events with a date warning (viewer.checks).")
     selected = _field("selected", "The selected event's id (None: nothing selected).")
     sort = _field("sort", "The table's order: (key, descending), key one of date, precision, title, countries.")
     visible_range = _field("visible_range", "The timeline's visible time range (t0, t1 seconds), once known.")

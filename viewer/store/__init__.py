@@ -18,7 +18,8 @@ from pathlib import Path
 import sqlite_utils
 
 from viewer.merging import same_happening
-from viewer.model import Article, Event, TimeExpression, ViewFilter
+from viewer.model import Article, Event, TimeExpression, ViewFilter, check_words
+from viewer.store import checks as date_checks
 from viewer.store import curation
 from viewer.store import views as saved_views
 from viewer.store.errors import StoreError, StoreInputError
@@ -26,7 +27,7 @@ from viewer.store.filtering import note_search_ids, sql_where
 # the store's values, re-exported: the window and the command line import them from here
 from viewer.store.values import clean_text, fts_query, interval_seconds, seconds_to_iso  # noqa: F401
 
-SCHEMA_VERSION = 7   # PRAGMA user_version of a database this code writes
+SCHEMA_VERSION = 8   # PRAGMA user_version of a database this code writes
 APPLICATION_ID = 0x43544C31  # "CTL1": marks a file as a Conflict Timeline database
 
 
@@ -113,6 +114,12 @@ class EventRow:
     mentions: list[dict]
     reports: int = 1              # how many excerpts (reports, usually from different articles) it has
     dating: str = "written"       # how its date was obtained: written, context, reported
+    checks: int | None = None     # its date warnings (viewer.model CHECK_* flags); None: not checked
+
+    @property
+    def warnings(self) -> list[str]:
+        """The words of its date warnings (viewer.model.CHECK_NAMES)."""
+        return check_words(self.checks)
 
     def to_json(self) -> dict:
         return {
@@ -121,6 +128,7 @@ class EventRow:
             "earliest": self.earliest, "latest": self.latest, "granularity": self.granularity,
             "mod": self.mod, "reasoning": self.reasoning, "anchor": self.anchor,
             "countries": self.countries, "reports": self.reports, "dating": self.dating,
+            "warnings": self.warnings,
         }
 
 
@@ -146,6 +154,7 @@ def event_row(row: dict) -> EventRow:
         mentions=_json_list(g("mentions")),
         reports=g("reports") or 1,
         dating=g("dating") or "written",
+        checks=g("checks"),
     )
 
 
@@ -218,7 +227,8 @@ def _dating_v5(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS = {1: _create_v1, 2: _add_excerpts_v2, 3: _search_reports_v3, 4: _index_granularity_v4,
-              5: _dating_v5, 6: curation.add_curation_v6, 7: saved_views.add_saved_views_v7}
+              5: _dating_v5, 6: curation.add_curation_v6, 7: saved_views.add_saved_views_v7,
+              8: date_checks.add_checks_v8}
 
 _V1_COLUMNS = {
     "articles": {"id", "url", "title", "source", "text", "published", "published_source", "language",
@@ -243,6 +253,8 @@ EXPECTED_COLUMNS[5] = {**EXPECTED_COLUMNS[4], "events": EXPECTED_COLUMNS[4]["eve
                        "excerpts": EXPECTED_COLUMNS[4]["excerpts"] | {"dating"}}
 EXPECTED_COLUMNS[6] = {**EXPECTED_COLUMNS[5], **curation.EXPECTED_COLUMNS}
 EXPECTED_COLUMNS[7] = {**EXPECTED_COLUMNS[6], **saved_views.EXPECTED_COLUMNS}
+EXPECTED_COLUMNS[8] = {**EXPECTED_COLUMNS[7], **date_checks.EXPECTED_COLUMNS,
+                       "events": EXPECTED_COLUMNS[7]["events"] | date_checks.EXPECTED_EVENT_COLUMNS}
 
 
 def _decode_text(raw: bytes) -> str:
@@ -624,6 +636,10 @@ class Store:
                 # reports of events stored by earlier batches
                 conn.executemany("UPDATE events SET reports = reports + ? WHERE id = ?",
                                  [(n, event_id) for event_id, n in sorted(more_reports.items())])
+                # the events written are to be checked for date warnings (viewer.checks.refresh), and so are
+                # those with new reports (which may disagree on the date)
+                date_checks.lower_mark(conn, top)
+                date_checks.invalidate(conn, [i for i in more_reports if i <= top])
                 conn.execute("INSERT INTO events_fts (rowid, title, sentence)"
                              " SELECT id, title, sentence FROM events WHERE id > ?", [top])
                 conn.execute("INSERT INTO excerpts_fts (rowid, sentence)"
@@ -733,7 +749,7 @@ class Store:
             with self._errors():
                 also = note_search_ids(self.db.conn, f.search)
         return sql_where(f, correlated_countries=correlated_countries, search_reports=search_reports,
-                         annotations=annotations, also_ids=also)
+                         annotations=annotations, also_ids=also, checks=self._has_checks())
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
         where, params = self.where(f)
@@ -775,6 +791,18 @@ class Store:
             row["countries"] = [c for c in (row["countries"] or "").split(",") if c]
             row["mentions"] = _json_list(row["mentions"])
         return rows
+
+    def _has_checks(self) -> bool:
+        """Whether events have their date warnings stored (version 8; an older file opened read-only has not)."""
+        if "events.checks" not in self._tables:
+            with self._errors():
+                self._tables["events.checks"] = date_checks.has_checks(self.db.conn)
+        return self._tables["events.checks"]
+
+    def pending_checks(self) -> int:
+        """How many events have not had their date warnings worked out (viewer.checks.refresh does)."""
+        with self._errors():
+            return date_checks.pending_count(self.db.conn) if self._has_checks() else 0
 
     def _has_excerpts(self) -> bool:
         return self._has_table("excerpts")

@@ -29,6 +29,7 @@ import sqlite_utils
 
 from viewer.merging import merged_date
 from viewer.model import PUBLISHED_GIVEN
+from viewer.store import checks as date_checks
 from viewer.store.errors import StoreError, StoreInputError
 from viewer.store.values import interval_seconds
 
@@ -306,6 +307,7 @@ def _apply(conn, event_id: int, name: str, value) -> None:
                      [*d.values(), t0, t1, event_id])
         conn.execute(f"UPDATE excerpts SET {sets} WHERE id = {first}", [*d.values(), event_id])
         conn.execute("UPDATE event_countries SET t0 = ?, t1 = ? WHERE event_id = ?", [t0, t1, event_id])
+        date_checks.invalidate(conn, [event_id])        # its date warnings are worked out again
     elif name == "countries":
         codes = list(dict.fromkeys(value))
         conn.execute("UPDATE events SET countries = ? WHERE id = ?", [",".join(codes), event_id])
@@ -458,6 +460,7 @@ def _put_hand_event(conn, key: str, spec: dict, event_id: int | None) -> int:
                      [(d["article_id"], c) for c in codes])
     conn.execute("UPDATE edits SET event_id = ? WHERE event_key = ?", [wanted, key])
     conn.execute("UPDATE annotations SET event_id = ? WHERE event_key = ?", [wanted, key])
+    date_checks.invalidate(conn, [wanted])
     return wanted
 
 
@@ -814,6 +817,7 @@ def _recount(conn, event_id: int) -> None:
     n = conn.execute("SELECT count(*) FROM excerpts WHERE event_id = ?", [event_id]).fetchone()[0]
     if n:
         conn.execute("UPDATE events SET reports = ? WHERE id = ?", [n, event_id])
+        date_checks.invalidate(conn, [event_id])        # its reports may now disagree, or agree
         return
     _drop_event(conn, event_id)
     conn.execute("UPDATE annotations SET event_id = NULL WHERE event_id = ?", [event_id])
@@ -858,6 +862,7 @@ def _rebase(conn, event_id: int, excerpt_id: int) -> None:
     conn.execute("DELETE FROM event_countries WHERE event_id = ?", [event_id])
     conn.executemany("INSERT OR IGNORE INTO event_countries (event_id, code, t0, t1) VALUES (?,?,?,?)",
                      [(event_id, c, t0, t1) for c in dict.fromkeys((x.get("countries") or "").split(",")) if c])
+    date_checks.invalidate(conn, [event_id])            # another date and sentence: checked again
 
 
 def _new_event(conn, excerpt_id: int, wanted: int | None, title: str) -> int:
@@ -1311,6 +1316,7 @@ def set_published(store, article_id: str, published: str, dates: dict[int, dict]
     moved = []
     with store._transaction() as conn:
         _record_published(store, conn, article_id, published, user, now)
+        date_checks.invalidate(conn, article_id=article_id)   # dated against another publication
         sets = ", ".join(f"{c} = ?" for c in DATE_COLUMNS)
         for excerpt_id, new in sorted(dates.items()):
             x = conn.execute("SELECT event_id, " + ", ".join(DATE_COLUMNS) + ","
@@ -1453,6 +1459,7 @@ def replace_events(store, fresh_path: str, published: dict[str, str] | None = No
                          " c.t0, c.t1 FROM fresh.event_countries c JOIN temp.retag_ids m ON m.fresh = c.event_id")
             conn.execute("INSERT INTO main.article_countries (article_id, code) SELECT article_id, code"
                          " FROM fresh.article_countries WHERE article_id IN (SELECT id FROM main.articles)")
+            date_checks.lower_mark(conn, 0)     # every event rebuilt: its date warnings worked out again
             for fts in ("events_fts", "excerpts_fts"):
                 if conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", [fts]).fetchone():
                     conn.execute(f"INSERT INTO main.{fts} ({fts}) VALUES ('rebuild')")

@@ -54,6 +54,8 @@ class EventArrays:
     languages: list[str] = field(default_factory=lambda: [NO_LANGUAGE])
     dating: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     # int8: how the event's date was obtained (index into filtering.DATINGS: 0 written, 1 context, 2 reported)
+    checks: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    # int8: the event's date warnings (viewer.model CHECK_* flags; 0 for none or not checked)
     annotated: filtering.Annotated = field(default_factory=filtering.Annotated)
     # the analyst's annotations (review, star, note, tags), read with the arrays (`reload_annotations`)
     _orders: dict = field(default_factory=dict, repr=False)
@@ -71,6 +73,8 @@ class EventArrays:
             self.lang = np.full(len(self.id), self.languages.index(NO_LANGUAGE), dtype=np.int16)
         if len(self.dating) != len(self.id):    # no datings given: every event's date was written
             self.dating = np.zeros(len(self.id), dtype=np.int8)
+        if len(self.checks) != len(self.id):    # no warnings given: none
+            self.checks = np.zeros(len(self.id), dtype=np.int8)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -97,8 +101,8 @@ class EventArrays:
     def base_mask(self, f: ViewFilter | None, search_ids: np.ndarray | None = None,
                   article: int | None = None) -> np.ndarray:
         """Events kept by every part of `f` but the countries: dates, precision, the article (its rowid
-        in `article`; -1 for an article that does not exist), the languages, the dating, the analyst's
-        annotations (as read with the arrays) and the search (the matching ids)."""
+        in `article`; -1 for an article that does not exist), the languages, the dating, the date warnings,
+        the analyst's annotations (as read with the arrays) and the search (the matching ids)."""
         if f is None:
             return np.ones(len(self.id), dtype=bool)
         c = filtering.criteria(f)
@@ -109,6 +113,9 @@ class EventArrays:
         datings = filtering.dating_mask(c, self.dating)
         if datings is not None:
             mask &= datings
+        warned = filtering.checks_mask(c, self.checks)
+        if warned is not None:
+            mask &= warned
         annotated = self._annotation_mask(f, c)
         if annotated is not None:
             mask &= annotated
@@ -136,6 +143,10 @@ class EventArrays:
         "reported"); None: no such filter, every event."""
         c = filtering.criteria(ViewFilter(dating=dating))
         return filtering.dating_mask(c, self.dating)
+
+    def checks_mask(self, checks: bool) -> np.ndarray | None:
+        """Events with a date warning when `checks`; None (every event) otherwise."""
+        return filtering.checks_mask(filtering.Criteria(checks=bool(checks)), self.checks)
 
     def annotation_mask(self, f: ViewFilter | None) -> np.ndarray | None:
         """Events the analyst's parts of `f` keep (starred, tags, note, review, rejected); None: every one."""
@@ -192,6 +203,7 @@ class EventArrays:
         mask = filtering.attribute_mask(c, self.t0[pos], self.t1[pos], self.rank[pos], self.article[pos], article)
         for part in (filtering.language_mask(c, self.lang[pos], self.languages),
                      filtering.dating_mask(c, self.dating[pos]),
+                     filtering.checks_mask(c, self.checks[pos]),
                      filtering.annotation_mask(c, self.id[pos], self.annotated)):
             if part is not None:
                 mask &= part
@@ -219,6 +231,7 @@ class EventArrays:
         self.t0[p], self.t1[p] = t0, t1
         self.rank[p] = state.rank
         self.dating[p] = state.dating
+        self.checks[p] = state.checks
         rows = np.flatnonzero(self.cpos == p)
         had = sorted(self.codes[i] for i in self.ccode[rows])
         if had != sorted(state.codes):
@@ -498,28 +511,30 @@ class EventState:
     dating: int                   # index in filtering.DATINGS (-1 for another value)
     codes: list[str]              # its countries, as its country rows have them
     rows: list[tuple[int, str, float | None, float | None]]   # its country rows: rowid, code, t0, t1
+    checks: int = 0               # its date warnings (CHECK_* flags; 0: none, or not checked)
 
 
 def event_states(source, ids) -> dict[int, EventState | None]:
     """The state of a few events (after an edit), None for an id that is no event."""
     conn = connection(source)
-    has_dating = "dating" in {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
     out: dict[int, EventState | None] = {}
     for event_id in ids:
         row = conn.execute(f"SELECT CAST(t0 AS INTEGER), CAST(t1 AS INTEGER), {_RANK_SQL}, "
-                           + ("dating" if has_dating else "NULL") + " FROM events WHERE id = ?",
+                           + ("dating" if "dating" in columns else "NULL") + ", "
+                           + ("coalesce(checks, 0)" if "checks" in columns else "0") + " FROM events WHERE id = ?",
                            (int(event_id),)).fetchone()
         if row is None:
             out[int(event_id)] = None
             continue
-        t0, t1, rank, dating = row
+        t0, t1, rank, dating, checks = row
         number = filtering.DATINGS.index(dating) if dating in filtering.DATINGS else (0 if dating is None else -1)
         rows = [(r, c, None if a is None else float(int(a)), None if b is None else float(int(b)))
                 for r, c, a, b in conn.execute("SELECT rowid, code, t0, t1 FROM event_countries WHERE event_id = ?"
                                                " ORDER BY rowid", (int(event_id),))]
         out[int(event_id)] = EventState(int(event_id), None if t0 is None else float(t0),
                                         None if t1 is None else float(t1), int(rank), number,
-                                        [c for _, c, _, _ in rows], rows)
+                                        [c for _, c, _, _ in rows], rows, int(checks))
     return out
 
 
@@ -604,6 +619,7 @@ def load_event_arrays(source, occ=None) -> EventArrays:
     ev.codes = codes
     ev.lang, ev.languages = _event_languages(conn, ev.article)
     ev.dating = _event_datings(conn, ev.id)
+    ev.checks = _event_checks(conn, ev.id)
     ev.annotated = filtering.Annotated.read(conn)
     return ev
 
@@ -627,6 +643,21 @@ def _event_datings(conn: sqlite3.Connection, ids: np.ndarray) -> np.ndarray:
         pos = np.searchsorted(ids, found)
         ok = (pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == found)
         out[pos[ok]] = -1
+    return out
+
+
+def _event_checks(conn: sqlite3.Connection, ids: np.ndarray) -> np.ndarray:
+    """Each event's date warnings (CHECK_* flags; 0 for none, not checked, or a database from before them):
+    the few flagged events' ids and flags read, the rest is 0."""
+    out = np.zeros(len(ids), dtype=np.int8)
+    if not len(ids) or "checks" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
+        return out
+    found, flags = (int_array(t) for t in conn.execute(
+        "SELECT group_concat(id), group_concat(checks) FROM events WHERE checks != 0").fetchone())
+    if len(found):
+        pos = np.searchsorted(ids, found)
+        ok = (pos < len(ids)) & (ids[np.minimum(pos, len(ids) - 1)] == found)
+        out[pos[ok]] = flags[ok].astype(np.int8)
     return out
 
 

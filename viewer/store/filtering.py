@@ -33,6 +33,10 @@ The meaning of each field:
   the rejected. A database without the annotations table has no annotation: nothing starred or rejected.
   SQL asks the table in a subquery; numpy takes the annotations (`Annotated`, read once per load of the
   arrays) and keeps or drops their ids (`annotation_mask`, with `member_mask`).
+* ``checks``: only the events with a date warning (``events.checks``, bit flags worked out by
+  viewer.checks: not 0 and not NULL). A database without the column (older than version 8, opened
+  read-only) has no warning stored: the filter keeps no event there. numpy takes each event's flags
+  (`EventArrays.checks`, 0 for NULL) and keeps those not 0 (`checks_mask`).
 * ``search``: the events whose title or sentence, or the sentence of any of their reports, holds every
   word as a prefix (`fts_query`), and the events whose note and tags together hold every word as a
   prefix (`note_search_ids`: words as the full-text index reads them, without case or accents). SQL runs
@@ -80,6 +84,7 @@ class Criteria:
     has_note: bool = False
     reviews: tuple[str, ...] | None = None  # review states chosen, sorted; None: any
     hide_rejected: bool = False
+    checks: bool = False                   # only the events with a date warning
 
     @property
     def countries(self) -> bool:
@@ -142,6 +147,7 @@ def criteria(f: ViewFilter | None) -> Criteria:
         reviews=(None if getattr(f, "review", None) is None
                  else tuple(sorted({clean_text(str(r)) for r in f.review} & set(REVIEWS)))),
         hide_rejected=not getattr(f, "show_rejected", True),
+        checks=bool(getattr(f, "checks", False)),
     )
 
 
@@ -222,14 +228,16 @@ def _annotation_sql(c: Criteria, has_table: bool) -> tuple[str | None, list]:
 
 
 def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
-              search_reports: bool = True, annotations: bool = True, also_ids=None) -> tuple[str, list]:
+              search_reports: bool = True, annotations: bool = True, also_ids=None,
+              checks: bool = True) -> tuple[str, list]:
     """`f` as " WHERE ..." (or "") over the events table as ``e``, and its parameters.
 
     ``correlated_countries``: the country test as a correlated EXISTS, put last, instead of an
     ``IN (subquery)`` put first. ``search_reports``: search the reports' sentences too (a database
     from before excerpts_fts has only events_fts). ``annotations``: the database has the annotations
     table (an older file opened read-only may not: then nothing is annotated). ``also_ids``: more event
-    ids the search finds (those whose notes and tags match: `note_search_ids`)."""
+    ids the search finds (those whose notes and tags match: `note_search_ids`). ``checks``: the events
+    table has the date warnings column (version 8; without it no event has a warning)."""
     c = criteria(f)
     clauses, params = _date_sql(c, "e.t0", "e.t1")
     if c.match:
@@ -259,6 +267,8 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
     if c.datings is not None:
         clauses.append(f"e.dating IN ({_marks(len(c.datings))})" if c.datings else "0")
         params += c.datings
+    if c.checks:
+        clauses.append("e.checks != 0" if checks else "0")
     clause, values = _annotation_sql(c, annotations)
     if clause is not None:
         clauses.append(clause)
@@ -277,11 +287,11 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
 def occurrence_where(f: ViewFilter | None, *, countries: bool = True) -> tuple[str, list] | None:
     """`f` over the event_countries table alone (columns code, t0, t1: one row per event and country),
     or None when it asks more than that table knows (search, precision, article, events naming no
-    country, languages, dating, annotations). ``countries=False`` leaves the country test out (for counts
-    per country)."""
+    country, languages, dating, annotations, date warnings). ``countries=False`` leaves the country test
+    out (for counts per country)."""
     c = criteria(f)
     if (c.match or c.search or c.max_rank is not None or c.article_id or c.langs is not None
-            or c.datings is not None or c.annotated or (countries and c.no_country)):
+            or c.datings is not None or c.annotated or c.checks or (countries and c.no_country)):
         return None
     clauses, params = [], []
     if countries and c.countries:
@@ -360,6 +370,14 @@ def dating_mask(c: Criteria, dating: np.ndarray) -> np.ndarray | None:
         return None
     picked = np.array([d in c.datings for d in DATINGS] + [False], dtype=bool)
     return picked[np.where(dating >= 0, dating, len(DATINGS))]
+
+
+def checks_mask(c: Criteria, checks: np.ndarray) -> np.ndarray | None:
+    """Which entries the date warnings keep, from each entry's flags (0: none, or not checked); None:
+    every one."""
+    if not c.checks:
+        return None
+    return checks != 0
 
 
 def member_mask(values: np.ndarray, ids: np.ndarray) -> np.ndarray:

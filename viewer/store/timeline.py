@@ -22,6 +22,7 @@ from urllib.parse import quote
 import numpy as np
 
 from viewer.model import ViewFilter
+from viewer.store import checks as date_checks
 from viewer.store import filtering
 from viewer.store.arrays import connection, int_array
 from viewer.store.filtering import NO_COUNTRY  # noqa: F401 - the window's name for the no-country lane
@@ -234,18 +235,20 @@ def load_occurrences_from_path(path: str) -> Occurrences:
 
 def needs_sql(f: ViewFilter | None) -> bool:
     """Whether a filter has parts the occurrences alone cannot apply (full-text search, one article,
-    precision, languages, dating, the analyst's annotations: star, tags, note, review, rejected hidden)."""
+    precision, languages, dating, date warnings, the analyst's annotations: star, tags, note, review,
+    rejected hidden)."""
     return f is not None and bool(f.search or f.article_id or f.max_granularity in filtering.RANKS
-                                  or f.languages is not None or f.dating is not None
+                                  or f.languages is not None or f.dating is not None or f.checks
                                   or filtering.criteria(f).annotated)
 
 
 def matching_ids(store, f: ViewFilter) -> np.ndarray:
     """Sorted ids of the events matching the SQL-only parts of `f` (search, article, precision,
-    languages, dating, annotations)."""
+    languages, dating, date warnings, annotations)."""
     sql_part = ViewFilter(search=f.search, article_id=f.article_id, max_granularity=f.max_granularity,
                           languages=f.languages, dating=f.dating, starred=f.starred, tags=f.tags,
-                          has_note=f.has_note, review=f.review, show_rejected=f.show_rejected)
+                          has_note=f.has_note, review=f.review, show_rejected=f.show_rejected,
+                          checks=f.checks)
     where, params = store.where(sql_part)
     text, = connection(store).execute(f"SELECT group_concat(e.id) FROM events e{where}", params).fetchone()
     return np.sort(int_array(text))
@@ -354,6 +357,7 @@ def bulk_writer(store):
             for kind, name, _ in saved:
                 conn.execute(f"DROP {kind.upper()} [{name}]")
             top, = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
+            date_checks.lower_mark(conn, top)     # the events written are to be checked (viewer.checks)
             yield _BulkWriter(conn, top + 1)
             for fts in ("events_fts", "excerpts_fts"):      # full-text indexes rebuilt once
                 if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (fts,)).fetchone():

@@ -25,7 +25,7 @@ EXPECTED_COLUMNS = {
 }
 
 _SETS = {"countries", "languages", "dating", "tags", "review"}
-_FLAGS = {"starred", "has_note", "show_rejected"}
+_FLAGS = {"starred", "has_note", "show_rejected", "checks"}
 _TEXTS = {"date_from", "date_to", "search", "max_granularity", "article_id"}
 
 

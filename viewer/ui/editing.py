@@ -303,6 +303,7 @@ class Editing:
         `refresh`, when it cannot be); a review, star, note or tag only changes the review count and the
         excerpt."""
         w = self.window
+        w.check_dates(ids or ())         # the edited events' date warnings, worked out again
         if any(c.field in curation.STRUCTURE for c in changes):
             self._shown_structure(message, select, ids)
             return

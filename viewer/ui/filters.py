@@ -568,6 +568,12 @@ class FilterPanel(QFrame):
         self.has_note.setObjectName("hasNote")
         self.has_note.setToolTip("Only the events you wrote a note on")
         self.has_note.toggled.connect(self._emit)
+        self.warnings_only = QCheckBox("Date warnings only", self)
+        self.warnings_only.setObjectName("warningsOnly")
+        self.warnings_only.setToolTip("Only the events whose date does not add up: told in the past but dated "
+                                      "after the article's publication, a weekday that is not the date's, "
+                                      "reports that disagree on the date")
+        self.warnings_only.toggled.connect(self._emit)
 
         self.reset_button = QPushButton("Reset", self)
         self.reset_button.setToolTip("Reset filters (Ctrl+R)")
@@ -591,7 +597,7 @@ class FilterPanel(QFrame):
                 ("Dates", [("From", self.date_from), ("To", self.date_to), ("Precision", self.precision),
                            ("Article", self.article), (None, self.written_only)]),
                 ("Review", [("Review", self.review), ("Tag", self.tag), (None, self.starred_only),
-                            (None, self.has_note), (None, self.show_rejected)])):
+                            (None, self.has_note), (None, self.warnings_only), (None, self.show_rejected)])):
             page = QWidget()
             page.setObjectName(f"filterPage{title}")
             grid = QGridLayout(page)
@@ -704,7 +710,8 @@ class FilterPanel(QFrame):
     def _mark_pages(self, f: ViewFilter) -> None:
         """A tab whose page narrows the view says so (a dot after its title)."""
         dates = bool(f.date_from or f.date_to or f.max_granularity or f.article_id or f.dating is not None)
-        review = bool(f.starred or f.has_note or f.tags is not None or f.review is not None or f.show_rejected)
+        review = bool(f.starred or f.has_note or f.tags is not None or f.review is not None or f.show_rejected
+                      or f.checks)
         for i, (title, on) in enumerate((("Dates", dates), ("Review", review))):
             self.pages.setTabText(i, f"{title} \u2022" if on else title)
 
@@ -756,6 +763,7 @@ class FilterPanel(QFrame):
             has_note=self.has_note.isChecked(),
             review=self._review(),
             show_rejected=self.show_rejected.isChecked() or self._review() == frozenset({"rejected"}),
+            checks=self.warnings_only.isChecked(),
         )
 
     def _review(self) -> frozenset[str] | None:
@@ -826,6 +834,7 @@ class FilterPanel(QFrame):
             self.starred_only.setChecked(bool(f.starred))
             self._show_annotation_parts(f.review, f.tags, f.has_note)
             self.show_rejected.setChecked(bool(f.show_rejected) and f.review != frozenset({"rejected"}))
+            self.warnings_only.setChecked(bool(f.checks))
         finally:
             self._quiet = False
 
@@ -872,6 +881,7 @@ class FilterPanel(QFrame):
             self.written_only.setChecked(False)
             self.starred_only.setChecked(False)
             self.show_rejected.setChecked(False)
+            self.warnings_only.setChecked(False)
             self._show_annotation_parts(None, None, False)
         finally:
             self._quiet = False
@@ -925,7 +935,7 @@ class FilterPanel(QFrame):
                 "unchecked": self.countries.unchecked(),
                 "languages_unchecked": self.languages.unchecked(),
                 "written_only": self.written_only.isChecked(), "starred": f.starred,
-                "has_note": f.has_note, "show_rejected": self.show_rejected.isChecked(),
+                "has_note": f.has_note, "show_rejected": self.show_rejected.isChecked(), "warnings": f.checks,
                 "review": sorted(f.review) if f.review is not None else None,
                 "tags": sorted(f.tags) if f.tags is not None else None}
 
@@ -950,6 +960,7 @@ class FilterPanel(QFrame):
             self.written_only.setChecked(state.get("written_only") is True)
             self.starred_only.setChecked(state.get("starred") is True)
             self.show_rejected.setChecked(state.get("show_rejected") is True)
+            self.warnings_only.setChecked(state.get("warnings") is True)
             self._show_annotation_parts(_names(state.get("review")), _names(state.get("tags")),
                                         state.get("has_note") is True)
         finally:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
+from viewer import checks
 from viewer.model import ViewFilter
 from viewer.store import Store, StoreError, StoreInputError, eventset, fts_query
 from viewer.store import views as saved_views
@@ -32,7 +33,7 @@ from viewer.store import window as queries
 from viewer.ui import formatting as fmt
 from viewer.ui import menus
 from viewer.ui.background import QueryRunner
-from viewer.ui.merge import MergingEditing
+from viewer.ui.editing import Editing
 from viewer.ui.excerpt import ExcerptPanel
 from viewer.ui.filters import FilterPanel
 from viewer.ui.importing import Importer
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().setSizeGripEnabled(True)
 
-        self.editing = MergingEditing(self)   # the analyst's edits: Edit ▸ Undo / Redo, Edit event…, merges
+        self.editing = Editing(self)   # the analyst's edits: Edit ▸ Undo / Redo, Edit event…, merges
         acts = menus.build_menus(self)
         self.open_action, self.new_action, self.export_action, self.quit_action = \
             acts.open, acts.new, acts.export, acts.quit
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         self.in_view_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         chain = [f.search, f.countries.tree, f.languages.tree, self.timeline, self.table, self.excerpt,
                  f.date_from, f.date_to, f.precision, f.article, f.written_only, f.review, f.tag,
-                 f.starred_only, f.has_note, f.show_rejected, f.reset_button]
+                 f.starred_only, f.has_note, f.warnings_only, f.show_rejected, f.reset_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
         old = self.store
         self.store = store
         self.readonly = readonly
+        self.check_dates()      # events not checked yet (a database from before the warnings: all of them)
         if old is not None and old is not store:
             try:
                 old.close()
@@ -323,6 +325,7 @@ class MainWindow(QMainWindow):
         ``fit``: fit the view to what is shown instead of keeping its range."""
         if self.store is None:
             return
+        self.check_dates()
         selected = self.view_state.selected
         t0, t1 = self.timeline.visible_range()
         moved = self.view_state.moved_since_fit
@@ -339,6 +342,21 @@ class MainWindow(QMainWindow):
             self.view_state.moved_since_fit = moved
         if selected is not None:
             self.select_event(selected)
+
+    def check_dates(self, ids=()) -> None:
+        """Work out the date warnings (viewer.checks) of the events not checked yet (written by an import,
+        changed by an edit) and of these ids; nothing on a database open read-only, or one another program
+        is writing (they are worked out next time)."""
+        if self.store is None or self.readonly:
+            return
+        try:
+            if self.store.pending_checks() or ids:
+                self.statusBar().showMessage("Checking the events' dates…")
+                checks.refresh(self.store, ids)
+                if self.statusBar().currentMessage().startswith("Checking the events"):
+                    self.statusBar().clearMessage()
+        except StoreError:
+            pass
 
     # ====================================================================================== filters
     def apply_filter(self, f: ViewFilter) -> None:
@@ -799,6 +817,10 @@ class MainWindow(QMainWindow):
     def _views_writable(self, title: str = "Save view") -> bool:
         """Views can be saved in (and deleted from) the open database; else says why."""
         if self.store is None:
+            return False
+        if self.editing.busy:
+            self.statusBar().showMessage(f"{self.editing.busy}: the view was not saved; try again when it is done",
+                                         8000)
             return False
         if self.readonly or not saved_views.can_save(self.store):
             self.warn(title, "This database is open read-only: views cannot be saved in it or deleted "

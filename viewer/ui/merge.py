@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QLi
 
 from viewer.store import StoreInputError
 from viewer.ui import formatting as fmt
-from viewer.ui.editing import Editing, short_title
+from viewer.ui.editing import short_title
 
 NEAR_DAYS = 31          # the candidates: events within this many days of the selected one
 MAX_CANDIDATES = 300    # the most listed, nearest in time first
@@ -140,8 +140,3 @@ class MergeDialog(QDialog):
             return
         self.accept()
         self.mergeChosen.emit(self.event_id, other)
-
-
-# The window's edits, merges and splits included (viewer.ui.editing.Editing), under the name the window
-# imports them by.
-MergingEditing = Editing
