@@ -15,7 +15,8 @@ def test_bench_reports_every_figure(qapp, tmp_path, monkeypatch, capsys):
     printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert printed == json.loads(json.dumps(result))
     for key in ("first_paint_ms", "full_load_ms", "pan_frame_ms", "zoom_frame_ms", "filter_ms", "rss_mb",
-                "precision_ms", "date_ms", "article_ms", "search_ms", "search_first_ms", "search_query_ms"):
+                "precision_ms", "date_ms", "article_ms", "search_ms", "search_first_ms", "search_query_ms",
+                "pan_step_ms", "zoom_step_ms", "pan_step_cpu_ms", "zoom_step_cpu_ms"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
     for key in ("edit_ms", "edit_cpu_ms", "edit_country_ms", "edit_refresh_ms"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key

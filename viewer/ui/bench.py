@@ -29,7 +29,10 @@ does not count), then, offscreen at the given size, measures:
   --no-edits``: none of these);
 * ``rss_mb``: the process's peak resident memory (``resource.getrusage``), before the edits' window;
 * ``pan_frame_cpu_ms`` / ``zoom_frame_cpu_ms``: the same medians in CPU time of the GUI thread, which a
-  busy machine inflates much less than wall time (``loadavg_1min`` says how busy it was).
+  busy machine inflates much less than wall time (``loadavg_1min`` says how busy it was);
+* ``pan_step_ms`` / ``zoom_step_ms`` (and ``_cpu_ms``): the same pans and zooms timed from setting the new
+  range to the painted frame: what the view does when the range changes (with stacking, measuring how tall
+  each lane must be after a zoom) counts too.
 
 With ``as_json`` it prints one JSON object; it never asserts times.
 """
@@ -127,6 +130,17 @@ def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on
     levels = [full[1] - full[0], 10 * YEAR, YEAR, 30 * DAY, 7 * DAY, DAY, 6 * HOUR]
     pan_times, zoom_times = [], []
     pan_cpu, zoom_cpu = [], []
+    steps: dict[str, list[tuple[float, float]]] = {"pan": [], "zoom": []}
+
+    def step(kind: str, a: float, b: float) -> float:
+        """Set the range, then a frame (timed both ways); returns the frame's time alone."""
+        c = time.thread_time()
+        t = time.perf_counter()
+        view.set_visible_range(a, b)
+        wall = frame()
+        steps[kind].append((time.perf_counter() - t, time.thread_time() - c))
+        return wall
+
     per_level = {}
     for span in levels:
         times = []
@@ -135,9 +149,8 @@ def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on
             frame()
             for k in range(6):
                 a, b = view.visible_range()
-                step = (b - a) * 0.04 * (1 if k % 2 == 0 else -0.5)
-                view.set_visible_range(a + step, b + step)
-                times.append(frame())
+                shift = (b - a) * 0.04 * (1 if k % 2 == 0 else -0.5)
+                times.append(step("pan", a + shift, b + shift))
                 pan_cpu.append(cpu_times[-1])
         pan_times += times
         per_level[_level_name(span)] = _ms(statistics.median(times))
@@ -148,14 +161,12 @@ def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on
         while b - a > 2 * HOUR:
             a = c - (c - a) * 0.7
             b = c + (b - c) * 0.7
-            view.set_visible_range(a, b)
-            zoom_times.append(frame())
+            zoom_times.append(step("zoom", a, b))
             zoom_cpu.append(cpu_times[-1])
         for _ in range(6):
             a = c - (c - a) / 0.5
             b = c + (b - c) / 0.5
-            view.set_visible_range(a, b)
-            zoom_times.append(frame())
+            zoom_times.append(step("zoom", a, b))
             zoom_cpu.append(cpu_times[-1])
 
     # -- filter toggle ------------------------------------------------------------------------
@@ -243,6 +254,10 @@ def run(events: int, as_json: bool, size=(1200, 700), stacking: str | bool = "on
         "search_query_ms": _ms(statistics.median(query_times[1:])),
         "pan_frame_cpu_ms": _ms(statistics.median(pan_cpu)),
         "zoom_frame_cpu_ms": _ms(statistics.median(zoom_cpu)),
+        "pan_step_ms": _ms(statistics.median(w for w, _ in steps["pan"])),
+        "zoom_step_ms": _ms(statistics.median(w for w, _ in steps["zoom"])),
+        "pan_step_cpu_ms": _ms(statistics.median(c for _, c in steps["pan"])),
+        "zoom_step_cpu_ms": _ms(statistics.median(c for _, c in steps["zoom"])),
         "loadavg_1min": round(os.getloadavg()[0], 2),
         "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
         "pan_frame_ms_by_span": per_level,

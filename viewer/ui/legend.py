@@ -28,8 +28,9 @@ ENTRIES = (
                    "Double-click it to zoom in."),
     ("strip", "Density strip", "Too many events to draw one by one: darker where more of them fall. "
                                "A paler strip shows where vague dates lie."),
-    ("lanes", "Colours", "Each country has its own colour in every database; grey is the lane of "
-                         "events that name no country."),
+    ("lanes", "Lanes", "One lane per country, in its own colour in every database; grey is the lane of "
+                       "events that name no country. Events that overlap stack in rows inside their lane, "
+                       "and a lane is as tall as the rows it needs here (up to four; more folds into +N)."),
 )
 
 

@@ -1,9 +1,10 @@
 """Output you can publish: the current view as a page (PNG, SVG, PDF, or on paper) and what the filters show
 as data (CSV, JSON, TimelineJS).
 
-A page is a title, the date range and what is shown, the timeline with EVERY lane (a copy of the view,
-`TimelineView.copy_for_print`, tall enough for all of them, so nothing is cut at the bottom and no hidden
-lane's name is drawn over the axis), and a legend: each lane's colour and country, and what the marks mean.
+A page is a title, the date range and what is shown, the timeline with EVERY lane, each as tall as its
+stacked marks need (a copy of the view, `TimelineView.copy_for_print`, tall enough for all of them, so
+nothing is cut at the bottom and no hidden lane's name is drawn over the axis), and a legend: each lane's
+colour and country, and what the marks mean.
 The page is painted once by `paint_page` on whatever device: a QImage (PNG), a QSvgGenerator, a QPdfWriter or
 a QPrinter. Pages are always in the light theme (paper is white).
 

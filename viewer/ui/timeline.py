@@ -10,11 +10,18 @@ Data: the occurrence arrays (one entry per event and lane) are loaded once per d
 (code, t0) index and loads the rest in a thread. Country filters only choose lanes; date filters are numpy
 masks; search, article and precision filters ask SQL for the matching ids.
 
-Dense lanes: overlapping marks and their labels stack in sub-rows inside a lane (as many as its height
-holds, up to four; lanes are at least two sub-rows tall and scroll when they do not all fit); what still
-does not fit folds into "+N" (double-click one to zoom into it). `stacking = False` draws every mark on its
-lane's line (`bench ui --stacking off`). Printing and exporting draw a copy of the view with every lane
-(`copy_for_print`, `render_into`; see viewer/ui/publish.py).
+Dense lanes: overlapping marks and their labels stack in sub-rows inside a lane, and each lane is as tall
+as the sub-rows it needs for what is in view (viewer/ui/timeline_lanes.py): a quiet lane one sub-row, a
+crowded one up to four, beyond which marks fold into "+N" (double-click one to zoom into it). Lanes lie one
+under the other by a cumulative offset (the ViewBox's y is pixels from the top of the first lane); when
+they need less than the view's height they grow in proportion to fill it, when they need more they scroll.
+What each lane needs is measured (`LanesItem.lane_needs`, the same stacking the frames use) over the window
+and a quarter of a window on either side, when the zoom, the width, the filter or the data change, and
+250 ms after a pan stops: never during a drag, so lanes do not jump under the pointer, and a short pan back
+and forth finds the same heights. The layout of the tiles measured is kept for the frames at that zoom, so
+measuring costs little more than painting. `stacking = False` gives every lane the same height and draws
+every mark on its lane's line (`bench ui --stacking off`). Printing and exporting draw a copy of the view
+with every lane at the height it needs (`copy_for_print`, `render_into`; see viewer/ui/publish.py).
 
 Navigation: wheel zooms around the cursor, drag pans (and scrolls lanes when they do not fit), Shift-drag
 zooms to a range, double-click a cluster zooms into it, an overview strip shows the whole span with a
@@ -41,11 +48,12 @@ from viewer.store import timeline as tstore
 from viewer.store import window as wstore
 from viewer.ui import formatting as fmt
 from viewer.ui import theme
-from viewer.ui import timeline_patch
+from viewer.ui import timeline_lanes, timeline_patch
 from viewer.ui.timeline_axis import TimeAxis
 from viewer.ui.timeline_index import DAY, HOUR, NCLS, YEAR, Index, prepare
+from viewer.ui.timeline_lanes import MIN_LANE_PX
 from viewer.ui.timeline_overview import OverviewStrip
-from viewer.ui.timeline_paint import LABEL_GAP, LABEL_PX_PER_MARK, SUB_PX, LanesItem
+from viewer.ui.timeline_paint import LABEL_GAP, LABEL_PX_PER_MARK, LanesItem
 from viewer.viewstate import ViewState
 
 pg.setConfigOptions(antialias=True)
@@ -54,8 +62,8 @@ MIN_SPAN = HOUR                 # no further in than an hour across the view
 MAX_SPAN = 200 * YEAR           # no further out than two centuries
 SYNC_MAX = 300_000              # occurrences loaded at once; bigger databases load in a thread
 MIN_FIT_SPAN = 14 * DAY          # "fit all" never zooms in further than this across the data
-MIN_LANE_PX = 20.0               # lanes shorter than this scroll instead of shrinking
-STACKED_LANE_PX = 2 * SUB_PX     # with stacking, lanes are at least two sub-rows tall (and scroll beyond)
+SCROLL_STEP_PX = 40.0            # Shift+wheel scrolls the lanes this many pixels a notch
+SETTLE_MS = 250                  # lane heights are measured again this long after the last pan
 FIT_MARGIN_PX = 16               # "fit all" leaves this much room on either side (more for labels)
 STACKING = True                  # overlapping marks and labels stack in sub-rows (bench ui --stacking)
 FOCUS_RING_PX = 2                # the focus ring's width, around the plot
@@ -92,7 +100,7 @@ class _TimelineViewBox(pg.ViewBox):
             x0, x1 = self.view.visible_range()
             self.view._pan(-(x1 - x0) * 0.1 * delta / 120.0, 0.0)
         elif ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.view._pan(0.0, -delta / 120.0)
+            self.view._pan(0.0, -delta / 120.0 * SCROLL_STEP_PX)
         else:
             self.view._zoom(0.85 ** (delta / 120.0), self.mapToView(ev.pos()).x())
 
@@ -172,7 +180,8 @@ class _LaneAxis(pg.AxisItem):
             QToolTip.hideText()
             return
         y = self.view._vb.mapSceneToView(ev.scenePos()).y()
-        row = int(math.floor(y))
+        layout = self.view._lane_layout
+        row = layout.row_at(y) if 0 <= y < layout.total else -1
         if 0 <= row < len(self.view._lanes):
             code = self.view._lanes[row]
             idx = self.view._index
@@ -192,7 +201,8 @@ def _base_key(f: ViewFilter | None):
     if f is None:
         return None
     key = (f.date_from, f.date_to, f.search, f.max_granularity, f.article_id, f.languages, f.dating,
-           f.starred or None, f.tags, f.has_note or None, f.review, None if f.show_rejected else "no rejected")
+           f.starred or None, f.tags, f.has_note or None, f.review, None if f.show_rejected else "no rejected",
+           f.checks or None)
     return key if any(k is not None and k != "" for k in key) else None
 
 
@@ -243,6 +253,11 @@ class TimelineView(QWidget):
         self._span_cache = None
         self._events_pending = False     # the per-event arrays (state.events) are loading in the loader thread
         self._occ_pos = None             # per occurrence, its event's position in state.events
+        self._lane_layout = timeline_lanes.layout([], 1.0, STACKING)   # where each lane lies (see _resize_lanes)
+        self._needs = np.zeros(0, dtype=np.int64)   # per row, the sub-rows its marks need (see _resize_lanes)
+        self._needs_key = None           # what the needs were measured for: rows, time range, width
+        self._data_version = 0           # bumped whenever the rows or what they show change
+        self._ticks_for = None
         self._loader = _Loader(self)
         self._loader.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
         self._loader.events.connect(self._events_loaded, Qt.ConnectionType.QueuedConnection)
@@ -294,6 +309,10 @@ class TimelineView(QWidget):
         self._range_timer.setSingleShot(True)
         self._range_timer.setInterval(0)
         self._range_timer.timeout.connect(self._emit_range)
+        self._settle_timer = QTimer(self)          # a pan has settled: lane heights for what is now in view
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settled)
         self._set_rows([], [])
         self.view_state.subscribe("selected", self._show_selected)
         self.view_state.subscribe("visible_range", self._follow_range)
@@ -356,7 +375,7 @@ class TimelineView(QWidget):
 
     @property
     def stacking(self) -> bool:
-        """Overlapping marks and labels stack in sub-rows inside a lane (lanes at least two sub-rows tall)."""
+        """Overlapping marks and labels stack in sub-rows inside a lane (each lane as tall as it needs)."""
         return self._stacking
 
     @stacking.setter
@@ -478,11 +497,8 @@ class TimelineView(QWidget):
         if row is None:
             return False
         if self._lanes_overflow():
-            _, (y0, y1) = self._vb.viewRange()
-            if not (y0 <= row and row + 1 <= y1):
-                k = self._visible_lane_count()
-                y = min(max(0.0, float(math.floor(row - k / 2 + 0.5))), len(self._lanes) - k)
-                self._vb.setYRange(y, y + k, padding=0)
+            _, (y0, _y1) = self._vb.viewRange()
+            self._scroll_lanes_to(self._lane_layout.scrolled_to(row, y0, self._view_height()))
         return True
 
     def lane_colors(self) -> dict[str, QColor]:
@@ -558,9 +574,10 @@ class TimelineView(QWidget):
 
     def copy_for_print(self, width: int, lane_px: float | None = None) -> "TimelineView":
         """A view of the same data, filter, selection and time range, `width` pixels wide and tall enough
-        for every lane (not only those scrolled into view), without the overview strip: what File ▸
-        Export and Print draw. It shares this view's loaded arrays (nothing is read again); close it after
-        use."""
+        for every lane (not only those scrolled into view), each as tall as it needs at this width and time
+        range (`lane_px`: at least this many pixels a lane; with stacking off, exactly), without the overview
+        strip: what File ▸ Export and Print draw. It shares this view's loaded arrays (nothing is read
+        again); close it after use."""
         state = ViewState()
         state.events = self.view_state.events
         copy = TimelineView(None, state)
@@ -575,16 +592,23 @@ class TimelineView(QWidget):
         copy._occ_article = getattr(self, "_occ_article", None)
         copy._span, copy._partial, copy._filter = self._span, self._partial, self._filter
         copy._index = self._index
-        copy._set_rows(self._shown, self._occ.lanes if self._occ is not None else [])
-        if lane_px is None:
-            _, lh = self._item.lane_geometry()
-            least = STACKED_LANE_PX if self._stacking else MIN_LANE_PX
-            lane_px = min(max(lh, least), 3 * SUB_PX if self._stacking else 40.0)
-        want = max(1, len(copy._lanes)) * lane_px
         copy.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        copy.resize(int(width), 400)
+        copy.show()
+        copy.glw.ci.layout.activate()
+        copy.set_visible_range(*self.visible_range())
+        # the rows, and with stacking the sub-rows each lane needs at this width and time range
+        copy._set_rows(self._shown, self._occ.lanes if self._occ is not None else [])
+        n = max(1, len(copy._lanes))
+        if not self._stacking:
+            if lane_px is None:
+                lane_px = min(max(self._lane_layout.height(0) if len(self._lane_layout) else MIN_LANE_PX,
+                                  MIN_LANE_PX), 40.0)
+            want = n * lane_px
+        else:                       # every lane at the height it needs (or `lane_px` each, when taller)
+            want = max(timeline_lanes.layout(copy._needs, 1.0, True).total, n * (lane_px or 0.0))
         height = int(want + 60)
         copy.resize(int(width), height)
-        copy.show()
         for _ in range(3):          # the plot's height once the axis and margins have theirs
             copy.glw.ci.layout.activate()
             missing = want - copy._vb.height()
@@ -621,6 +645,10 @@ class TimelineView(QWidget):
         colour = theme.colour("focus") if self.hasFocus() else self.palette().color(self.backgroundRole())
         painter.fillRect(self.rect(), colour)        # only the margin around the plot shows
         painter.end()
+
+    def hideEvent(self, ev) -> None:
+        self._settle_timer.stop()        # (closed: its store may be closed next)
+        super().hideEvent(ev)
 
     def focusInEvent(self, ev) -> None:
         super().focusInEvent(ev)
@@ -878,6 +906,9 @@ class TimelineView(QWidget):
             dating = events.dating_mask(f.dating)            # how each event's date was obtained
             if dating is not None:
                 mask &= dating[self._occ_pos]
+            warned = events.checks_mask(f.checks)            # the events with a date warning
+            if warned is not None:
+                mask &= warned[self._occ_pos]
             annotated = events.annotation_mask(f)           # the analyst's: star, tags, note, review
             if annotated is not None:
                 mask &= annotated[self._occ_pos]
@@ -894,7 +925,7 @@ class TimelineView(QWidget):
         # the filter is applied again when they arrive, and the window must not wait for SQL meanwhile)
         base = ViewFilter(None, f.date_from, f.date_to, None, f.max_granularity, f.article_id,
                           languages=f.languages, dating=f.dating, starred=f.starred, tags=f.tags,
-                          has_note=f.has_note, review=f.review, show_rejected=f.show_rejected)
+                          has_note=f.has_note, review=f.review, show_rejected=f.show_rejected, checks=f.checks)
         ids = None
         if not self._partial and not self._events_pending and tstore.needs_sql(base):
             ids = tstore.matching_ids(self._store, base)
@@ -911,7 +942,7 @@ class TimelineView(QWidget):
             self._lanes = [codes[i] for i in self._shown]
             self._lane_numbers = {c: row for row, c in enumerate(self._lanes)}
             self._lane_colors = [lane_color(c) for c in codes]
-            self._left.setTicks([[(row + 0.5, c) for row, c in enumerate(self._lanes)], []])
+        self._data_version += 1          # (the rows, or what they show: their heights are measured again)
         self._resize_lanes(reset=False)
 
     def _data_span(self) -> tuple[float, float]:
@@ -960,12 +991,11 @@ class TimelineView(QWidget):
                 span = min(MAX_SPAN, (t1 - t0) * 1.2)
             self._vb.setXRange(centre - span / 2, centre + span / 2, padding=0)
         if rows and self._lanes_overflow():
-            _, (y0, y1) = self._vb.viewRange()
-            if not any(y0 <= r and r + 1 <= y1 for r in rows):
-                k = self._visible_lane_count()
-                # a whole lane at the top (no lane cut in half there), as near the middle as that allows
-                y = min(max(0.0, float(math.floor(rows[0] - k / 2 + 0.5))), len(self._lanes) - k)
-                self._vb.setYRange(y, y + k, padding=0)
+            lay, h = self._lane_layout, self._view_height()
+            _, (y0, _y1) = self._vb.viewRange()
+            if not any(y0 <= lay.offsets[r] and lay.offsets[r + 1] <= y0 + h + 0.5 for r in rows):
+                # the event's lane that needs the least scrolling (a whole lane at the top)
+                self._scroll_lanes_to(min((lay.scrolled_to(r, y0, h) for r in rows), key=lambda y: abs(y - y0)))
 
     def _titles_for(self, ids, elide=None) -> dict:
         """Titles of these events (fetched from the store only for the ones not cached), elided to
@@ -1001,30 +1031,77 @@ class TimelineView(QWidget):
                 self.glw.grab()
         self._dirty = False
 
+    def _view_height(self) -> float:
+        return max(1.0, float(self._vb.height()))
+
     def _visible_lane_count(self) -> float:
-        h = max(1.0, self._vb.height())
-        least = STACKED_LANE_PX if self.stacking else MIN_LANE_PX
-        return max(1.0, min(len(self._lanes) or 1, h / least))
+        """About how many lanes the view shows at a time (all of them when they fit)."""
+        n = len(self._lanes)
+        total = self._lane_layout.total
+        if not n or total <= 0:
+            return 1.0
+        return max(1.0, min(n, self._view_height() / (total / n)))
 
     def _lanes_overflow(self) -> bool:
-        return len(self._lanes) > self._visible_lane_count() + 1e-6
+        return self._lane_layout.total > self._view_height() + 0.5
 
-    def _resize_lanes(self, reset: bool = False) -> None:
-        n = max(1, len(self._lanes))
-        k = self._visible_lane_count()
-        if k >= n:
-            self._vb.setYRange(0, n, padding=0)
-        else:
-            _, (y0, _y1) = self._vb.viewRange()
-            y0 = 0.0 if reset else min(max(0.0, y0), n - k)
-            self._vb.setYRange(y0, y0 + k, padding=0)
-        self._changed()
+    def _needs_now(self):
+        """What the lanes' needs depend on: the rows and what they show, the time range, the width."""
+        x0, x1 = self.visible_range()
+        return (self._data_version, self._stacking, x0, x1, float(self._vb.width()))
+
+    def _resize_lanes(self, reset: bool = False, repaint: bool = True) -> bool:
+        """Lay the lanes out for the view's height, with the sub-rows each needs for what is in view (measured
+        again when the rows, what they show, the zoom or the width changed since). ``reset``: scroll to
+        the first lane; else the lane at the top stays there."""
+        key = self._needs_now()
+        if key != self._needs_key or len(self._needs) != len(self._lanes):
+            self._needs_key = key
+            if self._stacking and self._lanes:
+                x0, x1 = key[2], key[3]
+                self._needs = self._item.lane_needs(x0, x1, key[4])
+            else:
+                self._needs = np.ones(len(self._lanes), dtype=np.int64)
+        old, h = self._lane_layout, self._view_height()
+        new = timeline_lanes.layout(self._needs, h, self._stacking)
+        self._lane_layout = new
+        moved = old is None or not (np.array_equal(old.offsets, new.offsets) and np.array_equal(old.nsub, new.nsub))
+        ticks = (tuple(self._lanes), new.offsets.tobytes())
+        if ticks != self._ticks_for:          # the lane names, each at the middle of its lane
+            self._ticks_for = ticks
+            self._left.setTicks([[(new.centre(r), c) for r, c in enumerate(self._lanes)], []])
+        _, (y0, y1) = self._vb.viewRange()
+        y = 0.0 if reset else timeline_lanes.follow(old, new, y0, h)
+        if abs(y - y0) > 1e-6 or abs((y1 - y0) - h) > 1e-6:
+            self._vb.setYRange(y, y + h, padding=0)
+        if repaint:
+            self._changed()
+        return moved
+
+    def _scroll_lanes_to(self, y: float) -> None:
+        h = self._view_height()
+        y = self._lane_layout.clamp(y, h)
+        self._vb.setYRange(y, y + h, padding=0)
 
     def _on_range(self, *_) -> None:
         self._changed(content=False)
         self.overview.update_region(self)
         self.view_state.visible_range = self.visible_range()
         self._range_timer.start()
+        if self._stacking and self._lanes and self._needs_key is not None:
+            x0, x1 = self.visible_range()
+            _, _, a, b, w = self._needs_key
+            if abs((x1 - x0) - (b - a)) > 1e-9 * max(1.0, b - a) or w != float(self._vb.width()):
+                self._settle_timer.stop()
+                self._resize_lanes(repaint=False)    # zoomed: lane heights for what is now in view
+            else:
+                self._settle_timer.start()           # panned: measured again once the pan settles
+
+    def _settled(self) -> None:
+        """A pan has settled: lane heights for what is now in view (the lanes keep theirs while dragging)."""
+        if self.isVisible() and self._stacking and self._needs_key != self._needs_now():
+            if self._resize_lanes(repaint=False):
+                self._changed(content=False)
 
     def _emit_range(self) -> None:
         self.rangeChanged.emit(*self.visible_range())
@@ -1058,11 +1135,8 @@ class TimelineView(QWidget):
                 dx = min(max(dx, min(lo + k - x1, 0.0)), max(hi - k - x0, 0.0))
             self._vb.setXRange(x0 + dx, x1 + dx, padding=0)
         if dy and self._lanes_overflow():
-            n = len(self._lanes)
-            k = self._visible_lane_count()
             _, (y0, _y1) = self._vb.viewRange()
-            y0 = min(max(0.0, y0 + dy), max(0.0, n - k))
-            self._vb.setYRange(y0, y0 + k, padding=0)
+            self._scroll_lanes_to(y0 + dy)
 
     def _hover(self, pos, screen_pos) -> None:
         """Pointing hand and a tooltip (title, dates, precision) over an event; a hint over a cluster."""

@@ -5,7 +5,9 @@ either draws the marks themselves when few are visible (batched `drawPoints`, on
 a density strip (all lanes' strips go into ONE image) with "+N" cluster pills (cached pixmaps) when many
 are. Marks drawn one by one stack in sub-rows inside their lane (`_stack_lanes`: tiles one window wide, a
 greedy left-to-right layout with labels where few marks are, marks dealt out in turn where many are; the
-same layout whatever the frame's start, so a pan shows what a fresh render shows). Titles are placed
+same layout whatever the frame's start, so a pan shows what a fresh render shows). Each lane has as many
+sub-rows as `lane_needs` measured for it (lanes of different heights: `Rows`, from the view's
+`timeline_lanes.LaneLayout`); a tile's layout is kept for the next frames at the same zoom (`_tiles`). Titles are placed
 greedily left to right per sub-row, each up to the next dot or band start of its sub-row (never over a
 mark, never under the selected dot's ring); what has no room folds into a "+N" (double-click zooms into
 it). Nothing here is proportional to the number of events in the database: only to what the viewport
@@ -23,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from viewer.ui import timeline_axis
 from viewer.ui.timeline_index import DAY, NCLS
+from viewer.ui.timeline_lanes import MAX_SUB, STRIP_NEED, SUB_PX
 
 POINTS_DETAIL_MAX = 220         # per lane: more visible points than this -> density strip + clusters
 BANDS_DETAIL_MAX = 60           # per lane: more visible bands than this -> coverage strip
@@ -30,9 +33,8 @@ LABEL_PX_PER_MARK = 26          # label a lane only when it has at least this ma
 LABEL_MAX_PX = 230.0            # longest label; longer titles are elided
 BIN_PX = 3                      # density strip resolution
 CLUSTER_PX = 110                # one "+N" pill per this many pixels at most
-SUB_PX = 16                     # a sub-row's least height: a lane this many pixels tall per sub-row stacks
-MAX_SUB = 4                     # at most this many sub-rows in a lane; what does not fit folds into "+N"
 LABEL_GAP = 10                  # a label starts this far right of its dot (clear of the selection ring)
+NEED_MARGIN = 0.25              # lane heights are measured over the window and a quarter of a window on either side
 STACK_GAP = 8                   # pixels between two marks (with their labels) in one sub-row
 
 BG = QColor("#ffffff")
@@ -174,6 +176,46 @@ def pill_font() -> QFont:
     return font
 
 
+class Rows:
+    """The lanes of one frame in ViewBox pixels: lane ``r`` spans ``tops[r]`` to ``tops[r + 1]``, stacks its
+    marks in ``nsub[r]`` sub-rows and keeps ``pad[r]`` of its height around them (half above, half below)."""
+
+    __slots__ = ("tops", "nsub", "pad", "key")
+
+    def __init__(self, tops: np.ndarray, nsub: np.ndarray, pad: np.ndarray):
+        self.tops, self.nsub, self.pad = tops, nsub, pad
+        self.key = (tops.tobytes(), nsub.tobytes(), pad.tobytes())
+
+    def __len__(self) -> int:
+        return len(self.nsub)
+
+    def visible(self, h: float) -> tuple[int, int]:
+        """(first, last) rows that show in a view ``h`` pixels tall (last < first: none)."""
+        n = len(self.nsub)
+        if not n:
+            return 0, -1
+        first = max(0, int(np.searchsorted(self.tops, 0.0, "right")) - 1)
+        last = min(n - 1, int(np.searchsorted(self.tops, h, "left")) - 1)
+        return first, last
+
+    def top(self, r: int) -> float:
+        return float(self.tops[r])
+
+    def height(self, r: int) -> float:
+        return float(self.tops[r + 1] - self.tops[r])
+
+    def centre(self, r: int) -> float:
+        return float(self.tops[r] + self.tops[r + 1]) / 2
+
+    def sub_top(self, r: int) -> float:
+        """Where the first sub-row of lane ``r`` starts."""
+        return float(self.tops[r] + self.pad[r] / 2)
+
+    def pitch(self, r: int) -> float:
+        """The height of one of lane ``r``'s sub-rows."""
+        return (self.height(r) - float(self.pad[r])) / int(self.nsub[r])
+
+
 class LanesItem(pg.GraphicsObject):
     """Child of the ViewBox: paints in ViewBox pixel coordinates, keeps what it drew for hit tests."""
 
@@ -199,6 +241,8 @@ class LanesItem(pg.GraphicsObject):
         self._width_cache: OrderedDict = OrderedDict()   # event id -> its label's width in pixels
         self._px_cache: OrderedDict = OrderedDict()      # label text -> its width in pixels
         self._elide_cache: OrderedDict = OrderedDict()   # (text, room) -> the text shortened to fit
+        self._tile_cache: OrderedDict = OrderedDict()    # (lane, tile) -> its layout in sub-rows (see _tiles)
+        self._tile_stamp = None                          # (index, data version, span, labels) it is for
         self._badges: list = []     # (rectangle, t0, t1) of the labels' "+N" badges in the window
         self._label_texts: list = []   # (row, rectangle, text, folded) of the titles in the window
         # what the last frame drew (hits, label rectangles, callout), where it was rendered; _off: how
@@ -312,13 +356,6 @@ class LanesItem(pg.GraphicsObject):
             return pm
         return self._cached(self._pill_cache, ("back", width, color.rgba()), make)
 
-    # -- geometry ----------------------------------------------------------------------------------
-    def subrows(self, lh: float) -> int:
-        """How many sub-rows a lane ``lh`` pixels tall stacks its marks in (1: no stacking)."""
-        if not getattr(self.view, "stacking", False):
-            return 1
-        return int(max(1, min(MAX_SUB, lh // SUB_PX)))
-
     def forget_renderings(self) -> None:
         """The theme changed: every cached label, pill and dot is drawn again in its colours."""
         self._text_cache.clear()
@@ -330,6 +367,7 @@ class LanesItem(pg.GraphicsObject):
     def forget_titles(self) -> None:
         """Another database (or edited titles): the labels' widths are measured again."""
         self._width_cache.clear()
+        self._tile_cache.clear()
 
     def _label_widths(self, ids) -> np.ndarray:
         """About the width in pixels of each event's label (its title, elided as the labels are): the
@@ -345,9 +383,11 @@ class LanesItem(pg.GraphicsObject):
                 cache.popitem(last=False)
         return np.array([cache[i] for i in ids], dtype=np.float64)
 
-    def _stack_lanes(self, idx, detail, vx0, sx, window_w, nsub, pitch) -> list:
+    def _stack_lanes(self, idx, detail, sx, window_w, nsub, pitch, backdrops=True) -> list:
         """Sub-rows for the bands and points the frame draws, every lane at once: [(sub-row per band,
-        sub-row per point)] in the order of ``detail``.
+        sub-row per point)] in the order of ``detail``; ``nsub``: how many sub-rows each entry of
+        ``detail`` has (or one number for all); ``backdrops``: False puts dates longer than a window in
+        the first sub-row (what a lane needs is measured without them: they go wherever there is room).
 
         Time is cut in tiles one window wide (at multiples of the window's span: the layout does not
         depend on where the frame starts, so a pan shows what a fresh render shows). A tile with few
@@ -357,7 +397,10 @@ class LanesItem(pg.GraphicsObject):
         span = window_w / sx                    # a window's span in seconds
         cap = window_w / LABEL_PX_PER_MARK      # a tile with more marks than this is dealt out in turn
         parts, sizes = [], []
-        for _row, lane, _top, _colour, band_sl, point_sl in detail:
+        per_entry = np.broadcast_to(np.asarray(nsub, dtype=np.int64), (len(detail),))
+        lane_nsub = {}
+        for (_row, lane, _top, _colour, band_sl, point_sl), k in zip(detail, per_entry.tolist()):
+            lane_nsub[lane] = k
             for sl in (band_sl, point_sl):
                 if sl is not None:
                     parts.append(sl)
@@ -365,6 +408,7 @@ class LanesItem(pg.GraphicsObject):
         if not parts:
             return [(None, None)] * len(detail)
         pos = np.concatenate(parts)
+        nsub_of = np.repeat(per_entry, np.asarray(sizes).reshape(-1, 2).sum(axis=1))
         seg = np.searchsorted(idx.offsets, pos, "right") - 1          # each mark's (lane, class) segment
         lane_of = seg // NCLS
         t0 = idx.t0[pos]
@@ -379,13 +423,14 @@ class LanesItem(pg.GraphicsObject):
         ends = idx.positions(segs, ((u_tile + 1) * span)[:, None])
         counts = (ends - starts).sum(axis=1)
         rank = pos - starts[inverse, seg - u_lane[inverse] * NCLS]
-        sub = (rank + (seg % NCLS > 0)) % nsub
+        sub = (rank + (seg % NCLS > 0)) % nsub_of
         long_ = (idx.t1[pos] - t0) > max(span, DAY + 1)
         if long_.any():
-            sub = np.where(long_, idx.eid[pos] % nsub, sub)
+            sub = np.where(long_, idx.eid[pos] % nsub_of if backdrops else 0, sub)
         labelled = counts <= cap
         if labelled.any():
-            cand, placed = self._stack_tiles(idx, starts[labelled], ends[labelled], span, sx, nsub, pitch)
+            cand, placed = self._tiles(idx, u_lane[labelled], u_tile[labelled], starts[labelled], ends[labelled],
+                                       span, sx, lane_nsub, pitch)
             if len(cand):
                 mine = np.flatnonzero(labelled[inverse] & ~long_)
                 k = np.minimum(np.searchsorted(cand, pos[mine]), len(cand) - 1)
@@ -401,9 +446,53 @@ class LanesItem(pg.GraphicsObject):
             at += nb + npt
         return out
 
-    def _stack_tiles(self, idx, starts, ends, span, sx, nsub, pitch) -> dict:
-        """{position in the index: sub-row} for every mark of the tiles whose [start, end) positions per
-        segment are given (few marks each), laid out left to right with their labels (see _stack)."""
+    def _tiles(self, idx, lanes, tiles, starts, ends, span, sx, lane_nsub, pitch) -> tuple:
+        """`_stack_tiles` for these (lane, tile) pairs, each tile's layout kept for the next frames at this
+        zoom (measuring the lanes' heights and painting them lay out the same tiles). A tile laid out in
+        ``n`` sub-rows that used fewer (``used``) is laid out the same in any number from ``used`` up:
+        first-fit never reached the others."""
+        stamp = self._tile_stamp
+        if stamp is None or stamp[0] is not idx or stamp[1:] != (self.view._data_version, span, pitch >= 15):
+            self._tile_cache.clear()
+            self._tile_stamp = (idx, self.view._data_version, span, pitch >= 15)
+        cache = self._tile_cache
+        got, missing = [], []
+        for k, key in enumerate(zip(lanes.tolist(), tiles.tolist())):
+            hit = cache.get(key)
+            n = lane_nsub[key[0]]
+            if hit is not None and (hit[2] == n or hit[3] < hit[2] and hit[3] <= n):
+                got.append(hit)
+            else:
+                missing.append(k)
+        if missing:
+            m = np.asarray(missing, dtype=np.int64)
+            cand, placed = self._stack_tiles(idx, starts[m], ends[m], span, sx, lane_nsub, pitch)
+            ck = ((np.searchsorted(idx.offsets, cand, "right") - 1) // NCLS).astype(np.int64) * (1 << 40) \
+                + (np.floor(idx.t0[cand] / span).astype(np.int64) + (1 << 39))
+            order = np.argsort(ck, kind="stable")
+            ck = ck[order]
+            for k in missing:
+                lane, tile = int(lanes[k]), int(tiles[k])
+                want = lane * (1 << 40) + tile + (1 << 39)
+                a, b = np.searchsorted(ck, want, "left"), np.searchsorted(ck, want, "right")
+                mine = order[a:b]
+                c, q = cand[mine], placed[mine]
+                entry = (c, q, lane_nsub[lane], int(q.max()) + 1 if len(q) else 0)
+                cache[(lane, tile)] = entry
+                got.append(entry)
+            while len(cache) > 6000:
+                cache.popitem(last=False)
+        if not got:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        cand = np.concatenate([g[0] for g in got])
+        placed = np.concatenate([g[1] for g in got])
+        order = np.argsort(cand)
+        return cand[order], placed[order]
+
+    def _stack_tiles(self, idx, starts, ends, span, sx, lane_nsub, pitch) -> tuple:
+        """(positions in the index, their sub-rows) for every mark of the tiles whose [start, end) positions
+        per segment are given (few marks each), laid out left to right with their labels; ``lane_nsub``:
+        {lane number: its sub-rows}."""
         none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
         ranges = [np.arange(a, b) for a, b in zip(starts.ravel().tolist(), ends.ravel().tolist()) if b > a]
         if not ranges:
@@ -438,10 +527,12 @@ class LanesItem(pg.GraphicsObject):
         left_o, reach_o, right_o = left[order], reach[order] + gap, right[order] + gap / 4
         # a tile where no mark (with its label) reaches the next one: all in the first sub-row
         bounds = np.flatnonzero(np.r_[True, tile_o[1:] != tile_o[:-1], True])
-        rng = range(nsub)
+        lane_o = lane[order]
         for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
             if b - a == 1 or bool((left_o[a + 1:b] >= np.maximum.accumulate(reach_o[a:b - 1])).all()):
                 continue                    # all in the first sub-row
+            nsub = lane_nsub[int(lane_o[a])]
+            rng = range(nsub)
             free = [-1e300] * nsub          # where each sub-row is free again (marks and labels)
             mark_free = [-1e300] * nsub     # where its last mark ends
             for q, x0, x1, m in zip(range(a, b), left_o[a:b].tolist(), reach_o[a:b].tolist(),
@@ -462,11 +553,60 @@ class LanesItem(pg.GraphicsObject):
         placed[order] = out
         return cand, placed
 
-    def lane_geometry(self) -> tuple[float, float]:
-        """(top pixel of row 0, row height in pixels) in ViewBox coordinates (rows at y = 0, 1, 2 ...)."""
+    def lane_needs(self, vx0: float, vx1: float, w: float) -> np.ndarray:
+        """How many sub-rows (1..MAX_SUB) each shown lane needs for what lies between ``vx0`` and ``vx1``
+        at the zoom of a window ``w`` pixels wide: the sub-rows its marks and labels take when stacked as
+        the frames stack them (the same tiles, the same greedy layout), ``STRIP_NEED`` for a lane drawn as
+        a density strip, 1 for a lane with nothing there. A range wider than the window gives heights that
+        hold while the window moves inside it. Dates longer than a window do not count (they go wherever
+        there is room). Nothing here is proportional to the database: per lane, two binary searches, and
+        the stacking of the marks drawn one by one."""
+        view = self.view
+        idx = view._index
+        rows = view._shown
+        needs = np.ones(len(rows), dtype=np.int64)
+        if idx is None or not rows or vx1 <= vx0 or w < 4:
+            return needs
+        sx = w / (vx1 - vx0)
+        margin = (vx1 - vx0) * NEED_MARGIN
+        a, b = vx0 - margin, vx1 + margin
+        per = (b - a) / (vx1 - vx0)
+        partial = view._partial
+        detail = []
+        for row, lane in enumerate(rows):
+            band_sl = point_sl = None
+            n_bands = 0 if partial else idx.count_bands(lane, a, b)
+            if n_bands:
+                if idx.count_bands(lane, vx0, vx1) <= BANDS_DETAIL_MAX and n_bands <= BANDS_DETAIL_MAX * per:
+                    sl = idx.bands_window(lane, a, b)
+                    band_sl = sl if len(sl) else None
+                else:
+                    needs[row] = STRIP_NEED
+            lo, hi = idx.window(lane, 0, a, b)
+            if hi > lo:
+                if partial or _width(idx.window(lane, 0, vx0, vx1)) > POINTS_DETAIL_MAX \
+                        or hi - lo > POINTS_DETAIL_MAX * per:
+                    needs[row] = STRIP_NEED
+                else:
+                    sl = np.arange(lo, hi)
+                    keep = (idx.t1[sl] > a) & (idx.t0[sl] < b)
+                    point_sl = sl[keep] if keep.any() else None
+            if band_sl is not None or point_sl is not None:
+                detail.append((row, lane, None, None, band_sl, point_sl))
+        if detail:
+            subs = self._stack_lanes(idx, detail, sx, w, MAX_SUB, SUB_PX, backdrops=False)
+            for (row, *_), (band_sub, point_sub) in zip(detail, subs):
+                used = [int(q.max()) + 1 for q in (band_sub, point_sub) if q is not None and len(q)]
+                if used:
+                    needs[row] = max(needs[row], max(used))
+        return np.minimum(needs, MAX_SUB)
+
+    def lane_geometry(self) -> Rows:
+        """The lanes in ViewBox pixels (the view's `LaneLayout` seen through its vertical scroll)."""
+        lay = self.view._lane_layout
         _, (y0, y1) = self.vb.viewRange()
         scale = self.vb.height() / max(1e-9, (y1 - y0))
-        return -y0 * scale, scale
+        return Rows((lay.offsets - y0) * scale, lay.nsub, lay.pad * scale)
 
     # -- painting ----------------------------------------------------------------------------------
     def paint(self, p: QPainter, *args):
@@ -493,15 +633,15 @@ class LanesItem(pg.GraphicsObject):
             self._frame, self._off, self._canvas = None, 0.0, None
             return
         sx = w / (vx1 - vx0)
-        top0, lh = self.lane_geometry()
+        geo = self.lane_geometry()
         # what the lanes' drawing depends on, but for where the window starts: while it stays the same,
         # a pan only moves an image rendered ahead of time
         key = (view._content_version, id(idx), id(view._shown), id(view._lane_colors), view.view_state.selected,
-               id(view._selected_info), view._generation, sx, w, h, top0, lh)
+               id(view._selected_info), view._generation, sx, w, h, geo.key)
         canvas = self._canvas
         if self.vector or view._partial:
             self._canvas = None
-            self._render(p, vx0, w, h, sx, top0, lh)
+            self._render(p, vx0, w, h, sx, geo)
             self._off = 0.0
         elif canvas is not None and canvas[0] == key and canvas[1] - 0.5 / sx <= vx0 \
                 and vx0 + w / sx <= canvas[1] + canvas[2] / sx + 0.5 / sx:
@@ -515,28 +655,26 @@ class LanesItem(pg.GraphicsObject):
             pm.setDevicePixelRatio(dpr)
             q = QPainter(pm)
             try:
-                self._render(q, cx0, width, h, sx, top0, lh, w)
+                self._render(q, cx0, width, h, sx, geo, w)
             finally:
                 q.end()
             canvas = self._canvas = (key, cx0, width, pm, self._frame)
             self._blit(p, canvas, (vx0 - cx0) * sx, w, h)
         else:
             self._canvas = None
-            self._render(p, vx0, w, h, sx, top0, lh)
+            self._render(p, vx0, w, h, sx, geo)
             self._off = 0.0
         self._last_key = key
         # what changes without the lanes changing, drawn over them on every frame: labels (placed for the
         # window, not for the canvas, so they read the same however the frame was made), the callout,
         # the selection, the hover ring
         hits = self.hits
-        rows = view._shown
-        first = max(0, int(math.floor(-top0 / lh)))
-        last = min(len(rows) - 1, int(math.ceil((h - top0) / lh)))
+        first, last = geo.visible(h)
         # the selection's guide and frame go under the labels (a frame never cuts a title), its dot's
         # ring over them (labels keep clear of it)
-        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h, rings=False)
-        callout = self._paint_overlay_labels(p, vx0, sx, w, top0, lh, first, last)
-        self._paint_selection(p, top0, lh, first, last, vx0, sx, w, h, frames=False)
+        self._paint_selection(p, geo, first, last, vx0, sx, w, h, rings=False)
+        callout = self._paint_overlay_labels(p, vx0, sx, w, geo, first, last)
+        self._paint_selection(p, geo, first, last, vx0, sx, w, h, frames=False)
         self._paint_callout(p, callout)
         if view._partial:
             text = "loading events\u2026"
@@ -544,9 +682,9 @@ class LanesItem(pg.GraphicsObject):
             self._boxed_text(p, QRectF(w - tw - 6, h - 24, tw, 18), 9, LANE_LINE, 235, self.font, MUTED, text)
         if hits is not None:
             self._paint_hover(p, hits[0], hits[1])
-        self._paint_scroll_hint(p, top0, lh, len(rows), w, h)
+        self._paint_scroll_hint(p, geo, w, h)
 
-    def _paint_overlay_labels(self, p, vx0, sx, w, top0, lh, first, last):
+    def _paint_overlay_labels(self, p, vx0, sx, w, geo, first, last):
         """Titles for the marks of the window (from the label sources of the last render, moved to the
         window and cut to what it shows), and the selected event's callout."""
         self._labels = ([], None)
@@ -576,9 +714,9 @@ class LanesItem(pg.GraphicsObject):
                 start = np.maximum(x0s[inside] - off, 0.0) + 3
             labels.append((row, cy, start, ids[inside], is_pt, lefts[inside] - off, rights[inside] - off,
                            ts0[inside], ts1[inside]))
-        callout = self._callout(top0, lh, first, last, vx0, sx, w)
+        callout = self._callout(geo, first, last, vx0, sx, w)
         self._labels = ([], callout)
-        self._paint_labels(p, labels, w, lh / self.subrows(lh), callout)
+        self._paint_labels(p, labels, w, geo, callout)
         return callout
 
     @staticmethod
@@ -610,16 +748,16 @@ class LanesItem(pg.GraphicsObject):
         got = self._shift_cache
         if got is not None and got[0] is frame and got[1] == off:
             return got[2]
-        (pts, bands, pills, top0, lh), labels = frame
+        (pts, bands, pills, geo, nothing), labels = frame
         moved = (([(xs - off, cy, ids, row) for xs, cy, ids, row in pts],
                   [(a - off, b - off, y0, y1, ids, row) for a, b, y0, y1, ids, row in bands],
-                  [(r.translated(-off, 0), t0, t1) for r, t0, t1 in pills], top0, lh), labels)
+                  [(r.translated(-off, 0), t0, t1) for r, t0, t1 in pills], geo, nothing), labels)
         self._shift_cache = (frame, off, moved)
         return moved
 
     @property
     def hits(self):
-        """(points, bands, pills, top0, lane height) the last frame drew, for hit testing; None when none."""
+        """(points, bands, pills, lanes (`Rows`), None) the last frame drew, for hit testing; None when none."""
         got = self._shifted()
         return None if got is None else got[0]
 
@@ -643,11 +781,12 @@ class LanesItem(pg.GraphicsObject):
         """(row, rectangle, text) of the selected event's callout, if the last frame drew one."""
         return self._labels[1]
 
-    def _render(self, p: QPainter, vx0: float, w: float, h: float, sx: float, top0: float, lh: float,
+    def _render(self, p: QPainter, vx0: float, w: float, h: float, sx: float, geo: Rows,
                 window: float | None = None):
         """The lanes for the window that starts at ``vx0`` and is ``w`` pixels wide at ``sx`` pixels per
-        second (``window``: the width of the window it is rendered for), painted at x = 0 (labels aside: see _paint_overlay_labels); what it drew becomes
-        ``self._frame`` = (hits, label sources), in those coordinates."""
+        second (``window``: the width of the window it is rendered for), painted at x = 0 (labels aside: see
+        _paint_overlay_labels), its lanes where ``geo`` says; what it drew becomes ``self._frame`` = (hits,
+        label sources), in those coordinates."""
         view = self.view
         idx = view._index
         vx1 = vx0 + w / sx
@@ -662,17 +801,17 @@ class LanesItem(pg.GraphicsObject):
         if window:
             wx0 = vx0 + (w - window) / 2 / sx
             wx1 = wx0 + window / sx
-        first = max(0, int(math.floor(-top0 / lh)))
-        last = min(len(rows) - 1, int(math.ceil((h - top0) / lh)))
+        first, last = geo.visible(h)
+        tops = np.round(geo.tops).tolist()
         hits_pts, hits_bands, hits_pills, labels = [], [], [], []
         # lane stripes, separators and grid: axis-aligned, on whole pixels, without antialiasing (with it,
         # a 1-pixel line across the window is blended over two rows, several times slower)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for row in range(first, last + 1):
             if row % 2:
-                p.fillRect(QRectF(0, round(top0 + row * lh), w, round(top0 + (row + 1) * lh) - round(top0 + row * lh)), LANE_ALT)
+                p.fillRect(QRectF(0, tops[row], w, tops[row + 1] - tops[row]), LANE_ALT)
         p.setPen(QPen(LANE_LINE, 1))
-        p.drawLines([QLineF(0, round(top0 + row * lh), w, round(top0 + row * lh)) for row in range(first, last + 2)])
+        p.drawLines([QLineF(0, tops[row], w, tops[row]) for row in range(first, min(last + 2, len(tops)))])
         self._paint_grid(p, w, h, vx0, vx1, sx)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
@@ -681,12 +820,10 @@ class LanesItem(pg.GraphicsObject):
         strips = []        # (y0, y1, counts, colour, strong)
         pills = []         # (row, counts)
         partial = view._partial
-        nsub = self.subrows(lh)
-        pitch = lh / nsub
         detail = []        # (row, lane, top, colour, bands, points) of the lanes drawn mark by mark
         for row in range(first, last + 1):
             lane = rows[row]
-            top = top0 + row * lh
+            top, lh = geo.top(row), geo.height(row)
             cy = top + lh * 0.5
             color = view._lane_colors[lane]
             band_sl = None
@@ -716,8 +853,10 @@ class LanesItem(pg.GraphicsObject):
             if band_sl is not None or point_sl is not None:
                 detail.append((row, lane, top, color, band_sl, point_sl))
         # the sub-rows of every lane drawn mark by mark, in one go (see stack_lanes)
-        subs = self._stack_lanes(idx, detail, vx0, sx, window or w, nsub, pitch) if nsub > 1 else None
-        for k_lane, (row, lane, top, color, band_sl, point_sl) in enumerate(detail):
+        nsubs = [int(geo.nsub[q[0]]) for q in detail]
+        subs = self._stack_lanes(idx, detail, sx, window or w, nsubs, SUB_PX) if max(nsubs, default=1) > 1 else None
+        for k_lane, (row, lane, _top, color, band_sl, point_sl) in enumerate(detail):
+            nsub, pitch, top = nsubs[k_lane], geo.pitch(row), geo.sub_top(row)
             bx0 = bx1 = xs = pts0 = pts1 = None
             if band_sl is not None:
                 bx0 = np.maximum((idx.t0[band_sl] - vx0) * sx, self._pad_lo)
@@ -762,8 +901,8 @@ class LanesItem(pg.GraphicsObject):
                                        t0, t1))
         self._paint_strips(p, strips, nb, w, h)
         for row, counts, color in pills:
-            hits_pills += self._paint_pills(p, counts, edges, top0 + row * lh + lh / 2, lh, w, nb, color)
-        self._frame = ((hits_pts, hits_bands, hits_pills, top0, lh), labels)
+            hits_pills += self._paint_pills(p, counts, edges, geo.centre(row), geo.height(row), w, nb, color)
+        self._frame = ((hits_pts, hits_bands, hits_pills, geo, None), labels)
         self._off = 0.0
 
     def _paint_hover(self, p, hits_pts, hits_bands):
@@ -781,9 +920,12 @@ class LanesItem(pg.GraphicsObject):
             for k in np.flatnonzero(ids == event_id).tolist():
                 p.drawRect(QRectF(float(bx0[k]), y0 - 1, float(bx1[k] - bx0[k]), y1 - y0 + 2))
 
-    def _paint_scroll_hint(self, p, top0, lh, nrows, w, h):
+    def _paint_scroll_hint(self, p, geo, w, h):
         """When the lanes do not all fit: a thin scroll thumb on the right (drag or Shift+wheel scrolls)."""
-        total = nrows * lh
+        if not len(geo):
+            return
+        top0 = float(geo.tops[0])
+        total = float(geo.tops[-1]) - top0
         if total <= h + 1:
             return
         thumb_h = max(24.0, h * h / total)
@@ -968,7 +1110,7 @@ class LanesItem(pg.GraphicsObject):
             hits.append((r, t0, t1))
         return hits
 
-    def _paint_labels(self, p, labels, w, pitch, callout=None):
+    def _paint_labels(self, p, labels, w, geo, callout=None):
         """Greedy, left to right per sub-row: a label where it fits, up to the next mark of its sub-row
         (shortened to the room there is), else folded into the "+N" of the label before it. Near the right
         edge a label may go on its mark's left, if no mark or label is there. The selected event's callout
@@ -976,11 +1118,13 @@ class LanesItem(pg.GraphicsObject):
         (or left out when too little of it would remain), and the selected event's own label there is
         the callout."""
         rects = self._labels[0]     # (row, rectangle) of every label drawn, "+N" included
-        if pitch < 15 or not labels:
+        if not labels:
             return
         view = self.view
         groups: dict = {}
         for row, cy, xs, ids, is_pt, lefts, rights, t0s, t1s in labels:
+            if geo.pitch(row) < 15:
+                continue                # no room for a line of text
             groups.setdefault((row, round(cy, 2)), []).append((cy, xs, ids, is_pt, lefts, rights, t0s, t1s))
         # the groups with few enough marks for labels, all in one set of arrays (a group's number lifts
         # its coordinates apart from the others', so that one search serves every group)
@@ -1049,7 +1193,7 @@ class LanesItem(pg.GraphicsObject):
             block = None            # (left, right) the callout occupies in this sub-row
             hidden = []             # (t0, t1) of the labels the callout covers: a "+N" right after it
             last_callout = False    # the last thing placed in this sub-row is the callout
-            if callout is not None and callout[0] == row and abs(callout[1].center().y() - cy) < pitch / 2:
+            if callout is not None and callout[0] == row and abs(callout[1].center().y() - cy) < geo.pitch(row) / 2:
                 block = (callout[1].left() - 8, callout[1].right() + 8)
             def fold(x, room, t0, t1, bx, broom):
                 """An event whose title is not shown: counted in the "+N" of the callout, of the label
@@ -1172,7 +1316,7 @@ class LanesItem(pg.GraphicsObject):
         p.drawText(QRectF(x + 2, y, pm.width(), pm.height()),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _callout(self, top0, lh, first, last, vx0, sx, w):
+    def _callout(self, geo, first, last, vx0, sx, w):
         """(row, rectangle, text) of the selected event's title callout, or None when none is shown."""
         view = self.view
         info = view._selected_info
@@ -1188,7 +1332,7 @@ class LanesItem(pg.GraphicsObject):
             return None
         pointlike = (t1 - t0) <= DAY + 1
         xm = (t0 + min(t1 - t0, DAY) * 0.5 - vx0) * sx
-        cy = self._selected_cy(visible_rows[0], top0, lh)
+        cy = self._selected_cy(visible_rows[0], geo)
         text = self.fm_bold.elidedText(info["title"], Qt.TextElideMode.ElideRight, 340.0)
         tw = self.fm_bold.horizontalAdvance(text)
         anchor = xm if pointlike else max(x0, 0.0)
@@ -1197,7 +1341,7 @@ class LanesItem(pg.GraphicsObject):
             x = max(4.0, anchor - 16 - tw)
         return visible_rows[0], QRectF(x - 5, cy - 10, tw + 10, 20), text
 
-    def _selected_cy(self, row: int, top0: float, lh: float) -> float:
+    def _selected_cy(self, row: int, geo: Rows) -> float:
         """The centre line of the sub-row the selected event is drawn in, in lane ``row``."""
         hits = self.hits
         selected = self.view.view_state.selected
@@ -1208,9 +1352,9 @@ class LanesItem(pg.GraphicsObject):
             for _a, _b, y0, y1, ids, r in hits[1]:
                 if r == row and (ids == selected).any():
                     return (y0 + y1) / 2
-        return top0 + row * lh + lh / 2
+        return geo.centre(row)
 
-    def _paint_selection(self, p, top0, lh, first, last, vx0, sx, w, h, frames=True, rings=True):
+    def _paint_selection(self, p, geo, first, last, vx0, sx, w, h, frames=True, rings=True):
         """The selected event: a dashed guide and a frame around its band (``frames``), a ring around its
         dot (``rings``)."""
         view = self.view
@@ -1227,12 +1371,12 @@ class LanesItem(pg.GraphicsObject):
             p.setPen(QPen(_shade(70), 1, Qt.PenStyle.DashLine))
             gx = xm if pointlike else max(x0, 0)
             p.drawLine(QPointF(gx, 0), QPointF(gx, h))
-        pitch = lh / self.subrows(lh)
         rows = [view._row_of[lane] for lane in info["lanes"] if lane in view._row_of]
         for row in rows:
             if row < first or row > last:
                 continue
-            cy = self._selected_cy(row, top0, lh)
+            cy = self._selected_cy(row, geo)
+            pitch = geo.pitch(row)
             color = view._lane_colors[view._shown[row]]
             if pointlike and rings:
                 p.setPen(QPen(BG, 5))
@@ -1276,7 +1420,7 @@ class LanesItem(pg.GraphicsObject):
                 return ("cluster", t0, t1)
         if not self.hits:
             return None
-        pts, bands, pills, top0, lh = self.hits
+        pts, bands, pills, _geo, _ = self.hits
         x, y = pos.x(), pos.y()
         for r, t0, t1 in pills:
             if r.adjusted(-2, -2, 2, 2).contains(pos):
