@@ -429,6 +429,8 @@ def _past_perfect(ctx: _Ctx, start: int, end: int) -> bool:
 PAST_SLACK_DAY = 90
 PAST_SLACK_MONTH = 90
 FUTURE_SLACK = 31
+# Years tried, in order, for a date written with its weekday and no year (one the tense rules out is passed over).
+WEEKDAY_YEAR_STEPS = (0, -1, 1)
 
 
 def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | None, day: int | None = None):
@@ -516,6 +518,17 @@ def _year_from_context(ctx: _Ctx, month: int, start: int, end: int, deic: str | 
         y -= 1
         return y, f"past tense (late in the sentence): the most recent {what} before the {how}", ref
     return y, f"the {what} nearest to the {how}" + (f" ({t} tense agrees)" if t else ""), ref
+
+
+def _tense_rules_out(ctx: _Ctx, end: int, d: date, ref: date) -> bool:
+    """A day the clause's tense cannot mean in news: told in the past but more than FUTURE_SLACK days after the
+    reference, or told in the future but more than PAST_SLACK_DAY days before it (a history tells everything in
+    the past: there the tense rules out nothing)."""
+    if ctx.narrative:
+        return False
+    tense = _far_tense(ctx, end)
+    return ((tense == "past" and (d - ref).days > FUTURE_SLACK)
+            or (tense == "future" and (ref - d).days > PAST_SLACK_DAY))
 
 
 def _far_tense(ctx: _Ctx, end: int) -> str | None:
@@ -667,13 +680,15 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
     deic = "last" if low.startswith("last") else ("next" if low.startswith(("next", "coming")) else None)
     ref, how = ctx.deictic_ref()
     if weekday and ref is not None:
-        # the year near the reference in which the date falls on that weekday
-        for dy in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+        # the year near the reference in which the date falls on that weekday: that year, the one before or the
+        # one after (further away, a weekday that disagrees is more likely a slip than years of distance: the
+        # date is read from context below and the event shows a weekday warning)
+        for dy in WEEKDAY_YEAR_STEPS:
             try:
                 d = date(ref.year + dy, month, day)
             except ValueError:
                 continue
-            if d.isoweekday() == weekday:
+            if d.isoweekday() == weekday and not _tense_rules_out(ctx, end, d, ref):
                 idx = d.toordinal()
                 _set_anchor(ctx, "day", idx)
                 ctx.last_day = (start, d)
