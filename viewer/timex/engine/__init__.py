@@ -22,7 +22,7 @@ from datetime import date
 
 from ...model import TimeExpression
 from .. import discourse
-from .data import BUILTIN_FIELD, RAW_GROUP_FIELD, Language, Rule, available, load
+from .data import BUILTIN_FIELD, RAW_GROUP_FIELD, ROMAN, Language, Rule, available, load
 from .resolve import Context, resolve
 
 LANGUAGES: frozenset[str] = available()
@@ -232,9 +232,10 @@ def _frames(lang: Language, text: str):
     """(start, end, frame, end of the match) for each expression, leftmost-longest, in text order.
 
     Only the places where some rule may start are visited: each word of the text (``lang.scanner``) tries
-    the rules that can begin with it (its trigger words, ``Language.candidates``), and the few rules that
-    may begin elsewhere (``lang.raw``) are searched for on their own."""
-    candidates = lang.candidates
+    the rules that can begin with it (its trigger words, ``Language.candidates``) less those the next word
+    rules out (``Language.candidates_at``), and the few rules that may begin elsewhere (``lang.raw``) are
+    searched for on their own."""
+    candidates = lang.candidates_at
     raw = lang.raw
     raw_next = dict.fromkeys(raw, -1)       # where each raw rule next matches (-1: to look up)
     n = len(text)
@@ -251,7 +252,11 @@ def _frames(lang: Language, text: str):
                 best = q
         return best
 
-    for wm in lang.scanner.finditer(text):
+    words = lang.scanner.finditer(text)
+    following = next(words, None)
+    while following is not None:
+        wm = following
+        following = next(words, None)
         s = wm.start()
         if s < pos:
             continue
@@ -266,11 +271,11 @@ def _frames(lang: Language, text: str):
                     yield got
             if s < pos:
                 continue
-            ks = candidates(wm.group())
+            ks = candidates(wm.group(), following.group() if following is not None else "")
             if raw_next and next_raw(s) == s:
                 ks = tuple(sorted(set(ks).union(k for k in raw if raw_next[k] == s)))
         else:
-            ks = candidates(wm.group())
+            ks = candidates(wm.group(), following.group() if following is not None else "")
         if not ks:
             continue
         got = _at(lang, text, s, ks)
@@ -378,7 +383,8 @@ def _frame(lang: Language, rule: Rule, m: re.Match, text: str):
             return None   # "Mars" the planet, "Mai" a name
     for name, fld in RAW_GROUP_FIELD.items():
         if name in m.re.groupindex and m.group(name) is not None:
-            frame[fld] = m.group(name) if fld == "year2" else int(m.group(name))
+            g = m.group(name)
+            frame[fld] = g if fld == "year2" else ROMAN[g.upper()] if name == "ordinal_roman" else int(g)
     # a lead word ("en", "depuis") is read but not part of the expression
     for name in rule.leads:
         if m.group(name) is not None and m.start(name) == start:

@@ -8,9 +8,12 @@ import re
 import tomllib
 # The pattern parser of the standard library (re._parser, Python >= 3.11) tells which words a compiled rule can
 # start with; tests/timex/test_engine.py checks that the words it gives find what trying every rule finds.
-import re._parser as _sre
-from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_NOT_WORD,
-                           CATEGORY_SPACE, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE, RANGE, SUBPATTERN)
+import re._parser as _sre_parse
+import _sre
+from re._casefix import _EXTRA_CASES
+from re._constants import (ASSERT, ASSERT_NOT, AT, AT_BOUNDARY, BRANCH, CATEGORY, CATEGORY_DIGIT,
+                           CATEGORY_NOT_WORD, CATEGORY_SPACE, CATEGORY_WORD, IN, LITERAL, MAX_REPEAT, MIN_REPEAT,
+                           NEGATE, RANGE, SUBPATTERN)
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,8 +36,10 @@ BUILTIN: dict[str, str] = {
 BUILTIN_FIELD = {"day_num": "day", "year4": "year", "year2": "year2", "num": "number", "hour": "hour",
                  "minute": "minute", "century_ord": "century", "decade_num": "decade", "any_year": "year",
                  "century_num": "century"}
-# plain named groups a pattern may use for digits that fill a field: "(?P<month_num>0?[1-9]|1[0-2])"
-RAW_GROUP_FIELD = {"month_num": "month", "year2b": "year2"}
+# plain named groups a pattern may use for digits that fill a field: "(?P<month_num>0?[1-9]|1[0-2])", "Q(?P<quarter_num>[1-4])"
+RAW_GROUP_FIELD = {"month_num": "month", "year2b": "year2", "quarter_num": "ordinal", "ordinal_roman": "ordinal"}
+# a quarter written in Roman numerals ("во II квартале", "w III kwartale"): group ordinal_roman
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
@@ -69,7 +74,17 @@ class Language:
     prefix: dict[int, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     digit: tuple[int, ...] = ()             # ... rules starting with a digit ...
     raw: tuple[int, ...] = ()               # ... and rules that may start elsewhere than a word (searched)
+    # second words: first word (lower case, or "" for a number) -> {rule: what the next word must be}, worked out
+    # the first time the word is read (``_follow_of``)
+    follow: dict[str, dict[int, "_Follow"]] = field(default_factory=dict, repr=False)
+    _trees: list = field(default_factory=list, repr=False)          # the rules' parsed patterns
+    # the tense cues' trigger words (``cue_words``), in the order of past + future; None: searched everywhere
+    cue_triggers: list = field(default_factory=list, repr=False)
+    _cue_memo: dict = field(default_factory=dict, repr=False)
+    _shared: dict = field(default_factory=dict, repr=False)
     _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _memo2: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _split: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """The rules (indices, in rule order) that may match where ``word`` begins, raw rules excepted."""
@@ -87,6 +102,114 @@ class Language:
         if len(self._memo) < 50000:
             self._memo[word] = got
         return got
+
+    def candidates_at(self, word: str, following: str) -> tuple[int, ...]:
+        """``candidates(word)`` less the rules that cannot match there because of the word that follows
+        (``following``: the text's next word, "" at its end; see ``second_words``)."""
+        got = self._memo2.get((word, following))
+        if got is not None:
+            return got
+        split = self._split.get(word)
+        if split is None:
+            split = self._split_candidates(word)
+        free, bound = split
+        if not bound:
+            got = free
+        else:
+            n = following.lower()
+            got = tuple(sorted(free + tuple(k for k, f in bound if f.admits(n))))
+        if len(self._memo2) < 100000:
+            self._memo2[(word, following)] = got
+        return got
+
+    def _split_candidates(self, word: str) -> tuple:
+        """The rules ``word`` triggers, as (those the next word cannot rule out, [(rule, _Follow)])."""
+        every = self.candidates(word)
+        w = word.lower()
+        number = w[:1].isdecimal()
+        bound_by: dict[int, _Follow] = {}
+        if number and self.digit:
+            bound_by.update(self._follow_of(""))
+        elif len(self.exact.get(w, ())) >= BUSY:
+            bound_by.update(self._follow_of(w))
+        if bound_by:
+            # a rule this word reaches in another way too (a word prefix) is not bound by the next word
+            for n, table in self.prefix.items():
+                if len(w) >= n:
+                    for k in table.get(w[:n], ()):
+                        bound_by.pop(k, None)
+        free = tuple(k for k in every if k not in bound_by)
+        got = (free, tuple((k, bound_by[k]) for k in every if k in bound_by))
+        if len(self._split) < 50000:
+            self._split[word] = got
+        return got
+
+    def _follow_of(self, w: str) -> dict[int, "_Follow"]:
+        """{rule: what the next word must be} for the rules first word ``w`` (lower case; "" for a number)
+        triggers, worked out (``second_words``) the first time the word is read and kept."""
+        got = self.follow.get(w)
+        if got is not None:
+            return got
+        got = {}
+        only = frozenset((w,)) if w else frozenset()
+        for k in (self.exact.get(w, ()) if w else self.digit):
+            rule = self.rules[k]
+            tree = self._trees[k] if k < len(self._trees) else None
+            sw = second_words(rule.regex.pattern, rule.regex.flags, tree, only)
+            keys = sw.get(("exact", w) if w else ("digit", "")) if sw else None
+            if keys is not None:
+                f = self._shared.get(keys)
+                if f is None:
+                    f = self._shared[keys] = _Follow(keys)
+                got[k] = f
+        self.follow[w] = got
+        return got
+
+    def cue_starts(self, s: str) -> dict[int, list[int]]:
+        """Where each tense cue (by its place in past + future) may begin in ``s``: the starts of the words it
+        may begin with (``cue_words``); the cues that may begin anywhere are not in it."""
+        out: dict[int, list[int]] = {}
+        memo = self._cue_memo
+        for m in self.scanner.finditer(s):
+            w = m.group()
+            ks = memo.get(w)
+            if ks is None:
+                ks = self._cues_of(w.lower())
+                if len(memo) < 50000:
+                    memo[w] = ks
+            for k in ks:
+                got = out.get(k)
+                if got is None:
+                    out[k] = [m.start()]
+                else:
+                    got.append(m.start())
+        return out
+
+    def _cues_of(self, w: str) -> tuple[int, ...]:
+        found = []
+        for k, trig in enumerate(self.cue_triggers):
+            if trig is None:
+                continue
+            exact, prefixes, digit = trig
+            if w in exact or (digit and w[:1].isdecimal()) or any(w[:n] in ps for n, ps in prefixes):
+                found.append(k)
+        return tuple(found)
+
+    def cue_matches(self, k: int, pattern: re.Pattern, s: str, starts: dict[int, list[int]]):
+        """``pattern.finditer(s)`` for the tense cue ``k`` (its place in past + future), trying the pattern only
+        at the words of ``s`` it may begin with (``starts``: ``cue_starts(s)``) when it can only begin at a
+        word."""
+        if k >= len(self.cue_triggers) or self.cue_triggers[k] is None:
+            yield from pattern.finditer(s)
+            return
+        end = 0
+        for start in starts.get(k, ()):
+            if start < end:
+                continue
+            m = pattern.match(s, start)
+            if m is not None and m.end() > start:
+                yield m
+                end = m.end()
 
     def lookup(self, cls: str, word: str):
         table = self.classes.get(cls)
@@ -128,12 +251,32 @@ def _chars(items) -> list[str] | None:
     return out
 
 
-def first_words(pattern: str, flags: int = re.I) -> set[tuple[str, str]]:
+_CANNOT = object()
+
+
+def _ways(op, av, rest: list):
+    """The ways a walk over a pattern goes on at a set of characters, a group or an alternation: a list of item
+    lists (a set of few characters: one way per character); ``_CANNOT`` for a set that cannot be listed; None
+    for any other item."""
+    if op is IN:
+        chars = _chars(av)
+        if chars is None:
+            return _CANNOT
+        return [[(LITERAL, ord(ch))] + rest for ch in dict.fromkeys(chars)]
+    if op is SUBPATTERN:
+        return [list(av[-1]) + rest]
+    if op is BRANCH:
+        return [list(alt) + rest for alt in av[1]]
+    return None
+
+
+def first_words(pattern: str, flags: int = re.I, tree: list | None = None) -> set[tuple[str, str]]:
     """What a match of ``pattern`` may start with: a set of ("exact", word) — the first word is exactly this
     lower-case word —, ("prefix", p) — it begins with p —, ("digit", "") — with a digit —, or ("raw", "") —
     anything, or not at a word (the rule is then searched for on its own)."""
     out: set[tuple[str, str]] = set()
     budget = [_BUDGET]
+    fold = bool(int(flags) & re.I)
 
     def walk(items: list, prefix: str) -> None:
         budget[0] -= 1
@@ -148,7 +291,7 @@ def first_words(pattern: str, flags: int = re.I) -> set[tuple[str, str]]:
                 i += 1
                 continue
             if op is LITERAL:
-                ch = chr(av).lower() if flags & re.I else chr(av)
+                ch = chr(av).lower() if fold else chr(av)
                 word = len(ch) == 1 and _WORD.match(ch) is not None
                 if not prefix:
                     if not word:
@@ -163,19 +306,12 @@ def first_words(pattern: str, flags: int = re.I) -> set[tuple[str, str]]:
                 prefix += ch
                 i += 1
                 continue
-            if op is IN:
-                chars = _chars(av)
-                if chars is None:
-                    break
-                for ch in dict.fromkeys(chars):
-                    walk([(LITERAL, ord(ch))] + rest, prefix)
-                return
-            if op is SUBPATTERN:
-                walk(list(av[-1]) + rest, prefix)
-                return
-            if op is BRANCH:
-                for alt in av[1]:
-                    walk(list(alt) + rest, prefix)
+            ways = _ways(op, av, rest)
+            if ways is _CANNOT:
+                break
+            if ways is not None:
+                for way in ways:
+                    walk(way, prefix)
                 return
             if op in (MAX_REPEAT, MIN_REPEAT):
                 lo, hi, sub = av
@@ -189,17 +325,346 @@ def first_words(pattern: str, flags: int = re.I) -> set[tuple[str, str]]:
             break   # ANY, a back reference, an unknown continuation: the word may go on in any way
         out.add(("prefix", prefix) if prefix else ("raw", ""))
 
-    walk(list(_sre.parse(pattern, flags)), "")
+    walk(list(_sre_parse.parse(pattern, flags)) if tree is None else tree, "")
     return out
 
 
-def _index(rules: list[Rule]) -> tuple[dict, dict, tuple, tuple]:
+# ---------------------------------------------------------------------------------------------------------
+# Second words: what the word after a rule's first word can be, when the first word is a whole word ("в",
+# "w", "le") or a number. Most rules of Polish or Russian begin with an optional preposition ("в сентябре",
+# "w maju"): the word "в" triggers some thirty rules, of which the word after it rules out nearly all.
+
+_EMPTY, _WORDS_ONLY, _NON_WORD, _MIXED = "empty", "word", "nonword", "mixed"
+BUSY = 3    # a first word that starts at least this many rules has what may follow it worked out
+
+
+def _consumes(items) -> tuple[str, bool]:
+    """What the pattern items consume — only word characters, only other characters, both (or unknown), or
+    nothing — and whether they may match the empty string."""
+    kinds: set[str] = set()
+    empty = True
+    for op, av in items:
+        if op in (AT, ASSERT, ASSERT_NOT):
+            continue
+        if op is LITERAL:
+            kinds.add(_WORDS_ONLY if _WORD.match(chr(av)) else _NON_WORD)
+            empty = False
+        elif op is IN:
+            chars = _chars(av)
+            if chars is None:
+                return _MIXED, False
+            kinds.update(_WORDS_ONLY if _WORD.match(c) else _NON_WORD for c in chars)
+            empty = False
+        elif op is SUBPATTERN:
+            k, e = _consumes(av[-1])
+            if k == _MIXED:
+                return _MIXED, False
+            if k != _EMPTY:
+                kinds.add(k)
+            empty = empty and e
+        elif op is BRANCH:
+            any_empty = False
+            for alt in av[1]:
+                k, e = _consumes(alt)
+                if k == _MIXED:
+                    return _MIXED, False
+                if k != _EMPTY:
+                    kinds.add(k)
+                any_empty = any_empty or e
+            empty = empty and any_empty
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            lo, hi, sub = av
+            k, e = _consumes(sub)
+            if k == _MIXED:
+                return _MIXED, False
+            if k != _EMPTY and hi > 0:
+                kinds.add(k)
+            empty = empty and (lo == 0 or e)
+        else:
+            return _MIXED, False
+    if not kinds:
+        return _EMPTY, True
+    if len(kinds) > 1:
+        return _MIXED, empty
+    return kinds.pop(), empty
+
+
+def cue_words(pattern: str, flags: int = re.I):
+    """The words a tense cue may begin with, as (exact words, ((length, prefixes), ...), digit), when every
+    match of it begins where a word begins (it opens with ``\\b`` or a look-behind for no word character, after
+    look-behinds of its own) and ``first_words`` can tell its first word; None otherwise (it is searched for
+    everywhere)."""
+    tree = list(_sre_parse.parse(pattern, flags))
+    items = tree
+    while items:
+        op, av = items[0]
+        if op is AT:
+            if av is not AT_BOUNDARY:
+                return None
+            break
+        if op is ASSERT_NOT and av[0] == -1:
+            look = list(av[1])
+            if len(look) == 1 and look[0][0] is IN and any(o is CATEGORY and a is CATEGORY_WORD for o, a in look[0][1]):
+                break                                  # (?<![\w-]): a word begins here
+            items = items[1:]                          # another look-behind ("not after 'la '"): passed over
+            continue
+        if op is SUBPATTERN and av[0] is None:
+            items = list(av[-1]) + items[1:]
+            continue
+        return None
+    else:
+        return None
+    found = first_words(pattern, flags, tree)
+    if any(kind == "raw" or (kind == "prefix" and len(w) < 2) for kind, w in found):
+        return None       # it may begin anywhere, or with nearly any word: searched for
+    exact = frozenset(w for kind, w in found if kind == "exact")
+    pre: dict[int, set[str]] = {}
+    for kind, w in found:
+        if kind == "prefix":
+            pre.setdefault(len(w), set()).add(w)
+    return exact, tuple((n, frozenset(ws)) for n, ws in sorted(pre.items())), ("digit", "") in found
+
+
+def _digits_only(items) -> bool:
+    """Whether the pattern items are one digit (or a set of digits)."""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is LITERAL:
+        return chr(av).isdecimal()
+    if op is IN:
+        if any(o is CATEGORY and a is CATEGORY_DIGIT for o, a in av) and len(av) == 1:
+            return True
+        chars = _chars(av)
+        return bool(chars) and all(c.isdecimal() for c in chars) and not any(o is CATEGORY for o, _ in av)
+    return False
+
+
+def second_words(pattern: str, flags: int = re.I, tree: list | None = None,
+                 only: frozenset[str] | None = None) -> dict[tuple[str, str], frozenset | None] | None:
+    """For a rule whose match may begin with a whole word — ("exact", word) — or a number — ("digit", "") —,
+    what the next word of the text (the next run of word characters) must then be: a set of ("exact", w),
+    ("prefix", p) and ("digit", "") as in ``first_words``, or None when it may be anything (or nothing: the
+    match may end with the first word). None for the whole rule when its pattern is beyond this analysis.
+    ``only``: the first words to tell it for (numbers always); the others are left out (quicker).
+
+    Sound by construction: a way through the pattern is followed only as far as every step is understood; the
+    first word ends where the pattern needs a non-word character, the characters up to the second word are
+    non-word characters, so the second word of the match begins where the text's next word begins."""
+    out: dict[tuple[str, str], set | None] = {}
+    loose: set[str] = set()     # first words left while still open: any word beginning so may come first
+    budget = [_BUDGET]
+    fold = bool(int(flags) & re.I)
+    memo: dict[tuple, frozenset | None] = {}
+    starts = None if only is None else frozenset(w[:i] for w in only for i in range(1, len(w) + 1))
+
+    def record(k1, keys) -> None:
+        if keys is None:
+            out[k1] = None
+        else:
+            got = out.setdefault(k1, set())
+            if got is not None:
+                got.update(keys)
+
+    def first(items: list, prefix: str) -> None:
+        """In the first word (its letters so far in ``prefix``): records what may follow each whole word."""
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise OverflowError
+        i = 0
+        while i < len(items):
+            op, av = items[i]
+            rest = items[i + 1:]
+            if op in (AT, ASSERT, ASSERT_NOT):
+                i += 1
+                continue
+            if op is LITERAL:
+                ch = chr(av).lower() if fold else chr(av)
+                if len(ch) != 1:
+                    break
+                word = _WORD.match(ch) is not None
+                if not prefix:
+                    if not word:
+                        return                       # a rule searched on its own
+                    if ch.isdecimal():
+                        record(("digit", ""), after(rest, "number", ""))
+                        return
+                elif not word:
+                    record(("exact", prefix), after(rest, "gap", ""))
+                    return
+                prefix += ch
+                if starts is not None and prefix not in starts:
+                    return                           # no first word asked for begins so
+                i += 1
+                continue
+            ways = _ways(op, av, rest)
+            if ways is _CANNOT:
+                break
+            if ways is not None:
+                for way in ways:
+                    first(way, prefix)
+                return
+            if op in (MAX_REPEAT, MIN_REPEAT):
+                lo, hi, sub = av
+                if hi == 0:
+                    i += 1
+                    continue
+                if prefix:
+                    kind, may_be_empty = _consumes(sub)
+                    if kind == _EMPTY:
+                        i += 1
+                        continue
+                    if kind == _NON_WORD:
+                        if lo == 0 or may_be_empty:
+                            first(rest, prefix)
+                        record(("exact", prefix), after(rest, "gap", ""))
+                        return
+                    if kind == _WORDS_ONLY and hi != 1:
+                        # the first word goes on: a prefix trigger (or, when none is taken, the word so far)
+                        if lo == 0 or may_be_empty:
+                            first(rest, prefix)
+                        loose.add(prefix)
+                        return
+                elif hi != 1 and _digits_only(sub):
+                    # "\d{1,4}": a number begins here, the repetition stays inside it
+                    if lo == 0:
+                        first(rest, prefix)
+                    record(("digit", ""), after(rest, "number", ""))
+                    return
+                if lo == 0:
+                    first(rest, prefix)
+                first(list(sub) + (rest if hi == 1 else [_UNKNOWN]), prefix)
+                return
+            break   # anything else: the way cannot be followed further
+        if prefix:
+            loose.add(prefix)
+
+    def after(items: list, phase: str, prefix: str) -> frozenset | None:
+        """What the next word may be from here: phase "number" (in a first word that began with a digit),
+        "gap" (between the words) or "second" (in the second word, its letters so far in ``prefix``)."""
+        key = (phase, prefix, tuple(x if x[0] is LITERAL else id(x) for x in items))
+        if key in memo:
+            return memo[key]
+        got = _after(items, phase, prefix)
+        memo[key] = got
+        return got
+
+    def union(parts) -> frozenset | None:
+        acc: set = set()
+        for p in parts:
+            if p is None:
+                return None
+            acc |= p
+        return frozenset(acc)
+
+    def _after(items: list, phase: str, prefix: str) -> frozenset | None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise OverflowError
+        i = 0
+        while i < len(items):
+            op, av = items[i]
+            rest = items[i + 1:]
+            if op in (AT, ASSERT, ASSERT_NOT):
+                i += 1
+                continue
+            if op is LITERAL:
+                ch = chr(av).lower() if fold else chr(av)
+                if len(ch) != 1:
+                    break
+                word = _WORD.match(ch) is not None
+                if phase == "number":
+                    if not word:
+                        return after(rest, "gap", "")
+                elif phase == "gap":
+                    if word:
+                        if ch.isdecimal():
+                            return frozenset({("digit", "")})
+                        return after(rest, "second", ch)
+                else:   # second
+                    if not word:
+                        return frozenset({("exact", prefix)})
+                    if ch.isdecimal():
+                        return frozenset({("prefix", prefix)})
+                    prefix += ch
+                i += 1
+                continue
+            ways = _ways(op, av, rest)
+            if ways is _CANNOT:
+                break
+            if ways is not None:
+                return union(after(way, phase, prefix) for way in ways)
+            if op in (MAX_REPEAT, MIN_REPEAT):
+                lo, hi, sub = av
+                if hi == 0:
+                    i += 1
+                    continue
+                if phase != "second":
+                    # in the first word or the gap: a repetition of word characters (in the word) or of other
+                    # characters (after it) is passed over whole
+                    kind, may_be_empty = _consumes(sub)
+                    if kind == _EMPTY:
+                        i += 1
+                        continue
+                    if kind == _NON_WORD:
+                        gap = after(rest, "gap", "")
+                        return union([after(rest, phase, prefix), gap]) if lo == 0 or may_be_empty else gap
+                    if phase == "number":
+                        if kind == _WORDS_ONLY:
+                            i += 1
+                            continue
+                        return None
+                parts = [after(list(sub) + (rest if hi == 1 else [_UNKNOWN]), phase, prefix)]
+                if lo == 0:
+                    parts.append(after(rest, phase, prefix))
+                return union(parts)
+            break   # anything else: the way cannot be followed further
+        # the end of the pattern, or a step not understood
+        if phase == "second":
+            return frozenset({("prefix", prefix)})
+        return None
+
+    try:
+        first(list(_sre_parse.parse(pattern, flags)) if tree is None else tree, "")
+    except OverflowError:
+        return None
+    for k1 in out:
+        if k1[0] == "exact" and any(k1[1].startswith(p) for p in loose):
+            out[k1] = None
+    if only is not None:
+        out = {k1: v for k1, v in out.items() if k1[0] != "exact" or k1[1] in only}
+    return {k: (frozenset(v) if v is not None else None) for k, v in out.items()}
+
+
+class _Follow:
+    """What the next word must be for one rule triggered by one first word (``second_words``)."""
+    __slots__ = ("exact", "prefix", "digit")
+
+    def __init__(self, keys: frozenset):
+        self.exact = frozenset(w for kind, w in keys if kind == "exact")
+        pre: dict[int, set[str]] = {}
+        for kind, w in keys:
+            if kind == "prefix":
+                pre.setdefault(len(w), set()).add(w)
+        self.prefix = tuple((n, frozenset(ws)) for n, ws in sorted(pre.items()))
+        self.digit = ("digit", "") in keys
+
+    def admits(self, word: str) -> bool:
+        """``word``: the next word of the text, lower case ("" at the end of the text)."""
+        if not word:
+            return False
+        if word in self.exact or (self.digit and word[:1].isdecimal()):
+            return True
+        return any(word[:n] in ws for n, ws in self.prefix)
+
+
+def _index(rules: list[Rule], trees: list[list]) -> tuple[dict, dict, tuple, tuple]:
     exact: dict[str, set[int]] = {}
     prefix: dict[int, dict[str, set[int]]] = {}
     digit: set[int] = set()
     raw: set[int] = set()
-    for r in rules:
-        for kind, w in first_words(r.regex.pattern, r.regex.flags):
+    for r, tree in zip(rules, trees):
+        for kind, w in first_words(r.regex.pattern, r.regex.flags, tree):
             if kind == "exact":
                 exact.setdefault(w, set()).add(r.index)
             elif kind == "prefix":
@@ -231,12 +696,65 @@ def available() -> frozenset[str]:
 
 
 def _alternation(words) -> str:
-    # longest first, so "dix-sept" wins over "dix"; a space in a word matches any run of white space
-    out = []
-    for w in sorted(words, key=len, reverse=True):
-        e = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-        out.append(e)
-    return "(?:" + "|".join(out) + ")"
+    """A pattern matching any of ``words`` (lower case; a space matches any run of white space, an apostrophe
+    either apostrophe), the longer word first where several match ("dix-sept" before "dix").
+
+    Written as a trie ("janv(?:ier|\\.)|juil(?:let|\\.)"): at each place the regex engine tries only the
+    branches of the letters that can follow, not every word of the class one after the other (a lexicon class
+    holds up to a few hundred inflected forms, and the engine matches case-insensitively, which rules out the
+    regex engine's own quick skip of a branch by its first letter). Equivalent to the plain alternation of the
+    words longest first: the words that match at a place are prefixes of one another, and the trie tries the
+    longer before the shorter; the branches of a node start with distinct letters, which no text character
+    matches together (checked: else the plain alternation is used)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not _distinct_branches(root):
+        out = [re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(words, key=len, reverse=True)]
+        return "(?:" + "|".join(out) + ")"
+    return "(?:" + _trie(root) + ")"
+
+
+def _token(ch: str) -> str:
+    return r"\s+" if ch == " " else "['’]" if ch == "'" else re.escape(ch)
+
+
+def _trie(node: dict) -> str:
+    alts = [_token(ch) + _trie(child) for ch, child in node.items() if ch]
+    if "" in node:
+        alts.append("")       # the word ends here: tried after every longer word
+    if len(alts) == 1:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _distinct_branches(node: dict) -> bool:
+    """Whether no two branches of any node can match the same character of a text. Matched case-insensitively,
+    a letter ``a`` matches the characters whose lower case is in ``_folds(a)`` ("i" and "ı" both match "I")."""
+    seen: dict[int, str] = {}
+    for ch in node:
+        if not ch:
+            continue
+        if ch == " " or ch == "'":
+            keys = {-1} if ch == " " else {-2}
+        elif ch.isspace():
+            keys = {-1}
+        elif ch == "’":
+            keys = {-2}
+        else:
+            keys = _folds(ch)
+        for k in keys:
+            if seen.setdefault(k, ch) != ch:
+                return False
+    return all(_distinct_branches(child) for child in node.values())
+
+
+def _folds(ch: str) -> set[int]:
+    lo = _sre.unicode_tolower(ord(ch)) if len(ch) == 1 else -3
+    return {lo, *_EXTRA_CASES.get(lo, ())}
 
 
 def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = None) -> tuple[str, dict[str, str]]:
@@ -309,13 +827,15 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
                           re.compile(r["not_after"], re.I) if r.get("not_after") else None,
                           re.compile(r["not_text"], re.I) if r.get("not_text") else None,
                           i, tuple(g for g in ("lead", "lead2") if g in rx.groupindex)))
-    exact, prefix, digit, raw = _index(rules)
+    # each pattern parsed once for both analyses (neither changes the tree)
+    trees = [list(_sre_parse.parse(r.regex.pattern, r.regex.flags)) for r in rules]
+    exact, prefix, digit, raw = _index(rules, trees)
     nc = frozenset(w.lower() for w in tense.get("not_cue", []))
     # the words of news (today, yesterday, tomorrow): a text using them is not a history; a language may
     # list them itself ([news_cue]) when some of its day words are common in histories too
     cue = alts.get("news_cue", alts.get("day_word"))
     news = re.compile(r"(?<![\w-])" + cue + r"(?![\w-])", re.I) if cue else re.compile(r"(?!)")
-    return Language(code, classes, fields, rules, WORDS,
-                    [re.compile(p, re.I) for p in tense.get("past", [])],
-                    [re.compile(p, re.I) for p in tense.get("future", [])], nc, news,
-                    exact, prefix, digit, raw)
+    past = [re.compile(p, re.I) for p in tense.get("past", [])]
+    future = [re.compile(p, re.I) for p in tense.get("future", [])]
+    return Language(code, classes, fields, rules, WORDS, past, future, nc, news,
+                    exact, prefix, digit, raw, {}, trees, cue_triggers=[cue_words(p.pattern) for p in past + future])

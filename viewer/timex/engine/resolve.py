@@ -119,15 +119,21 @@ class Context:
         """"past", "future" or None, and the word that decided: the cue nearest to the expression."""
         left, right = self.sentence(start, end)
         best: tuple[int, str, str] | None = None
-        for t, pats in (("past", self.lang.past), ("future", self.lang.future)):
+        lang = self.lang
+        # each cue is tried only at the words it may begin with (``Language.cue_matches``)
+        lw = lang.cue_starts(left)
+        rw = lang.cue_starts(right)
+        k = -1
+        for t, pats in (("past", lang.past), ("future", lang.future)):
             for p in pats:
-                for m in p.finditer(left):
+                k += 1
+                for m in lang.cue_matches(k, p, left, lw):
                     if m.group(0).lower().split()[-1] in self.lang.not_cue:
                         continue
                     dist = len(left) - m.end()
                     if best is None or dist < best[0]:
                         best = (dist, t, m.group(0))
-                for m in p.finditer(right):
+                for m in lang.cue_matches(k, p, right, rw):
                     if m.group(0).lower().split()[-1] in self.lang.not_cue:
                         continue
                     dist = m.start() + 5   # a verb before the expression says more than one after it
@@ -636,6 +642,8 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
     unit = f.get("unit")
     n = f.get("ordinal")
     per = {"quarter": 4, "half": 2}.get(unit)
+    if n == "last" and per is not None:
+        n = per          # "le dernier trimestre 2023": the fourth quarter
     try:
         n = int(n)
     except (TypeError, ValueError):
