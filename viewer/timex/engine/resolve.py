@@ -242,13 +242,20 @@ def weekday_date(ctx: Context, wd: int, deixis: str | None, start: int, end: int
         f": the most recent {WEEKDAY_NAMES[wd - 1]} up to the {how}"
 
 
-def _agreeing_year(month: int, day: int, wd: int, around: int) -> int | None:
-    for y in sorted(range(around - 6, around + 2), key=lambda yy: (abs(yy - around), -yy)):
+def _agreeing_year(month: int, day: int, wd: int, ref: date, tense: str | None) -> int | None:
+    """The year, the reference's or one either side, in which ``day`` ``month`` is weekday ``wd``; a day the
+    tense rules out (told in the past but more than FUTURE_SLACK days after the reference, told in the future but
+    more than PAST_SLACK days before it) is passed over. None when no such year is near."""
+    for y in (ref.year, ref.year + 1, ref.year - 1):
         try:
-            if date(y, month, day).isoweekday() == wd:
-                return y
+            d = date(y, month, day)
         except ValueError:
             continue
+        if d.isoweekday() != wd:
+            continue
+        if (tense == "past" and (d - ref).days > FUTURE_SLACK) or (tense == "future" and (ref - d).days > PAST_SLACK):
+            continue
+        return y
     return None
 
 
@@ -329,11 +336,11 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
             # "5 marca ubiegłego roku": the year before (or after) the reference's, whatever the month
             y, why = _year_offset(ref, f["year_offset"], how)
         if y is None and wd is not None and deixis not in ("last", "next", "prev_a", "next_a"):
-            y = _agreeing_year(month, day, int(wd), ref.year)
-            if y is not None and abs(y - ref.year) <= 1:
+            # a history tells everything in the past: there the tense rules out no year
+            tense = None if ctx.narrative else ctx.tense(start, end)[0]
+            y = _agreeing_year(month, day, int(wd), ref, tense)
+            if y is not None:
                 why = f"the year in which {WEEKDAY_NAMES[int(wd) - 1]} falls on {day} {MONTH_NAMES[month - 1]}"
-            else:
-                y = None
         if y is None and (month, day) == (9, 11) and cal.names_sept11(ctx.text, start, end):
             y, why = 2001, "it names the attacks of 11 September 2001"
         if y is None:
