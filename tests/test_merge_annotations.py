@@ -101,3 +101,20 @@ def test_edit_merge_on_the_command_line_carries_the_annotations_and_undo_restore
 
     assert "undone" in run("undo", "--db", db).stdout
     assert _events(db) == before
+
+
+def test_a_kept_event_s_own_rejection_is_said_in_the_note_when_the_merge_corrects_it(tmp_path):
+    path, _ = merge_db(tmp_path)
+    with opened(path) as store:
+        ids = _ids(store)
+        talks, border = ids["Talks"], ids["Poland"]
+        curation.edit(store, talks, curation.Edit(review="rejected", reason="a meeting, not fighting"))
+        curation.edit(store, border, curation.Edit(note="Checked with the border guard."))
+        curation.merge(store, talks, border)                    # only the kept one was rejected
+        kept = curation.annotation(store, talks)
+        assert (kept["review"], kept["reason"]) == ("corrected", None)
+        assert kept["note"] == ("Checked with the border guard.\n\n"
+                                f"Event {talks} was rejected: a meeting, not fighting")
+        curation.undo(store)                                    # and its own rejection back on undo
+        mine = curation.annotation(store, talks)
+        assert (mine["review"], mine["reason"], mine["note"]) == ("rejected", "a meeting, not fighting", None)

@@ -664,6 +664,7 @@ def cmd_set_published(args) -> int:
             print(f"  event {m.event_id} {m.title!r}: {before} -> {after} ({_days(m.days)})")
     if not moved:
         print("  no event moved")
+    _print_unplaced(result.unplaced)
     return EXIT_OK
 
 
@@ -693,11 +694,16 @@ def cmd_retag(args) -> int:
         fields = sorted({name for name in ("date", "countries", "title") if name in o["machine"]})
         print(f"  not found: {o['key']} (was event {o['was']}): {o['sentence']!r} [{o['time_text'] or ''}]"
               f" review {o['review']}" + (f", corrected {', '.join(fields)}" if fields else ""))
-    for u in r.unplaced:
+    _print_unplaced(r.unplaced)
+    return EXIT_OK
+
+
+def _print_unplaced(unplaced) -> None:
+    """The merges and splits a rebuild could not make again (curation.unplaced), one line each."""
+    for u in unplaced:
         missing = "; ".join(f"{m['key']}: {m['sentence']!r} [{m['time_text'] or ''}]" for m in u["missing"])
         print(f"  not made again: edit {u['batch']} ({u['field']}, event {u['event_id'] or 'gone'} "
               f"{u['title']!r}), not found: {missing}")
-    return EXIT_OK
 
 
 def cmd_synth(args) -> int:

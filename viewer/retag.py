@@ -388,6 +388,12 @@ class PublishedResult:
     after: str
     moved: list[Moved]
     retagged: bool          # the article's events themselves changed: every article was tagged again
+    report: curation.RebuildReport | None = None     # when retagged: what the rebuild found (and did not)
+
+    @property
+    def unplaced(self) -> list[dict]:
+        """The merges and splits the rebuild could not make again (see curation.unplaced)."""
+        return list(self.report.unplaced) if self.report is not None else []
 
 
 def _keys(article_id: str, events) -> list[str]:
@@ -460,7 +466,7 @@ def set_published_store(store: Store, article_id: str, published: str, *, today=
         return PublishedResult(article_id, row["published"], published, moved, False)
     # the article's events themselves change: tag everything again, the new date stored with them
     before = {r["event_id"]: {c: r[c] for c in curation.DATE_COLUMNS} for r in reports if r["first"]}
-    retag_store(store, today=today, published={article_id: published}, progress=progress)
+    report = retag_store(store, today=today, published={article_id: published}, progress=progress).report
     moved = []
     for event_id, old in before.items():
         now = store.event(event_id)
@@ -470,4 +476,4 @@ def set_published_store(store: Store, article_id: str, published: str, *, today=
         machine = curation.annotation(store, event_id)["machine"].get("date")
         if machine or (old["earliest"], old["latest"]) != (new["earliest"], new["latest"]):
             moved.append(Moved(event_id, now.title, old, new, machine is not None, machine or new))
-    return PublishedResult(article_id, row["published"], published, moved, True)
+    return PublishedResult(article_id, row["published"], published, moved, True, report)

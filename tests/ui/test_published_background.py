@@ -118,3 +118,46 @@ def test_a_correction_the_database_refuses_is_said_under_the_field(seed_window, 
     assert d.apply_button.isEnabled() and w.editing.busy is None
     assert w.editing.apply(events[0].id, curation.Edit(starred=True)) is not None    # edits work again
     d.close()
+
+
+def test_a_database_moved_away_meanwhile_is_said_and_not_made_again(seed_window, qtbot):  # noqa: F811
+    w, db, events = seed_window
+    d = open_published_dialog(w, events[0].article_id)
+    moved = db.with_name("moved.db")
+    db.rename(moved)                               # moved by another program while the window has it open
+    QTest.keyClicks(d.date_edit, "2024-11-20")
+    d.apply_button.click()
+    qtbot.waitUntil(lambda: not d.running(), timeout=30_000)
+    assert d.date_message.isVisible() and "no longer there" in d.date_message.text()
+    assert "nothing was changed" in d.date_message.text()
+    assert not db.exists()                         # no empty database made in its place
+    s = Store.open(str(moved), readonly=True)
+    try:
+        assert next(iter(s.articles()))["published"] == "2024-11-18"      # the moved file is untouched
+    finally:
+        s.close()
+    d.close()
+
+
+def test_merges_a_correction_could_not_make_again_are_listed(seed_window, qtbot, monkeypatch):  # noqa: F811
+    w, db, events = seed_window
+    from viewer import retag
+    real = retag.set_published_store
+    gone = {"batch": 7, "field": "merged", "key": "k", "event_id": events[0].id, "title": "Shelling of Kharkiv",
+            "missing": [{"key": "a/1", "sentence": "Shelling hit Kharkiv on 4 March.", "time_text": "4 March"}]}
+
+    def with_unplaced(store, *args, **kwargs):      # a correction that tagged everything again, and one
+        result = real(store, *args, **kwargs)       # merge could not be made again
+        result.report = curation.RebuildReport(unplaced=[gone])
+        return result
+
+    monkeypatch.setattr(retag, "set_published_store", with_unplaced)
+    d = open_published_dialog(w, events[0].article_id)
+    QTest.keyClicks(d.date_edit, "2024-11-20")
+    d.apply_button.click()
+    qtbot.waitUntil(lambda: not d.running(), timeout=30_000)
+    assert d.unplaced.isVisible()
+    text = d.unplaced.text()
+    assert "Not made again (1)" in text and "'Shelling of Kharkiv'" in text
+    assert "Shelling hit Kharkiv on 4 March." in text and "edit 7" in text
+    d.close()

@@ -306,6 +306,7 @@ class Store:
         self._tables: dict[str, bool] = {}
         self._index = None        # bulk.MergeIndex of the events this Store wrote
         self.last_merged = 0      # reports the last add_articles stored as excerpts of existing events
+        self.identity: tuple[int, int] | None = None   # (device, inode) of the file as opened; None in memory
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -354,6 +355,12 @@ class Store:
             conn.text_factory = _decode_text
             db = sqlite_utils.Database(conn)
             store = cls(db, path, readonly=readonly, timeout=timeout)
+            if not memory:
+                try:
+                    st = os.stat(path)
+                    store.identity = (st.st_dev, st.st_ino)
+                except OSError:
+                    pass            # not on disk yet: the background jobs check the path instead
             conn.execute("PRAGMA foreign_keys = ON")
             if check:
                 store._quick_check()

@@ -713,6 +713,8 @@ def _step(store, undo: bool) -> dict | None:
         batch = _chosen_batch(conn, undo)
         if batch is None:
             return None
+        if not undo:                      # its merges and splits found first, where a rebuild moved them
+            _placed_for_redo(store, conn, batch)
         rows = conn.execute("SELECT event_key, field, old, new, user, at FROM edits WHERE batch = ?"
                             " ORDER BY id", [batch]).fetchall()
         conn.execute("UPDATE edits SET undone = ? WHERE batch = ?", [1 if undo else 0, batch])
@@ -733,6 +735,30 @@ def _step(store, undo: bool) -> dict | None:
         store._index = None
     return {"batch": batch, "event_ids": event_ids, "user": rows[0][4], "at": rows[0][5],
             "changes": [Change(name, _loads(old), _loads(new)) for _, name, old, new, _, _ in rows]}
+
+
+def _placed_for_redo(store, conn, batch: int) -> None:
+    """Before a merge or split is redone: every report it names (the kept event's own, those that moved,
+    the one split out) found again, as a rebuild does (_relocate: a `retag` since the undo may have
+    moved their sentences), so that its rows and the fields it changed are read under the keys they have
+    now. StoreInputError, naming what is missing, when one of an article still stored cannot be found:
+    the caller's transaction is then rolled back, nothing is redone (never half a merge)."""
+    rows = conn.execute("SELECT id, event_key, field, new FROM edits WHERE batch = ? AND field IN (?, ?)"
+                        " ORDER BY id", [batch, *STRUCTURE]).fetchall()
+    missing = []
+    for edit_id, key, name, _ in rows:
+        spec = _loads(conn.execute("SELECT new FROM edits WHERE id = ?", [edit_id]).fetchone()[0]) or {}
+        named = [spec.get("report")] if name == SPLIT else [key, *(spec.get("reports") or [])]
+        for k in dict.fromkeys(k for k in named if k):
+            if _relocate(conn, k, spec) is None and conn.execute(
+                    "SELECT 1 FROM articles WHERE id = ?", [article_of(k)]).fetchone() is not None:
+                said = _said(conn, k, spec)
+                missing.append(f"{said[0]!r} [{said[1]}]" if said else k)
+            spec = _loads(conn.execute("SELECT new FROM edits WHERE id = ?", [edit_id]).fetchone()[0]) or {}
+    if missing:
+        what = "merge" if rows[0][2] == MERGED else "split"
+        raise StoreInputError(f"{store.path}: the {what} cannot be redone: a report it names is no longer "
+                              f"found (re-tagged since): {'; '.join(missing)}; nothing was changed")
 
 
 def _pending(store, undo: bool) -> dict | None:
@@ -946,20 +972,22 @@ def _insert_changes(conn, batch: int, key: str, event_id: int, changes, machine:
           _dump(c.old), _dump(c.new), user, now) for c in changes])
 
 
-def _carried(mine: dict, theirs: dict, other_id: int) -> list[Change]:
+def _carried(mine: dict, theirs: dict, other_id: int, keep_id: int) -> list[Change]:
     """What the kept event's annotation becomes when another event is merged into it, as changes of the
     kept event (so that undo gives both back exactly: the other's own annotation is kept, with no event,
     until the merge is undone). Notes joined (the kept one's first; the same note once), tags united
     (the kept one's first, compared without case), starred if either is. Review: a merge is a correction,
     so the kept event is "corrected" (the strongest of unreviewed < confirmed < corrected) unless both
-    events were rejected: then it stays rejected, with its own reason. A rejection of the other event
-    that does not carry over is said in the note ("Event 57 was rejected: …"), not lost."""
+    events were rejected: then it stays rejected, with its own reason. A rejection that does not carry
+    over, of either event, is said in the note ("Event 57 was rejected: …"), not lost."""
     both_rejected = mine["review"] == theirs["review"] == "rejected"
     review = "rejected" if both_rejected else "corrected"
     reason = mine["reason"] if both_rejected else None
     notes = [n for n in (mine["note"], theirs["note"]) if n]
     if theirs["review"] == "rejected" and theirs["reason"] and theirs["reason"] != reason:
         notes.append(f"Event {other_id} was rejected: {theirs['reason']}")
+    if mine["review"] == "rejected" and mine["reason"] and mine["reason"] != reason:
+        notes.append(f"Event {keep_id} was rejected: {mine['reason']}")
     note = "\n\n".join(dict.fromkeys(notes)) or None
     tags = list(mine["tags"])
     tags += [t for t in theirs["tags"] if t.casefold() not in {x.casefold() for x in tags}]
@@ -1009,7 +1037,7 @@ def merge(store, keep_id: int, other_id: int, *, user: str | None = None) -> Edi
         union = codes + [c for c in _value_of(other, "countries") if c not in codes]
         if union != codes:
             changes.append(Change("countries", codes, union))
-        changes += _carried(ann, _stored_annotation(conn, other_key), other_id)
+        changes += _carried(ann, _stored_annotation(conn, other_key), other_id, keep_id)
         conn.execute(f"UPDATE edits SET undone = {LEFT_BEHIND} WHERE undone = 1")
         batch = _next_batch(conn)
         _insert_changes(conn, batch, key, keep_id, changes, ann["machine"], keep, user, now)
@@ -1108,13 +1136,34 @@ def _said(conn, key: str, spec: dict) -> tuple[str, str] | None:
     return None if not said else (_normal(said[0]), _normal(said[1]))
 
 
+def _words_within(a: str, b: str) -> bool:
+    """Whether the words of ``a`` stand together, in order, among the words of ``b``."""
+    x, y = a.split(), b.split()
+    return bool(x) and any(y[i:i + len(x)] == x for i in range(len(y) - len(x) + 1))
+
+
+def _named_keys(conn, aid: str) -> set[str]:
+    """The keys of an article's reports that a merge or split (in effect or undone, not left behind)
+    names: the other event, the reports that moved, the report split out."""
+    out: set[str] = set()
+    for (text,) in conn.execute(f"SELECT new FROM edits WHERE field IN (?, ?) AND undone != {LEFT_BEHIND}"
+                                " AND instr(new, ?) > 0", [*STRUCTURE, aid + "/"]):
+        spec = _loads(text) or {}
+        out.update(k for k in (spec.get("other"), spec.get("report"), *(spec.get("reports") or []))
+                   if k and article_of(k) == aid)
+    return out
+
+
 def _located(conn, key: str, spec: dict) -> str | None:
     """The key a report of a merge or split has now: its own when an article gives it; else, after a
     rebuild moved its sentence (boundaries, the time expression read differently, its place among the
-    reports of the same words), the one report of the same article found by its normalised sentence:
-    the same sentence and expression, else the same expression in a sentence that contains the old one
-    or lies inside it, else the same sentence with one report only. None when not found (or found more
-    than once). Reports other edits are kept under are not taken."""
+    reports of the same words), one report of the same article found by its normalised sentence:
+    1. the same sentence and expression; else 2. the same expression in a sentence that contains the old
+    one or lies inside it; else 3. the same sentence with the expression read again (the old expression's
+    words inside the new one's, or the other way round: "November 2024", "in November 2024"). None when
+    not found, or found more than once (never guessed). A report that other edits are kept under, or
+    that any merge or split names, is never taken: another event must not be moved into a merge in the
+    report's place."""
     if _report_at(conn, key) is not None:
         return key
     said = _said(conn, key, spec)
@@ -1127,10 +1176,15 @@ def _located(conn, key: str, spec: dict) -> str | None:
     keys = article_keys(aid, [r[1:5] for r in rows])
     taken = {r[0] for r in conn.execute(
         "SELECT DISTINCT event_key FROM edits WHERE event_key >= ? AND event_key < ?", [aid + "/", aid + "0"])}
+    taken |= _named_keys(conn, aid)
     reports = [(k, _normal(r[1]), _normal(r[2])) for r, k in zip(rows, keys) if k not in taken]
+
+    def reread(t: str) -> bool:
+        return bool(t) and bool(time_text) and (_words_within(time_text, t) or _words_within(t, time_text))
+
     for matches in (lambda s, t: s == sentence and t == time_text,
                     lambda s, t: t == time_text and bool(s) and (sentence in s or s in sentence),
-                    lambda s, t: s == sentence):
+                    lambda s, t: s == sentence and reread(t)):
         hits = {k for k, s, t in reports if matches(s, t)}
         if hits:
             return hits.pop() if len(hits) == 1 else None      # found more than once: not guessed
@@ -1203,27 +1257,52 @@ def unplaced(store) -> list[dict]:
     (the event the edit is kept under), event_id (None when that event is gone too), title (the other
     event's, or the split-out one's), missing (the keys not found, with the sentence and time text
     they stood for). Never dropped: a later rebuild that finds them makes them again. Reports of an
-    article no longer stored are not listed."""
+    article no longer stored are not listed. Also listed: a report that two merges or splits in effect
+    both move when the later one cannot have taken it from the earlier one's event (_named_twice; what
+    an older version could leave after a rebuild), under both."""
     if not _has_tables(store):
         return []
     with store._errors():
         return _unplaced(store.db.conn)
 
 
+def _named_twice(rows) -> dict[int, set[str]]:
+    """Reports that two merges or splits in effect (``rows``: (event key, field, spec), in the order
+    they were made) both move, when the later one cannot have taken it from the earlier one's event:
+    a merge moves the whole of the other event, so a report a merge moved can be moved again by a later
+    merge only with that merge's kept report (or after a split moved it out), and a report split out can
+    be split out again only after a merge moved it back. Such a pair is what an older version could leave
+    after a rebuild (one report found again for two merges): row index -> the keys in doubt."""
+    last: dict[str, tuple[int, str, str]] = {}      # key -> (row, field, kept key) of the last move
+    out: dict[int, set[str]] = {}
+    for i, (key, name, spec) in enumerate(rows):
+        moved = (spec.get("reports") or []) if name == MERGED else [spec.get("report")]
+        for k in dict.fromkeys(k for k in moved if k):
+            if k in last:
+                j, was, kept = last[k]
+                fine = was != name or (name == MERGED and kept in moved)
+                if not fine:
+                    out.setdefault(i, set()).add(k)
+                    out.setdefault(j, set()).add(k)
+            last[k] = (i, name, key)
+    return out
+
+
 def _unplaced(conn) -> list[dict]:
     out = []
     rows = conn.execute("SELECT batch, event_key, event_id, field, new FROM edits WHERE field IN (?, ?)"
                         " AND undone = 0 ORDER BY id", STRUCTURE).fetchall()
+    specs = [_loads(new) or {} for *_, new in rows]
+    twice = _named_twice([(key, name, spec) for (_, key, _, name, _), spec in zip(rows, specs)])
     articles: dict[str, bool] = {}
-    for batch, key, event_id, name, new in rows:
-        spec = _loads(new) or {}
+    for i, ((batch, key, event_id, name, _), spec) in enumerate(zip(rows, specs)):
         named = [key, *(spec.get("reports") or [])] if name == MERGED else [spec.get("report")]
         missing = []
         for k in dict.fromkeys(k for k in named if k):
             aid = article_of(k)
             if aid not in articles:
                 articles[aid] = conn.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None
-            if articles[aid] and _report_at(conn, k) is None:
+            if articles[aid] and (_report_at(conn, k) is None or k in twice.get(i, ())):
                 said = (spec.get("said") or {}).get(k) or [None, None]
                 missing.append({"key": k, "sentence": said[0], "time_text": said[1]})
         if missing:

@@ -11,17 +11,20 @@ connection per thread).
 A StoreJob runs one long write `fn(store, progress) -> result` (an article's publication date corrected,
 which may tag every article again) on a connection of its own in a worker thread, and hands the result,
 or the exception, to the GUI thread: the window keeps painting and answering meanwhile. A database in
-memory has no second connection: the job runs at once on the window's store.
+memory has no second connection: the job runs at once on the window's store. A job whose database
+file is no longer where the window opened it (moved, renamed, deleted, another file put in its place)
+fails with a StoreError saying so, and nothing is written (opening the path would create a new file).
 """
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
-from viewer.store import Store
+from viewer.store import Store, StoreError
 
 
 class _Worker(QThread):
@@ -147,6 +150,16 @@ class QueryRunner(QObject):
 
 # -- one long write ------------------------------------------------------------------------------
 
+def file_identity(path: str) -> tuple[int, int] | None:
+    """(device, inode) of a file, None when there is none at ``path``: a job writes the file the window
+    opened, never one put in its place, and never creates one (opening a path that is gone would)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 _RUNNING: set["StoreJob"] = set()     # jobs whose thread runs: kept alive until it has ended
 QUIT_WAIT_MS = 120_000                # how long quitting waits for a running write (it is one transaction)
 
@@ -156,13 +169,17 @@ class _JobThread(QThread):
     succeeded = Signal(object)
     failed = Signal(object)           # the exception
 
-    def __init__(self, path: str, fn: Callable):
+    def __init__(self, path: str, fn: Callable, identity: tuple[int, int] | None):
         super().__init__()
         self.path = path
         self.fn = fn
+        self.identity = identity
 
     def run(self) -> None:
         try:
+            if file_identity(self.path) is None or file_identity(self.path) != self.identity:
+                raise StoreError(f"{self.path}: the database file is no longer there (moved, renamed or "
+                                 "deleted since it was opened); nothing was changed", "missing")
             store = Store.open(self.path, check=False)
         except Exception as exc:  # noqa: BLE001 - handed to the job's owner
             self.failed.emit(exc)
@@ -193,6 +210,9 @@ class StoreJob(QObject):
         super().__init__()
         self.store = store
         self.fn = fn
+        # the file as the store opened it, else the file at its path now
+        self.identity = store.identity or (
+            None if store.path == ":memory:" else file_identity(store.path))
         self._thread: _JobThread | None = None
         self.result = None
         self.error: Exception | None = None
@@ -218,7 +238,7 @@ class StoreJob(QObject):
                 self.succeeded.emit(result)
             self.ended.emit()
             return
-        thread = self._thread = _JobThread(self.store.path, self.fn)
+        thread = self._thread = _JobThread(self.store.path, self.fn, self.identity)
         thread.progressed.connect(self.progressed)
         thread.succeeded.connect(self.succeeded)
         thread.failed.connect(self.failed)

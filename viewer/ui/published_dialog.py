@@ -53,6 +53,22 @@ def shown_moves(result: retag.PublishedResult) -> list[retag.Moved]:
     return [m for m in result.moved if m.kept or m.days or m.before != m.after]
 
 
+def unplaced_text(unplaced: list[dict]) -> str:
+    """The merges and splits a rebuild could not make again (curation.unplaced), said for the analyst:
+    they stay in effect and are made again by a later re-tag that finds their reports."""
+    if not unplaced:
+        return ""
+    lines = [f"Not made again ({len(unplaced)}): a report they name was not found in the re-tagged "
+             "article; they stay recorded and are made again when it is found:"]
+    for u in unplaced:
+        what = "merge of" if u["field"] == "merged" else "split of"
+        missing = "; ".join(f"\u201c{m['sentence'] or m['key']}\u201d [{m['time_text'] or ''}]"
+                            for m in u["missing"])
+        lines.append(f"\u2022 edit {u['batch']}: {what} {u['title'] or 'an event'!r} "
+                     f"(event {u['event_id'] or 'gone'}), not found: {missing}")
+    return "\n".join(lines)
+
+
 def _line(parent, name: str) -> QLabel:
     """A label of the dialog that wraps, hidden until it has something to say."""
     label = QLabel("", parent)
@@ -110,6 +126,8 @@ class PublishedDialog(QDialog):
         self.moved.itemActivated.connect(self._show_event)
         self.moved.itemClicked.connect(self._show_event)
         self.moved.hide()
+        self.unplaced = _line(self, "publishedUnplaced")     # merges and splits not made again
+        self.unplaced.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = QPushButton("", self)
         self.back_button.setObjectName("setBack")
         self.back_button.setAutoDefault(False)
@@ -139,6 +157,7 @@ class PublishedDialog(QDialog):
         lay.addWidget(self.busy)
         lay.addWidget(self.summary)
         lay.addWidget(self.moved, 1)
+        lay.addWidget(self.unplaced)
         lay.addWidget(buttons)
         self.resize(820, self.sizeHint().height())
 
@@ -320,6 +339,8 @@ class PublishedDialog(QDialog):
         if moved:
             rows = sum(self.moved.sizeHintForRow(i) for i in range(len(moved)))
             self.moved.setMinimumHeight(min(320, rows + self.moved.header().sizeHint().height() + 8))
+        self.unplaced.setText(unplaced_text(result.unplaced))
+        self.unplaced.setVisible(bool(result.unplaced))
         if before and before != after:
             self.back_button.setText(f"Set back to {fmt.day(before)}")
             self.back_button.show()
