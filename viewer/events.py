@@ -65,7 +65,7 @@ NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
-                "clause_subject")
+                "clause_subject", "clause_break")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -168,7 +168,7 @@ def use_cues(cues: Cues) -> Cues:
     global _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING, _SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
-    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT
+    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -183,7 +183,7 @@ def use_cues(cues: Cues) -> Cues:
     _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING = p["saying"], p["said_opens"], p["older_opening"], p["ongoing"]
     _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD = p["coordination"], p["relative_opens"], p["said_lead"]
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
-    _CLAUSE_SUBJECT = p["clause_subject"]
+    _CLAUSE_SUBJECT, _CLAUSE_BREAK = p["clause_subject"], p["clause_break"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -257,16 +257,19 @@ def _en_happening(clause: str, headline: bool) -> str | None:
     (no such verb, or one that is a state, behind a modal or "to", or with a dummy subject: "it", "there")."""
     if _EN_HYPOTHETICAL.match(clause):
         return None
-    matches = list(_EN_TOKEN.finditer(clause))
-    words = [m.group() for m in matches]
-    low = [w.lower().replace("’", "'") for w in words]
+    words = _EN_TOKEN.findall(clause)
+    low = [w.lower().replace("’", "'") for w in words] if "’" in clause else [w.lower() for w in words]
     if not headline and not any((w.endswith("ed") and len(w) > 4) or w in _EN_CANDIDATES for w in low):
         return None
+    matches = None                      # where each word is, found when a condition needs it
     found = None
     condition = False                   # inside "if …" up to the next comma: a hypothetical
     for i, w in enumerate(low):
-        if condition and _PUNCTUATION.search(clause, matches[i - 1].end(), matches[i].start()):
-            condition = False
+        if condition:
+            if matches is None:
+                matches = list(_EN_TOKEN.finditer(clause))
+            if _PUNCTUATION.search(clause, matches[i - 1].end(), matches[i].start()):
+                condition = False
         if w in _EN_CONDITION:
             condition = True
             continue
@@ -503,17 +506,25 @@ def _opens_with_actor(clause: str, code: str) -> bool:
     subject = _CLAUSE_SUBJECT.get(code)
     if subject is None or not subject.match(clause):
         return False
+    verb = _verb_start(clause, code)
+    return verb is not None and "," not in clause[:verb]
+
+
+def _verb_start(clause: str, code: str) -> int | None:
+    """Where the first word that may be a clause's verb starts, when at most :data:`SUBJECT_WORDS` words come
+    before it (and at least one); else None."""
     if code == "en":
         for i, m in enumerate(_EN_TOKEN.finditer(clause)):
             w = m.group().lower()
             if i and ((w.endswith("ed") and len(w) > 4 and w not in _EN_NOT_PAST) or w in _EN_CANDIDATES
                       or w in _EN_VERB_GROUP or w in _EN_MODAL):
-                return "," not in clause[:m.start()] and i <= SUBJECT_WORDS
-        return False
+                return m.start() if i <= SUBJECT_WORDS else None
+        return None
     past = _PAST.get(code)
     m = past.search(clause) if past is not None else None
-    return (m is not None and m.start() > 0 and "," not in clause[:m.start()]
-            and len(clause[:m.start()].split()) <= SUBJECT_WORDS)
+    if m is not None and m.start() > 0 and len(clause[:m.start()].split()) <= SUBJECT_WORDS:
+        return m.start()
+    return None
 
 
 def second_happening(body: str, span: tuple[int, int], others: list[tuple[int, int]], language: str | None
@@ -522,9 +533,12 @@ def second_happening(body: str, span: tuple[int, int], others: list[tuple[int, i
     ``body``) belongs to: (how, clause, offset, end). ``how`` is "after" for a clause coordinated after the
     clause of the date ("… on Monday and Ukraine struck a refinery"; ``offset`` its start in ``body``, ``end``
     where the clause of the date ends, before the conjunction), "main" for the main clause around a relative
-    clause that holds the date (``clause`` is the sentence without the relative clause, ``offset`` None).
+    clause that holds the date (``clause`` is the sentence without the relative clause, ``offset`` None),
+    "before" for a clause coordinated before the clause of the date ("Ukraine struck a refinery and … on
+    Monday"; ``offset`` 0, ``end`` where the clause of the date starts, after the conjunction).
     None when there is no such clause: it has no actor and verb of its own ("… on Monday and struck a
-    refinery"), another date of the sentence lies in it, or it tells no happening."""
+    refinery", "shelled and captured the town on Monday"), another date of the sentence lies in it, or it
+    tells no happening."""
     code = language_code(language) or "en"
     a, b = span
     coordination = _COORDINATION.get(code)
@@ -551,6 +565,26 @@ def second_happening(body: str, span: tuple[int, int], others: list[tuple[int, i
             if (len(body[:m.start()].split()) <= SUBJECT_WORDS and _clause_happening(body[:m.start()], code) is None
                     and _opens_with_actor(main, code) and _clause_happening(main, code) is not None):
                 return "main", main, None, len(body)
+    if coordination is not None:
+        # a clause coordinated before the clause of the date: "Ukraine struck a refinery and Russia shelled
+        # Kharkiv on Monday". Both sides open with an actor and tell a happening ("The army shelled and
+        # captured the town on Monday", "Russia shelled Kharkiv and Odesa on Monday" stay one); the clause
+        # before is a plain one: no clause boundary in it (a comma, "that", "after" ...: "Kopp vanished after
+        # the shooting, and the car was found … in December" does not say when Kopp vanished) and no saying
+        # ("Officials said and repeated on Monday"); no boundary between the actor after the conjunction and
+        # its verb either ("… with the Securities and Exchange Commission since Dow Jones launched …").
+        first = coordination.search(body, 0, a)
+        plain = _CLAUSE_BREAK.get(code)      # (a language without this cue splits no clause before a date)
+        if first is not None and plain is not None:
+            clause = body[:first.start()].strip()
+            rest = body[first.end():]
+            verb = _verb_start(rest, code)
+            if (len(clause.split()) >= 3 and not plain.search(clause) and not _saying(clause, language)
+                    and not any(x < first.end() for x, _ in others)
+                    and verb is not None and not plain.search(rest, 0, verb)
+                    and _opens_with_actor(clause, code) and _clause_happening(clause, code) is not None
+                    and _opens_with_actor(rest, code) and _clause_happening(rest, code) is not None):
+                return "before", clause, 0, first.end()
     return None
 
 
@@ -586,19 +620,28 @@ def reported_time(published: date | None, dateline: TimeExpression | None = None
         value = dateline.value if dateline is not None and dateline.value else "XXXX-XX-XX"
         return TimeExpression(None, None, "", "DATE", value, None, None, None,
                               "reported: told as done, with no date and no publication date", REPORTED_MOD, None)
-    first = published - timedelta(days=REPORTED_DAYS - 1)
-    day = published.isoformat()
+    band = _REPORTED_BANDS.get((published, REPORTED_DAYS))
+    if band is None:
+        first = published - timedelta(days=REPORTED_DAYS - 1)
+        day = published.isoformat()
+        band = (day, first.isoformat(), f"reported: told as done with no date of its own, so on or up to "
+                                        f"{REPORTED_DAYS - 1} days before the publication date {day}")
+        if len(_REPORTED_BANDS) < 4096:
+            _REPORTED_BANDS[published, REPORTED_DAYS] = band
+    day, first, reasoning = band
     # no granularity: the band is no unit of the calendar (it reads "16–18 Nov 2024" everywhere)
-    return TimeExpression(None, None, "", "DATE", day, first.isoformat(), day, None,
-                          f"reported: told as done with no date of its own, so on or up to "
-                          f"{REPORTED_DAYS - 1} days before the publication date {day}", REPORTED_MOD, day)
+    return TimeExpression(None, None, "", "DATE", day, first, day, None, reasoning, REPORTED_MOD, day)
 
 
-def clause_time(t: TimeExpression) -> TimeExpression:
-    """The date of a clause with no date of its own that goes on after the clause of ``t`` in one sentence
-    ("Russia shelled Kharkiv on Monday and Ukraine struck a refinery"), without ``t``'s offsets."""
+_REPORTED_BANDS: dict = {}      # publication date -> (its day, the band's first day, the reasoning)
+
+
+def clause_time(t: TimeExpression, where: str = "earlier") -> TimeExpression:
+    """The date of a clause with no date of its own coordinated with the clause of ``t`` in one sentence
+    ("Russia shelled Kharkiv on Monday and Ukraine struck a refinery"; ``where`` "later" for a clause told
+    before it: "Ukraine struck a refinery and Russia shelled Kharkiv on Monday"), without ``t``'s offsets."""
     return TimeExpression(None, None, t.text, t.type, t.value, t.earliest, t.latest, t.granularity,
-                          f"from context: {t.text!r} earlier in the sentence ({t.value})", t.mod, t.anchor)
+                          f"from context: {t.text!r} {where} in the sentence ({t.value})", t.mod, t.anchor)
 
 
 def context_time(t: TimeExpression) -> TimeExpression:
@@ -800,17 +843,21 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
                 if second is not None:
                     how, clause, offset, end = second
                     said = _saying(clause, language)
-                    if how == "after" and not said and t.granularity in NEWS_CONTEXT_GRANULARITIES and (
+                    # the clause of the date, titled apart: before the conjunction or after it
+                    own = (t, datings[0][1], (0, body[:end], 0, None) if how == "after" else
+                           (end, body[end:], 0, None))
+                    if how != "main" and not said and t.granularity in NEWS_CONTEXT_GRANULARITIES and (
                             ref_day is None or t.earliest[:10] <= ref_day):
-                        # "Russia shelled Kharkiv on Monday and Ukraine struck a refinery": goes on then
-                        datings = [(t, datings[0][1], (0, body[:end], 0, None)),
-                                   (clause_time(t), DATING_CONTEXT, (offset, clause, None, None))]
-                    elif how == "main" or said:
+                        # "Russia shelled Kharkiv on Monday and Ukraine struck a refinery", "Ukraine struck a
+                        # refinery and Russia shelled Kharkiv on Monday": goes on then
+                        other = (clause_time(t, "earlier" if how == "after" else "later"), DATING_CONTEXT,
+                                 (offset, clause, None, None))
+                        datings = [own, other] if how == "after" else [other, own]
+                    elif how == "main" or (said and how == "after"):
                         # "Albright, who fled in 1948, made no secret of her joy": told now
                         reported = (reported_time(reference, dateline_time), DATING_REPORTED,
                                     (offset, clause, None, None))
-                        datings = ([reported, datings[0]] if how == "main" else
-                                   [(t, datings[0][1], (0, body[:end], 0, None)), reported])
+                        datings = [reported, datings[0]] if how == "main" else [own, reported]
         elif kind == "past" and context is not None and USE_CONTEXT and (
                 (narrative := _is_history(narrative, text, reference, language))
                 or (not _saying(body, language) and (

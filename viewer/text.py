@@ -73,13 +73,22 @@ def split_sentences(text: str, language: str | None = None) -> list[tuple[int, i
     ends at ., ! or ? (with closing quotes) followed by a capital, except after abbreviations ("U.S.",
     "Jan. 5", "Mr.") and initials ("J. Smith").
     """
+    global _last_split
+    last = _last_split
+    if last is not None and last[1] == language and (last[0] is text or last[0] == text):
+        return list(last[2])
     spans: list[tuple[int, int]] = []
     start = 0
     for end, following in sentence_breaks(text, language=language):
         _add_span(text, start, end, spans)
         start = following
     _add_span(text, start, len(text), spans)
+    _last_split = (text, language, tuple(spans))
     return spans
+
+
+# the last text split and its spans: an article is split by the event builder and by the country finder
+_last_split: tuple | None = None
 
 
 def sentence_breaks(text: str, lo: int = 0, hi: int | None = None, *, wrapped: bool | None = None,
@@ -105,6 +114,20 @@ def sentence_breaks(text: str, lo: int = 0, hi: int | None = None, *, wrapped: b
 def hard_wrapped(text: str) -> bool:
     """Text wrapped at a fixed width (old newswire, e-mail): most lines of similar length, most of them
     ending mid-sentence."""
+    global _last_wrapped
+    last = _last_wrapped
+    if last is not None and (last[0] is text or last[0] == text):
+        return last[1]
+    wrapped = _hard_wrapped(text)
+    _last_wrapped = (text, wrapped)
+    return wrapped
+
+
+# the last text asked about (the tagger, the sentence splitter and the event builder ask of each article)
+_last_wrapped: tuple | None = None
+
+
+def _hard_wrapped(text: str) -> bool:
     lines = [line.rstrip() for line in text.split("\n") if line.strip()]
     if len(lines) < 4:
         return False
@@ -261,6 +284,21 @@ def language_code(value) -> str | None:
     None for nothing, "und" (undetermined) or what is not a language tag."""
     if not isinstance(value, str):
         return None
+    code = _CODES.get(value, _UNKNOWN)
+    if code is _UNKNOWN:
+        code = _language_code(value)
+        if len(_CODES) < _CODES_KEPT:
+            _CODES[value] = code
+    return code
+
+
+# the codes of the values asked for (the event builder asks for the same few thousands of times per article)
+_CODES: dict = {}
+_CODES_KEPT = 4096
+_UNKNOWN = object()
+
+
+def _language_code(value: str) -> str | None:
     low = value.strip().lower()
     if low in _LANGUAGE_ALIASES:
         return _LANGUAGE_ALIASES[low]
@@ -282,6 +320,15 @@ _MIN_LETTERS = 12
 _MIN_SHARE = 0.5
 _MIN_OTHER = 0.8
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# the bytes that are no letter, to count the letters of a text in ASCII without a regular expression
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _letter_count(text: str) -> int:
+    """How many letters ``text`` holds (what ``_LETTER`` matches)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_LETTER))
+    return len(_LETTER.findall(text))
 
 _detector = None
 _detector_lock = threading.Lock()
@@ -301,7 +348,7 @@ def detect_language(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     sample = text[:DETECT_CHARS]
-    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
+    if _letter_count(sample) < _MIN_LETTERS:
         return None
     quick = _first_pass(sample)
     if quick is not None:
@@ -396,14 +443,17 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 
 _DISTINCT_WORDS = _function_words()
+# each distinct word and its language (the sets share no word)
+_WORD_LANGUAGE = {word: lang for lang, words in _DISTINCT_WORDS.items() for word in words}
 # elided words Italian does not write ("qu'il", "n'a", "s'est", "c'est", "j'ai")
 _FRENCH_ELISIONS = frozenset("qu n s c j jusqu lorsqu puisqu".split())
 
 
 def _first_pass(sample: str) -> str | None:
     """The language of ``sample`` when its letters and words leave no doubt, else None (ask the model)."""
-    letters = len(_LETTER.findall(sample))
-    cyrillic = len(_CYRILLIC.findall(sample))
+    ascii_only = sample.isascii()
+    letters = _letter_count(sample)
+    cyrillic = 0 if ascii_only else len(_CYRILLIC.findall(sample))
     if cyrillic >= 0.9 * letters:
         if _CYRILLIC_OTHER.search(sample):
             return None
@@ -416,22 +466,24 @@ def _first_pass(sample: str) -> str | None:
         if ru >= 2 and uk == 0:
             return "ru"
         return None
-    if len(_LATIN.findall(sample)) < 0.9 * letters:
-        return None
+    if not ascii_only and len(_LATIN.findall(sample)) < 0.9 * letters:
+        return None             # (in ASCII every letter is a Latin one)
     counts = dict.fromkeys(_DISTINCT_WORDS, 0)
     extra: set[str] = set()
-    for m in _LATIN_WORD.finditer(sample):
-        word = m.group().lower()
-        head, apostrophe, tail = word.replace("’", "'").partition("'")
-        if apostrophe and head in _FRENCH_ELISIONS:
-            counts["fr"] += 1
-            word = tail
+    for word in _LATIN_WORD.findall(sample):
+        word = word.lower()
+        if "'" in word or "’" in word:
+            head, apostrophe, tail = word.replace("’", "'").partition("'")
+            if apostrophe and head in _FRENCH_ELISIONS:
+                counts["fr"] += 1
+                word = tail
         if word in _OTHER_WORDS:
             return None
-        extra.update(ch for ch in word if ch > "z" and ch.isalpha())
-        for lang, words in _DISTINCT_WORDS.items():
-            if word in words:
-                counts[lang] += 1
+        if not word.isascii():
+            extra.update(ch for ch in word if ch > "z" and ch.isalpha())
+        lang = _WORD_LANGUAGE.get(word)
+        if lang is not None:
+            counts[lang] += 1
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     (best, n), (_, second) = ranked[0], ranked[1]
     if n < 3 or n < 3 * second or not extra <= set(_OWN_LETTERS[best]):
