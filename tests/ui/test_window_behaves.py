@@ -175,6 +175,24 @@ def test_a_date_that_cannot_be_read_says_so_and_keeps_the_last_good_one(qtbot, w
     assert panel.view_filter().date_to is None
 
 
+def test_tab_takes_a_typed_date_and_leaves_the_box(qtbot, window):
+    """Tab leaves a date box like any field (not year -> month -> day inside it) and takes what was typed."""
+    panel = window.filters
+    box = panel.date_from
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "1 Sep 2024")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert panel.view_filter().date_from == "2024-09-01"
+    assert not box.hasFocus()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not box.hasFocus()
+
+
 def test_every_combo_box_and_date_box_shows_its_arrow(qtbot, window):
     boxes = window.findChildren(QComboBox) + window.findChildren(QDateEdit)
     shown = [b for b in boxes if b.isVisible()]

@@ -141,6 +141,11 @@ class DateBox(QDateEdit):
         self._check()
         super().focusOutEvent(event)
 
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802
+        # QDateTimeEdit's Tab walks its own sections (year, month, day) and never leaves the box; here Tab
+        # and Shift+Tab leave it like any other field, and leaving takes the typed date (focusOutEvent)
+        return QWidget.focusNextPrevChild(self, next_)
+
 
 class CodeFilter(QWidget):
     """Checkable list of codes (countries, languages) with event counts, and All / None buttons."""
