@@ -129,6 +129,32 @@ def test_country_colours_are_well_separated_and_the_same_in_every_run():
     assert outs == {str([fmt.country_colour(c) for c in rare]) + "\n"}
 
 
+def test_countries_that_are_reported_together_do_not_share_a_colour():
+    """44 colours cannot give ~230 countries one each; the ones that share are far apart, never neighbours
+    (QA saw Afghanistan and Armenia, Saudi Arabia and Ethiopia, Sudan and Azerbaijan drawn alike)."""
+    regions = {
+        "Baltic and Nordic": "EE LV LT FI SE NO DK IS BY RU PL",
+        "Caucasus and Central Asia": "AM AZ GE KZ UZ TM TJ AF IR TR",
+        "Middle East": "SA YE OM AE QA KW IQ JO SY LB IL PS EG IR TR",
+        "Horn of Africa": "ET ER DJ SO KE SD SS",
+        "Central Europe": "AT CH CZ SK HU SI DE PL",
+        "Balkans": "RS HR BA ME MK AL XK BG GR RO",
+        "Sahel": "ML NE BF TD MR SN NG DZ LY",
+        "Great Lakes": "CD RW UG BI TZ CF",
+    }
+    for region, codes in regions.items():
+        colours = {code: fmt.country_colour(code) for code in codes.split()}
+        shared = {(a, b) for a in colours for b in colours if a < b and colours[a] == colours[b]}
+        assert not shared, (region, shared)
+    for a, b in [("AF", "AM"), ("SA", "ET"), ("SD", "AZ")]:
+        assert fmt.country_colour(a) != fmt.country_colour(b)
+    # every country the app can find has a colour from the table (none left to the hash)
+    import json
+    known = json.loads((ROOT / "resources" / "countries.json").read_text(encoding="utf-8"))["countries"]
+    table = json.loads((ROOT / "resources" / "country_colours.json").read_text(encoding="utf-8"))["colours"]
+    assert set(known) - set(fmt.FREQUENT) <= set(table)
+
+
 def _type_date(qtbot, edit, text):
     edit.setFocus()
     edit.lineEdit().selectAll()

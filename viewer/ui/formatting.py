@@ -6,6 +6,7 @@ Plain functions: no widgets and no application needed.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
@@ -15,6 +16,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QLocale
 
 from viewer.model import PUBLISHED_GIVEN, PUBLISHED_INFERRED, PUBLISHED_METADATA
+from viewer.paths import resource_path
 from viewer.store.filtering import NO_COUNTRY, NO_LANGUAGE
 from viewer.store.values import civil_from_days, days_from_civil
 
@@ -307,8 +309,11 @@ def native_language_name(code: str | None) -> str:
 # COLOURS: 44 colours for a white background (CIELAB lightness 34-64, chroma 28-72, so each reads as text
 # on its own light tint and none is grey), picked greedily by farthest point in CIELAB: every two differ by
 # at least 18 (CIE76) and each is far from the no-country grey. The first ones, the most separated, go to
-# the countries conflict reporting names most often (FREQUENT); every other code is hashed (crc32, the same
-# in every run and on every machine) into the rest, so a rare country never takes a frequent one's colour.
+# the countries conflict reporting names most often (FREQUENT); every other country takes one of the rest
+# from resources/country_colours.json, chosen by geography (resources/make_colours.py) so that no two land
+# neighbours, nor two countries with a common neighbour, share one. A code not in that table (a group from
+# a user's file) is hashed (crc32, the same in every run and on every machine) into the rest, so a rare
+# country never takes a frequent one's colour.
 COLOURS = (
     "#1f77b4", "#d62728", "#87a500", "#a50f87", "#875a1e", "#00a578", "#a587ff", "#e17896", "#3c5a2d",
     "#e1781e", "#875a96", "#00780f", "#b4004b", "#004bb4", "#873c3c", "#87a55a", "#00a5b4", "#a58700",
@@ -319,8 +324,23 @@ COLOURS = (
 FREQUENT = ("UA", "RU", "US", "DE", "FR", "GB", "PL", "NATO", "EU", "BY", "CN", "IR", "TR", "IL", "KP",
             "PS", "SY", "LB", "KR", "JP", "IN", "GE", "MD", "UN")
 NO_COUNTRY_COLOUR = "#7b8794"   # the lane of events that name no country (and an empty code): grey
-_FIXED = dict(zip(FREQUENT, COLOURS))
 _HASHED = COLOURS[len(FREQUENT):]
+
+
+def _colour_table() -> dict[str, str]:
+    table = {}
+    try:
+        data = json.loads(resource_path("country_colours.json").read_text(encoding="utf-8"))["colours"]
+    except (OSError, ValueError, KeyError):
+        data = {}                # a missing table costs the geography, not the colours: codes are hashed
+    for code, colour in data.items():
+        if colour in _HASHED:
+            table[code] = colour
+    table.update(zip(FREQUENT, COLOURS))
+    return table
+
+
+_FIXED = _colour_table()
 
 
 def country_colour(code: str | None) -> str:
