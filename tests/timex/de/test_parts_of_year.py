@@ -11,6 +11,7 @@ CASES = [
     ('Das BIP sank im vergangenen Quartal.', '2024-Q3'),
     ('Das BIP wird im nächsten Quartal steigen.', '2025-Q1'),
     ('Das BIP sank im Q2/2024.', '2024-Q2'),
+    ('Das BIP sank im H1 2024.', '2024-H1'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)

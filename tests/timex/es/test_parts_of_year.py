@@ -10,6 +10,8 @@ CASES = [
     ('El PIB cayó en el último trimestre.', '2024-Q3'),
     ('El PIB cayó el trimestre pasado.', '2024-Q3'),
     ('El PIB cayó en el primer semestre de 2024.', '2024-H1'),
+    ('El PIB cayó en el S1 2024.', '2024-H1'),
+    ('El PIB cayó en el H2 2023.', '2023-H2'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)

@@ -17,6 +17,8 @@ CASES = [
     ('Le PIB a reculé au dernier trimestre 2023.', '2023-Q4'),
     ("Le PIB a reculé au dernier trimestre de l'année.", '2024-Q4'),
     ('Le PIB a reculé au second semestre 2024.', '2024-H2'),
+    ('Le PIB a reculé au S1 2024.', '2024-H1'),
+    ('Le PIB a reculé au H2 2023.', '2023-H2'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)
@@ -26,5 +28,7 @@ def test_a_short_form_needs_its_year_and_upper_case():
     # "un T2" is a flat, "le Q2" a model: no quarter without its year
     got = tag("Il loue un T2 à Lyon depuis trois ans.", REF, language=L)
     assert [e.value for e in got if e.granularity == "quarter"] == []
+    got = tag("La ligne S1 dessert Lyon ; il loue un S2 depuis 2019.", REF, language=L)
+    assert [e.value for e in got if e.granularity == "half"] == []
     assert one("Le PIB a reculé au dernier trimestre de 2023.", REF, L).value == "2023-Q4"
 

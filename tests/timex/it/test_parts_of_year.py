@@ -10,6 +10,8 @@ CASES = [
     ('Il PIL è calato nel trimestre scorso.', '2024-Q3'),
     ("Il PIL è calato nell'ultimo trimestre.", '2024-Q3'),
     ('Il PIL è calato nel T2 2024.', '2024-Q2'),
+    ('Il PIL è sceso nel S2 2023.', '2023-H2'),
+    ('Il PIL è sceso nel H1 2024.', '2024-H1'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)

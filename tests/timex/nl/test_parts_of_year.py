@@ -9,6 +9,7 @@ CASES = [
     ('Het bbp daalde vorig kwartaal.', '2024-Q3'),
     ('Het bbp daalde in Q2 2024.', '2024-Q2'),
     ('Het bbp daalde in het tweede kwartaal van 2024.', '2024-Q2'),
+    ('Het bbp daalde in H2 2023.', '2023-H2'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)

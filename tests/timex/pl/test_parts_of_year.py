@@ -11,6 +11,7 @@ CASES = [
     ('PKB spadł w II kwartale 2024 roku.', '2024-Q2'),
     ('PKB spadł w drugim kwartale 2024 roku.', '2024-Q2'),
     ('PKB spadł w Q2 2024.', '2024-Q2'),
+    ('PKB spadł w H1 2024.', '2024-H1'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)

@@ -9,6 +9,8 @@ CASES = [
     ('O PIB caiu no trimestre passado.', '2024-Q3'),
     ('O PIB caiu no segundo trimestre de 2024.', '2024-Q2'),
     ('O PIB caiu no T2 de 2024.', '2024-Q2'),
+    ('O PIB caiu no S1 2024.', '2024-H1'),
+    ('O PIB caiu no H2 2023.', '2023-H2'),
 ]
 
 test_parts = parts_of_year_tests(L, CASES)
