@@ -104,6 +104,35 @@ def test_reports_of_other_days_stay_apart_even_told_alike():
     assert same_happening(monday, _dated("2024-11-18", "2024-11-18", "day", text="Monday")) >= MERGE_THRESHOLD
 
 
+def test_reports_on_adjacent_days_that_give_the_same_figure_are_one_happening_that_disagrees():
+    """"on Monday" in one article and "on Tuesday" in another, both with the toll of 12: one strike whose reports
+    disagree on the day. The same words with another figure, or two days apart, stay apart."""
+    told = "A Russian missile strike on Odesa killed 12 people {when}, the regional governor said."
+    monday = _dated("2024-11-18", "2024-11-18", "day", told.format(when="on Monday"), ("RU", "UA"), "on Monday")
+    tuesday = _dated("2024-11-19", "2024-11-19", "day", told.format(when="on Tuesday"), ("RU", "UA"), "on Tuesday")
+    assert same_happening(monday, tuesday) >= MERGE_THRESHOLD
+    assert disagreements([(monday.time.earliest, monday.time.latest),
+                          (tuesday.time.earliest, tuesday.time.latest)]) == [(0, 1)]
+    other_toll = _dated("2024-11-19", "2024-11-19", "day", told.format(when="on Tuesday").replace("12", "7"),
+                        ("RU", "UA"), "on Tuesday")
+    assert same_happening(monday, other_toll) == 0
+    thursday = _dated("2024-11-21", "2024-11-21", "day", told.format(when="on Thursday"), ("RU", "UA"), "on Thursday")
+    assert same_happening(monday, thursday) == 0
+    # the day of the month in the date is no shared figure
+    on_18 = _dated("2024-11-18", "2024-11-18", "day", "Russia struck Odesa on 18 November, the governor said.",
+                   ("RU", "UA"), "on 18 November")
+    on_19 = _dated("2024-11-19", "2024-11-19", "day", "Russia struck Odesa on 19 November, the governor said.",
+                   ("RU", "UA"), "on 19 November")
+    assert same_happening(on_18, on_19) == 0
+
+
+def test_figures_are_the_numbers_besides_the_date():
+    from viewer.merging import figures
+    assert figures("Strikes killed 12 people and wounded 1,200 on 18 November 2024.", "on 18 November 2024") == \
+        frozenset({"12", "1200"})
+    assert figures("The 2022 invasion began on Monday.", "on Monday") == frozenset()
+
+
 def test_the_event_keeps_the_finer_date_and_notes_a_disagreement():
     month = _dated("2024-11-01", "2024-11-30", "month").time
     day = _dated("2024-11-18", "2024-11-18", "day", text="on 18 November").time

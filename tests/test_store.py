@@ -252,6 +252,22 @@ def test_reports_of_other_days_are_other_events_even_told_alike(store):
     assert all(r.reports == 1 and "reports disagree" not in (r.reasoning or "") for r in rows)
 
 
+def test_reports_on_adjacent_days_with_the_same_toll_are_one_event_that_disagrees(store):
+    """"on Monday" in one article, "on Tuesday" in another, both with the toll of 12: one strike, both reports
+    kept, the event flagged (the reports disagree) and its date the first report's."""
+    told = "A Russian missile strike on Odesa killed 12 people {}, the regional governor said."
+    store.add_articles([_report(told.format("on Monday"), "on Monday", "2024-11-18", "2024-11-18", "day",
+                                ["RU", "UA"])])
+    store.add_articles([_report(told.format("on Tuesday"), "on Tuesday", "2024-11-19", "2024-11-19", "day",
+                                ["RU", "UA"])])
+    (row,) = store.events()
+    assert row.reports == 2 and row.value == "2024-11-18"
+    assert sorted(x["value"] for x in store.excerpts(row.id)) == ["2024-11-18", "2024-11-19"]
+    from viewer import checks     # the warnings are worked out after an ingest, as the ingest does
+    checks.refresh(store)
+    assert "reports-disagree" in store.event(row.id).warnings
+
+
 def test_an_article_never_merges_with_itself(store):
     text = KYIV_A[0] + " " + KYIV_A[0].replace("Monday, November 18", "Monday, 18 November")
     art = Article(text, published="2024-11-20")

@@ -5,9 +5,9 @@ store can use it directly.
 Reports of one happening are dated at different granularities ("on 18 November", "in November", "this
 week") and sometimes disagree ("on Monday" in one, "on Tuesday" in another). Two reports whose dates nest
 (one lies inside the other) are the same happening when their words agree well (:data:`NESTED_WORDS`); two
-whose dates do not overlap, only when they lie at most :data:`CONFLICT_DAYS` days apart (none, as shipped:
-see there) and their countries and words agree strongly (:data:`CONFLICT_WORDS`): then they disagree, and
-:func:`merged_date` says so. The event
+whose dates do not overlap, only when they lie on adjacent days (:data:`CONFLICT_DAYS`), their countries and
+words agree strongly (:data:`CONFLICT_WORDS`) and they give the same figure (:func:`figures`): then they
+disagree, and :func:`merged_date` says so. The event
 keeps the finer date (:func:`merged_date`); :func:`disagreements` lists the reports of one event whose dates
 do not overlap.
 """
@@ -26,10 +26,12 @@ REPORTED_MOD = "ON_OR_BEFORE"   # the mod of a date taken from the publication (
 REPORTED_WORDS = 0.5        # the share of content words a reported event must share with a dated one to merge
 NESTED_WORDS = 0.5          # ... two reports whose dates nest at different granularities ("18 November", "November")
 CONFLICT_WORDS = 0.6        # ... two reports whose dates do not overlap, to be one happening told two ways
-CONFLICT_DAYS = 0           # the most days between two such reports. 0: never at ingest. A war repeats its
-# happenings day after day in the same words ("Russian forces shelled Kharkiv overnight"), so reports on
-# different days stay apart; the analyst merges two that are one happening (Edit > Merge with...), and the
-# excerpt panel then lists the reports that disagree (:func:`disagreements`).
+CONFLICT_DAYS = 1           # the most days between two such reports: adjacent days ("on Monday" in one
+# article, "on Tuesday" in another, a night told from two time zones). A war repeats its happenings day after
+# day in the same words ("Russian forces shelled Kharkiv overnight"), so words alone never make two days one
+# happening: the two reports must also give the same figure (a toll, a count of drones: :func:`figures`),
+# which a repeated happening seldom does. Others the analyst merges by hand (Edit > Merge with...); the
+# excerpt panel lists the reports of an event that disagree (:func:`disagreements`).
 NESTED_MAX_DAYS = 62        # the longest date that can take in a finer one (a month; not a year, not a decade)
 
 
@@ -57,7 +59,7 @@ def same_happening(a: Event, b: Event) -> float:
     "in November"; the larger at most :data:`NESTED_MAX_DAYS` days) count as agreeing fully when the words do
     (:data:`NESTED_WORDS`). Dates that do not overlap score 0, unless they lie at most :data:`CONFLICT_DAYS`
     days apart with the same countries and words that agree strongly (:data:`CONFLICT_WORDS`): one happening
-    whose reports disagree on the day, scored 0.75 for the date. 0 when a date is unknown. Cached word sets
+    whose reports disagree on the day, scored 0.75 for the date, when they also share a figure. 0 when a date is unknown. Cached word sets
     and dates keep it cheap enough to weigh hundreds of candidates per event.
     """
     ta, tb = a.time, b.time
@@ -72,7 +74,7 @@ def same_happening(a: Event, b: Event) -> float:
         if lo - hi > CONFLICT_DAYS or not ca or ca != cb:
             return 0.0
         word_score = _word_score(a, b)
-        if word_score < CONFLICT_WORDS:
+        if word_score < CONFLICT_WORDS or not figures(a.sentence, ta.text) & figures(b.sentence, tb.text):
             return 0.0
         date_score = 0.75       # the same happening, told on different days: a disagreement
         country_score = 1.0
@@ -92,6 +94,25 @@ def same_happening(a: Event, b: Event) -> float:
         # same one only when told in much the same words
         return min(score, 0.5)
     return score
+
+
+_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_SEPARATORS = str.maketrans("", "", ",.\u00a0\u202f ")
+
+
+@lru_cache(maxsize=65536)
+def figures(sentence: str, expression: str | None = None) -> frozenset:
+    """The numbers a sentence gives besides its date ("12 people", "1,200 drones" -> {"12", "1200"}): digits
+    outside the time expression ``expression``, a year (1800-2100) left out; separators of thousands dropped."""
+    if expression:
+        sentence = sentence.replace(expression, " ")
+    out = set()
+    for m in _FIGURE.finditer(sentence):
+        n = m.group(0).translate(_SEPARATORS) if not re.fullmatch(r"\d+[.,]\d{1,2}", m.group(0)) else m.group(0)
+        if len(n) == 4 and n.isdigit() and 1800 <= int(n) <= 2100:
+            continue
+        out.add(n)
+    return frozenset(out)
 
 
 def _word_score(a: Event, b: Event) -> float:
