@@ -65,7 +65,7 @@ NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
-                "clause_subject", "clause_break")
+                "clause_subject", "clause_break", "title_opening")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -168,7 +168,7 @@ def use_cues(cues: Cues) -> Cues:
     global _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING, _SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
-    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK
+    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -183,7 +183,7 @@ def use_cues(cues: Cues) -> Cues:
     _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING = p["saying"], p["said_opens"], p["older_opening"], p["ongoing"]
     _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD = p["coordination"], p["relative_opens"], p["said_lead"]
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
-    _CLAUSE_SUBJECT, _CLAUSE_BREAK = p["clause_subject"], p["clause_break"]
+    _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1057,8 +1057,9 @@ _APPOSITION = re.compile(r",\s+([^,;:]{2,40}?),\s+(?=\S)")
 def foreign_title(sentence: str, span: tuple[int | None, int | None], language: str | None) -> str:
     """A title for a sentence in a language other than English: the sentence without its dating expression
     (and the preposition or demonstrative that led to it: "ce lundi 18 novembre", "у понеділок") and
-    without a short apposition between its subject and its verb ("Le ministre des Affaires étrangères,
-    Jean-Noël Barrot, a assuré …" → "Le ministre des Affaires étrangères a assuré …"), then cut as
+    without an opening adverbial its language's cues name (``title_opening``: "Dans un premier temps, …",
+    "Por otra parte, …"; "Selon Moscou, X …" gives "Moscou: X …"), without a short apposition between its subject and its verb ("Le ministre des
+    Affaires étrangères, Jean-Noël Barrot, a assuré …" → "Le ministre des Affaires étrangères a assuré …"), then cut as
     :func:`viewer.titles.plain_title` cuts (at a clause boundary in its second half, else at a word)."""
     s = sentence
     a, b = span
@@ -1070,7 +1071,17 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
             after = after.lstrip(" ,")          # "En septembre dernier, X …" → "X …"
         s = re.sub(r"\s+,", ",", f"{before} {after}").strip()
         s = s[:1].upper() + s[1:]
-    past = _PAST.get(language_code(language) or "")
+    code = language_code(language) or ""
+    opening = _TITLE_OPENING.get(code)
+    m = opening.match(s) if opening is not None else None
+    if m and len(s) - m.end() >= SHORT_FOREIGN_TITLE // 2:
+        rest = s[m.end():].lstrip()     # "Dans un premier temps, l'objectif …" → "L'objectif …"
+        source = m.groupdict().get("source")
+        if source:                      # "Selon Moscou, les forces …" → "Moscou: les forces …", as a saying
+            s = f"{source[:1].upper()}{source[1:]}: {rest}"
+        else:
+            s = rest[:1].upper() + rest[1:]
+    past = _PAST.get(code)
     m = _APPOSITION.search(s)
     if m and past is not None:
         verb = past.search(s)
