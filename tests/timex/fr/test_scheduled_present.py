@@ -18,7 +18,11 @@ MORE = [
     ('Les élections ont lieu vendredi.', '2024-11-22'),
     ('Vendredi, la Russie a frappé Kiev.', '2024-11-15'),
     ('Le vote de vendredi a été annulé.', '2024-11-15'),
-    ('Vendredi, la Russie frappe Kiev avec des missiles.', '2024-11-15'),
+    # no tense cue at all: the nearer of the two, the coming Friday (two days) rather than the one gone by
+    # (five days); a nearer Monday gone by stays in the past
+    ('Vendredi, la Russie frappe Kiev avec des missiles.', '2024-11-22'),
+    ('Concert de Maceo Parker à Besançon vendredi.', '2024-11-22'),
+    ('Lundi, la Russie frappe Kiev avec des missiles.', '2024-11-18'),
 ]
 
 test_present, test_more = scheduled_present_tests(L, PAIRS, MORE)

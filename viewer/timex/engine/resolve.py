@@ -238,7 +238,15 @@ def weekday_date(ctx: Context, wd: int, deixis: str | None, start: int, end: int
         d = ref + timedelta(days=(wd - ref.isoweekday()) % 7)
         return d, ref, (f"future tense ('{cue}')" if t else "the narrative moves forward") + \
             f": the next {WEEKDAY_NAMES[wd - 1]} from the {how}"
-    return ref - timedelta(days=back), ref, (f"past tense ('{cue}')" if t else "no future cue, news default") + \
+    ahead = (wd - ref.isoweekday()) % 7
+    if t is None and how == "reference" and 0 < ahead < back and \
+            ctx.lang.lookup("bare_weekday", "no_tense") == "nearest":
+        # no tense at all ("Maceo Parker à Besançon mardi", "ont rendez-vous dimanche matin"): in a language
+        # whose pasts the cues read well ([bare_weekday] no_tense = "nearest"), the nearer of the two, which is
+        # the coming one when it is nearer than the one gone by
+        return ref + timedelta(days=ahead), ref, \
+            f"no tense cue: the nearest {WEEKDAY_NAMES[wd - 1]} to the {how}, the coming one"
+    return ref - timedelta(days=back), ref, (f"past tense ('{cue}')" if t else "no tense cue, news default") + \
         f": the most recent {WEEKDAY_NAMES[wd - 1]} up to the {how}"
 
 
