@@ -15,11 +15,11 @@ as the sub-rows it needs for what is in view (viewer/ui/timeline_lanes.py): a qu
 crowded one up to four, beyond which marks fold into "+N" (double-click one to zoom into it). Lanes lie one
 under the other by a cumulative offset (the ViewBox's y is pixels from the top of the first lane); when
 they need less than the view's height they grow in proportion to fill it, when they need more they scroll.
-What each lane needs is measured (`LanesItem.lane_needs`, the same stacking the frames use) over the window
-and a quarter of a window on either side, when the zoom, the width, the filter or the data change, and
-250 ms after a pan stops: never during a drag, so lanes do not jump under the pointer, and a short pan back
-and forth finds the same heights. The layout of the tiles measured is kept for the frames at that zoom, so
-measuring costs little more than painting. `stacking = False` gives every lane the same height and draws
+What each lane needs is measured (`LanesItem.lane_needs`, the same stacking the frames use) for what is in
+the window (a quarter of a window on either side may add one sub-row to a lane that stacks in view, no
+more), when the zoom, the width, the filter or the data change, and 250 ms after a pan stops: never during
+a drag, so lanes do not jump under the pointer. The layout of the tiles measured is kept for the frames at
+that zoom, so measuring costs little more than painting. `stacking = False` gives every lane the same height and draws
 every mark on its lane's line (`bench ui --stacking off`). Printing and exporting draw a copy of the view
 with every lane at the height it needs (`copy_for_print`, `render_into`; see viewer/ui/publish.py).
 
@@ -65,6 +65,7 @@ MIN_FIT_SPAN = 14 * DAY          # "fit all" never zooms in further than this ac
 SCROLL_STEP_PX = 40.0            # Shift+wheel scrolls the lanes this many pixels a notch
 SETTLE_MS = 250                  # lane heights are measured again this long after the last pan
 FIT_MARGIN_PX = 16               # "fit all" leaves this much room on either side (more for labels)
+FIT_LABEL_ROOM = 0.6             # ... up to this much of the width on the right, for the last labels
 STACKING = True                  # overlapping marks and labels stack in sub-rows (bench ui --stacking)
 FOCUS_RING_PX = 2                # the focus ring's width, around the plot
 FOCUS_RING = QColor("#2f6fb3")   # the focus ring in the light theme (viewer/ui/theme.py has both)
@@ -155,6 +156,29 @@ class _TimelineViewBox(pg.ViewBox):
     def mouseDoubleClickEvent(self, ev):
         ev.accept()
         self.view._clicked(ev.pos(), True)
+
+
+def zoom_into_range(x0: float, x1: float, t0: float, t1: float, min_span: float = MIN_SPAN,
+                    narrow: float = 0.9) -> tuple[float, float] | None:
+    """The range a double-click on a "+N" folding [t0, t1] zooms to from the view [x0, x1]: [t0, t1] cut to
+    the view; when that is not narrower than ``narrow`` of the view, half the view around the cluster's
+    centre (itself brought into the view). Never narrower than ``min_span``, always within the view and
+    narrower than it; None when the view cannot zoom in any further."""
+    span = x1 - x0
+    if span <= min_span * (1 + 1e-9):
+        return None
+    a, b = max(min(t0, t1), x0), min(max(t0, t1), x1)
+    if b - a > narrow * span or b <= a:
+        c = min(max((t0 + t1) / 2, x0), x1)
+        half = span * 0.5
+        a = c - half / 2
+        a = min(max(a, x0), x1 - half)
+        b = a + half
+    if b - a < min_span:                     # no further in than the zoom's bound, still inside the view
+        c = (a + b) / 2
+        a = min(max(c - min_span / 2, x0), x1 - min_span)
+        b = a + min_span
+    return a, b
 
 
 def _describe_when(brief: dict) -> str:
@@ -421,7 +445,7 @@ class TimelineView(QWidget):
 
     def fit_all(self) -> None:
         """Every event the filter keeps in view, with a margin on the right wide enough for the last
-        events' labels to be whole (up to 40% of the view)."""
+        events' labels to be whole (up to FIT_LABEL_ROOM of the view)."""
         a, b = self._data_span()
         if b - a < MIN_FIT_SPAN:         # one event (or a few on one day): a fortnight around them
             c = (a + b) / 2
@@ -430,7 +454,7 @@ class TimelineView(QWidget):
         left_px, right_px = FIT_MARGIN_PX, FIT_MARGIN_PX
         span = (b - a) * w / (w - left_px - right_px)
         for t, label in self._last_labels():
-            room = w - left_px - min(label, 0.4 * w)
+            room = w - left_px - min(label, FIT_LABEL_ROOM * w)
             if t > a:
                 span = max(span, (t - a) * w / room)
         span = max(span, MIN_SPAN)
@@ -458,9 +482,13 @@ class TimelineView(QWidget):
         picks = np.asarray(picks, dtype=np.int64)
         t0, t1 = idx.t0[picks], idx.t1[picks]
         point = (t1 - t0) <= DAY + 1
+        # a label starts LABEL_GAP right of its dot, or 3 px right of its day's end when the day is wider
+        # than a dot, or 3 px into its band; it ends 4 px short of the window's edge at the most
+        label = self._item.label_px(idx.eid[picks].tolist())
         where = np.where(point, t0 + np.minimum(t1 - t0, DAY) / 2, t0)
-        widths = self._item._label_widths(idx.eid[picks].tolist()) + np.where(point, LABEL_GAP + 6, 8)
-        return list(zip(where.tolist(), widths.tolist()))
+        out = list(zip(where.tolist(), (label + np.where(point, LABEL_GAP + 6, 9)).tolist()))
+        out += list(zip(t1[point].tolist(), (label[point] + 9).tolist()))
+        return out
 
     def shows_anything_in_view(self) -> bool:
         """Some event the filter keeps overlaps the visible time range (True while still loading)."""
@@ -1173,8 +1201,7 @@ class TimelineView(QWidget):
             return
         if hit[0] == "cluster":
             if double:
-                self.view_state.moved()
-                self.set_visible_range(hit[1], hit[2])
+                self._zoom_into(hit[1], hit[2])
             return
         event_id = hit[1]
         if event_id < 0:
@@ -1184,6 +1211,15 @@ class TimelineView(QWidget):
         self.eventClicked.emit(event_id)
         if double:
             self.eventActivated.emit(event_id)
+
+    def _zoom_into(self, t0: float, t1: float) -> None:
+        """Double-click on a "+N": zoom into what it folds, never out. The new range lies within the view
+        and is narrower: the cluster's span cut to the view, or, when that is not much narrower than the
+        view (what it folds spans about as much as the view or more), half the view around its centre."""
+        target = zoom_into_range(*self.visible_range(), t0, t1, MIN_SPAN)
+        if target is not None:
+            self.view_state.moved()
+            self._vb.setXRange(*target, padding=0)
 
     def _context(self, pos: QPointF, screen_pos) -> None:
         """Right-click: select the event under the pointer and ask for its menu."""

@@ -33,8 +33,10 @@ LABEL_PX_PER_MARK = 26          # label a lane only when it has at least this ma
 LABEL_MAX_PX = 230.0            # longest label; longer titles are elided
 BIN_PX = 3                      # density strip resolution
 CLUSTER_PX = 110                # one "+N" pill per this many pixels at most
+CALLOUT_MAX_PX = 340.0          # the selected event's callout: its title elided to this at the longest
+CALLOUT_MIN_PX = 60.0           # ... and no callout with less room than this for its text
 LABEL_GAP = 10                  # a label starts this far right of its dot (clear of the selection ring)
-NEED_MARGIN = 0.25              # lane heights are measured over the window and a quarter of a window on either side
+NEED_MARGIN = 0.25              # a quarter of a window on either side may add a sub-row to a stacked lane (lane_needs)
 STACK_GAP = 8                   # pixels between two marks (with their labels) in one sub-row
 
 BG = QColor("#ffffff")
@@ -72,6 +74,21 @@ def _first_of_runs(a: np.ndarray) -> np.ndarray:
         first[0] = True
         np.not_equal(a[1:], a[:-1], out=first[1:])
     return first
+
+
+def combined_needs(seen: np.ndarray, around: np.ndarray) -> np.ndarray:
+    """The sub-rows each lane is given from what its view needs (``seen``) and what the view and a margin
+    on either side need (``around``): the margin counts only for a lane that stacks in view already (needs
+    more than one sub-row there), and only when it adds at most one sub-row; else the view decides."""
+    seen = np.asarray(seen, dtype=np.int64)
+    around = np.maximum(np.asarray(around, dtype=np.int64), seen)
+    return np.where((seen > 1) & (around <= seen + 1), around, seen)
+
+
+def geo_row_of(geo, y: float) -> int:
+    """The lane of ``geo`` (`Rows`) at ``y`` in ViewBox pixels, -1 outside every lane."""
+    k = int(np.searchsorted(geo.tops, y, "right")) - 1
+    return k if 0 <= k < len(geo) else -1
 
 
 def fmt_count(n: int) -> str:
@@ -251,6 +268,7 @@ class LanesItem(pg.GraphicsObject):
         self._off = 0.0
         self._off_exact = 0.0
         self._labels = ([], None)   # (label rectangles, callout) of the last frame, in the window
+        self._callout_marks = None  # (lefts, rights) of what the callout's sub-row draws: its "+N" keeps clear
         self._shift_cache = None
         self._canvas = None         # (key, start time, width px, QPixmap, frame) of the lanes rendered ahead
         self._last_key = None
@@ -382,6 +400,12 @@ class LanesItem(pg.GraphicsObject):
             while len(cache) > 20000:
                 cache.popitem(last=False)
         return np.array([cache[i] for i in ids], dtype=np.float64)
+
+    def label_px(self, ids) -> np.ndarray:
+        """The width in pixels of each event's label as the lanes draw it whole (its title, elided at
+        LABEL_MAX_PX, on its backdrop): what Fit all leaves room for."""
+        titles = self.view._titles_for(list(ids), elide=(self.fm, LABEL_MAX_PX))
+        return np.array([self._text_px(titles.get(i, "")) + 4 for i in ids], dtype=np.float64)
 
     def _stack_lanes(self, idx, detail, sx, window_w, nsub, pitch, backdrops=True) -> list:
         """Sub-rows for the bands and points the frame draws, every lane at once: [(sub-row per band,
@@ -555,12 +579,14 @@ class LanesItem(pg.GraphicsObject):
 
     def lane_needs(self, vx0: float, vx1: float, w: float) -> np.ndarray:
         """How many sub-rows (1..MAX_SUB) each shown lane needs for what lies between ``vx0`` and ``vx1``
-        at the zoom of a window ``w`` pixels wide: the sub-rows its marks and labels take when stacked as
-        the frames stack them (the same tiles, the same greedy layout), ``STRIP_NEED`` for a lane drawn as
-        a density strip, 1 for a lane with nothing there. A range wider than the window gives heights that
-        hold while the window moves inside it. Dates longer than a window do not count (they go wherever
-        there is room). Nothing here is proportional to the database: per lane, two binary searches, and
-        the stacking of the marks drawn one by one."""
+        (the window, ``w`` pixels wide): the sub-rows its marks and labels there take when stacked as the
+        frames stack them (the same tiles, the same greedy layout), ``STRIP_NEED`` for a lane drawn as a
+        density strip, 1 for a lane with nothing there. What is in view decides (`combined_needs`): the
+        marks a quarter of a window on either side (NEED_MARGIN) add at most one sub-row, and only to a lane
+        that stacks in view already, so that its height holds while the window moves a little; a lane
+        whose view needs one sub-row is one sub-row tall. Dates longer than a window do not count (they go
+        wherever there is room). Nothing here is proportional to the database: per lane, a few binary
+        searches, and the stacking of the marks drawn one by one."""
         view = self.view
         idx = view._index
         rows = view._shown
@@ -572,34 +598,49 @@ class LanesItem(pg.GraphicsObject):
         a, b = vx0 - margin, vx1 + margin
         per = (b - a) / (vx1 - vx0)
         partial = view._partial
+        seen = np.ones(len(rows), dtype=np.int64)      # what the view alone needs
         detail = []
         for row, lane in enumerate(rows):
             band_sl = point_sl = None
             n_bands = 0 if partial else idx.count_bands(lane, a, b)
             if n_bands:
-                if idx.count_bands(lane, vx0, vx1) <= BANDS_DETAIL_MAX and n_bands <= BANDS_DETAIL_MAX * per:
-                    sl = idx.bands_window(lane, a, b)
-                    band_sl = sl if len(sl) else None
+                n_seen = idx.count_bands(lane, vx0, vx1)
+                if n_seen > BANDS_DETAIL_MAX:
+                    needs[row] = seen[row] = STRIP_NEED
                 else:
-                    needs[row] = STRIP_NEED
+                    if n_bands > BANDS_DETAIL_MAX * per:   # a strip on either side: the view's bands alone
+                        needs[row] = STRIP_NEED
+                        sl = idx.bands_window(lane, vx0, vx1)
+                    else:
+                        sl = idx.bands_window(lane, a, b)
+                    band_sl = sl if len(sl) else None
             lo, hi = idx.window(lane, 0, a, b)
             if hi > lo:
-                if partial or _width(idx.window(lane, 0, vx0, vx1)) > POINTS_DETAIL_MAX \
-                        or hi - lo > POINTS_DETAIL_MAX * per:
-                    needs[row] = STRIP_NEED
+                vlo, vhi = idx.window(lane, 0, vx0, vx1)
+                if partial or vhi - vlo > POINTS_DETAIL_MAX:
+                    needs[row] = seen[row] = STRIP_NEED
                 else:
+                    if hi - lo > POINTS_DETAIL_MAX * per:  # a strip on either side: the view's marks alone
+                        needs[row] = STRIP_NEED
+                        lo, hi, a_, b_ = vlo, vhi, vx0, vx1
+                    else:
+                        a_, b_ = a, b
                     sl = np.arange(lo, hi)
-                    keep = (idx.t1[sl] > a) & (idx.t0[sl] < b)
+                    keep = (idx.t1[sl] > a_) & (idx.t0[sl] < b_)
                     point_sl = sl[keep] if keep.any() else None
             if band_sl is not None or point_sl is not None:
                 detail.append((row, lane, None, None, band_sl, point_sl))
         if detail:
             subs = self._stack_lanes(idx, detail, sx, w, MAX_SUB, SUB_PX, backdrops=False)
-            for (row, *_), (band_sub, point_sub) in zip(detail, subs):
-                used = [int(q.max()) + 1 for q in (band_sub, point_sub) if q is not None and len(q)]
-                if used:
-                    needs[row] = max(needs[row], max(used))
-        return np.minimum(needs, MAX_SUB)
+            for (row, _lane, _t, _c, band_sl, point_sl), (band_sub, point_sub) in zip(detail, subs):
+                for sl, q in ((band_sl, band_sub), (point_sl, point_sub)):
+                    if sl is None or q is None or not len(q):
+                        continue
+                    needs[row] = max(needs[row], int(q.max()) + 1)
+                    inside = (idx.t1[sl] > vx0) & (idx.t0[sl] < vx1)
+                    if inside.any():
+                        seen[row] = max(seen[row], int(q[inside].max()) + 1)
+        return combined_needs(np.minimum(seen, MAX_SUB), np.minimum(needs, MAX_SUB))
 
     def lane_geometry(self) -> Rows:
         """The lanes in ViewBox pixels (the view's `LaneLayout` seen through its vertical scroll)."""
@@ -1166,9 +1207,15 @@ class LanesItem(pg.GraphicsObject):
         own = (lefts[order] <= x + 0.5) & (rights[order] > x - 0.5)
         limit = np.where(covering - own > 0, x, limit)
         # where a "+N" of its own could go: past the marks over the mark's place, up to the next one
-        upto = np.searchsorted(mark_lefts, xk + 0.5, "right") - 1
-        ok = (upto >= 0) & (mark_gid[np.maximum(upto, 0)] == g)
-        bx = np.maximum(x, np.where(ok, reach[np.maximum(upto, 0)], -1e9) + 3)
+        # (and past the marks that start under it, as days side by side: until none does)
+        bx = x
+        for _ in range(m + 1):
+            upto = np.searchsorted(mark_lefts, bx + g * 1e6 + 0.5, "right") - 1
+            ok = (upto >= 0) & (mark_gid[np.maximum(upto, 0)] == g)
+            moved = np.maximum(bx, np.where(ok, reach[np.maximum(upto, 0)], -1e9) + 3)
+            if np.array_equal(moved, bx):
+                break
+            bx = moved
         broom = next_left(np.searchsorted(mark_lefts, bx + g * 1e6 + 0.5, "left"), None) - 4 - bx
         # what lies left of each mark: the marks that start before it reach this far
         at = np.searchsorted(mark_lefts, lefts[order] + g * 1e6, "left") - 1
@@ -1261,13 +1308,23 @@ class LanesItem(pg.GraphicsObject):
                 text = f"+{len(hidden)}"
                 more = self._label_pixmap(text, bg, muted=True)
                 y = cy - more.height() / 2
-                r = QRectF(block[1] - 4, y, more.width(), more.height())
-                rects.append((row, r))
-                self._badges.append((r, min(h[0] for h in hidden), max(h[1] for h in hidden)))
-                if self.vector:
-                    self._vector_text(p, r.x(), y, more, bg, text, MUTED)
-                else:
-                    p.drawPixmap(r.topLeft(), more)
+                # right after the callout, else right before it: where it covers no mark and no label
+                r = None
+                taken = [(q[0], q[0] + (q[1].width() if q[1] is not None else 30) + (26 if q[3] else 0))
+                         for q in placed]
+                for bx in (block[1] - 4, block[0] + 6 - more.width()):
+                    bx1 = bx + more.width()
+                    if 0 <= bx and bx1 <= w and self._clear_of_callout_marks(bx, bx1) \
+                            and all(e <= bx or s_ >= bx1 for s_, e in taken):
+                        r = QRectF(bx, y, more.width(), more.height())
+                        break
+                if r is not None:
+                    rects.append((row, r))
+                    self._badges.append((r, min(h[0] for h in hidden), max(h[1] for h in hidden)))
+                    if self.vector:
+                        self._vector_text(p, r.x(), y, more, bg, text, MUTED)
+                    else:
+                        p.drawPixmap(r.topLeft(), more)
             for start, pm, title, folded, end, t0, t1 in placed:
                 more = self._label_pixmap(f"+{folded}", bg, muted=True) if folded else None
                 if pm is None:                           # a "+N" of its own
@@ -1317,10 +1374,18 @@ class LanesItem(pg.GraphicsObject):
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _callout(self, geo, first, last, vx0, sx, w):
-        """(row, rectangle, text) of the selected event's title callout, or None when none is shown."""
+        """(row, rectangle, text) of the selected event's title callout, or None when none is shown.
+
+        The callout is a label too: it never covers another mark. It goes beside the selected mark in the
+        first of the event's lanes in view with room for a few words (CALLOUT_MIN_PX), up to the next mark of
+        its sub-row (a dot, a day's bar, a band's start, a "+N" pill), shortened to that room: on the right
+        when the title fits there whole, else on the left when it fits there, else on the side with more
+        room; none when no lane has room (the event's own label, placed as any label, then stands for it)."""
         view = self.view
+        self._callout_marks = None
         info = view._selected_info
-        if view.view_state.selected is None or info is None or info["t0"] is None or not info.get("title"):
+        selected = view.view_state.selected
+        if selected is None or info is None or info["t0"] is None or not info.get("title"):
             return None
         t0, t1 = info["t0"], info["t1"]
         x0, x1 = (t0 - vx0) * sx, (t1 - vx0) * sx
@@ -1332,14 +1397,78 @@ class LanesItem(pg.GraphicsObject):
             return None
         pointlike = (t1 - t0) <= DAY + 1
         xm = (t0 + min(t1 - t0, DAY) * 0.5 - vx0) * sx
-        cy = self._selected_cy(visible_rows[0], geo)
-        text = self.fm_bold.elidedText(info["title"], Qt.TextElideMode.ElideRight, 340.0)
-        tw = self.fm_bold.horizontalAdvance(text)
+        whole = self.fm_bold.elidedText(info["title"], Qt.TextElideMode.ElideRight, CALLOUT_MAX_PX)
+        need = self.fm_bold.horizontalAdvance(whole) + 10
         anchor = xm if pointlike else max(x0, 0.0)
-        x = anchor + 16                      # clear of the selected dot's ring
-        if x + tw + 8 > w:
-            x = max(4.0, anchor - 16 - tw)
-        return visible_rows[0], QRectF(x - 5, cy - 10, tw + 10, 20), text
+        best = None                 # (room, row, cy, box's left or right edge, side, marks)
+        for row in visible_rows:
+            cy = self._selected_cy(row, geo)
+            lefts, rights = self._sub_row_marks(row, cy, selected, 10.0)
+            # on the right: from clear of the selected ring up to the next mark (or the window's edge)
+            a = anchor + 11
+            after = rights > a - 3
+            if (lefts[after] <= a + 3).any():
+                room_r = 0.0
+            else:
+                room_r = min(w - 2, float(lefts[after].min()) - 3 if after.any() else w - 2) - a
+            # on the left: from the mark before it (or the window's edge) up to clear of the ring
+            b = anchor - 11
+            before = lefts < b + 3
+            if (rights[before] >= b - 3).any():
+                room_l = 0.0
+            else:
+                room_l = b - max(2.0, float(rights[before].max()) + 3 if before.any() else 2.0)
+            # the right side when the title fits there whole, else the left when it fits there, else the
+            # side with more room
+            if room_r >= need or room_r >= room_l:
+                cand = (room_r, row, cy, a, "right", (lefts, rights))
+            else:
+                cand = (room_l, row, cy, b, "left", (lefts, rights))
+            if best is None or cand[0] > best[0]:
+                best = cand
+            if cand[0] - 10 >= CALLOUT_MIN_PX:
+                best = cand
+                break                # the first lane with room for a few words
+        room, row, cy, edge, side, marks = best
+        if room - 10 < CALLOUT_MIN_PX:
+            return None
+        text = whole if room >= need else \
+            self.fm_bold.elidedText(info["title"], Qt.TextElideMode.ElideRight, room - 10)
+        width = self.fm_bold.horizontalAdvance(text) + 10
+        if pointlike:                # the selected ring is in the way of the callout's "+N" too
+            marks = (np.append(marks[0], anchor - 10), np.append(marks[1], anchor + 10))
+        self._callout_marks = marks
+        left = edge if side == "right" else edge - width
+        return row, QRectF(left, cy - 10, width, 20), text
+
+    def _clear_of_callout_marks(self, x0: float, x1: float) -> bool:
+        """Nothing the callout's sub-row draws (the selected ring included) lies between x0 and x1."""
+        marks = self._callout_marks
+        if marks is None:
+            return True
+        lefts, rights = marks
+        return not bool(((lefts < x1) & (rights > x0)).any())
+
+    def _sub_row_marks(self, row: int, cy: float, skip: int, half: float) -> tuple[np.ndarray, np.ndarray]:
+        """(lefts, rights) in the window of what lane ``row`` draws on the line at ``cy`` (dots, days' bars,
+        bands' starts) but event ``skip``'s, and of its "+N" pills within ``half`` pixels of that line."""
+        lefts, rights = [np.zeros(0)], [np.zeros(0)]
+        frame = self._frame
+        if frame is not None:
+            off = self._off_exact if self._off else 0.0
+            for source in frame[1]:
+                if source[0] != row or abs(source[1] - cy) > 0.5:
+                    continue
+                mine = source[5] != skip
+                lefts.append(source[7][mine] - off)
+                rights.append(source[8][mine] - off)
+        hits = self.hits
+        if hits is not None:
+            for r, _t0, _t1 in hits[2]:
+                if r.top() < cy + half and r.bottom() > cy - half and geo_row_of(hits[3], r.center().y()) == row:
+                    lefts.append(np.array([r.left()]))
+                    rights.append(np.array([r.right()]))
+        return np.concatenate(lefts), np.concatenate(rights)
 
     def _selected_cy(self, row: int, geo: Rows) -> float:
         """The centre line of the sub-row the selected event is drawn in, in lane ``row``."""
