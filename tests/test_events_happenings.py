@@ -126,11 +126,11 @@ def test_tense_of_a_happening():
 
 @pytest.mark.parametrize("language, text, starts, date_word", [
     ("fr", "La ministre de la Défense, Anna Kovalenko, a annoncé lundi 3 mars 2025 que l'armée avait repris "
-           "le village de Bilohirka.", "La ministre de la Défense a annoncé que", "mars"),
+           "le village de Bilohirka.", "Anna Kovalenko: l'armée avait repris", "mars"),
     ("uk", "Міністр оборони Олег Петренко заявив у понеділок, 3 березня 2025 року, що армія відбила село "
-           "Білогірка.", "Міністр оборони Олег Петренко заявив, що", "березня"),
+           "Білогірка.", "Міністр оборони Олег Петренко: армія відбила", "березня"),
     ("de", "Der Verteidigungsminister Jan Becker sagte am Montag, dem 3. März 2025, die Armee habe das Dorf "
-           "Bilohirka zurückerobert.", "Der Verteidigungsminister Jan Becker sagte, die Armee", "März"),
+           "Bilohirka zurückerobert.", "Der Verteidigungsminister Jan Becker: die Armee", "März"),
 ])
 def test_titles_in_other_languages_say_who_did_what_without_the_date(language, text, starts, date_word):
     _, events, _ = events_of(text, "2025-03-05", language)
@@ -158,6 +158,29 @@ def test_titles_in_other_languages_say_who_did_what_without_the_date(language, t
      "По словам губернатора, ракета попала в жилой дом в Одессе"),
 ])
 def test_a_title_leaves_out_an_opening_adverbial_and_keeps_a_source_with_its_claim(language, text, title):
+    _, events, _ = events_of(text, "2024-11-20", language)
+    assert [e.title for e in events if e.dating == "written"] == [title]
+
+
+@pytest.mark.parametrize("language, text, title", [
+    ("es", "El presidente Pedro Sánchez aseguró el lunes que España enviará más blindados a Ucrania.",
+     "El presidente Pedro Sánchez: España enviará más blindados a Ucrania"),
+    ("it", "Il ministro Guido Rossi ha detto lunedì che l'Italia invierà nuovi sistemi di difesa aerea.",
+     "Il ministro Guido Rossi: l'Italia invierà nuovi sistemi di difesa…"),
+    ("pt", "O ministro João Silva afirmou na segunda-feira que Portugal enviará mais munições.",
+     "O ministro João Silva: Portugal enviará mais munições"),
+    ("ru", "Губернатор Олег Синегубов заявил в понедельник, что ракета попала в жилой дом.",
+     "Губернатор Олег Синегубов: ракета попала в жилой дом"),
+    ("pl", "Minister Jan Nowak powiedział w poniedziałek, że Polska wyśle kolejne czołgi.",
+     "Minister Jan Nowak: Polska wyśle kolejne czołgi"),
+    ("nl", "Minister Jan de Vries zei maandag dat Nederland meer F-16's levert.",
+     "Minister Jan de Vries: Nederland meer F-16's levert"),
+    # a quotation cut short gets its closing mark back
+    ("fr", "Dmitri Peskov a affirmé lundi que cette décision « risque de jeter de l'huile sur le feu et de "
+           "changer radicalement la nature du conflit ».",
+     "Dmitri Peskov: cette décision « risque de jeter de l'huile sur le…»"),
+])
+def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text, title):
     _, events, _ = events_of(text, "2024-11-20", language)
     assert [e.title for e in events if e.dating == "written"] == [title]
 
@@ -332,10 +355,10 @@ def test_the_main_clause_around_a_dated_relative_clause_is_told_now():
     ("en", "Officials said the strike hit the depot on March 3.", "Officials", "The strike hit the depot"),
     ("en", "Intel said it would start shipping the chips next week.", "Intel",
      "Intel would start shipping the chips"),
-    ("fr", "Le maire a indiqué que les troupes étaient entrées dans la ville le 3 mars.", "Le maire a indiqué",
+    ("fr", "Le maire a indiqué que les troupes étaient entrées dans la ville le 3 mars.", "Le maire: les troupes",
      "Les troupes étaient entrées dans la ville"),
     ("de", "Der Bürgermeister sagte, die Truppen seien am 3. März in die Stadt eingedrungen.",
-     "Der Bürgermeister sagte", "Die Truppen seien in die Stadt eingedrungen"),
+     "Der Bürgermeister: die Truppen", "Die Truppen seien in die Stadt eingedrungen"),
 ])
 def test_a_saying_and_the_happening_it_reports_get_titles_of_their_own(language, text, saying, happening):
     _, events, _ = events_of(text, "2024-11-20", language)

@@ -148,8 +148,8 @@ def test_article_events_pass_the_language_on(monkeypatch):
     assert article.language == "fr"
     assert seen == {"find_mentions": {"fr"}, "article_countries": {"fr"}, "split": {"fr"}}
     assert [e.time.value for e in evs] == ["2024-11-18"]
-    # a French sentence gets a plain title: its own words, not English rewriting
-    assert evs[0].title.startswith("Le gouverneur de la région a déclaré")
+    # a French sentence gets a title in its own words, not English rewriting; a saying is "Speaker: claim"
+    assert evs[0].title.startswith("Le gouverneur de la région: les frappes")
     assert len(evs[0].title) <= MAX_TITLE + 1
 
 

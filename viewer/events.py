@@ -41,7 +41,7 @@ from viewer.model import PUBLISHED_INFERRED, Article, CountryMention, Event, Tim
 from viewer.text import (DATELINE, DETECT_CHARS, as_date, detect_language, hard_wrapped, language_code,
                          split_sentences)
 from viewer.timex import looks_historical, resolve_document
-from viewer.titles import make_title
+from viewer.titles import balance_quotes, make_title
 
 EVENT_TYPES = ("DATE", "TIME")
 MAX_TEXT_CHARS = 1_000_000     # characters of one article the tagger and the event builder read
@@ -65,7 +65,7 @@ NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
-                "clause_subject", "clause_break", "title_opening")
+                "clause_subject", "clause_break", "title_opening", "title_saying")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -168,7 +168,7 @@ def use_cues(cues: Cues) -> Cues:
     global _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING, _SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
-    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING
+    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -184,6 +184,7 @@ def use_cues(cues: Cues) -> Cues:
     _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD = p["coordination"], p["relative_opens"], p["said_lead"]
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
     _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
+    _TITLE_SAYING = p["title_saying"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1083,20 +1084,48 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
             s = rest[:1].upper() + rest[1:]
     past = _PAST.get(code)
     m = _APPOSITION.search(s)
+    named = None
     if m and past is not None:
         verb = past.search(s)
         if (verb is not None and verb.start() >= m.end() and any(c.isupper() for c in m.group(1))
                 and not past.search(m.group(1))):
+            named = m.group(1).strip() if m.start() < 60 else None
             s = s[:m.start()] + " " + s[m.end():]
+    s = _speaker_title(s, code, named)
     title = make_title(s, language=language)
     if title and len(title) < SHORT_FOREIGN_TITLE and len(" ".join(s.split())) > len(title) + 2:
         # cut at a clause boundary soon after the verb ("Barrot versicherte"): who without what; cut at a
         # word further on instead
         words = " ".join(s.split()).rstrip(" .")
         cut = words.rfind(" ", 0, MAX_FOREIGN_TITLE - 1)
-        title = words[:cut].rstrip(" ,;:") + "…" if cut > len(title) else title
+        title = balance_quotes(words[:cut].rstrip(" ,;:") + "…") if cut > len(title) else title
     return title
 
 
 MAX_FOREIGN_TITLE = 70
 SHORT_FOREIGN_TITLE = 60
+SPEAKER_WORDS = 6           # the most words of a speaker a title names before its claim
+
+
+def _speaker_title(s: str, code: str, named: str | None) -> str:
+    """A sentence that opens with a saying, as a headline: "Speaker: claim", as English titles have it ("Le
+    ministre a assuré que l'usage … restait une option" → "Le ministre: l'usage … restait une option"); the name
+    of an apposition the title left out stands for the speaker ("Le ministre, Jean-Noël Barrot, a assuré que …"
+    → "Jean-Noël Barrot: …"). The saying is read by the language's ``title_saying`` cue (the verbs of saying, up
+    to "que", "что", "dass" …), else by its ``said_opens``. Unchanged when neither matches or the claim is short."""
+    m = None
+    for opens in (_TITLE_SAYING.get(code), _SAID_OPENS.get(code)):
+        m = opens.match(s) if opens is not None else None
+        if m is not None:
+            break
+    if m is None or "verb" not in m.re.groupindex:
+        return s
+    speaker = named or s[:m.start("verb")].strip(" ,")
+    claim = s[m.end():]
+    lead = _SAID_LEAD.get(code)
+    if lead is not None and (q := lead.match(claim)):
+        claim = claim[q.end():]
+    claim = claim.strip()
+    if not speaker or len(speaker.split()) > SPEAKER_WORDS or len(claim.split()) < 3:
+        return s
+    return f"{speaker}: {claim}"

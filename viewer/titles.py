@@ -563,11 +563,14 @@ _SETTING_COLON = re.compile(r"^(?:from|in|at|on|during|to)\s[^:“”]{2,60}:\s*
 _NOT_A_CLAIM = frozenset("about of against on to for in with at by from".split())
 
 
-def _balance_quotes(s: str) -> str:
-    if s.count("“") > s.count("”"):
-        if s.startswith("“") and s.count("“") == 1:
-            return s[1:]
-        return s.rstrip(" .,;…") + "…”"
+def balance_quotes(s: str) -> str:
+    """A title cut inside a quotation gets its closing mark back: “…”, «…», and German „…“."""
+    pairs = (("„", "“"),) if "„" in s else (("“", "”"), ("«", "»"))
+    for opening, closing in pairs:
+        if s.count(opening) > s.count(closing):
+            if s.startswith(opening) and s.count(opening) == 1:
+                return s[1:]
+            return s.rstrip(" .,;…") + "…" + closing
     return s
 
 
@@ -589,7 +592,7 @@ def _speech_title(m: re.Match, time_text: str, other_texts: list[str]) -> str | 
     room = MAX_TITLE - len(who) - 2
     if room <= 20 or len(who) > 35 or len(rest) <= 10:
         return None
-    return _balance_quotes(f"{who}: {_shorten(rest, room)}".strip())
+    return balance_quotes(f"{who}: {_shorten(rest, room)}".strip())
 
 
 def make_title(sentence: str, time_start: int | None = None, time_end: int | None = None,
@@ -665,7 +668,7 @@ def _english_title(sentence: str, time_start, time_end, others) -> str:
         s = _drop_asides(s)
     if len(s) > MAX_TITLE:
         s = _short_subject(s)
-    return _balance_quotes(_shorten(s))
+    return balance_quotes(_shorten(s))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[,;:(]|\s[—–-]\s)")
@@ -684,11 +687,11 @@ def plain_title(sentence: str, limit: int = MAX_TITLE) -> str:
         if m.start() >= limit // 2:
             cut = m.start()
     if cut is not None:
-        return _upper_first(_balance_quotes(s[:cut].rstrip(" ,;:")))
+        return _upper_first(balance_quotes(s[:cut].rstrip(" ,;:")))
     space = s.rfind(" ", 0, limit - 1)
     if space < limit // 2:
         space = limit - 1
-    return _upper_first(_balance_quotes(s[:space].rstrip(" ,;:") + "…"))
+    return _upper_first(balance_quotes(s[:space].rstrip(" ,;:") + "…"))
 
 
 def _shorten_quote(q: str, limit: int) -> str:
