@@ -179,6 +179,12 @@ def test_a_title_leaves_out_an_opening_adverbial_and_keeps_a_source_with_its_cla
     ("fr", "Dmitri Peskov a affirmé lundi que cette décision « risque de jeter de l'huile sur le feu et de "
            "changer radicalement la nature du conflit ».",
      "Dmitri Peskov: cette décision « risque de jeter de l'huile sur le…»"),
+    ("pl", "Rzecznik Kremla Dmitrij Pieskow powiedział w poniedziałek, że ta decyzja „grozi dolaniem oliwy do "
+           "ognia i może radykalnie zmienić charakter konfliktu”.",
+     "Rzecznik Kremla Dmitrij Pieskow: ta decyzja „grozi dolaniem oliwy do…”"),
+    ("de", "Kremlsprecher Dmitri Peskow sagte am Montag, der Schritt werde „wahrscheinlich Öl ins Feuer gießen "
+           "und die Natur des Konflikts radikal verändern“.",
+     "Kremlsprecher Dmitri Peskow: der Schritt werde „wahrscheinlich Öl…“"),
 ])
 def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text, title):
     _, events, _ = events_of(text, "2024-11-20", language)

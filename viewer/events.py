@@ -1098,7 +1098,7 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
         # word further on instead
         words = " ".join(s.split()).rstrip(" .")
         cut = words.rfind(" ", 0, MAX_FOREIGN_TITLE - 1)
-        title = balance_quotes(words[:cut].rstrip(" ,;:") + "…") if cut > len(title) else title
+        title = balance_quotes(words[:cut].rstrip(" ,;:") + "…", language) if cut > len(title) else title
     return title
 
 

@@ -563,9 +563,14 @@ _SETTING_COLON = re.compile(r"^(?:from|in|at|on|during|to)\s[^:“”]{2,60}:\s*
 _NOT_A_CLAIM = frozenset("about of against on to for in with at by from".split())
 
 
-def balance_quotes(s: str) -> str:
-    """A title cut inside a quotation gets its closing mark back: “…”, «…», and German „…“."""
-    pairs = (("„", "“"),) if "„" in s else (("“", "”"), ("«", "»"))
+LOW_QUOTE_CLOSES = {"pl": "”", "nl": "”"}   # „…” in these languages; „…“ elsewhere (German)
+
+
+def balance_quotes(s: str, language: str | None = None) -> str:
+    """A title cut inside a quotation gets its closing mark back: “…”, «…», and „…“ (German) or „…” (Polish,
+    Dutch: by ``language``)."""
+    low = LOW_QUOTE_CLOSES.get(language_code(language) or "", "“")
+    pairs = (("„", low),) if "„" in s else (("“", "”"), ("«", "»"))
     for opening, closing in pairs:
         if s.count(opening) > s.count(closing):
             if s.startswith(opening) and s.count(opening) == 1:
@@ -609,7 +614,7 @@ def make_title(sentence: str, time_start: int | None = None, time_end: int | Non
     a plain title (:func:`plain_title`): the sentence itself, cut at a clause boundary.
     """
     if language is not None and language_code(language) not in (None, "en"):
-        return plain_title(sentence)
+        return plain_title(sentence, language=language)
     title = _english_title(sentence, time_start, time_end, others)
     # a sentence that is all date ("Until this week."): the sentence itself rather than nothing
     return title if title.strip(" .,;:…“”\"'") else plain_title(sentence)
@@ -674,7 +679,7 @@ def _english_title(sentence: str, time_start, time_end, others) -> str:
 _CLAUSE_END = re.compile(r"\s*(?:[,;:(]|\s[—–-]\s)")
 
 
-def plain_title(sentence: str, limit: int = MAX_TITLE) -> str:
+def plain_title(sentence: str, limit: int = MAX_TITLE, language: str | None = None) -> str:
     """A title in any language: the sentence with its spacing tidied, its final period dropped and, when
     longer than ``limit``, cut at the last clause boundary (a comma, semicolon, colon, bracket or dash) in
     its second half, else at the last word that fits, with "…". No word is rewritten or dropped."""
@@ -687,11 +692,11 @@ def plain_title(sentence: str, limit: int = MAX_TITLE) -> str:
         if m.start() >= limit // 2:
             cut = m.start()
     if cut is not None:
-        return _upper_first(balance_quotes(s[:cut].rstrip(" ,;:")))
+        return _upper_first(balance_quotes(s[:cut].rstrip(" ,;:"), language))
     space = s.rfind(" ", 0, limit - 1)
     if space < limit // 2:
         space = limit - 1
-    return _upper_first(balance_quotes(s[:space].rstrip(" ,;:") + "…"))
+    return _upper_first(balance_quotes(s[:space].rstrip(" ,;:") + "…", language))
 
 
 def _shorten_quote(q: str, limit: int) -> str:
