@@ -191,6 +191,24 @@ def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text
     assert [e.title for e in events if e.dating == "written"] == [title]
 
 
+@pytest.mark.parametrize("language, text, title", [
+    # the date in a closing participle clause with its agent: that clause and the noun it tells of, not the
+    # hypothetical main clause around it (the seed's "Kursk region, conquered by Kyiv this summer")
+    ("fr", "L'objectif pourrait être de repousser la contre-offensive de Moscou dans la région russe de Koursk, "
+           "conquise par Kiev cet été.", "La région russe de Koursk conquise par Kiev"),
+    ("es", "El objetivo podría ser repeler la contraofensiva de Moscú en la región rusa de Kursk, conquistada "
+           "por Kiev este verano.", "La región rusa de Kursk conquistada por Kiev"),
+    ("it", "L'obiettivo potrebbe essere respingere la controffensiva di Mosca nella regione russa di Kursk, "
+           "conquistata da Kiev questa estate.", "Regione russa di Kursk conquistata da Kiev"),
+    ("pt", "O objetivo poderia ser repelir a contraofensiva de Moscovo na região russa de Kursk, conquistada por "
+           "Kiev neste verão.", "Região russa de Kursk conquistada por Kiev"),
+])
+def test_a_date_in_a_closing_participle_clause_titles_that_clause(language, text, title):
+    _, events, _ = events_of(text, "2024-11-20", language)
+    (e,) = [e for e in events if e.dating == "written"]
+    assert e.time.value == "2024-SU" and e.title == title
+
+
 # --- decisions made more right (precision of the dating, issue 12) --------------------------------------------
 
 def dated(text, language=None, published="2024-11-18"):

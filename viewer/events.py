@@ -65,7 +65,7 @@ NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
-                "clause_subject", "clause_break", "title_opening", "title_saying")
+                "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -168,7 +168,7 @@ def use_cues(cues: Cues) -> Cues:
     global _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING, _SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
-    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING
+    global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING, _TITLE_PARTICIPLE
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -184,7 +184,7 @@ def use_cues(cues: Cues) -> Cues:
     _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD = p["coordination"], p["relative_opens"], p["said_lead"]
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
     _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
-    _TITLE_SAYING = p["title_saying"]
+    _TITLE_SAYING, _TITLE_PARTICIPLE = p["title_saying"], p["title_participle"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1059,11 +1059,16 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
     """A title for a sentence in a language other than English: the sentence without its dating expression
     (and the preposition or demonstrative that led to it: "ce lundi 18 novembre", "у понеділок") and
     without an opening adverbial its language's cues name (``title_opening``: "Dans un premier temps, …",
-    "Por otra parte, …"; "Selon Moscou, X …" gives "Moscou: X …"), without a short apposition between its subject and its verb ("Le ministre des
-    Affaires étrangères, Jean-Noël Barrot, a assuré …" → "Le ministre des Affaires étrangères a assuré …"), then cut as
+    "Por otra parte, …"; "Selon Moscou, X …" gives "Moscou: X …"), without a short apposition between its
+    subject and its verb ("Le ministre des Affaires étrangères, Jean-Noël Barrot, a assuré …" → "Le ministre
+    des Affaires étrangères a assuré …"); a saying as "Speaker: claim" (:func:`_speaker_title`); when the date
+    is in a closing participle clause with its agent (``title_participle``: "…, conquise par Kiev cet été"),
+    that clause with the noun it tells of ("La région russe de Koursk conquise par Kiev"); then cut as
     :func:`viewer.titles.plain_title` cuts (at a clause boundary in its second half, else at a word)."""
     s = sentence
     a, b = span
+    code = language_code(language) or ""
+    closing = a is not None and a > sentence.rfind(",", 0, a) >= 0 and "," not in sentence[a:]
     if a is not None and b is not None and 0 <= a < b <= len(s):
         lead = _LEADING_PREPOSITION.search(s, 0, a)
         start = lead.start() if lead else a
@@ -1072,7 +1077,10 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
             after = after.lstrip(" ,")          # "En septembre dernier, X …" → "X …"
         s = re.sub(r"\s+,", ",", f"{before} {after}").strip()
         s = s[:1].upper() + s[1:]
-    code = language_code(language) or ""
+    participle = _TITLE_PARTICIPLE.get(code) if closing else None
+    if participle is not None and (pm := participle.search(s)):
+        np_, clause = pm.group("np").strip(), pm.group("clause").strip()
+        return make_title(f"{np_[:1].upper()}{np_[1:]} {clause}", language=language)
     opening = _TITLE_OPENING.get(code)
     m = opening.match(s) if opening is not None else None
     if m and len(s) - m.end() >= SHORT_FOREIGN_TITLE // 2:
