@@ -174,3 +174,42 @@ def test_reports_in_other_scripts_have_content_words_and_merge():
                "Росія завдала удару по електростанціях Харкова.")
     assert {"росія", "удару"} <= content_words(a.sentence)
     assert same_happening(a, b) >= MERGE_THRESHOLD
+
+
+def test_reports_in_other_words_or_languages_merge_on_the_same_toll_and_place():
+    """Two reports of one day and the same countries, in other words or another language, are one happening
+    when they give the same figure and name the same place ("Odesa", "Odessa", "Одеса"); another toll, another
+    place or another day keeps them apart."""
+    en = _dated("2024-11-18", "2024-11-18", "day",
+                "A Russian missile strike on Odesa killed 12 people on Monday, the governor said.",
+                ("RU", "UA"), "on Monday")
+    fr = _dated("2024-11-18", "2024-11-18", "day",
+                "Une frappe de missile russe sur Odessa a fait 12 morts lundi, selon le gouverneur.",
+                ("RU", "UA"), "lundi")
+    uk = _dated("2024-11-18", "2024-11-18", "day",
+                "Унаслідок російського ракетного удару по Одесі в понеділок загинули 12 людей.",
+                ("RU", "UA"), "в понеділок")
+    assert same_happening(en, fr) >= MERGE_THRESHOLD
+    assert same_happening(en, uk) >= MERGE_THRESHOLD and same_happening(fr, uk) >= MERGE_THRESHOLD
+    other_toll = _dated("2024-11-18", "2024-11-18", "day",
+                        "Une frappe de missile russe sur Odessa a fait 7 morts lundi.", ("RU", "UA"), "lundi")
+    other_place = _dated("2024-11-18", "2024-11-18", "day",
+                         "Une frappe de missile russe sur Kharkiv a fait 12 morts lundi.", ("RU", "UA"), "lundi")
+    other_day = _dated("2024-11-19", "2024-11-19", "day",
+                       "Une frappe de missile russe sur Odessa a fait 12 morts mardi.", ("RU", "UA"), "mardi")
+    for other in (other_toll, other_place, other_day):
+        assert same_happening(en, other) < MERGE_THRESHOLD, other.sentence
+    # a figure of one digit is too common to tell a happening by
+    one_digit_en = _dated("2024-11-18", "2024-11-18", "day", "A Russian drone hit Odesa port, wounding 3 people.",
+                          ("RU", "UA"), "x")
+    one_digit_fr = _dated("2024-11-18", "2024-11-18", "day", "Un drone russe a frappé le port d'Odessa : 3 blessés.",
+                          ("RU", "UA"), "x")
+    assert same_happening(one_digit_en, one_digit_fr) < MERGE_THRESHOLD
+
+
+def test_a_name_is_known_across_spellings_and_scripts():
+    from viewer.merging import names
+    spellings = ["Kharkiv", "Kharkov", "Charkiw", "Járkov", "Харків", "Харьков"]
+    skeletons = {frozenset(names(f"The strike on {w} was reported.")) for w in spellings}
+    assert len(skeletons) == 1 and skeletons != {frozenset()}
+    assert names("The strike on Odesa was reported.") != names("The strike on Kharkiv was reported.")

@@ -268,6 +268,16 @@ def test_reports_on_adjacent_days_with_the_same_toll_are_one_event_that_disagree
     assert "reports-disagree" in store.event(row.id).warnings
 
 
+def test_reports_in_two_languages_with_the_same_toll_and_place_are_one_event(store):
+    store.add_articles([_report("A Russian missile strike on Odesa killed 12 people on Monday, the governor said.",
+                                "on Monday", "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    store.add_articles([_report("Une frappe de missile russe sur Odessa a fait 12 morts lundi, selon le gouverneur.",
+                                "lundi", "2024-11-18", "2024-11-18", "day", ["RU", "UA"])])
+    (row,) = store.events()
+    assert row.reports == 2
+    assert {x["sentence"][:6] for x in store.excerpts(row.id)} == {"A Russ", "Une fr"}
+
+
 def test_an_article_never_merges_with_itself(store):
     text = KYIV_A[0] + " " + KYIV_A[0].replace("Monday, November 18", "Monday, 18 November")
     art = Article(text, published="2024-11-20")

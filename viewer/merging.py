@@ -33,6 +33,10 @@ CONFLICT_DAYS = 1           # the most days between two such reports: adjacent d
 # which a repeated happening seldom does. Others the analyst merges by hand (Edit > Merge with...); the
 # excerpt panel lists the reports of an event that disagree (:func:`disagreements`).
 NESTED_MAX_DAYS = 62        # the longest date that can take in a finer one (a month; not a year, not a decade)
+ANCHOR_WORDS = 0.3          # what two reports of the same dates and countries count as shared words when
+# they give the same figure of two digits or more and name the same place or person, whatever their words or
+# language ("A Russian missile strike on Odesa killed 12 people", "Une frappe russe sur Odessa a fait 12
+# morts"): :func:`anchors_agree`
 
 
 @lru_cache(maxsize=65536)
@@ -87,6 +91,9 @@ def same_happening(a: Event, b: Event) -> float:
         word_score = _word_score(a, b)
         if inter == smaller < larger <= NESTED_MAX_DAYS and word_score >= NESTED_WORDS:
             date_score = 1.0    # "on 18 November" inside "in November", told in much the same words
+        if word_score < ANCHOR_WORDS and inter == smaller == larger and ca and ca == cb \
+                and anchors_agree(a.sentence, ta.text, b.sentence, tb.text):
+            word_score = ANCHOR_WORDS   # told in other words (or another language) with the same toll and place
     score = round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)
     if (getattr(a, "dating", "written") == REPORTED) != (getattr(b, "dating", "written") == REPORTED) \
             and word_score < REPORTED_WORDS:
@@ -113,6 +120,58 @@ def figures(sentence: str, expression: str | None = None) -> frozenset:
             continue
         out.add(n)
     return frozenset(out)
+
+
+# Names across scripts and spellings: a name's skeleton is its first three consonant sounds, written the same
+# way whatever the language ("Kharkiv", "Kharkov", "Charkiw", "Járkov", "Харків", "Харьков" -> "hrk"; "Odesa",
+# "Odessa", "Одеса" -> "ds"). Coarse on purpose: it only ever adds to a shared figure, the same countries and
+# the same dates.
+_CYRILLIC = dict(zip("абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "h", "g", "d", "e", "ie", "io", "zh", "z", "i", "i", "i", "i", "k", "l", "m",
+                      "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+                      "iu", "ia"]))
+_SOUNDS = (("shch", "s"), ("sch", "s"), ("kh", "h"), ("ch", "h"), ("zh", "s"), ("sh", "s"), ("ts", "s"),
+           ("ph", "f"), ("th", "t"), ("j", "h"), ("x", "h"), ("w", "v"), ("z", "s"), ("c", "k"), ("q", "k"),
+           ("g", "h"))
+_NAME = re.compile(r"(?<=[\s(«“\"„'’-])[^\W\d_][\w'’-]{3,}")
+
+
+def _skeleton(word: str) -> str:
+    import unicodedata
+    w = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
+    w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+    w = w.split("'")[0].split("’")[0]            # "Moscow's", "d'Odessa" keep their name
+    for a, b in _SOUNDS:
+        w = w.replace(a, b)
+    out = []
+    for ch in w:
+        if ch.isalpha() and ch not in "aeiouy" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out[:3])
+
+
+@lru_cache(maxsize=65536)
+def names(sentence: str, expression: str | None = None) -> frozenset:
+    """The skeletons of the capitalised words a sentence gives after its first word, besides its date: the
+    places and people it names, comparable across languages and scripts (:func:`_skeleton`)."""
+    if expression:
+        sentence = sentence.replace(expression, " ")
+    out = set()
+    for m in _NAME.finditer(sentence):
+        word = m.group(0)
+        if word[0].isupper() and word.lower() not in STOPWORDS:
+            k = _skeleton(word)
+            if len(k) >= 2:
+                out.add(k)
+    return frozenset(out)
+
+
+def anchors_agree(sentence_a: str, expression_a: str | None, sentence_b: str, expression_b: str | None) -> bool:
+    """Whether two reports give the same figure of two digits or more besides their dates and name the same
+    place or person (by skeleton): the anchors that tell one happening in any words or language."""
+    shared = {f for f in figures(sentence_a, expression_a) & figures(sentence_b, expression_b)
+              if sum(ch.isdigit() for ch in f) >= 2}
+    return bool(shared) and bool(names(sentence_a, expression_a) & names(sentence_b, expression_b))
 
 
 def _word_score(a: Event, b: Event) -> float:
