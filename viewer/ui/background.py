@@ -262,6 +262,9 @@ class StoreJob(QObject):
                 pass
         self.ended.emit()
         _RUNNING.discard(self)
-        if self._thread is not None:
-            self._thread.deleteLater()
-            self._thread = None
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            # QThread emits finished before its thread has quite ended, and this Python reference is its only
+            # owner: wait for the end (at once), then let the reference go, which deletes it. One way to
+            # delete it only (deleteLater besides could free it twice), and never while it runs.
+            thread.wait()
