@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the events out as CSV, JSON or TimelineJS3 JSON")
     p.add_argument("--db", dest="db_sub")
     p.add_argument("--format", required=True, choices=["csv", "json", "timelinejs"])
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, metavar="FILE", help="the file to write; - for standard output")
     _add_filter_arguments(p)
 
     p = sub.add_parser("edit", help="correct or annotate an event (its date, countries, title, review state, "
@@ -503,6 +503,9 @@ def cmd_articles(args) -> int:
 
 
 def cmd_screenshot(args) -> int:
+    from viewer.export import STDOUT
+    if args.out == STDOUT:
+        return _no_image_to_stdout("screenshot")
     db = _first_start(args)
     store = _open_existing(args)
     store.close()
@@ -515,18 +518,29 @@ def cmd_screenshot(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from viewer.export import export
+    from viewer.export import IMAGE_FORMATS, STDOUT, export
+    if args.out == STDOUT and args.format in IMAGE_FORMATS:
+        return _no_image_to_stdout(f"export --format {args.format}")
     store = _open_existing(args)
     try:
         count = export(store, args.format, args.out, _view_filter(args, store), keep=_keep(store, args),
                        include_rejected=_rejected_too(store, args))
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         _err(f"{args.out}: {exc.strerror}")
         return EXIT_FAULT
     finally:
         store.close()
-    print(f"{count} events written to {args.out}", file=sys.stderr)
+    where = "standard output" if args.out == STDOUT else args.out
+    print(f"{count} events written to {where}", file=sys.stderr)
     return EXIT_OK
+
+
+def _no_image_to_stdout(what: str) -> int:
+    _err(f"{what}: an image is not written to standard output (--out -); give a file name, "
+         "e.g. --out timeline.png. Only the text formats (csv, json, timelinejs) can go to standard output.")
+    return EXIT_USAGE
 
 
 def _change_lines(changes) -> list[str]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -106,42 +108,69 @@ def _timelinejs_event(row, art, note) -> dict:
     return event
 
 
+STDOUT = "-"
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+
 def export(store, fmt: str, out: str, view_filter=None, keep=None, include_rejected: bool = False) -> int:
     """Write the events of `store` that `view_filter` (a ViewFilter; None: every event) and `keep` (a
     predicate on the event id, for the analyst's filters; None: every one) keep to `out` in `fmt`; returns
     the count. Events the analyst rejected (not an event) are left out unless `include_rejected`. The file
-    appears whole or not at all."""
+    appears whole or not at all. `out` "-" is standard output (UTF-8), for these text formats only."""
+    if fmt not in ("csv", "json", "timelinejs"):
+        raise ValueError(f"unknown export format: {fmt}")
+    chosen = records(store, view_filter, keep, include_rejected)
+    if out == STDOUT:
+        return _export_to_stdout(fmt, chosen)
     target = Path(out)
     fd, tmp = tempfile.mkstemp(prefix=".export-", dir=str(target.parent or Path(".")))
-    count = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            chosen = records(store, view_filter, keep, include_rejected)
-            if fmt == "csv":
-                writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
-                writer.writeheader()
-                for row, art, note in chosen:
-                    rec = _record_dict(row, art, note)
-                    rec["countries"] = " ".join(rec["countries"])
-                    rec["tags"] = "; ".join(rec["tags"])
-                    rec["warnings"] = " ".join(rec["warnings"])
-                    rec["starred"] = "yes" if rec["starred"] else ""
-                    writer.writerow(rec)
-                    count += 1
-            elif fmt == "json":
-                out = [_json_record(row, art, note) for row, art, note in chosen]
-                count = len(out)
-                json.dump(out, fh, ensure_ascii=False, indent=1)
-            elif fmt == "timelinejs":
-                events = [_timelinejs_event(row, art, note) for row, art, note in chosen if row.earliest]
-                count = len(events)
-                json.dump({"title": {"text": {"headline": "Conflict Timeline",
-                                              "text": f"{count} dated events"}},
-                           "events": events}, fh, ensure_ascii=False, indent=1)
-            else:
-                raise ValueError(f"unknown export format: {fmt}")
+            count = _write(fh, fmt, chosen)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return count
+
+
+def _export_to_stdout(fmt: str, chosen) -> int:
+    """Write to standard output as UTF-8 bytes whatever the terminal's locale (CSV rows end in CRLF as
+    in the file)."""
+    sys.stdout.flush()
+    raw = sys.stdout.buffer
+    stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    try:
+        count = _write(stream, fmt, chosen)
+        stream.flush()
+    finally:
+        stream.detach()          # standard output stays open for the caller
+    return count
+
+
+def _write(fh, fmt: str, chosen) -> int:
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        for row, art, note in chosen:
+            rec = _record_dict(row, art, note)
+            rec["countries"] = " ".join(rec["countries"])
+            rec["tags"] = "; ".join(rec["tags"])
+            rec["warnings"] = " ".join(rec["warnings"])
+            rec["starred"] = "yes" if rec["starred"] else ""
+            writer.writerow(rec)
+            count += 1
+    elif fmt == "json":
+        out = [_json_record(row, art, note) for row, art, note in chosen]
+        count = len(out)
+        json.dump(out, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    elif fmt == "timelinejs":
+        events = [_timelinejs_event(row, art, note) for row, art, note in chosen if row.earliest]
+        count = len(events)
+        json.dump({"title": {"text": {"headline": "Conflict Timeline",
+                                      "text": f"{count} dated events"}},
+                   "events": events}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
     return count
