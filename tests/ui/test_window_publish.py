@@ -120,3 +120,56 @@ def test_file_menu_offers_export_print_and_data(qtbot, known_db, warnings_shown)
     assert any("Print" in t for t in texts)
     assert any("Export data" in t for t in texts)
     assert w.print_action.shortcut().toString() and w.export_data_action.shortcut().toString() == "Ctrl+Shift+E"
+
+
+def _grey(image: QImage, rect) -> "np.ndarray":
+    import numpy as np
+    part = image.copy(rect).convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h = part.width(), part.height()
+    return np.frombuffer(part.constBits(), dtype=np.uint8).reshape(h, part.bytesPerLine())[:, :w].astype(int)
+
+
+def _sharpness(grey) -> tuple[float, float]:
+    """(share of the inked pixels that are dark, mean step between neighbours across the inked pixels):
+    labels and dots drawn at the image's density have dark strokes and steep edges; the screen's 1x
+    pictures scaled up to 2x have washed-out strokes and soft edges."""
+    import numpy as np
+    inked = grey < 230
+    dark = float((grey < 60).sum()) / max(1, int(inked.sum()))
+    steps = np.abs(np.diff(grey, axis=1))[inked[:, 1:]]
+    return dark, float(steps.mean())
+
+
+def test_export_png_draws_the_lanes_sharp_at_its_density(qtbot, many_lanes_db, warnings_shown, tmp_path):
+    """The PNG is twice the screen's density: its lane labels and dots are as sharp as a page drawn at
+    that density (not the screen's 1x pictures scaled up, blurred)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QPainter
+    path, _codes = many_lanes_db
+    w = _open(qtbot, path, size=(1400, 700))
+    png = tmp_path / "view.png"
+    assert w.export_view(str(png), title="Sharp")
+    exported = QImage(str(png))
+    page = publish.make_page(w, "Sharp")
+    try:
+        reference = QImage(int(page.width * 2), int(page.height * 2), QImage.Format.Format_ARGB32)
+        reference.setDevicePixelRatio(2)
+        reference.fill(QColor("#ffffff"))
+        p = QPainter(reference)
+        try:
+            publish.paint_page(page, p, vector=True)         # shapes and text drawn at 2x
+        finally:
+            p.end()
+        area = publish.timeline_rect(page)
+    finally:
+        page.view.close()
+    assert exported.size() == reference.size()
+    # the plot, right of the lane names (which are text in both)
+    left = area.left() + area.width() * 0.1
+    plot = QRect(int(left * 2), int(area.top() * 2), int((area.right() - left) * 2), int(area.height() * 2))
+    ref_dark, ref_steps = _sharpness(_grey(reference, plot))
+    dark, steps = _sharpness(_grey(exported, plot))
+    assert ref_dark > 0.05, "the plot shows labels"
+    assert dark >= 0.85 * ref_dark, (dark, ref_dark)          # strokes as dark as drawn at 2x
+    assert steps >= 0.9 * ref_steps, (steps, ref_steps)       # and edges as steep
+    assert not warnings_shown

@@ -165,6 +165,13 @@ def _legend(page: Page, p: QPainter | None, top: float) -> float:
     return y + row_h - top
 
 
+def timeline_rect(page: Page) -> QRectF:
+    """Where `paint_page` draws the timeline (lanes, lane names, axis), in the page's logical pixels."""
+    title_font, body, _ = _fonts()
+    top = MARGIN + QFontMetricsF(title_font).height() + 4 + QFontMetricsF(body).height() + 14
+    return QRectF(MARGIN, top, page.view.width(), page.timeline_height)
+
+
 def paint_page(page: Page, p: QPainter, vector: bool) -> None:
     """The whole page at logical coordinates (0, 0) - (width, height)."""
     title_font, body, small = _fonts()
@@ -186,8 +193,9 @@ def paint_page(page: Page, p: QPainter, vector: bool) -> None:
         sub = QFontMetricsF(body).elidedText(page.subtitle, Qt.TextElideMode.ElideRight, page.width - 2 * MARGIN)
         p.drawText(QRectF(MARGIN, y, page.width - 2 * MARGIN, bh), Qt.AlignmentFlag.AlignLeft, sub)
         y += bh + 14
-        page.view.render_into(p, QRectF(MARGIN, y, page.view.width(), page.timeline_height), vector)
-        y += page.timeline_height + 6
+        area = timeline_rect(page)
+        page.view.render_into(p, area, vector)
+        y = area.bottom() + 6
         p.setPen(RULE)
         p.drawLine(QPointF(MARGIN, y), QPointF(page.width - MARGIN, y))
         y += 8
@@ -205,8 +213,9 @@ def _finish(page: Page) -> None:
 
 
 def export_view(window, path: str, title: str | None = None, width: int | None = None) -> str:
-    """Write the current view as a page to `path`: PNG (pixels, twice the screen's density), SVG or PDF
-    (vectors, text as text) by its extension. Returns the path; OSError when it cannot be written."""
+    """Write the current view as a page to `path`: PNG (pixels, twice the screen's density, every mark and
+    label drawn at that density), SVG or PDF (vectors, text as text) by its extension. Returns the path;
+    OSError when it cannot be written."""
     path = str(path)
     ext = Path(path).suffix.lower()
     if ext not in IMAGE_FORMATS:
@@ -220,7 +229,9 @@ def export_view(window, path: str, title: str | None = None, width: int | None =
             image.fill(QColor("#ffffff"))
             p = QPainter(image)
             try:
-                paint_page(page, p, vector=False)
+                # shapes and text painted at the image's density: the lanes' screen caches (dots, labels,
+                # "+N") are 1x pixmaps and would be blurred when scaled up to 2x
+                paint_page(page, p, vector=True)
             finally:
                 p.end()
             if not image.save(path, "PNG"):
