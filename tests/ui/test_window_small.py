@@ -2,7 +2,7 @@
 columns stay readable at 150% font size, a remembered geometry larger than the screen is fitted to it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -64,3 +64,82 @@ def test_a_remembered_geometry_larger_than_the_screen_is_fitted(qtbot, known_db,
     frame = w3.frameGeometry()
     assert frame.width() <= area.width() and frame.height() <= area.height(), (frame, area)
     assert area.contains(frame.topLeft()), (frame, area)
+
+
+def _big_font(factor: float = 1.5):
+    app = QApplication.instance()
+    before = QFont(app.font())
+    big = QFont(before)
+    big.setPointSizeF(before.pointSizeF() * factor)
+    app.setFont(big)
+    return app, before
+
+
+def _widest(table, col: int) -> int:
+    model, fm = table.model(), QFontMetrics(table.font())
+    return max(fm.horizontalAdvance(str(model.data(model.index(r, col)) or "")) for r in range(model.rowCount()))
+
+
+def _title_is_readable(w) -> None:
+    head = w.table.horizontalHeader()
+    assert head.sectionSize(2) >= 150, [head.sectionSize(c) for c in range(head.count())]
+    assert not w.table.isColumnHidden(0) and not w.table.isColumnHidden(2)
+    assert head.sectionSize(0) >= _widest(w.table, 0) + 8          # every date whole
+    # what is shown fits beside it: the table does not scroll sideways to show the title
+    shown = sum(head.sectionSize(c) for c in range(head.count()) if not w.table.isColumnHidden(c))
+    assert shown <= w.table.viewport().width() + 1, (shown, w.table.viewport().width())
+
+
+def test_at_800_by_600_the_title_column_is_readable(qtbot, known_db, warnings_shown):
+    w = shown_window(qtbot, size=(800, 600))
+    assert w.open_database(str(known_db))
+    qtbot.wait(20)
+    _title_is_readable(w)
+    assert not w.table.isColumnHidden(3), "the countries still have a column"
+    w.resize(1400, 800)                           # room again: every column is back
+    qtbot.waitUntil(lambda: not any(w.table.isColumnHidden(c) for c in range(4)))
+    head = w.table.horizontalHeader()
+    assert head.sectionSize(1) >= _widest(w.table, 1) + 8 and head.sectionSize(3) >= _widest(w.table, 3) + 8
+    assert head.sectionSize(2) >= 300
+
+
+def _scroll_to(area, widget) -> None:
+    """Scroll `area` as a person would until `widget` (inside it) is in view, if it fits."""
+    at = widget.mapTo(area.widget(), QPoint(0, 0))
+    for bar, start, size, room in ((area.horizontalScrollBar(), at.x(), widget.width(), area.viewport().width()),
+                                   (area.verticalScrollBar(), at.y(), widget.height(), area.viewport().height())):
+        if start < bar.value():
+            bar.setValue(start)
+        elif start + size > bar.value() + room:
+            bar.setValue(start + size - room)
+
+
+def _whole_in_view(widget) -> bool:
+    """The widget is shown whole: nothing of it is cut off by the panels around it."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_at_150_percent_and_800_by_600_the_filters_scroll_instead_of_clipping(qtbot, known_db, warnings_shown):
+    app, before = _big_font()
+    try:
+        w = shown_window(qtbot, size=(800, 600))
+        assert w.open_database(str(known_db))
+        qtbot.wait(20)
+        assert w.timeline.width() >= w.width() * 0.5 - 2, (w.timeline.width(), w.main_split.sizes())
+        _title_is_readable(w)
+        f, area = w.filters, w.filter_scroll
+        assert area.widget() is f and f.height() > area.viewport().height(), "the panel is taller: it scrolls"
+        lists = (f.countries.tree, f.languages.tree)
+        for tree in lists:                          # the lists show rows, not a header and a sliver
+            rows = min(3, tree.topLevelItemCount())
+            assert rows and tree.viewport().height() >= rows * tree.sizeHintForRow(0), tree.objectName()
+        boxes = [f.search, f.date_from, f.date_to, f.precision, f.article, f.reset_button]
+        for box in boxes:                           # at full height, as wide as they need
+            assert box.height() >= box.minimumSizeHint().height(), box.objectName()
+            assert box.width() >= box.minimumSizeHint().width(), box.objectName()
+        for widget in [*lists, *boxes]:             # and each can be scrolled into view, whole
+            _scroll_to(area, widget)
+            qtbot.waitUntil(lambda widget=widget: _whole_in_view(widget))
+        w.close()
+    finally:
+        app.setFont(before)

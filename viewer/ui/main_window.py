@@ -19,10 +19,11 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QDialog, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox,
+    QScrollArea, QSplitter, QStyle, QVBoxLayout, QWidget,
 )
 
 from viewer import checks
@@ -37,7 +38,7 @@ from viewer.ui.editing import Editing
 from viewer.ui.excerpt import ExcerptPanel
 from viewer.ui.filters import FilterPanel
 from viewer.ui.importing import Importer
-from viewer.ui.models import EventTableModel, event_table, select_row
+from viewer.ui.models import ColumnFitter, EventTableModel, event_table, select_row
 from viewer.ui.opening import open_for_window
 from viewer.ui.reports import find_report, other_reports
 from viewer.ui.review import ReviewKeys, left_to_review
@@ -50,8 +51,9 @@ from viewer.viewstate import ViewState
 
 APP_TITLE = "Conflict Timeline"
 THREADED_ABOVE = 50_000   # events: bigger databases count and look up rows on a background connection
-SIDE_MIN = (150, 170)     # the side panels' least widths: at 800 px the timeline keeps half the window
+SIDE_MIN = (150, 150)     # the side panels' least widths: at 800 px the timeline keeps half the window
 CENTRE_SHARE = 0.5        # the timeline's least share of the window's width
+_FOCUS_HOOKED = "focusTimelineOnClose"   # a dialog's property: its closing gives the timeline the keyboard
 DB_FILTERS = "Timeline databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
 __all__ = ["MainWindow", "active_window", "last_database"]
@@ -91,8 +93,8 @@ class MainWindow(QMainWindow):
 
         # -- widgets -------------------------------------------------------------------------------
         self.filters = FilterPanel(self.view_state, self)
-        self.filters.setMinimumWidth(SIDE_MIN[0])
         self.filters.searchStep.connect(self.search_step)
+        self.filter_scroll = FilterScroll(self.filters, self)   # too short a window or too big a font: it scrolls
 
         self.timeline = TimelineView(self, self.view_state)
         self.timeline.setObjectName("timeline")
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.model.failed.connect(lambda error: self.statusBar().showMessage(
             f"Some events could not be read: {error}", 20000))
         self.table = event_table(self.model, self)
+        self.table_columns = self.table.findChild(ColumnFitter)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.table.clicked.connect(lambda idx: self._on_table_row(idx, QModelIndex()))
         self.table.activated.connect(self._on_table_activated)
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
 
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplit")
-        self.main_split.addWidget(self.filters)
+        self.main_split.addWidget(self.filter_scroll)
         self.main_split.addWidget(self.centre_split)
         self.main_split.addWidget(self.excerpt)
         self.main_split.setStretchFactor(0, 0)
@@ -223,6 +226,22 @@ class MainWindow(QMainWindow):
         """Give the keyboard to the timeline (a dialog closed)."""
         if self.isVisible():
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def childEvent(self, event):  # noqa: N802 - Qt's name
+        """The Edit dialog and the legend give the keyboard to the timeline when they close, however
+        they were opened (menu, the E key, Help ▸ Legend): hooked once, when Qt first polishes them."""
+        super().childEvent(event)
+        if event.type() != QEvent.Type.ChildPolished or not isinstance(event.child(), QDialog):
+            return
+        from viewer.ui.edit_dialog import EditDialog
+        from viewer.ui.legend import LegendDialog
+        dialog = event.child()
+        if isinstance(dialog, (EditDialog, LegendDialog)) and not dialog.property(_FOCUS_HOOKED):
+            dialog.setProperty(_FOCUS_HOOKED, True)
+            dialog.finished.connect(self._dialog_finished)
+
+    def _dialog_finished(self, _result: int) -> None:
+        self.focus_timeline()
 
     # ==================================================================================== database
     def open_database(self, path: str | os.PathLike, *, interactive: bool = True) -> bool:
@@ -973,6 +992,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.ApplicationFontChange):
             self.fit_table_to_font()
+            self.filter_scroll.fit()
 
     def keep_timeline_share(self) -> None:
         """The timeline keeps at least half the window's width: the side panels shrink (to their least
@@ -988,7 +1008,7 @@ class MainWindow(QMainWindow):
         left, right = sizes[0], sizes[2]
         spare = total - want
         if left + right > spare:
-            lo_l, lo_r = SIDE_MIN
+            lo_l, lo_r = self.side_minimums()
             over = left + right - spare
             room_l, room_r = max(0, left - lo_l), max(0, right - lo_r)
             if room_l + room_r > 0:
@@ -997,19 +1017,18 @@ class MainWindow(QMainWindow):
                 left, right = left - take_l, right - take_r
         self.main_split.setSizes([left, total - left - right, right])
 
+    def side_minimums(self) -> tuple[int, int]:
+        """The least widths of the filter panel and the excerpt: their usual least, or more when the font
+        needs it (the filter panel's boxes stay whole)."""
+        return (max(SIDE_MIN[0], self.filter_scroll.minimumSizeHint().width()),
+                max(SIDE_MIN[1], self.excerpt.minimumSizeHint().width()))
+
     def fit_table_to_font(self) -> None:
-        """The table's rows and fixed columns grow with the font (never shrink below their usual sizes),
-        so that dates, precisions and country codes stay readable at large font sizes."""
+        """The table's rows and columns grow with the font, so that dates, precisions and country codes
+        stay readable at large font sizes (`models.ColumnFitter` leaves columns out when it is narrow)."""
         table = self.table
-        fm = table.fontMetrics()
-        table.verticalHeader().setDefaultSectionSize(max(24, fm.height() + 8))
-        head = table.horizontalHeader()
-        widths = {0: fm.horizontalAdvance("28 Sep 2024 23:59") + 30,
-                  1: max(fm.horizontalAdvance(w) for w in ("reported", "weekend", "century", "quarter")) + 26,
-                  3: fm.horizontalAdvance("UA, RU, FR") + 26}
-        for col, want in widths.items():
-            if col < head.count() and head.sectionSize(col) < want:
-                head.resizeSection(col, want)
+        table.verticalHeader().setDefaultSectionSize(max(24, table.fontMetrics().height() + 8))
+        self.table_columns.fit()
 
     def fit_splitters(self) -> None:
         """Side panels in proportion to the window: the timeline keeps at least half of it."""
@@ -1039,6 +1058,114 @@ class MainWindow(QMainWindow):
         if self.remember:
             self.save_state()
         super().closeEvent(event)
+
+
+class FilterScroll(QScrollArea):
+    """The filter panel in a scroll area: when the window is too short (or narrow) for it, or the font too
+    big, it scrolls instead of squeezing its lists to a row or two or cutting its boxes off. The countries'
+    list keeps room for `LIST_ROWS` rows, the Dates and Review pages their boxes' heights, and it is never
+    narrower than its boxes need."""
+
+    LIST_ROWS = 4
+
+    def __init__(self, panel: FilterPanel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("filterPanelScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # Tab goes to the panel's boxes, not to the frame
+        self.setWidget(panel)
+        self._watched = [panel, *self._pages_contents()]
+        for content in self._watched:
+            content.installEventFilter(self)
+        self.fit()
+
+    def panel(self) -> FilterPanel:
+        return self.widget()
+
+    def fit(self) -> None:
+        """The least heights of the countries' list (`LIST_ROWS` rows at its font) and of the pages (the
+        panel's least height follows; past the window's height it scrolls)."""
+        panel = self.panel()
+        tree = panel.countries.tree          # (the languages' list is as tall as its rows already)
+        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 6)
+        _least_height(tree, tree.header().sizeHint().height() + self.LIST_ROWS * row + 2 * tree.frameWidth())
+        # the Dates and Review pages whole (their boxes at their height, not squeezed inside the page)
+        pages = panel.pages
+        contents = self._pages_contents()
+        if contents:
+            need = max(c.sizeHint().height() for c in contents) + pages.tabBar().sizeHint().height() + 8
+            _least_height(pages, need)
+        least = self._least_width()
+        if panel.minimumWidth() != least:
+            panel.setMinimumWidth(least)
+        if panel.layout() is not None:
+            panel.layout().activate()
+        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))    # the panel resized to its least
+        self.updateGeometry()           # the splitter asks again how narrow it may be
+
+    def _pages(self) -> list[QScrollArea]:
+        """The panel's pages (Dates, Review), each a scroll area around its boxes."""
+        pages = self.panel().pages
+        inner = [pages.widget(i) for i in range(pages.count())]
+        return [a for a in inner if isinstance(a, QScrollArea) and a.widget() is not None]
+
+    def _pages_contents(self) -> list[QWidget]:
+        return [a.widget() for a in self._pages()]
+
+    def _least_width(self) -> int:
+        """The panel's least width: its own boxes', and its pages' each on a line of its own (the pages
+        do not scroll sideways themselves)."""
+        panel = self.panel()
+        margins = panel.layout().contentsMargins() if panel.layout() is not None else panel.contentsMargins()
+        # the panel's rows, each as narrow as it goes (not its layout's least, which is wider while the
+        # panel is laid out for a wider width: Reset beside the tabs)
+        rows = [c for c in panel.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if not c.isHidden() and c is not panel.pages and c is not panel.reset_button]
+        width = max([c.minimumSizeHint().width() for c in rows] + [panel.pages.tabBar().sizeHint().width()])
+        width += margins.left() + margins.right()
+        pages = self._pages()
+        current = panel.pages.currentWidget()
+        if pages and current is not None:
+            chrome = margins.left() + margins.right() + 2 * current.frameWidth()
+            width = max(width, max(_stacked_width(a.widget()) for a in pages) + chrome)
+        return width
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The panel's least width and the scroll bar (made narrower still, it scrolls sideways)."""
+        bar = max(self.verticalScrollBar().sizeHint().width(),
+                  self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self))
+        return QSize(self._least_width() + bar, 0)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutRequest and obj in self._watched:
+            # the panel laid itself out anew (for its width) or a page's boxes changed: room for them
+            QTimer.singleShot(0, self, self.fit)       # once that layout is done
+        return False
+
+    def showEvent(self, event):  # noqa: N802
+        self.fit()          # the lists have rows now: their height is known
+        super().showEvent(event)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()      # the panel lays its pages out by its width
+
+
+def _stacked_width(content: QWidget) -> int:
+    """The least width of a page's boxes each on a line of its own (the panel's narrowest arrangement;
+    wider, it may set labels beside their boxes)."""
+    boxes = [c for c in content.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+             if not c.isHidden()]
+    margins = content.layout().contentsMargins() if content.layout() is not None else content.contentsMargins()
+    return max((b.minimumSizeHint().width() for b in boxes), default=0) + margins.left() + margins.right()
+
+
+def _least_height(widget: QWidget, height: int) -> None:
+    if widget.minimumHeight() != height:
+        widget.setMinimumHeight(height)
 
 
 def active_window() -> MainWindow | None:

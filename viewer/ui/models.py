@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from viewer.model import ViewFilter
@@ -275,14 +276,87 @@ def event_table(model: EventTableModel, parent=None) -> QTableView:
     head.setHighlightSections(False)
     head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    # the longest date the column shows ("22 Sep 2024 23:59", minute precision) fits whole
-    head.resizeSection(0, table.fontMetrics().horizontalAdvance("28 Sep 2024 23:59") + 30)
-    head.resizeSection(1, 82)
-    head.resizeSection(3, 100)
+    for col, width in column_widths(table.fontMetrics()).items():
+        head.resizeSection(col, width)
     head.setSortIndicatorShown(True)
     head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
+    ColumnFitter(table)
     return table
+
+
+TITLE_MIN_PX = 150       # the Title column's least width at the usual font (more at a bigger one)
+TITLE_MIN_CHARS = 16     # ... and room for this many characters at any font
+
+
+def column_widths(fm: QFontMetrics) -> dict[int, int]:
+    """The widths of the Date, Precision and Countries columns at the font of `fm`: the longest date
+    ("28 Sep 2024 23:59", minute precision), precision word and a few country codes fit whole."""
+    return {0: fm.horizontalAdvance("28 Sep 2024 23:59") + 30,
+            1: max(fm.horizontalAdvance(w) for w in ("reported", "weekend", "century", "quarter")) + 26,
+            3: fm.horizontalAdvance("UA, RU, FR") + 26}
+
+
+def title_min_width(fm: QFontMetrics) -> int:
+    """The least width of the Title column at the font of `fm`."""
+    return max(TITLE_MIN_PX, fm.averageCharWidth() * TITLE_MIN_CHARS)
+
+
+class ColumnFitter(QObject):
+    """Keeps the event table's columns readable at any width and font size: Date and Title are always
+    shown, Title at least `title_min_width`; when the table is too narrow for every column, Precision is
+    left out first (the date says it: "Q2 2024", "the 1970s"), then Countries (the lanes say them), and
+    they come back when there is room. Columns grow with the font; widths set by hand stay while they
+    fit."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        self.viewport = table.viewport()
+        self.viewport.installEventFilter(self)
+        table.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        # events still arrive while the table is being destroyed: touch nothing that is gone
+        if not (shiboken6.isValid(self) and shiboken6.isValid(self.table) and shiboken6.isValid(self.viewport)):
+            return False
+        kind = event.type()
+        if (obj is self.viewport and kind == QEvent.Type.Resize) \
+                or (obj is self.table and kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange)):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table = self.table
+        head = table.horizontalHeader()
+        avail = table.viewport().width()
+        if avail < 40 or head.count() < 4:
+            return                          # not laid out yet
+        fm = table.fontMetrics()
+        want = column_widths(fm)
+        title = title_min_width(fm)
+        least_countries = fm.horizontalAdvance("UA, RU") + 20
+        show_countries = want[0] + least_countries + title <= avail
+        show_precision = want[0] + want[1] + want[3] + title <= avail
+        for col, show in ((1, show_precision), (3, show_countries)):
+            if table.isColumnHidden(col) == show:
+                table.setColumnHidden(col, not show)
+        shown = [c for c in (0, 1, 3) if not table.isColumnHidden(c)]
+        sizes = {c: max(head.sectionSize(c), want[c]) for c in shown}
+        if sum(sizes.values()) + title > avail:
+            sizes = {c: want[c] for c in shown}      # no room for columns widened by hand
+            if 3 in sizes:                           # nor for three countries' codes
+                sizes[3] = max(least_countries, min(want[3], avail - title - sizes[0] - sizes.get(1, 0)))
+        for col, size in sizes.items():
+            if head.sectionSize(col) != size:
+                head.resizeSection(col, size)
+        # too narrow even for Date and Title: Title keeps its least width and the table scrolls sideways
+        squeezed = sum(sizes.values()) + title > avail
+        mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+        if head.sectionResizeMode(2) != mode:
+            head.setSectionResizeMode(2, mode)
+        if squeezed and head.sectionSize(2) != title:
+            head.resizeSection(2, title)
 
 
 def select_row(table: QTableView, row: int) -> None:
