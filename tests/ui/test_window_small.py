@@ -143,3 +143,18 @@ def test_at_150_percent_and_800_by_600_the_filters_scroll_instead_of_clipping(qt
         w.close()
     finally:
         app.setFont(before)
+
+
+def test_at_800_by_600_the_country_list_shows_names_not_initials(qtbot, known_db, warnings_shown):
+    """In a narrow filter panel the code column gives way, so "Russia" is not cut to "R…"; with room it is back."""
+    w = shown_window(qtbot, size=(800, 600))
+    assert w.open_database(str(known_db))
+    tree = w.filters.countries.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)
+    qtbot.waitUntil(lambda: tree.header().sectionSize(0) >= w.filters.countries.NAME_LEAST_PX)
+    assert tree.isColumnHidden(1)
+    w.resize(1400, 800)                           # a wider panel: the codes are back
+    sizes = w.main_split.sizes()
+    w.main_split.setSizes([400, sizes[1] - (400 - sizes[0]), sizes[2]])
+    qtbot.waitUntil(lambda: not tree.isColumnHidden(1))
+    assert tree.header().sectionSize(0) >= w.filters.countries.NAME_LEAST_PX

@@ -296,6 +296,24 @@ class CodeFilter(QWidget):
                 item.setCheckState(0, Qt.CheckState.Unchecked if code in self._unchecked
                                    else Qt.CheckState.Checked)
 
+    NAME_LEAST_PX = 80      # a name narrower than this is no name: the code column gives way to it
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """In a narrow panel the name column keeps room to be read ("Russia", not "R…"): the code column
+        (the name says it) is hidden while the names would be narrower than NAME_LEAST_PX, shown again when
+        there is room."""
+        head = self.tree.header()
+        count_px = head.sectionSize(2)
+        code_px = max(head.sectionSizeHint(1), self.tree.fontMetrics().horizontalAdvance("NATO") + 12)
+        room = self.tree.viewport().width() - count_px
+        hide = room - code_px < self.NAME_LEAST_PX
+        if self.tree.isColumnHidden(1) != hide:
+            self.tree.setColumnHidden(1, hide)
+
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         code = item.data(0, Qt.ItemDataRole.UserRole)
         if code is None or column != 0:
