@@ -192,6 +192,27 @@ def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text
 
 
 @pytest.mark.parametrize("language, text, title", [
+    ("fr", "Les forces russes ont bombardé Kharkiv lundi, a annoncé le gouverneur de la région.",
+     "Les forces russes ont bombardé Kharkiv"),
+    ("fr", "Les forces russes ont repris deux villages lundi, selon l'état-major ukrainien.",
+     "Les forces russes ont repris deux villages"),
+    ("de", "Russische Truppen haben Charkiw am Montag beschossen, sagte der Gouverneur.",
+     "Russische Truppen haben Charkiw beschossen"),
+    ("es", "Las tropas rusas bombardearon Járkov el lunes, informó el gobernador.",
+     "Las tropas rusas bombardearon Járkov"),
+    ("pl", "Rosyjskie wojska ostrzelały Charków w poniedziałek, poinformował gubernator.",
+     "Rosyjskie wojska ostrzelały Charków"),
+    ("ru", "Российские войска обстреляли Харьков в понедельник, сообщил губернатор области.",
+     "Российские войска обстреляли Харьков"),
+    ("uk", "Російські війська обстріляли Харків у понеділок, повідомив голова ОВА.",
+     "Російські війська обстріляли Харків"),
+])
+def test_an_attribution_that_closes_the_sentence_is_left_out_of_its_title(language, text, title):
+    _, events, _ = events_of(text, "2024-11-20", language)
+    assert [e.title for e in events if e.dating == "written"] == [title]
+
+
+@pytest.mark.parametrize("language, text, title", [
     # the date in a closing participle clause with its agent: that clause and the noun it tells of, not the
     # hypothetical main clause around it (the seed's "Kursk region, conquered by Kyiv this summer")
     ("fr", "L'objectif pourrait être de repousser la contre-offensive de Moscou dans la région russe de Koursk, "

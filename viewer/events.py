@@ -65,7 +65,8 @@ NOT_EVENTS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
-                "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle")
+                "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle",
+                "title_closing")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -169,6 +170,7 @@ def use_cues(cues: Cues) -> Cues:
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
     global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING, _TITLE_PARTICIPLE
+    global _TITLE_CLOSING
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -184,7 +186,7 @@ def use_cues(cues: Cues) -> Cues:
     _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD = p["coordination"], p["relative_opens"], p["said_lead"]
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
     _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
-    _TITLE_SAYING, _TITLE_PARTICIPLE = p["title_saying"], p["title_participle"]
+    _TITLE_SAYING, _TITLE_PARTICIPLE, _TITLE_CLOSING = p["title_saying"], p["title_participle"], p["title_closing"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1077,6 +1079,9 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
             after = after.lstrip(" ,")          # "En septembre dernier, X …" → "X …"
         s = re.sub(r"\s+,", ",", f"{before} {after}").strip()
         s = s[:1].upper() + s[1:]
+    ends = _TITLE_CLOSING.get(code)
+    if ends is not None and (em := ends.search(s)) and len(s[:em.start()].split()) >= 3:
+        s = s[:em.start()]      # ", a annoncé le ministre", ", повідомив губернатор": the source, not the news
     participle = _TITLE_PARTICIPLE.get(code) if closing else None
     if participle is not None and (pm := participle.search(s)):
         np_, clause = pm.group("np").strip(), pm.group("clause").strip()
