@@ -130,8 +130,9 @@ _CYRILLIC = dict(zip("абвгґдеєёжзиіїйклмнопрстуфхцч
                      ["a", "b", "v", "h", "g", "d", "e", "ie", "io", "zh", "z", "i", "i", "i", "i", "k", "l", "m",
                       "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
                       "iu", "ia"]))
+_CYRILLIC.update({"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae"})   # Latin letters NFKD leaves whole
 _SOUNDS = (("shch", "s"), ("sch", "s"), ("kh", "h"), ("ch", "h"), ("zh", "s"), ("sh", "s"), ("ts", "s"),
-           ("ph", "f"), ("th", "t"), ("j", "h"), ("x", "h"), ("w", "v"), ("z", "s"), ("c", "k"), ("q", "k"),
+           ("ph", "f"), ("th", "t"), ("j", "y"), ("x", "h"), ("w", "v"), ("z", "s"), ("c", "k"), ("q", "k"),
            ("g", "h"))
 _NAME = re.compile(r"(?<=[\s(«“\"„'’-])[^\W\d_][\w'’-]{3,}")
 
@@ -141,6 +142,8 @@ def _skeleton(word: str) -> str:
     w = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
     w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     w = w.split("'")[0].split("’")[0]            # "Moscow's", "d'Odessa" keep their name
+    if w.startswith("j"):
+        w = "h" + w[1:]                          # Spanish "Járkov", "Jersón"; inside a word j is a vowel: "Kijów"
     for a, b in _SOUNDS:
         w = w.replace(a, b)
     out = []
