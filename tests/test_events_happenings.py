@@ -192,6 +192,23 @@ def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text
 
 
 @pytest.mark.parametrize("language, text, title", [
+    ("fr", "La décision américaine intervient alors que l'Allemagne a repris des discussions avec Moscou le "
+           "week-end dernier.", "L'Allemagne a repris des discussions avec Moscou"),
+    ("es", "La decisión llega cuando Alemania retomó las conversaciones con Moscú el pasado fin de semana.",
+     "Alemania retomó las conversaciones con Moscú"),
+    ("ru", "Решение принято в тот момент, когда Германия возобновила переговоры с Москвой в минувшие выходные.",
+     "Германия возобновила переговоры с Москвой"),
+    ("uk", "Рішення ухвалено саме тоді, коли Німеччина відновила переговори з Москвою минулими вихідними.",
+     "Німеччина відновила переговори з Москвою"),
+    ("pl", "Decyzja zapada w chwili, gdy Niemcy wznowiły rozmowy z Moskwą w miniony weekend.",
+     "Niemcy wznowiły rozmowy z Moskwą"),
+])
+def test_a_date_in_a_subordinate_clause_titles_the_happening_of_that_clause(language, text, title):
+    _, events, _ = events_of(text, "2024-11-18", language)
+    assert title in [e.title for e in events if e.dating == "written"]
+
+
+@pytest.mark.parametrize("language, text, title", [
     ("fr", "Les forces russes ont bombardé Kharkiv lundi, a annoncé le gouverneur de la région.",
      "Les forces russes ont bombardé Kharkiv"),
     ("fr", "Les forces russes ont repris deux villages lundi, selon l'état-major ukrainien.",

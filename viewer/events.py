@@ -66,7 +66,7 @@ CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
                 "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle",
-                "title_closing")
+                "title_closing", "title_subordinate")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -170,7 +170,7 @@ def use_cues(cues: Cues) -> Cues:
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
     global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING, _TITLE_PARTICIPLE
-    global _TITLE_CLOSING
+    global _TITLE_CLOSING, _TITLE_SUBORDINATE
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -187,6 +187,7 @@ def use_cues(cues: Cues) -> Cues:
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
     _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
     _TITLE_SAYING, _TITLE_PARTICIPLE, _TITLE_CLOSING = p["title_saying"], p["title_participle"], p["title_closing"]
+    _TITLE_SUBORDINATE = p["title_subordinate"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1070,6 +1071,18 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
     s = sentence
     a, b = span
     code = language_code(language) or ""
+    sub = _TITLE_SUBORDINATE.get(code)
+    if sub is not None and a is not None and b is not None and 0 <= a < b <= len(s):
+        opened = None
+        for m in sub.finditer(s, 0, a):
+            opened = m
+        if opened is not None and not re.search(r"[,;:()]", s[opened.end():a]):
+            end = re.search(r"[,;:()]|$", s[b:])
+            clause = s[opened.end():b + end.start()]
+            if _opens_with_actor(clause, code) and _clause_happening(clause, code) is not None:
+                # "La décision intervient alors que l'Allemagne a repris des discussions … le week-end
+                # dernier": the date's happening is the clause's, "L'Allemagne a repris des discussions …"
+                return foreign_title(clause[:1].upper() + clause[1:], (a - opened.end(), b - opened.end()), language)
     closing = a is not None and a > sentence.rfind(",", 0, a) >= 0 and "," not in sentence[a:]
     if a is not None and b is not None and 0 <= a < b <= len(s):
         lead = _LEADING_PREPOSITION.search(s, 0, a)
