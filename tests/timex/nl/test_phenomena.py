@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.timex import engine, resolve_document
+from viewer.timex import engine, resolve_document, tag
 from tests.timex.lang_cases import check_case, check_negative, one
 
 REF = date(2024, 11, 18)   # a Monday
@@ -87,6 +87,15 @@ def test_bare_weekday_follows_the_tense():
     assert one("De minister heeft donderdag zijn ontslag ingediend.", REF, L).value == "2024-11-14"
     assert one("De minister trad donderdag af.", REF, L).value == "2024-11-14"
     assert one("De minister zal donderdag aftreden.", REF, L).value == "2024-11-21"
+
+
+def test_weak_pasts_in_mde_rde_gde_are_past():
+    # "stemde" is past, nearer than the present "treedt" of the clause after it
+    got = {e.text: e.value for e in tag("Eind januari stemde de Kamer over de wet, die op 1 december in "
+                                        "werking treedt.", REF, language=L)}
+    assert got["Eind januari"] == "2024-01"
+    assert one("De minister verklaarde donderdag zijn ontslag.", REF, L).value == "2024-11-14"
+    assert one("Wat gebeurde er donderdag in Kyiv?", REF, L).value == "2024-11-14"
 
 
 def test_history_same_year():
