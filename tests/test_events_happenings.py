@@ -17,6 +17,12 @@ def events_of(text, published=None, language=None):
     return article, events, countries
 
 
+def written_titles(text, language, published="2024-11-20"):
+    """The titles of the events a sentence gives that are dated by a date it writes."""
+    _, events, _ = events_of(text, published, language)
+    return [e.title for e in events if e.dating == "written"]
+
+
 def test_a_happening_told_without_a_date_is_reported_by_the_publication():
     _, events, _ = events_of("Russian forces shelled Kharkiv, the regional governor said.", "2024-11-18")
     (e,) = events
@@ -158,8 +164,7 @@ def test_titles_in_other_languages_say_who_did_what_without_the_date(language, t
      "По словам губернатора, ракета попала в жилой дом в Одессе"),
 ])
 def test_a_title_leaves_out_an_opening_adverbial_and_keeps_a_source_with_its_claim(language, text, title):
-    _, events, _ = events_of(text, "2024-11-20", language)
-    assert [e.title for e in events if e.dating == "written"] == [title]
+    assert written_titles(text, language) == [title]
 
 
 @pytest.mark.parametrize("language, text, title", [
@@ -187,8 +192,7 @@ def test_a_title_leaves_out_an_opening_adverbial_and_keeps_a_source_with_its_cla
      "Kremlsprecher Dmitri Peskow: der Schritt werde „wahrscheinlich Öl…“"),
 ])
 def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text, title):
-    _, events, _ = events_of(text, "2024-11-20", language)
-    assert [e.title for e in events if e.dating == "written"] == [title]
+    assert written_titles(text, language) == [title]
 
 
 @pytest.mark.parametrize("language, text, title", [
@@ -204,8 +208,7 @@ def test_a_saying_is_titled_speaker_colon_claim_in_every_language(language, text
      "Niemcy wznowiły rozmowy z Moskwą"),
 ])
 def test_a_date_in_a_subordinate_clause_titles_the_happening_of_that_clause(language, text, title):
-    _, events, _ = events_of(text, "2024-11-18", language)
-    assert title in [e.title for e in events if e.dating == "written"]
+    assert title in written_titles(text, language, "2024-11-18")
 
 
 @pytest.mark.parametrize("language, text, title", [
@@ -225,8 +228,7 @@ def test_a_date_in_a_subordinate_clause_titles_the_happening_of_that_clause(lang
      "Російські війська обстріляли Харків"),
 ])
 def test_an_attribution_that_closes_the_sentence_is_left_out_of_its_title(language, text, title):
-    _, events, _ = events_of(text, "2024-11-20", language)
-    assert [e.title for e in events if e.dating == "written"] == [title]
+    assert written_titles(text, language) == [title]
 
 
 @pytest.mark.parametrize("language, text, title", [
