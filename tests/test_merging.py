@@ -215,3 +215,21 @@ def test_a_name_is_known_across_spellings_and_scripts():
         skeletons = {frozenset(names(f"The strike on {w} was reported.")) for w in spellings}
         assert len(skeletons) == 1 and skeletons != {frozenset()}, spellings
     assert names("The strike on Odesa was reported.") != names("The strike on Kharkiv was reported.")
+
+
+def test_a_report_dated_by_its_publication_joins_the_dated_one_with_the_same_toll_and_place():
+    def ev(sentence, earliest, latest, dating):
+        t = TimeExpression(None if dating == "reported" else 0, None if dating == "reported" else 1, "x", "DATE",
+                           latest, earliest, latest, None if dating == "reported" else "day")
+        return Event("a", 0, len(sentence), sentence, t, "t", ["RU", "UA"], dating=dating)
+    reported = ev("Twelve people, 12 in all, died when Russian missiles hit Odesa, officials said.",
+                  "2024-11-16", "2024-11-18", "reported")
+    dated = ev("Une frappe de missile russe sur Odessa a fait 12 morts dimanche.", "2024-11-17", "2024-11-17",
+               "written")
+    assert same_happening(reported, dated) >= MERGE_THRESHOLD
+    other_place = ev("Une frappe de missile russe sur Kharkiv a fait 12 morts dimanche.", "2024-11-17",
+                     "2024-11-17", "written")
+    outside = ev("Une frappe de missile russe sur Odessa a fait 12 morts mercredi.", "2024-11-13", "2024-11-13",
+                 "written")
+    assert same_happening(reported, other_place) < MERGE_THRESHOLD
+    assert same_happening(reported, outside) < MERGE_THRESHOLD

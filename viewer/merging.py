@@ -94,8 +94,14 @@ def same_happening(a: Event, b: Event) -> float:
         if word_score < ANCHOR_WORDS and inter == smaller == larger and ca and ca == cb \
                 and anchors_agree(a.sentence, ta.text, b.sentence, tb.text):
             word_score = ANCHOR_WORDS   # told in other words (or another language) with the same toll and place
+        elif word_score < REPORTED_WORDS and inter == smaller and ca and ca == cb \
+                and (a.dating == REPORTED) != (b.dating == REPORTED) \
+                and anchors_agree(a.sentence, ta.text, b.sentence, tb.text):
+            # a report dated by its publication and a dated one inside its days, with the same toll and place:
+            # the dated one says when the reported one happened
+            word_score, date_score = REPORTED_WORDS, 1.0
     score = round(0.4 * date_score + 0.25 * country_score + 0.35 * min(1.0, 2 * word_score), 4)
-    if (getattr(a, "dating", "written") == REPORTED) != (getattr(b, "dating", "written") == REPORTED) \
+    if (a.dating == REPORTED) != (b.dating == REPORTED) \
             and word_score < REPORTED_WORDS:
         # a report dated only by its publication overlaps every dated happening of those days: it is the
         # same one only when told in much the same words
