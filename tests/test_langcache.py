@@ -45,6 +45,14 @@ def packaged(tmp_path_factory):
         mp.undo()
 
 
+def _loaded(root: Path):
+    """load_model as a process calls it (the cache written in the background), then the wait for the writer
+    that the interpreter does before it exits."""
+    arrays = langcache.load_model(root)
+    assert langcache.finish_writing(120)
+    return arrays
+
+
 def _cache_folder(root: Path) -> Path:
     folders = [p for p in root.iterdir() if p.is_dir()]
     assert len(folders) == 1, folders
@@ -52,7 +60,7 @@ def _cache_folder(root: Path) -> Path:
 
 
 def test_the_first_process_writes_the_cache_and_the_next_maps_it(tmp_path, monkeypatch, packaged):
-    first = _detect_all(monkeypatch, lambda: langcache.load_model(tmp_path))
+    first = _detect_all(monkeypatch, lambda: _loaded(tmp_path))
     folder = _cache_folder(tmp_path)
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.npy" for n in langcache.ARRAYS)
     assert "py3langid" in folder.name
@@ -61,16 +69,16 @@ def test_the_first_process_writes_the_cache_and_the_next_maps_it(tmp_path, monke
     def no_unpack(data):
         raise AssertionError("the packaged model was unpacked again")
     monkeypatch.setattr(langcache, "_unpack", no_unpack)
-    arrays = langcache.load_model(tmp_path)
+    arrays = _loaded(tmp_path)
     assert all(isinstance(arrays[n], np.memmap) for n in langcache.ARRAYS)
-    second = _detect_all(monkeypatch, lambda: langcache.load_model(tmp_path))
+    second = _detect_all(monkeypatch, lambda: _loaded(tmp_path))
     assert first == second == packaged
     assert packaged[0][0] == "en" and None not in packaged[0]
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "missing", "wrong array"])
 def test_a_damaged_cache_is_rebuilt_and_detection_unchanged(tmp_path, monkeypatch, packaged, damage):
-    assert langcache.load_model(tmp_path) is not None
+    assert _loaded(tmp_path) is not None
     folder = _cache_folder(tmp_path)
     target = folder / "nextmove.npy"
     if damage == "truncated":
@@ -82,25 +90,25 @@ def test_a_damaged_cache_is_rebuilt_and_detection_unchanged(tmp_path, monkeypatc
         target.unlink()
     else:
         np.save(target, np.arange(10, dtype=np.float64))
-    assert _detect_all(monkeypatch, lambda: langcache.load_model(tmp_path)) == packaged
+    assert _detect_all(monkeypatch, lambda: _loaded(tmp_path)) == packaged
     # the bad copy was replaced by a good one
     assert langcache.read_cache(_cache_folder(tmp_path)) is not None
 
 
 def test_a_damaged_cache_without_the_packaged_model_falls_back_to_the_detector_own_path(tmp_path, monkeypatch,
                                                                                          packaged):
-    assert langcache.load_model(tmp_path) is not None
+    assert _loaded(tmp_path) is not None
     (_cache_folder(tmp_path) / "ptc.npy").write_bytes(b"not an array")
     monkeypatch.setattr(langcache, "_packaged_model", lambda: tmp_path / "no-such-model.npz.xz")
-    assert langcache.load_model(tmp_path) is None
-    assert _detect_all(monkeypatch, lambda: langcache.load_model(tmp_path)) == packaged
+    assert _loaded(tmp_path) is None
+    assert _detect_all(monkeypatch, lambda: _loaded(tmp_path)) == packaged
 
 
 def test_a_cache_folder_that_cannot_be_written_falls_back(tmp_path, monkeypatch, packaged):
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")
     root = blocker / "cache"
-    assert _detect_all(monkeypatch, lambda: langcache.load_model(root)) == packaged
+    assert _detect_all(monkeypatch, lambda: _loaded(root)) == packaged
     assert not root.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["a file"]
 
@@ -126,14 +134,14 @@ def test_the_program_entry_caches_the_model_in_the_user_cache(tmp_path):
 
 
 def test_a_second_writer_keeps_the_first_copy_and_leaves_nothing_behind(tmp_path, monkeypatch, packaged):
-    assert langcache.load_model(tmp_path) is not None
+    assert _loaded(tmp_path) is not None
     folder = _cache_folder(tmp_path)
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     arrays = langcache.read_cache(folder)
     assert langcache.write_cache(folder, arrays)        # as a process that unpacked at the same time
     assert [p.name for p in tmp_path.iterdir()] == [folder.name]
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
-    assert _detect_all(monkeypatch, lambda: langcache.load_model(tmp_path)) == packaged
+    assert _detect_all(monkeypatch, lambda: _loaded(tmp_path)) == packaged
 
 
 def test_what_a_killed_writer_left_is_removed_on_the_next_write(tmp_path):
@@ -143,5 +151,24 @@ def test_what_a_killed_writer_left_is_removed_on_the_next_write(tmp_path):
     os.utime(stale, (0, 0))
     fresh = tmp_path / f"{langcache.PARTIAL_PREFIX}writing"     # another process writing now
     fresh.mkdir()
-    assert langcache.load_model(tmp_path) is not None
+    assert _loaded(tmp_path) is not None
     assert not stale.exists() and fresh.exists()
+
+
+def test_the_first_process_answers_from_the_unpacked_model_and_writes_the_cache_behind(tmp_path, monkeypatch,
+                                                                                      packaged):
+    written = []
+    real = langcache.write_cache
+
+    def slow_write(folder, arrays):
+        written.append(folder)
+        return real(folder, arrays)
+    monkeypatch.setattr(langcache, "write_cache", slow_write)
+    arrays = langcache.load_model(tmp_path)
+    assert not any(isinstance(arrays[n], np.memmap) for n in langcache.ARRAYS)   # the unpacked arrays
+    assert langcache.finish_writing(120) and len(written) == 1
+    assert langcache.read_cache(_cache_folder(tmp_path)) is not None
+    # without the background, written first and mapped back
+    other = tmp_path / "other"
+    arrays = langcache.load_model(other, background=False)
+    assert all(isinstance(arrays[n], np.memmap) for n in langcache.ARRAYS)

@@ -2,7 +2,7 @@
 
 py3langid ships its model LZMA-compressed (4.6 MB packed, 68 MB unpacked); unpacking it is most of the model's
 load, paid by every process that asks the model (a text the first pass of :mod:`viewer.text` cannot tell). The
-first such process unpacks it and writes its arrays, one ``.npy`` file each, to a folder of the user's cache
+first such process unpacks it, answers, and meanwhile writes its arrays (a thread), one ``.npy`` file each, to a folder of the user's cache
 named after py3langid's version and the packaged model's size and hash; later processes map them from there
 (``np.load(..., mmap_mode="r")``) instead (bench/startup.py measures both).
 
@@ -17,6 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 # The arrays of py3langid's model.npz, by name.
@@ -32,9 +33,16 @@ def install(root: Path | None = None) -> None:
     text.set_model_source(lambda: load_model(root))
 
 
-def load_model(root: Path | None = None) -> dict | None:
+_WRITER: threading.Thread | None = None     # the thread writing the cache, in the process that unpacked
+
+
+def load_model(root: Path | None = None, *, background: bool = True) -> dict | None:
     """The model's arrays by name: mapped from the cache, else unpacked from py3langid's file and cached
-    for the next process. None when the packaged model itself cannot be read. Never raises."""
+    for the next process. None when the packaged model itself cannot be read. Never raises.
+
+    ``background``: the cache is written by a thread after the arrays are handed back, so the first process
+    on a machine answers as soon as the model is unpacked (:func:`finish_writing` waits for it; the
+    interpreter does too before it exits). Without it, written first and mapped back, as the next process."""
     try:
         packaged = _packaged_model()
         data = packaged.read_bytes()
@@ -48,11 +56,26 @@ def load_model(root: Path | None = None) -> dict | None:
         arrays = _unpack(data)
     except Exception:    # noqa: BLE001
         return None
+    if background:
+        global _WRITER
+        _WRITER = threading.Thread(target=write_cache, args=(folder, arrays), name="langid-cache", daemon=False)
+        _WRITER.start()
+        return arrays
     if write_cache(folder, arrays):
         cached = read_cache(folder)
         if cached is not None:
             return cached
     return arrays
+
+
+def finish_writing(timeout: float | None = None) -> bool:
+    """Wait for the cache this process is writing, if any (at most ``timeout`` seconds); True when none is
+    being written any more."""
+    writer = _WRITER
+    if writer is None:
+        return True
+    writer.join(timeout)
+    return not writer.is_alive()
 
 
 def model_key(data: bytes) -> str:
