@@ -811,6 +811,11 @@ class Store:
         with self._errors():
             return date_checks.pending_count(self.db.conn) if self._has_checks() else 0
 
+    def has_pending_checks(self) -> bool:
+        """Whether any event has not had its date warnings worked out (cheap at any size, unlike the count)."""
+        with self._errors():
+            return date_checks.has_pending(self.db.conn) if self._has_checks() else False
+
     def _has_excerpts(self) -> bool:
         return self._has_table("excerpts")
 

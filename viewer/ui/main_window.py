@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         if self.store is None or self.readonly:
             return
         try:
-            if self.store.pending_checks() or ids:
+            if ids or self.store.has_pending_checks():
                 self.statusBar().showMessage("Checking the events' dates…")
                 checks.refresh(self.store, ids)
                 if self.statusBar().currentMessage().startswith("Checking the events"):
