@@ -518,9 +518,7 @@ def cmd_screenshot(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from viewer.export import IMAGE_FORMATS, STDOUT, export
-    if args.out == STDOUT and args.format in IMAGE_FORMATS:
-        return _no_image_to_stdout(f"export --format {args.format}")
+    from viewer.export import STDOUT, export
     store = _open_existing(args)
     try:
         count = export(store, args.format, args.out, _view_filter(args, store), keep=_keep(store, args),

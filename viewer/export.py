@@ -109,7 +109,6 @@ def _timelinejs_event(row, art, note) -> dict:
 
 
 STDOUT = "-"
-IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
 def export(store, fmt: str, out: str, view_filter=None, keep=None, include_rejected: bool = False) -> int:
