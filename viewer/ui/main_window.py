@@ -19,11 +19,11 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox,
-    QScrollArea, QSplitter, QStyle, QVBoxLayout, QWidget,
+    QApplication, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from viewer import checks
@@ -36,7 +36,7 @@ from viewer.ui import menus
 from viewer.ui.background import QueryRunner
 from viewer.ui.editing import Editing
 from viewer.ui.excerpt import ExcerptPanel
-from viewer.ui.filters import FilterPanel
+from viewer.ui.filters import FilterPanel, FilterScroll
 from viewer.ui.importing import Importer
 from viewer.ui.models import ColumnFitter, EventTableModel, event_table, select_row
 from viewer.ui.opening import open_for_window
@@ -1058,114 +1058,6 @@ class MainWindow(QMainWindow):
         if self.remember:
             self.save_state()
         super().closeEvent(event)
-
-
-class FilterScroll(QScrollArea):
-    """The filter panel in a scroll area: when the window is too short (or narrow) for it, or the font too
-    big, it scrolls instead of squeezing its lists to a row or two or cutting its boxes off. The countries'
-    list keeps room for `LIST_ROWS` rows, the Dates and Review pages their boxes' heights, and it is never
-    narrower than its boxes need."""
-
-    LIST_ROWS = 4
-
-    def __init__(self, panel: FilterPanel, parent=None):
-        super().__init__(parent)
-        self.setObjectName("filterPanelScroll")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # Tab goes to the panel's boxes, not to the frame
-        self.setWidget(panel)
-        self._watched = [panel, *self._pages_contents()]
-        for content in self._watched:
-            content.installEventFilter(self)
-        self.fit()
-
-    def panel(self) -> FilterPanel:
-        return self.widget()
-
-    def fit(self) -> None:
-        """The least heights of the countries' list (`LIST_ROWS` rows at its font) and of the pages (the
-        panel's least height follows; past the window's height it scrolls)."""
-        panel = self.panel()
-        tree = panel.countries.tree          # (the languages' list is as tall as its rows already)
-        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 6)
-        _least_height(tree, tree.header().sizeHint().height() + self.LIST_ROWS * row + 2 * tree.frameWidth())
-        # the Dates and Review pages whole (their boxes at their height, not squeezed inside the page)
-        pages = panel.pages
-        contents = self._pages_contents()
-        if contents:
-            need = max(c.sizeHint().height() for c in contents) + pages.tabBar().sizeHint().height() + 8
-            _least_height(pages, need)
-        least = self._least_width()
-        if panel.minimumWidth() != least:
-            panel.setMinimumWidth(least)
-        if panel.layout() is not None:
-            panel.layout().activate()
-        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))    # the panel resized to its least
-        self.updateGeometry()           # the splitter asks again how narrow it may be
-
-    def _pages(self) -> list[QScrollArea]:
-        """The panel's pages (Dates, Review), each a scroll area around its boxes."""
-        pages = self.panel().pages
-        inner = [pages.widget(i) for i in range(pages.count())]
-        return [a for a in inner if isinstance(a, QScrollArea) and a.widget() is not None]
-
-    def _pages_contents(self) -> list[QWidget]:
-        return [a.widget() for a in self._pages()]
-
-    def _least_width(self) -> int:
-        """The panel's least width: its own boxes', and its pages' each on a line of its own (the pages
-        do not scroll sideways themselves)."""
-        panel = self.panel()
-        margins = panel.layout().contentsMargins() if panel.layout() is not None else panel.contentsMargins()
-        # the panel's rows, each as narrow as it goes (not its layout's least, which is wider while the
-        # panel is laid out for a wider width: Reset beside the tabs)
-        rows = [c for c in panel.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if not c.isHidden() and c is not panel.pages and c is not panel.reset_button]
-        width = max([c.minimumSizeHint().width() for c in rows] + [panel.pages.tabBar().sizeHint().width()])
-        width += margins.left() + margins.right()
-        pages = self._pages()
-        current = panel.pages.currentWidget()
-        if pages and current is not None:
-            chrome = margins.left() + margins.right() + 2 * current.frameWidth()
-            width = max(width, max(_stacked_width(a.widget()) for a in pages) + chrome)
-        return width
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        """The panel's least width and the scroll bar (made narrower still, it scrolls sideways)."""
-        bar = max(self.verticalScrollBar().sizeHint().width(),
-                  self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self))
-        return QSize(self._least_width() + bar, 0)
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LayoutRequest and obj in self._watched:
-            # the panel laid itself out anew (for its width) or a page's boxes changed: room for them
-            QTimer.singleShot(0, self, self.fit)       # once that layout is done
-        return False
-
-    def showEvent(self, event):  # noqa: N802
-        self.fit()          # the lists have rows now: their height is known
-        super().showEvent(event)
-
-    def resizeEvent(self, event):  # noqa: N802
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.fit()      # the panel lays its pages out by its width
-
-
-def _stacked_width(content: QWidget) -> int:
-    """The least width of a page's boxes each on a line of its own (the panel's narrowest arrangement;
-    wider, it may set labels beside their boxes)."""
-    boxes = [c for c in content.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-             if not c.isHidden()]
-    margins = content.layout().contentsMargins() if content.layout() is not None else content.contentsMargins()
-    return max((b.minimumSizeHint().width() for b in boxes), default=0) + margins.left() + margins.right()
-
-
-def _least_height(widget: QWidget, height: int) -> None:
-    if widget.minimumHeight() != height:
-        widget.setMinimumHeight(height)
 
 
 def active_window() -> MainWindow | None:
