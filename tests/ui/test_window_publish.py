@@ -157,7 +157,7 @@ def test_export_png_draws_the_lanes_sharp_at_its_density(qtbot, many_lanes_db, w
         reference.fill(QColor("#ffffff"))
         p = QPainter(reference)
         try:
-            publish.paint_page(page, p, vector=True)         # shapes and text drawn at 2x
+            publish.paint_page(page, p)         # shapes and text drawn at 2x
         finally:
             p.end()
         area = publish.timeline_rect(page)

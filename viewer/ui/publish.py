@@ -172,8 +172,9 @@ def timeline_rect(page: Page) -> QRectF:
     return QRectF(MARGIN, top, page.view.width(), page.timeline_height)
 
 
-def paint_page(page: Page, p: QPainter, vector: bool) -> None:
-    """The whole page at logical coordinates (0, 0) - (width, height)."""
+def paint_page(page: Page, p: QPainter) -> None:
+    """The whole page at logical coordinates (0, 0) - (width, height), the timeline as shapes and text (sharp
+    on any device: PNG at twice the screen's density, SVG, PDF, a printer)."""
     title_font, body, small = _fonts()
     with theme.light_for_output():
         p.fillRect(QRectF(0, 0, page.width, page.height), QColor("#ffffff"))
@@ -194,7 +195,7 @@ def paint_page(page: Page, p: QPainter, vector: bool) -> None:
         p.drawText(QRectF(MARGIN, y, page.width - 2 * MARGIN, bh), Qt.AlignmentFlag.AlignLeft, sub)
         y += bh + 14
         area = timeline_rect(page)
-        page.view.render_into(p, area, vector)
+        page.view.render_into(p, area, vector=True)
         y = area.bottom() + 6
         p.setPen(RULE)
         p.drawLine(QPointF(MARGIN, y), QPointF(page.width - MARGIN, y))
@@ -231,7 +232,7 @@ def export_view(window, path: str, title: str | None = None, width: int | None =
             try:
                 # shapes and text painted at the image's density: the lanes' screen caches (dots, labels,
                 # "+N") are 1x pixmaps and would be blurred when scaled up to 2x
-                paint_page(page, p, vector=True)
+                paint_page(page, p)
             finally:
                 p.end()
             if not image.save(path, "PNG"):
@@ -247,7 +248,7 @@ def export_view(window, path: str, title: str | None = None, width: int | None =
             gen.setResolution(96)
             p = QPainter(gen)
             try:
-                paint_page(page, p, vector=True)
+                paint_page(page, p)
             finally:
                 p.end()
             if not Path(path).is_file():
@@ -263,7 +264,7 @@ def export_view(window, path: str, title: str | None = None, width: int | None =
             if not p.begin(writer):
                 raise OSError(f"cannot write {path}")
             try:
-                paint_page(page, p, vector=True)
+                paint_page(page, p)
             finally:
                 p.end()
     finally:
@@ -284,7 +285,7 @@ def print_view(window, printer, title: str | None = None) -> None:
             area = printer.pageRect(QPrinter.Unit.DevicePixel)     # the painter starts at its top left
             scale = min(area.width() / page.width, area.height() / page.height)
             p.scale(scale, scale)
-            paint_page(page, p, vector=True)
+            paint_page(page, p)
         finally:
             p.end()
     finally:
