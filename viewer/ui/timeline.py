@@ -1219,7 +1219,7 @@ class TimelineView(QWidget):
         target = zoom_into_range(*self.visible_range(), t0, t1, MIN_SPAN)
         if target is not None:
             self.view_state.moved()
-            self._vb.setXRange(*target, padding=0)
+            self.set_visible_range(*target)
 
     def _context(self, pos: QPointF, screen_pos) -> None:
         """Right-click: select the event under the pointer and ask for its menu."""
