@@ -85,12 +85,6 @@ def combined_needs(seen: np.ndarray, around: np.ndarray) -> np.ndarray:
     return np.where((seen > 1) & (around <= seen + 1), around, seen)
 
 
-def geo_row_of(geo, y: float) -> int:
-    """The lane of ``geo`` (`Rows`) at ``y`` in ViewBox pixels, -1 outside every lane."""
-    k = int(np.searchsorted(geo.tops, y, "right")) - 1
-    return k if 0 <= k < len(geo) else -1
-
-
 def fmt_count(n: int) -> str:
     if n < 1000:
         return f"+{n}"
@@ -214,6 +208,11 @@ class Rows:
         first = max(0, int(np.searchsorted(self.tops, 0.0, "right")) - 1)
         last = min(n - 1, int(np.searchsorted(self.tops, h, "left")) - 1)
         return first, last
+
+    def row_at(self, y: float) -> int:
+        """The lane at ``y`` in ViewBox pixels, -1 outside every lane."""
+        k = int(np.searchsorted(self.tops, y, "right")) - 1
+        return k if 0 <= k < len(self) else -1
 
     def top(self, r: int) -> float:
         return float(self.tops[r])
@@ -1465,7 +1464,7 @@ class LanesItem(pg.GraphicsObject):
         hits = self.hits
         if hits is not None:
             for r, _t0, _t1 in hits[2]:
-                if r.top() < cy + half and r.bottom() > cy - half and geo_row_of(hits[3], r.center().y()) == row:
+                if r.top() < cy + half and r.bottom() > cy - half and hits[3].row_at(r.center().y()) == row:
                     lefts.append(np.array([r.left()]))
                     rights.append(np.array([r.right()]))
         return np.concatenate(lefts), np.concatenate(rights)
