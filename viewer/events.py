@@ -41,7 +41,7 @@ from viewer.model import PUBLISHED_INFERRED, Article, CountryMention, Event, Tim
 from viewer.text import (DATELINE, DETECT_CHARS, as_date, detect_language, hard_wrapped, language_code,
                          split_sentences)
 from viewer.timex import looks_historical, resolve_document
-from viewer.titles import balance_quotes, make_title
+from viewer.titles import balance_quotes, make_title, relative_title
 
 EVENT_TYPES = ("DATE", "TIME")
 MAX_TEXT_CHARS = 1_000_000     # characters of one article the tagger and the event builder read
@@ -66,7 +66,7 @@ CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
                 "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle",
-                "title_closing", "title_subordinate")
+                "title_closing", "title_subordinate", "title_relative")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -170,7 +170,7 @@ def use_cues(cues: Cues) -> Cues:
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
     global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING, _TITLE_PARTICIPLE
-    global _TITLE_CLOSING, _TITLE_SUBORDINATE
+    global _TITLE_CLOSING, _TITLE_SUBORDINATE, _TITLE_RELATIVE
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -187,7 +187,7 @@ def use_cues(cues: Cues) -> Cues:
     _PRONOUN_SUBJECT, _NOT_VERB_BEFORE = p["pronoun_subject"], p["not_verb_before"]
     _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
     _TITLE_SAYING, _TITLE_PARTICIPLE, _TITLE_CLOSING = p["title_saying"], p["title_participle"], p["title_closing"]
-    _TITLE_SUBORDINATE = p["title_subordinate"]
+    _TITLE_SUBORDINATE, _TITLE_RELATIVE = p["title_subordinate"], p["title_relative"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1066,7 +1066,10 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
     subject and its verb ("Le ministre des Affaires étrangères, Jean-Noël Barrot, a assuré …" → "Le ministre
     des Affaires étrangères a assuré …"); a saying as "Speaker: claim" (:func:`_speaker_title`); when the date
     is in a closing participle clause with its agent (``title_participle``: "…, conquise par Kiev cet été"),
-    that clause with the noun it tells of ("La région russe de Koursk conquise par Kiev"); then cut as
+    that clause with the noun it tells of ("La région russe de Koursk conquise par Kiev"); when it is in a
+    relative or participle clause the language's ``title_relative`` cue reads, that clause as a headline
+    (:func:`viewer.titles.relative_title`: "Die Region Kursk, die Kiew erobert hatte", "Зеленский прибыл в
+    Берлин", "Курщина захоплена Києвом"); then cut as
     :func:`viewer.titles.plain_title` cuts (at a clause boundary in its second half, else at a word)."""
     s = sentence
     a, b = span
@@ -1092,6 +1095,15 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
             after = after.lstrip(" ,")          # "En septembre dernier, X …" → "X …"
         s = re.sub(r"\s+,", ",", f"{before} {after}").strip()
         s = s[:1].upper() + s[1:]
+        relative = _TITLE_RELATIVE.get(code)
+        if relative is not None:
+            # the date in a relative or participle clause: "Die Region Kursk, die Kiew im Sommer erobert hatte,
+            # …" → "Die Region Kursk, die Kiew erobert hatte"; "Зеленский, который в понедельник прибыл …" →
+            # "Зеленский прибыл …"
+            at = len(re.sub(r"\s+,", ",", before).strip())
+            title = relative_title(s, at, relative, MAX_FOREIGN_TITLE)
+            if title is not None:
+                return balance_quotes(title, language)
     ends = _TITLE_CLOSING.get(code)
     if ends is not None and (em := ends.search(s)) and len(s[:em.start()].split()) >= 3:
         s = s[:em.start()]      # ", a annoncé le ministre", ", повідомив губернатор": the source, not the news

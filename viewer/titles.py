@@ -708,3 +708,45 @@ def _shorten_quote(q: str, limit: int) -> str:
     if cut < limit // 2:
         cut = limit - 1
     return q[:cut].rstrip(" ,;:") + "…"
+
+
+def relative_title(s: str, at: int, pattern: re.Pattern, limit: int = MAX_TITLE) -> str | None:
+    """The headline of a relative or participle clause that holds the date, or None.
+
+    ``s`` is the sentence with its dating expression taken out, ``at`` where it was; ``pattern`` is a
+    language's ``title_relative`` cue: it finds the noun a clause tells of (group ``np``), the word that opens
+    the clause (``rel``: a relative pronoun or a participle; it may be empty) and the rest of the clause
+    (``clause``), up to a comma or the end of the sentence. When ``at`` lies in that clause, its happening is
+    the title: "Die Region Kursk, die Kiew erobert hatte" (the noun, a comma and the clause, as written); when
+    the pattern's group ``subject`` takes part (the opening word is the clause's subject: "Зеленский, который
+    прибыл в Берлин"), the noun is the subject and the opening word goes: "Зеленский прибыл в Берлин".
+    A clause with an actor of its own and its finite verb last (groups ``actor``, ``rest`` and ``finite``:
+    "…, in der Deutschland die Gespräche wieder aufgenommen hat") is told in the order of a main clause:
+    "Deutschland hat die Gespräche wieder aufgenommen".
+    A title longer than ``limit`` is cut at a word, with "…" (None when that would leave no word of the clause)."""
+    groups = pattern.groupindex
+    for m in pattern.finditer(s):
+        own = "actor" in groups and m.group("actor") is not None
+        if not (m.start() if own else m.start("rel")) <= at <= m.end():
+            continue
+        if own:
+            head = " ".join(m.group("actor").split())
+            rest = " ".join(m.group("rest").split())
+            title = f"{head} {m.group('finite')} {rest}"
+        else:
+            head = " ".join(m.group("np").split())
+            clause = " ".join(s[m.start("clause"):m.end("clause")].split()).rstrip(" .!")
+            if not clause:
+                return None
+            if "subject" in groups and m.group("subject") is not None:
+                title = f"{head} {clause}"
+            else:
+                title = f"{head}, {' '.join(s[m.start('rel'):m.end('clause')].split()).rstrip(' .!')}"
+        title = _upper_first(title)
+        if len(title) > limit:
+            cut = title.rfind(" ", 0, limit - 1)
+            if cut <= len(head) + 2:
+                return None
+            title = title[:cut].rstrip(" ,;:") + "…"
+        return title
+    return None
