@@ -130,6 +130,26 @@ def annotate(store: Store, draw) -> None:
             pass
 
 
+def merge_some(store: Store, draw) -> None:
+    """The analyst merges a few random pairs of events (reports of other articles, often of other
+    languages, join an event); the date warnings worked out again."""
+    ids = [e.id for e in store.events(ViewFilter(show_rejected=True))]
+    for _ in range(draw(st.integers(0, 2))):
+        if len(ids) < 2:
+            break
+        keep, other = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
+        curation.merge(store, keep, other, user="test")
+        ids.remove(other)
+    checks.refresh(store)
+
+
+def report_languages(store: Store, event_id: int) -> set[str]:
+    """The languages of an event's reports' articles, read one report at a time (NO_LANGUAGE: none)."""
+    e = store.event(event_id)
+    articles = {e.article_id, *(x["article_id"] for x in store.excerpts(event_id))}
+    return {(store.article(a) or {}).get("language") or NO_LANGUAGE for a in articles}
+
+
 def panel_warns(store: Store, event_id: int) -> bool:
     """Whether the excerpt panel shows a date warning for the event: its own date's, or its reports'."""
     e = store.event(event_id)
@@ -208,9 +228,12 @@ def numpy_selection(store: Store, f: ViewFilter):
 def test_sql_and_numpy_select_the_same_events(spec, data):
     store = build(spec)
     try:
+        merge_some(store, data.draw)
         annotate(store, data.draw)
         ids = [a["id"] for a in store.articles()]
-        for f in data.draw(st.lists(filters(ids), min_size=1, max_size=4)):
+        one = data.draw(st.sampled_from(["en", "fr", "uk", NO_LANGUAGE]))
+        one_language = ViewFilter(languages=frozenset({one}))      # (the drawn filters seldom keep many)
+        for f in [*data.draw(st.lists(filters(ids), min_size=1, max_size=4)), one_language]:
             rows, undated, counts, languages = sql_selection(store, f)
             table, np_undated, np_counts, np_languages, timeline = numpy_selection(store, f)
             assert table == rows
@@ -226,6 +249,10 @@ def test_sql_and_numpy_select_the_same_events(spec, data):
             assert set(rows) == {e.id for e in store.events(others)
                                  if annotation_keeps(curation.annotation(store, e.id), f)
                                  and (not f.checks or panel_warns(store, e.id))}
+            # and the languages what the articles of the events' reports are in
+            if f.languages is not None:
+                assert set(rows) == {e.id for e in store.events(replace(f, languages=None))
+                                     if report_languages(store, e.id) & f.languages}
     finally:
         store.close()
 

@@ -76,7 +76,8 @@ def _add_filter_arguments(p: argparse.ArgumentParser) -> None:
                    help="only events that may fall on or before this date (YYYY-MM-DD)")
     p.add_argument("--search", metavar="Q", help="only events whose words match (as the window's search)")
     p.add_argument("--lang", dest="languages", action="append", default=[], metavar="CODE",
-                   help="only events from articles in this language (ISO 639-1; 'und': not known); repeatable")
+                   help="only events reported in this language: the article of one of their reports is in it "
+                        "(ISO 639-1; 'und': not known); repeatable")
     p.add_argument("--dating", action="append", default=[], choices=["written", "context", "reported"],
                    help="only events dated this way: by a time expression of their own (written), by the time "
                         "the text is at (context), by the article's publication (reported); repeatable")

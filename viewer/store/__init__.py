@@ -756,7 +756,8 @@ class Store:
             with self._errors():
                 also = note_search_ids(self.db.conn, f.search)
         return sql_where(f, correlated_countries=correlated_countries, search_reports=search_reports,
-                         annotations=annotations, also_ids=also, checks=self._has_checks())
+                         annotations=annotations, also_ids=also, checks=self._has_checks(),
+                         reports=self._has_excerpts())
 
     def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
         where, params = self.where(f)

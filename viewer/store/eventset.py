@@ -2,8 +2,10 @@
 
 Loaded once per database (after the timeline's occurrence arrays, in the same loader thread for a big
 database): per event its id, t0, t1 (NaN when undated), precision rank and article number; per
-(event, country) row the event's position and the country's number; per event its language's number (an
-index into a small table of the codes stored). A filter is then a boolean mask over
+(event, country) row the event's position and the country's number; per event its first report's language
+number (an index into a small table of the codes stored), and per other language of an event's reports (the
+few events whose reports, merged, are in several languages) the event's position and that language's
+number. A filter is then a boolean mask over
 the events (`EventArrays.base_mask`), country counts a `np.bincount` over the country rows under that mask,
 and the table's rows a slice of a precomputed order (`EventArrays.order`).
 
@@ -14,6 +16,7 @@ events with an array), and the alphabetical orders of titles and countries (`sor
 from __future__ import annotations
 
 import bisect
+import json
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -58,6 +61,11 @@ class EventArrays:
     # int8: the event's date warnings (viewer.model CHECK_* flags; 0 for none or not checked)
     annotated: filtering.Annotated = field(default_factory=filtering.Annotated)
     # the analyst's annotations (review, star, note, tags), read with the arrays (`reload_annotations`)
+    more_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    more_lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int16))
+    # the other languages of the events whose reports are in several: one (event position, language
+    # number) pair per event and language other than its first (`lang`), each pair once; few (merged
+    # reports in other languages are rare), so a filter or a count adds them to what `lang` gives
     _orders: dict = field(default_factory=dict, repr=False)
     _lookup: np.ndarray | None = field(default=None, repr=False)
     _counted: dict = field(default_factory=dict, repr=False)   # kind -> (the mask counted, its counts)
@@ -75,6 +83,9 @@ class EventArrays:
             self.dating = np.zeros(len(self.id), dtype=np.int8)
         if len(self.checks) != len(self.id):    # no warnings given: none
             self.checks = np.zeros(len(self.id), dtype=np.int8)
+        if len(self.more_pos) != len(self.more_lang):   # other languages given amiss: none
+            self.more_pos = np.zeros(0, dtype=np.int32)
+            self.more_lang = np.zeros(0, dtype=np.int16)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -107,7 +118,7 @@ class EventArrays:
             return np.ones(len(self.id), dtype=bool)
         c = filtering.criteria(f)
         mask = filtering.attribute_mask(c, self.t0, self.t1, self.rank, self.article, article)
-        langs = filtering.language_mask(c, self.lang, self.languages)
+        langs = filtering.language_mask(c, self.lang, self.languages, self.more_pos, self.more_lang)
         if langs is not None:
             mask &= langs
         datings = filtering.dating_mask(c, self.dating)
@@ -133,10 +144,10 @@ class EventArrays:
         return filtering.country_mask(c, len(self.id), self.codes, self.cpos, self.ccode)
 
     def language_mask(self, languages) -> np.ndarray | None:
-        """Events whose article is in one of `languages` (NO_LANGUAGE: none stored); None: no language
-        filter, every event."""
+        """Events one of whose reports' articles is in one of `languages` (NO_LANGUAGE: none stored); None:
+        no language filter, every event."""
         c = filtering.criteria(ViewFilter(languages=languages))
-        return filtering.language_mask(c, self.lang, self.languages)
+        return filtering.language_mask(c, self.lang, self.languages, self.more_pos, self.more_lang)
 
     def dating_mask(self, dating) -> np.ndarray | None:
         """Events whose date was obtained in one of the ways in `dating` ("written", "context",
@@ -201,7 +212,7 @@ class EventArrays:
             return np.ones(len(pos), dtype=bool)
         c = filtering.criteria(f)
         mask = filtering.attribute_mask(c, self.t0[pos], self.t1[pos], self.rank[pos], self.article[pos], article)
-        for part in (filtering.language_mask(c, self.lang[pos], self.languages),
+        for part in (self._language_mask_at(c, pos),
                      filtering.dating_mask(c, self.dating[pos]),
                      filtering.checks_mask(c, self.checks[pos]),
                      filtering.annotation_mask(c, self.id[pos], self.annotated)):
@@ -210,6 +221,15 @@ class EventArrays:
         if f.search and search_ids is not None:
             mask &= filtering.member_mask(self.id[pos], np.asarray(search_ids, dtype=np.int64))
         return mask
+
+    def _language_mask_at(self, c: filtering.Criteria, pos: np.ndarray) -> np.ndarray | None:
+        """`filtering.language_mask` of the events at these positions only."""
+        keep = filtering.language_mask(c, self.lang[pos], self.languages)
+        if keep is not None and len(self.more_pos):     # the other languages' pairs: a position kept
+            chosen = set(c.langs)                       # by one of them is kept
+            picked = np.array([code in chosen for code in self.languages] + [False], dtype=bool)
+            keep |= np.isin(pos, self.more_pos[picked[self.more_lang]])
+        return keep
 
     # -- an edit of one event ----------------------------------------------------------------------
     def patch(self, state: "EventState", fields=()) -> bool:
@@ -338,12 +358,19 @@ class EventArrays:
         np.add.at(counts, self.ccode[self.cpos == p], sign)
 
     def language_counts(self, mask: np.ndarray) -> dict[str, int]:
-        """Events per language among those `mask` keeps (most first, then by code, as
-        window.language_counts)."""
+        """Events per language among those `mask` keeps, an event under each of its languages (most
+        first, then by code, as window.language_counts)."""
         def step(counts, p, sign):
             counts[self.lang[p]] += sign
-        counts = self._counts("languages", mask,
-                              lambda m: np.bincount(self.lang[m], minlength=len(self.languages)), step)
+            if len(self.more_pos):
+                np.add.at(counts, self.more_lang[self.more_pos == p], sign)
+
+        def full(m):
+            counts = np.bincount(self.lang[m], minlength=len(self.languages))
+            if len(self.more_pos):
+                counts += np.bincount(self.more_lang[m[self.more_pos]], minlength=len(self.languages))
+            return counts
+        counts = self._counts("languages", mask, full, step)
         pairs = [(self.languages[i], int(counts[i])) for i in np.flatnonzero(counts)]
         pairs.sort(key=lambda p: (-p[1], p[0]))
         return dict(pairs)
@@ -570,11 +597,13 @@ def load_event_arrays(source, occ=None) -> EventArrays:
     """Every event's arrays. With `occ` (the timeline's occurrences of the same database), the dated
     country rows come from it and only the undated ones are read."""
     conn = connection(source)
-    ids, t0, t1, rank, art = conn.execute(
+    reports = _has_table(conn, "excerpts")      # (and events.reports: both since version 2)
+    ids, t0, t1, rank, art, merged = conn.execute(
         "SELECT group_concat(id), group_concat(coalesce(CAST(t0 AS INTEGER), ?)),"
         " group_concat(coalesce(CAST(t1 AS INTEGER), ?)), group_concat(" + _RANK_SQL + "),"
-        " group_concat(coalesce((SELECT a.rowid FROM articles a WHERE a.id = e.article_id), -1))"
-        " FROM events e", (_MISSING, _MISSING)).fetchone()
+        " group_concat(coalesce((SELECT a.rowid FROM articles a WHERE a.id = e.article_id), -1)), "
+        + ("group_concat(CASE WHEN reports > 1 THEN id END)" if reports else "NULL")
+        + " FROM events e", (_MISSING, _MISSING)).fetchone()
     ids = int_array(ids)
     order = np.argsort(ids, kind="stable") if len(ids) > 1 and not (ids[1:] > ids[:-1]).all() else None
 
@@ -617,7 +646,8 @@ def load_event_arrays(source, occ=None) -> EventArrays:
         ok = p >= 0
         ev.cpos, ev.ccode = with_room(p[ok].astype(np.int32)), with_room(c[ok])
     ev.codes = codes
-    ev.lang, ev.languages = _event_languages(conn, ev.article)
+    ev.lang, ev.languages, table = _event_languages(conn, ev.article)
+    ev.more_pos, ev.more_lang = _more_languages(conn, ev, int_array(merged), table)
     ev.dating = _event_datings(conn, ev.id)
     ev.checks = _event_checks(conn, ev.id)
     ev.annotated = filtering.Annotated.read(conn)
@@ -661,9 +691,10 @@ def _event_checks(conn: sqlite3.Connection, ids: np.ndarray) -> np.ndarray:
     return out
 
 
-def _event_languages(conn: sqlite3.Connection, article: np.ndarray) -> tuple[np.ndarray, list[str]]:
-    """Each event's language number (from its article's rowid, -1 for none) and the table of codes
-    (NO_LANGUAGE always among them): one row per language read, the rest is an array lookup."""
+def _event_languages(conn: sqlite3.Connection, article: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Each event's language number (from its article's rowid, -1 for none), the table of codes
+    (NO_LANGUAGE always among them) and the language number of each article rowid (an array by rowid):
+    one row per language read, the rest is an array lookup."""
     rows = conn.execute(f"SELECT coalesce(nullif(language, ''), '{NO_LANGUAGE}'), group_concat(rowid)"
                         " FROM articles GROUP BY 1 ORDER BY 1").fetchall()
     languages = [code for code, _ in rows]
@@ -678,7 +709,34 @@ def _event_languages(conn: sqlite3.Connection, article: np.ndarray) -> tuple[np.
     inside = (article >= 0) & (article <= top)
     lang = np.full(len(article), unknown, dtype=np.int16)
     lang[inside] = table[article[inside]]
-    return lang, languages
+    return lang, languages, table
+
+
+def _more_languages(conn: sqlite3.Connection, ev: EventArrays, merged: np.ndarray,
+                    table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The (event position, language number) pairs of the other languages of the events `merged` (those
+    with more than one report): their reports' articles read from the excerpts, each article's language
+    from `table` (its number by rowid, `_event_languages`; a report without its article row: unknown)."""
+    none = np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int16)
+    if not len(merged):
+        return none
+    events, rowids = (int_array(t) for t in conn.execute(
+        "SELECT group_concat(xr.event_id), group_concat(coalesce(ar.rowid, -1)) FROM excerpts xr"
+        " LEFT JOIN articles ar ON ar.id = xr.article_id"
+        " WHERE xr.event_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(merged.tolist()),)).fetchone())
+    pos = ev.positions(events)
+    unknown = ev.languages.index(NO_LANGUAGE)
+    inside = (rowids >= 0) & (rowids < len(table))
+    lang = np.full(len(rowids), unknown, dtype=np.int16)
+    lang[inside] = table[rowids[inside]]
+    ok = pos >= 0
+    pos, lang = pos[ok], lang[ok]
+    other = lang != ev.lang[pos]                 # the first report's language is `lang` already
+    if not other.any():
+        return none
+    pairs = np.unique(np.stack([pos[other], lang[other].astype(np.int64)], axis=1), axis=0)
+    return pairs[:, 0].astype(np.int32), pairs[:, 1].astype(np.int16)
 
 
 # -- full-text search ----------------------------------------------------------------------------------

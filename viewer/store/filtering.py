@@ -15,12 +15,19 @@ The meaning of each field:
   an event without a known granularity is vaguer than every limit. A name that is not a granularity
   limits nothing.
 * ``article_id``: the events of that article (none for an article that does not exist).
-* ``languages``: None keeps every event; a set keeps the events whose article's language (the code
-  stored in ``articles.language``, as stored) is one of its codes (an empty set keeps none). An event's
-  article is that of its first report (``events.article_id``): reports of the same happening in other
-  languages, merged into it, do not give it their languages.
-  `NO_LANGUAGE` ("und", ISO 639-2's "undetermined") stands for the events whose article has no language
-  stored (NULL or empty), or no article row at all; an article stored as "und" counts as unknown too.
+* ``languages``: None keeps every event; a set keeps the events one of whose languages is one of its
+  codes (an empty set keeps none). An event's languages are those of the articles of all its reports
+  (the code stored in ``articles.language``, as stored): its first report's (``events.article_id``) and
+  those of the reports of the same happening merged into it (table ``excerpts``), so an event first
+  reported in English and then in French is kept by "en" and by "fr", and counted under each in the
+  language list (`window.language_counts`). `NO_LANGUAGE` ("und", ISO 639-2's "undetermined") stands
+  for a report whose article has no language stored (NULL or empty), or no article row at all; an
+  article stored as "und" counts as unknown too. Only events with more than one report
+  (``events.reports > 1``, which every writer keeps equal to their excerpts) have reports of other
+  articles to look at: SQL asks ``excerpts`` for those alone (`OTHER_LANGUAGES_SQL`), numpy keeps each
+  event's first language (`EventArrays.lang`) and a few (event, language) pairs for the other
+  languages of those events (`EventArrays.more_pos`, `more_lang`; see `language_mask`). A database
+  without excerpts (older than version 2, opened read-only) knows each event's first report only.
 * ``dating``: None keeps every event; a set keeps the events whose date was obtained in one of its ways
   (``events.dating``: "written", "context", "reported"; an empty set keeps none). An event's dating is
   that of its first report.
@@ -180,12 +187,27 @@ LANGUAGE_SQL = ("coalesce((SELECT nullif(a.language, '') FROM articles a WHERE a
                 + NO_LANGUAGE + "')")
 
 
-def _language_sql(c: Criteria) -> tuple[str, list]:
+# the language of a report (an excerpt, alias xr): its article's (alias ar), NO_LANGUAGE as above
+REPORT_LANGUAGE_SQL = "coalesce(nullif(ar.language, ''), '" + NO_LANGUAGE + "')"
+# whether an event (alias e) has a report in one of the languages of the condition `{}` over
+# REPORT_LANGUAGE_SQL; asked only of the events with more than one report (the others have only their
+# first report, whose language LANGUAGE_SQL gives)
+OTHER_LANGUAGES_SQL = ("(e.reports > 1 AND EXISTS (SELECT 1 FROM excerpts xr LEFT JOIN articles ar"
+                       " ON ar.id = xr.article_id WHERE xr.event_id = e.id AND " + REPORT_LANGUAGE_SQL + " {}))")
+
+
+def _language_sql(c: Criteria, reports: bool = True) -> tuple[str, list]:
+    """The events one of whose languages is chosen (with ``reports``: the languages of all their
+    reports; without, a database without excerpts: their first report's)."""
     if not c.langs:
         return "0", []
     if len(c.langs) <= MAX_INLINE_CODES:
-        return f"{LANGUAGE_SQL} IN ({_marks(len(c.langs))})", list(c.langs)
-    return f"{LANGUAGE_SQL} IN (SELECT value FROM json_each(?))", [json.dumps(list(c.langs))]
+        test, params = f"IN ({_marks(len(c.langs))})", list(c.langs)
+    else:
+        test, params = "IN (SELECT value FROM json_each(?))", [json.dumps(list(c.langs))]
+    if not reports:
+        return f"{LANGUAGE_SQL} {test}", params
+    return f"({LANGUAGE_SQL} {test} OR {OTHER_LANGUAGES_SQL.format(test)})", params + params
 
 
 def _date_sql(c: Criteria, t0: str, t1: str) -> tuple[list[str], list]:
@@ -229,7 +251,7 @@ def _annotation_sql(c: Criteria, has_table: bool) -> tuple[str | None, list]:
 
 def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
               search_reports: bool = True, annotations: bool = True, also_ids=None,
-              checks: bool = True) -> tuple[str, list]:
+              checks: bool = True, reports: bool = True) -> tuple[str, list]:
     """`f` as " WHERE ..." (or "") over the events table as ``e``, and its parameters.
 
     ``correlated_countries``: the country test as a correlated EXISTS, put last, instead of an
@@ -237,7 +259,9 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
     from before excerpts_fts has only events_fts). ``annotations``: the database has the annotations
     table (an older file opened read-only may not: then nothing is annotated). ``also_ids``: more event
     ids the search finds (those whose notes and tags match: `note_search_ids`). ``checks``: the events
-    table has the date warnings column (version 8; without it no event has a warning)."""
+    table has the date warnings column (version 8; without it no event has a warning). ``reports``: the
+    database has the excerpts table and ``events.reports`` (version 2; without them an event's languages
+    are its first report's)."""
     c = criteria(f)
     clauses, params = _date_sql(c, "e.t0", "e.t1")
     if c.match:
@@ -261,7 +285,7 @@ def sql_where(f: ViewFilter | None, *, correlated_countries: bool = False,
         clauses.append("e.article_id = ?")
         params.append(c.article_id)
     if c.langs is not None:
-        clause, codes = _language_sql(c)
+        clause, codes = _language_sql(c, reports)
         clauses.append(clause)
         params += codes
     if c.datings is not None:
@@ -353,14 +377,20 @@ def country_mask(c: Criteria, n: int, codes: list[str], cpos: np.ndarray,
     return keep
 
 
-def language_mask(c: Criteria, lang: np.ndarray, languages: list[str]) -> np.ndarray | None:
+def language_mask(c: Criteria, lang: np.ndarray, languages: list[str], more_pos: np.ndarray | None = None,
+                  more_lang: np.ndarray | None = None) -> np.ndarray | None:
     """Which entries the languages keep, from each entry's language number (an index into `languages`,
-    the codes as stored, NO_LANGUAGE among them); None: every one."""
+    the codes as stored, NO_LANGUAGE among them), and the other languages of a few entries: (position,
+    language number) pairs `more_pos`, `more_lang` (an entry is kept when one of its languages is
+    chosen); None: every one."""
     if c.langs is None:
         return None
     chosen = set(c.langs)
     picked = np.array([code in chosen for code in languages] + [False], dtype=bool)
-    return picked[lang]
+    keep = picked[lang]
+    if more_pos is not None and len(more_pos):
+        keep[more_pos[picked[more_lang]]] = True
+    return keep
 
 
 def dating_mask(c: Criteria, dating: np.ndarray) -> np.ndarray | None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from viewer.model import ViewFilter
 from viewer.store import EventRow, Store, StoreError, event_row
-from viewer.store.filtering import NO_LANGUAGE, occurrence_where
+from viewer.store.filtering import LANGUAGE_SQL, NO_LANGUAGE, REPORT_LANGUAGE_SQL, occurrence_where
 
 
 def _where(store: Store, f: ViewFilter | None) -> tuple[str, list]:
@@ -125,17 +125,37 @@ def country_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
 
 
 def language_counts(store: Store, f: ViewFilter | None) -> dict[str, int]:
-    """Events per language (their article's code as stored; NO_LANGUAGE for none) under every filter but
-    the language one (so the list can show all), most first, then by code."""
-    where, params = store.where(None if f is None else replace(f, languages=None))
+    """Events per language (their reports' articles' codes as stored; NO_LANGUAGE for none) under every
+    filter but the language one (so the list can show all), most first, then by code. An event with
+    reports in several languages counts once under each (see viewer.store.filtering)."""
+    rest = None if f is None else replace(f, languages=None)
+    where, params = store.where(rest)
     # events per article first, then each article's language: one article lookup per article, not per event
     sql = (f"SELECT coalesce(nullif(la.language, ''), '{NO_LANGUAGE}') AS code, sum(x.n) AS n FROM"
            f" (SELECT e.article_id, count(*) AS n FROM events e{where} GROUP BY e.article_id) x"
            " LEFT JOIN articles la ON la.id = x.article_id GROUP BY code ORDER BY n DESC, code")
     try:
-        return dict(store.db.execute(sql, params).fetchall())
+        counts = dict(store.db.execute(sql, params).fetchall())
+        if store._has_excerpts():
+            for code, n in _other_language_counts(store, rest):
+                counts[code] = counts.get(code, 0) + n
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{store.path}: {exc}") from exc
+    return dict(sorted(counts.items(), key=lambda p: (-p[1], p[0])))
+
+
+def _other_language_counts(store: Store, f: ViewFilter | None) -> list[tuple[str, int]]:
+    """(code, events) of the languages `f` keeps events in besides their first report's: the few events
+    with more than one report, found from the excerpts' index (with ``events.reports`` as the filters
+    read it: filtering.OTHER_LANGUAGES_SQL), their countries tested one event at a time (not every event
+    of the countries listed first)."""
+    where, params = store.where(f, correlated_countries=True)
+    sql = (f"SELECT {REPORT_LANGUAGE_SQL} AS code, count(DISTINCT e.id) AS n FROM"
+           " (SELECT event_id AS id FROM excerpts GROUP BY event_id HAVING count(*) > 1) m"
+           " CROSS JOIN events e ON e.id = m.id JOIN excerpts xr ON xr.event_id = e.id"
+           " LEFT JOIN articles ar ON ar.id = xr.article_id"
+           f"{_and(where, f'e.reports > 1 AND {REPORT_LANGUAGE_SQL} != {LANGUAGE_SQL}')} GROUP BY code")
+    return store.db.execute(sql, params).fetchall()
 
 
 def language_articles(store: Store) -> dict[str, int]:

@@ -256,6 +256,9 @@ class CodeFilter(QWidget):
     def _tooltip(self, code: str, name: str) -> str:
         return f"{name} ({code})"
 
+    def _count_tooltip(self, code: str, n: int) -> str:
+        return f"{n:,} events"
+
     # -- feeding ---------------------------------------------------------------------------------
     def set_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
         """Show every code the database knows, with its count under the other filters."""
@@ -265,7 +268,7 @@ class CodeFilter(QWidget):
             for code, item in self._items.items():
                 n = counts.get(code, 0)
                 item.setText(2, _compact(n))
-                item.setToolTip(2, f"{n:,} events")
+                item.setToolTip(2, self._count_tooltip(code, n))
                 item.setData(2, Qt.ItemDataRole.UserRole, n)
                 item.setForeground(0, QColor("#9ca3af") if n == 0 else QColor("#1f2937"))
                 item.setForeground(2, QColor("#9ca3af") if n == 0 else QColor("#4b5563"))
@@ -352,7 +355,9 @@ class CountryFilter(CodeFilter):
 
 class LanguageFilter(CodeFilter):
     """The languages the articles are written in ("French", code "fr"; "Unknown language" for articles
-    with none stored, the store's code NO_LANGUAGE). Short: as tall as its few rows."""
+    with none stored, the store's code NO_LANGUAGE). An event is in every language one of its reports is
+    in (reports of one happening in several languages, merged): ticking French shows it, and it counts
+    under each. Short: as tall as its few rows."""
 
     TITLE, HEADER, LIST_NAME, PLURAL = "Languages", "Language", "languageList", "languages"
     MAX_ROWS = 6
@@ -380,6 +385,11 @@ class LanguageFilter(CodeFilter):
         label = fmt.language_label(code) + (f" \u2014 {native}" if native and native != name else "")
         n = self._articles.get(code)
         return label if n is None else f"{label}: {n:,} article{'s' if n != 1 else ''}"
+
+    def _count_tooltip(self, code: str, n: int) -> str:
+        where = ("in an article of unknown language" if code == fmt.UNKNOWN_LANGUAGE
+                 else f"in {fmt.language_label(code)}")
+        return f"{n:,} event{'s' if n != 1 else ''} with a report {where}"
 
     def _rebuild(self, codes: list[str]) -> None:
         super()._rebuild(codes)
