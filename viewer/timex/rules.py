@@ -5,6 +5,10 @@ The tagger (``tagger.py``) builds pattern pieces ({MONTH}, {YEAR}, ...) from the
 them in the families' patterns, once at import. Change words in the lexicon and patterns in the patterns file,
 not in the code; what a match means (each family's handler) stays in ``tagger.py``. ``tables`` and ``families``
 build from the text of a file, so a test can build them from a modified copy.
+
+The families moved onto the engine are no pattern families: their rules are in ``lang/en/rules.toml`` (engine
+syntax), read by the engine (``viewer.timex.engine.load("en")``), and resolved by it; ``family_order`` ranks them
+among the pattern families.
 """
 from __future__ import annotations
 
@@ -76,6 +80,33 @@ def families(text: str, pieces: Mapping[str, str]) -> list[tuple[str, str]]:
 
         out.append((name, _PIECE.sub(piece, pattern)))
     return out
+
+
+def family_order(names: Iterable[str], moved: Iterable[tuple[object, object]]) -> list[str]:
+    """The priority order of every family: the pattern families (``names``, in the order of patterns.toml) with
+    the families moved onto the engine (``moved``: the ``family`` and ``after`` keys of each rule of
+    lang/en/rules.toml, in its order) each put right after the family its ``after`` names. A rule without a
+    family or an ``after`` naming no family, or a family both in patterns.toml and in rules.toml, is a
+    ValueError naming it."""
+    order = list(names)
+    patterns = set(order)
+    placed: dict[str, object] = {}
+    for family, after in moved:
+        if not isinstance(family, str) or not family or not isinstance(after, str) or not after:
+            raise ValueError(f"rules.toml: a rule of family {family!r} needs a family and an 'after' (got {after!r})")
+        if family in patterns:
+            raise ValueError(f"rules.toml, family {family!r}: also a family of patterns.toml (a family is matched "
+                             f"in one place)")
+        if family in placed:
+            if placed[family] != after:
+                raise ValueError(f"rules.toml, family {family!r}: its rules rank it after {placed[family]!r} "
+                                 f"and after {after!r}")
+            continue
+        if after not in order:
+            raise ValueError(f"rules.toml, family {family!r}: 'after' names no family ({after!r})")
+        order.insert(order.index(after) + 1, family)
+        placed[family] = after
+    return order
 
 
 def check_handlers(names: Iterable[str], handlers: Iterable[str]) -> None:

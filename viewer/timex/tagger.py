@@ -6,6 +6,10 @@ here from the English lexicon (``lang/en/lexicon.toml``); both are read by ``rul
 family means (its handler) is written here. All matches are collected, overlaps are settled leftmost-longest,
 and each kept span goes to the normaliser of its family, in text order, so that anaphoric expressions ("two
 days later", "that October") can use the last date the text mentioned.
+
+English is moving onto the language-independent engine family by family: the families moved so far are rules
+of ``lang/en/rules.toml``, matched by the engine (``engine.matches``) among the candidates here and resolved by
+it (``_engine_expr``) with this tagger's state; this module stays English's entry point.
 """
 from __future__ import annotations
 
@@ -18,7 +22,9 @@ from ..model import TimeExpression
 from ..text import hard_wrapped, sentence_breaks
 from . import calendar as cal
 from . import discourse
+from . import engine as _engine
 from . import rules as R
+from .engine.resolve import resolve as _engine_resolve
 from .leads import lead_tokens
 
 # ---------------------------------------------------------------------------------------------
@@ -212,7 +218,8 @@ class _Ctx:
     """Per-call state: the text, the reference, and the date the discourse is at."""
 
     __slots__ = ("text", "ref", "narrative", "anchor", "anchor_kind", "anchor_index", "last_quarter", "last_quarter_pos", "anchor_pos",
-                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped", "bc_year", "bc_day", "bc_month", "range_end", "dated")
+                 "sent_starts", "last_day", "last_cue", "disc_year", "disc_pos", "disc_reach", "recent", "wrapped", "bc_year", "bc_day", "bc_month", "range_end", "dated",
+                 "engine_view")
 
     def __init__(self, text: str, ref: date | None, narrative: bool):
         self.text = text
@@ -237,6 +244,7 @@ class _Ctx:
         self.bc_year: int | None = None    # the story is at a year before the common era (astronomical: 480 BC = -479)
         self.bc_day: tuple[int, int, int] | None = None   # and at that day of it (astronomical year, month, day)
         self.bc_month: tuple[int, int] | None = None      # and at that month of it (astronomical year, month)
+        self.engine_view = None            # the engine's view of this state (``_EngineView``), made when needed
 
     # The date relative expressions of a given kind resolve against.
     def deictic_ref(self) -> tuple[date | None, str]:
@@ -709,33 +717,6 @@ def _h_date_core(ctx: _Ctx, m: re.Match, fam: str):
                       f"'{s}' relative to {anc.isoformat()} → {d.isoformat()} ({why})", anchor=anc)
 
 
-def _h_iso(ctx, m, fam):
-    s = m.group(0)
-    if fam == "date_iso":
-        if "T" in s:
-            d = date.fromisoformat(s[:10])
-            hhmm = s[11:16]
-            return _expr(ctx, m.start(), m.end(), "TIME", s, f"{s[:10]}T{hhmm}", f"{s[:10]}T{hhmm}",
-                         "minute", "explicit ISO date-time")
-        d = date.fromisoformat(s)
-    else:
-        a, b, y = re.split(r"[/.]", s)
-        a, b, yi = int(a), int(b), int(y)
-        if len(y) == 2:
-            yi += 1900 if yi >= 50 else 2000
-        if a > 12:   # day first
-            d = date(yi, b, a)
-        else:        # month first (US) unless impossible
-            try:
-                d = date(yi, a, b)
-            except ValueError:
-                d = date(yi, b, a)
-    idx = d.toordinal()
-    _set_anchor(ctx, "day", idx, (m.start(), m.end()))
-    ctx.last_day = (m.start(), d)
-    return _unit_expr(ctx, m.start(), m.end(), "day", idx, f"explicit numeric date '{s}'")
-
-
 _AMBIG_OK_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|its|their|in|since|until|till|by|of|during|early|late|mid|last|next|this|through|from|to|between|before|after|and|or|each|every|that|on|throughout|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|for|as\s+(?:early|late)\s+as|as\s+of|around|starting|beginning)[\s-]*)$")
 
@@ -1087,18 +1068,6 @@ def _h_weekof(ctx, m, fam):
     d = date.fromisoformat(e.earliest)
     idx = cal.index_of("week", d)
     return _unit_expr(ctx, m.start(), m.end(), "week", idx, f"'{s}': the week (Monday to Sunday) of {d.isoformat()}", anchor=d)
-
-
-def _h_yrange(ctx, m, fam):
-    """"1939–45", "1986/87" (crop and fiscal years): one band from the first year to the second."""
-    s = m.group(0)
-    y1 = int(s[:4])
-    y2 = (y1 // 100) * 100 + int(s[-2:])
-    if y2 <= y1 or y2 - y1 > 20:
-        return None
-    _set_anchor(ctx, "year", y1, (m.start(), m.end()))
-    return _expr(ctx, m.start(), m.end(), "DATE", f"{y1:04d}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", "year",
-                 f"'{s}': the years {y1} to {y2} (value: the first year)")
 
 
 def _h_era(ctx, m, fam):
@@ -1463,12 +1432,6 @@ def _h_aposyear(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{m.group(0)}': the year {y} (two digits)")
 
 
-def _h_nineeleven(ctx, m, fam):
-    if m.start() > 0 and (ctx.text[m.start() - 1].isalnum() or ctx.text[m.start() - 1] in "/."):
-        return None
-    return _unit_expr(ctx, m.start(), m.end(), "day", cal.SEPT11.toordinal(), "'9/11': the attacks of 11 September 2001")
-
-
 _WORD_DECADES = R.DECADE_WORDS
 
 
@@ -1709,24 +1672,6 @@ def _h_quarter_core(ctx: _Ctx, m, fam):
         why = "the quarter under discussion (last mentioned, else the last complete quarter)"
     ctx.last_quarter = idx
     return _unit_expr(ctx, start, end, "quarter", idx, why, anchor=ref)
-
-
-def _h_qcode(ctx, m, fam):
-    s = m.group(0)
-    kind = "quarter" if s[0] == "Q" else "half"
-    n = int(s[1])
-    ym = re.search(r"(\d{4}|\d\d)\s*$", s[2:])
-    if ym:
-        y = int(ym.group(1))
-        if y < 100:
-            y += 1900 if y >= 50 else 2000
-    else:
-        ref, how = ctx.deictic_ref()
-        if ref is None:
-            return _expr(ctx, m.start(), m.end(), "DATE", f"XXXX-{s[:2]}", None, None, kind, f"'{s}' with no year")
-        y = ref.year
-    idx = y * (4 if kind == "quarter" else 2) + n - 1
-    return _unit_expr(ctx, m.start(), m.end(), kind, idx, f"'{s}': {kind} {n} of {y}")
 
 
 def _h_half(ctx, m, fam):
@@ -2793,19 +2738,6 @@ def _h_vaguethe(ctx: _Ctx, m, fam):
     return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
 
 
-def _h_unitlong(ctx: _Ctx, m, fam):
-    s = m.group(0)
-    unit = s.lower().split("-")[0]
-    if unit == "night":
-        unit = "day"
-    val = _dur_value("1", unit, 1)
-    if unit == "decade":
-        val = "P10Y"
-    elif unit == "century":
-        val = "P100Y"
-    return _expr(ctx, m.start(), m.end(), "DURATION", val, None, None, None, f"'{s}': lasting one {unit}")
-
-
 _NTH_DAY_NOW = re.compile(r"(?i:\b(?:today|it|this|tonight)\s*(?:is|'s|’s)\s+)$")
 
 
@@ -2817,13 +2749,6 @@ def _h_nthday(ctx: _Ctx, m, fam):
     if ref is None or ctx.narrative:
         return None
     return _unit_expr(ctx, m.start(), m.end(), "day", ref.toordinal(), f"'{m.group(0)}' of something, said in the present: the {how} {ref.isoformat()}", anchor=ref)
-
-
-def _h_weekdays(ctx, m, fam):
-    s = m.group(0)
-    wm = re.search(_title(R.WEEKDAYS), s)
-    wd = R.WEEKDAYS[wm.group(0).lower()]
-    return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, None, None, f"'{s}': every {_WNAME[wd]}")
 
 
 def _h_clock(ctx: _Ctx, m, fam):
@@ -3092,16 +3017,24 @@ def _h_awhile(ctx: _Ctx, m, fam):
 
 
 _HANDLERS = {
-    "awhile": _h_awhile, "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "date_iso": _h_iso, "date_num": _h_iso, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "yrange": _h_yrange, "fy": _h_fy, "aposyear": _h_aposyear, "nineeleven": _h_nineeleven, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
-    "quarter": _h_quarter, "qcode": _h_qcode, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
+    "awhile": _h_awhile, "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "month": _h_month,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "fy": _h_fy, "aposyear": _h_aposyear, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
+    "quarter": _h_quarter, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "weekdays": _h_weekdays, "vague": _h_vague, "vaguethe": _h_vaguethe, "unitlong": _h_unitlong, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "vague": _h_vague, "vaguethe": _h_vaguethe, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 R.check_handlers((name for name, _ in FAMILIES), _HANDLERS)
-# Priority when two candidates have the same span (lower first).
-_PRIORITY = {name: i for i, (name, _) in enumerate(FAMILIES)}
+
+# The families moved onto the engine (a first step of English onto it): matched by the rules of
+# lang/en/rules.toml (``engine.matches``) and resolved by the engine (``_engine_expr``); no pattern family and no
+# handler here. Each rule names its family (what the loop of ``tag_text`` knows it by) and ranks it after a family.
+EN = _engine.load("en")
+_ENGINE_FAMILY = tuple(r.meta.get("family") for r in EN.rules)   # rule index -> family
+# Priority when two candidates have the same span (lower first): the order of patterns.toml, each moved family
+# right after the family its rules name.
+_PRIORITY = {name: i for i, name in enumerate(
+    R.family_order((name for name, _ in FAMILIES), ((r.meta.get("family"), r.meta.get("after")) for r in EN.rules)))}
 
 
 # Trigger words: the head word of every pattern family. Only around a trigger are the family
@@ -3120,13 +3053,11 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
 
     add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "partof", "date_mdy", "date_dmy", "month", "set", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
-    add([w + "s" for w in R.WEEKDAYS], ["weekdays"])
     add(list(R.WEEKDAYS), ["dayrel"])
-    add(["#digits"], ["nineeleven", "ordday", "dayand", "yrange", "era", "date_dmy", "date_iso", "date_num", "year", "decade", "century", "quarter", "qcode",
+    add(["#digits"], ["ordday", "dayand", "era", "date_dmy", "year", "decade", "century", "quarter",
                       "ago", "duration", "clock", "set", "half", "fy"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
-    add(["day", "night", "week", "month", "year", "decade", "century"], ["unitlong"])
     add(["day"], ["nthday"])
     add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
@@ -3158,7 +3089,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
 
 _TRIGGERS = _build_triggers()
 # Families whose pattern starts with the trigger word: tried at the trigger only, not at the words before it.
-_AT_TRIGGER_ONLY = frozenset({"nineeleven", "dayand", "vague", "unitlong", "fy", "date_iso", "date_num", "yrange"})
+_AT_TRIGGER_ONLY = frozenset({"dayand", "vague", "fy"})
 _RX = dict(_COMPILED)
 # The tokens a match of each family can begin with, when it begins before its trigger word (None: any).
 # Families whose pattern begins with the trigger word itself begin nowhere before it.
@@ -3222,8 +3153,96 @@ def _candidates(text: str):
                 m = rxs[name].match(text, ts - 1)
                 if m is not None:
                     cands.append((m.start(), -m.end(), prio[name], name, m))
+    # the families moved onto the engine: every match of their rules (which start where a family here may)
+    for start, end, frame, k, m in _engine.matches(EN, text):
+        if text[end - 1] in " \t\n-,":
+            continue   # as a pattern family's match ending in a space, a hyphen or a comma
+        name = _ENGINE_FAMILY[k]
+        cands.append((start, -end, prio[name], name, _Found(m, frame, start, end)))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     return cands
+
+
+class _Found:
+    """A match of a rule of lang/en/rules.toml among the candidates: what the loop of ``tag_text`` reads of a
+    pattern family's match (its text and end), and the frame the engine read from it."""
+    __slots__ = ("m", "frame", "s", "e")
+
+    def __init__(self, m: re.Match, frame: dict, start: int, end: int):
+        self.m, self.frame, self.s, self.e = m, frame, start, end
+
+    def group(self, i: int = 0) -> str:
+        return self.m.string[self.s:self.e] if i == 0 else self.m.group(i)
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+class _EngineView:
+    """The tagger's state as the engine's resolver reads and moves it (the interface of
+    ``engine.resolve.Context``) while it resolves a family moved onto the engine: the reference, the story's time
+    and the tense are the tagger's; a date the engine says the text wrote out (``set_anchor``) moves the story's
+    time as the tagger's own handlers do (``_set_anchor``, where the expression is written), and the last day
+    read is the tagger's (with the expression's start)."""
+
+    def __init__(self, ctx: _Ctx):
+        self.ctx = ctx
+        self.lang = EN
+        self.span = (0, 0)
+        self.dated: list = []      # the tagger keeps its own (in ``tag_text``)
+
+    @property
+    def text(self) -> str:
+        return self.ctx.text
+
+    @property
+    def ref(self) -> date | None:
+        return self.ctx.ref
+
+    @property
+    def narrative(self) -> bool:
+        return self.ctx.narrative
+
+    @property
+    def anchor(self) -> date | None:
+        return self.ctx.anchor
+
+    @property
+    def anchor_kind(self) -> str | None:
+        return self.ctx.anchor_kind
+
+    @property
+    def last_day(self) -> date | None:
+        return self.ctx.last_day[1] if self.ctx.last_day is not None else None
+
+    @last_day.setter
+    def last_day(self, d: date | None) -> None:
+        self.ctx.last_day = (self.span[0], d) if d is not None else None
+
+    def deictic_ref(self) -> tuple[date | None, str]:
+        return self.ctx.deictic_ref()
+
+    def anaphoric_ref(self) -> tuple[date | None, str]:
+        return self.ctx.anaphoric_ref()
+
+    def tense(self, start: int, end: int) -> tuple[str | None, str]:
+        t = self.ctx.tense(start, end)
+        return t, self.ctx.last_cue or ""
+
+    def set_anchor(self, d: date, kind: str) -> None:
+        _set_anchor(self.ctx, kind, cal.index_of(kind, d), self.span)
+
+
+def _engine_expr(ctx: _Ctx, found: _Found) -> TimeExpression | None:
+    """The engine's expression for a match of lang/en/rules.toml, resolved with the tagger's state."""
+    view = ctx.engine_view
+    if view is None:
+        view = ctx.engine_view = _EngineView(ctx)
+    view.span = (found.s, found.e)
+    return _engine_resolve(view, found.frame, found.s, found.e)
 
 
 _ANCHOR_KINDS = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
@@ -3297,6 +3316,8 @@ def _clock_on_day(clock: TimeExpression, day: TimeExpression) -> None:
 def _handle(ctx: _Ctx, m: re.Match, name: str) -> TimeExpression | None:
     """The expression the family's handler makes of a candidate, or None."""
     try:
+        if type(m) is _Found:   # a family moved onto the engine
+            return _engine_expr(ctx, m)
         if name[0] == "_":   # the readings after a date before the common era
             if name == "_bc_offset":
                 return _bc_offset(ctx, m)

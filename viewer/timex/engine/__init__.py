@@ -13,7 +13,10 @@ the text the rules it triggers are tried anchored there and the longest match wi
 groups become a frame (kind, unit, fields, deixis, offset,
 modifier) that ``resolve.resolve`` turns into a TIMEX3 value against the reference or the narrative time.
 
-English still runs on ``viewer/timex/tagger.py`` until it moves onto this engine.
+English still runs on ``viewer/timex/tagger.py``, its entry point, while it moves onto this engine family by
+family: ``viewer/timex/lang/en/rules.toml`` holds the rules of the families moved so far (its ``entry`` key keeps
+English out of ``LANGUAGES``); the English tagger takes every match of them (``matches``) among its own candidates
+and has the engine resolve the ones it keeps (``resolve.resolve``).
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from .resolve import Context, resolve
 
 LANGUAGES: frozenset[str] = available()
 
-__all__ = ["LANGUAGES", "tag", "load", "weekday_dates", "news_signals"]
+__all__ = ["LANGUAGES", "tag", "load", "matches", "weekday_dates", "news_signals"]
 
 
 def tag(text: str, reference: date | None, language: str, *, narrative: bool = False) -> list[TimeExpression]:
@@ -66,6 +69,62 @@ def tag(text: str, reference: date | None, language: str, *, narrative: bool = F
             out.append(e)
             ctx.last_end = e.end
             ctx.last_year, ctx.year_read = ctx.year_read, None
+    return out
+
+
+_ALNUM = re.compile(r"[^\W_]")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def matches(lang: Language, text: str) -> list[tuple[int, int, dict, int, re.Match]]:
+    """Every match of every rule of ``lang`` wherever it may start, with its frame: (start, end, frame, rule
+    index, match), by start, then rule. Unlike ``tag``, not only the longest match at a place nor only the
+    places after the last match: for a tagger that puts these among candidates of its own and settles the
+    overlaps itself (English, while it moves onto the engine). A rule is tried at the words that may start it
+    (``Language.candidates``), also after a "_"; one starting with a digit at every number, also one glued to a
+    letter ("Q3", "_2024"): the rule's own start decides; one that may start anywhere is searched for at every
+    place."""
+    rules = lang.rules
+    out: list[tuple[int, int, dict, int, re.Match]] = []
+
+    def at(p: int, ks) -> None:
+        for k in ks:
+            m = rules[k].regex.match(text, p)
+            if m is not None and m.end() > p:
+                got = _frame(lang, rules[k], m, text)
+                if got is not None:
+                    out.append((got[0], got[1], got[2], k, m))
+
+    digit = lang.digit
+    low = text.lower()
+    folded = len(low) == len(text)        # (a letter whose lower case is longer, "İ": the text read as it is)
+    for tm in lang.trigger_scan(folded).finditer(low if folded else text):
+        p, e = tm.span()
+        if tm.lastgroup == "number":
+            if p == 0 or not text[p - 1].isdecimal():       # (not the rest of one a trigger began: "Q32000")
+                at(p, digit)
+            continue
+        if p == 0 or not _ALNUM.match(text, p - 1):          # a word some rule may start with
+            ks = lang.candidates(_WORD_RUN.match(text, p).group())
+            if ks:
+                at(p, ks)
+        if digit:
+            for i in range(p + 1, e):                        # a number inside it ("Q3")
+                if text[i].isdecimal() and not text[i - 1].isdecimal():
+                    at(i, digit)
+    if lang.raw:
+        tried = {(c[4].start(), c[3]) for c in out}     # a rule both indexed and raw: tried once at a place
+        for k in lang.raw:
+            rx = rules[k].regex
+            p = 0
+            while p <= len(text):
+                m = rx.search(text, p)
+                if m is None:
+                    break
+                if (m.start(), k) not in tried:
+                    at(m.start(), (k,))
+                p = m.start() + 1
+    out.sort(key=lambda c: (c[0], c[3]))
     return out
 
 

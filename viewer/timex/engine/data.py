@@ -37,7 +37,10 @@ BUILTIN_FIELD = {"day_num": "day", "year4": "year", "year2": "year2", "num": "nu
                  "minute": "minute", "century_ord": "century", "decade_num": "decade", "any_year": "year",
                  "century_num": "century"}
 # plain named groups a pattern may use for digits that fill a field: "(?P<month_num>0?[1-9]|1[0-2])", "Q(?P<quarter_num>[1-4])"
-RAW_GROUP_FIELD = {"month_num": "month", "year2b": "year2", "quarter_num": "ordinal", "ordinal_roman": "ordinal"}
+RAW_GROUP_FIELD = {"month_num": "month", "year2b": "year2", "quarter_num": "ordinal", "ordinal_roman": "ordinal",
+                   # digits a pattern spells out itself ("2024-11-18T10:30": a year, a day, a clock time)
+                   "year_num": "year", "day_of_month": "day", "hour_num": "hour", "minute_num": "minute",
+                   "second_num": "second"}
 # a quarter written in Roman numerals ("во II квартале", "w III kwartale"): group ordinal_roman
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -55,6 +58,8 @@ class Rule:
     not_text: re.Pattern | None = None
     index: int = 0                      # its place in rules.toml: the earlier rule wins a tie
     leads: tuple[str, ...] = ()         # its groups named lead / lead2 (read, left out of the span)
+    meta: dict = field(default_factory=dict)   # the rule's other keys, for a tagger that reads the rules
+    #                                            alongside its own (English: ``family``, ``after``)
 
 
 @dataclass
@@ -85,6 +90,25 @@ class Language:
     _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _memo2: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _split: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _triggers: list = field(default_factory=list, repr=False)      # ``trigger_scan``, once built
+
+    def trigger_scan(self, folded: bool = True) -> re.Pattern:
+        """One pattern finding, in a single pass over a text, every number (group ``number``, when some rule
+        starts with a digit) and every trigger word or prefix of a word some rule may start with (inside a word
+        too, which the caller passes over): where ``engine.matches`` tries the rules. ``folded``: for the text in
+        lower case (the trigger words are; matched case-sensitively, the scan skips ahead by the first letters);
+        else matched case-insensitively. A trigger matched may hold the start of a number ("q3")."""
+        if not self._triggers:
+            alts = [r"(?P<number>\d+)"] if self.digit else []
+            # each as a trie (``_alternation``): the regex engine tries the branches of a letter, not every word
+            if self.exact:
+                alts.append(_alternation(self.exact) + r"(?!\w)")
+            prefixes = {p for table in self.prefix.values() for p in table}
+            if prefixes:
+                alts.append(_alternation(prefixes))
+            pattern = "|".join(alts) if alts else "(?!)"
+            self._triggers.extend((re.compile(pattern), re.compile(pattern, re.I)))
+        return self._triggers[0 if folded else 1]
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """The rules (indices, in rule order) that may match where ``word`` begins, raw rules excepted."""
@@ -689,10 +713,25 @@ WORDS = re.compile(r"(?<!\w)\w+")
 
 
 def available() -> frozenset[str]:
-    """The language codes with a data folder holding rules."""
+    """The language codes with a data folder holding rules, less those whose rules say the language is tagged
+    elsewhere (a top-level ``entry`` key in rules.toml: English, whose tagger, ``viewer/timex/tagger.py``, reads
+    the rules of the families moved onto the engine so far and stays the language's entry point)."""
     root = resources.files("viewer.timex.lang")
-    return frozenset(p.name for p in root.iterdir()
-                     if p.is_dir() and (p / "rules.toml").is_file() and (p / "lexicon.toml").is_file())
+    out = set()
+    for p in root.iterdir():
+        if p.is_dir() and (p / "rules.toml").is_file() and (p / "lexicon.toml").is_file():
+            if not entry_elsewhere((p / "rules.toml").read_text(encoding="utf-8")):
+                out.add(p.name)
+    return frozenset(out)
+
+
+_ENTRY = re.compile(r"^entry\s*=", re.M)
+
+
+def entry_elsewhere(rules_toml: str) -> bool:
+    """Whether a rules.toml names another entry point for its language (``entry = "..."`` before its first
+    table): the engine then does not tag the language on its own (see ``available``)."""
+    return _ENTRY.search(rules_toml.split("[[", 1)[0]) is not None
 
 
 def _alternation(words) -> str:
@@ -757,6 +796,19 @@ def _folds(ch: str) -> set[int]:
     return {lo, *_EXTRA_CASES.get(lo, ())}
 
 
+class _Alternations(dict):
+    """class -> the pattern of its words (``_alternation``), made when first asked for: a lexicon may hold classes
+    no rule uses (English's, read by its own tagger too)."""
+
+    def __init__(self, classes: dict[str, dict[str, object]]):
+        super().__init__()
+        self.classes = classes
+
+    def __missing__(self, cls: str) -> str:
+        got = self[cls] = _alternation(self.classes[cls])
+        return got
+
+
 def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = None) -> tuple[str, dict[str, str]]:
     groups: dict[str, str] = {}
 
@@ -764,7 +816,7 @@ def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = No
         cls, name = m.group(1), m.group(2) or m.group(1)
         if cls in BUILTIN:
             body = BUILTIN[cls]
-        elif cls in alts:
+        elif cls in classes:
             body = alts[cls]
         else:
             raise KeyError(f"unknown class {{{cls}}}")
@@ -784,6 +836,10 @@ def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = No
     return (start or RULE_START) + out, groups
 
 
+# the keys of a [[rule]] the engine reads (any other is kept in ``Rule.meta``)
+_RULE_KEYS = frozenset({"name", "pattern", "frame", "not_before", "not_after", "not_text", "start"})
+
+
 @lru_cache(maxsize=None)
 def load(code: str) -> Language:
     base = resources.files("viewer.timex.lang") / code
@@ -800,7 +856,7 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
     tense = lex.pop("tense", {})
     classes: dict[str, dict[str, object]] = {}
     fields: dict[str, str] = {}
-    alts: dict[str, str] = {}
+    alts = _Alternations(classes)     # each class's pattern, made the first time a rule or the news cue uses it
     for cls, table in lex.items():
         if cls in BUILTIN:
             # it would be silently shadowed by the built-in pattern of the same name
@@ -808,12 +864,13 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
                              f"({{{cls}}} = {BUILTIN[cls]!r}); give it another name")
         fields[cls] = table.pop("_field", cls)
         classes[cls] = {" ".join(k.lower().replace("’", "'").split()): v for k, v in table.items()}
-        alts[cls] = _alternation(classes[cls])
     rules: list[Rule] = []
     for i, r in enumerate(rules_src.get("rule", [])):
         try:
-            pat, groups = _compile_pattern(r["pattern"], classes, alts,
-                                           RANGE_START if r.get("frame", {}).get("kind") in ("date", "month") else None)
+            # ``start``: where the rule may start, when not where every rule of its kind may (a lookbehind
+            # written in full, as the rule's own, in place of RULE_START / RANGE_START)
+            pat, groups = _compile_pattern(r["pattern"], classes, alts, r.get("start") or (
+                RANGE_START if r.get("frame", {}).get("kind") in ("date", "month") else None))
         except (KeyError, ValueError) as exc:
             raise ValueError(f"{code} rule {r.get('name')!r}: {exc.args[0] if exc.args else exc}") from exc
         try:
@@ -826,14 +883,15 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
                           re.compile(r["not_before"], re.I) if r.get("not_before") else None,
                           re.compile(r["not_after"], re.I) if r.get("not_after") else None,
                           re.compile(r["not_text"], re.I) if r.get("not_text") else None,
-                          i, tuple(g for g in ("lead", "lead2") if g in rx.groupindex)))
+                          i, tuple(g for g in ("lead", "lead2") if g in rx.groupindex),
+                          {k: v for k, v in r.items() if k not in _RULE_KEYS}))
     # each pattern parsed once for both analyses (neither changes the tree)
     trees = [list(_sre_parse.parse(r.regex.pattern, r.regex.flags)) for r in rules]
     exact, prefix, digit, raw = _index(rules, trees)
     nc = frozenset(w.lower() for w in tense.get("not_cue", []))
     # the words of news (today, yesterday, tomorrow): a text using them is not a history; a language may
     # list them itself ([news_cue]) when some of its day words are common in histories too
-    cue = alts.get("news_cue", alts.get("day_word"))
+    cue = alts["news_cue"] if "news_cue" in classes else alts["day_word"] if "day_word" in classes else None
     news = re.compile(r"(?<![\w-])" + cue + r"(?![\w-])", re.I) if cue else re.compile(r"(?!)")
     past = [re.compile(p, re.I) for p in tense.get("past", [])]
     future = [re.compile(p, re.I) for p in tense.get("future", [])]

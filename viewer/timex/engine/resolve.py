@@ -303,6 +303,29 @@ def _dur_value(n: float | str | None, unit: str) -> str | None:
 
 
 def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | None:
+    """The expression a frame makes at ``start``–``end``, or None. A rule's frame may word the reasoning
+    itself, for readers used to another wording: ``why``, a format string over ``text``, ``value``, ``year``
+    (the year of the value), ``last_year`` (the year of its latest day) and the frame's own fields; and
+    ``why_unknown`` for an expression it cannot place in time ("XXXX-Q3")."""
+    e = _resolve(ctx, f, start, end)
+    why = f.get("why_unknown") if e is not None and e.value[:1] == "X" else None   # not placed in time
+    why = why or f.get("why")
+    if e is not None and why:
+        last = e.latest[:4] if e.latest else ""
+        e.reasoning = why.format(**{**f, "text": e.text, "value": e.value,
+                                    "year": e.value[:4].lstrip("0") if e.value[:4].isdigit() else "",
+                                    "last_year": last.lstrip("0") if last.isdigit() else ""})
+    return e
+
+
+def _two_digit_year(f: dict) -> int:
+    """The year of a frame written with two digits ("'98", "1/2/98"): the 1900s from ``year2_pivot`` on (a
+    rule's frame may set it; 30 unless it does), else the 2000s."""
+    y2 = int(f["year2"])
+    return 1900 + y2 if y2 >= int(f.get("year2_pivot", 30)) else 2000 + y2
+
+
+def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | None:
     kind = f["kind"]
     s = ctx.text[start:end]
     mod = f.get("mod") if f.get("mod") in ("START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN",
@@ -316,10 +339,22 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
         month, day = int(f["month"]), int(f["day"])
         year = f.get("year")
         if year is None and f.get("year2") is not None:
-            y2 = int(f["year2"])
-            year = 1900 + y2 if y2 >= 30 else 2000 + y2
+            year = _two_digit_year(f)
         wd = f.get("weekday")
+        if year is not None and f.get("hour") is not None:
+            # a date written with its clock time ("2024-11-18T10:30"): that minute (the value as written, to
+            # the second when the seconds are)
+            try:
+                d = date(int(year), month, day)
+            except ValueError:
+                return None
+            hh, mi, sec = int(f["hour"]), int(f.get("minute") or 0), f.get("second")
+            v = f"{d.isoformat()}T{hh:02d}:{mi:02d}"
+            return _expr(ctx, start, end, "TIME", v + (f":{int(sec):02d}" if sec is not None else ""), v, v,
+                         "minute", f"'{s}': a date and a time of day written in full", mod)
         if year is not None:
+            if (month, day) == (2, 29) and not cal.is_leap(int(year)) and f.get("strict_day"):
+                return None   # the rule reads only days that exist (``strict_day``): no month is kept
             if (month, day) == (2, 29) and not cal.is_leap(int(year)):
                 # no 29 February that year: the whole expression, known to the month only
                 i = int(year) * 12 + 1
@@ -368,8 +403,7 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
         month = int(f["month"])
         year = f.get("year")
         if year is None and f.get("year2") is not None:
-            y2 = int(f["year2"])
-            year = 1900 + y2 if y2 >= 30 else 2000 + y2
+            year = _two_digit_year(f)
         if year is not None:
             i = int(year) * 12 + month - 1
             ctx.set_anchor(date(int(year), month, 1), "month")
@@ -577,6 +611,16 @@ def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | Non
                          f"'{s}': the years {n * 100}–{c * 100 + 1} before the common era", mod)
         ctx.set_anchor(date(max(c * 100, 1), 1, 1), "century")
         return _unit(ctx, start, end, "century", c, f"'{s}': the years {c * 100}–{c * 100 + 99}", mod)
+    if kind == "year_span":
+        # "1939–45", "1986/87" (crop and fiscal years): one band from the first year to the second, in the
+        # first one's century, at most twenty years long; the value is the first year, where the story now is
+        y1 = int(f["year"])
+        y2 = y1 // 100 * 100 + int(f["year2"])
+        if y2 <= y1 or y2 - y1 > 20 or not (cal.MIN_YEAR <= y1 <= cal.MAX_YEAR):
+            return None
+        ctx.set_anchor(date(y1, 1, 1), "year")
+        return _expr(ctx, start, end, "DATE", f"{y1:04d}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", "year",
+                     f"'{s}': the years {y1} to {y2}", mod)
     if kind == "year":
         y = int(f["year"])
         if f.get("era") == "BC":
@@ -653,7 +697,11 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
     """"the second quarter of 2023", "the first half of the year", "au premier semestre 2023", "в першій
     половині 2023 року": a quarter (``2023-Q2``) or a half (``2023-H1``) of the year written, else of the
     year named by a year word ("of last year"), else of the reference's (or the story's) year, moved back a
-    year when the sentence is in the past and that part has not begun yet (forward in the future tense)."""
+    year when the sentence is in the past and that part has not begun yet (forward in the future tense).
+
+    A rule's frame with ``label`` reads a code ("Q3 2024", "H1", "Q3'24") at face value: the year written, else
+    the reference's (or the story's) year whatever the tense, recorded with no anchor; and a year written with
+    it does not move the story's time."""
     unit = f.get("unit")
     n = f.get("ordinal")
     per = {"quarter": 4, "half": 2}.get(unit)
@@ -666,6 +714,9 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
     if per is None or not 1 <= n <= per:
         return None
     year = f.get("year")
+    if year is None and f.get("year2") is not None:
+        year = _two_digit_year(f)
+    label = bool(f.get("label"))
     ref = None
     if year is not None:
         y, why = int(year), "written with its year"
@@ -679,7 +730,7 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
         else:
             y, why = ref.year, f"the {how}'s year"
             cur = cal.index_of(unit, ref) - ref.year * per
-            if how != "narrative time":
+            if how != "narrative time" and not label:
                 t, cue = ctx.tense(start, end)
                 if t == "past" and n - 1 > cur:
                     y, why = y - 1, f"past tense ('{cue}'): the most recent before the {how}"
@@ -689,9 +740,11 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
         return None
     i = y * per + n - 1
     if year is not None:
-        ctx.set_anchor(date(y, 1, 1), "year")
+        if not label:
+            ctx.set_anchor(date(y, 1, 1), "year")
         return _unit(ctx, start, end, unit, i, f"'{s}': the {unit} {n} of {y}, {why}", mod)
-    return _unit(ctx, start, end, unit, i, _rel(ctx, s, ref, how, cal.value_of(unit, i), why), mod, ref)
+    return _unit(ctx, start, end, unit, i, _rel(ctx, s, ref, how, cal.value_of(unit, i), why), mod,
+                 None if label else ref)
 
 
 def _from_happening(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:

@@ -1,0 +1,125 @@
+"""English moves onto the engine family by family: the families moved so far (ISO and numeric dates, "9/11",
+quarter and half codes) are matched by the rules of viewer/timex/lang/en/rules.toml and resolved by the engine;
+the English tagger (viewer/timex/tagger.py) has no pattern family and no handler for them any more, stays English's
+entry point, and puts the engine's matches among its own candidates (sentences written for these tests)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from viewer.timex import engine, rules, set_strict, tag, tagger
+from viewer.timex.engine import data
+
+set_strict(True)
+ROOT = Path(__file__).resolve().parents[2]
+REF = date(2024, 11, 20)
+MOVED = {"date_iso", "date_num", "yrange", "nineeleven", "qcode", "unitlong", "weekdays"}
+RULES = ROOT / "viewer" / "timex" / "lang" / "en" / "rules.toml"
+
+
+def _read(text: str, ref: date | None = REF) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in tag(text, ref, language="en")]
+
+
+def test_the_moved_families_come_from_the_rules_file_not_from_the_tagger():
+    families = {r.meta["family"] for r in tagger.EN.rules}
+    assert families == MOVED
+    assert not MOVED & {name for name, _ in tagger.FAMILIES}          # no pattern family left for them
+    assert not MOVED & set(tagger._HANDLERS)                           # nor a handler
+    assert all(name in tagger._PRIORITY for name in MOVED)
+
+
+def test_english_stays_on_its_own_tagger():
+    # the rules file says where English is tagged: not by the engine alone
+    assert data.entry_elsewhere(RULES.read_text(encoding="utf-8"))
+    assert "en" not in engine.LANGUAGES and "en" not in data.available()
+    assert engine.tag("Sales rose in Q3 2024.", REF, "en") == []
+    assert _read("Sales rose in Q3 2024, on 2024-11-18, 11/18/2024 and 18.11.2024, since 9/11.") == [
+        ("Q3 2024", "2024-Q3"), ("2024-11-18", "2024-11-18"), ("11/18/2024", "2024-11-18"),
+        ("18.11.2024", "2024-11-18"), ("9/11", "2001-09-11")]
+
+
+def test_the_engine_resolves_them_with_the_taggers_state():
+    # a written ISO date moves the story's time as before: "The next day" is the day after it
+    got = tag("On 2024-05-06 the envoy left. The next day he came back.", REF, language="en")
+    assert [(e.text, e.value) for e in got] == [("2024-05-06", "2024-05-06"), ("The next day", "2024-05-07")]
+    assert got[0].reasoning == "explicit numeric date '2024-05-06'"
+    # a code without a year takes the reference's year whatever the tense, with no anchor recorded
+    got = tag("The company said profit fell in Q1.", REF, language="en")
+    assert [(e.text, e.value, e.anchor, e.reasoning) for e in got] == [("Q1", "2024-Q1", None, "'Q1': quarter 1 of 2024")]
+    assert [(e.value, e.reasoning) for e in tag("Profit rose in H2.", None, language="en")] == [
+        ("XXXX-H2", "'H2' with no year")]
+    # a date and a time, and a day that does not exist (no date, not even its month)
+    got = tag("At 2024-11-18T10:30:45 it fell; 2/29/2023 is no date.", REF, language="en")
+    assert [(e.text, e.type, e.value, e.earliest) for e in got] == [
+        ("2024-11-18T10:30:45", "TIME", "2024-11-18T10:30:45", "2024-11-18T10:30")]
+
+
+def test_the_rules_rank_among_the_pattern_families_in_the_file_order():
+    order = rules.family_order(["a", "b", "c"], [("x", "a"), ("y", "x"), ("x", "a")])
+    assert order == ["a", "x", "y", "b", "c"]
+    with pytest.raises(ValueError, match=r"family 'x': 'after' names no family \('nope'\)"):
+        rules.family_order(["a"], [("x", "nope")])
+    with pytest.raises(ValueError, match=r"family 'a': also a family of patterns.toml"):
+        rules.family_order(["a"], [("a", "a")])
+
+
+# The English tagger with a modified copy of lang/en/rules.toml (in a fresh interpreter: the tagger reads the rules
+# once at import), printing what it reads in each text.
+_WITH_RULES = """
+import json, sys
+from datetime import date
+from viewer.timex.engine import data
+import viewer.timex.engine as engine
+text = sys.stdin.read()
+shipped = data.load
+def load(code):
+    if code != "en":
+        return shipped(code)
+    base = data.resources.files("viewer.timex.lang") / "en"
+    return data.build("en", (base / "lexicon.toml").read_text(encoding="utf-8"), text)
+data.load = engine.load = load          # the file, as if it held this text
+from viewer.timex import set_strict, tag
+set_strict(True)
+print(json.dumps([[(e.text, e.value, e.reasoning) for e in tag(t, date(2024, 11, 20), language="en")]
+                  for t in {texts!r}]))
+"""
+
+
+def _run(rules_text: str, texts: list[str]) -> list:
+    r = subprocess.run([sys.executable, "-c", _WITH_RULES.format(texts=texts)], input=rules_text, cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _without_rule(text: str, name: str) -> str:
+    head = f'[[rule]]\nname = "{name}"\n'
+    start = text.index(head)
+    end = text.find("[[rule]]", start + len(head))
+    return text[:start] + (text[end:] if end >= 0 else "")
+
+
+def test_a_changed_rules_file_changes_what_is_tagged():
+    shipped = RULES.read_text(encoding="utf-8")
+    texts = ["Sales rose in Q3 2024.", "It was signed on 1/2/49."]
+    assert _run(shipped, texts) == [[["Q3 2024", "2024-Q3", "'Q3 2024': quarter 3 of 2024"]],
+                                    [["1/2/49", "2049-01-02", "explicit numeric date '1/2/49'"]]]
+    # the quarter code's rule gone: "Q3 2024" is not read; two-digit years of the 1900s from 40 on
+    changed = _without_rule(shipped, "quarter_code").replace("year2_pivot = 50", "year2_pivot = 40")
+    assert changed != shipped
+    assert _run(changed, texts) == [[],
+                                    [["1/2/49", "1949-01-02", "explicit numeric date '1/2/49'"]]]
+
+
+def test_the_engine_gives_every_match_of_the_rules_wherever_one_starts():
+    text = "In Q3 2024 (xQ3), on 2024-11-18T10:30 and _9/11, a year-long siege, on Mondays."
+    got = [(text[s:e], tagger._ENGINE_FAMILY[k]) for s, e, _, k, _ in engine.matches(tagger.EN, text)]
+    # "on Mondays" and "Mondays": both, the tagger keeps the longer; "xQ3" is no code; after "_" a number starts
+    assert got == [("Q3 2024", "qcode"), ("2024-11-18T10:30", "date_iso"), ("9/11", "nineeleven"),
+                   ("year-long", "unitlong"), ("on Mondays", "weekdays"), ("Mondays", "weekdays")]
