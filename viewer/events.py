@@ -66,7 +66,8 @@ CUE_FOLDER = "eventcues"
 CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "older_opening", "ongoing",
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
                 "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle",
-                "title_closing", "title_subordinate", "title_relative")
+                "title_closing", "title_subordinate", "title_relative", "title_inverted", "title_complement",
+                "title_phrase", "title_verb_last")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
              "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
@@ -170,7 +171,8 @@ def use_cues(cues: Cues) -> Cues:
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
     global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING, _TITLE_PARTICIPLE
-    global _TITLE_CLOSING, _TITLE_SUBORDINATE, _TITLE_RELATIVE
+    global _TITLE_CLOSING, _TITLE_SUBORDINATE, _TITLE_RELATIVE, _TITLE_INVERTED, _TITLE_COMPLEMENT, _TITLE_PHRASE
+    global _TITLE_VERB_LAST
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
@@ -188,6 +190,8 @@ def use_cues(cues: Cues) -> Cues:
     _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING = p["clause_subject"], p["clause_break"], p["title_opening"]
     _TITLE_SAYING, _TITLE_PARTICIPLE, _TITLE_CLOSING = p["title_saying"], p["title_participle"], p["title_closing"]
     _TITLE_SUBORDINATE, _TITLE_RELATIVE = p["title_subordinate"], p["title_relative"]
+    _TITLE_INVERTED, _TITLE_COMPLEMENT = p["title_inverted"], p["title_complement"]
+    _TITLE_PHRASE, _TITLE_VERB_LAST = p["title_phrase"], p["title_verb_last"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -1069,8 +1073,11 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
     that clause with the noun it tells of ("La région russe de Koursk conquise par Kiev"); when it is in a
     relative or participle clause the language's ``title_relative`` cue reads, that clause as a headline
     (:func:`viewer.titles.relative_title`: "Die Region Kursk, die Kiew erobert hatte", "Зеленский прибыл в
-    Берлин", "Курщина захоплена Києвом"); then cut as
-    :func:`viewer.titles.plain_title` cuts (at a clause boundary in its second half, else at a word)."""
+    Берлин", "Курщина захоплена Києвом"); when the date opened the sentence and the language's
+    ``title_inverted`` cue finds its finite verb next, the subject goes first ("Am Dienstag hat Russland …" →
+    "Russland hat …"), or the date stays when no subject can be told; then cut as
+    :func:`viewer.titles.plain_title` cuts (at a clause boundary in its second half, kept there when the title
+    is a whole clause: :func:`_whole_clause`; else at a word, or before a phrase: :func:`_phrase_cut`)."""
     s = sentence
     a, b = span
     code = language_code(language) or ""
@@ -1093,9 +1100,21 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
         before, after = s[:start].rstrip(), _YEAR_WORD.sub("", s[b:], count=1).lstrip()
         if not before or before.endswith((",", ";", ":", "(")):
             after = after.lstrip(" ,")          # "En septembre dernier, X …" → "X …"
-        s = re.sub(r"\s+,", ",", f"{before} {after}").strip()
+        inverted = _TITLE_INVERTED.get(code)
+        v = inverted.match(after) if inverted is not None and not before else None
+        kept = v is not None and not v.group("subject")
+        if kept and (said := _TITLE_SAYING.get(code)) is not None and (q := said.match(after)) is not None and any(
+                name.startswith("speaker") and g for name, g in q.groupdict().items()):
+            kept = False        # a saying, its speaker after its verb: "Speaker: claim" (_speaker_title)
+        if v is not None and v.group("subject"):
+            # the date opened the sentence and its finite verb came next (verb second): the subject goes
+            # first ("Im September hatte der Präsident erklärt, …" → "Der Präsident hatte erklärt, …")
+            after = f"{v.group('subject')} {v.group('verb')}{after[v.end('subject'):]}"
+        # (no subject to put first: the date stays, so that no verb opens the title: "Am Montag griffen
+        # russische Truppen Kiew an")
+        s = sentence if kept else re.sub(r"\s+,", ",", f"{before} {after}").strip()
         s = s[:1].upper() + s[1:]
-        relative = _TITLE_RELATIVE.get(code)
+        relative = None if kept else _TITLE_RELATIVE.get(code)
         if relative is not None:
             # the date in a relative or participle clause: "Die Region Kursk, die Kiew im Sommer erobert hatte,
             # …" → "Die Region Kursk, die Kiew erobert hatte"; "Зеленский, который в понедельник прибыл …" →
@@ -1131,17 +1150,111 @@ def foreign_title(sentence: str, span: tuple[int | None, int | None], language: 
             s = s[:m.start()] + " " + s[m.end():]
     s = _speaker_title(s, code, named)
     title = make_title(s, language=language)
-    if title and len(title) < SHORT_FOREIGN_TITLE and len(" ".join(s.split())) > len(title) + 2:
+    if (title and len(title) < SHORT_FOREIGN_TITLE and len(" ".join(s.split())) > len(title) + 2
+            and not _whole_clause(title, s, code, language)):
         # cut at a clause boundary soon after the verb ("Barrot versicherte"): who without what; cut at a
         # word further on instead
         words = " ".join(s.split()).rstrip(" .")
         cut = words.rfind(" ", 0, MAX_FOREIGN_TITLE - 1)
         title = balance_quotes(words[:cut].rstrip(" ,;:") + "…", language) if cut > len(title) else title
+    if title.endswith("…") and not any(c in title for c in ':«»„“”"'):
+        title = _phrase_cut(title, s, code, language)
     return title
+
+
+def _phrase_cut(title: str, s: str, code: str, language: str | None) -> str:
+    """A title cut at a word ("Les États-Unis ont donné leur feu vert à l'Ukraine pour utiliser des…"), cut
+    instead before the last phrase its language's ``title_phrase`` cue opens (a preposition) when what comes
+    before it is one plain clause of at least a third of the longest title, with words after its verb, that
+    does not end with a short word or a preposition: "Les États-Unis ont donné leur feu vert à l'Ukraine", as
+    a headline ends. In a language whose verb ends the clause, the words before the phrase lack it: the verb
+    its ``title_verb_last`` cue finds ending that clause (group verb; no conjunction or comma on the way)
+    closes the title: "Die Vereinigten Staaten haben der Ukraine grünes Licht für den Einsatz … gegeben" →
+    "Die Vereinigten Staaten haben der Ukraine grünes Licht gegeben". Else unchanged."""
+    phrase = _TITLE_PHRASE.get(code)
+    past = _PAST.get(code)
+    if phrase is None or past is None:
+        return title
+    words = title[:-1].rstrip()
+    whole = " ".join(s.split())
+    if not whole.startswith(words):
+        return title
+    last = _TITLE_VERB_LAST.get(code)
+    coordination, plain = _COORDINATION.get(code), _CLAUSE_BREAK.get(code)
+    # (the phrase may open right after the cut: "… de munición rusos…" before "en la región")
+    opens = [m for m in phrase.finditer(whole, 0, len(words) + 16) if m.start() <= len(words)]
+    for m in reversed(opens):
+        head = words[:m.start()].rstrip(" ,;")
+        if len(head) < MAX_FOREIGN_TITLE // 3:
+            break
+        if (any(c in head for c in ",;:—–()") or (coordination is not None and coordination.search(head))
+                or (plain is not None and plain.search(head, 1))):
+            continue            # one plain clause only: not "… a piqué un sprint et a réussi", "… espèrent que …"
+        end = head.rsplit(" ", 1)[-1]
+        if (end.islower() and len(end) <= 3) or end.endswith(("'", "’")) or phrase.match(f" {end} "):
+            continue            # not "… durch die", "… bis auf", "… jusqu'"
+        if last is None:
+            verb = past.search(head)
+            if verb is not None and head[verb.end():].strip() and _clause_headline(head, code, language):
+                return head
+            continue
+        # the verb that ends the clause: the words up to it lack it ("… haben der Ukraine grünes Licht")
+        closing = last.match(whole, m.start())
+        if closing is None or _clause_headline(head, code, language):
+            continue
+        headline = f"{head} {closing.group('verb')}"
+        if len(headline) <= MAX_FOREIGN_TITLE and _clause_headline(headline, code, language):
+            return headline
+    return title
+
+
+def _clause_headline(title: str, code: str, language: str | None) -> bool:
+    """Whether words are a clause that reads as a headline: at least :data:`WHOLE_CLAUSE_WORDS` words, an
+    actor, a verb of doing (no saying) and two words after it."""
+    verb = _verb_start(title, code)
+    return (len(title.split()) >= WHOLE_CLAUSE_WORDS and verb is not None and len(title[verb:].split()) >= 3
+            and _opens_with_actor(title, code) and _clause_happening(title, code) is not None
+            and not _saying(title, language))
 
 
 MAX_FOREIGN_TITLE = 70
 SHORT_FOREIGN_TITLE = 60
+WHOLE_CLAUSE_WORDS = 4      # the fewest words of a clause a short title keeps whole
+
+
+def _whole_clause(title: str, s: str, code: str, language: str | None) -> bool:
+    """Whether a title cut at a clause boundary is a whole clause of its own, a headline as it is ("París ya ha
+    entregado misiles de crucero Scalp", cut before ", pero hasta ahora …"): at least
+    :data:`WHOLE_CLAUSE_WORDS` words, an actor, a verb of doing and two words after it or a conjunction after
+    the cut (no saying: "Barrot versicherte", cut before what was said, is who without what)."""
+    if len(title.split()) < WHOLE_CLAUSE_WORDS or title.endswith("…") or any(c in title for c in ',:«»„“”"'):
+        return False            # (a speaker and what they said, a quotation, an aside: cut as they are)
+    words = " ".join(s.split())
+    rest = words[len(title):].lstrip()
+    if not words.startswith(title) or not rest.startswith((",", ";")):
+        return False
+    # what comes after completes the clause: a relative clause, what was said, an infinitive or another
+    # clause the language's title_complement cue names ("…, der die Evakuierung …", "…, einen Apparat aufzubauen")
+    for cue in (_RELATIVE_OPENS.get(code), _TITLE_COMPLEMENT.get(code)):
+        if cue is not None and cue.match(rest):
+            return False
+    lead = _SAID_LEAD.get(code)
+    if lead is not None and lead.match(rest.lstrip(",; ")):
+        return False
+    parts = rest.rstrip(" .!").split(",")
+    if len(parts) == 3 and len(parts[2].split()) <= 2:
+        return False            # an aside, then the clause ends: "…, unter dem Druck Mussolinis, an."
+    for opens in (_TITLE_SAYING.get(code), _SAID_OPENS.get(code)):
+        if opens is not None and opens.match(s):
+            return False
+    verb = _verb_start(title, code)
+    coordination = _COORDINATION.get(code)
+    # two words after the verb, or a conjunction after the cut that opens a clause of its own ("Крылатые ракеты
+    # Scalp Париж уже поставил, но …"): not "Prezydent Putin ocenił", cut before ", że …", who without what
+    return (verb is not None and (len(title[verb:].split()) >= 3
+                                  or (coordination is not None and coordination.match(words, len(title)))
+            ) and _opens_with_actor(title, code) and _clause_happening(title, code) is not None
+            and not _saying(title, language))
 SPEAKER_WORDS = 6           # the most words of a speaker a title names before its claim
 
 
@@ -1158,7 +1271,10 @@ def _speaker_title(s: str, code: str, named: str | None) -> str:
             break
     if m is None or "verb" not in m.re.groupindex:
         return s
-    speaker = named or s[:m.start("verb")].strip(" ,")
+    # (a group whose name opens with "speaker" names the speaker after the verb: "hatte der Präsident erklärt")
+    after = next((g for name, g in m.groupdict().items() if name.startswith("speaker") and g), None)
+    speaker = named or (after or s[:m.start("verb")]).strip(" ,")
+    speaker = speaker[:1].upper() + speaker[1:]
     claim = s[m.end():]
     lead = _SAID_LEAD.get(code)
     if lead is not None and (q := lead.match(claim)):
