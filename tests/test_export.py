@@ -115,3 +115,35 @@ def test_rejected_events_are_left_out_unless_asked_for(store, tmp_path):
     # the analyst's filters come as a predicate on the id (viewer.store.curation.selected_ids)
     only = curation.selected_ids(store, tags=["NUCLEAR"])
     assert export(store, "csv", str(out), keep=lambda i: i in only) == 1
+
+
+def test_every_format_gives_the_languages_of_all_the_reports_of_an_event(tmp_path):
+    """A happening reported in English, in French and in an article of unknown language (merged into one
+    event) exports `languages` ["en", "fr", "und"] beside `language` (its first report's); an event with
+    one report has its article's alone."""
+    from tests.test_language_filter_reports import three_reports_store
+    s = three_reports_store(tmp_path / "three.db")
+    try:
+        ids = {e.sentence.split()[0]: e.id for e in s.events()}
+        out = tmp_path / "e.json"
+        export(s, "json", str(out))
+        got = {r["id"]: (r["language"], r["languages"]) for r in json.loads(out.read_text())}
+        assert got[ids["Ukrenergo"]] == ("en", ["en", "fr", "und"])
+        assert got[ids["Le"]] == ("fr", ["fr"])
+        out = tmp_path / "e.csv"
+        export(s, "csv", str(out))
+        rows = {int(r["id"]): r for r in csv.DictReader(out.open(encoding="utf-8"))}
+        assert rows[ids["Ukrenergo"]]["languages"] == "en fr und"
+        assert rows[ids["Le"]]["languages"] == "fr"
+    finally:
+        s.close()
+    # `events --json` carries them too
+    import subprocess
+    import sys
+    from pathlib import Path
+    proc = subprocess.run([sys.executable, "-m", "viewer", "events", "--db", str(tmp_path / "three.db"), "--json"],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    listed = {r["id"]: (r["language"], r["languages"]) for r in map(json.loads, proc.stdout.splitlines())}
+    assert listed[ids["Ukrenergo"]] == ("en", ["en", "fr", "und"])
+    assert listed[ids["Le"]] == ("fr", ["fr"])

@@ -186,7 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("events", help="list events")
     p.add_argument("--db", dest="db_sub")
     _add_filter_arguments(p)
-    p.add_argument("--json", action="store_true", help="one JSON object per event (with its article's language)")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per event (with its article's language, and the languages of all its "
+                        "reports)")
 
     p = sub.add_parser("views", help="list the views saved in the window (View > Saved views)")
     p.add_argument("--db", dest="db_sub")
@@ -442,7 +444,8 @@ def cmd_events(args) -> int:
              " open it once for writing (the window, or any edit) to work them out")
     for row, art, a in records(store, _view_filter(args, store), _keep(store, args), _rejected_too(store, args)):
         if args.json:
-            print(json.dumps({**row.to_json(), "language": art["language"], "review": a["review"], "tags": a["tags"],
+            print(json.dumps({**row.to_json(), "language": art["language"], "languages": art["languages"],
+                              "review": a["review"], "tags": a["tags"],
                               "starred": a["starred"], "note": a["note"]}, ensure_ascii=False))
         else:
             when = row.value if row.earliest is None else (

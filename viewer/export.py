@@ -16,16 +16,18 @@ from pathlib import Path
 
 CSV_FIELDS = ["id", "earliest", "latest", "value", "type", "granularity", "countries", "title",
               "sentence", "time_text", "reasoning", "article_id", "article_title", "url", "published", "language",
-              "dating", "warnings", "review", "starred", "tags", "note"]
+              "languages", "dating", "warnings", "review", "starred", "tags", "note"]
 
 
 def records(store, view_filter=None, keep=None, include_rejected=False):
-    """(event row, its article's title, url, published, source and language, the analyst's annotation)
-    of each event `view_filter` and `keep` (a predicate on the event id; None: every one) keep, in time
+    """(event row, its article's title, url, published, source and language with the event's
+    `languages` (every report's article language, sorted, NO_LANGUAGE "und" for none), the analyst's
+    annotation) of each event `view_filter` and `keep` (a predicate on the event id; None: every one) keep, in time
     order; the rejected ones (not an event) only with `include_rejected`."""
-    from viewer.store import curation
+    from viewer.store import NO_LANGUAGE, curation
     notes = curation.annotations(store)
     plain = curation.default_annotation()
+    merged = store.report_languages()
     articles: dict[str, dict] = {}
     for row in store.events(view_filter):
         if keep is not None and not keep(row.id):
@@ -38,7 +40,8 @@ def records(store, view_filter=None, keep=None, include_rejected=False):
             art = store.article(row.article_id) or {}
             art = articles[row.article_id] = {k: art.get(k) for k in ("title", "url", "published", "source",
                                                                       "language")}
-        yield row, art, note
+        languages = merged.get(row.id) or [art.get("language") or NO_LANGUAGE]
+        yield row, {**art, "languages": languages}, note
 
 
 def _record_dict(row, art, note) -> dict:
@@ -48,7 +51,8 @@ def _record_dict(row, art, note) -> dict:
         "title": row.title, "sentence": row.sentence, "time_text": row.time_text,
         "reasoning": row.reasoning, "article_id": row.article_id, "article_title": art.get("title"),
         "url": art.get("url"), "published": art.get("published"), "language": art.get("language"),
-        "dating": row.dating, "warnings": row.warnings, "review": note["review"], "starred": note["starred"], "tags": note["tags"],
+        "languages": art.get("languages") or [], "dating": row.dating, "warnings": row.warnings,
+        "review": note["review"], "starred": note["starred"], "tags": note["tags"],
         "note": note["note"],
     }
 
@@ -155,6 +159,7 @@ def _write(fh, fmt: str, chosen) -> int:
         for row, art, note in chosen:
             rec = _record_dict(row, art, note)
             rec["countries"] = " ".join(rec["countries"])
+            rec["languages"] = " ".join(rec["languages"])
             rec["tags"] = "; ".join(rec["tags"])
             rec["warnings"] = " ".join(rec["warnings"])
             rec["starred"] = "yes" if rec["starred"] else ""

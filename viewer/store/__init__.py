@@ -23,7 +23,7 @@ from viewer.store import checks as date_checks
 from viewer.store import curation
 from viewer.store import views as saved_views
 from viewer.store.errors import StoreError, StoreInputError
-from viewer.store.filtering import note_search_ids, sql_where
+from viewer.store.filtering import NO_LANGUAGE, REPORT_LANGUAGE_SQL, note_search_ids, sql_where
 # the store's values, re-exported: the window and the command line import them from here
 from viewer.store.values import clean_text, fts_query, interval_seconds, seconds_to_iso  # noqa: F401
 
@@ -799,6 +799,23 @@ class Store:
             row["countries"] = [c for c in (row["countries"] or "").split(",") if c]
             row["mentions"] = _json_list(row["mentions"])
         return rows
+
+    def report_languages(self) -> dict[int, list[str]]:
+        """The languages of the reports of each event with more than one report (merged: one happening
+        reported in several articles): event id -> its reports' article languages, sorted, each once
+        (NO_LANGUAGE for an article with none stored). An event not in it has only its own report, in its
+        article's language. {} for a database from before excerpts."""
+        if not self._has_excerpts():
+            return {}
+        sql = (f"SELECT xr.event_id, group_concat(DISTINCT {REPORT_LANGUAGE_SQL}) FROM excerpts xr"
+               " LEFT JOIN articles ar ON ar.id = xr.article_id"
+               " WHERE xr.event_id IN (SELECT id FROM events WHERE reports > 1) GROUP BY xr.event_id")
+        with self._errors():
+            try:
+                rows = self.db.execute(sql).fetchall()
+            except sqlite3.OperationalError:      # no events.reports (version 1): no event merged
+                return {}
+        return {int(eid): sorted(set((codes or NO_LANGUAGE).split(","))) for eid, codes in rows}
 
     def _has_checks(self) -> bool:
         """Whether events have their date warnings stored (version 8; an older file opened read-only has not)."""
