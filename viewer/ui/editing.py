@@ -86,7 +86,8 @@ class Editing:
         self.undo_action.triggered.connect(lambda *_: self.undo())
         self.redo_action = QAction("Redo", window)
         self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        # Ctrl+Y too: redo's key on Windows and in most Linux programs
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(lambda *_: self.redo())
         for a in (self.undo_action, self.redo_action):
             window.addAction(a)     # shortcuts work with the menu bar hidden

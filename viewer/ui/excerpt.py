@@ -325,6 +325,26 @@ SPLIT_SCHEME = "ct-split"       # ct-split:<event id>/<excerpt id>: split that r
 MERGE_SCHEME = "ct-merge"       # ct-merge:<event id>: choose another event to merge into it (Merge with…)
 
 
+def _report_language(row: dict, art: dict | None) -> str | None:
+    """The language of an other report (a Store.excerpts row and its article dict): its article's."""
+    return (art.get("language") if art else None) or row.get("language") or None
+
+
+def _also_reported(others: list[tuple[dict, dict | None]]) -> str:
+    """'Also reported in 3 other articles: German (2), French': at the top of the panel, the languages of
+    the event's other reports (their own lines are further down); '' when it has none."""
+    if not others:
+        return ""
+    counts: dict[str, int] = {}
+    for row, art in others:
+        code = _report_language(row, art) or fmt.UNKNOWN_LANGUAGE
+        counts[code] = counts.get(code, 0) + 1
+    names = [(fmt.language_name(code) if code != fmt.UNKNOWN_LANGUAGE else "unknown language")
+             + (f" ({k})" if k > 1 else "") for code, k in counts.items()]
+    n = len(others)
+    return f"Also reported in {n} other article{'s' if n != 1 else ''}: {', '.join(names)}"
+
+
 def _merge_link(event_id) -> str:
     _c = scheme()
     return (f'&nbsp;&nbsp;<a href="{MERGE_SCHEME}:{int(event_id)}" style="color:{_c.link}; text-decoration:none;'
@@ -440,6 +460,10 @@ def excerpt_html(event, article: dict | None,
     ]
     if origin:
         parts.append(f'<p style="margin:0; color:{_c.muted}; font-size:9pt">from {origin}</p>')
+    others = list(reports or [])
+    also = _also_reported(others)
+    if also:
+        meta += f'<br><span style="color:{_c.soft}">{_esc(also)}</span>'
     parts += [
         f'<p style="margin:0 0 10px 0; color:{_c.muted}; font-size:9pt">{meta}</p>',
         f'<table width="100%" cellspacing="0" cellpadding="8" style="background-color:{_c.box_bg};'
@@ -469,7 +493,6 @@ def excerpt_html(event, article: dict | None,
                  f'{_merge_link(event.id) if editable else ""}'
                  '</p>')
 
-    others = list(reports or [])
     if others:
         n = len(others)
         parts.append(f'<p style="margin:16px 0 2px 0; font-size:8pt; color:{_c.muted}; font-weight:600">'

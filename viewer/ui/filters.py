@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model import ViewFilter
 from viewer.ui import formatting as fmt
+from viewer.ui import theme
 from viewer.viewstate import ViewState
 
 WRITTEN_ONLY = frozenset({"written"})   # "Only written dates": the events whose date the text writes
@@ -152,6 +153,10 @@ class CodeFilter(QWidget):
 
     changed = Signal()
     TITLE, HEADER, LIST_NAME, PLURAL = "Codes", "Code", "codeList", "codes"
+    # the "Events" column's header tooltip: what a count counts (an event can count under several codes)
+    COUNT_HELP = "Events under the other filters"
+    # said under the list when its counts add up to more than the events they count ("" : never)
+    OVERLAP_NOTE = ""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -172,6 +177,7 @@ class CodeFilter(QWidget):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tree.headerItem().setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.tree.headerItem().setToolTip(2, self.COUNT_HELP)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemActivated.connect(self._toggle)
 
@@ -194,11 +200,21 @@ class CodeFilter(QWidget):
         head.addWidget(self.all_button)
         head.addWidget(self.none_button)
 
+        # why the counts add up to more than the events (an event under several codes), when they do
+        self.overlap_note = QLabel(self.OVERLAP_NOTE, self)
+        self.overlap_note.setObjectName("countsNote")
+        self.overlap_note.setWordWrap(True)
+        self.overlap_note.setToolTip(self.COUNT_HELP)
+        self.overlap_note.hide()
+        theme.on_change(self._retheme_note)
+        self._retheme_note()
+
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
         lay.addLayout(head)
         lay.addWidget(self.tree, 1)
+        lay.addWidget(self.overlap_note)
 
     # -- state ---------------------------------------------------------------------------------
     def chosen(self) -> frozenset[str] | None:
@@ -260,10 +276,14 @@ class CodeFilter(QWidget):
         return f"{n:,} events"
 
     # -- feeding ---------------------------------------------------------------------------------
-    def set_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
-        """Show every code the database knows, with its count under the other filters."""
+    def set_counts(self, counts: dict[str, int], all_codes: list[str], events: int | None = None) -> None:
+        """Show every code the database knows, with its count under the other filters. ``events``: how
+        many events those counts count (None: not known, the note under the list stays as it is); when the
+        counts add up to more, the note (OVERLAP_NOTE) says why."""
         if all_codes != self._codes:
             self._rebuild(all_codes)
+        if events is not None and self.OVERLAP_NOTE:
+            self.overlap_note.setVisible(sum(counts.values()) > events)
         with QSignalBlocker(self.tree):
             for code, item in self._items.items():
                 n = counts.get(code, 0)
@@ -292,6 +312,10 @@ class CodeFilter(QWidget):
                 self.tree.addTopLevelItem(item)
                 self._items[code] = item
         self._sync_checks()
+
+    def _retheme_note(self) -> None:
+        self.overlap_note.setStyleSheet(f"QLabel {{ color: {'#9aa5b1' if theme.current() == 'dark' else '#6b7280'};"
+                                        " font-size: 8.5pt; }")
 
     def _sync_checks(self) -> None:
         with QSignalBlocker(self.tree):
@@ -340,6 +364,8 @@ class CountryFilter(CodeFilter):
     """The countries, each with its lane's colour."""
 
     TITLE, HEADER, LIST_NAME, PLURAL = "Countries", "Country", "countryList", "countries"
+    COUNT_HELP = ("Events naming this country, under the other filters: an event naming several countries "
+                  "counts under each, so the counts can add up to more than the events")
 
     def countries(self) -> frozenset[str] | None:
         """None when every country is shown (events without a country stay visible too)."""
@@ -361,6 +387,10 @@ class LanguageFilter(CodeFilter):
 
     TITLE, HEADER, LIST_NAME, PLURAL = "Languages", "Language", "languageList", "languages"
     MAX_ROWS = 6
+    COUNT_HELP = ("Events with a report in this language, under the other filters: an event reported in "
+                  "several languages (its reports merged) counts under each, so the counts can add up to "
+                  "more than the events")
+    OVERLAP_NOTE = "An event reported in several languages counts under each."
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -935,9 +965,10 @@ class FilterPanel(QFrame):
     def set_country_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
         self.countries.set_counts(counts, all_codes)
 
-    def set_language_counts(self, counts: dict[str, int], all_codes: list[str]) -> None:
-        """Events per language under the other filters; `all_codes`: every language of the database."""
-        self.languages.set_counts(counts, all_codes)
+    def set_language_counts(self, counts: dict[str, int], all_codes: list[str], events: int | None = None) -> None:
+        """Events per language under the other filters; `all_codes`: every language of the database;
+        `events`: how many events they count (None: not known)."""
+        self.languages.set_counts(counts, all_codes, events)
 
     def set_language_choices(self, choices: list[dict]) -> None:
         """window.language_choices rows: every language of the database, its articles and events."""

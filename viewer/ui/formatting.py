@@ -293,13 +293,27 @@ def language_label(code: str | None) -> str:
 
 
 def native_language_name(code: str | None) -> str:
-    """fr -> français (what the language calls itself; "" when Qt does not know it)."""
+    """fr -> français (what the language calls itself; "" when Qt does not know it). The language's own
+    name, not one country's variety: Qt names a language after its default locale ("en" is en_US,
+    "American English"; "es" is es_ES, "español de España"; "zh" is zh_CN, "简体中文"), so the name most
+    of the language's locales share is taken ("English", "español"), and a shorter name it contains
+    before it ("中文" in "简体中文")."""
     if not code or code == UNKNOWN_LANGUAGE:
         return ""
     lang = QLocale.codeToLanguage(code)
     if lang in (QLocale.Language.AnyLanguage, QLocale.Language.C):
         return ""
-    return QLocale(lang).nativeLanguageName()
+    default = QLocale(lang).nativeLanguageName()
+    counts: dict[str, int] = {}
+    for loc in QLocale.matchingLocales(lang, QLocale.Script.AnyScript, QLocale.Country.AnyCountry):
+        name = loc.nativeLanguageName()
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return default
+    best = max(counts, key=lambda n: (counts[n], n == default))
+    inside = [n for n in counts if n != best and n in best]
+    return min(inside, key=len) if inside else best
 
 
 # Country colours. One function, `country_colour`, gives every country its colour: the lanes, the country

@@ -484,7 +484,9 @@ class MainWindow(QMainWindow):
         self.filters.set_country_counts(counts, self._codes)
         if languages is not None:
             self._languages += [code for code in languages if code not in self._languages]
-            self.filters.set_language_counts(languages, self._languages)
+            # under the other filters: with no language unticked, the events shown
+            self.filters.set_language_counts(languages, self._languages,
+                                             shown if f.languages is None else None)
         within = self.listing.within() if ids is not None else None
         if ids is not None:
             self.model.set_ids(f, ids, len(ids) if within is not None else shown - undated)

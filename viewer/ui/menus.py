@@ -11,7 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QDialogButtonBox, QFrame, QLabel, QMenu, QMessageBox, QScrollArea, QVBoxLayout,
+)
 
 from viewer.ui import legend
 from viewer.ui.excerpt import safe_url
@@ -23,7 +25,8 @@ KEYS = [
     ("Double-click, Shift+Enter", "read the whole article"),
     ("Enter", "confirm the selected event (reviewed)"), ("Delete", "the selected event is not an event"),
     ("S", "star / unstar the selected event"), ("E", "edit the selected event (date, countries, title …)"),
-    ("Ctrl+Z, Ctrl+Shift+Z", "undo / redo an edit"),
+    ("M", "merge another event into the selected one"),
+    ("Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y", "undo / redo an edit"),
     ("Double-click on empty space", "zoom in there"),
     ("← →", "previous / next event in time"),
     ("+ −", "zoom in / out (around the selected event)"), ("Tab", "next pane"),
@@ -212,7 +215,7 @@ def add_event_actions(menu: QMenu, window, event_id: int | None) -> None:
     (viewer.ui.review)."""
     for text, name in (("&Edit event…\tE", "edit_event"), ("&Confirm\tEnter", "confirm_event"),
                        ("&Not an event\tDelete", "reject_event"), ("&Star / unstar\tS", "toggle_star"),
-                       ("&Merge with…", "merge_with")):
+                       ("&Merge with…\tM", "merge_with")):
         a = menu.addAction(text)
         a.setData("event")
         a.setObjectName(f"{name}Action")
@@ -277,15 +280,41 @@ def table_menu(window, pos) -> None:
     _keep(window, menu)
 
 
-def keys_box(window) -> QMessageBox:
-    """Help ▸ Keyboard and mouse: a non-modal table of keys; closing it gives the timeline the keyboard."""
-    body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{k}</b></td><td>{v}</td></tr>"
-                   for k, v in KEYS)
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard and mouse",
-                      f"<table>{body}</table>", QMessageBox.StandardButton.Close, window)
+def keys_box(window) -> QDialog:
+    """Help ▸ Keyboard and mouse: a non-modal table of keys, one line each (a message box wrapped every
+    description into a box taller than a laptop's screen, its Close button below the screen's edge); as
+    tall as the screen lets it, scrolling beyond. Closing it gives the timeline the keyboard."""
+    body = "".join(f"<tr><td style='padding:2px 18px 2px 0; white-space:nowrap'><b>{k}</b></td>"
+                   f"<td style='padding:2px 0; white-space:nowrap'>{v}</td></tr>" for k, v in KEYS)
+    box = QDialog(window)
+    box.setObjectName("keysBox")
+    box.setWindowTitle("Keyboard and mouse")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    table = QLabel(f"<table>{body}</table>")
+    table.setObjectName("keysTable")
+    table.setTextFormat(Qt.TextFormat.RichText)
+    table.setContentsMargins(4, 4, 4, 4)
+    scroll = QScrollArea(box)
+    scroll.setWidget(table)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    table.setAutoFillBackground(False)      # setWidget turned it on: the dialog's colour shows through
+    scroll.viewport().setAutoFillBackground(False)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, box)
+    buttons.rejected.connect(box.reject)
+    lay = QVBoxLayout(box)
+    lay.addWidget(scroll, 1)
+    lay.addWidget(buttons)
     box.finished.connect(lambda _result: window.focus_timeline())
-    box.open()
+    screen = (window.screen() or QApplication.primaryScreen()).availableGeometry()
+    want = table.sizeHint()
+    margins = lay.contentsMargins()
+    chrome_w = margins.left() + margins.right() + scroll.verticalScrollBar().sizeHint().width() + 8
+    chrome_h = margins.top() + margins.bottom() + lay.spacing() + buttons.sizeHint().height() + 24
+    box.resize(min(want.width() + chrome_w, int(screen.width() * 0.9)),
+               min(want.height() + chrome_h, int(screen.height() * 0.85)))
+    box.show()
     return box
 
 

@@ -54,12 +54,35 @@ def candidates(store, event_id: int, view_filter=None, *, days: int = NEAR_DAYS,
     return found[:limit]
 
 
-def label(ev) -> str:
-    """One line of the list: when, the title, the countries, how many reports."""
+def label(ev, languages: list[str] | None = None) -> str:
+    """One line of the list: when, the languages of its reports (when given: the same happening is
+    often reported in another language, and the title alone does not always say which), the title, the
+    countries, how many reports."""
     when = fmt.when(ev.value, ev.earliest, ev.latest, ev.granularity) if ev.earliest else "date unknown"
     countries = ", ".join(ev.countries) or "no country"
     reports = f" · {ev.reports} reports" if ev.reports > 1 else ""
-    return f"{when} · {ev.title or ev.sentence[:70]} · {countries}{reports}"
+    said = ""
+    if languages:
+        said = ", ".join("unknown language" if code == fmt.UNKNOWN_LANGUAGE else fmt.language_name(code)
+                         for code in languages) + " · "
+    return f"{when} · {said}{ev.title or ev.sentence[:70]} · {countries}{reports}"
+
+
+def report_languages(store, events) -> dict[int, list[str]]:
+    """Each event's report languages (Store.report_languages for the merged ones; its article's for the
+    others, read once per article)."""
+    merged = store.report_languages()
+    articles: dict[str, str] = {}
+    out = {}
+    for ev in events:
+        if ev.id in merged:
+            out[ev.id] = merged[ev.id]
+            continue
+        if ev.article_id not in articles:
+            art = store.article(ev.article_id) or {}
+            articles[ev.article_id] = art.get("language") or fmt.UNKNOWN_LANGUAGE
+        out[ev.id] = [articles[ev.article_id]]
+    return out
 
 
 class MergeDialog(QDialog):
@@ -81,12 +104,14 @@ class MergeDialog(QDialog):
         intro.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setObjectName("mergeSearch")
-        self.search.setPlaceholderText("Words of the title, a date or a country code")
+        self.search.setPlaceholderText("Words of the title, a date, a country code or a language")
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setObjectName("mergeList")
-        for other in candidates(store, event_id, view_filter):
-            item = QListWidgetItem(label(other))
+        found = candidates(store, event_id, view_filter)
+        languages = report_languages(store, found)
+        for other in found:
+            item = QListWidgetItem(label(other, languages.get(other.id)))
             item.setData(Qt.ItemDataRole.UserRole, other.id)
             item.setToolTip(other.sentence)
             self.list.addItem(item)

@@ -209,6 +209,8 @@ class EventTableModel(QAbstractTableModel):
                     return DATING_TIPS.get(getattr(ev, "dating", "written"), "")
                 return (f"{fmt.when(ev.value, ev.earliest, ev.latest, ev.granularity)}"
                         f" ({DATING_TIPS.get(getattr(ev, 'dating', 'written'), '')})")
+            if col == 1:
+                return precision_tip(ev)
             if col == 2:
                 return f"\u2605 starred \u2014 {ev.sentence}" if ev.id in self._starred else ev.sentence
             if col == 3:
@@ -245,6 +247,20 @@ def star_icon() -> QIcon:
 # How each event's date was obtained, as the table says it (the excerpt panel says it at length).
 DATING_TIPS = {"written": "date written in the text", "context": "date from context: the time the text is at",
                "reported": "reported: no date written, dated by the article's publication"}
+
+
+# the precisions whose label the Precision column must hold whole (with "(context)")
+PRECISION_WORDS = ("second", "minute", "hour", "day", "weekend", "week", "month", "season", "quarter", "half",
+                   "year", "decade", "century", "millennium")
+
+
+def precision_tip(ev) -> str:
+    """The Precision column's tooltip: the precision, and how the date was obtained."""
+    dating = getattr(ev, "dating", "written") or "written"
+    tip = DATING_TIPS.get(dating, "")
+    if dating == "reported":
+        return tip
+    return f"precision: {fmt.precision(ev.granularity)}" + (f"; {tip}" if tip else "")
 
 
 def precision_label(ev) -> str:
@@ -291,9 +307,11 @@ TITLE_MIN_CHARS = 16     # ... and room for this many characters at any font
 
 def column_widths(fm: QFontMetrics) -> dict[int, int]:
     """The widths of the Date, Precision and Countries columns at the font of `fm`: the longest date
-    ("28 Sep 2024 23:59", minute precision), precision word and a few country codes fit whole."""
+    ("28 Sep 2024 23:59", minute precision), precision label (a precision word and "(context)",
+    `precision_label`) and a few country codes fit whole."""
+    words = ["reported", *(f"{fmt.precision(g)} (context)" for g in PRECISION_WORDS)]
     return {0: fm.horizontalAdvance("28 Sep 2024 23:59") + 30,
-            1: max(fm.horizontalAdvance(w) for w in ("reported", "weekend", "century", "quarter")) + 26,
+            1: max(fm.horizontalAdvance(w) for w in words) + 26,
             3: fm.horizontalAdvance("UA, RU, FR") + 26}
 
 

@@ -1,7 +1,7 @@
 """Going through events by keyboard: on the selected event (the timeline or the table has the keyboard)
-Enter confirms it, Delete says it is not an event, S stars or unstars it, E opens Edit event…, → / ←
-go to the next / previous event (the timeline does it itself; here the table's rows), Shift+Enter reads
-the whole article. And how many of the events shown are left to review, for the status bar."""
+Enter confirms it, Delete says it is not an event, S stars or unstars it, E opens Edit event…, M opens
+Merge with…, → / ← go to the next / previous event (the timeline does it itself; here the table's rows),
+Shift+Enter reads the whole article. And how many of the events shown are left to review, for the status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
@@ -75,6 +75,8 @@ class ReviewKeys(QObject):
             self.toggle_star(selected)
         elif k == Qt.Key.Key_E:
             w.editing.open_dialog(selected)
+        elif k == Qt.Key.Key_M:
+            w.editing.open_merge_dialog(selected)
         else:
             return False
         return True

@@ -445,7 +445,12 @@ class TimelineView(QWidget):
 
     def fit_all(self) -> None:
         """Every event the filter keeps in view, with a margin on the right wide enough for the last
-        events' labels to be whole (up to FIT_LABEL_ROOM of the view)."""
+        events' labels to be whole (up to FIT_LABEL_ROOM of the view). When the filter keeps none (every
+        language unticked, before ticking the one wanted) the view stays where it is: fitting nothing
+        would span the whole database with no room for labels, and so show the events ticked next."""
+        if self.keeps_nothing():
+            self.view_state.fitted()
+            return
         a, b = self._data_span()
         if b - a < MIN_FIT_SPAN:         # one event (or a few on one day): a fortnight around them
             c = (a + b) / 2
@@ -489,6 +494,13 @@ class TimelineView(QWidget):
         out = list(zip(where.tolist(), (label + np.where(point, LABEL_GAP + 6, 9)).tolist()))
         out += list(zip(t1[point].tolist(), (label[point] + 9).tolist()))
         return out
+
+    def keeps_nothing(self) -> bool:
+        """The events are loaded and the filter keeps none of them (False while loading)."""
+        idx = self._index
+        if self._partial or idx is None:
+            return False
+        return not any(e > s for s, e in (idx.segment_range(lane) for lane in self._shown))
 
     def shows_anything_in_view(self) -> bool:
         """Some event the filter keeps overlaps the visible time range (True while still loading)."""

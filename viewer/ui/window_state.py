@@ -1,5 +1,5 @@
 """What the window remembers between runs, and when: its geometry, splitters and table header, the
-filters and visible range of the last database, and the recent databases (keys and storage in
+filters, visible range and selected event of the last database, and the recent databases (keys and storage in
 `viewer.ui.settings`).
 
 `WindowMemory` owns the reading and writing for one window; the module functions are the recent and
@@ -96,7 +96,8 @@ class WindowMemory:
         return splits_set
 
     def restore_view(self) -> None:
-        """Filters and visible range of the last session, if it was on this database."""
+        """Filters, visible range and selected event of the last session, if it was on this database (the
+        event when the database still has it: the person goes on reviewing where they stopped)."""
         w = self.window
         if w.store is None:
             return
@@ -111,6 +112,9 @@ class WindowMemory:
                 and rng[1] > rng[0]:
             w.timeline.set_visible_range(float(rng[0]), float(rng[1]))
             w.view_state.moved()        # where the person left it: kept when the data changes
+        selected = get_json(s, "view/selected")
+        if isinstance(selected, int) and not isinstance(selected, bool):
+            w.select_event(selected)
 
     def save_filters(self) -> None:
         w = self.window
@@ -127,6 +131,7 @@ class WindowMemory:
         s = open_settings()
         s.setValue("view/database", str(Path(w.store.path).resolve()))
         set_json(s, "view/range", list(w.timeline.visible_range()))
+        set_json(s, "view/selected", w.view_state.selected)
 
     def save(self) -> None:
         """Everything: layout, and the filters and view of the open database."""
