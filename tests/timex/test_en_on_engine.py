@@ -1,6 +1,6 @@
 """English moves onto the engine family by family: the families moved so far (ISO and numeric dates, "9/11",
-quarter and half codes) are matched by the rules of viewer/timex/lang/en/rules.toml and resolved by the engine;
-the English tagger (viewer/timex/tagger.py) has no pattern family and no handler for them any more, stays English's
+quarter and half codes; then fiscal years, "a while", "the eighth day of", vague plurals, "in '98", halves) are
+matched by the rules of viewer/timex/lang/en/rules.toml and resolved by the engine; the English tagger (viewer/timex/tagger.py) has no pattern family and no handler for them any more, stays English's
 entry point, and puts the engine's matches among its own candidates (sentences written for these tests)."""
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from viewer.timex.engine import data
 set_strict(True)
 ROOT = Path(__file__).resolve().parents[2]
 REF = date(2024, 11, 20)
-MOVED = {"date_iso", "date_num", "yrange", "nineeleven", "qcode", "unitlong", "weekdays"}
+MOVED = {"date_iso", "date_num", "yrange", "nineeleven", "qcode", "unitlong", "weekdays", "fy", "awhile", "nthday",
+         "vague", "aposyear", "half"}
 RULES = ROOT / "viewer" / "timex" / "lang" / "en" / "rules.toml"
 
 
@@ -123,3 +124,69 @@ def test_the_engine_gives_every_match_of_the_rules_wherever_one_starts():
     # "on Mondays" and "Mondays": both, the tagger keeps the longer; "xQ3" is no code; after "_" a number starts
     assert got == [("Q3 2024", "qcode"), ("2024-11-18T10:30", "date_iso"), ("9/11", "nineeleven"),
                    ("year-long", "unitlong"), ("on Mondays", "weekdays"), ("Mondays", "weekdays")]
+
+
+def test_the_families_of_the_second_step_read_as_before():
+    # fiscal years, "a while", "the eighth day", vague plurals, years in two digits after an apostrophe
+    assert _read("Profit fell in FY24 and in FY 1998; FY'09 too.") == [
+        ("FY24", "2024"), ("FY 1998", "1998"), ("FY'09", "2009")]
+    assert _read("For a while he waited. Once in a while it rains. A while ago it rained.") == [("a while", "PXX")]
+    assert _read("Today is the eighth day of the operation. The first day was calm.") == [
+        ("Today", "2024-11-20"), ("the eighth day", "2024-11-20")]
+    assert _read("Today is the eighth day of the operation.", None) == [("Today", "PRESENT_REF")]
+    assert _read("For weeks they fought after years of war in a decades-long feud; in years past.") == [
+        ("weeks", "PXW"), ("years", "PXY"), ("decades-long", "PXDE")]
+    assert _read("For hours or days, in weeks--") == [("hours or days", "PTXH"), ("weeks", "PXW")]
+    assert _read("Since '03 it rose, as in '98; in the '90s, but not in '98%.") == [
+        ("'03", "2003"), ("'98", "1998"), ("the '90s", "199")]
+    # a year in two digits is at most ten years after the reference; a fiscal year moves the story's time
+    assert _read("In '45 it ended.", date(1950, 1, 1)) == [("'45", "1945")]
+    assert _read("In '65 it ends.", date(1950, 1, 1)) == [("'65", "1865")]
+    got = tag("Sales fell in FY1999. In March they rose.", REF, language="en")
+    assert [(e.text, e.value) for e in got] == [("FY1999", "1999"), ("March", "1999-03")]
+    # halves: of the year written, of the year the story is at, else of the reference's ("the last half of" any
+    # year word: the year before, as the English tagger always read it); alone with no year at all, nothing
+    assert _read("The second half of fiscal 2023 was weak; the first half of next year, the latter half of last "
+                 "year and the last half of this year.") == [
+        ("The second half of fiscal 2023", "2023-H2"), ("the first half of next year", "2025-H1"),
+        ("the latter half of last year", "2023-H2"), ("the last half of this year", "2023-H2")]
+    assert _read("In 1998 it rose. The second half was bad, halfway through the first halfway.") == [
+        ("1998", "1998"), ("The second half", "1998-H2")]
+    assert _read("The second half of the year was bad.", None) == [("The second half of the year", "XXXX-H2")]
+    assert _read("The second half was bad.", None) == []
+
+
+def test_a_changed_context_in_the_rules_file_changes_what_is_tagged():
+    shipped = RULES.read_text(encoding="utf-8")
+    texts = ["Once in a while it rains.", "In '45 it ended.", "For years of war."]
+    assert _run(shipped, texts) == [[], [["'45", "1945", "''45': the year 1945 (two digits)"]], []]
+    changed = (shipped.replace("not_before = '\\bonce\\s+in\\s+$'\n", "", 1)
+               .replace("year2_near = 10", "year2_near = 30", 1)
+               .replace("not_after = '^(?-i:\\s+(?:of|in)\\b)'\n", "", 1))
+    assert changed.count("not_before") == shipped.count("not_before") - 1
+    assert changed.count("not_after") == shipped.count("not_after") - 1
+    assert _run(changed, texts) == [[["a while", "PXX", "'a while': an unspecified period"]],
+                                    [["'45", "2045", "''45': the year 2045 (two digits)"]],
+                                    [["years", "PXY", "'years': an unspecified number of years"]]]
+
+
+def test_a_rule_of_any_language_may_ask_for_its_context():
+    # if_before / if_after: what must be found just before / after a match; window: how far each context
+    # (and not_before / not_after) reaches, in characters
+    lexicon = '[unit]\nweek = "week"\nweeks = "week"\n'
+    rules_toml = ("[[rule]]\nname = \"w\"\npattern = '{unit}\\b'\nif_before = '\\bfor\\s+$'\n"
+                  "not_after = '^ ago'\nwindow = [6, 4]\nframe = { kind = \"duration\", number = 1 }\n")
+    lang = data.build("xx", lexicon, rules_toml)
+
+    def spans(text: str) -> list[str]:
+        return [text[s:e] for s, e, *_ in engine.matches(lang, text)]
+    assert spans("for weeks") == ["weeks"]
+    assert spans("at weeks") == []
+    assert spans("for weeks ago") == []
+    assert spans("for weeks  ago") == ["weeks"]        # "ago" beyond the 4 characters after
+    assert spans("for     weeks") == []                 # "for" beyond the 6 characters before
+    assert spans("for weeks--") == ["weeks"]           # "{unit}\b": the pattern says how the word ends
+    with pytest.raises(ValueError, match=r"xx rule 'w': window must be"):
+        data.build("xx", lexicon, rules_toml.replace("[6, 4]", "[6]"))
+    # a word a rule begins with may go on with any digit ("FY24"), not only the one the index samples
+    assert data.first_words(r"\bFY\s?\d\d\b", 0) == {("exact", "FY"), ("prefix", "FY")}

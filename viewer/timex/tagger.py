@@ -1401,37 +1401,6 @@ def _astro_ymd(iso: str) -> tuple[int, int, int]:
     return int(y), int(mo), int(d)
 
 
-def _h_fy(ctx, m, fam):
-    s = m.group(0)
-    digits = re.search(r"\d+", s).group(0)
-    y = int(digits)
-    if len(digits) == 2:
-        y += 1900 if y >= 50 else 2000
-    _set_anchor(ctx, "year", y, (m.start(), m.end()))
-    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"fiscal year '{s}' (value: its year)")
-
-
-_APOS_YEAR_BEFORE = re.compile(rf"(?i)\b(?:in|since|of|from|until|till|by|before|after|during|through|to|and|class|{_SEASON_WORDS}|"
-                               r"early|late|mid)\s+$")
-
-
-def _h_aposyear(ctx, m, fam):
-    """"in '98", "since '03", "the class of '72": a year written with its last two digits, in the century that
-    puts it at most ten years after the reference (without one, the 1900s from '30 on)."""
-    if not _APOS_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
-        return None
-    yy = int(m.group(0)[1:])
-    ref = ctx.ref or ctx.anchor
-    if ref is not None:
-        y = (ref.year // 100) * 100 + yy
-        if y > ref.year + 10:
-            y -= 100
-    else:
-        y = 1900 + yy if yy >= 30 else 2000 + yy
-    _set_anchor(ctx, "year", y, (m.start(), m.end()))
-    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"'{m.group(0)}': the year {y} (two digits)")
-
-
 _WORD_DECADES = R.DECADE_WORDS
 
 
@@ -1672,33 +1641,6 @@ def _h_quarter_core(ctx: _Ctx, m, fam):
         why = "the quarter under discussion (last mentioned, else the last complete quarter)"
     ctx.last_quarter = idx
     return _unit_expr(ctx, start, end, "quarter", idx, why, anchor=ref)
-
-
-def _h_half(ctx, m, fam):
-    s = m.group(0)
-    low = s.lower()
-    n = 1 if "first" in low else 2
-    ym = _YEAR_IN.search(s)
-    ref, how = ctx.deictic_ref()
-    if ym:
-        y = int(ym.group(1))
-    elif "of" not in low:
-        # "the second half" alone: of the year under discussion
-        if ctx.anchor_kind == "year" and ctx.anchor is not None:
-            y = ctx.anchor.year
-        elif ref is not None:
-            y = ref.year
-        else:
-            return None
-    elif "last" in low:
-        y = ref.year - 1 if ref else None
-    elif "next" in low:
-        y = ref.year + 1 if ref else None
-    else:
-        y = ctx.anchor.year if (ctx.anchor is not None and ctx.anchor_kind == "year") else (ref.year if ref else None)
-    if y is None:
-        return _expr(ctx, m.start(), m.end(), "DATE", f"XXXX-H{n}", None, None, "half", f"'{s}' with no year")
-    return _unit_expr(ctx, m.start(), m.end(), "half", y * 2 + n - 1, f"'{s}': half {n} of {y}")
 
 
 _SEASON_AND_BEFORE = re.compile(rf"(?i:\b(?:{_SEASON_WORDS})\s+(?:and|or|to)\s+(?:early\s+|late\s+)?)$")
@@ -2629,37 +2571,6 @@ def _h_set(ctx, m, fam):
     return None
 
 
-_VAGUE_BEFORE = re.compile(r"(?i:\b(for|within|in|after|over)\s+)$")
-
-
-def _h_vague(ctx: _Ctx, m, fam):
-    """"for weeks", "within months", "for the first time in years", "after years of", "decades-long":
-    an unspecified number of units (TimeML DURATION PXW, PXM, PXY ...)."""
-    s = m.group(0)
-    start, end = m.start(), m.end()
-    low = s.lower()
-    text = ctx.text
-    if not low.endswith("-long"):
-        pm = _VAGUE_BEFORE.search(text[max(0, start - 8):start])
-        if pm is None:
-            return None
-        prep = pm.group(1).lower()
-        after = text[end:end + 12]
-        if prep == "after" and not re.match(r"\s+of\b", after):
-            return None
-        if prep in ("in", "over") and not re.match(r"\s*(?:[.,;:!?)\"'`]|$|--)", after):
-            return None   # "in years past", "over days of talks": only "in years." ends a clause
-        if prep == "for" and re.match(r"\s+(?:of|in|to\s+come)\b", after) is not None and not after.lstrip().startswith("to"):
-            return None
-    unit = _unit_name(re.match(r"[a-z]+", low).group(0))
-    val = _dur_value("", unit, None)
-    if val is None:
-        return None
-    if unit in R.TIME_UNITS:
-        val = "PTX" + R.UNITS[unit][0]
-    return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
-
-
 _DAY_AND_BEFORE = re.compile(rf"{MONTH}\s+{DAYN}(?:\s*,\s*{DAYN})*(?:\s+(?:and|or|&)\s+|\s*,\s*)$")
 # "from June to August 1944", "from 1 July to 18 November 1916", "between March and May 2003": the year
 # written at the end of the range is the year of its start too
@@ -2736,19 +2647,6 @@ def _h_vaguethe(ctx: _Ctx, m, fam):
     unit = _unit_name(re.search(r"(years|decades|months|weeks|days|centuries)", low).group(1))
     val = _dur_value("", unit, None)
     return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
-
-
-_NTH_DAY_NOW = re.compile(r"(?i:\b(?:today|it|this|tonight)\s*(?:is|'s|’s)\s+)$")
-
-
-def _h_nthday(ctx: _Ctx, m, fam):
-    """"It's the second day of the offensive": with a present copula, the day of writing."""
-    if not _NTH_DAY_NOW.search(ctx.text[max(0, m.start() - 16):m.start()]) or not ctx.text.startswith(" of", m.end()):
-        return None
-    ref, how = ctx.deictic_ref()
-    if ref is None or ctx.narrative:
-        return None
-    return _unit_expr(ctx, m.start(), m.end(), "day", ref.toordinal(), f"'{m.group(0)}' of something, said in the present: the {how} {ref.isoformat()}", anchor=ref)
 
 
 def _h_clock(ctx: _Ctx, m, fam):
@@ -3006,23 +2904,13 @@ def _h_unitsend(ctx: _Ctx, m, fam):
                       f"'{s}': the end of the {kind} of the {how} {ref.isoformat()}", "END", ref)
 
 
-def _h_awhile(ctx: _Ctx, m, fam):
-    """"for a while", "in a little while", "after quite a while": DURATION PXX; not "a while ago"
-    (a past date) nor "once in a while" (a frequency)."""
-    before = ctx.text[max(0, m.start() - 16):m.start()]
-    if not re.search(r"(?i:\b(?:for|after|in|within|take|takes|took|taken|been|be|wait|waited|lasted|last)\s+)$", before) \
-            or re.search(r"(?i:\bonce\s+in\s+)$", before) or re.match(r"\s+(?:ago|back|longer|before|after)\b", ctx.text[m.end():m.end() + 12]):
-        return None
-    return _expr(ctx, m.start(), m.end(), "DURATION", "PXX", None, None, None, f"'{m.group(0)}': an unspecified period")
-
-
 _HANDLERS = {
-    "awhile": _h_awhile, "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "fy": _h_fy, "aposyear": _h_aposyear, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
-    "quarter": _h_quarter, "half": _h_half, "season": _h_season, "holiday": _h_holiday,
+    "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "month": _h_month,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
+    "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "vague": _h_vague, "vaguethe": _h_vaguethe, "dayand": _h_dayand, "nthday": _h_nthday, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "yearend": _h_yearend, "vaguethe": _h_vaguethe, "dayand": _h_dayand, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
 }
 R.check_handlers((name for name, _ in FAMILIES), _HANDLERS)
 
@@ -3041,7 +2929,7 @@ _PRIORITY = {name: i for i, name in enumerate(
 # expressions tried (anchored, at the trigger and the word starts just before it), which keeps the
 # cost linear in the text and small per word.
 _UNIT_WORDS = list(R.UNITS) + [p for p in R.UNIT_PLURALS if p[:-1] not in R.UNITS]   # + "s" below
-_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter", "vague"]
+_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter"]
 
 
 def _build_triggers() -> dict[str, tuple[str, ...]]:
@@ -3055,25 +2943,21 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
     add(list(R.WEEKDAYS), ["dayrel"])
     add(["#digits"], ["ordday", "dayand", "era", "date_dmy", "year", "decade", "century", "quarter",
-                      "ago", "duration", "clock", "set", "half", "fy"])
+                      "ago", "duration", "clock", "set"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
-    add(["day"], ["nthday"])
     add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
     add(["millennium", "millennia"], ["millennium"])
     # the first of a pair ends at its ordinal ("the 2nd and 1st millennia BC")
     add(["#digits"] + [w for w, v in R.ORDINALS.items() if 1 <= v <= 10 and not w[:1].isdigit()],
         ["millennium"])
-    add(["half"], ["half"])
-    add(["while"], ["awhile"])
     add(["day"], ["theday"])
     add(["same"], ["sametime"])
     add(["week", "month"], ["unitsend"])
     add(["end"], ["yearend"])
     add(["nineteen", "thousand"], ["spelled"])
     add(["period"], ["quarter"])
-    add(["fy"], ["fy"])
     add(list(R.DECADE_WORDS), ["decade"])
     add(list(R.SEASONS), ["season", "set"])
     add(["today", "yesterday", "tomorrow", "tonight"], ["today", "partofday", "clock"])
@@ -3089,7 +2973,7 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
 
 _TRIGGERS = _build_triggers()
 # Families whose pattern starts with the trigger word: tried at the trigger only, not at the words before it.
-_AT_TRIGGER_ONLY = frozenset({"dayand", "vague", "fy"})
+_AT_TRIGGER_ONLY = frozenset({"dayand"})
 _RX = dict(_COMPILED)
 # The tokens a match of each family can begin with, when it begins before its trigger word (None: any).
 # Families whose pattern begins with the trigger word itself begin nowhere before it.
@@ -3149,7 +3033,7 @@ def _candidates(text: str):
                     continue
                 cands.append((m.start(), -m.end(), prio[name], name, m))
         if ts > 0 and text[ts - 1] in "'’" and w[0].isdigit():
-            for name in ("decade", "aposyear"):
+            for name in ("decade",):
                 m = rxs[name].match(text, ts - 1)
                 if m is not None:
                     cands.append((m.start(), -m.end(), prio[name], name, m))

@@ -81,9 +81,9 @@ def matches(lang: Language, text: str) -> list[tuple[int, int, dict, int, re.Mat
     index, match), by start, then rule. Unlike ``tag``, not only the longest match at a place nor only the
     places after the last match: for a tagger that puts these among candidates of its own and settles the
     overlaps itself (English, while it moves onto the engine). A rule is tried at the words that may start it
-    (``Language.candidates``), also after a "_"; one starting with a digit at every number, also one glued to a
-    letter ("Q3", "_2024"): the rule's own start decides; one that may start anywhere is searched for at every
-    place."""
+    (``Language.candidates_at``: as ``tag`` does, less those the next word rules out), also after a "_"; one
+    starting with a digit at every number, also one glued to a letter ("Q3", "_2024"): the rule's own start
+    decides; one that may start anywhere is searched for at every place."""
     rules = lang.rules
     out: list[tuple[int, int, dict, int, re.Match]] = []
 
@@ -105,10 +105,14 @@ def matches(lang: Language, text: str) -> list[tuple[int, int, dict, int, re.Mat
                 at(p, digit)
             continue
         if p == 0 or not _ALNUM.match(text, p - 1):          # a word some rule may start with
-            ks = lang.candidates(_WORD_RUN.match(text, p).group())
+            # less the rules the next word rules out (``Language.candidates_at``: "the" starts many rules,
+            # the word after it few of them)
+            wm = _WORD_RUN.match(text, p)
+            nm = _WORD_RUN.search(text, wm.end())
+            ks = lang.candidates_at(wm.group(), nm.group() if nm is not None else "")
             if ks:
                 at(p, ks)
-        if digit:
+        if digit and not tm.group().isalpha():
             for i in range(p + 1, e):                        # a number inside it ("Q3")
                 if text[i].isdecimal() and not text[i - 1].isdecimal():
                     at(i, digit)
@@ -411,9 +415,14 @@ def _frames_every_rule(lang: Language, text: str):
 
 def _frame(lang: Language, rule: Rule, m: re.Match, text: str):
     start, end = m.start(), m.end()
-    if rule.not_before is not None and rule.not_before.search(text[max(0, start - 40):start]):
+    wb, wa = rule.window
+    if rule.not_before is not None and rule.not_before.search(text[max(0, start - wb):start]):
         return None
-    if rule.not_after is not None and rule.not_after.search(text[end:end + 40]):
+    if rule.not_after is not None and rule.not_after.search(text[end:end + wa]):
+        return None
+    if rule.if_before is not None and not rule.if_before.search(text[max(0, start - wb):start]):
+        return None
+    if rule.if_after is not None and not rule.if_after.search(text[end:end + wa]):
         return None
     if rule.not_text is not None and rule.not_text.search(" ".join(m.group(0).split())):
         return None

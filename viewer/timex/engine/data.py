@@ -60,6 +60,12 @@ class Rule:
     leads: tuple[str, ...] = ()         # its groups named lead / lead2 (read, left out of the span)
     meta: dict = field(default_factory=dict)   # the rule's other keys, for a tagger that reads the rules
     #                                            alongside its own (English: ``family``, ``after``)
+    # the context a match needs: ``if_before`` must be found in the text just before it, ``if_after`` just after
+    # it (as ``not_before`` / ``not_after`` must not); ``window``: how many characters before and after it
+    # these four see (the text cut there, so "^", "$" and "\b" hold at the cut)
+    if_before: re.Pattern | None = None
+    if_after: re.Pattern | None = None
+    window: tuple[int, int] = (40, 40)
 
 
 @dataclass
@@ -330,6 +336,8 @@ def first_words(pattern: str, flags: int = re.I, tree: list | None = None) -> se
                 prefix += ch
                 i += 1
                 continue
+            if op is IN and prefix and (CATEGORY, CATEGORY_DIGIT) in av:
+                break   # any digit may go on the word ("FY24" begins with "fy"; ``_chars`` names one digit only)
             ways = _ways(op, av, rest)
             if ways is _CANNOT:
                 break
@@ -521,6 +529,8 @@ def second_words(pattern: str, flags: int = re.I, tree: list | None = None,
                     return                           # no first word asked for begins so
                 i += 1
                 continue
+            if op is IN and prefix and (CATEGORY, CATEGORY_DIGIT) in av:
+                break   # any digit may go on the word ("FY24" begins with "fy"; ``_chars`` names one digit only)
             ways = _ways(op, av, rest)
             if ways is _CANNOT:
                 break
@@ -825,8 +835,9 @@ def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = No
                              f"{{{cls}:{name}2}})")
         groups[name] = cls
         # a word ends there, unless the pattern goes on with letters or a hyphen: "{weekday}abend"
-        # (Montagabend), "{position}-" (mi-mars)
-        glued = m.end() < len(src) and (src[m.end()].isalpha() or src[m.end()] in "{-")
+        # (Montagabend), "{position}-" (mi-mars), or says itself how the word ends ("{unit}\b": "weeks--")
+        glued = m.end() < len(src) and (src[m.end()].isalpha() or src[m.end()] in "{-" or
+                                        src.startswith("\\b", m.end()))
         tail = r"(?![\w-])" if cls not in BUILTIN and not body.endswith(r"\.)") and not glued else ""
         return f"(?P<{name}>{body}){tail}"
 
@@ -837,7 +848,17 @@ def _compile_pattern(src: str, classes: dict, alts: dict, start: str | None = No
 
 
 # the keys of a [[rule]] the engine reads (any other is kept in ``Rule.meta``)
-_RULE_KEYS = frozenset({"name", "pattern", "frame", "not_before", "not_after", "not_text", "start"})
+_RULE_KEYS = frozenset({"name", "pattern", "frame", "not_before", "not_after", "not_text", "start",
+                        "if_before", "if_after", "window"})
+
+
+def _window(code: str, r: dict) -> tuple[int, int]:
+    """A rule's ``window``: [characters before, characters after] its match that its context patterns see."""
+    w = r.get("window", [40, 40])
+    if not (isinstance(w, list) and len(w) == 2 and all(isinstance(n, int) and n >= 0 for n in w)):
+        raise ValueError(f"{code} rule {r.get('name')!r}: window must be [characters before, characters after], "
+                         f"got {w!r}")
+    return w[0], w[1]
 
 
 @lru_cache(maxsize=None)
@@ -884,7 +905,10 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
                           re.compile(r["not_after"], re.I) if r.get("not_after") else None,
                           re.compile(r["not_text"], re.I) if r.get("not_text") else None,
                           i, tuple(g for g in ("lead", "lead2") if g in rx.groupindex),
-                          {k: v for k, v in r.items() if k not in _RULE_KEYS}))
+                          {k: v for k, v in r.items() if k not in _RULE_KEYS},
+                          re.compile(r["if_before"], re.I) if r.get("if_before") else None,
+                          re.compile(r["if_after"], re.I) if r.get("if_after") else None,
+                          _window(code, r)))
     # each pattern parsed once for both analyses (neither changes the tree)
     trees = [list(_sre_parse.parse(r.regex.pattern, r.regex.flags)) for r in rules]
     exact, prefix, digit, raw = _index(rules, trees)

@@ -436,6 +436,14 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
         ctx.last_day = d
         return _day(ctx, start, end, d, part, _rel(ctx, s, ref, "reference" if ref == ctx.ref else "context",
                                                     day_label(d), why), mod, ref)
+    if kind == "present_day":
+        # "today is the eighth day of the operation": the day of writing (the reference's, else the story's last
+        # date), counted from an event; none in a history; it moves nothing
+        ref, how = ctx.deictic_ref()
+        if ref is None or ctx.narrative:
+            return None
+        return _unit(ctx, start, end, "day", ref.toordinal(),
+                     f"'{s}' of something, said in the present: the {how} {ref.isoformat()}", mod, ref)
     if kind in ("day", "day_anaphor"):
         off = int(f.get("day_word", f.get("day_anaphor", f.get("offset", 0))))
         if kind == "day" and off == 0 and ctx.narrative and f.get("history") and not f.get("part_of_day"):
@@ -622,7 +630,15 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
         return _expr(ctx, start, end, "DATE", f"{y1:04d}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", "year",
                      f"'{s}': the years {y1} to {y2}", mod)
     if kind == "year":
-        y = int(f["year"])
+        near = (ctx.ref or ctx.anchor) if f.get("year2_near") is not None and f.get("year") is None else None
+        if near is not None:
+            # two digits ("in '98") in the century that puts the year at most ``year2_near`` years after the
+            # reference (or the story's time)
+            y = near.year // 100 * 100 + int(f["year2"])
+            if y > near.year + int(f["year2_near"]):
+                y -= 100
+        else:
+            y = int(f["year"]) if f.get("year") is not None else _two_digit_year(f)
         if f.get("era") == "BC":
             got = cal.bc_unit("year", y)
             if got is None:
@@ -631,6 +647,13 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
             ctx.set_bc(e0)
             return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
                          f"'{s}': the year {y} before the common era (astronomical year {ctx.bc_year})", mod)
+        if f.get("moves"):
+            # a year the rule says moves the story's time wherever it stands ("FY24", a fiscal year; "in '98"):
+            # no year in passing (any year a date can hold)
+            if not 1 <= y <= 9999:
+                return None
+            ctx.set_anchor(date(y, 1, 1), "year")
+            return _unit(ctx, start, end, "year", y, f"'{s}': the year {y}", mod)
         if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
             return None
         # a year in passing ("der Frieden von 1370", a rule's frame says passing) does not move the story's
@@ -713,6 +736,8 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
         return None
     if per is None or not 1 <= n <= per:
         return None
+    if f.get("story_year"):
+        return _part_of_story_year(ctx, f, s, start, end, unit, n, per)
     year = f.get("year")
     if year is None and f.get("year2") is not None:
         year = _two_digit_year(f)
@@ -745,6 +770,29 @@ def _part_of_year(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> T
         return _unit(ctx, start, end, unit, i, f"'{s}': the {unit} {n} of {y}, {why}", mod)
     return _unit(ctx, start, end, unit, i, _rel(ctx, s, ref, how, cal.value_of(unit, i), why), mod,
                  None if label else ref)
+
+
+def _part_of_story_year(ctx: Context, f: dict, s: str, start: int, end: int, unit: str, n: int,
+                        per: int) -> TimeExpression | None:
+    """A rule's frame with ``story_year`` ("the second half", "the first half of the year"): a part of the year
+    written, else of the reference's year moved by ``shift`` years ("of last year": -1), else of the year the
+    story is at when it is at a year, else of the reference's (or the story's) year, whatever the tense; with
+    no year, unknown ("XXXX-H2"), or nothing when the frame says ``alone`` (the expression names no year)."""
+    year = f.get("year")
+    if year is None:
+        ref, _ = ctx.deictic_ref()
+        if f.get("shift") is not None:
+            year = ref.year + int(f["shift"]) if ref is not None else None
+        elif ctx.anchor_kind == "year" and ctx.anchor is not None:
+            year = ctx.anchor.year
+        elif ref is not None:
+            year = ref.year
+        elif f.get("alone"):
+            return None
+    code = {"quarter": "Q", "half": "H"}[unit]
+    if year is None:
+        return _expr(ctx, start, end, "DATE", f"XXXX-{code}{n}", None, None, unit, f"'{s}' with no year")
+    return _unit(ctx, start, end, unit, int(year) * per + n - 1, f"'{s}': {unit} {n} of {year}")
 
 
 def _from_happening(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
