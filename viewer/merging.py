@@ -14,6 +14,7 @@ do not overlap.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -226,3 +227,234 @@ def disagreements(dates: list[tuple[str | None, str | None]]) -> list[tuple[int,
             if a is not None and b is not None and (a[1] < b[0] or b[1] < a[0]):
                 out.append((i, j))
     return out
+
+
+# Suggestions: the events an analyst may want to merge by hand (Edit ▸ Merge with…, the excerpt panel's
+# "Possibly also reported as"). Ingest merges only on strong evidence (:func:`same_happening`); across
+# languages without a shared figure it merges nothing, on purpose ("Russian strike on Kharkiv on Monday",
+# "Ukrainian air defence over Kharkiv on Monday" share their date, countries and place and are two
+# happenings). So :func:`likeness` only *ranks* and *marks*: the analyst has the last word. It compares what
+# reads the same in every language: the date (the same interval, or one inside the other), how it was dated,
+# the countries, the names (skeletons, :func:`names`), the figures (:func:`figures`), the marks written in
+# Latin letters whatever the language ("Scalp", "ATACMS", "F-16": :func:`marks`) and, for two reports in
+# one language, their words.
+LIKELY = 0.75               # the score from which an event is marked "likely the same happening" (the same
+# date, dating and countries and one anchor: a shared name, figure or mark)
+STRONG = 0.85               # ... and suggested unasked (the excerpt panel): two anchors, or a name and many words
+COMMON_SHARE = 0.2          # a name found in more than this share of the events of the database (around
+# the selected one's dates) says nothing about which happening a report tells: :func:`common_names`
+COMMON_MIN_EVENTS = 10      # ... when at least this many are read (fewer: every name counts)
+SAME_MAX_DAYS = 366         # the longest date two reports can share to be likely one happening (a year; not
+# a decade: "in the 2020s" in two reports says nothing)
+LIKELY_WORDS = 0.3          # the share of content words two reports in one language share to be likely one
+
+_MARK = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=65536)
+def marks(sentence: str, expression: str | None = None) -> frozenset:
+    """The words a sentence writes in Latin letters that any language writes the same way, lower case:
+    codes with a digit ("F-16", "S-400", "Su-34"), acronyms of three capitals or more ("ATACMS", "HIMARS"),
+    and, in a sentence mostly in another script, its Latin words ("Scalp" in Russian). Its date left out."""
+    if expression:
+        sentence = sentence.replace(expression, " ")
+    letters = _LETTERS.findall(sentence)
+    foreign = bool(letters) and sum(ch.isascii() for ch in letters) < len(letters) / 2
+    out = set()
+    for m in _MARK.finditer(sentence):
+        w = m.group(0)
+        if any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w):
+            out.add(w.lower())
+        elif len(w) >= 3 and (w.isupper() or (foreign and w[0].isupper())):
+            out.add(w.lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _shown_names(sentence: str, expression: str | None = None) -> tuple:
+    """(skeleton, the word as written) for each name of a sentence (:func:`names`), the first word per
+    skeleton: what a suggestion shows ("names Kursk, Kyiv")."""
+    if expression:
+        sentence = sentence.replace(expression, " ")
+    out: dict[str, str] = {}
+    for m in _NAME.finditer(sentence):
+        word = m.group(0)
+        if word[0].isupper() and word.lower() not in STOPWORDS:
+            k = _skeleton(word)
+            if len(k) >= 2 and k not in out:
+                out[k] = word.split("'")[0].split("’")[0]
+    return tuple(out.items())
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`likeness` compares of one report of an event: its article, its date, how it was dated,
+    its countries, and what its sentence says that other languages can match (names, figures, marks) or the
+    same language can (content words)."""
+    article_id: str
+    days: tuple[int, int] | None
+    granularity: str | None
+    dating: str
+    countries: frozenset
+    names: tuple            # (skeleton, word) pairs
+    figures: frozenset
+    marks: frozenset
+    words: frozenset
+
+    @property
+    def skeletons(self) -> frozenset:
+        return frozenset(k for k, _ in self.names)
+
+
+def report(*, article_id: str, sentence: str, time_text: str | None, earliest: str | None,
+           latest: str | None, granularity: str | None, dating: str | None, countries) -> Report:
+    """A :class:`Report` from the fields every kind of event has (an Event's time expression, a stored
+    event or one of its excerpts)."""
+    sentence = sentence or ""
+    expression = time_text or None
+    days = day_span(earliest, latest) if earliest and latest else None
+    return Report(article_id=article_id or "", days=days, granularity=granularity or None,
+                  dating=dating or "written", countries=frozenset(countries or ()),
+                  names=_shown_names(sentence, expression), figures=figures(sentence, expression),
+                  marks=marks(sentence, expression), words=_plain_words(sentence, expression))
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(sentence: str, expression: str | None = None) -> frozenset:
+    """The content words of a sentence less its date and its names (counted as names, not twice)."""
+    names_written = {w.lower() for _, w in _shown_names(sentence, expression)}
+    if expression:
+        sentence = sentence.replace(expression, " ")
+    return frozenset(w for w in content_words(sentence) if w not in names_written)
+
+
+def event_report(e: Event) -> Report:
+    """The :class:`Report` of a model Event."""
+    return report(article_id=e.article_id, sentence=e.sentence, time_text=e.time.text,
+                  earliest=e.time.earliest, latest=e.time.latest, granularity=e.time.granularity,
+                  dating=e.dating, countries=e.countries)
+
+
+def common_names(reports) -> frozenset:
+    """The name skeletons found in more than :data:`COMMON_SHARE` of ``reports`` (the events of the
+    database around the selected one's dates), when there are at least :data:`COMMON_MIN_EVENTS`: the names
+    of the countries at war and their capitals ("Russia", "Росія", "Moscow") in a database of that war, which
+    say nothing about which happening a report tells. No list of names in any language: what is common is
+    read from the events themselves. In the seed set (48 events) the skeletons of Russia (16 events), Moscow
+    (12) and Ukraine (11) are common; Kursk (6), Kyiv (5), Macron (6) are not."""
+    reports = list(reports)
+    if len(reports) < COMMON_MIN_EVENTS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for r in reports:
+        for k in r.skeletons:
+            counts[k] = counts.get(k, 0) + 1
+    return frozenset(k for k, n in counts.items() if n > COMMON_SHARE * len(reports))
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How much two events look like one happening (``score`` 0..1), whether that is enough to suggest
+    merging them (``likely``) and why (``reasons``: "same date", "same countries", "names Kursk, Kyiv" ...)."""
+    score: float
+    likely: bool
+    reasons: tuple = ()
+
+    @property
+    def strong(self) -> bool:
+        """Likely, and alike enough to suggest unasked (:data:`STRONG`)."""
+        return self.likely and self.score >= STRONG
+
+    def describe(self) -> str:
+        """"likely the same happening: same date, same countries, names Kursk, Kyiv" (likely ones), else
+        the reasons alone."""
+        said = ", ".join(self.reasons)
+        if self.likely:
+            return f"likely the same happening: {said}" if said else "likely the same happening"
+        return said
+
+
+NOT_ALIKE = Likeness(0.0, False, ())
+
+
+def likeness(a: Report, b: Report, common: frozenset = frozenset()) -> Likeness:
+    """How much reports ``a`` and ``b`` look like one happening, in any languages (:class:`Likeness`).
+
+    The date weighs 0.35 (the same interval 1, or 0.3 when longer than :data:`SAME_MAX_DAYS`; one inside
+    the other (at most :data:`NESTED_MAX_DAYS` days) 0.6; overlapping 0.3; dates that do not overlap: not
+    alike at all), the same dating kind 0.05, the
+    countries 0.2 (Jaccard) and the anchors 0.4: each shared name skeleton not in ``common``
+    (:func:`common_names`), each shared figure of two digits or more and each shared mark counts half, and
+    the content words (Jaccard; in practice the same language) twice their share, up to 1 in all. The same
+    date, dating and countries score 0.6; with one anchor 0.8, with two 1.
+
+    Likely the same happening (``likely``): a score of :data:`LIKELY` or more, the same or nested dates,
+    the countries mostly the same (Jaccard 0.5 or more), reports from different articles (an article tells a
+    happening once), and at least one anchor: a shared name, figure or mark, or :data:`LIKELY_WORDS` of the
+    words. Without an anchor, the same date and countries are not enough: a war repeats its happenings day
+    after day among the same countries. ``strong``: likely with a score of :data:`STRONG` or more (two
+    anchors): what is suggested unasked. One shared name is not: "Russian strike on Kharkiv on Monday" and
+    "Ukrainian air defence over Kharkiv on Monday" are marked likely in the merge dialog, but not suggested."""
+    if a.days is None or b.days is None:
+        return NOT_ALIKE
+    lo, hi = max(a.days[0], b.days[0]), min(a.days[1], b.days[1])
+    if lo > hi:
+        return NOT_ALIKE
+    reasons = []
+    size_a, size_b = a.days[1] - a.days[0] + 1, b.days[1] - b.days[0] + 1
+    if a.days == b.days and size_a <= SAME_MAX_DAYS:
+        date_score, nested = 1.0, True
+        reasons.append("same date")
+    elif a.days == b.days:
+        date_score, nested = 0.3, False     # "in the 2020s" in both: too vague to say one happening
+        reasons.append("same vague date")
+    elif hi - lo + 1 == min(size_a, size_b) and max(size_a, size_b) <= NESTED_MAX_DAYS:
+        date_score, nested = 0.6, True
+        reasons.append("one date inside the other")
+    else:
+        date_score, nested = 0.3, False
+    same_dating = a.dating == b.dating
+    countries = len(a.countries & b.countries) / len(a.countries | b.countries) if a.countries | b.countries \
+        else 0.0
+    if a.countries and a.countries == b.countries:
+        reasons.append("same countries")
+    skeletons = (a.skeletons & b.skeletons) - common
+    shown = [w for k, w in a.names if k in skeletons]
+    shared_marks = a.marks & b.marks
+    # a mark written as a name too ("Scalp") is shown and counted once
+    mark_words = [m for m in sorted(shared_marks) if _skeleton(m) not in skeletons]
+    numbers = sorted(f for f in a.figures & b.figures if sum(ch.isdigit() for ch in f) >= 2)
+    words = len(a.words & b.words) / len(a.words | b.words) if a.words | b.words else 0.0
+    if shown or mark_words:
+        reasons.append("names " + ", ".join(shown + mark_words))
+    if numbers:
+        reasons.append("figures " + ", ".join(numbers))
+    if words >= LIKELY_WORDS:
+        reasons.append("many words in common")
+    anchors = min(1.0, 0.5 * (len(skeletons) + len(numbers) + len(mark_words)) + 2 * words)
+    score = round(0.35 * date_score + 0.05 * same_dating + 0.2 * countries + 0.4 * anchors, 4)
+    if a.article_id and a.article_id == b.article_id:
+        score = round(score / 2, 4)
+    likely = (score >= LIKELY and nested and countries >= 0.5 and a.article_id != b.article_id
+              and bool(skeletons or numbers or shared_marks or words >= LIKELY_WORDS))
+    return Likeness(score, likely, tuple(reasons))
+
+
+def best_likeness(reports_a, b: Report, common: frozenset = frozenset()) -> Likeness:
+    """The best :func:`likeness` of ``b`` to any of ``reports_a`` (the reports of one merged event)."""
+    best = NOT_ALIKE
+    for a in reports_a:
+        found = likeness(a, b, common)
+        if (found.likely, found.score) > (best.likely, best.score):
+            best = found
+    return best
+
+
+def rank(likes: list[Likeness], distances: list[float]) -> list[int]:
+    """The order to list candidates in (indices into ``likes``): the likely ones first, most alike first;
+    then the others nearest in time first (``distances``: each one's from the selected event), the more
+    alike first among those as near."""
+    likely = sorted((i for i, x in enumerate(likes) if x.likely), key=lambda i: (-likes[i].score, distances[i]))
+    rest = sorted((i for i, x in enumerate(likes) if not x.likely), key=lambda i: (distances[i], -likes[i].score))
+    return likely + rest

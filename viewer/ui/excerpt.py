@@ -323,6 +323,34 @@ MAX_REPORTS_SHOWN = 12
 ARTICLE_SCHEME = "ct-article"   # our own links: ct-article:<article id>/<event id>/<sentence start>
 SPLIT_SCHEME = "ct-split"       # ct-split:<event id>/<excerpt id>: split that report out as an event of its own
 MERGE_SCHEME = "ct-merge"       # ct-merge:<event id>: choose another event to merge into it (Merge with…)
+SUGGEST_SCHEME = "ct-suggest"   # ct-suggest:<event id>/<other id>: Merge with…, that other event chosen
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Events likely to report the shown event's happening (viewer.ui.merge.suggestions): how many, their
+    languages (names), whether all are in languages the event has no report in, the most alike and why."""
+    count: int
+    languages: tuple
+    other_languages: bool
+    best: int
+    why: str
+
+
+def suggestion_html(event_id, s: Suggestion | None) -> str:
+    """'Possibly also reported as 5 events in other languages (German, French …) · compare and merge…'
+    under the event's sentence; '' when nothing is likely."""
+    if s is None or not s.count:
+        return ""
+    _c = scheme()
+    what = f"{s.count} event{'s' if s.count != 1 else ''}"
+    if s.other_languages:
+        what += " in other languages" if len(s.languages) != 1 else " in another language"
+    if s.languages:
+        what += f" ({', '.join(s.languages)})"
+    return (f'<p style="margin:6px 0 0 0; font-size:9pt; color:{_c.soft}">Possibly also reported as {_esc(what)}'
+            f' · <a href="{SUGGEST_SCHEME}:{int(event_id)}/{int(s.best)}" style="color:{_c.link};'
+            f' text-decoration:none" title="{_esc(s.why)}">compare and merge…</a></p>')
 
 
 def _report_language(row: dict, art: dict | None) -> str | None:
@@ -426,7 +454,8 @@ def annotation_html(a: dict | None) -> str:
 
 def excerpt_html(event, article: dict | None,
                  reports: list[tuple[dict, dict | None]] | None = None, search: str | None = None,
-                 annotation: dict | None = None, *, editable: bool = False) -> str:
+                 annotation: dict | None = None, *, editable: bool = False,
+                 suggested: Suggestion | None = None) -> str:
     """The panel's HTML for one event (an EventRow) and its article (a Store.article dict).
 
     Every country takes its colour from formatting.country_colour, as the lanes and the country list do.
@@ -436,7 +465,9 @@ def excerpt_html(event, article: dict | None,
     annotation: the analyst's review, star, tags and note (curation.annotation), shown under the date.
     editable: a "Merge with…" link (MERGE_SCHEME) under the event's sentence, and a "Split out" link
     (SPLIT_SCHEME) under each other report. Reports whose dates do not overlap are named under the heading
-    of the other reports."""
+    of the other reports.
+    suggested: other events likely to report the same happening, named under the event's sentence with a
+    link opening Merge with… on the most alike (SUGGEST_SCHEME); only when editable."""
     _c = scheme()
     art = article or {}
     words = search_words(search)
@@ -492,6 +523,8 @@ def excerpt_html(event, article: dict | None,
                  f'{_read_link(event.article_id if art.get("text") else None, event.id, event.sentence_start)}'
                  f'{_merge_link(event.id) if editable else ""}'
                  '</p>')
+    if editable:
+        parts.append(suggestion_html(event.id, suggested))
 
     if others:
         n = len(others)
@@ -603,6 +636,7 @@ class ExcerptPanel(SafeTextBrowser):
         self.store = None                    # where annotations are read (None: the window's store)
         self.annotation: dict | None = None  # the shown event's review, star, tags and note
         self._shown: tuple | None = None     # what show_event was given (shown again in another theme)
+        self.suggested: Suggestion | None = None   # events likely to report the shown one's happening
         self.clear_event()
         theme.on_change(self.retheme)
 
@@ -626,7 +660,10 @@ class ExcerptPanel(SafeTextBrowser):
         self.search = search
         self.annotation = self._read_annotation(event.id)
         self._shown = (event, article, reports, search)
-        self.setHtml(excerpt_html(event, article, reports, search, self.annotation, editable=self.can_edit()))
+        editable = self.can_edit()
+        self.suggested = self._suggest(event.id, reports) if editable else None
+        self.setHtml(excerpt_html(event, article, reports, search, self.annotation, editable=editable,
+                                  suggested=self.suggested))
 
     def retheme(self) -> None:
         """The theme changed: the same event (or the empty page) written in its colours."""
@@ -635,8 +672,34 @@ class ExcerptPanel(SafeTextBrowser):
         if shown is None:
             self.setHtml(empty_html(self.database_empty))
         else:
-            self.setHtml(excerpt_html(*shown, self.annotation, editable=self.can_edit()))
+            self.setHtml(excerpt_html(*shown, self.annotation, editable=self.can_edit(), suggested=self.suggested))
         self.verticalScrollBar().setValue(bar)
+
+    def _suggest(self, event_id: int, reports) -> Suggestion | None:
+        """The events the window's filters show that are likely to report the same happening as
+        ``event_id`` (viewer.ui.merge.suggestions); None when there are none or the store cannot say."""
+        from viewer.ui.merge import report_languages, suggestions
+        w = self.window()
+        try:
+            found = suggestions(w.store, int(event_id), w.view_filter())
+            if not found:
+                return None
+            languages = report_languages(w.store, [other for other, _ in found])
+            own = {_report_language(row, art) for row, art in reports or []}
+            ev = w.store.event(int(event_id))
+            if ev is not None:
+                own |= set(report_languages(w.store, [ev]).get(ev.id, []))
+        except StoreError:
+            return None
+        codes: list[str] = []
+        for other, _ in found:
+            for code in languages.get(other.id, []):
+                if code not in codes:
+                    codes.append(code)
+        names = tuple("unknown language" if c == fmt.UNKNOWN_LANGUAGE else fmt.language_name(c) for c in codes)
+        other_languages = all(not (set(languages.get(o.id, [])) & own) for o, _ in found)
+        best, why = found[0]
+        return Suggestion(len(found), names, other_languages, best.id, why.describe())
 
     def _read_annotation(self, event_id: int) -> dict | None:
         """The event's review, star, tags and note, read from `store` (the window's open database when
@@ -675,6 +738,16 @@ class ExcerptPanel(SafeTextBrowser):
             self.splitRequested.emit(event_id, excerpt_id)
             if self.can_edit():
                 self.window().split_report(event_id, excerpt_id)
+            return
+        if url.scheme() == SUGGEST_SCHEME:
+            try:
+                event_id, other = (int(p) for p in url.path().split("/"))
+            except ValueError:
+                return
+            if self.can_edit():
+                dialog = self.window().merge_with(event_id)
+                if dialog is not None:
+                    dialog.choose(other)
             return
         if url.scheme() == MERGE_SCHEME:
             if url.path().isdigit() and self.can_edit():

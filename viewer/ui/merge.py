@@ -1,7 +1,10 @@
 """Merging two events into one happening and splitting a report out of a merged event, in the window.
 
 Edit ▸ Merge with… (also in the timeline's and the table's context menus, and a link in the excerpt panel)
-opens a dialog listing the events near the selected one in time that the filters show, nearest first; the one chosen is merged into the
+opens a dialog listing the events near the selected one in time that the filters show: first those likely
+to report the same happening (viewer.merging.likeness: the same date and countries, shared names, figures
+or marks, in any language), marked with why and the best one chosen, then the others nearest first.
+Nothing is merged unless the analyst says so. The one chosen is merged into the
 selected event (viewer.store.curation.merge: its reports join it). The excerpt panel puts a "Split out"
 link under each report of an event other than its own (viewer.retag.split_report). Both are edits: Edit ▸
 Undo gives back what was there. The window is read again after each (`MainWindow.refresh`): events appear
@@ -18,13 +21,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout)
 
-from viewer.store import StoreInputError
+from viewer import merging
+from viewer.model import ViewFilter
+from viewer.store import StoreError, StoreInputError
 from viewer.ui import formatting as fmt
 from viewer.ui.editing import short_title
 
 NEAR_DAYS = 31          # the candidates: events within this many days of the selected one
 MAX_CANDIDATES = 300    # the most listed, nearest in time first
 READ_AT_MOST = 5000     # the most events read to choose them from
+COMMON_DAYS = 183       # which names are common (merging.common_names) is read from the events this near
 
 
 def candidates(store, event_id: int, view_filter=None, *, days: int = NEAR_DAYS,
@@ -52,6 +58,73 @@ def candidates(store, event_id: int, view_filter=None, *, days: int = NEAR_DAYS,
     middle = ev.t0 if ev.t0 is not None else 0.0
     found.sort(key=lambda e: (e.t0 is None, abs((e.t0 or 0.0) - middle), e.id))
     return found[:limit]
+
+
+def row_report(row) -> merging.Report:
+    """What merging.likeness compares of a stored event (an EventRow) or one of its reports (a
+    Store.excerpts row)."""
+    if isinstance(row, dict):
+        return merging.report(article_id=row.get("article_id") or "", sentence=row.get("sentence") or "",
+                              time_text=row.get("time_text"), earliest=row.get("earliest"),
+                              latest=row.get("latest"), granularity=row.get("granularity"),
+                              dating=row.get("dating"), countries=row.get("countries") or [])
+    return merging.report(article_id=row.article_id, sentence=row.sentence, time_text=row.time_text,
+                          earliest=row.earliest, latest=row.latest, granularity=row.granularity,
+                          dating=row.dating, countries=row.countries)
+
+
+_COMMON: dict[tuple, frozenset] = {}
+
+
+def common_names(store, ev) -> frozenset:
+    """The names too common in the database around ``ev``'s dates to tell happenings apart
+    (merging.common_names over the events within COMMON_DAYS of it, at most READ_AT_MOST, whatever the
+    filters), remembered per database, month and number of events."""
+    try:
+        middle = date.fromisoformat(ev.earliest[:10])
+    except (TypeError, ValueError):
+        return frozenset()
+    try:
+        key = (store.path, middle.isoformat()[:7], store.count_events())
+        if key not in _COMMON:
+            f = ViewFilter(date_from=(middle - timedelta(days=COMMON_DAYS)).isoformat(),
+                           date_to=(middle + timedelta(days=COMMON_DAYS)).isoformat())
+            if len(_COMMON) > 64:
+                _COMMON.clear()
+            _COMMON[key] = merging.common_names(row_report(e) for e in store.events(f, limit=READ_AT_MOST))
+    except StoreError:
+        return frozenset()
+    return _COMMON[key]
+
+
+def ranked(store, event_id: int, found: list) -> list[tuple[object, merging.Likeness]]:
+    """``found`` (candidates for ``event_id``, nearest in time first) with how much each looks like the
+    same happening as any report of ``event_id`` (merging.best_likeness), in the order to list them
+    (merging.rank: the likely ones first, most alike first; then the others nearest in time first)."""
+    ev = store.event(event_id)
+    if ev is None or not found:
+        return []
+    try:
+        mine = [row_report(row) for row in store.excerpts(event_id)] or [row_report(ev)]
+    except StoreError:
+        mine = [row_report(ev)]
+    common = common_names(store, ev)
+    likes = [merging.best_likeness(mine, row_report(other), common) for other in found]
+    middle = ev.t0 if ev.t0 is not None else 0.0
+    distances = [abs((o.t0 if o.t0 is not None else middle) - middle) for o in found]
+    return [(found[i], likes[i]) for i in merging.rank(likes, distances)]
+
+
+def suggestions(store, event_id: int, view_filter=None) -> list[tuple[object, merging.Likeness]]:
+    """The events alike enough to ``event_id`` to suggest merging them unasked (merging.Likeness.strong),
+    most alike first, among those ``view_filter`` keeps whose dates overlap its own (a likely one has the
+    same or a nested date): what the excerpt panel suggests."""
+    ev = store.event(event_id)
+    span = merging.day_span(ev.earliest, ev.latest) if ev is not None and ev.earliest and ev.latest else None
+    if span is None or span[1] - span[0] >= merging.SAME_MAX_DAYS:
+        return []           # no date, or one too vague for any event to be likely the same happening
+    found = candidates(store, event_id, view_filter, days=0)
+    return [(o, x) for o, x in ranked(store, event_id, found) if x.strong]
 
 
 def label(ev, languages: list[str] | None = None) -> str:
@@ -108,12 +181,20 @@ class MergeDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setObjectName("mergeList")
-        found = candidates(store, event_id, view_filter)
-        languages = report_languages(store, found)
-        for other in found:
-            item = QListWidgetItem(label(other, languages.get(other.id)))
+        found = ranked(store, event_id, candidates(store, event_id, view_filter))
+        self.likely = [other.id for other, x in found if x.likely]   # marked, most alike first
+        languages = report_languages(store, [other for other, _ in found])
+        for other, alike in found:
+            text = label(other, languages.get(other.id))
+            if alike.likely:
+                text = f"\u2605 {text}\n      {alike.describe()}"
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, other.id)
             item.setToolTip(other.sentence)
+            if alike.likely:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.list.addItem(item)
         self.empty = QLabel(f"No other event within {NEAR_DAYS} days of this one is shown.")
         self.empty.setVisible(self.list.count() == 0)
@@ -129,7 +210,12 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (intro, self.search, self.list, self.empty, self.buttons):
             layout.addWidget(w)
-        self.resize(620, 420)
+        if self.likely:
+            intro.setText(intro.text() + " \u2605 marks the events likely to report it (the same date and "
+                          "countries and a shared name, figure or mark, in any language), the most alike first "
+                          "and chosen; the others follow, nearest in time first.")
+            self.choose(self.likely[0])     # the most alike chosen: the analyst still says Merge
+        self.resize(700, 460)
 
     def chosen(self) -> int | None:
         item = self.list.currentItem()
