@@ -101,3 +101,24 @@ def test_no_suggestion_for_an_event_whose_twins_share_only_date_and_countries(qt
     assert "Possibly also reported" not in w.excerpt.toPlainText()
     assert SUGGEST_SCHEME not in w.excerpt.toHtml()
     assert MERGE_SCHEME in w.excerpt.toHtml()                    # Merge with… is still there
+
+
+def test_on_a_big_database_the_suggestion_comes_from_the_worker_for_the_event_still_shown(qtbot, seed_db):
+    """Finding the likely twins reads thousands of events on a big database: the window's worker does it,
+    the panel shows the event at once and the suggestion when it comes; the answer for an event no longer
+    shown is dropped."""
+    db, sentences = seed_db
+    w = shown_window(qtbot, size=(1200, 760))
+    w.threaded_above = -1                      # this database counts as big: queries go to the worker
+    assert w.open_database(str(db))
+    assert w.runner.threaded()
+    qtbot.waitUntil(lambda: w.model.rowCount() == 48, timeout=10000)
+    russian, green = _find(sentences, "Курской"), _find(sentences, "green light")
+    w.select_event(russian)
+    w.select_event(green)                      # before the worker answers for the Kursk event, most likely
+    qtbot.wait(300)
+    assert "Possibly also reported" not in w.excerpt.toPlainText()       # not the Kursk event's twins
+    w.select_event(russian)
+    qtbot.waitUntil(lambda: "Possibly also reported" in w.excerpt.toPlainText(), timeout=10000)
+    assert "Курской" in w.excerpt.toPlainText()
+    w.close()

@@ -605,6 +605,41 @@ EMPTY_DATABASE_HTML = (
     '</body></html>')
 
 
+def _suggestion_rows(store, event_id: int, view_filter) -> tuple[list, dict, set] | None:
+    """What a suggestion needs from the store, read in the runner's thread: the likely events
+    (viewer.ui.merge.suggestions), the languages of their reports and of ``event_id``'s own; None when
+    nothing is likely or the store cannot say."""
+    from viewer.ui.merge import report_languages, suggestions
+    try:
+        found = suggestions(store, event_id, view_filter)
+        if not found:
+            return None
+        languages = report_languages(store, [other for other, _ in found])
+        ev = store.event(event_id)
+        own = set(report_languages(store, [ev]).get(ev.id, [])) if ev is not None else set()
+    except StoreError:
+        return None
+    return found, languages, own
+
+
+def _suggestion(rows: tuple[list, dict, set] | None, own: set) -> Suggestion | None:
+    """The panel's Suggestion from `_suggestion_rows` (on the GUI thread: language names are the window's);
+    ``own``: the languages of the reports the panel shows."""
+    if rows is None:
+        return None
+    found, languages, more_own = rows
+    own = own | more_own
+    codes: list[str] = []
+    for other, _ in found:
+        for code in languages.get(other.id, []):
+            if code not in codes:
+                codes.append(code)
+    names = tuple("unknown language" if c == fmt.UNKNOWN_LANGUAGE else fmt.language_name(c) for c in codes)
+    other_languages = all(not (set(languages.get(o.id, [])) & own) for o, _ in found)
+    best, why = found[0]
+    return Suggestion(len(found), names, other_languages, best.id, why.describe())
+
+
 class SafeTextBrowser(QTextBrowser):
     """A QTextBrowser that follows no link by itself and loads no resource, local or remote."""
 
@@ -637,6 +672,7 @@ class ExcerptPanel(SafeTextBrowser):
         self.annotation: dict | None = None  # the shown event's review, star, tags and note
         self._shown: tuple | None = None     # what show_event was given (shown again in another theme)
         self.suggested: Suggestion | None = None   # events likely to report the shown one's happening
+        self._showing = False                # show_event is writing the page (a suggestion answered at once)
         self.clear_event()
         theme.on_change(self.retheme)
 
@@ -661,7 +697,13 @@ class ExcerptPanel(SafeTextBrowser):
         self.annotation = self._read_annotation(event.id)
         self._shown = (event, article, reports, search)
         editable = self.can_edit()
-        self.suggested = self._suggest(event.id, reports) if editable else None
+        self.suggested = None
+        if editable:
+            self._showing = True
+            try:
+                self._ask_suggestion(event.id, reports)   # at once on a small database, else when the worker answers
+            finally:
+                self._showing = False
         self.setHtml(excerpt_html(event, article, reports, search, self.annotation, editable=editable,
                                   suggested=self.suggested))
 
@@ -675,31 +717,24 @@ class ExcerptPanel(SafeTextBrowser):
             self.setHtml(excerpt_html(*shown, self.annotation, editable=self.can_edit(), suggested=self.suggested))
         self.verticalScrollBar().setValue(bar)
 
-    def _suggest(self, event_id: int, reports) -> Suggestion | None:
-        """The events the window's filters show that are likely to report the same happening as
-        ``event_id`` (viewer.ui.merge.suggestions); None when there are none or the store cannot say."""
-        from viewer.ui.merge import report_languages, suggestions
+    def _ask_suggestion(self, event_id: int, reports) -> None:
+        """Look for the events the window's filters show that are likely to report the same happening as
+        ``event_id`` (viewer.ui.merge.suggestions) through the window's query runner: on a big database that
+        reading takes a worker thread (up to a second or so at a million events), and the panel shows the
+        suggestion when it comes, if the event is still the one shown."""
         w = self.window()
-        try:
-            found = suggestions(w.store, int(event_id), w.view_filter())
-            if not found:
-                return None
-            languages = report_languages(w.store, [other for other, _ in found])
-            own = {_report_language(row, art) for row, art in reports or []}
-            ev = w.store.event(int(event_id))
-            if ev is not None:
-                own |= set(report_languages(w.store, [ev]).get(ev.id, []))
-        except StoreError:
-            return None
-        codes: list[str] = []
-        for other, _ in found:
-            for code in languages.get(other.id, []):
-                if code not in codes:
-                    codes.append(code)
-        names = tuple("unknown language" if c == fmt.UNKNOWN_LANGUAGE else fmt.language_name(c) for c in codes)
-        other_languages = all(not (set(languages.get(o.id, [])) & own) for o, _ in found)
-        best, why = found[0]
-        return Suggestion(len(found), names, other_languages, best.id, why.describe())
+        view_filter = w.view_filter()
+        own = {_report_language(row, art) for row, art in reports or []}
+
+        def got(found) -> None:
+            if self._event_id != event_id or self._shown is None:
+                return                  # another event is shown by now
+            self.suggested = _suggestion(found, own)
+            if self.suggested is not None and not self._showing:
+                self.retheme()          # the same event, with the suggestion
+
+        w.runner.submit("suggest", lambda store: _suggestion_rows(store, int(event_id), view_filter), got,
+                        on_error=lambda _message: None)
 
     def _read_annotation(self, event_id: int) -> dict | None:
         """The event's review, star, tags and note, read from `store` (the window's open database when
