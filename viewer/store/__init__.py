@@ -759,9 +759,20 @@ class Store:
                          annotations=annotations, also_ids=also, checks=self._has_checks(),
                          reports=self._has_excerpts())
 
-    def events(self, f: ViewFilter | None = None, *, limit: int | None = None) -> Iterator[EventRow]:
+    def events(self, f: ViewFilter | None = None, *, limit: int | None = None,
+               starts_from: float | None = None, starts_before: float | None = None,
+               latest_first: bool = False) -> Iterator[EventRow]:
+        """The events `f` keeps, earliest first (``latest_first``: latest first; at most ``limit``).
+        ``starts_from`` / ``starts_before``: only those whose interval starts at or after / before that
+        instant (seconds, as ``events.t0``): a start bounded on both sides is one range of the index on
+        t0, where "overlaps a day" alone reads every event that starts before the day."""
         where, params = self.where(f)
-        sql = f"SELECT e.* FROM events e{where} ORDER BY e.t0 IS NULL, e.t0, e.id"
+        for bound, test in ((starts_from, "e.t0 >= ?"), (starts_before, "e.t0 < ?")):
+            if bound is not None:
+                where = f"{where} AND {test}" if where else f" WHERE {test}"
+                params = [*params, float(bound)]
+        order = "e.t0 IS NULL, e.t0 DESC, e.id DESC" if latest_first else "e.t0 IS NULL, e.t0, e.id"
+        sql = f"SELECT e.* FROM events e{where} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
             params = [*params, max(int(limit), 0)]

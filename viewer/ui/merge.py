@@ -30,6 +30,7 @@ from viewer.ui.editing import short_title
 NEAR_DAYS = 31          # the candidates: events within this many days of the selected one
 MAX_CANDIDATES = 300    # the most listed, nearest in time first
 READ_AT_MOST = 5000     # the most events read to choose them from
+DAY_SECONDS = 86400.0   # events.t0 and t1 count seconds
 COMMON_DAYS = 183       # which names are common (merging.common_names) is read from the events this near
 
 
@@ -77,21 +78,26 @@ _COMMON: dict[tuple, frozenset] = {}
 
 
 def common_names(store, ev) -> frozenset:
-    """The names too common in the database around ``ev``'s dates to tell happenings apart
-    (merging.common_names over the events within COMMON_DAYS of it, at most READ_AT_MOST, whatever the
-    filters), remembered per database, month and number of events."""
+    """The names too common in the database around ``ev``'s month to tell happenings apart
+    (merging.common_names over the READ_AT_MOST events that start nearest the middle of its month, half
+    before and half after, within COMMON_DAYS, whatever the filters), remembered per database, month and
+    number of events."""
     try:
-        middle = date.fromisoformat(ev.earliest[:10])
+        month = date.fromisoformat(ev.earliest[:10]).replace(day=15)
     except (TypeError, ValueError):
         return frozenset()
     try:
-        key = (store.path, middle.isoformat()[:7], store.count_events())
+        key = (store.path, month.isoformat()[:7], store.count_events())
         if key not in _COMMON:
-            f = ViewFilter(date_from=(middle - timedelta(days=COMMON_DAYS)).isoformat(),
-                           date_to=(middle + timedelta(days=COMMON_DAYS)).isoformat())
             if len(_COMMON) > 64:
                 _COMMON.clear()
-            _COMMON[key] = merging.common_names(row_report(e) for e in store.events(f, limit=READ_AT_MOST))
+            middle = (month - date(1970, 1, 1)).days * DAY_SECONDS
+            half = READ_AT_MOST // 2
+            after = store.events(None, limit=half, starts_from=middle,
+                                 starts_before=middle + COMMON_DAYS * DAY_SECONDS)
+            before = store.events(None, limit=half, starts_from=middle - COMMON_DAYS * DAY_SECONDS,
+                                  starts_before=middle, latest_first=True)
+            _COMMON[key] = merging.common_names(row_report(e) for e in (*after, *before))
     except StoreError:
         return frozenset()
     return _COMMON[key]
@@ -123,8 +129,16 @@ def suggestions(store, event_id: int, view_filter=None) -> list[tuple[object, me
     span = merging.day_span(ev.earliest, ev.latest) if ev is not None and ev.earliest and ev.latest else None
     if span is None or span[1] - span[0] >= merging.SAME_MAX_DAYS:
         return []           # no date, or one too vague for any event to be likely the same happening
-    found = candidates(store, event_id, view_filter, days=0)
-    return [(o, x) for o, x in ranked(store, event_id, found) if x.strong]
+    # the events of its dates, and only those that start at most NESTED_MAX_DAYS before it (the same date, a
+    # finer one inside it, or a coarser one of up to two months around it): read as one range of the index
+    # on t0, not every event that starts before its day (a second at a million events)
+    f = replace(view_filter if view_filter is not None else ViewFilter(),
+                date_from=ev.earliest[:10], date_to=ev.latest[:10])
+    starts = ev.t0 - merging.NESTED_MAX_DAYS * DAY_SECONDS if ev.t0 is not None else None
+    found = [e for e in store.events(f, limit=READ_AT_MOST, starts_from=starts) if e.id != event_id]
+    middle = ev.t0 if ev.t0 is not None else 0.0
+    found.sort(key=lambda e: (e.t0 is None, abs((e.t0 or 0.0) - middle), e.id))
+    return [(o, x) for o, x in ranked(store, event_id, found[:MAX_CANDIDATES]) if x.strong]
 
 
 def label(ev, languages: list[str] | None = None) -> str:
