@@ -1,9 +1,12 @@
 """English moves onto the engine family by family: the families moved so far (ISO and numeric dates, "9/11",
-quarter and half codes; then fiscal years, "a while", "the eighth day of", vague plurals, "in '98", halves) are
+quarter and half codes; then fiscal years, "a while", "the eighth day of", vague plurals, "in '98", halves; then
+repetitions "daily", "every May", "the years ahead", "the month's end", "ended the day", years in words, "the
+entire week") are
 matched by the rules of viewer/timex/lang/en/rules.toml and resolved by the engine; the English tagger (viewer/timex/tagger.py) has no pattern family and no handler for them any more, stays English's
 entry point, and puts the engine's matches among its own candidates (sentences written for these tests)."""
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -19,7 +22,7 @@ set_strict(True)
 ROOT = Path(__file__).resolve().parents[2]
 REF = date(2024, 11, 20)
 MOVED = {"date_iso", "date_num", "yrange", "nineeleven", "qcode", "unitlong", "weekdays", "fy", "awhile", "nthday",
-         "vague", "aposyear", "half"}
+         "vague", "aposyear", "half", "set", "vaguethe", "unitsend", "theday", "spelled", "durwhole"}
 RULES = ROOT / "viewer" / "timex" / "lang" / "en" / "rules.toml"
 
 
@@ -190,3 +193,96 @@ def test_a_rule_of_any_language_may_ask_for_its_context():
         data.build("xx", lexicon, rules_toml.replace("[6, 4]", "[6]"))
     # a word a rule begins with may go on with any digit ("FY24"), not only the one the index samples
     assert data.first_words(r"\bFY\s?\d\d\b", 0) == {("exact", "FY"), ("prefix", "FY")}
+
+
+def test_the_families_of_the_third_step_read_as_before():
+    # repetitions: the adverbs unless the words around them make them something else (a newspaper's name, unless
+    # the sentence starts with it; a statistic; a rate; an adjective); "quarterly" never
+    assert _read("It is published daily. The business daily Kommersant said so; the weekly Der Spiegel too.") == [
+        ("daily", "P1D")]
+    assert _read("Daily Mail readers. Average daily volume rose. Sales rise 8.5% annually and are paid annually "
+                 "to them.") == [("Daily", "P1D"), ("annually", "P1Y")]
+    assert _read("A quarterly dividend, biannually adjusted; semiannually the board meets.") == [
+        ("semiannually", "P6M")]
+    got = tag("They meet every other week, every May, each autumn, twice a year, every night and every other "
+              "Monday.", REF, language="en")
+    assert [(e.text, e.type, e.value, e.reasoning) for e in got] == [
+        ("every other week", "SET", "P2W", "'every other week': recurring every week"),
+        ("every May", "SET", "XXXX-05", "'every May': every May"),
+        ("each autumn", "SET", "XXXX-FA", "'each autumn': every autumn"),
+        ("twice a year", "SET", "P1Y", "'twice a year': recurring every year"),
+        ("every night", "SET", "P1D", "'every night': recurring every night"),
+        ("every other Monday", "SET", "XXXX-WXX-1", "'every other Monday': every Monday")]
+    assert _read("He works 40 hours a week for $5 a day, per day.") == [
+        ("40 hours", "PT40H"), ("a week", "P1W"), ("a day", "P1D"), ("per day", "P1D")]
+    # "commemorated annually on 9 February": the day after a yearly adverb is a day of every year (the tagger's
+    # pass over the list still sees the engine's SET)
+    assert _read("It is commemorated annually on 9 February.") == [("annually", "P1Y"), ("9 February", "XXXX-02-09")]
+    # vague durations with an article, after a preposition; not anchored to an event, not an ordinal period
+    assert _read("Over the years it grew; in the weeks ahead, in the days before the shooting, in the last days of "
+                 "the siege, in the last years.") == [
+        ("the years", "PXY"), ("the weeks ahead", "PXW"), ("the last years", "PXY")]
+    # "the month's end": the end of the month of the last day named; "ended the day": the day the text is at
+    got = tag("On March 3 they met; by the month's end they left.", REF, language="en")
+    assert [(e.text, e.value, e.mod, e.anchor) for e in got][1] == ("the month's end", "2024-03", "END", "2024-03-03")
+    got = tag("In 2020 the war began. On 2020-05-06 stocks began the day higher. The day was calm.", REF,
+              language="en")
+    assert [(e.text, e.value, e.reasoning) for e in got][2:] == [
+        ("the day", "2020-05-06", "'the day': the day the text is at, the last mentioned day 2020-05-06")]
+    assert _read("Shares ended the day at 1,200.") == [("the day", "2024-11-20")]
+    assert _read("Shares ended the day at 1,200.", None) == []
+    # one whole unit (the rules of "durwhole"; "the past week" stays the tagger's "durdet", read as relunit reads it)
+    got = tag("It took the entire week, the whole quarter, for another decade. The past week was calm.", REF,
+              language="en")
+    assert [(e.text, e.type, e.value, e.reasoning) for e in got] == [
+        ("the entire week", "DURATION", "P1W", "'the entire week': a period of one week"),
+        ("the whole quarter", "DURATION", "P3M", "'the whole quarter': a period of one quarter"),
+        ("another decade", "DURATION", "P10Y", "'another decade': a period of one decade"),
+        ("The past week", "DURATION", "P1W", "'The past week': a period of one week")]
+    assert [(e.type, e.value, e.reasoning) for e in tag("The full year was bad.", REF, language="en")] == [
+        ("DATE", "2024", "'The full year': the whole of the reference's year")]
+    assert [(e.type, e.value) for e in tag("The full year was bad.", None, language="en")] == [("DURATION", "P1Y")]
+    assert {"durdet"} <= {name for name, _ in tagger.FAMILIES}
+    # years in words: the hundreds, tens and ones added up, with "early/mid/late"; before "years" the pattern gives
+    # up its last word as the family did ("nineteen ninety" and "eight years")
+    got = tag("In mid-nineteen eighty and the year two thousand and five, nineteen ninety troops.", REF, language="en")
+    assert [(e.text, e.value, e.mod, e.reasoning) for e in got] == [
+        ("mid-nineteen eighty", "1980", "MID", "year written in words 'mid-nineteen eighty'"),
+        ("the year two thousand and five", "2005", None, "year written in words 'the year two thousand and five'")]
+    assert _read("In nineteen ninety-eight years.") == [("nineteen ninety", "1990"), ("eight years", "P8Y")]
+    # such a year moves the story's time but not a news report's discourse year (``locates = false``): a later
+    # "In March" is of the reference's year, as after a year in digits it would be of that year
+    assert _read("In nineteen ninety it ended. In March they met.", REF) == [("nineteen ninety", "1990"),
+                                                                            ("March", "2024-03")]
+    assert [(e.text, e.value) for e in tag("In nineteen ninety it ended. In March they met.", REF, language="en",
+                                           narrative=True)][1] == ("March", "1990-03")
+
+
+def test_a_context_key_may_have_a_window_of_its_own():
+    # "daily" is no repetition before a name unless its sentence starts there (6 characters before it), nor after
+    # "average" (20 characters before it): two widths on the same side of one match
+    lexicon = '[set_adverb]\n_field = "duration"\ndaily = "P1D"\n'
+    rules_toml = ("[[rule]]\nname = \"d\"\npattern = '{set_adverb}\\b'\nnot_before = '\\baverage\\s*$'\n"
+                  "if_before = '(?:^|[.]\\s+|\\n\\s*)$'\nwindow = { before = 20, if_before = 6 }\n"
+                  "frame = { kind = \"set\" }\n")
+    lang = data.build("xx", lexicon, rules_toml)
+    rule = lang.rules[0]
+    assert rule.widths == (20, 40, 6, 40) and rule.window == (20, 40)
+
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(text[s:e], f.get("duration")) for s, e, f, *_ in engine.matches(lang, text)]
+    assert read("daily") == [("daily", "P1D")]
+    assert read("It ran.  daily") == [("daily", "P1D")]
+    assert read("It ran.      daily") == []              # the sentence's end beyond the 6 characters before
+    assert read("average  \n  daily") == []              # "average" within the 20 (not within the 6)
+    assert read("average" + " " * 15 + "\n daily") == [("daily", "P1D")]   # "average" beyond the 20
+    # the engine values a repetition written in the data ("duration" of the word, or "value")
+    res = importlib.import_module("viewer.timex.engine.resolve")
+    for frame, value in (({"kind": "set", "duration": "P1D"}, "P1D"), ({"kind": "set", "value": "XXXX-05"}, "XXXX-05"),
+                         ({"kind": "set", "unit": "week", "duration": "P5Y"}, "P1W")):
+        got = res.resolve(res.Context(lang, "daily", REF, False), frame, 0, 5)
+        assert (got.type, got.value) == ("SET", value)
+    with pytest.raises(ValueError, match=r"xx rule 'd': window keys are before, after"):
+        data.build("xx", lexicon, rules_toml.replace("if_before = 6", "if_befor = 6"))
+    with pytest.raises(ValueError, match=r"xx rule 'd': window keys"):
+        data.build("xx", lexicon, rules_toml.replace("if_before = 6", "if_before = -1"))

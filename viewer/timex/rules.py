@@ -170,7 +170,6 @@ def tables(text: str) -> dict[str, object]:
         "APPROX_BEFORE_ARTICLE": list(lex.get("approx_pattern", {}).get("before_article", [])),
         "POSITION_MODS": words("position"),
         "POSITION_PATTERN": dict(lex.get("position_pattern", {})),
-        "SET_ADVERBS": words("set_adverb"),
         "HOLIDAYS": {k: _holiday(v) for k, v in words("holiday").items()},
         "YEAR_FOLLOWERS": set(words("year_follow")),
         "YEAR_PRECEDERS": set(words("year_lead")),
@@ -214,8 +213,6 @@ APPROX_MODS: dict[str, str] = _T["APPROX_MODS"]
 APPROX_BEFORE_ARTICLE: list[str] = _T["APPROX_BEFORE_ARTICLE"]
 POSITION_MODS: dict[str, str] = _T["POSITION_MODS"]
 POSITION_PATTERN: dict[str, list[str]] = _T["POSITION_PATTERN"]
-# SET adverbs.
-SET_ADVERBS: dict[str, str] = _T["SET_ADVERBS"]
 # Holidays: fixed (month, day) or a rule name computed by the tagger.
 HOLIDAYS: dict[str, tuple] = _T["HOLIDAYS"]
 # Words that, after a bare number, show it is a year ("in 2019, ...", "2019 was").

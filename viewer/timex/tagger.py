@@ -117,7 +117,6 @@ DEIC = f"(?i:{_seq(sorted(R.DEIXIS, key=len, reverse=True))})"   # longest first
 HOLIDAY = "(?=[A-Z])" + _ci(R.HOLIDAYS)
 _PART_AT_END = re.compile(f"({_seq(R.PARTS_OF_DAY)})$")
 _UNIT_AT_END = re.compile(f"({_seq(R.UNITS)})$")
-_UNIT_AT_END_WORD = re.compile(rf"\b({_seq(R.UNITS)})$")
 
 SPELLED_YEAR = (rf"(?i:{_NINETEEN}[\s-](?:(?:{_TENS})(?:[\s-](?:{_UNITS9}))?|{_TEENS})"
                 rf"|{_TWO}\s+{_THOUSAND}(?:\s+and)?(?:\s+(?:{_UNITS9}|{_TEENS}|{_TWENTY}(?:[\s-](?:{_UNITS9}))?))?)")
@@ -129,7 +128,7 @@ PIECES: dict[str, str] = {
     "UNIT_SG": UNIT_SG, "NUM": NUM, "NUM_VAGUE": NUM_VAGUE, "APPROX": APPROX, "POS": POS, "DEIC": DEIC,
     "HOLIDAY": HOLIDAY, "ZONE_CITY": ZONE_CITY, "ONES": _UNITS9, "TEENS": _TEENS, "TENS": _TENS, "TWO": _TWO,
     "TWENTY": _TWENTY, "NINETEEN": _NINETEEN, "HUNDRED": _HUNDRED, "THOUSAND": _THOUSAND,
-    "DECADE_WORDS": _seq(R.DECADE_WORDS), "SET_ADVERBS": _seq(R.SET_ADVERBS),
+    "DECADE_WORDS": _seq(R.DECADE_WORDS),
     "CENTURY_ORDINAL_WORDS": _ordinal_words(1, 21), "MILLENNIUM_ORDINAL": _MILL_ORD,
     "WEEKDAY_WORDS": _seq(R.WEEKDAYS), "MONTH_WORDS": _seq(R.MONTHS),
 }
@@ -2512,65 +2511,6 @@ def _h_duration(ctx: _Ctx, m, fam):
                  f"'{ctx.text[start:end]}': a duration of {_fmt_num(n)} {unit}{'s' if plural else ''}", mod)
 
 
-def _h_durdet(ctx, m, fam):
-    s = m.group(0)
-    low = " ".join(s.lower().split())
-    unit = low.rsplit(" ", 1)[-1]
-    if low.startswith("a ") and not re.search(r"\b(?:full|whole|entire)\b", low):
-        return None
-    if unit == "quarter":
-        val = "P3M"
-    elif unit == "weekend":
-        val = "P2D"
-    else:
-        val = _dur_value("1", unit, 1)
-    if re.search(r"\b(?:past|last|next|coming|previous)\b", low):
-        return _h_relunit(ctx, m, fam)
-    if low == "the full year" and unit == "year":
-        ref, how = ctx.deictic_ref()
-        if ref is not None:
-            return _unit_expr(ctx, m.start(), m.end(), "year", ref.year, f"'{s}': the whole of the {how}'s year", anchor=ref)
-    return _expr(ctx, m.start(), m.end(), "DURATION", val, None, None, None, f"'{s}': a period of one {unit}")
-
-
-def _h_set(ctx, m, fam):
-    s = m.group(0)
-    low = " ".join(s.lower().split())
-    for k, v in R.SET_ADVERBS.items():
-        if low == k:
-            before = ctx.text[max(0, m.start() - 20):m.start()]
-            if k == "quarterly":
-                return None   # "quarterly dividend", "adjusted quarterly": untagged 10 times in 11 in TimeBank
-            if k in ("annually", "yearly") and re.search(r"(?:\d|%|\b(?:percent|million|billion)|[a-z]{3,}[^s\W]s)\s*$", before):
-                return None   # a rate ("rise 8.5% annually", "10,000 units annually"), like "$2 million a year"
-            if k == "daily" and re.search(r"(?i:\baverage\s*)$", before):
-                return None   # "average daily volume": a statistic
-            wa = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
-            if wa and wa.group(1) not in _FUNCTION_WORDS and k in ("quarterly", "annually", "yearly", "biannually", "semiannually"):
-                return None   # "a daily newspaper", "quarterly earnings": an adjective
-            if k in ("daily", "weekly", "monthly") and re.match(r"\s+(?:[A-Z][a-z]|the\s+[A-Z])", ctx.text[m.end():m.end() + 8]) \
-                    and not _sentence_initial(ctx.text, m.start()):
-                return None   # "the business daily Kommersant", "the weekly Der Spiegel": a newspaper
-            return _expr(ctx, m.start(), m.end(), "SET", v, None, None, None, f"'{s}': recurring")
-    um = _UNIT_AT_END_WORD.search(low)
-    if um:
-        unit = um.group(1)
-        val = _dur_value("1", unit, 1)
-        if "other" in low and val:
-            val = val.replace("1", "2", 1)
-        return _expr(ctx, m.start(), m.end(), "SET", val, None, None, None, f"'{s}': recurring every {unit}")
-    last = low.rsplit(" ", 1)[-1]
-    if last in R.WEEKDAYS:
-        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-WXX-{R.WEEKDAYS[last]}", None, None, None, f"'{s}': every {last.capitalize()}")
-    if last in R.MONTHS:
-        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-{R.MONTHS[last]:02d}", None, None, None, f"'{s}': every {last.capitalize()}")
-    if last in R.SEASONS:
-        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-{R.SEASONS[last]}", None, None, None, f"'{s}': every {last}")
-    if last in R.PARTS_OF_DAY:
-        return _expr(ctx, m.start(), m.end(), "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[last][0]}", None, None, None, f"'{s}': every {last}")
-    return None
-
-
 _DAY_AND_BEFORE = re.compile(rf"{MONTH}\s+{DAYN}(?:\s*,\s*{DAYN})*(?:\s+(?:and|or|&)\s+|\s*,\s*)$")
 # "from June to August 1944", "from 1 July to 18 November 1916", "between March and May 2003": the year
 # written at the end of the range is the year of its start too
@@ -2632,21 +2572,6 @@ def _h_dayand(ctx: _Ctx, m, fam):
     d = d0.replace(day=day)
     ctx.last_day = (start, d)
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{m.group(0)}': day {day} of the month of {d0.isoformat()} just mentioned")
-
-
-def _h_vaguethe(ctx: _Ctx, m, fam):
-    s = m.group(0)
-    start, end = m.start(), m.end()
-    if not re.search(r"(?i:\b(?:over|through|throughout|in|during|for|within)\s+)$", ctx.text[max(0, start - 12):start]):
-        return None
-    if re.match(r"\s+(?:ago|before|after|of|to\s+come|since|when|in\s+which|leading|preceding)\b", ctx.text[end:end + 16]):
-        return None   # "in the days before the shooting", "the months of talks": anchored to an event or a noun
-    low = s.lower()
-    if re.search(r"\b(?:last|first|final|closing)\s", low) and not re.search(r"\b(?:years|decades|centuries)\b", low):
-        return None   # "the last days of the siege", "the first weeks": ordinal periods, not vague durations
-    unit = _unit_name(re.search(r"(years|decades|months|weeks|days|centuries)", low).group(1))
-    val = _dur_value("", unit, None)
-    return _expr(ctx, start, end, "DURATION", val, None, None, None, f"'{s}': an unspecified number of {'centurie' if unit == 'century' else unit}s")
 
 
 def _h_clock(ctx: _Ctx, m, fam):
@@ -2798,37 +2723,6 @@ def _h_theunit(ctx: _Ctx, m, fam):
 _SPELL_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
-def _h_spelled(ctx: _Ctx, m, fam):
-    s = m.group(0)
-    low = " ".join(s.lower().replace("-", " ").split())
-    mod = None
-    if low.startswith("the year "):
-        low = low[9:]
-    em = re.match(r"(early|late|mid) ", low)
-    if em:
-        mod = R.POSITION_MODS[em.group(1)]
-        low = low[em.end():]
-    words = low.split()
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        n = _words_num(" ".join(rest)) if rest else 0
-        if n is None:
-            return None
-        y = 2000 + int(n)
-    else:
-        if words[1] == "hundred":
-            y = 1900
-        else:
-            n = _words_num(" ".join(words[1:]))
-            if n is None:
-                return None
-            y = 1900 + int(n)
-    if not (low.startswith("two thousand") or len(words) >= 2):
-        return None
-    _set_anchor(ctx, "year", y)
-    return _unit_expr(ctx, m.start(), m.end(), "year", y, f"year written in words '{s}'", mod)
-
-
 def _h_yearend(ctx: _Ctx, m, fam):
     s = m.group(0)
     start, end = m.start(), m.end()
@@ -2850,26 +2744,6 @@ def _h_yearend(ctx: _Ctx, m, fam):
     return _unit_expr(ctx, start, end, "day", d.toordinal(), f"'{ctx.text[start:end]}': the last day of {y} (year of the {how} {ref.isoformat()})", mod, ref)
 
 
-_DAY_VERB = re.compile(r"(?i)\b(?:ended|closed|finished|began|started|opened|ending|closing|finishing|beginning|"
-                       r"starting|opening|end|close|finish|begin|start|open|ends|closes|finishes|begins|starts|opens)\s+$")
-
-
-def _h_theday(ctx: _Ctx, m, fam):
-    """"shares ended the day at 1,200", "began the day with": the day the text is at (the last day it named,
-    else the reference)."""
-    start, end = m.start(), m.end()
-    if not _DAY_VERB.search(ctx.text, max(0, start - 12), start):
-        return None
-    if ctx.last_day is not None:
-        ref, how = ctx.last_day[1], "last mentioned day"
-    else:
-        ref, how = ctx.deictic_ref()
-    if ref is None:
-        return None
-    return _unit_expr(ctx, start, end, "day", ref.toordinal(),
-                      f"'{m.group(0)}': the day the text is at, the {how} {ref.isoformat()}", None, ref)
-
-
 def _h_sametime(ctx: _Ctx, m, fam):
     """"At the same time the bombers left" in a history: the day (or time) the story is at; in news it is
     mostly a connective ("at the same time, we believe"), left alone."""
@@ -2889,28 +2763,13 @@ def _h_sametime(ctx: _Ctx, m, fam):
                       None, ctx.anchor)
 
 
-def _h_unitsend(ctx: _Ctx, m, fam):
-    """"by the month's end", "the week's end": the last third of the month (week) under discussion, TIMEX3 mod
-    END, as "the end of the month"."""
-    s = m.group(0)
-    kind = "week" if "week" in s.lower() else "month"
-    if ctx.last_day is not None and ctx.anchor_kind in ("day", None):
-        ref, how = ctx.last_day[1], "last mentioned day"
-    else:
-        ref, how = ctx.anaphoric_ref()
-    if ref is None:
-        return None
-    return _unit_expr(ctx, m.start(), m.end(), kind, cal.index_of(kind, ref),
-                      f"'{s}': the end of the {kind} of the {how} {ref.isoformat()}", "END", ref)
-
-
 _HANDLERS = {
-    "theday": _h_theday, "sametime": _h_sametime, "unitsend": _h_unitsend, "date_mdy": _h_date, "date_dmy": _h_date, "month": _h_month,
+    "sametime": _h_sametime, "date_mdy": _h_date, "date_dmy": _h_date, "month": _h_month,
     "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
     "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
-    "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_durdet, "set": _h_set,
-    "yearend": _h_yearend, "vaguethe": _h_vaguethe, "dayand": _h_dayand, "clock": _h_clock, "theunit": _h_theunit, "spelled": _h_spelled,
+    "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_relunit,
+    "yearend": _h_yearend, "dayand": _h_dayand, "clock": _h_clock, "theunit": _h_theunit,
 }
 R.check_handlers((name for name, _ in FAMILIES), _HANDLERS)
 
@@ -2929,7 +2788,7 @@ _PRIORITY = {name: i for i, name in enumerate(
 # expressions tried (anchored, at the trigger and the word starts just before it), which keeps the
 # cost linear in the text and small per word.
 _UNIT_WORDS = list(R.UNITS) + [p for p in R.UNIT_PLURALS if p[:-1] not in R.UNITS]   # + "s" below
-_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "set", "yearago", "holiday", "ref", "quarter"]
+_UNIT_FAMS = ["theunit", "relunit", "anaph", "ago", "duration", "durdet", "yearago", "holiday", "ref", "quarter"]
 
 
 def _build_triggers() -> dict[str, tuple[str, ...]]:
@@ -2939,32 +2798,27 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
         for w in words:
             t.setdefault(w.lower(), set()).update(fams)
 
-    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "partof", "date_mdy", "date_dmy", "month", "set", "holiday"])
-    add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "set", "holiday", "clock"])
+    add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "partof", "date_mdy", "date_dmy", "month", "holiday"])
+    add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "holiday", "clock"])
     add(list(R.WEEKDAYS), ["dayrel"])
     add(["#digits"], ["ordday", "dayand", "era", "date_dmy", "year", "decade", "century", "quarter",
-                      "ago", "duration", "clock", "set"])
+                      "ago", "duration", "clock"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
-    add(["years", "decades", "months", "weeks", "days", "centuries"], ["vaguethe"])
     add(["century", "centuries"], ["century"])
     add(["millennium", "millennia"], ["millennium"])
     # the first of a pair ends at its ordinal ("the 2nd and 1st millennia BC")
     add(["#digits"] + [w for w, v in R.ORDINALS.items() if 1 <= v <= 10 and not w[:1].isdigit()],
         ["millennium"])
-    add(["day"], ["theday"])
     add(["same"], ["sametime"])
-    add(["week", "month"], ["unitsend"])
     add(["end"], ["yearend"])
-    add(["nineteen", "thousand"], ["spelled"])
     add(["period"], ["quarter"])
     add(list(R.DECADE_WORDS), ["decade"])
-    add(list(R.SEASONS), ["season", "set"])
+    add(list(R.SEASONS), ["season"])
     add(["today", "yesterday", "tomorrow", "tonight"], ["today", "partofday", "clock"])
-    add(list(R.PARTS_OF_DAY), ["partofday", "weekday", "today", "set"])
+    add(list(R.PARTS_OF_DAY), ["partofday", "weekday", "today"])
     add(["now", "currently", "current", "presently", "nowadays", "present", "moment", "recently", "lately",
          "past", "future", "term", "date", "point"], ["ref"])
-    add(list(R.SET_ADVERBS) + ["semi"], ["set"])
     add(["noon", "midnight", "midday", "am", "pm"], ["clock"])
     add(["dawn", "daybreak", "first", "sunrise", "dusk", "nightfall", "sunset"], ["dawn"])
     add(["christmas", "easter", "thanksgiving", "halloween", "eve", "july", "friday", "monday", "sunday"], ["holiday"])
@@ -3069,7 +2923,8 @@ class _EngineView:
     """The tagger's state as the engine's resolver reads and moves it (the interface of
     ``engine.resolve.Context``) while it resolves a family moved onto the engine: the reference, the story's time
     and the tense are the tagger's; a date the engine says the text wrote out (``set_anchor``) moves the story's
-    time as the tagger's own handlers do (``_set_anchor``, where the expression is written), and the last day
+    time as the tagger's own handlers do (``_set_anchor``, where the expression is written; with ``locates=False``
+    without the written span, so the discourse year stays, as the handler of spelled years did), and the last day
     read is the tagger's (with the expression's start)."""
 
     def __init__(self, ctx: _Ctx):
@@ -3116,8 +2971,8 @@ class _EngineView:
         t = self.ctx.tense(start, end)
         return t, self.ctx.last_cue or ""
 
-    def set_anchor(self, d: date, kind: str) -> None:
-        _set_anchor(self.ctx, kind, cal.index_of(kind, d), self.span)
+    def set_anchor(self, d: date, kind: str, locates: bool = True) -> None:
+        _set_anchor(self.ctx, kind, cal.index_of(kind, d), self.span if locates else None)
 
 
 def _engine_expr(ctx: _Ctx, found: _Found) -> TimeExpression | None:

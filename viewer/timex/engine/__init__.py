@@ -415,14 +415,14 @@ def _frames_every_rule(lang: Language, text: str):
 
 def _frame(lang: Language, rule: Rule, m: re.Match, text: str):
     start, end = m.start(), m.end()
-    wb, wa = rule.window
-    if rule.not_before is not None and rule.not_before.search(text[max(0, start - wb):start]):
+    nb, na, ib, ia = rule.widths
+    if rule.not_before is not None and rule.not_before.search(text[max(0, start - nb):start]):
         return None
-    if rule.not_after is not None and rule.not_after.search(text[end:end + wa]):
+    if rule.not_after is not None and rule.not_after.search(text[end:end + na]):
         return None
-    if rule.if_before is not None and not rule.if_before.search(text[max(0, start - wb):start]):
+    if rule.if_before is not None and not rule.if_before.search(text[max(0, start - ib):start]):
         return None
-    if rule.if_after is not None and not rule.if_after.search(text[end:end + wa]):
+    if rule.if_after is not None and not rule.if_after.search(text[end:end + ia]):
         return None
     if rule.not_text is not None and rule.not_text.search(" ".join(m.group(0).split())):
         return None

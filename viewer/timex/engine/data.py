@@ -63,9 +63,13 @@ class Rule:
     # the context a match needs: ``if_before`` must be found in the text just before it, ``if_after`` just after
     # it (as ``not_before`` / ``not_after`` must not); ``window``: how many characters before and after it
     # these four see (the text cut there, so "^", "$" and "\b" hold at the cut)
+    # ``window`` may also give one context key a width of its own (``{ before = 20, if_before = 6 }``: the
+    # sentence start is looked for in the 6 characters before, "average" in the 20): ``widths`` holds the
+    # four widths, (not_before, not_after, if_before, if_after)
     if_before: re.Pattern | None = None
     if_after: re.Pattern | None = None
     window: tuple[int, int] = (40, 40)
+    widths: tuple[int, int, int, int] = (40, 40, 40, 40)
 
 
 @dataclass
@@ -852,13 +856,27 @@ _RULE_KEYS = frozenset({"name", "pattern", "frame", "not_before", "not_after", "
                         "if_before", "if_after", "window"})
 
 
-def _window(code: str, r: dict) -> tuple[int, int]:
-    """A rule's ``window``: [characters before, characters after] its match that its context patterns see."""
+_WINDOW_KEYS = ("not_before", "not_after", "if_before", "if_after")
+
+
+def _window(code: str, r: dict) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
+    """A rule's ``window``: [characters before, characters after] its match that its context patterns see, or a
+    table of widths by side (``before``, ``after``) and by context key (``if_before`` = 6: that key's own
+    width; a key not given has its side's, a side not given 40). Returns the sides' widths and the four
+    keys' (not_before, not_after, if_before, if_after)."""
     w = r.get("window", [40, 40])
+    if isinstance(w, dict):
+        bad = [k for k, n in w.items() if k not in ("before", "after", *_WINDOW_KEYS)
+               or not isinstance(n, int) or isinstance(n, bool) or n < 0]
+        if bad:
+            raise ValueError(f"{code} rule {r.get('name')!r}: window keys are before, after, "
+                             f"{', '.join(_WINDOW_KEYS)} (a number of characters each), got {bad[0]!r}")
+        side = (w.get("before", 40), w.get("after", 40))
+        return side, tuple(w.get(k, side[i % 2]) for i, k in enumerate(_WINDOW_KEYS))
     if not (isinstance(w, list) and len(w) == 2 and all(isinstance(n, int) and n >= 0 for n in w)):
         raise ValueError(f"{code} rule {r.get('name')!r}: window must be [characters before, characters after], "
-                         f"got {w!r}")
-    return w[0], w[1]
+                         f"or a table of widths, got {w!r}")
+    return (w[0], w[1]), (w[0], w[1], w[0], w[1])
 
 
 @lru_cache(maxsize=None)
@@ -908,7 +926,7 @@ def build(code: str, lexicon_toml: str, rules_toml: str) -> Language:
                           {k: v for k, v in r.items() if k not in _RULE_KEYS},
                           re.compile(r["if_before"], re.I) if r.get("if_before") else None,
                           re.compile(r["if_after"], re.I) if r.get("if_after") else None,
-                          _window(code, r)))
+                          *_window(code, r)))
     # each pattern parsed once for both analyses (neither changes the tree)
     trees = [list(_sre_parse.parse(r.regex.pattern, r.regex.flags)) for r in rules]
     exact, prefix, digit, raw = _index(rules, trees)

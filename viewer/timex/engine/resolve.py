@@ -81,7 +81,9 @@ class Context:
             return self.ref, "reference"
         return None, ""
 
-    def set_anchor(self, d: date, kind: str) -> None:
+    def set_anchor(self, d: date, kind: str, locates: bool = True) -> None:
+        """The story is now at ``d`` (a ``kind``). ``locates``: the text wrote it where it places what happens
+        (a tagger that keeps a discourse year of its own moves it then only; this context keeps none)."""
         self.anchor, self.anchor_kind = d, kind
         self.bc_year = None
 
@@ -574,11 +576,45 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
         if f.get("half"):
             pass
         return _expr(ctx, start, end, "DURATION", v, None, None, None, f"'{s}': a length of time, {v}", mod)
+    if kind == "whole_year":
+        # "the full year": the whole of the reference's (or the story's) year; a period of one year without either
+        ref, how = ctx.deictic_ref()
+        if ref is None:
+            return _expr(ctx, start, end, "DURATION", "P1Y", None, None, None, f"'{s}': a period of one year")
+        return _unit(ctx, start, end, "year", ref.year, f"'{s}': the whole of the {how}'s year", None, ref)
+    if kind == "current_day":
+        # "shares ended the day at 1,200": the day the text is at (the last day it named, else the reference or
+        # the story's time)
+        if ctx.last_day is not None:
+            ref, how = ctx.last_day, "last mentioned day"
+        else:
+            ref, how = ctx.deictic_ref()
+        if ref is None:
+            return None
+        return _unit(ctx, start, end, "day", ref.toordinal(),
+                     f"'{s}': the day the text is at, the {how} {ref.isoformat()}", None, ref)
+    if kind == "anaphoric_end":
+        # "by the month's end", "the week's end": the end (TIMEX3 mod END) of the week or month the text is at:
+        # of the last day it named while the story is at a day (or nowhere), else of its anaphoric reference
+        u = f["unit"]
+        if ctx.last_day is not None and ctx.anchor_kind in ("day", None):
+            ref, how = ctx.last_day, "last mentioned day"
+        else:
+            ref, how = ctx.anaphoric_ref()
+        if ref is None:
+            return None
+        return _unit(ctx, start, end, u, cal.index_of(u, ref),
+                     f"'{s}': the end of the {u} of the {how} {ref.isoformat()}", "END", ref)
     if kind == "set":
         wd = f.get("weekday")
         if wd is not None:
             return _expr(ctx, start, end, "SET", f"XXXX-WXX-{int(wd)}", None, None, None,
                          f"'{s}': every {WEEKDAY_NAMES[int(wd) - 1]}")
+        # the value written in the data: a word's ("daily": ``duration`` "P1D"; "every May": ``value``
+        # "XXXX-05"), when the frame has no unit to count
+        v = f.get("value") or (f.get("duration") if f.get("unit") is None else None)
+        if v:
+            return _expr(ctx, start, end, "SET", v, None, None, None, f"'{s}': a repetition, {v}")
         n = _num(f) or 1
         v = _dur_value(n, f.get("unit", ""))
         if not v:
@@ -637,6 +673,9 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
             y = near.year // 100 * 100 + int(f["year2"])
             if y > near.year + int(f["year2_near"]):
                 y -= 100
+        elif f.get("year") is None and f.get("year_hundreds") is not None:
+            # a year in words, from its hundreds and the rest ("nineteen ninety-eight": 19, 90 and 8)
+            y = int(f["year_hundreds"]) * 100 + int(f.get("year_tens", 0)) + int(f.get("year_ones", 0))
         else:
             y = int(f["year"]) if f.get("year") is not None else _two_digit_year(f)
         if f.get("era") == "BC":
@@ -652,7 +691,10 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
             # no year in passing (any year a date can hold)
             if not 1 <= y <= 9999:
                 return None
-            ctx.set_anchor(date(y, 1, 1), "year")
+            if f.get("locates", True):
+                ctx.set_anchor(date(y, 1, 1), "year")
+            else:   # the rule says it locates no event (English spelled years never set the tagger's discourse year)
+                ctx.set_anchor(date(y, 1, 1), "year", locates=False)
             return _unit(ctx, start, end, "year", y, f"'{s}': the year {y}", mod)
         if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
             return None
