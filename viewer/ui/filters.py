@@ -152,7 +152,10 @@ class CodeFilter(QWidget):
     """Checkable list of codes (countries, languages) with event counts, and All / None buttons."""
 
     changed = Signal()
+    rowsResized = Signal()    # a row's height changed (a name went on two lines, or back on one)
+    titleShortened = Signal()  # short_title changed: the companion lists fit their titles again
     TITLE, HEADER, LIST_NAME, PLURAL = "Codes", "Code", "codeList", "codes"
+    COUNT_TITLE = "Events"
     # the "Events" column's header tooltip: what a count counts (an event can count under several codes)
     COUNT_HELP = "Events under the other filters"
     # said under the list when its counts add up to more than the events they count ("" : never)
@@ -163,18 +166,26 @@ class CodeFilter(QWidget):
         self._unchecked: set[str] = set()
         self._codes: list[str] = []
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._natural: dict[str, QSize] = {}     # each name cell's width and height on one line
+        self._fitting = self._refit = False
+        self.short_title = False     # the count column's title would cut the names: it is "#"
+        self.companions: list[CodeFilter] = []    # lists beside it: one says "#", they all do
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName(self.LIST_NAME)
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.HEADER, "", "Events"])
+        self.tree.setHeaderLabels([self.HEADER, "", self.COUNT_TITLE])
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        # a name too long for the narrowest panel goes on two lines rather than being cut ("United…")
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the columns fit it
         self.tree.setAlternatingRowColors(False)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)     # fit_columns sizes it
+        self.tree.viewport().installEventFilter(self)    # its width changes with the list's scroll bar too
         self.tree.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tree.headerItem().setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.tree.headerItem().setToolTip(2, self.COUNT_HELP)
@@ -292,10 +303,12 @@ class CodeFilter(QWidget):
                 item.setData(2, Qt.ItemDataRole.UserRole, n)
                 item.setForeground(0, QColor("#9ca3af") if n == 0 else QColor("#1f2937"))
                 item.setForeground(2, QColor("#9ca3af") if n == 0 else QColor("#4b5563"))
+        self.fit_columns()      # the numbers' width may have changed
 
     def _rebuild(self, codes: list[str]) -> None:
         self._codes = list(codes)
         self._items.clear()
+        self._natural.clear()
         with QSignalBlocker(self.tree):
             self.tree.clear()
             for code in codes:
@@ -323,23 +336,117 @@ class CodeFilter(QWidget):
                 item.setCheckState(0, Qt.CheckState.Unchecked if code in self._unchecked
                                    else Qt.CheckState.Checked)
 
-    NAME_LEAST_PX = 80      # a name narrower than this is no name: the code column gives way to it
+    COUNT_SHORT = "#"     # the count column's title when "Events" would take the names' room
+    NAME_LEAST_PX = 80    # the name column is never narrower than this while another column could give way
 
-    def resizeEvent(self, event):  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.fit_columns()
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(obj, event)
+
+    def changeEvent(self, event):  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget_sizes()
+            self.fit_columns()
 
     def fit_columns(self) -> None:
-        """In a narrow panel the name column keeps room to be read ("Russia", not "R…"): the code column
-        (the name says it) is hidden while the names would be narrower than NAME_LEAST_PX, shown again when
-        there is room."""
-        head = self.tree.header()
-        count_px = head.sectionSize(2)
-        code_px = max(head.sectionSizeHint(1), self.tree.fontMetrics().horizontalAdvance("NATO") + 12)
-        room = self.tree.viewport().width() - count_px
-        hide = room - code_px < self.NAME_LEAST_PX
-        if self.tree.isColumnHidden(1) != hide:
-            self.tree.setColumnHidden(1, hide)
+        """The names come first: each is shown whole. The count column is as wide as its numbers and its
+        title ("Events", or "#" when that title would cut the names, here or in a companion list); the code
+        column (the name says it) is shown only when the names keep their room beside it. A name still too
+        long for the list (a narrow panel, a big font) goes on as many lines as it needs, never under a
+        horizontal scroll bar."""
+        if self._fitting:               # the rows' heights changed the list's scroll bar: once more after
+            self._refit = True
+            return
+        self._fitting = True
+        try:
+            for _ in range(3):
+                self._refit = False
+                self._fit_once()
+                if not self._refit:
+                    break
+        finally:
+            self._fitting = False
+
+    def _fit_once(self) -> None:
+        tree, head = self.tree, self.tree.header()
+        room = tree.viewport().width()
+        if room <= 0:
+            return
+        natural = self._natural_sizes()
+        names = max([size.width() for size in natural.values()] + [self.NAME_LEAST_PX])
+        numbers = tree.sizeHintForColumn(2)
+        codes = max(tree.sizeHintForColumn(1), tree.fontMetrics().horizontalAdvance("NATO") + 12)
+        count_px = max(numbers, self._title_width(self.COUNT_TITLE))
+        short = names + count_px > room     # "Events" would cut the names: "#"
+        if short != self.short_title:
+            self.short_title = short
+            self.titleShortened.emit()      # the other list says "#" too
+        if short or any(other.short_title for other in self.companions):
+            title, count_px = self.COUNT_SHORT, max(numbers, self._title_width(self.COUNT_SHORT))
+        else:
+            title = self.COUNT_TITLE
+        show_codes = names + codes + count_px <= room
+        if tree.headerItem().text(2) != title:
+            tree.headerItem().setText(2, title)
+        if head.sectionSize(2) != count_px:
+            head.resizeSection(2, count_px)
+        if tree.isColumnHidden(1) == show_codes:
+            tree.setColumnHidden(1, not show_codes)
+        self._wrap_names(natural, room - count_px - (codes if show_codes else 0))
+
+    def _natural_sizes(self) -> dict[str, QSize]:
+        """Each row's name cell on one line (box, swatch and name), measured once per font."""
+        for row, (code, item) in enumerate(self._items.items()):
+            if code not in self._natural:
+                if item.data(0, Qt.ItemDataRole.SizeHintRole) is not None:
+                    item.setData(0, Qt.ItemDataRole.SizeHintRole, None)
+                self._natural[code] = self.tree.sizeHintForIndex(self.tree.model().index(row, 0))
+        return self._natural
+
+    def _wrap_names(self, natural: dict[str, QSize], width: int) -> None:
+        """Rows whose name is wider than `width` grow to hold it on several lines; the others are one line."""
+        fm = self.tree.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        resized = False
+        for code, item in self._items.items():
+            size = natural[code]
+            want = None
+            if size.width() > width:
+                text = item.text(0)
+                room = max(width - (size.width() - fm.horizontalAdvance(text)), 1)
+                lines = fm.boundingRect(0, 0, room, 100_000, flags, text).height()
+                if lines > fm.height():
+                    want = QSize(size.width(), size.height() + lines - fm.height())
+            if item.data(0, Qt.ItemDataRole.SizeHintRole) != want:
+                item.setData(0, Qt.ItemDataRole.SizeHintRole, want)
+                resized = True
+        if resized:
+            self.rowsResized.emit()
+
+    def rows_height(self, rows: int) -> int:
+        """The height of the list's first `rows` rows (rows it lacks at a one-line row's height)."""
+        tree = self.tree
+        one = max(tree.sizeHintForRow(0) if self._codes else 0, tree.fontMetrics().height() + 6)
+        count = tree.topLevelItemCount()
+        return sum(max(tree.sizeHintForRow(r), 1) if r < count else one for r in range(rows))
+
+    def _forget_sizes(self) -> None:
+        """The font or style changed: the names are measured anew."""
+        self._natural.clear()
+
+    def _title_width(self, title: str) -> int:
+        """The width the count column's header needs for `title`."""
+        item = self.tree.headerItem()
+        shown = item.text(2)
+        if shown == title:
+            return self.tree.header().sectionSizeHint(2)
+        with QSignalBlocker(self.tree.model()), QSignalBlocker(self.tree.header()):
+            item.setText(2, title)
+            width = self.tree.header().sectionSizeHint(2)
+            item.setText(2, shown)
+        return width
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         code = item.data(0, Qt.ItemDataRole.UserRole)
@@ -395,6 +502,7 @@ class LanguageFilter(CodeFilter):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._articles: dict[str, int] = {}
+        self.rowsResized.connect(self._fit_height)
         self._fit_height()
 
     def languages(self) -> frozenset[str] | None:
@@ -427,9 +535,10 @@ class LanguageFilter(CodeFilter):
 
     def _fit_height(self) -> None:
         rows = min(max(len(self._codes), 1), self.MAX_ROWS)
-        row = self.tree.sizeHintForRow(0) if self._codes else self.fontMetrics().height() + 6
         head = self.tree.header().sizeHint().height()
-        self.tree.setFixedHeight(head + rows * max(row, 1) + 2 * self.tree.frameWidth() + 2)
+        height = head + self.rows_height(rows) + 2 * self.tree.frameWidth() + 2
+        if self.tree.minimumHeight() != height or self.tree.maximumHeight() != height:
+            self.tree.setFixedHeight(height)
 
 
 def _typed_choice(box: QComboBox, model: QStringListModel, placeholder: str) -> None:
@@ -578,6 +687,9 @@ class FilterPanel(QFrame):
         self.languages = LanguageFilter(self)
         self.languages.setObjectName("languageFilter")
         self.languages.changed.connect(self._emit)
+        for a, b in ((self.countries, self.languages), (self.languages, self.countries)):
+            a.companions.append(b)          # the count columns' titles alike ("Events", or "#" both)
+            b.titleShortened.connect(a.fit_columns)
 
         self.date_message = QLabel("", self)
         self.date_message.setObjectName("dateMessage")
@@ -1056,6 +1168,7 @@ class FilterScroll(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # Tab goes to the panel's boxes, not to the frame
         self.setWidget(panel)
+        panel.countries.rowsResized.connect(lambda: QTimer.singleShot(0, self, self.fit))
         self._watched = [panel, *self._pages_contents()]
         for content in self._watched:
             content.installEventFilter(self)
@@ -1069,8 +1182,8 @@ class FilterScroll(QScrollArea):
         panel's least height follows; past the window's height it scrolls)."""
         panel = self.panel()
         tree = panel.countries.tree          # (the languages' list is as tall as its rows already)
-        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 6)
-        _least_height(tree, tree.header().sizeHint().height() + self.LIST_ROWS * row + 2 * tree.frameWidth())
+        rows = panel.countries.rows_height(self.LIST_ROWS)      # a name on two lines: a taller row
+        _least_height(tree, tree.header().sizeHint().height() + rows + 2 * tree.frameWidth())
         # the Dates and Review pages whole (their boxes at their height, not squeezed inside the page)
         pages = panel.pages
         contents = self._pages_contents()

@@ -1,5 +1,6 @@
-"""What the window remembers between runs, and when: its geometry, splitters and table header, the
-filters, visible range and selected event of the last database, and the recent databases (keys and storage in
+"""What the window remembers between runs, and when: its geometry, splitters and table header, whether
+the table lists only what is in view, the filter panel's page (Dates, Review), the filters, visible range
+and selected event of the last database, and the recent databases (keys and storage in
 `viewer.ui.settings`).
 
 `WindowMemory` owns the reading and writing for one window; the module functions are the recent and
@@ -73,8 +74,9 @@ class WindowMemory:
         self.geometry_restored = False     # the window's size came from the settings (fitted to the screen)
 
     def restore_layout(self) -> bool:
-        """Geometry, dock state, splitters and table header of the last run; True if the splitter sizes
-        were restored (else the window fits them when first shown)."""
+        """Geometry, dock state, splitters, table header, "Only what is in view" and the filter panel's
+        page of the last run; True if the splitter sizes were restored (else the window fits them when
+        first shown)."""
         w = self.window
         s = open_settings()
         splits_set = False
@@ -93,6 +95,13 @@ class WindowMemory:
         header = get_bytes(s, "window/tableHeader")
         if header is not None:
             w.table.horizontalHeader().restoreState(header)
+        in_view = get_json(s, "window/onlyInView")
+        if isinstance(in_view, bool):
+            w.in_view_action.setChecked(in_view)      # the check box above the table follows
+        page = get_json(s, "window/filterPage")
+        pages = w.filters.pages
+        if isinstance(page, int) and not isinstance(page, bool) and 0 <= page < pages.count():
+            pages.setCurrentIndex(page)
         return splits_set
 
     def restore_view(self) -> None:
@@ -142,6 +151,8 @@ class WindowMemory:
         s.setValue("window/mainSplit", w.main_split.saveState())
         s.setValue("window/centreSplit", w.centre_split.saveState())
         s.setValue("window/tableHeader", w.table.horizontalHeader().saveState())
+        set_json(s, "window/onlyInView", w.in_view_action.isChecked())
+        set_json(s, "window/filterPage", w.filters.pages.currentIndex())
         if w.store is not None:
             self.save_filters()
             self.save_view()
