@@ -1,7 +1,7 @@
 """English moves onto the engine family by family: the families moved so far (ISO and numeric dates, "9/11",
 quarter and half codes; then fiscal years, "a while", "the eighth day of", vague plurals, "in '98", halves; then
 repetitions "daily", "every May", "the years ahead", "the month's end", "ended the day", years in words, "the
-entire week") are
+entire week"; then millennia and decades) are
 matched by the rules of viewer/timex/lang/en/rules.toml and resolved by the engine; the English tagger (viewer/timex/tagger.py) has no pattern family and no handler for them any more, stays English's
 entry point, and puts the engine's matches among its own candidates (sentences written for these tests)."""
 from __future__ import annotations
@@ -22,7 +22,8 @@ set_strict(True)
 ROOT = Path(__file__).resolve().parents[2]
 REF = date(2024, 11, 20)
 MOVED = {"date_iso", "date_num", "yrange", "nineeleven", "qcode", "unitlong", "weekdays", "fy", "awhile", "nthday",
-         "vague", "aposyear", "half", "set", "vaguethe", "unitsend", "theday", "spelled", "durwhole"}
+         "vague", "aposyear", "half", "set", "vaguethe", "unitsend", "theday", "spelled", "durwhole",
+         "millennium", "decade"}
 RULES = ROOT / "viewer" / "timex" / "lang" / "en" / "rules.toml"
 
 
@@ -286,3 +287,54 @@ def test_a_context_key_may_have_a_window_of_its_own():
         data.build("xx", lexicon, rules_toml.replace("if_before = 6", "if_befor = 6"))
     with pytest.raises(ValueError, match=r"xx rule 'd': window keys"):
         data.build("xx", lexicon, rules_toml.replace("if_before = 6", "if_before = -1"))
+
+
+def test_millennia_are_engine_rules_with_the_taggers_positions_pairs_and_era():
+    got = tag("The third millennium began. The end of the 1st millennium AD. The first half of the 2nd millennium.",
+              REF, language="en")
+    assert [(e.text, e.value, e.earliest, e.latest, e.mod, e.reasoning) for e in got] == [
+        ("third millennium", "2", "2000-01-01", "2999-12-31", None, "'third millennium': the years 2000–2999"),
+        ("The end of the 1st millennium AD", "0", "0667-01-01", "0999-12-31", "END",
+         "'The end of the 1st millennium AD': the years 667–999"),
+        # a half narrows the span and is no TIMEX3 mod
+        ("The first half of the 2nd millennium", "1", "1000-01-01", "1499-12-31", None,
+         "'The first half of the 2nd millennium': the years 1000–1999")]
+    # a pair: the first ends at its ordinal, the second is "millennia", the era written once after both; the
+    # story is then before the common era ("the next year" after the first year of the 2nd millennium BC)
+    got = tag("In the 2nd and 1st millennia BC, the first and second millennia; the 2nd millennium BC, the next year.",
+              REF, language="en")
+    assert [(e.text, e.value) for e in got] == [
+        ("the 2nd", "BC1"), ("1st millennia BC", "BC0"), ("the first", "0"), ("second millennia", "1"),
+        ("the 2nd millennium BC", "BC1"), ("the next year", "BC1999")]
+    assert got[0].reasoning == "'the 2nd': the years 2000–1001 before the common era"
+    # "millennia" alone is no date; "the early" narrows before the era too
+    assert _read("In the first millennia.") == []
+    got = tag("the mid-2nd millennium BC", REF, language="en")
+    assert [(e.value, e.earliest, e.latest, e.mod) for e in got] == [("BC1", "-1666-01-01", "-1333-12-31", "MID")]
+
+
+def test_decades_are_engine_rules_read_as_the_tagger_read_them():
+    got = tag("In the first half of the 1990s, the end of the 1800s.", REF, language="en")
+    got += tag("The late '60s.", REF, language="en")
+    assert [(e.text, e.value, e.earliest, e.latest, e.mod, e.reasoning) for e in got] == [
+        # a half narrows the decade, with the mod of its end
+        ("the first half of the 1990s", "199", "1990-01-01", "1994-12-31", "START", "decade 'the first half of the 1990s'"),
+        # "the 1800s" is a century
+        ("the end of the 1800s", "18", "1867-01-01", "1899-12-31", "END", "'the end of the 1800s': the hundred years from 1800"),
+        # "'60s": the latest such decade before the reference
+        ("late '60s", "196", "1967-01-01", "1969-12-31", "END", "'late '60s': the latest such decade before 2024-11-20")]
+    assert _read("The '20s and the twenties.", date(2015, 1, 1)) == [("'20s", "192"), ("the twenties", "192")]
+    assert _read("The '10s.", date(2015, 1, 1)) == [("'10s", "201")]
+    assert [(e.value, e.reasoning) for e in tag("the nineties", None, language="en")] == [
+        ("199", "'the nineties': the latest such decade before now")]
+    assert _read("the 1800's, end-1990s, rock'90s") == [("the 1800's", "180"), ("end-1990s", "199"), ("'90s", "199")]
+    # a decade moves the story's time, not a news report's discourse year: in a news report "In March" after it is of
+    # the reference's year (after "In 1995", of 1995), in a story of that decade's first year
+    def march(text: str, narrative: bool) -> str:
+        return [e.value for e in tag(text, REF, language="en", narrative=narrative)][1]
+    assert march("In the 1990s it fell. In March they met.", False) == "2024-03"
+    assert march("In 1995 it fell. In March they met.", False) == "1995-03"
+    assert march("In the 1990s it fell. In March they met.", True) == "1990-03"
+    # the reach of the tagger's scan: a match begins at most six tokens before the number
+    assert _read("the first few days of the early 1990s") == [("the first few days", "PXD"), ("the early 1990s", "199")]
+    assert _read("the first few days of the 1990s") == [("the first few days of the 1990s", "199")]

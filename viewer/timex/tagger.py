@@ -109,8 +109,6 @@ POS = (f"(?:(?i:{_seq(_PP['before'])}|{'|'.join(re.escape(w) + '(?=-)' for w in 
        rf"|the\s+(?:very\s+)?(?:{_seq(_PP['head'])})\s+of(?:\s+the)?|the\s+(?:{_seq(_PP['half'])})\s+half\s+of(?:\s+the)?"
        rf"|the\s+(?:{_seq(_PP['part'])})\s+part\s+of(?:\s+the)?"
        rf"|the\s+(?:{_seq(_PP['span'])})\s+(?:few\s+)?(?:{_seq(_PP['span_unit'])})\s+of))")
-# the ordinal of a millennium: "2nd", "first" .. "10th", "tenth"
-_MILL_ORD = rf"(?:(?:10|[1-9])(?:st|nd|rd|th)|(?i:{_ordinal_words(1, 10)}))"
 # cities and regions whose clock a wire report names ("0900 Moscow time")
 ZONE_CITY = f"(?:{_seq(R.ZONE_CITIES)})"
 DEIC = f"(?i:{_seq(sorted(R.DEIXIS, key=len, reverse=True))})"   # longest first
@@ -128,8 +126,7 @@ PIECES: dict[str, str] = {
     "UNIT_SG": UNIT_SG, "NUM": NUM, "NUM_VAGUE": NUM_VAGUE, "APPROX": APPROX, "POS": POS, "DEIC": DEIC,
     "HOLIDAY": HOLIDAY, "ZONE_CITY": ZONE_CITY, "ONES": _UNITS9, "TEENS": _TEENS, "TENS": _TENS, "TWO": _TWO,
     "TWENTY": _TWENTY, "NINETEEN": _NINETEEN, "HUNDRED": _HUNDRED, "THOUSAND": _THOUSAND,
-    "DECADE_WORDS": _seq(R.DECADE_WORDS),
-    "CENTURY_ORDINAL_WORDS": _ordinal_words(1, 21), "MILLENNIUM_ORDINAL": _MILL_ORD,
+    "CENTURY_ORDINAL_WORDS": _ordinal_words(1, 21),
     "WEEKDAY_WORDS": _seq(R.WEEKDAYS), "MONTH_WORDS": _seq(R.MONTHS),
 }
 
@@ -1400,44 +1397,6 @@ def _astro_ymd(iso: str) -> tuple[int, int, int]:
     return int(y), int(mo), int(d)
 
 
-_WORD_DECADES = R.DECADE_WORDS
-
-
-def _h_decade(ctx, m, fam):
-    s = m.group(0)
-    start, end = m.start(), m.end()
-    low = s.lower()
-    pm = re.search(r"(1\d|20)(\d)0'?s", s)
-    mod = _pos_mod(low) or (R.POSITION_MODS.get(re.match(r"(?:the\s+)?(early|late|mid)", low).group(1))
-                             if re.match(r"(?:the\s+)?(early|late|mid)", low) else None)
-    if pm:
-        dec = int(pm.group(1) + pm.group(2))
-        if pm.group(2) == "0" and s.find("00s") >= 0 and re.search(r"\d00'?s", s):
-            # "the 1800s": a century
-            c = int(pm.group(1))
-            _set_anchor(ctx, "century", c)
-            return _unit_expr(ctx, start, end, "century", c, f"'{s}': the hundred years from {c}00", mod)
-        _set_anchor(ctx, "decade", dec)
-        return _unit_expr(ctx, start, end, "decade", dec, f"decade '{s}'", mod)
-    ref, how = ctx.deictic_ref()
-    pm = re.search(r"'(\d)0s", s)
-    digit = int(pm.group(1)) if pm else None
-    if digit is None:
-        for k, v in _WORD_DECADES.items():
-            if k in low:
-                digit = v
-    if digit is None:
-        return None
-    century = 19
-    if ref is not None:
-        century = ref.year // 100
-        if century * 100 + digit * 10 > ref.year:
-            century -= 1
-    dec = century * 10 + digit
-    return _unit_expr(ctx, start, end, "decade", dec,
-                      f"'{s}': the latest such decade before {ref.isoformat() if ref else 'now'}", mod, ref)
-
-
 def _period_mod(low: str) -> str | None:
     """The TIMEX3 mod of a century or millennium: "the first half of", "early", "the late" ..."""
     em = re.match(r"(?:the\s+)?(early|late|mid)", low)
@@ -1470,32 +1429,6 @@ def _h_century(ctx, m, fam):
     return _unit_expr(ctx, m.start(), m.end(), "century", c, f"'{s}': years {c * 100}–{c * 100 + 99}", mod)
 
 
-def _h_millennium(ctx, m, fam):
-    """"the 2nd millennium BC" → BC1 (2000–1001 BC), "the third millennium" → 2 (the years 2000–2999): the
-    TIMEX3 value is the digit of the thousands, as a century's is its two digits ("19" for the 20th century);
-    before the era the corpora's BC form, as for centuries ("the 5th century BC" → BC04)."""
-    s = m.group(0)
-    low = s.lower()
-    mod = _period_mod(low)
-    om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
-    n = int(om.group(1)) if om else next(v for k, v in R.ORDINALS.items()
-                                         if re.search(r"\b" + k + r"(?:[\s-]+millenni|$)", low))
-    if not 1 <= n <= 10:
-        return None
-    if "millennia" in low:
-        if not _MILLENNIUM_PAIR_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
-            return None   # "the first millennia" is no date; "the first and second millennia" is two
-    pair = _MILLENNIUM_PAIR_AFTER.match(ctx.text, m.end()) if "millenni" not in low else None
-    # "the 2nd and 1st millennia BC": the era written once, after both
-    if re.search(r"B\.?C", s) or pair is not None and pair.group(1):
-        return _bc_period(ctx, m, "millennium", n, mod, f"the years {n * 1000}–{(n - 1) * 1000 + 1} before the common era")
-    value, e0, e1, gran = cal.millennium_unit(n)
-    if mod in ("START", "MID", "END", "H1", "H2"):
-        e0, e1 = cal.narrow(e0, e1, mod)
-    return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran,
-                 f"'{s}': the years {e0[:4].lstrip('0')}–{int(value) * 1000 + 999}", mod if mod in ("START", "MID", "END") else None)
-
-
 def _bc_period(ctx: _Ctx, m: re.Match, kind: str, n: int, mod: str | None, what: str) -> TimeExpression | None:
     """The n-th century or millennium before the common era (``cal.bc_unit``), narrowed by early/mid/late;
     the story is then at its first year."""
@@ -1512,9 +1445,6 @@ def _bc_period(ctx: _Ctx, m: re.Match, kind: str, n: int, mod: str | None, what:
     return _expr(ctx, m.start(), m.end(), "DATE", value, e0, e1, gran, f"'{m.group(0)}': {what}", mod)
 
 
-_MILLENNIUM_PAIR_BEFORE = re.compile(rf"{_MILL_ORD}\s*(?:and|or|to|through|[-–])\s*$")
-_MILLENNIUM_PAIR_AFTER = re.compile(rf"\s*(?:and|or|to|through|[-–])\s*(?:(?i:early|late|mid)[\s-]+)?{_MILL_ORD}[\s-]+(?i:millennia|millennium)"
-                                    r"(?:\s+(BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z]))?")
 _CENTURY_PAIR_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s*(?:and|or|to|through|[-–])\s*$")
 _CENTURY_PAIR_AFTER = re.compile(r"\s*(?:and|or|to|through|[-–])\s*\d{1,2}(?:st|nd|rd|th)[\s-]+(?i:centuries)"
                                  r"(?:\s+(BCE|BC|B\.C\.(?:E\.)?)(?![A-Za-z]))?")
@@ -2765,7 +2695,7 @@ def _h_sametime(ctx: _Ctx, m, fam):
 
 _HANDLERS = {
     "sametime": _h_sametime, "date_mdy": _h_date, "date_dmy": _h_date, "month": _h_month,
-    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "decade": _h_decade, "century": _h_century, "millennium": _h_millennium,
+    "weekday": _h_weekday, "weekof": _h_weekof, "partof": _h_partof, "dawn": _h_dawn, "ordday": _h_ordday, "dayrel": _h_dayrel, "year": _h_year, "era": _h_era, "century": _h_century,
     "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
     "ref": _h_ref, "today": _h_today, "partofday": _h_partofday, "relunit": _h_relunit, "anaph": _h_anaph,
     "ago": _h_ago, "yearago": _h_yearago, "duration": _h_duration, "durdet": _h_relunit,
@@ -2801,19 +2731,14 @@ def _build_triggers() -> dict[str, tuple[str, ...]]:
     add(list(R.MONTHS) + list(R.MONTH_ABBR), ["weekof", "partof", "date_mdy", "date_dmy", "month", "holiday"])
     add(list(R.WEEKDAYS) + list(R.WEEKDAY_ABBR), ["date_mdy", "date_dmy", "weekday", "holiday", "clock"])
     add(list(R.WEEKDAYS), ["dayrel"])
-    add(["#digits"], ["ordday", "dayand", "era", "date_dmy", "year", "decade", "century", "quarter",
+    add(["#digits"], ["ordday", "dayand", "era", "date_dmy", "year", "century", "quarter",
                       "ago", "duration", "clock"])
     add(_UNIT_WORDS + [u + "s" for u in _UNIT_WORDS], _UNIT_FAMS)
     add(["quarter", "quarters"], ["quarter"])
     add(["century", "centuries"], ["century"])
-    add(["millennium", "millennia"], ["millennium"])
-    # the first of a pair ends at its ordinal ("the 2nd and 1st millennia BC")
-    add(["#digits"] + [w for w, v in R.ORDINALS.items() if 1 <= v <= 10 and not w[:1].isdigit()],
-        ["millennium"])
     add(["same"], ["sametime"])
     add(["end"], ["yearend"])
     add(["period"], ["quarter"])
-    add(list(R.DECADE_WORDS), ["decade"])
     add(list(R.SEASONS), ["season"])
     add(["today", "yesterday", "tomorrow", "tonight"], ["today", "partofday", "clock"])
     add(list(R.PARTS_OF_DAY), ["partofday", "weekday", "today"])
@@ -2834,6 +2759,32 @@ _RX = dict(_COMPILED)
 _LEADS = {name: (frozenset() if name in _AT_TRIGGER_ONLY else lead_tokens(p)) for name, p in FAMILIES}
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _LOOKBACK_TOKENS = 6
+
+
+# The families moved onto the engine that keep the reach of the scan above: a match of theirs begins at a trigger
+# word inside it or at most _LOOKBACK_TOKENS tokens and 60 characters before one ("the first few days of the early
+# 1990s" is too long: "the early 1990s"); their trigger words, as they were in ``_build_triggers``.
+_ENGINE_REACH = {
+    "decade": frozenset(["#digits", *R.DECADE_WORDS]),
+    "millennium": frozenset(["#digits", "millennium", "millennia",
+                             *(w for w, v in R.ORDINALS.items() if 1 <= v <= 10 and not w[:1].isdigit())]),
+}
+
+
+def _in_reach(text: str, start: int, end: int, triggers: frozenset) -> bool:
+    """Whether the scan would have tried a match at ``start``–``end``: from a trigger token inside it, at most
+    _LOOKBACK_TOKENS tokens and 60 characters after its start (a match that does not begin at a token, "'90s" at
+    its apostrophe, was tried there)."""
+    if not _TOKEN.match(text, start):
+        return True
+    for k, tm in enumerate(_TOKEN.finditer(text, start)):
+        ts = tm.start()
+        if k > _LOOKBACK_TOKENS or ts >= end or ts - start > 60:
+            return False
+        w = tm.group(0)
+        if ("#digits" if w[0].isdigit() else w.lower()) in triggers:
+            return True
+    return False
 
 
 def _candidates(text: str):
@@ -2886,16 +2837,14 @@ def _candidates(text: str):
                 if sm != sm.rstrip(" \t\n-,"):
                     continue
                 cands.append((m.start(), -m.end(), prio[name], name, m))
-        if ts > 0 and text[ts - 1] in "'’" and w[0].isdigit():
-            for name in ("decade",):
-                m = rxs[name].match(text, ts - 1)
-                if m is not None:
-                    cands.append((m.start(), -m.end(), prio[name], name, m))
     # the families moved onto the engine: every match of their rules (which start where a family here may)
     for start, end, frame, k, m in _engine.matches(EN, text):
         if text[end - 1] in " \t\n-,":
             continue   # as a pattern family's match ending in a space, a hyphen or a comma
         name = _ENGINE_FAMILY[k]
+        reach = _ENGINE_REACH.get(name)
+        if reach is not None and not _in_reach(text, start, end, reach):
+            continue
         cands.append((start, -end, prio[name], name, _Found(m, frame, start, end)))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     return cands
@@ -2973,6 +2922,15 @@ class _EngineView:
 
     def set_anchor(self, d: date, kind: str, locates: bool = True) -> None:
         _set_anchor(self.ctx, kind, cal.index_of(kind, d), self.span if locates else None)
+
+    def set_bc(self, earliest: str) -> None:
+        """The story is at a year before the common era (the ISO earliest bound, "-0479-01-01"): the tagger's BC
+        state, with no day, month or story time of the common era (as ``_bc_period`` leaves them)."""
+        ctx = self.ctx
+        ctx.bc_year = int(earliest[:earliest.index("-", 1)])
+        ctx.bc_day = ctx.bc_month = None
+        ctx.anchor = ctx.anchor_kind = ctx.anchor_index = None
+        ctx.last_day = None
 
 
 def _engine_expr(ctx: _Ctx, found: _Found) -> TimeExpression | None:

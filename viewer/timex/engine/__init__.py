@@ -452,7 +452,7 @@ def _frame(lang: Language, rule: Rule, m: re.Match, text: str):
     for name, fld in RAW_GROUP_FIELD.items():
         if name in m.re.groupindex and m.group(name) is not None:
             g = m.group(name)
-            frame[fld] = g if fld == "year2" else ROMAN[g.upper()] if name == "ordinal_roman" else int(g)
+            frame[fld] = g if fld in ("year2", "decade") else ROMAN[g.upper()] if name == "ordinal_roman" else int(g)
     # a lead word ("en", "depuis") is read but not part of the expression
     for name in rule.leads:
         if m.group(name) is not None and m.start(name) == start:

@@ -40,7 +40,8 @@ BUILTIN_FIELD = {"day_num": "day", "year4": "year", "year2": "year2", "num": "nu
 RAW_GROUP_FIELD = {"month_num": "month", "year2b": "year2", "quarter_num": "ordinal", "ordinal_roman": "ordinal",
                    # digits a pattern spells out itself ("2024-11-18T10:30": a year, a day, a clock time)
                    "year_num": "year", "day_of_month": "day", "hour_num": "hour", "minute_num": "minute",
-                   "second_num": "second"}
+                   "second_num": "second", "millennium_num": "millennium",
+                   "decade_digits": "decade", "hundreds_num": "hundreds"}
 # a quarter written in Roman numerals ("во II квартале", "w III kwartale"): group ordinal_roman
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 

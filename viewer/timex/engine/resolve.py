@@ -154,10 +154,14 @@ def _expr(ctx: Context, start: int, end: int, typ: str, value: str, earliest=Non
 
 
 def _unit(ctx: Context, start: int, end: int, kind: str, i: int, why: str, mod=None, anchor=None,
-          typ: str = "DATE") -> TimeExpression:
+          typ: str = "DATE", half: str | None = None) -> TimeExpression:
     value, e, l, g = cal.render(kind, i)
     if mod in ("START", "MID", "END"):
         e, l = cal.narrow(e, l, mod)
+    elif half in ("H1", "H2"):
+        # "the first half of the 1990s": the span narrowed to that half, and the TIMEX3 mod of its end
+        e, l = cal.narrow(e, l, half)
+        mod = "START" if half == "H1" else "END"
     return _expr(ctx, start, end, typ, value, e, l, g, why, mod, anchor)
 
 
@@ -307,16 +311,21 @@ def _dur_value(n: float | str | None, unit: str) -> str | None:
 def resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | None:
     """The expression a frame makes at ``start``–``end``, or None. A rule's frame may word the reasoning
     itself, for readers used to another wording: ``why``, a format string over ``text``, ``value``, ``year``
-    (the year of the value), ``last_year`` (the year of its latest day) and the frame's own fields; and
+    (the year of the value), ``last_year`` (the year of its latest day), ``first_year`` (of its earliest day),
+    ``value_last_year`` (a millennium's last year, whatever part of it is meant) and the frame's own fields; and
     ``why_unknown`` for an expression it cannot place in time ("XXXX-Q3")."""
     e = _resolve(ctx, f, start, end)
     why = f.get("why_unknown") if e is not None and e.value[:1] == "X" else None   # not placed in time
     why = why or f.get("why")
     if e is not None and why:
         last = e.latest[:4] if e.latest else ""
+        first = e.earliest[:4] if e.earliest else ""
         e.reasoning = why.format(**{**f, "text": e.text, "value": e.value,
                                     "year": e.value[:4].lstrip("0") if e.value[:4].isdigit() else "",
-                                    "last_year": last.lstrip("0") if last.isdigit() else ""})
+                                    "last_year": last.lstrip("0") if last.isdigit() else "",
+                                    "first_year": first.lstrip("0") if first.isdigit() else "",
+                                    "value_last_year": str(int(e.value) * 1000 + 999)
+                                    if e.granularity == "millennium" and e.value.isdigit() else ""})
     return e
 
 
@@ -620,6 +629,24 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
         if not v:
             return None
         return _expr(ctx, start, end, "SET", v, None, None, None, f"'{s}': a repetition, every {v}")
+    if kind == "decade" and f.get("before_ref"):
+        # "the '90s", "the nineties" (``before_ref``): the latest such decade that began by the reference's year
+        # (the 1900s without a reference); the story stays where it is
+        digit = int(f["decade"]) // 10
+        ref, _how = ctx.deictic_ref()
+        century = 19
+        if ref is not None:
+            century = ref.year // 100
+            if century * 100 + digit * 10 > ref.year:
+                century -= 1
+        return _unit(ctx, start, end, "decade", century * 10 + digit,
+                     f"'{s}': the latest such decade before {ref.isoformat() if ref else 'now'}", mod, ref,
+                     half=_half(f))
+    if kind == "century" and f.get("hundreds") is not None:
+        # "the 1800s": the hundred years from 1800 (century 18)
+        c = int(f["hundreds"])
+        ctx.set_anchor(date(max(c * 100, 1), 1, 1), "century", locates=f.get("locates", True))
+        return _unit(ctx, start, end, "century", c, f"'{s}': the hundred years from {c}00", mod, half=_half(f))
     if kind == "decade":
         dn = f["decade"]
         dec = int(dn) // 10 if len(dn) >= 3 else 190 + int(dn) // 10 if int(dn) >= 10 else 200
@@ -637,8 +664,9 @@ def _resolve(ctx: Context, f: dict, start: int, end: int) -> TimeExpression | No
             ctx.set_bc(e0)
             return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
                          f"'{s}': the years {int(dn) + 9}–{int(dn)} before the common era", mod)
-        ctx.set_anchor(date(max(dec * 10, 1), 1, 1), "decade")
-        return _unit(ctx, start, end, "decade", dec, f"'{s}': the years {dec * 10}–{dec * 10 + 9}", mod)
+        ctx.set_anchor(date(max(dec * 10, 1), 1, 1), "decade", locates=f.get("locates", True))
+        return _unit(ctx, start, end, "decade", dec, f"'{s}': the years {dec * 10}–{dec * 10 + 9}", mod,
+                     half=_half(f))
     if kind == "century":
         n = f["century"]
         if isinstance(n, str):
@@ -888,6 +916,11 @@ def _bc_day(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExp
                  f"'{s}': {what} of the year {y} before the common era (astronomical year {ctx.bc_year})", mod)
 
 
+def _half(f: dict) -> str | None:
+    """A half ("the first half of": a position class's H1 / H2), which is no TIMEX3 mod of its own."""
+    return f.get("mod") if f.get("mod") in ("H1", "H2") else None
+
+
 def _millennium(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> TimeExpression | None:
     """"au IIIe millénaire av. J.-C." → BC2 (the years 3000–2001 before the common era), "im dritten
     Jahrtausend" → 2 (the years 2000–2999): the TIMEX3 value is the digit of the thousands, as the English
@@ -899,6 +932,9 @@ def _millennium(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> Tim
     if not n or not 1 <= int(n) <= 10:
         return None
     n = int(n)
+    # a half ("the first half of the 2nd millennium": a position class's H1 / H2) narrows the span to it and is
+    # no TIMEX3 mod; before the era it is not narrowed, and kept as the mod, as the English tagger gave it
+    half = _half(f)
     if f.get("era") == "BC":
         got = cal.bc_unit("millennium", n)
         if got is None:
@@ -908,11 +944,11 @@ def _millennium(ctx: Context, f: dict, s: str, start: int, end: int, mod) -> Tim
             e0, e1 = cal.narrow_bc(e0, e1, mod)
         ctx.set_bc(e0)
         return _expr(ctx, start, end, "DATE", value, e0, e1, gran,
-                     f"'{s}': the years {n * 1000}–{(n - 1) * 1000 + 1} before the common era", mod)
+                     f"'{s}': the years {n * 1000}–{(n - 1) * 1000 + 1} before the common era", mod or half)
     k = n - 1
     e0, e1 = date(max(k * 1000, 1), 1, 1).isoformat(), date(min(k * 1000 + 999, 9999), 12, 31).isoformat()
-    if mod in ("START", "MID", "END"):
-        e0, e1 = cal.narrow(e0, e1, mod)
+    if mod in ("START", "MID", "END") or half:
+        e0, e1 = cal.narrow(e0, e1, mod or half)
     return _expr(ctx, start, end, "DATE", str(k), e0, e1, "millennium",
                  f"'{s}': the years {max(k * 1000, 1)}–{k * 1000 + 999}", mod)
 
