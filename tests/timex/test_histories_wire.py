@@ -102,6 +102,15 @@ def test_timex3_decade_and_century_values():
     assert (e["the 19th century"].value, e["the 19th century"].earliest) == ("18", "1800-01-01")
 
 
+def test_the_centurys_ordinal_is_the_last_one_written():
+    # the first ordinal belongs to the half: "the first half of the third century" is the 3rd century
+    e = by_text("The wall went up in the first half of the third century and fell in the second half of the "
+                "fourth century.")
+    third, fourth = e["the first half of the third century"], e["the second half of the fourth century"]
+    assert (third.value, third.mod, third.earliest) == ("02", "START", "0200-01-01")
+    assert (fourth.value, fourth.mod, fourth.latest) == ("03", "END", "0399-12-31")
+
+
 def test_fractions_are_not_durations():
     assert got("About a quarter of the troops left and half of the day's supplies were lost.") == []
     assert got("A third of the city was destroyed.") == []

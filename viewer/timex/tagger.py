@@ -1403,19 +1403,20 @@ def _period_mod(low: str) -> str | None:
     return R.POSITION_MODS[em.group(1)] if em else _pos_mod(low)
 
 
+_CENTURY_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)|\b(" + "|".join(
+    re.escape(k) for k in sorted((k for k, v in R.ORDINALS.items() if v > 0), key=len, reverse=True)) + r")\b")
+
+
 def _h_century(ctx, m, fam):
     s = m.group(0)
     low = s.lower()
     mod = _period_mod(low)
-    om = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
-    if om:
-        n = int(om.group(1))
-    else:
-        n = None
-        for k, v in sorted(R.ORDINALS.items(), key=lambda kv: -len(kv[0])):
-            if re.search(r"\b" + re.escape(k) + r"\b", low) and v > 0:
-                n = v
-                break
+    # the century's ordinal is the last one written: "the first half of the third century" is the 3rd
+    # century (the first ordinal is the half's), "the 2nd half of the 19th century" the 19th
+    last = None
+    for last in _CENTURY_ORDINAL.finditer(low):
+        pass
+    n = None if last is None else int(last.group(1)) if last.group(1) else R.ORDINALS.get(last.group(2))
     if not n:
         return None
     c = n - 1
