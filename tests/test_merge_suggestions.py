@@ -4,6 +4,7 @@ Ukrainian. Nothing merges them at ingest (no shared figure); the merge dialog sh
 twins in the other languages first, and mark as likely the same happening only twins."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,12 @@ from viewer.paths import seeds_dir
 from viewer.store import Store
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seed"
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+if str(BENCH) not in sys.path:
+    sys.path.append(str(BENCH))
+
+import merge_suggestions  # noqa: E402
+
 LANGUAGES = 6
 
 
@@ -37,50 +44,15 @@ def seed_events(tmp_path_factory):
     return events, language
 
 
-def _happening(events, language) -> dict[int, int]:
-    """Each event's happening: its position among its article's events (the renderings keep the order)."""
-    by_article: dict[str, list] = {}
-    for e in sorted(events, key=lambda e: e.id):
-        by_article.setdefault(e.article_id, []).append(e.id)
-    assert all(len(ids) == 8 for ids in by_article.values())
-    return {eid: i for ids in by_article.values() for i, eid in enumerate(ids)}
-
-
-def _ranked(events):
-    """For each event: the others in the merge dialog's order, with their likeness (the whole database
-    compared, the names common to it left out, as the dialog does)."""
-    reports = {e.id: _report(e) for e in events}
-    common = common_names(reports.values())
-    out = {}
-    for e in events:
-        others = [o for o in events if o.id != e.id]
-        likes = [likeness(reports[e.id], reports[o.id], common) for o in others]
-        order = rank(likes, [abs((o.t0 or 0.0) - (e.t0 or 0.0)) for o in others])
-        out[e.id] = [(others[i].id, likes[i]) for i in order]
-    return out
-
-
 def test_the_twins_in_other_languages_are_listed_first_and_only_twins_are_marked_likely(seed_events):
-    events, language = seed_events
-    happening = _happening(events, language)
-    ranked = _ranked(events)
-    first = top5 = likely_twins = likely_others = strong_twins = strong_others = 0
-    for eid, listed in ranked.items():
-        twins = [i for i, (oid, _) in enumerate(listed) if happening[oid] == happening[eid]]
-        assert len(twins) == LANGUAGES - 1
-        first += twins[0] == 0
-        top5 += sum(i < LANGUAGES - 1 for i in twins)
-        for oid, x in listed:
-            same = happening[oid] == happening[eid]
-            likely_twins += x.likely and same
-            likely_others += x.likely and not same
-            strong_twins += x.strong and same
-            strong_others += x.strong and not same
+    events, _ = seed_events
+    c = merge_suggestions.counts(events)     # bench/merge_suggestions.py prints the same counts
+    assert c["twin_pairs"] == 48 * (LANGUAGES - 1)
     # measured: 48/48 first, 239/240 twins in the top 5, 164/240 twin pairs likely, 108/240 strong, no other
-    assert first == 48
-    assert top5 >= 235
-    assert likely_twins >= 150 and strong_twins >= 100
-    assert likely_others == 0 and strong_others == 0
+    assert c["twin_first"] == 48
+    assert c["twins_in_first_five"] >= 235
+    assert c["likely_twins"] >= 150 and c["strong_twins"] >= 100
+    assert c["likely_others"] == 0 and c["strong_others"] == 0
 
 
 def test_the_names_of_the_countries_at_war_are_common_and_a_place_is_not(seed_events):
