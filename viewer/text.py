@@ -36,6 +36,8 @@ However Meanwhile Mr Mrs Ms Dr Yet Still So Then Now When While After Before As 
 # A candidate end: closing punctuation, quotes, space, then (after an opening quote) a word; the word must not
 # start in lower case (checked in code: str.islower knows every script's capitals, "Україна", "Łódź").
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]»›]*\s+(?:[\"“‘'(\[«‹„‚]|``)?(?=[^\W_])")
+# Chinese and Japanese full stops end a sentence with or without a space after them, before any script
+_WIDE_BOUNDARY = re.compile(r"[。！？]+[」』”’)）]*\s*(?=\S)")
 _LAST_TOKEN = re.compile(r"([\w.]+)\.$")
 # Other languages' abbreviations whose period does not end a sentence (lower case, without the final period).
 LANGUAGE_ABBREVIATIONS: dict[str, frozenset[str]] = {code: frozenset(words.split()) for code, words in {
@@ -140,6 +142,18 @@ def _hard_wrapped(text: str) -> bool:
 
 
 def _breaks_in_line(text: str, lo: int, hi: int, language: str | None = None) -> Iterator[tuple[int, int]]:
+    if any(stop in text[lo:hi] for stop in "。！？"):
+        for m in _WIDE_BOUNDARY.finditer(text, lo, hi):
+            yield from _latin_breaks(text, lo, m.start(), language)
+            end = m.end()
+            while text[end - 1].isspace():
+                end -= 1
+            yield end, m.end()
+            lo = m.end()
+    yield from _latin_breaks(text, lo, hi, language)
+
+
+def _latin_breaks(text: str, lo: int, hi: int, language: str | None = None) -> Iterator[tuple[int, int]]:
     start = lo
     for m in _BOUNDARY.finditer(text, lo, hi):
         if text[m.end()].islower():

@@ -23,6 +23,10 @@ _LEAD_WORDS = {"le", "la", "les", "l", "en", "au", "du", "de", "dès", "am", "im
                "з", "до", "од", "от", "по", "після", "после", "since", "on", "in"}
 
 
+# the sign written after a day's number in Chinese and Japanese (日, 号) and Korean (일)
+_DAY_MARK = re.compile(r"[日号號일]")
+
+
 def foreign_dates(text: str, reference: date | None, language: str) -> list[TimeExpression]:
     """Absolute dates found by dateparser.search_dates in a non-English text (never raises)."""
     try:
@@ -48,6 +52,10 @@ def foreign_dates(text: str, reference: date | None, language: str) -> list[Time
                 break
             i += lead.end()
             sub = sub[lead.end():]
+        tail = _DAY_MARK.match(text, i + len(sub))
+        if tail and sub[-1:].isdigit():   # "2024年11月18日": the day's sign belongs to the date
+            sub = text[i:tail.end()]
+            pos = tail.end()
         digits = re.findall(r"\d+", sub)
         if not digits:
             continue        # weekday names and relative words: the English rules' business, not ours
