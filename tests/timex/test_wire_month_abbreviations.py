@@ -1,5 +1,6 @@
-"""Wire copy in Spanish, French, Italian and Portuguese writes the month short and without its period in the
-dateline ("Madrid, 18 nov (EFE)", "PARIS, 18 nov 2024 (AFP)", "ROMA, 18 NOV", "Lisboa, 18 nov (Lusa)"): the
+"""Wire copy in Spanish, French, Italian, Portuguese and Russian writes the month short and without its period in the
+dateline ("Madrid, 18 nov (EFE)", "PARIS, 18 nov 2024 (AFP)", "ROMA, 18 NOV", "Lisboa, 18 nov (Lusa)",
+"МОСКВА, 18 ноя — РИА Новости"): the
 dateline's date is read, so an article without a publication date still gets its day."""
 from datetime import date
 
@@ -17,6 +18,7 @@ CASES = [
     ("it", "ROMA, 18 NOV - Il governo ha approvato nuovi aiuti.", "18 NOV", "2024-11-18"),
     ("pt", "Lisboa, 18 nov (Lusa) - Portugal vai enviar munições.", "18 nov", "2024-11-18"),
     ("pt", "Lisboa, 18 nov 2024 (Lusa) - Portugal vai enviar munições.", "18 nov 2024", "2024-11-18"),
+    ("ru", "МОСКВА, 18 ноя — РИА Новости. Российские войска нанесли удар.", "18 ноя", "2024-11-18"),
 ]
 
 
@@ -30,6 +32,7 @@ def test_dateline_month_without_period(lang, text, span, value):
     ("es", "El mar estaba en calma."),
     ("pt", "Ele saiu para fora, out of the blue."),
     ("it", "Il set era pronto."),
+    ("ru", "Он сказал: ноя и жалуясь, ничего не добьёшься."),
 ])
 def test_abbreviation_alone_is_no_date(lang, text):
     assert tag(text, REF, language=lang) == []
