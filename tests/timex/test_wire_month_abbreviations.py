@@ -1,7 +1,7 @@
-"""Wire copy in Spanish, French, Italian, Portuguese and Russian writes the month short and without its period in the
-dateline ("Madrid, 18 nov (EFE)", "PARIS, 18 nov 2024 (AFP)", "ROMA, 18 NOV", "Lisboa, 18 nov (Lusa)",
-"МОСКВА, 18 ноя — РИА Новости"): the
-dateline's date is read, so an article without a publication date still gets its day."""
+"""Wire copy in Spanish, French, Italian, Portuguese and Russian writes the month short and without its
+period in the dateline ("Madrid, 18 nov (EFE)", "PARIS, 18 nov 2024 (AFP)", "ROMA, 18 NOV", "Lisboa, 18 nov
+(Lusa)", "МОСКВА, 18 ноя — РИА Новости"): the dateline's date is read, so an article without a publication
+date still gets its day."""
 from datetime import date
 
 import pytest
