@@ -67,9 +67,10 @@ CUE_PATTERNS = ("past", "hypothetical", "negation", "saying", "said_opens", "old
                 "coordination", "relative_opens", "said_lead", "pronoun_subject", "not_verb_before",
                 "clause_subject", "clause_break", "title_opening", "title_saying", "title_participle",
                 "title_closing", "title_subordinate", "title_relative", "title_inverted", "title_complement",
-                "title_phrase", "title_verb_last")
+                "title_phrase", "title_verb_last", "credit", "range_opens", "range_joins")
 CUE_WORDS = ("not_past", "stative", "irregular_past", "irregular_participle", "before_adjective", "aux_past",
-             "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition")
+             "copula", "adverbs", "perfect", "modal", "saying_present", "not_subject", "condition",
+             "relative", "verb_prefixes", "regular_past", "verb_after_auxiliary", "verb_object")
 # how the pieces of every language are joined (PIECES stands for them, one alternation), and the flags
 _EVERYWHERE = {
     "since": (r"(?:PIECES)\s*$", re.I),
@@ -166,21 +167,25 @@ def use_cues(cues: Cues) -> Cues:
     """Make ``cues`` the ones the event builder reads, for every language at once; returns the previous."""
     global _CUES, _EN_NOT_PAST, _EN_STATIVE, _EN_IRREGULAR_PAST, _EN_IRREGULAR_PARTICIPLE, _EN_BEFORE_ADJECTIVE
     global _EN_AUX_PAST, _EN_COPULA, _EN_ADVERBS, _EN_PERFECT, _EN_MODAL, _EN_SAYING_PRESENT, _EN_NOT_SUBJECT
-    global _EN_CONDITION, _EN_CANDIDATES, _EN_HYPOTHETICAL, _EN_SAYING, _PAST, _HYPOTHETICAL, _NEGATION
+    global _EN_PRESENT_PERFECT, _EN_CONDITION, _EN_RELATIVE, _EN_VERB_PREFIXES, _EN_REGULAR_PAST
+    global _EN_VERB_AFTER_AUX, _EN_VERB_OBJECT, _EN_CANDIDATES, _EN_HYPOTHETICAL, _EN_SAYING
+    global _PAST, _HYPOTHETICAL, _NEGATION
     global _SAYING, _SAID_OPENS, _OLDER_OPENING, _ONGOING, _SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS
     global _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE, _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER
     global _YEAR_AGO, _SPAN_OPENS, _WEEKDAYS, _COORDINATION, _RELATIVE_OPENS, _SAID_LEAD, _PRONOUN_SUBJECT
     global _NOT_VERB_BEFORE, _CLAUSE_SUBJECT, _CLAUSE_BREAK, _TITLE_OPENING, _TITLE_SAYING, _TITLE_PARTICIPLE
     global _TITLE_CLOSING, _TITLE_SUBORDINATE, _TITLE_RELATIVE, _TITLE_INVERTED, _TITLE_COMPLEMENT, _TITLE_PHRASE
-    global _TITLE_VERB_LAST
+    global _TITLE_VERB_LAST, _CREDIT, _RANGE_OPENS, _RANGE_JOINS
     previous = globals().get("_CUES")
     _CUES = cues
     w, p, e = cues.words, cues.patterns, cues.everywhere
     (_EN_NOT_PAST, _EN_STATIVE, _EN_IRREGULAR_PAST, _EN_IRREGULAR_PARTICIPLE, _EN_BEFORE_ADJECTIVE, _EN_AUX_PAST,
-     _EN_COPULA, _EN_ADVERBS, _EN_PERFECT, _EN_MODAL, _EN_SAYING_PRESENT, _EN_NOT_SUBJECT, _EN_CONDITION) = (
+     _EN_COPULA, _EN_ADVERBS, _EN_PERFECT, _EN_MODAL, _EN_SAYING_PRESENT, _EN_NOT_SUBJECT, _EN_CONDITION,
+     _EN_RELATIVE, _EN_VERB_PREFIXES, _EN_REGULAR_PAST, _EN_VERB_AFTER_AUX, _EN_VERB_OBJECT) = (
         w[name] for name in CUE_WORDS)
     # words that may be a finite verb of a happening besides the forms in -ed (what _en_happening looks at closer)
-    _EN_CANDIDATES = _EN_IRREGULAR_PAST | _EN_IRREGULAR_PARTICIPLE | _EN_SAYING_PRESENT
+    _EN_PRESENT_PERFECT = _EN_PERFECT - {"had", "hadn't"}     # "has shelled": it has just happened
+    _EN_CANDIDATES = _EN_IRREGULAR_PAST | _EN_IRREGULAR_PARTICIPLE | _EN_SAYING_PRESENT | _EN_REGULAR_PAST
     _EN_HYPOTHETICAL = p["hypothetical"].get("en") or re.compile(_NEVER)
     _EN_SAYING = p["saying"].get("en") or re.compile(_NEVER)
     _PAST, _HYPOTHETICAL, _NEGATION = p["past"], p["hypothetical"], p["negation"]
@@ -192,6 +197,7 @@ def use_cues(cues: Cues) -> Cues:
     _TITLE_SUBORDINATE, _TITLE_RELATIVE = p["title_subordinate"], p["title_relative"]
     _TITLE_INVERTED, _TITLE_COMPLEMENT = p["title_inverted"], p["title_complement"]
     _TITLE_PHRASE, _TITLE_VERB_LAST = p["title_phrase"], p["title_verb_last"]
+    _CREDIT, _RANGE_OPENS, _RANGE_JOINS = p["credit"], p["range_opens"], p["range_joins"]
     (_SINCE, _PURPOSE, _COMPARED, _BASELINE_WORDS, _RANGE_END, _LEADING_PREPOSITION, _YEAR_WORD, _CLAUSE,
      _ATTRIBUTIVE_BEFORE, _ATTRIBUTIVE_AFTER, _YEAR_AGO) = (e[name] for name in _EVERYWHERE)
     _SPAN_OPENS = cues.span_opens
@@ -239,6 +245,35 @@ def _event_times(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]
     return chosen
 
 
+def date_ranges(text: str, dated: list[TimeExpression], sentence_start: int = 0, language: str | None = None
+                ) -> list[TimeExpression]:
+    """``dated`` with each range written as two dates ("between 2019 and 2022", "from March 3 to March 5")
+    made one expression from the first day of the first to the last day of the second: what the sentence
+    tells lasted over the range, not on its first date."""
+    code = language_code(language) or "en"
+    opens, joins = _RANGE_OPENS.get(code), _RANGE_JOINS.get(code)
+    if opens is None or joins is None:
+        return dated
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(dated):
+        a = dated[i]
+        b = dated[i + 1] if i + 1 < len(dated) else None
+        if (b is not None and is_event_time(a) and is_event_time(b) and a.end <= b.start
+                and a.earliest[:10] <= b.earliest[:10] and a.latest[:10] <= b.latest[:10]
+                and joins.fullmatch(text, a.end, b.start)
+                and opens.search(text[max(sentence_start, a.start - 20):a.start])):
+            out.append(TimeExpression(a.start, b.end, text[a.start:b.end], a.type, f"{a.value}/{b.value}",
+                                      a.earliest, b.latest, None,
+                                      f"a range: from {a.text!r} ({a.value}) to {b.text!r} ({b.value})",
+                                      None, a.anchor or b.anchor))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def _narrower(a: TimeExpression, b: TimeExpression) -> bool:
     """a lies within b and is shorter."""
     return b.earliest[:10] <= a.earliest[:10] and a.latest[:10] <= b.latest[:10] and \
@@ -267,11 +302,11 @@ def _en_happening(clause: str, headline: bool) -> str | None:
         return None
     words = _EN_TOKEN.findall(clause)
     low = [w.lower().replace("’", "'") for w in words] if "’" in clause else [w.lower() for w in words]
-    if not headline and not any((w.endswith("ed") and len(w) > 4) or w in _EN_CANDIDATES for w in low):
+    if not headline and not any(_ed_form(w) or w in _EN_CANDIDATES for w in low):
         return None
     matches = None                      # where each word is, found when a condition needs it
     found = None
-    condition = False                   # inside "if …" up to the next comma: a hypothetical
+    condition = False                   # inside "if …" (or a relative clause) up to the next comma
     for i, w in enumerate(low):
         if condition:
             if matches is None:
@@ -281,18 +316,29 @@ def _en_happening(clause: str, headline: bool) -> str | None:
         if w in _EN_CONDITION:
             condition = True
             continue
+        if w in _EN_RELATIVE and i:
+            # a relative clause set off by a comma ("Turks, who ruled the region for centuries, feel …"):
+            # it tells of its noun, not the sentence's happening, which the main clause tells or not
+            if matches is None:
+                matches = list(_EN_TOKEN.finditer(clause))
+            if clause[matches[i - 1].end():matches[i].start()].rstrip().endswith(","):
+                condition = True
+                continue
         if condition:
             continue
+        if "-" in w and w.split("-", 1)[0] not in _EN_VERB_PREFIXES:
+            continue                    # "tree-lined", "well-developed", "York-based": an adjective
         if w in _EN_STATIVE or not (
-                (w.endswith("ed") and len(w) > 4) or w in _EN_IRREGULAR_PAST or w in _EN_IRREGULAR_PARTICIPLE
+                _ed_form(w) or w in _EN_IRREGULAR_PAST or w in _EN_IRREGULAR_PARTICIPLE
                 or w in _EN_SAYING_PRESENT or (headline and w.endswith("s"))):
             continue
         before = _last_words(low, i, 4)
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) > 1 else ""
         kind = None
-        perfect = prev in _EN_PERFECT - {"had"} or (prev == "been" and prev2 in _EN_PERFECT - {"had"})
-        if w.endswith("ed") and len(w) > 4 and w not in _EN_NOT_PAST and not w.endswith("eed"):
+        perfect = prev in _EN_PRESENT_PERFECT or (prev == "been" and prev2 in _EN_PRESENT_PERFECT)
+        if _ed_form(w) and (w not in _EN_NOT_PAST or (w in _EN_VERB_AFTER_AUX and (
+                prev in _EN_AUX_PAST or (i + 1 < len(low) and low[i + 1] in _EN_VERB_OBJECT)))):
             if prev in _EN_AUX_PAST or (prev == "been" and prev2 in _EN_PERFECT):
                 kind = "now" if perfect else "past"
             elif any(x in _EN_COPULA for x in before[-4:]):
@@ -336,6 +382,12 @@ def _en_happening(clause: str, headline: bool) -> str | None:
 _PUNCTUATION = re.compile(r"[,;:—–()]")
 
 
+def _ed_form(w: str) -> bool:
+    """Whether a lower-case English word is a past form in -ed: longer than four letters and not in -eed
+    ("need", "proceed"), or one of the listed others ("died", "agreed")."""
+    return w.endswith("ed") and ((len(w) > 4 and not w.endswith("eed")) or w in _EN_REGULAR_PAST)
+
+
 def _last_words(low: list[str], i: int, k: int) -> list[str]:
     """The last ``k`` words before position ``i`` that are not adverbs, in order."""
     out: list[str] = []
@@ -374,6 +426,11 @@ def _foreign_happening(clause: str, language: str, headline: bool) -> bool:
     return False
 
 
+def _opens_with_condition(sentence: str, language: str | None) -> bool:
+    """Whether an English sentence opens with a condition ("If …", "Unless …", "Had the talks failed, …")."""
+    return (language_code(language) or "en") == "en" and bool(_EN_HYPOTHETICAL.match(sentence))
+
+
 def tells_happening(sentence: str, language: str | None = None, headline: bool = False) -> bool:
     """Whether a sentence reports a happening (something done or said by someone), in its language.
     Questions, conditionals and sentences of states or opinions do not."""
@@ -391,10 +448,13 @@ def _happening(s: str, language: str | None, headline: bool) -> str | None:
 
 
 def span_start(text: str, t: TimeExpression) -> bool:
-    """Whether an expression starts a span ("since 2014", "depuis 2014", "з 2014 року"): the start of a
-    state, not the date of a happening."""
-    return bool(_SINCE.search(text[max(0, t.start - 20):t.start])) or t.text.lower().startswith(
-        _SPAN_OPENS)
+    """Whether an expression starts a span ("since 2014", "depuis 2014", "з 2014 року", "since its founding
+    in 1949"): the start of a state, not the date of a happening."""
+    if t.text.lower().startswith(_SPAN_OPENS):
+        return True
+    m = _SINCE.search(text[max(0, t.start - 60):t.start])
+    # "since its founding in 1949" opens a span; "since KKR bought RJR in February" dates the buying
+    return m is not None and (len(m.group().split()) < 3 or _en_happening(m.group(), False) is None)
 
 
 def attributive_year(text: str, t: TimeExpression) -> bool:
@@ -524,7 +584,7 @@ def _verb_start(clause: str, code: str) -> int | None:
     if code == "en":
         for i, m in enumerate(_EN_TOKEN.finditer(clause)):
             w = m.group().lower()
-            if i and ((w.endswith("ed") and len(w) > 4 and w not in _EN_NOT_PAST) or w in _EN_CANDIDATES
+            if i and ((_ed_form(w) and w not in _EN_NOT_PAST) or w in _EN_CANDIDATES
                       or w in _EN_VERB_GROUP or w in _EN_MODAL):
                 return m.start() if i <= SUBJECT_WORDS else None
         return None
@@ -770,12 +830,14 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
     previous_end = 0
     context: TimeExpression | None = None     # the last written date of the paragraph
     context_at = 0                            # the number of the sentence that wrote it
+    last_year: tuple | None = None            # (sentence number, date): a year that closed a sentence's dates
     n_sentence = 0
     for s0, s1, piece in _pieces(text, split_sentences(text, language=language)):
         pieces += piece
         gap = text[previous_end:s0]
         if "\n" in gap and (not wrapped or _BLANK_LINE.search(gap)):
             context = None                    # a new paragraph: the time it is at is its own
+            last_year = None
         previous_end = s1
         if s1 <= dateline_end:
             continue  # a dateline on a line of its own: its date is the report's, not a happening's
@@ -795,8 +857,16 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
         dated = [t for t in in_sentence if not span_start(text, t) and not attributive_year(text, t)]
         spans = len(in_sentence) - len(dated)
         dated = [t for t in dated if not comparison_baseline(text, t, s0)]
+        if len(dated) > 1:
+            dated = date_ranges(text, dated, s0, language)
         times = _event_times(text, dated)
         body = text[body0:s1]
+        year_before, last_year = last_year, _closing_year(dated, ref_day, n_sentence, last_year)
+        if times and _opens_with_condition(body, language):
+            # "If the talks fail, the ceasefire ends next week": a date in a condition or in what follows
+            # from it is no happening's (up to a semicolon, which opens a clause of its own)
+            semi = body.find(";")
+            times = [t for t in times if 0 <= semi < t.start - body0]
         headline = n_sentence == 1 and "\n" in text[s1:s1 + 2] and not body.rstrip().endswith((".", "!", "?"))
         if times and not REQUIRE_HAPPENING_FOR_WRITTEN:
             kind = "past"   # a written date makes the event; its tense is not needed
@@ -866,6 +936,11 @@ def article_events_noted(article: Article, today=None) -> tuple[Article, list[Ev
                         reported = (reported_time(reference, dateline_time), DATING_REPORTED,
                                     (offset, clause, None, None))
                         datings = [reported, datings[0]] if how == "main" else [own, reported]
+        elif (kind == "past" and USE_CONTEXT and year_before is not None and year_before[0] == n_sentence - 1
+              and not _saying(body, language) and not older_than_report(body, language)):
+            # "In 1994, Congress passed the act. The measure made it a federal crime …": the sentence just
+            # before set the text in a year, and a deed told in the past goes on in it
+            datings = [(context_time(year_before[1]), DATING_CONTEXT, None)]
         elif kind == "past" and context is not None and USE_CONTEXT and (
                 (narrative := _is_history(narrative, text, reference, language))
                 or (not _saying(body, language) and (
@@ -992,6 +1067,21 @@ def _is_history(known: bool | None, text: str, reference: date | None, language:
     return reference is None or looks_historical(text, reference, language=language)
 
 
+def _closing_year(dated: list[TimeExpression], ref_day: str | None, n_sentence: int, was: tuple | None
+                  ) -> tuple | None:
+    """(n_sentence, t) when the last date a sentence writes is a year ``t`` not after the publication (the time
+    the next sentence goes on at, when it tells a deed); ``was`` when the sentence writes no date."""
+    last = None
+    for t in dated:
+        if t.type in EVENT_TYPES and t.earliest and t.latest and t.value not in NOT_EVENTS:
+            last = t
+    if last is None:
+        return was
+    if last.granularity == "year" and (ref_day is None or last.earliest[:10] <= ref_day):
+        return n_sentence, last
+    return None
+
+
 def _advance(context, context_at: int, dated, ref_day, n_sentence: int):
     new = _next_context(context, dated, ref_day)
     return new, (n_sentence if new is not context else context_at)
@@ -1014,6 +1104,9 @@ def happening_kind(sentence: str, language: str | None = None, headline: bool = 
     s = sentence.strip()
     if not s or s.endswith("?"):
         return None
+    credit = _CREDIT.get(language_code(language) or "en")
+    if credit is not None and credit.search(s):
+        return None         # "Jane Doe in London contributed to this article": the report's making, no happening
     return _happening(s, language, headline)
 
 
